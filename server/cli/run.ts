@@ -1,0 +1,60 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CheckFailed, UserError } from '../common/errors.ts';
+
+/** The one place that turns errors into messages and exit codes. Scripts call it and nothing else. */
+export const PREFIX = 'understudy:';
+
+export interface CommandIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const consoleIo: CommandIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Reports an error the way every command does: one `understudy:` line, details below it. Returns the exit code. */
+export const reportError = (e: unknown, io: CommandIo, debug: boolean): number => {
+  if (e instanceof UserError || e instanceof CheckFailed) {
+    io.err(`${PREFIX} ${e.message}`);
+    for (const d of e.details) io.err(`  ${d}`);
+    if (debug && e.stack) io.err(e.stack);
+    return e.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`${PREFIX} internal error: ${message}`);
+  if (debug && e instanceof Error && e.stack) io.err(e.stack);
+  else io.err('  this is a bug in Understudy; run again with --debug for the stack trace and report it');
+  return 2;
+};
+
+/**
+ * Runs a command's main function and exits with its code. `main` returns 0 (success) or 1 (a check
+ * found a problem) and throws UserError for bad input (exit 2).
+ */
+export const runCommand = (main: (argv: string[], io: CommandIo) => Promise<number>, argv = process.argv.slice(2)): void => {
+  const debug = argv.includes('--debug');
+  main(argv.filter((a) => a !== '--debug'), consoleIo)
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((e: unknown) => {
+      process.exitCode = reportError(e, consoleIo, debug);
+    });
+};
+
+/**
+ * `util.parseArgs` with Understudy's error messages: an unknown flag or a missing value is a
+ * UserError naming the flag and the command's usage line.
+ */
+export const parseFlags = <T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[], options: T, usage: string, allowPositionals = false,
+) => {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UserError(msg, { details: [`usage: ${usage}`] });
+  }
+};

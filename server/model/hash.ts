@@ -1,0 +1,57 @@
+import { createHash, type Hash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.ts';
+import type { Config, Issue } from './types.ts';
+
+/**
+ * The canonical hash of a tracker's state: what rollbacks are proven with.
+ *
+ * Covers: the whole configuration (every entity with its `refs` and `ext`) and every issue with
+ * all its fields, comments, history, links and watchers.
+ * Ignores: object key order, formatting, the `$schema` pointers of files, the order in which issues
+ * are stored (issues are hashed in id order: a tracker shows no intrinsic order of issues), and
+ * everything outside config and issues (the migration ledger, the notification outbox, manifests).
+ * Keeps: the order of every list inside config and issues. Where a tracker shows an order (options,
+ * screen fields, board columns, workflow statuses, priorities) that order is state; we treat every
+ * list as ordered, which is stricter than needed, and every inverse restores positions.
+ */
+export const HASH_VERSION = 'understudy-canonical-v1';
+
+const stripSchema = (config: Config): Omit<Config, '$schema'> => {
+  const { $schema: _ignored, ...rest } = config;
+  return rest;
+};
+
+export const compareIds = (a: string, b: string): number => {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isSafeInteger(na) && Number.isSafeInteger(nb)) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** Incremental hasher: feed the config once and issues in any order of calls, sorted by the caller. */
+export const startHash = (config: Config): Hash =>
+  createHash('sha256').update(`${HASH_VERSION}\nconfig\n`).update(canonicalJson(stripSchema(config))).update('\nissues\n');
+
+export const hashIssueInto = (hash: Hash, issue: Issue): void => {
+  hash.update(canonicalJson(issue));
+  hash.update('\n');
+};
+
+export const digest = (hash: Hash): string => `sha256:${hash.digest('hex')}`;
+
+/** Canonical hash of config + issues. Issues are hashed in id order whatever order they are stored in. */
+export const canonicalHash = (config: Config, issues: readonly Issue[]): string => {
+  const hash = startHash(config);
+  const sorted = isSortedById(issues) ? issues : [...issues].sort((a, b) => compareIds(a.id, b.id));
+  for (const issue of sorted) hashIssueInto(hash, issue);
+  return digest(hash);
+};
+
+/** Hash of the configuration alone (drift checks compare production's configuration with it). */
+export const configHash = (config: Config): string =>
+  `sha256:${createHash('sha256').update(`${HASH_VERSION}\nconfig\n`).update(canonicalJson(stripSchema(config))).digest('hex')}`;
+
+const isSortedById = (issues: readonly Issue[]): boolean => {
+  for (let i = 1; i < issues.length; i++) if (compareIds(issues[i - 1]!.id, issues[i]!.id) > 0) return false;
+  return true;
+};

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { open, readFile, rename, rm, mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export const sha256 = (data: string | Buffer): string => `sha256:${createHash('sha256').update(data).digest('hex')}`;
+
+/** Writes a file atomically: a temporary file beside it, flushed to disk, then renamed over it. */
+export const writeFileAtomic = async (path: string, data: string | Buffer): Promise<void> => {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+};
+
+export const writeJson = (path: string, value: unknown): Promise<void> => writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+
+/** Serialises issues (or any records) as NDJSON: one JSON document a line. */
+export const toNdjson = (records: readonly unknown[]): string => {
+  let out = '';
+  for (const r of records) out += `${JSON.stringify(r)}\n`;
+  return out;
+};
+
+export type ParseResult<T> = { ok: true; value: T; bytes: Buffer } | { ok: false; message: string };
+
+/** Reads and parses a JSON file; a missing file or malformed JSON is a message, never a throw. */
+export const readJsonFile = async <T = unknown>(path: string): Promise<ParseResult<T>> => {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? 'file is missing' : `cannot be read (${code ?? String(e)})` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) as T, bytes };
+  } catch (e) {
+    return { ok: false, message: `is not valid JSON: ${(e as Error).message}` };
+  }
+};
+
+/** Parses NDJSON; a bad line is reported with its line number. */
+export const parseNdjson = (text: string): { records: unknown[]; errors: { line: number; message: string }[] } => {
+  const records: unknown[] = [];
+  const errors: { line: number; message: string }[] = [];
+  let start = 0;
+  let line = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const chunk = text.slice(start, end).trim();
+    if (chunk) {
+      try {
+        records.push(JSON.parse(chunk));
+      } catch (e) {
+        errors.push({ line, message: (e as Error).message });
+      }
+    }
+    start = end + 1;
+  }
+  return { records, errors };
+};
