@@ -2,12 +2,13 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Config, Integration, Issue, IssuesFile, Manifest } from './schema/index.ts';
 import { pointerToPath, type Problem } from './problems.ts';
+import { rewrite, tagsOf } from './shape-unions.ts';
 
 // ajv-formats is CommonJS with a default export; under ESM interop it may arrive wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
 /** One Ajv instance for the whole model; each validator compiled once, on first use. */
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }));
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, discriminator: true }));
 
 const SCHEMAS = { config: Config, issue: Issue, issuesFile: IssuesFile, manifest: Manifest, integration: Integration } as const;
 export type SchemaName = keyof typeof SCHEMAS;
@@ -16,10 +17,17 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 export const validatorFor = (name: SchemaName): ValidateFunction => {
   let fn = compiled.get(name);
   if (!fn) {
-    fn = ajv.compile(SCHEMAS[name]);
+    // Unions are rewritten into discriminated form on a JSON copy (see shape-unions.ts).
+    fn = ajv.compile(rewrite(JSON.parse(JSON.stringify(SCHEMAS[name]))) as object);
     compiled.set(name, fn);
   }
   return fn;
+};
+
+/** A value as it appears in a message: JSON, cut short. */
+export const show = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 
 const describe = (e: ErrorObject): string => {
@@ -27,18 +35,47 @@ const describe = (e: ErrorObject): string => {
   switch (e.keyword) {
     case 'additionalProperties': return `unknown property '${String(p.additionalProperty)}' (remove it or move it into 'ext')`;
     case 'required': return `missing required property '${String(p.missingProperty)}'`;
-    case 'enum': return `${JSON.stringify(e.data)} is not allowed (expected one of: ${(p.allowedValues as unknown[]).join(', ')})`;
-    case 'type': return `${JSON.stringify(e.data)} has the wrong type (expected ${String(p.type)})`;
-    case 'pattern': return `${JSON.stringify(e.data)} does not match ${String(p.pattern)}`;
-    case 'format': return `${JSON.stringify(e.data)} is not a valid ${String(p.format)}`;
-    case 'const': return `${JSON.stringify(e.data)} is not allowed (expected ${JSON.stringify(p.allowedValue)})`;
-    default: return `${e.message ?? 'is invalid'}${e.data !== undefined && typeof e.data !== 'object' ? ` (got ${JSON.stringify(e.data)})` : ''}`;
+    case 'enum': return `${show(e.data)} is not allowed (expected one of: ${(p.allowedValues as unknown[]).join(', ')})`;
+    case 'type': return `${show(e.data)} has the wrong type (expected ${String(p.type)})`;
+    case 'pattern': return `${show(e.data)} does not match ${String(p.pattern)}`;
+    case 'format': return `${show(e.data)} is not a valid ${String(p.format)}`;
+    case 'const': return `${show(e.data)} is not allowed (expected ${show(p.allowedValue)})`;
+    case 'minItems': return `has ${Array.isArray(e.data) ? e.data.length : 0} items (expected at least ${String(p.limit)})`;
+    case 'minLength': return `${show(e.data)} is too short (expected at least ${String(p.limit)} characters)`;
+    case 'maxLength': return `${show(e.data)} is too long (${typeof e.data === 'string' ? e.data.length : '?'} characters, at most ${String(p.limit)})`;
+    case 'minimum': case 'maximum': return `${show(e.data)} is out of range (${e.message ?? ''})`;
+    case 'discriminator': {
+      const tag = String(p.tag);
+      if (p.error === 'mapping') return `unknown ${tag} ${typeof p.tagValue === 'string' ? `'${p.tagValue}'` : show(p.tagValue)} (expected one of: ${tagsOf(e.parentSchema, tag).join(', ')})`;
+      return `${tag} must be a string (expected one of: ${tagsOf(e.parentSchema, tag).join(', ')})`;
+    }
+    default: return `${e.message ?? 'is invalid'}${e.data !== undefined && typeof e.data !== 'object' ? ` (got ${show(e.data)})` : ''}`;
   }
 };
 
+const joinPath = (base: string, rest: string): string => (!base ? rest : !rest ? base : rest.startsWith('[') ? base + rest : `${base}.${rest}`);
+
+/** The messages for one instance path: union noise dropped, alternative types merged. */
+const messagesAt = (errs: ErrorObject[], hasDeeper: boolean): string[] => {
+  const meaningful = errs.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  const typeErrs = meaningful.filter((e) => e.keyword === 'type');
+  const others = meaningful.filter((e) => e.keyword !== 'type');
+  const wasUnion = errs.some((e) => e.keyword === 'anyOf');
+  // In a union (`string | null`), a value that has one branch's type fails the other branch's type check: noise.
+  if (others.length) return (wasUnion ? others : meaningful).map(describe);
+  if (typeErrs.length > 1) {
+    const types = [...new Set(typeErrs.map((e) => String((e.params as { type: unknown }).type)))];
+    return [`${show(typeErrs[0]!.data)} has the wrong type (expected ${types.join(' or ')})`];
+  }
+  if (typeErrs.length === 1) return [describe(typeErrs[0]!)];
+  if (hasDeeper) return [];
+  const anyOf = errs.find((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  return anyOf ? [`${show(anyOf.data)} matches none of the allowed forms`] : [];
+};
+
 /**
- * Checks shape only. Union errors are reduced to the most telling branch so that a user sees one
- * message per bad value rather than one per union member.
+ * Checks shape only, against the model's JSON Schemas. Every problem names the bad value; a tagged
+ * union (conditions, validators, post functions) reports only the branch its tag selects.
  */
 export const checkShape = (name: SchemaName, data: unknown, file: string, basePath = ''): Problem[] => {
   const validate = validatorFor(name);
@@ -46,24 +83,15 @@ export const checkShape = (name: SchemaName, data: unknown, file: string, basePa
   const errors = validate.errors ?? [];
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
-    const list = byPath.get(e.instancePath) ?? [];
-    list.push(e);
-    byPath.set(e.instancePath, list);
+    const list = byPath.get(e.instancePath);
+    if (list) list.push(e);
+    else byPath.set(e.instancePath, [e]);
   }
   const problems: Problem[] = [];
   for (const [pointer, errs] of byPath) {
-    // Drop the generic "must match a schema in anyOf" when more specific errors exist below it.
-    const specific = errs.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-    const deeper = errors.some((e) => e.instancePath.startsWith(pointer + '/'));
-    const chosen = specific.length ? specific : deeper ? [] : errs;
-    const seen = new Set<string>();
-    for (const e of chosen) {
-      const message = e.keyword === 'anyOf' ? `${JSON.stringify(e.data)?.slice(0, 80)} matches none of the allowed forms` : describe(e);
-      if (seen.has(message)) continue;
-      seen.add(message);
-      const path = [basePath, pointerToPath(pointer)].filter(Boolean).join(pointer.startsWith('/') && /^\/\d/.test(pointer) && basePath ? '' : '.');
-      problems.push({ severity: 'error', file, path, message, rule: 'shape' });
-    }
+    const hasDeeper = errors.some((e) => e.instancePath.startsWith(`${pointer}/`));
+    const path = joinPath(basePath, pointerToPath(pointer));
+    for (const message of new Set(messagesAt(errs, hasDeeper))) problems.push({ severity: 'error', file, path, message, rule: 'shape' });
   }
   return problems;
 };

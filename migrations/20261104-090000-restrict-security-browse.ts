@@ -1,0 +1,13 @@
+import { defineMigration, op } from 'understudy';
+
+export default defineMigration({
+  description: 'Only the security team (and the project\'s administrators) may browse the Security project: developers lose their blanket access.',
+  ops: [
+    op.revoke({ scheme: 'Acme Security Restricted Scheme', permission: 'BROWSE_PROJECTS', holder: { group: 'developers' } }),
+  ],
+  expect: [
+    { check: 'permissions', project: 'SEC', change: 'revoked', reason: 'Developers outside the security team no longer see Security issues.' },
+    { check: 'filters', reason: 'Filters run by developers no longer return Security issues.' },
+    { check: 'boards', reason: 'Boards seen by developers no longer show Security issues.' },
+  ],
+});

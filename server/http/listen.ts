@@ -1,0 +1,19 @@
+import type { Express } from 'express';
+import type { AddressInfo, Server } from 'node:net';
+
+export interface Listening { url: string; port: number; close: () => Promise<void> }
+
+/** Starts an app on loopback (port 0 = a free port) and returns its URL. */
+export const listen = (app: Express, port = 0, host = '127.0.0.1'): Promise<Listening> =>
+  new Promise((resolve, reject) => {
+    const server: Server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      const addr = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${addr.port}`,
+        port: addr.port,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });

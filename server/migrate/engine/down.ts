@@ -1,0 +1,99 @@
+/**
+ * `migrate:down`: reverts applied migrations, newest first, from the inverse recorded in the
+ * ledger when they were applied — so it works when the file was edited or deleted. Each revert is
+ * proven: the canonical hash must come back to the one recorded before the migration. If it does
+ * not, or the inverse itself fails, the pre-revert state (still the current generation on disk) is
+ * kept and the ledger says what happened.
+ */
+import { CheckFailed, UserError } from '../../common/errors.ts';
+import type { Instance } from '../../store/index.ts';
+import { revertMigration } from '../apply.ts';
+import type { LoadedMigration } from '../load.ts';
+import { appliedEntries, dropCaptures, loadInverse, type LedgerEntry } from './ledger.ts';
+import { operator } from './session.ts';
+
+export interface DownOptions {
+  steps?: number;
+  to?: string;
+  now?: string;
+  log?: (line: string) => void;
+}
+
+export interface Reverted {
+  entry: LedgerEntry;
+  durationMs: number;
+  /** The hash after the revert equals the one recorded before the migration. */
+  restored: boolean;
+  /** The instance had changed since the migration was applied (its hash was not the recorded one). */
+  changedSince: boolean;
+  fileNote?: string;
+}
+
+export const selectToRevert = (instance: Instance, opts: DownOptions): LedgerEntry[] => {
+  const applied = appliedEntries(instance.db.data);
+  if (opts.steps !== undefined && opts.to !== undefined) throw new UserError('give either --steps N or --to ID, not both');
+  if (opts.to !== undefined) {
+    const idx = applied.findIndex((e) => e.id === opts.to);
+    if (idx === -1) throw new UserError(`--to ${opts.to}: no applied migration has that id`, { details: [`applied: ${applied.map((e) => e.id).join(', ') || '(none)'}`] });
+    return applied.slice(idx + 1).reverse();
+  }
+  const steps = opts.steps ?? 1;
+  return applied.slice(Math.max(0, applied.length - steps)).reverse();
+};
+
+const fileNote = (entry: LedgerEntry, loaded: readonly LoadedMigration[] | undefined): string | undefined => {
+  if (!loaded) return undefined;
+  const file = loaded.find((m) => m.id === entry.id);
+  if (!file) return `its file ${entry.file} is gone; reverting from the inverse recorded when it was applied`;
+  if (file.checksum !== entry.checksum) return `its file was edited since it was applied; reverting from the inverse recorded then, not from the file`;
+  return undefined;
+};
+
+export const migrateDown = async (instance: Instance, opts: DownOptions = {}, loaded?: readonly LoadedMigration[]): Promise<Reverted[]> => {
+  const log = opts.log ?? (() => {});
+  const targets = selectToRevert(instance, opts);
+  const done: Reverted[] = [];
+  for (const entry of targets) {
+    const note = fileNote(entry, loaded);
+    if (note) log(`note: ${entry.id}: ${note}`);
+    if (entry.irreversible) log(`note: ${entry.id} is declared irreversible in production (${entry.irreversible.reason}); on this instance its recorded inverse still applies. Recovery in production: ${entry.irreversible.recovery}`);
+    done.push(await revertOne(instance, entry, opts.now ?? new Date().toISOString(), note));
+    const r = done[done.length - 1]!;
+    log(`reverted ${entry.id} in ${r.durationMs} ms; hash ${instance.hash()} ${r.restored ? '== the hash before it was applied ✓' : `!= ${entry.hashBefore} (the instance had changed since)`}`);
+  }
+  return done;
+};
+
+const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, note: string | undefined): Promise<Reverted> => {
+  const started = performance.now();
+  const before = instance.hash();
+  const changedSince = before !== entry.hashAfter;
+  const failed = async (why: string): Promise<never> => {
+    // The current generation on disk is the pre-revert state: reload it, then record what happened.
+    await instance.db.read();
+    const e = appliedEntries(instance.db.data).find((x) => x.id === entry.id)!;
+    e.log.push({ at: new Date().toISOString(), action: 'revert-failed', by: operator(), note: why });
+    await instance.save();
+    throw new CheckFailed(`reverting ${entry.id} failed: ${why}`, [
+      'the instance was restored to its state before this revert (hash unchanged) and the ledger records the failure',
+      `instance hash: ${instance.hash()}`,
+    ]);
+  };
+  try {
+    revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
+  } catch (e) {
+    return failed(`its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const after = instance.hash();
+  const restored = after === entry.hashBefore;
+  if (!restored && !changedSince) return failed(`after the inverse the hash is ${after}, not the ${entry.hashBefore} recorded before the migration`);
+  const durationMs = Math.round(performance.now() - started);
+  entry.state = 'reverted';
+  entry.revertedAt = new Date().toISOString();
+  entry.revertDurationMs = durationMs;
+  entry.inverse = [];
+  dropCaptures(instance.db.data, entry.id);
+  entry.log.push({ at: entry.revertedAt, action: 'reverted', by: operator(), ...(note || changedSince ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') } : {}) });
+  await instance.save();
+  return { entry, durationMs, restored, changedSince, ...(note ? { fileNote: note } : {}) };
+};

@@ -1,0 +1,27 @@
+/**
+ * Read-only views of issues for function-form migrations: every write throws with a message that
+ * says what to use instead, so no change escapes the captured inverse. Views are made lazily, one
+ * per object touched, and cached, so a million issues cost nothing until read.
+ */
+import { UserError } from '../common/errors.ts';
+
+const views = new WeakMap<object, object>();
+
+const refuse = (what: string): never => {
+  throw new UserError(`up()/down() wrote to ${what} directly: issues are read-only in ctx.issues; change one with ctx.editIssue(key, (draft) => { ... })`);
+};
+
+export const readOnly = <T>(value: T, what = 'an issue'): T => {
+  if (value === null || typeof value !== 'object') return value;
+  const cached = views.get(value as object);
+  if (cached) return cached as T;
+  const view = new Proxy(value as object, {
+    get: (target, key, receiver) => readOnly(Reflect.get(target, key, receiver), what),
+    set: () => refuse(what),
+    deleteProperty: () => refuse(what),
+    defineProperty: () => refuse(what),
+    setPrototypeOf: () => refuse(what),
+  });
+  views.set(value as object, view);
+  return view as T;
+};

@@ -1,0 +1,48 @@
+/** Loading a generation: shard by shard, reading the next shard while parsing this one. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../common/errors.ts';
+import type { Config, Issue } from '../model/types.ts';
+import { genDir, genName, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
+import type { InstanceState } from './instance-state.ts';
+import { parseShardText } from './shard-codec.ts';
+
+const damaged = (file: string, why: string) =>
+  new UserError(`instance file '${file}' ${why}`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
+
+const readShard = async (dir: string, shard: ShardInfo): Promise<Buffer> => {
+  const path = join(dir, shard.file);
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw damaged(path, `cannot be read (${e.code ?? e.message})`);
+  });
+  // The size is a cheap check that the file is the one meta.json describes.
+  if (bytes.length !== shard.bytes) throw damaged(path, `has ${bytes.length} bytes, expected ${shard.bytes}`);
+  return bytes;
+};
+
+export const readShards = async (dir: string, shards: readonly ShardInfo[]): Promise<unknown[]> => {
+  const out: unknown[] = [];
+  let next = shards[0] ? readShard(dir, shards[0]) : undefined;
+  for (let i = 0; i < shards.length; i++) {
+    const bytes = await next!;
+    next = shards[i + 1] ? readShard(dir, shards[i + 1]!) : undefined;
+    const before = out.length;
+    parseShardText(bytes.toString('utf8'), join(dir, shards[i]!.file), out);
+    if (out.length - before !== shards[i]!.count) throw damaged(join(dir, shards[i]!.file), `holds ${out.length - before} records, expected ${shards[i]!.count}`);
+  }
+  return out;
+};
+
+export const readGeneration = async (instanceDir: string, meta: GenerationMeta): Promise<InstanceState> => {
+  const dir = genDir(instanceDir, genName(meta.generation));
+  const [config] = await readShards(dir, [meta.config]);
+  const captures: Record<string, unknown[]> = {};
+  for (const c of meta.captures) captures[c.name] = await readShards(dir, c.shards);
+  return {
+    config: config as Config,
+    issues: (await readShards(dir, meta.issues)) as Issue[],
+    ledger: (await readShards(dir, meta.ledger)) as Record<string, unknown>[],
+    outbox: (await readShards(dir, meta.outbox)) as Record<string, unknown>[],
+    captures,
+  };
+};

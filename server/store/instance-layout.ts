@@ -1,0 +1,88 @@
+/**
+ * The instance directory:
+ *   instance.json        marker: format, creation time, the source snapshot's manifest
+ *   CURRENT              pointer: the name of the current generation (replaced by one atomic rename)
+ *   gens/gen-000042/     one complete generation: meta.json, config.json, issues/, ledger/, outbox/, captures/
+ *   lock.json            who holds the instance (acquireLock)
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../common/errors.ts';
+import type { Manifest } from '../model/types.ts';
+
+export const MARKER = 'instance.json';
+export const POINTER = 'CURRENT';
+export const GENS = 'gens';
+export const LOCK = 'lock.json';
+export const META = 'meta.json';
+export const WRITER = 'writer.json';
+
+export interface InstanceMarker {
+  format: 'understudy-instance';
+  formatVersion: 1;
+  createdAt: string;
+  /** The snapshot it was created from (manifest without content hashes), for export. */
+  source: { dir: string; manifest: Partial<Manifest> | undefined };
+}
+
+export interface ShardInfo { file: string; count: number; bytes: number; sha256: string }
+
+/** meta.json of a generation: written last, so a generation without it is incomplete. */
+export interface GenerationMeta {
+  format: 'understudy-generation';
+  formatVersion: 1;
+  generation: number;
+  savedAt: string;
+  shardSize: number;
+  config: ShardInfo;
+  issues: ShardInfo[];
+  ledger: ShardInfo[];
+  outbox: ShardInfo[];
+  captures: { name: string; shards: ShardInfo[] }[];
+}
+
+export const genName = (n: number): string => `gen-${String(n).padStart(6, '0')}`;
+export const genNumber = (name: string): number | undefined => {
+  const m = /^gen-(\d{6,})$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+};
+export const genDir = (instanceDir: string, name: string): string => join(instanceDir, GENS, name);
+
+const howToCreate = 'create one from a snapshot first (the migrate and sandbox commands create it from --snapshot on first use)';
+
+/** Reads the marker; a missing directory or a directory that is not an instance is a UserError. */
+export const readMarker = async (instanceDir: string): Promise<InstanceMarker> => {
+  const st = await stat(instanceDir).catch(() => undefined);
+  if (!st) throw new UserError(`instance directory '${instanceDir}' does not exist`, { details: [howToCreate] });
+  if (!st.isDirectory()) throw new UserError(`instance '${instanceDir}' is not a directory`, { details: [howToCreate] });
+  const text = await readFile(join(instanceDir, MARKER), 'utf8').catch(() => undefined);
+  let marker: Partial<InstanceMarker> | undefined;
+  try {
+    marker = text === undefined ? undefined : (JSON.parse(text) as Partial<InstanceMarker>);
+  } catch {
+    marker = undefined;
+  }
+  if (marker?.format !== 'understudy-instance') {
+    throw new UserError(`'${instanceDir}' is not an Understudy instance (no valid ${MARKER})`, {
+      details: [`pass the directory of an instance, or ${howToCreate}; a half-created instance can be removed and created again`],
+    });
+  }
+  return marker as InstanceMarker;
+};
+
+/** The current generation's name, or a UserError saying the instance is damaged. */
+export const readPointer = async (instanceDir: string): Promise<string> => {
+  const text = await readFile(join(instanceDir, POINTER), 'utf8').catch(() => undefined);
+  const name = text?.trim();
+  if (!name || genNumber(name) === undefined) {
+    throw new UserError(`instance '${instanceDir}' has no valid ${POINTER} pointer`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
+  }
+  return name;
+};
+
+export const readMeta = async (instanceDir: string, name: string): Promise<GenerationMeta> => {
+  const path = join(genDir(instanceDir, name), META);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) throw new UserError(`instance '${instanceDir}': current generation ${name} has no ${META}`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
+  return JSON.parse(text) as GenerationMeta;
+};

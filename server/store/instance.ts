@@ -1,0 +1,111 @@
+/** Instances: a snapshot's working copy in a directory of generations, used through lowdb. */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { UserError } from '../common/errors.ts';
+import { canonicalHash } from '../model/hash.ts';
+import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
+import { fsyncDir } from './durable-fs.ts';
+import { writeGeneration } from './generation-write.ts';
+import { readMarker, MARKER, POINTER, type GenerationMeta, type InstanceMarker } from './instance-layout.ts';
+import { DEFAULT_SHARD_SIZE, type InstanceState } from './instance-state.ts';
+import { assertNotLockedByOther } from './lock.ts';
+import { ShardedAdapter } from './sharded-adapter.ts';
+
+export type { InstanceState } from './instance-state.ts';
+
+export interface Instance {
+  readonly dir: string;
+  readonly db: Low<InstanceState>;
+  readonly marker: InstanceMarker;
+  /** Writes a new generation (only changed shards are rewritten). Same as `db.write()`. */
+  save(): Promise<void>;
+  /** Canonical hash of config + issues (server/model/hash.ts), computed from the data in memory. */
+  hash(): string;
+  /** The generation currently on disk for this instance. */
+  generation(): number;
+  /** Forgets the data; saving afterwards is an error. */
+  close(): void;
+}
+
+export interface CreateOptions {
+  /** Issues per shard (default 20,000). */
+  shardSize?: number;
+  /** A snapshot the caller has already read (and validated), so it is not read twice. */
+  snapshot?: RawSnapshot;
+}
+
+const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapter, db: Low<InstanceState>): Instance => {
+  let closed = false;
+  adapter.beforeWrite = async () => {
+    if (closed) throw new Error(`instance '${dir}' is closed`);
+    await assertNotLockedByOther(dir);
+  };
+  return {
+    dir, db, marker,
+    save: () => db.write(),
+    hash: () => canonicalHash(db.data.config, db.data.issues),
+    generation: () => adapter.meta?.generation ?? 0,
+    close: () => {
+      closed = true;
+      db.data = undefined as unknown as InstanceState;
+    },
+  };
+};
+
+const isEmptyOrMissing = async (dir: string): Promise<boolean> => {
+  const st = await stat(dir).catch(() => undefined);
+  if (!st) return true;
+  return st.isDirectory() && (await readdir(dir)).length === 0;
+};
+
+export const instanceExists = async (dir: string): Promise<boolean> =>
+  (await stat(join(dir, MARKER)).catch(() => undefined)) !== undefined && (await stat(join(dir, POINTER)).catch(() => undefined)) !== undefined;
+
+/**
+ * Creates an instance from a snapshot. The snapshot is only read. The instance is built in a
+ * temporary sibling and renamed into place, so a crash leaves no half instance at `instanceDir`.
+ * Only parsing is checked here (invalid JSON is a UserError); semantic validation is the caller's.
+ */
+export const createInstance = async (snapshotDir: string, instanceDir: string, options: CreateOptions = {}): Promise<Instance> => {
+  const target = resolve(instanceDir);
+  if (!(await isEmptyOrMissing(target))) {
+    throw new UserError(`cannot create an instance in '${instanceDir}': it exists and is not empty`, { details: ['choose another --instance directory, or remove this one first'] });
+  }
+  const snap = options.snapshot ?? (await readSnapshot(snapshotDir));
+  if (snap.problems.length > 0 || !snap.config) {
+    throw new UserError(`snapshot '${snapshotDir}' cannot be read`, {
+      details: snap.problems.length ? snap.problems.map((p) => `${p.file}: ${p.path ? `${p.path}: ` : ''}${p.message}`) : ['config.json is missing'],
+    });
+  }
+  const { contentHashes: _h, canonicalHash: _c, issues: _i, $schema: _s, ...manifest } = snap.manifest ?? ({} as NonNullable<RawSnapshot['manifest']>);
+  const marker: InstanceMarker = { format: 'understudy-instance', formatVersion: 1, createdAt: new Date().toISOString(), source: { dir: resolve(snapshotDir), manifest: snap.manifest ? manifest : undefined } };
+  const state: InstanceState = { config: snap.config, issues: snap.issues, ledger: [], outbox: [], captures: {} };
+
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = `${target}.creating-${process.pid}-${Date.now()}`;
+  let meta: GenerationMeta;
+  try {
+    await mkdir(tmp);
+    await writeFile(join(tmp, MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    meta = await writeGeneration(tmp, state, undefined, options.shardSize ?? DEFAULT_SHARD_SIZE);
+    await rename(tmp, target);
+    await fsyncDir(dirname(target));
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  const adapter = new ShardedAdapter(target, { meta, shardSize: options.shardSize });
+  const db = new Low<InstanceState>(adapter, state);
+  return makeInstance(target, marker, adapter, db);
+};
+
+/** Opens an instance: cleans what an interrupted save left, loads the current generation. */
+export const openInstance = async (instanceDir: string): Promise<Instance> => {
+  const dir = resolve(instanceDir);
+  const marker = await readMarker(dir);
+  const adapter = new ShardedAdapter(dir);
+  const db = new Low<InstanceState>(adapter, { config: undefined as unknown as InstanceState['config'], issues: [], ledger: [], outbox: [], captures: {} });
+  await db.read();
+  return makeInstance(dir, marker, adapter, db);
+};

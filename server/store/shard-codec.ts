@@ -1,0 +1,47 @@
+/**
+ * How records become NDJSON shard text and back. Records are written with sorted keys, so that a
+ * loaded record is already canonical and hashing it takes the native JSON.stringify fast path.
+ */
+import { createHash } from 'node:crypto';
+import { UserError } from '../common/errors.ts';
+import { canonicalJson, classify, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
+
+/** One record as stored: JSON semantics (toJSON, dropped functions) with keys in canonical order. */
+export const storageJson = (record: unknown): string => {
+  const c = classify(record);
+  if (c === READY) return JSON.stringify(record);
+  if (c === UNSORTED) return JSON.stringify(sortedClone(record));
+  const plain = JSON.stringify(record);
+  return plain === undefined ? 'null' : canonicalJson(JSON.parse(plain));
+};
+
+/** The NDJSON text of records[start, end). */
+export const shardText = (records: readonly unknown[], start: number, end: number): string => {
+  let out = '';
+  for (let i = start; i < end; i++) out += `${storageJson(records[i])}\n`;
+  return out;
+};
+
+/** Fingerprint of a shard: sha256 of its bytes (fast with SHA-NI; collisions are not a concern). */
+export const fingerprint = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Parses shard text written by the store; a damaged line is a UserError naming file and line. */
+export const parseShardText = (text: string, file: string, into: unknown[]): void => {
+  let start = 0;
+  let line = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    if (end > start) {
+      try {
+        into.push(JSON.parse(text.slice(start, end)));
+      } catch (e) {
+        throw new UserError(`instance file '${file}' line ${line} is not valid JSON (${(e as Error).message})`, {
+          details: ['the instance is damaged; recreate it from its snapshot'],
+        });
+      }
+    }
+    start = end + 1;
+  }
+};

@@ -1,0 +1,13 @@
+export { Tracker, type TrackerOptions } from './tracker.ts';
+export { TrackerError, isTrackerError, type JiraErrorBody } from './errors.ts';
+export { fixedClock, systemClock, type Clock } from './clock.ts';
+export { ConfigIndex } from './config-index.ts';
+export { recipientsFor, type Recipient, type NotifyExtra } from './notifications.ts';
+export { permissionsOf, can } from './permissions.ts';
+export type { FieldMeta, AllowedValue } from './field-meta.ts';
+export type { TransitionView } from './transitions.ts';
+export type { BoardView, BoardColumnView } from './boards.ts';
+export type { SearchResult } from './jql/search.ts';
+export * from './lookups.ts';
+export { JqlError } from '../model/jql/errors.ts';
+export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, FieldValues, PageOptions } from './types.ts';

@@ -1,0 +1,48 @@
+/**
+ * Issues by key and the next free numbers (issue ids, keys per project, comment and history ids),
+ * from one scan. Kept in step by the tracker's own operations; rebuilt when the issue list is replaced.
+ */
+import type { Issue } from '../model/types.ts';
+
+const num = (id: string): number => (/^\d+$/.test(id) ? Number(id) : 0);
+
+export class IssueIndex {
+  readonly byKey = new Map<string, Issue>();
+  readonly byId = new Map<string, Issue>();
+  private readonly lastNumber = new Map<string, number>();
+  private issueId = 10000;
+  private commentId = 10000;
+  private historyId = 10000;
+
+  constructor(readonly issues: Issue[]) {
+    for (const issue of issues) this.add(issue);
+  }
+
+  add(issue: Issue): void {
+    this.byKey.set(issue.key, issue);
+    this.byId.set(issue.id, issue);
+    const n = Number(issue.key.slice(issue.key.lastIndexOf('-') + 1));
+    if (n > (this.lastNumber.get(issue.project) ?? 0)) this.lastNumber.set(issue.project, n);
+    this.issueId = Math.max(this.issueId, num(issue.id));
+    for (const c of issue.comments) this.commentId = Math.max(this.commentId, num(c.id));
+    for (const h of issue.history) this.historyId = Math.max(this.historyId, num(h.id));
+  }
+
+  remove(issue: Issue): void {
+    this.byKey.delete(issue.key);
+    this.byId.delete(issue.id);
+    const i = this.issues.indexOf(issue);
+    if (i >= 0) this.issues.splice(i, 1);
+  }
+
+  /** Keys are never reused, even after a delete, as in Jira (the counter stays past the highest key). */
+  nextKey(projectKey: string): string {
+    const n = (this.lastNumber.get(projectKey) ?? 0) + 1;
+    this.lastNumber.set(projectKey, n);
+    return `${projectKey}-${n}`;
+  }
+
+  nextIssueId(): string { return String(++this.issueId); }
+  nextCommentId(): string { return String(++this.commentId); }
+  nextHistoryId(): string { return String(++this.historyId); }
+}

@@ -1,0 +1,133 @@
+/**
+ * Compiles a parsed query into a predicate over issues, once per search: fields and values are
+ * resolved up front (so unknown ones fail before any issue is read), and the per-issue work is
+ * set lookups and comparisons.
+ */
+import type { Issue } from '../../model/types.ts';
+import type { Clause, Operand, Operator } from '../../model/jql/ast.ts';
+import { JqlError } from '../../model/jql/errors.ts';
+import type { IssueIndex } from '../issue-index.ts';
+import type { JqlField } from './field-types.ts';
+import { resolveField } from './custom-fields.ts';
+import { resolveIds, resolveNumbers, textMatcher, type Env } from './operands.ts';
+import { keySortKey } from './system-fields.ts';
+
+export type Predicate = (issue: Issue) => boolean;
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : isEmpty(v) ? [] : [v]);
+
+const unsupported = (op: Operator, field: JqlField) =>
+  new JqlError('operator', `The operator '${op.toUpperCase()}' is not supported by the '${field.name}' field.`);
+
+const ORDER_OPS = new Set<Operator>(['<', '>', '<=', '>=']);
+const compareWith = (op: Operator, a: number, b: number) =>
+  op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
+
+/** Every value a field held: the current one and each side of its changelog items. */
+const everValues = (field: JqlField, issue: Issue): { values: Set<string>; empty: boolean } => {
+  const values = new Set<string>();
+  let empty = false;
+  const current = asList(field.get(issue));
+  if (!current.length) empty = true;
+  for (const v of current) values.add(String(v));
+  for (const h of issue.history) for (const item of h.items) {
+    if (!field.history!.includes(item.fieldId ?? item.field)) continue;
+    for (const side of [item.from, item.to]) {
+      if (side === null || side === '') empty = true;
+      else for (const part of side.split(',')) values.add(part.trim());
+    }
+  }
+  return { values, empty };
+};
+
+const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
+  if (op.startsWith('was')) {
+    if (!field.history) throw unsupported(op, field);
+    const r = resolveIds(env, field, operand);
+    const wanted = new Set(r.ids);
+    const was: Predicate = (i) => { const e = everValues(field, i); return (r.empty && e.empty) || [...e.values].some((v) => wanted.has(v)); };
+    return op === 'was' || op === 'was in' ? was : (i) => !was(i);
+  }
+  if (ORDER_OPS.has(op)) {
+    if (!field.rank) throw unsupported(op, field);
+    const r = resolveIds(env, field, operand);
+    const bound = field.rank(r.ids[0] ?? '');
+    if (bound === undefined) return () => false;
+    return (i) => { const v = field.get(i); const rk = typeof v === 'string' ? field.rank!(v) : undefined; return rk !== undefined && compareWith(op, rk, bound); };
+  }
+  if (op !== '=' && op !== '!=' && op !== 'in' && op !== 'not in') throw unsupported(op, field);
+  const r = resolveIds(env, field, operand);
+  const wanted = new Set(r.ids);
+  const hit: Predicate = (i) => asList(field.get(i)).some((v) => wanted.has(String(v)));
+  if (op === '=' || op === 'in') return (i) => hit(i) || (r.empty && isEmpty(field.get(i)));
+  // Jira: `!=` and NOT IN never match issues where the field is empty.
+  return (i) => !isEmpty(field.get(i)) && !hit(i);
+};
+
+const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
+  if (op.startsWith('was') || op === '~' || op === '!~') throw unsupported(op, field);
+  const values = resolveNumbers(env, field, operand);
+  const num = (i: Issue) => field.get(i) as number | null;
+  if (ORDER_OPS.has(op)) {
+    const bound = values[0];
+    if (bound === null || bound === undefined) throw unsupported(op, field);
+    return (i) => { const v = num(i); return v !== null && v !== undefined && compareWith(op, v, bound); };
+  }
+  const set = new Set(values.filter((v): v is number => v !== null));
+  const wantsEmpty = values.includes(null);
+  if (op === '=' || op === 'in') return (i) => { const v = num(i); return v === null || v === undefined ? wantsEmpty : set.has(v); };
+  return (i) => { const v = num(i); return v !== null && v !== undefined && !set.has(v); };
+};
+
+const keyPredicate = (env: Env, issues: IssueIndex, field: JqlField, op: Operator, operand: Operand): Predicate => {
+  const keyOf = (o: Operand): string[] => {
+    if (o.kind === 'list') return o.items.flatMap(keyOf);
+    if (o.kind !== 'value') throw unsupported(op, field);
+    const hit = issues.byKey.get(o.value.toUpperCase()) ?? issues.byId.get(o.value);
+    if (!hit || !env.seen.issue(hit)) throw new JqlError('value', `An issue with key '${o.value}' does not exist for field '${field.name}'.`);
+    return [hit.key];
+  };
+  const keys = keyOf(operand);
+  if (ORDER_OPS.has(op)) {
+    const bound = keys[0]!;
+    const project = bound.slice(0, bound.lastIndexOf('-'));
+    const b = keySortKey(bound);
+    return (i) => i.project === project && compareWith(op, keySortKey(i.key) < b ? -1 : keySortKey(i.key) > b ? 1 : 0, 0);
+  }
+  const set = new Set(keys);
+  if (op === '=' || op === 'in') return (i) => set.has(i.key);
+  if (op === '!=' || op === 'not in') return (i) => !set.has(i.key);
+  throw unsupported(op, field);
+};
+
+const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 'terminal' }>): Predicate => {
+  const field = resolveField(env.ix, issues, clause.field, env.seen);
+  let op = clause.operator;
+  if (clause.operand.kind === 'empty' && (op === '=' || op === '!=')) op = op === '=' ? 'is' : 'is not';
+  if (op === 'is' || op === 'is not') {
+    if (field.kind === 'key') throw unsupported(op, field);
+    return op === 'is' ? (i) => isEmpty(field.get(i)) : (i) => !isEmpty(field.get(i));
+  }
+  switch (field.kind) {
+    case 'ref': case 'labels': return refPredicate(env, field, op, clause.operand);
+    case 'date': case 'number': return numberPredicate(env, field, op, clause.operand);
+    case 'key': return keyPredicate(env, issues, field, op, clause.operand);
+    case 'text': {
+      if (op !== '~' && op !== '!~') throw unsupported(op, field);
+      const match = textMatcher(field, clause.operand);
+      const text = (i: Issue) => field.get(i) as string | null;
+      return op === '~' ? (i) => { const t = text(i); return !!t && match(t); } : (i) => { const t = text(i); return !!t && !match(t); };
+    }
+  }
+};
+
+export const compileClause = (env: Env, issues: IssueIndex, clause: Clause | undefined): Predicate => {
+  if (!clause) return () => true;
+  switch (clause.kind) {
+    case 'and': { const ps = clause.clauses.map((c) => compileClause(env, issues, c)); return (i) => ps.every((p) => p(i)); }
+    case 'or': { const ps = clause.clauses.map((c) => compileClause(env, issues, c)); return (i) => ps.some((p) => p(i)); }
+    case 'not': { const p = compileClause(env, issues, clause.clause); return (i) => !p(i); }
+    case 'terminal': return terminal(env, issues, clause);
+  }
+};

@@ -1,0 +1,32 @@
+/** What the JQL evaluator knows about a searchable field. */
+import type { Issue } from '../../model/types.ts';
+
+/**
+ * What the searching actor may see: Jira answers a project or issue key the actor cannot browse
+ * exactly like one that does not exist, so values are resolved against these.
+ */
+export interface Seen { project(key: string): boolean; issue(issue: Issue): boolean }
+export const SEE_ALL: Seen = { project: () => true, issue: () => true };
+
+export type JqlKind = 'ref' | 'labels' | 'text' | 'date' | 'number' | 'key';
+
+/** Ids an operand stands for; `empty` when the operand also means "no value" (e.g. Unresolved). */
+export interface Resolved { ids: string[]; empty: boolean }
+
+export interface JqlField {
+  /** How Jira names it in messages: the name the query used. */
+  name: string;
+  kind: JqlKind;
+  /** ref: id or ids; labels: lower-case strings; text: string; date/number: number; key: key. */
+  get(issue: Issue): unknown;
+  /** ref fields: the ids a value names (by id or name, case-insensitively); throws when unknown. */
+  resolve?(value: string): Resolved;
+  /** User-valued ref fields accept currentUser() and membersOf(). */
+  users?: boolean;
+  /** Changelog field ids searched by WAS; WAS is refused without them. */
+  history?: string[];
+  /** Ordered ref fields (priority) support <, >, <=, >=: higher rank = more important. */
+  rank?(id: string): number | undefined;
+  /** Value for ORDER BY; null sorts as the greatest value. Absent: the field cannot sort. */
+  sortKey?(issue: Issue): string | number | null;
+}

@@ -1,0 +1,37 @@
+/** The tracker's state, its outbox and the inputs of its operations (all in model values). */
+import type { Config, Issue } from '../model/types.ts';
+import type { NotificationEvent } from '../model/schema/vocab.ts';
+
+export type { NotificationEvent };
+
+export interface TrackerState { config: Config; issues: Issue[] }
+
+/** A notification that would have been sent. Nothing is ever sent. */
+export interface OutboxEntry {
+  id: string;
+  at: string;
+  event: NotificationEvent;
+  issueKey: string;
+  project: string;
+  actor: string | null;
+  recipient: string;
+  recipientEmail: string;
+}
+
+/** Account id of the caller, or null for an anonymous one. */
+export type Actor = string | null;
+
+/** Field values keyed by field id (system ids like `summary`, custom ids), in model form. */
+export type FieldValues = Record<string, unknown>;
+
+export interface CreateInput {
+  project: string;
+  issueType: string;
+  fields: FieldValues;
+  /** Key of the parent issue (sub-tasks). */
+  parent?: string;
+}
+
+export interface TransitionInput { fields?: FieldValues; comment?: string }
+
+export interface PageOptions { startAt?: number; maxResults?: number }
