@@ -3,10 +3,10 @@
  * see the issue (Jira never mails someone an issue they cannot browse), de-duplicated, in scheme
  * order. Pure: a migration can count a bulk change's notifications without an outbox.
  */
-import type { Issue, NotificationRecipient, Project } from '../model/types.ts';
+import type { Config, Issue, NotificationRecipient, Project } from '../model/types.ts';
 import type { NotificationEvent } from '../model/schema/vocab.ts';
 import { groupMembers } from '../model/resolve.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { ConfigIndex } from './config-index.ts';
 import { can } from './permissions.ts';
 import type { Actor, OutboxEntry } from './types.ts';
 
@@ -52,6 +52,17 @@ export const recipientsFor = (
     }
   }
   return out;
+};
+
+const indexes = new WeakMap<Config, ConfigIndex>();
+/**
+ * The same, straight from a configuration (its index is built once per config object), for
+ * callers without a tracker: a migration counting what a bulk change would send.
+ */
+export const notificationsFor = (config: Config, event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {}): Recipient[] => {
+  let ix = indexes.get(config);
+  if (!ix) { ix = new ConfigIndex(config); indexes.set(config, ix); }
+  return recipientsFor(ix, event, issue, actor, extra);
 };
 
 /** Appends one outbox entry per recipient; ids continue the outbox's numbering. */

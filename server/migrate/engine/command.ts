@@ -5,10 +5,10 @@
 import type { CommandIo } from '../../cli/run.ts';
 import { parseFlags } from '../../cli/run.ts';
 import { UserError } from '../../common/errors.ts';
-import { loadMigrations } from '../load.ts';
+import { loadMigrations, type LoadedMigration } from '../load.ts';
 import { createMigration } from './create.ts';
 import { migrateDown } from './down.ts';
-import { checkIntegrity } from './integrity.ts';
+import { changedError, checkIntegrity } from './integrity.ts';
 import { planMigrations, renderPlan } from './plan.ts';
 import { openSession } from './session.ts';
 import { migrationStatus, renderStatus } from './status.ts';
@@ -64,37 +64,46 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
   }
   const now = parseNow(values.now);
   const steps = parseSteps(values.steps);
-  const loaded = await loadMigrations(values.migrations);
+  // down reverts from the ledger alone: a broken or missing migrations folder must not block a backout.
+  let loaded: LoadedMigration[] | undefined;
+  try {
+    loaded = await loadMigrations(values.migrations);
+  } catch (e) {
+    if (cmd !== 'down' || !(e instanceof UserError)) throw e;
+    io.out(`note: the migrations folder cannot be loaded (${e.message}); reverting from the inverses recorded in the ledger`);
+  }
   const session = await openSession({ instance: values.instance, snapshot: values.snapshot }, `migrate:${cmd}`);
   try {
     if (session.created) io.out(`created instance ${values.instance} from ${values.snapshot}`);
     const state = session.instance.db.data;
+    if (cmd === 'down') {
+      const reverted = await migrateDown(session.instance, { steps, to: values.to, now, log: io.out }, loaded);
+      if (!reverted.length) io.out(values.to !== undefined ? `nothing to revert: ${values.to} is the newest applied migration` : 'nothing to revert: no migration is applied');
+      return reverted.every((r) => r.restored) ? 0 : 1;
+    }
+    const migrations = loaded!;
     switch (cmd) {
       case 'status': {
-        const rows = migrationStatus(state, loaded);
+        const rows = migrationStatus(state, migrations);
         for (const line of renderStatus(rows)) io.out(line);
         io.out(`instance ${values.instance}: hash ${session.instance.hash()}`);
-        const changed = checkIntegrity(state, loaded).changed;
-        if (changed.length) throw new UserError(`${changed.map((c) => c.entry.id).join(', ')} changed after being applied`, { details: ['revert and re-apply it, or accept the edit with npm run migrate:up -- --rebaseline <id>'] });
+        // The same error as migrate:up: the file and both checksums, and the two ways out.
+        const changed = checkIntegrity(state, migrations).changed;
+        if (changed.length) throw changedError(changed);
         return 0;
       }
       case 'up': {
-        const { applied } = await migrateUp(session.instance, loaded, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out });
+        const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out });
         io.out(applied.length ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${session.instance.hash()}` : 'nothing to apply: every migration is applied');
         return 0;
       }
-      case 'down': {
-        const reverted = await migrateDown(session.instance, { steps, to: values.to, now, log: io.out }, loaded);
-        if (!reverted.length) io.out('nothing to revert: no migration is applied');
-        return reverted.every((r) => r.restored) ? 0 : 1;
-      }
       case 'plan': {
-        const items = planMigrations(state, selectPending(session.instance, loaded, { to: values.to, outOfOrder: true }), now ?? new Date().toISOString());
+        const items = planMigrations(state, selectPending(session.instance, migrations, { to: values.to, outOfOrder: true }), now ?? new Date().toISOString());
         for (const line of renderPlan(items)) io.out(line);
         return items.some((i) => i.error) ? 1 : 0;
       }
       case 'verify': {
-        const pending = selectPending(session.instance, loaded, { to: values.to, outOfOrder: true });
+        const pending = selectPending(session.instance, migrations, { to: values.to, outOfOrder: true });
         const rows = verifyMigrations(state, pending, now ?? new Date().toISOString());
         for (const line of renderVerify(rows)) io.out(line);
         if (!rows.length) io.out('nothing to verify: no migration is pending');

@@ -12,6 +12,7 @@ import type { LoadedMigration } from '../load.ts';
 import type { Irreversible } from '../migration.ts';
 import type { ExpectedDifference } from '../expect.ts';
 import { configChanges, sharedSchemeChanges, type SharedSchemeChange } from './config-changes.ts';
+import { invalidSummary, ruleErrors } from './rules-check.ts';
 
 export interface PlanItem {
   id: string;
@@ -74,6 +75,12 @@ export const planMigrations = (state: InstanceState, pending: readonly LoadedMig
       item.issues = issueBreakdown(state.config, state.issues, applied.touched.issueIds);
       item.notifications = changeNotifications(state.config, state.issues, applied.touched.issueIds);
       item.sharedSchemes = sharedSchemeChanges(before, state.config);
+      // migrate:up would refuse it: say so here, and stop (later items would build on a state that is never saved).
+      const problems = ruleErrors(state);
+      if (problems.length) {
+        item.error = invalidSummary(problems);
+        break;
+      }
     } catch (e) {
       item.error = (e as Error)?.message ?? String(e);
       break;
@@ -89,10 +96,9 @@ export const renderPlan = (items: readonly PlanItem[]): string[] => {
   const out: string[] = [];
   for (const it of items) {
     out.push(`${it.id} — ${it.description}`);
-    if (it.error) {
-      out.push(`  CANNOT APPLY: ${it.error}`);
-      continue;
-    }
+    if (it.error) out.push(`  CANNOT APPLY: ${it.error}`);
+    // An op that failed leaves nothing to show; a result the rules refuse still shows what it did.
+    if (it.error && !it.sentences.length) continue;
     for (const s of it.sentences) out.push(`  • ${s}`);
     out.push(`  configuration changes (${it.configChanges.length}):`);
     for (const c of it.configChanges.slice(0, 40)) out.push(`    ${c}`);

@@ -6,13 +6,13 @@
  */
 import { CheckFailed, UserError } from '../../common/errors.ts';
 import { formatProblem } from '../../model/problems.ts';
-import { validateState } from '../../model/validate.ts';
 import type { Instance } from '../../store/index.ts';
 import { applyMigration, revertMigration, type AppliedMigration } from '../apply.ts';
 import { MigrationError } from '../errors.ts';
 import type { LoadedMigration } from '../load.ts';
 import { checkIntegrity, changedError, outOfOrderError } from './integrity.ts';
 import { appliedEntries, entryFor, putEntry, storeInverse, type LedgerEntry } from './ledger.ts';
+import { ruleErrors } from './rules-check.ts';
 import { operator } from './session.ts';
 
 export interface UpOptions {
@@ -106,7 +106,7 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
     return fail(String((e as Error)?.message ?? e), false, e as Error);
   }
 
-  const problems = validateState(state.config, state.issues).filter((p) => p.severity === 'error');
+  const problems = ruleErrors(state);
   if (problems.length) {
     let restored = false;
     try {

@@ -1,6 +1,6 @@
 /**
  * `migrate:verify`: proves each pending migration's way back, in memory (the instance is never
- * saved): up, then down from the inverse as the ledger would store it (a JSON round trip), and the
+ * saved): up (which must leave the model's rules satisfied, as migrate:up requires), then down from the inverse as the ledger would store it (a JSON round trip), and the
  * hash must equal the start; then up again, and the hash must equal the first up's.
  */
 import { canonicalHash } from '../../model/hash.ts';
@@ -8,6 +8,7 @@ import type { InstanceState } from '../../store/index.ts';
 import { applyMigration, revertMigration } from '../apply.ts';
 import type { LoadedMigration } from '../load.ts';
 import { loadInverse, storeInverse, type LedgerEntry } from './ledger.ts';
+import { invalidSummary, ruleErrors } from './rules-check.ts';
 
 export interface VerifyRow {
   id: string;
@@ -40,6 +41,12 @@ export const verifyMigrations = (state: InstanceState, pending: readonly LoadedM
       const [first, upMs] = timed(() => applyMigration(state, m.migration, ctx));
       row.upMs = upMs;
       row.afterUp = hash();
+      // The same check as migrate:up: a migration it would refuse does not verify.
+      const problems = ruleErrors(state);
+      if (problems.length) {
+        row.error = invalidSummary(problems);
+        break;
+      }
       const stored = { id: m.id, inverse: storeInverse(scratch, m.id, first.inverse) } as LedgerEntry;
       const [, downMs] = timed(() => revertMigration(state, loadInverse(scratch, stored), { migrationId: m.id, now }));
       row.downMs = downMs;

@@ -12,15 +12,19 @@ export type Operand =
   | { kind: 'empty'; pos: number };
 
 export const OPERATORS = [
-  '=', '!=', '~', '!~', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', 'was', 'was not', 'was in', 'was not in',
+  '=', '!=', '~', '!~', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', 'was', 'was not', 'was in', 'was not in', 'changed',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
+
+/** History predicates of WAS and CHANGED: `BY user`, `BEFORE date`, `DURING (from, to)`, `FROM x`… */
+export const HISTORY_PREDICATES = ['by', 'before', 'after', 'on', 'during', 'from', 'to'] as const;
+export type HistoryPredicate = { kind: (typeof HISTORY_PREDICATES)[number]; operand: Operand };
 
 export type Clause =
   | { kind: 'and'; clauses: Clause[] }
   | { kind: 'or'; clauses: Clause[] }
   | { kind: 'not'; clause: Clause }
-  | { kind: 'terminal'; field: FieldRef; operator: Operator; operand: Operand };
+  | { kind: 'terminal'; field: FieldRef; operator: Operator; operand: Operand; predicates?: HistoryPredicate[] };
 
 export interface SortKey { field: FieldRef; direction: 'asc' | 'desc' | undefined }
 

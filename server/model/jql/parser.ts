@@ -2,7 +2,7 @@
  * A recursive-descent JQL parser: `OR` binds looser than `AND`, `NOT` binds tightest, parentheses
  * group, `ORDER BY` ends the query. Messages follow Jira's wording and positions.
  */
-import type { Clause, FieldRef, Operand, Operator, Query, SortKey } from './ast.ts';
+import { HISTORY_PREDICATES, type Clause, type FieldRef, type HistoryPredicate, type Operand, type Operator, type Query, type SortKey } from './ast.ts';
 import { JqlError, VALID_OPERATORS, syntaxError, syntaxErrorAtEnd } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 
@@ -88,6 +88,7 @@ class Parser {
       if (this.atWord('not')) { this.next(); return 'is not'; }
       return 'is';
     }
+    if (w === 'changed') { this.next(); return 'changed'; }
     if (w === 'was') {
       this.next();
       const negated = this.atWord('not');
@@ -101,6 +102,7 @@ class Parser {
   private terminal(): Clause {
     const field = this.field();
     const operator = this.operator();
+    if (operator === 'changed') return { kind: 'terminal', field, operator, operand: { kind: 'empty', pos: field.pos }, predicates: this.predicates(true) };
     const operand = this.operand(operator);
     if ((operator === 'is' || operator === 'is not') && operand.kind !== 'empty') {
       throw syntaxError(this.text, operand.pos, `The operator '${operator.toUpperCase()}' only supports the 'EMPTY' and 'NULL' operands.`);
@@ -108,7 +110,25 @@ class Parser {
     if ((operator.endsWith('in')) && operand.kind !== 'list' && operand.kind !== 'function') {
       throw syntaxError(this.text, operand.pos, `The operator '${operator.toUpperCase()}' requires a list of values or a function.`);
     }
+    if (operator.startsWith('was')) return { kind: 'terminal', field, operator, operand, predicates: this.predicates(false) };
     return { kind: 'terminal', field, operator, operand };
+  }
+
+  /** WAS takes BY, BEFORE, AFTER, ON, DURING; CHANGED also FROM and TO. */
+  private predicates(changed: boolean): HistoryPredicate[] {
+    const out: HistoryPredicate[] = [];
+    for (;;) {
+      const t = this.tok;
+      const w = t.kind === 'word' ? t.text.toLowerCase() : '';
+      const kind = HISTORY_PREDICATES.find((p) => p === w);
+      if (!kind || (!changed && (kind === 'from' || kind === 'to'))) return out;
+      this.next();
+      const operand = this.operand('=');
+      if (kind === 'during' && (operand.kind !== 'list' || operand.items.length !== 2)) {
+        throw syntaxError(this.text, operand.pos, "The predicate 'DURING' expects a list of two dates, e.g. DURING ('2024/01/01', '2024/02/01').");
+      }
+      out.push({ kind, operand });
+    }
   }
 
   private operand(operator: Operator): Operand {

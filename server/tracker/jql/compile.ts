@@ -11,6 +11,7 @@ import type { JqlField } from './field-types.ts';
 import { resolveField } from './custom-fields.ts';
 import { resolveIds, resolveNumbers, textMatcher, type Env } from './operands.ts';
 import { keySortKey } from './system-fields.ts';
+import { historyPredicate } from './history-clauses.ts';
 
 export type Predicate = (issue: Issue) => boolean;
 
@@ -24,31 +25,7 @@ const ORDER_OPS = new Set<Operator>(['<', '>', '<=', '>=']);
 const compareWith = (op: Operator, a: number, b: number) =>
   op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
 
-/** Every value a field held: the current one and each side of its changelog items. */
-const everValues = (field: JqlField, issue: Issue): { values: Set<string>; empty: boolean } => {
-  const values = new Set<string>();
-  let empty = false;
-  const current = asList(field.get(issue));
-  if (!current.length) empty = true;
-  for (const v of current) values.add(String(v));
-  for (const h of issue.history) for (const item of h.items) {
-    if (!field.history!.includes(item.fieldId ?? item.field)) continue;
-    for (const side of [item.from, item.to]) {
-      if (side === null || side === '') empty = true;
-      else for (const part of side.split(',')) values.add(part.trim());
-    }
-  }
-  return { values, empty };
-};
-
 const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
-  if (op.startsWith('was')) {
-    if (!field.history) throw unsupported(op, field);
-    const r = resolveIds(env, field, operand);
-    const wanted = new Set(r.ids);
-    const was: Predicate = (i) => { const e = everValues(field, i); return (r.empty && e.empty) || [...e.values].some((v) => wanted.has(v)); };
-    return op === 'was' || op === 'was in' ? was : (i) => !was(i);
-  }
   if (ORDER_OPS.has(op)) {
     if (!field.rank) throw unsupported(op, field);
     const r = resolveIds(env, field, operand);
@@ -66,7 +43,7 @@ const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand)
 };
 
 const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
-  if (op.startsWith('was') || op === '~' || op === '!~') throw unsupported(op, field);
+  if (op === '~' || op === '!~') throw unsupported(op, field);
   const values = resolveNumbers(env, field, operand);
   const num = (i: Issue) => field.get(i) as number | null;
   if (ORDER_OPS.has(op)) {
@@ -109,6 +86,7 @@ const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 
     if (field.kind === 'key') throw unsupported(op, field);
     return op === 'is' ? (i) => isEmpty(field.get(i)) : (i) => !isEmpty(field.get(i));
   }
+  if (op.startsWith('was') || op === 'changed') return historyPredicate(env, issues, field, op, clause.operand, clause.predicates ?? []);
   switch (field.kind) {
     case 'ref': case 'labels': return refPredicate(env, field, op, clause.operand);
     case 'date': case 'number': return numberPredicate(env, field, op, clause.operand);

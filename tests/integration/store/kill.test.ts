@@ -14,18 +14,26 @@ import { applyVariant } from './helpers/variants.ts';
 const CHILD = fileURLToPath(new URL('./helpers/save-loop.ts', import.meta.url));
 const KILLS = 12;
 
-/** Starts the saver, waits for its first completed save, then kills it after a random delay. */
-const runAndKill = (dir: string, delayMs: number): Promise<number> =>
+/**
+ * Starts the saver, waits for its save number `after` to complete, then kills it after `fraction`
+ * of the last save's duration (so the kill lands inside the next save however busy the machine is).
+ */
+const runAndKill = (dir: string, after: number, fraction: number): Promise<number> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;
+    let last = performance.now();
+    let period = 200;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!armed && out.includes('saved 0')) {
+      const now = performance.now();
+      if (out.includes('saved 0')) period = now - last;
+      last = now;
+      if (!armed && out.includes(`saved ${after}\n`)) {
         armed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
+        setTimeout(() => child.kill('SIGKILL'), fraction * period);
       }
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -52,7 +60,7 @@ describe('crash safety under kill -9', () => {
     let seed = Date.now() % 100_000;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     for (let k = 0; k < KILLS; k++) {
-      const saves = await runAndKill(inst.dir, Math.floor(random() * 600));
+      const saves = await runAndKill(inst.dir, Math.floor(random() * 4), random() * 1.2);
       expect(saves).toBeGreaterThan(0);
       if ((await readdir(join(inst.dir, 'gens'))).length > 1) midSave++;
       const opened = await openInstance(inst.dir);

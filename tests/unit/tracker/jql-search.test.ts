@@ -97,6 +97,7 @@ describe('JQL order', () => {
     ['"Story Points" is not empty ORDER BY "Story Points" DESC', ['ACME-3', 'ACME-2']],
     ['project = OPS ORDER BY summary', ['OPS-2', 'OPS-1', 'OPS-3']],
     ['project = OPS ORDER BY key', ['OPS-1', 'OPS-2', 'OPS-3']],
+    ['project = OPS ORDER BY Rank ASC', ['OPS-1', 'OPS-2', 'OPS-3']],
     ['project in (SEC, OPS) ORDER BY project DESC, key ASC', ['SEC-1', 'SEC-2', 'OPS-1', 'OPS-2', 'OPS-3']],
   ];
   it.each(cases)('%s', (jql, expected) => {
@@ -106,6 +107,10 @@ describe('JQL order', () => {
   it.each(cases)('a short page of %s is the head of the full order', (jql) => {
     const all = tracker.searchAll('u-alice', jql).map((i) => i.key);
     expect(tracker.search('u-alice', jql, { maxResults: 1 }).issues.map((i) => i.key)).toEqual(all.slice(0, 1));
+  });
+
+  it('maxResults 0 counts without returning issues', () => {
+    expect(tracker.search('u-alice', 'project = ACME', { maxResults: 0 })).toMatchObject({ total: 7, issues: [] });
   });
 
   it('pages a stable order', () => {

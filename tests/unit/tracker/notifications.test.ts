@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationRecipient } from '../../../server/model/types.ts';
+import { notificationsFor } from '../../../server/tracker/notifications.ts';
 import { NOW, makeTracker } from './setup.ts';
 
 const withScheme = (recipients: NotificationRecipient[]) => makeTracker((c) => {
@@ -34,6 +35,13 @@ describe('notification recipients per scheme entry', () => {
   it('events the scheme does not list notify nobody', () => {
     const t = withScheme([{ type: 'reporter' }]);
     expect(t.notificationsFor('deleted', t.state.issues[0]!, 'u-bob')).toEqual([]);
+  });
+
+  it('is also a pure function of the configuration', () => {
+    const t = withScheme([{ type: 'watchers' }]);
+    const issue = t.state.issues[0]!;
+    expect(notificationsFor(t.state.config, 'updated', issue, 'u-carol')).toEqual(t.notificationsFor('updated', issue, 'u-carol'));
+    expect(notificationsFor(t.state.config, 'updated', issue, 'u-carol').map((r) => r.accountId)).toEqual(['u-bob', 'u-erin']);
   });
 
   it('carries e-mail addresses', () => {

@@ -48,3 +48,21 @@ describe('clocks', () => {
     expect(Date.parse(systemClock.now())).toBeGreaterThan(Date.parse('2025-01-01'));
   });
 });
+
+describe('what the tracker writes stays valid against the model schema', () => {
+  it('after create, edit, comment, assign, transitions and a reopen', async () => {
+    const { validatorFor } = await import('../../../server/model/shape.ts');
+    const t = makeTracker((c) => { c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'ASSIGN_ISSUES', holder: { type: 'projectRole', value: '10001' } }); });
+    const created = t.createIssue('u-bob', { project: 'ACME', issueType: '10001', fields: { summary: 'Valid?', labels: ['a'], customfield_10012: { parent: 'opt-loc-eu' }, duedate: '2025-03-01' } });
+    t.editIssue('u-bob', created.key, { description: 'now described', customfield_10011: ['opt-plat-win'], fixVersions: ['ver-2'] });
+    t.addComment('u-erin', created.key, 'hello');
+    t.assign('u-bob', created.key, 'u-carol');
+    t.doTransition('u-bob', created.key, 't-start');
+    t.doTransition('u-bob', 'ACME-3', 't-reopen');
+    const validate = validatorFor('issue');
+    for (const issue of t.state.issues) {
+      const ok = validate(issue);
+      expect(ok ? [] : validate.errors).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * What every part of the sandbox's HTTP app shares: the tracker (one code path for the REST API,
+ * the web UI and the control API), the personas and their tokens, and how writes are persisted.
+ * The REST/control part builds it; the web UI receives it.
+ */
+import type { Request, Response } from 'express';
+import type { Tracker } from '../tracker/index.ts';
+import type { Actor } from '../tracker/types.ts';
+
+/** One active user of the snapshot, as `GET /_understudy/personas` returns it (exactly these keys). */
+export interface Persona {
+  accountId: string;
+  displayName: string;
+  email: string;
+  /** Random per sandbox instance, never derived from names; valid for Basic (email:token) and Bearer. */
+  token: string;
+  groups: string[];
+  /** Holds the global ADMINISTER permission. */
+  admin: boolean;
+}
+
+/** The cookie the web UI's persona switcher sets; its value is the persona's account id. */
+export const PERSONA_COOKIE = 'understudy_persona';
+
+export interface SandboxContext {
+  tracker: Tracker;
+  personas: () => readonly Persona[];
+  /**
+   * Runs a change to the tracker's state serialised with every other write, then persists it
+   * (for an instance-backed sandbox). Use it for every request that writes.
+   */
+  write<T>(change: () => T): Promise<T>;
+  /** The absolute base URL of this sandbox as the request reached it (for `self` links). */
+  baseUrl(req: Request): string;
+  deploymentType: 'Cloud' | 'DataCenter';
+}
+
+/** The caller, as the auth middleware resolved it: an account id, or null when anonymous. */
+export const actorOf = (res: Response): Actor => (res.locals.actor as Actor | undefined) ?? null;

@@ -1,0 +1,90 @@
+/**
+ * One request's view for the Jira routes: the tracker, the caller, the API version and URL
+ * builders; `route()` wraps a handler so errors become Jira's shape.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { SandboxContext } from '../context.ts';
+import { actorOf } from '../context.ts';
+import type { Actor } from '../../tracker/index.ts';
+import { forbidden, sendError, unauthorized } from './errors.ts';
+
+export interface J {
+  ctx: SandboxContext;
+  req: Request;
+  actor: Actor;
+  /** 2 (wiki strings) or 3 (ADF). */
+  v: 2 | 3;
+  /** Data Center shapes (users by name/key) instead of Cloud's account ids. */
+  dc: boolean;
+  base: string;
+  /** `${base}/rest/api/${v}` */
+  api: string;
+}
+
+export const jOf = (ctx: SandboxContext, req: Request, res: Response): J => {
+  const base = ctx.baseUrl(req);
+  const v = (res.locals.apiVersion as 2 | 3 | undefined) ?? 2;
+  return { ctx, req, actor: actorOf(res), v, dc: ctx.deploymentType === 'DataCenter', base, api: `${base}/rest/api/${v}` };
+};
+
+type Handler = (j: J, req: Request, res: Response) => unknown;
+
+/** Wraps a handler: a returned value is sent as JSON (undefined = the handler answered itself). */
+export const route = (ctx: SandboxContext, fn: Handler) => async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+  try {
+    const out = await fn(jOf(ctx, req, res), req, res);
+    if (out !== undefined && !res.headersSent) res.json(out);
+  } catch (e) {
+    sendError(res, e);
+  }
+};
+
+/** Admin-only resources: anonymous 401, signed-in non-admins 403, as Jira answers. */
+export const requireAdmin = (j: J): void => {
+  if (j.ctx.tracker.isAdmin(j.actor)) return;
+  if (j.actor === null) throw unauthorized();
+  throw forbidden('You are not authorized to perform this action. Administrator privileges are required.');
+};
+
+export const requireUser = (j: J): string => {
+  if (j.actor === null) throw unauthorized();
+  return j.actor;
+};
+
+export const q = (req: Request, name: string): string | undefined => {
+  const v = req.query[name];
+  if (Array.isArray(v)) return v.map(String).join(',');
+  return v === undefined ? undefined : String(v);
+};
+
+export const qList = (req: Request, name: string): string[] => (q(req, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+export const intParam = (value: unknown, fallback: number, max = 1000): number => {
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? Math.min(Math.floor(n), max) : fallback;
+};
+
+/** A Jira page object `{self, nextPage?, maxResults, startAt, total, isLast, values}`. */
+export const pageOf = <T, U>(j: J, items: readonly T[], map: (x: T) => U, defaultMax = 50) => {
+  const startAt = intParam(q(j.req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
+  const maxResults = intParam(q(j.req, 'maxResults'), defaultMax);
+  const slice = items.slice(startAt, startAt + maxResults);
+  const isLast = startAt + slice.length >= items.length;
+  const self = `${j.base}${j.req.originalUrl}`;
+  const nextUrl = new URL(self);
+  nextUrl.searchParams.set('startAt', String(startAt + maxResults));
+  return {
+    self, ...(isLast ? {} : { nextPage: nextUrl.toString() }),
+    maxResults, startAt, total: items.length, isLast, values: slice.map(map),
+  };
+};
+
+/** Numeric ids are numbers where Jira's schema says int64; other ids (tiny fixtures) stay strings. */
+export const numId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+/** Jira's timestamp form: 2025-01-03T09:00:00.000+0000. */
+export const jiraTime = (iso: string | null | undefined): string | null => {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().replace('Z', '+0000');
+};

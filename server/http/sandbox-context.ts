@@ -1,0 +1,79 @@
+/**
+ * Builds the SandboxContext every route works with: the Tracker over the state (frozen clock when
+ * `now` is given), personas with random tokens, serialised and persisted writes, in-memory checkpoints.
+ */
+import type { Request } from 'express';
+import type { Config, Issue } from '../model/types.ts';
+import { fixedClock, Tracker, type OutboxEntry } from '../tracker/index.ts';
+import type { Persona, SandboxContext } from './context.ts';
+import { buildPersonas } from './personas.ts';
+import { createWriteQueue } from './write-queue.ts';
+
+export interface SandboxStateLike { config: Config; issues: Issue[] }
+
+export interface SandboxContextOptions {
+  /** The state served; mutated in place by writes (an InstanceState works as is). */
+  state: SandboxStateLike;
+  /** Where notifications are recorded (InstanceState.outbox for an instance). */
+  outbox?: Record<string, unknown>[];
+  /** Freezes the clock (ISO date-time). */
+  now?: string;
+  deploymentType?: 'Cloud' | 'DataCenter';
+  /** Saves the state after a batch of writes (an instance's `save`). */
+  persist?: () => Promise<void>;
+  /** Answer the legacy /search with 410, as Jira Cloud does since 2025. */
+  legacySearchGone?: boolean;
+}
+
+export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
+
+/** The context plus what only the control API and the script need. */
+export interface FullSandboxContext extends SandboxContext {
+  checkpoint(): Promise<void>;
+  /** Restores the last checkpoint; false when none was taken. */
+  restore(): Promise<boolean>;
+  hasCheckpoint(): boolean;
+  outbox: OutboxEntry[];
+  /** Waits until every write so far is persisted. */
+  flush(): Promise<void>;
+  legacySearchGone: boolean;
+}
+
+export const createSandboxContext = (options: SandboxContextOptions): FullSandboxContext => {
+  const outbox = (options.outbox ?? []) as unknown as OutboxEntry[];
+  const tracker = new Tracker(options.state, { outbox, ...(options.now ? { clock: fixedClock(options.now) } : {}) });
+  const queue = createWriteQueue(options.persist);
+  const tokens = new Map<string, string>();
+  let personas: { config: Config; list: Persona[] } | undefined;
+  let saved: Checkpoint | undefined;
+
+  return {
+    tracker,
+    outbox,
+    legacySearchGone: options.legacySearchGone ?? false,
+    deploymentType: options.deploymentType ?? 'Cloud',
+    personas: () => {
+      const config = tracker.state.config;
+      if (personas?.config !== config) personas = { config, list: buildPersonas(config, tracker.lookups, tokens) };
+      return personas.list;
+    },
+    write: (change) => queue.run(change),
+    flush: () => queue.flush(),
+    baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+    checkpoint: () => queue.run(() => {
+      saved = structuredClone({ config: tracker.state.config, issues: tracker.state.issues, outbox: outbox as unknown as Record<string, unknown>[] });
+    }),
+    restore: () => queue.run(() => {
+      if (!saved) return false;
+      const copy = structuredClone(saved);
+      tracker.state.config = copy.config;
+      tracker.state.issues = copy.issues;
+      // No spread: an outbox can hold more entries than a call has arguments.
+      outbox.length = 0;
+      for (const e of copy.outbox as unknown as OutboxEntry[]) outbox.push(e);
+      tracker.invalidate();
+      return true;
+    }),
+    hasCheckpoint: () => saved !== undefined,
+  };
+};
