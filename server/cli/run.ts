@@ -35,6 +35,12 @@ export const reportError = (e: unknown, io: CommandIo, debug: boolean): number =
  */
 export const runCommand = (main: (argv: string[], io: CommandIo) => Promise<number>, argv = process.argv.slice(2)): void => {
   const debug = argv.includes('--debug');
+  // A closed pipe (`npm run migrate:plan | head`) must not crash a command half way, holding a lock.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   main(argv.filter((a) => a !== '--debug'), consoleIo)
     .then((code) => {
       process.exitCode = code;

@@ -5,7 +5,8 @@
  */
 export class UserError extends Error {
   override readonly name = 'UserError';
-  readonly exitCode = 2;
+  /** 2, except for the few user errors that are also failed checks (a hand-written down that does not undo up). */
+  readonly exitCode: 1 | 2 = 2;
   /** Further lines shown under the message (e.g. every problem of a snapshot). */
   readonly details: readonly string[];
   constructor(message: string, options: { details?: readonly string[]; cause?: unknown } = {}) {

@@ -1,50 +1,77 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { canonicalHash } from '../model/hash.ts';
-import type { Config, Issue } from '../model/types.ts';
-import { html, page } from './html.ts';
-
-/** What the app serves: the tracker state, read through a function so the owner can swap it. */
-export interface AppSource {
-  state: () => { config: Config; issues: Issue[] };
-}
-
 /**
  * The sandbox's express app. It never listens: the caller (scripts/, tests) starts it.
- * Serves the control API under /_understudy/ and the web UI's start page.
+ * Order: guard rails (body limits) → auth → control API → Jira REST → web UI (server/http/ui when
+ * present, else the projects page) → 404 → error handler (no stack traces on the wire).
  */
-export const createApp = (source: AppSource): Express => {
-  const app = express();
-  app.disable('x-powered-by');
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type Router } from 'express';
+import type { Config, Issue } from '../model/types.ts';
+import { authMiddleware } from './auth.ts';
+import type { SandboxContext } from './context.ts';
+import { controlRouter } from './control.ts';
+import { errorHandler, jsonBody } from './guard.ts';
+import { page, html } from './html.ts';
+import { mountJira } from './jira/router.ts';
+import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
 
-  app.get('/_understudy/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/_understudy/hash', (_req, res) => {
-    const { config, issues } = source.state();
-    res.json({ hash: canonicalHash(config, issues), issues: issues.length });
-  });
+export { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
 
-  app.get('/', (_req, res) => {
-    const { config, issues } = source.state();
-    const counts = new Map<string, number>();
-    for (const i of issues) counts.set(i.project, (counts.get(i.project) ?? 0) + 1);
-    const rows = config.projects.map(
-      (p) => html`<tr><th scope="row">${p.key}</th><td>${p.name}</td><td>${p.kind}</td><td>${counts.get(p.key) ?? 0}</td><td>${p.archived ? 'archived' : ''}</td></tr>`,
-    );
-    res.type('html').send(
-      page('Projects', html`<h1>Projects</h1>
+export interface SandboxAppOptions {
+  ctx: FullSandboxContext;
+  /** JSON body limit (default 10 MB). */
+  bodyLimit?: string;
+  /** The web UI's router; default: server/http/ui/index.ts's createUiRouter when that file exists. */
+  ui?: ((ctx: SandboxContext) => Router) | null;
+}
+
+const UI_MODULE = new URL('./ui/index.ts', import.meta.url);
+
+/** The web UI's router factory, if the UI part is present in this checkout. */
+export const loadUiRouter = async (): Promise<((ctx: SandboxContext) => Router) | null> => {
+  if (!existsSync(fileURLToPath(UI_MODULE))) return null;
+  const mod = (await import(UI_MODULE.href)) as { createUiRouter?: (ctx: SandboxContext) => Router };
+  return mod.createUiRouter ?? null;
+};
+
+const projectsPage = (ctx: SandboxContext) => (_req: express.Request, res: express.Response) => {
+  const { config, issues } = ctx.tracker.state;
+  const counts = new Map<string, number>();
+  for (const i of issues) counts.set(i.project, (counts.get(i.project) ?? 0) + 1);
+  const rows = config.projects.map(
+    (p) => html`<tr><th scope="row">${p.key}</th><td>${p.name}</td><td>${p.kind}</td><td>${counts.get(p.key) ?? 0}</td><td>${p.archived ? 'archived' : ''}</td></tr>`,
+  );
+  res.type('html').send(page('Projects', html`<h1>Projects</h1>
 <table><caption>${config.tracker.title}</caption>
 <thead><tr><th scope="col">Key</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Issues</th><th scope="col">State</th></tr></thead>
-<tbody>${rows}</tbody></table>`),
-    );
-  });
+<tbody>${rows}</tbody></table>`));
+};
 
-  app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: 'no such page in the Understudy sandbox' } });
-  });
-  // Never a stack trace on the wire.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    res.status(500).json({ error: { code: 'internal', message: err instanceof Error ? err.message : 'internal error' } });
-  });
+/** Builds the app synchronously with a given UI router (or none). */
+export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxContext) => Router) | null, bodyLimit?: string): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(jsonBody(bodyLimit));
+  app.use('/_understudy', controlRouter(ctx));
+  app.use(authMiddleware(ctx));
+  mountJira(app, ctx);
+  if (ui) app.use('/', ui(ctx));
+  else app.get('/', projectsPage(ctx));
+  app.use((req, res) => { res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } }); });
+  app.use(errorHandler);
   return app;
 };
+
+/** The sandbox app over a context: control API, Jira REST (v2, v3, agile), the web UI. */
+export const createSandboxApp = async (options: SandboxAppOptions): Promise<Express> =>
+  buildSandboxApp(options.ctx, options.ui === undefined ? await loadUiRouter() : options.ui, options.bodyLimit);
+
+/** What the first e2e fixture passes: the tracker state, read through a function. */
+export interface AppSource {
+  state: () => { config: Config; issues: Issue[] };
+  options?: Omit<SandboxContextOptions, 'state'>;
+}
+
+/** Kept for the first Playwright fixture: an in-memory sandbox (no persistence) without the web UI router. */
+export const createApp = (source: AppSource): Express => buildSandboxApp(createSandboxContext({ state: source.state(), ...source.options }), null);

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
-import type { AddressInfo, Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 
 export interface Listening { url: string; port: number; close: () => Promise<void> }
 
@@ -7,13 +8,17 @@ export interface Listening { url: string; port: number; close: () => Promise<voi
 export const listen = (app: Express, port = 0, host = '127.0.0.1'): Promise<Listening> =>
   new Promise((resolve, reject) => {
     const server: Server = app.listen(port, host);
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e));
     server.once('listening', () => {
       const addr = server.address() as AddressInfo;
       resolve({
         url: `http://${host}:${addr.port}`,
         port: addr.port,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => new Promise((done) => {
+          server.close(() => done());
+          // Idle keep-alive connections would hold close() open for seconds.
+          server.closeAllConnections();
+        }),
       });
     });
   });

@@ -111,7 +111,8 @@ const applyFunctions = (state: TrackerState, m: Extract<MigrationSpec, { up: unk
     const backToUp = rollBack(state, down.inverse, ctx.migrationId, h1);
     if (failure || !backToUp) {
       const restored = backToUp && rollBack(state, up.inverse, ctx.migrationId, h0);
-      throw new MigrationError(ctx.migrationId, undefined, 'down', failure ?? new Error('undoing down() did not restore the state after up()'), restored);
+      const proofFailed = failure !== undefined && !/^down\(\) threw/.test((failure as Error).message);
+      throw new MigrationError(ctx.migrationId, undefined, 'down', failure ?? new Error('undoing down() did not restore the state after up()'), restored, proofFailed);
     }
   }
   return { inverse: up.inverse, touched: { issueIds: [...up.touched.issueIds], fields: [...up.touched.fields] }, sentences: up.sentences, logs: up.logs };

@@ -25,7 +25,9 @@ export class MigrationError extends UserError {
   readonly migrationId: string;
   readonly position: number | undefined;
   readonly restored: boolean;
-  constructor(migrationId: string, position: number | undefined, what: string, cause: unknown, restored: boolean) {
+  override readonly exitCode: 1 | 2;
+  /** `failedCheck`: the migration is well-formed but a proof failed (its `down` does not undo `up`): exit 1. */
+  constructor(migrationId: string, position: number | undefined, what: string, cause: unknown, restored: boolean, failedCheck = false) {
     const causeMsg = cause instanceof OpError ? cause.problem.message : cause instanceof Error ? cause.message : String(cause);
     const where = position === undefined ? `migration ${migrationId}` : `migration ${migrationId}, op ${position} (${what})`;
     super(`${where} failed: ${causeMsg}`, {
@@ -39,5 +41,6 @@ export class MigrationError extends UserError {
     this.migrationId = migrationId;
     this.position = position;
     this.restored = restored;
+    this.exitCode = failedCheck ? 1 : 2;
   }
 }

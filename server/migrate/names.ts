@@ -3,23 +3,11 @@
  * every operation, so every error reads the same: the migration, the op's position and kind, the
  * bad name, and the candidates (all matches when ambiguous, the closest by edit distance when unknown).
  */
+import { editDistance } from '../model/suggest.ts';
 import { OpError } from './errors.ts';
-import type { OpSite } from './types.ts';
 
-/** Levenshtein distance, case-insensitive: good enough to suggest what a typo meant. */
-export const editDistance = (a: string, b: string): number => {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[t.length]!;
-};
+export { editDistance };
+import type { OpSite } from './types.ts';
 
 /** The closest few names to `name`, nearest first. */
 export const closest = (name: string, names: readonly string[], max = 3): string[] =>

@@ -1,7 +1,7 @@
 /** `npm run rehearse` / `npm run gate`: flags, the pipeline, the report and the exit code. */
 import type { CommandIo } from '../cli/run.ts';
 import { parseFlags } from '../cli/run.ts';
-import { UserError } from '../common/errors.ts';
+import { parseIsoTime } from '../cli/flags.ts';
 import { rehearse } from './pipeline.ts';
 import { writeReport } from './report.ts';
 
@@ -13,18 +13,12 @@ const OPTIONS = {
   report: { type: 'string', default: 'reports/latest' },
   to: { type: 'string' },
   now: { type: 'string' },
-  gate: { type: 'boolean', default: false },
   'keep-instance': { type: 'boolean', default: false },
 } as const;
 
 export const runRehearseCommand = async (argv: string[], io: CommandIo): Promise<number> => {
   const { values } = parseFlags(argv, OPTIONS, USAGE);
-  let now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-  if (values.now !== undefined) {
-    const t = Date.parse(values.now);
-    if (Number.isNaN(t)) throw new UserError(`--now '${values.now}' is not a date-time`, { details: ['give an ISO 8601 time, e.g. --now 2026-11-01T09:00:00Z'] });
-    now = new Date(t).toISOString();
-  }
+  const now = parseIsoTime('--now', values.now) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const started = performance.now();
   const result = await rehearse({ snapshot: values.snapshot, migrations: values.migrations, to: values.to, now, keepInstance: values['keep-instance'] }, { progress: io.err });
   const files = await writeReport(values.report, result);

@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import type { Actor } from '../../tracker/index.ts';
+import { TrackerError, type Actor } from '../../tracker/index.ts';
 import { forbidden, sendError, unauthorized } from './errors.ts';
 
 export interface J {
@@ -47,7 +47,7 @@ export const requireAdmin = (j: J): void => {
 };
 
 export const requireUser = (j: J): string => {
-  if (j.actor === null) throw unauthorized();
+  if (j.actor === null) throw new TrackerError(401, { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} });
   return j.actor;
 };
 

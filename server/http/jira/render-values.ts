@@ -1,7 +1,7 @@
 /** Model field values → Jira JSON values (options, users, versions…), per field type. */
 import type { Field, FieldOption, Issue, Project } from '../../model/types.ts';
 import { fieldContextFor } from '../../model/resolve.ts';
-import { SYSTEM_FIELD_TYPES } from '../../tracker/issue-fields.ts';
+import { fieldTypeOf } from '../../tracker/issue-fields.ts';
 import type { J } from './handler.ts';
 import { jiraTime } from './handler.ts';
 import { richOut } from './rich-text.ts';
@@ -53,7 +53,7 @@ export const valueOfIssue = (j: J, issue: Issue, project: Project, fieldId: stri
   const field = j.ctx.tracker.lookups.fields.get(fieldId);
   const sys = (issue as unknown as Record<string, unknown>)[fieldId];
   if (!field?.custom) {
-    const type = field?.type ?? SYSTEM_FIELD_TYPES[fieldId] ?? 'text';
+    const type = fieldTypeOf(field, fieldId) ?? 'text';
     return valueJson(j, field, type, sys ?? null, project, issue.issueType);
   }
   return valueJson(j, field, field.type, issue.customFields[fieldId] ?? null, project, issue.issueType);

@@ -10,5 +10,9 @@ export const choicesFor = (tracker: Tracker, projectKey: string, issue?: Issue):
     users: active.map((u) => ({ id: u.accountId, name: u.displayName })),
     assignable: active.filter((u) => tracker.can(u.accountId, 'ASSIGNABLE_USER', projectKey, issue)).map((u) => ({ id: u.accountId, name: u.displayName })),
     groups: config.groups.map((g) => ({ id: g.id, name: g.name })),
+    nameOf: (id) => {
+      const u = tracker.lookups.users.get(id);
+      return u ? `${u.displayName}${u.active ? '' : ' (inactive)'}` : tracker.lookups.groups.get(id)?.name ?? id;
+    },
   };
 };

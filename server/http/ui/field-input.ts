@@ -9,7 +9,11 @@ import type { FormValue } from './form-values.ts';
 
 export interface Choice { id: string; name: string }
 /** Values for fields whose choices are people or groups (FieldMeta lists no allowed values for them). */
-export interface Choices { users: Choice[]; assignable: Choice[]; groups: Choice[] }
+export interface Choices {
+  users: Choice[]; assignable: Choice[]; groups: Choice[];
+  /** Names a value that is no longer offered (an inactive reporter, an assignee who lost the permission). */
+  nameOf: (id: string) => string;
+}
 
 const controlId = (fieldId: string) => `f-${fieldId}`;
 const errorId = (fieldId: string) => `err-${fieldId}`;
@@ -29,6 +33,12 @@ const choicesOf = (m: FieldMeta, c: Choices): Choice[] => {
 };
 
 const has = (v: FormValue, id: string) => (Array.isArray(v) ? v.includes(id) : v === id);
+
+/** The offered choices plus the current values they lack, so an untouched field keeps its value. */
+const withCurrent = (list: Choice[], v: FormValue, c: Choices): Choice[] => {
+  const missing = (Array.isArray(v) ? v : [v]).filter((id) => id !== '' && !list.some((o) => o.id === id));
+  return missing.length ? [...list, ...missing.map((id) => ({ id, name: c.nameOf(id) }))] : list;
+};
 
 const describe = (m: FieldMeta, error: string | undefined, help?: string): SafeHtml => {
   const ids = [error ? errorId(m.fieldId) : '', help ? `${controlId(m.fieldId)}-help` : ''].filter(Boolean).join(' ');
@@ -56,7 +66,7 @@ const control = (m: FieldMeta, v: FormValue, error: string | undefined, c: Choic
   const id = controlId(m.fieldId);
   const help = HELP[m.type];
   const attrs = describe(m, error, help);
-  const list = choicesOf(m, c);
+  const list = withCurrent(choicesOf(m, c), v, c);
   switch (m.type) {
     case 'paragraph':
       return html`<textarea id="${id}" name="${m.fieldId}" rows="4"${attrs}>${v}</textarea>`;

@@ -4,7 +4,9 @@
  * numbers, `{parent, child}`). Values the conversion cannot read are passed through unchanged, so
  * the tracker refuses them in its own words beside the field.
  */
+import type { Issue } from '../../model/types.ts';
 import type { FieldMeta, FieldValues } from '../../tracker/index.ts';
+import { getValue, sameValue } from '../../tracker/issue-fields.ts';
 
 export type FormValue = string | string[];
 export type FormState = Record<string, FormValue | undefined>;
@@ -20,7 +22,8 @@ const one = (v: FormValue | undefined): string => (Array.isArray(v) ? v[0] ?? ''
 export const toModel = (type: string, v: FormValue | undefined): unknown => {
   if (MULTI.has(type)) return list(v);
   if (type === 'labels') return one(v).split(/\s+/).filter(Boolean);
-  const s = type === 'paragraph' ? (Array.isArray(v) ? v[0] ?? '' : v ?? '') : one(v);
+  // Browsers send CRLF from textareas; the model (and the changelog) keep LF.
+  const s = type === 'paragraph' ? (Array.isArray(v) ? v[0] ?? '' : v ?? '').replace(/\r\n?/g, '\n') : one(v);
   if (s === '' || (type === 'paragraph' && s.trim() === '')) return null;
   switch (type) {
     case 'number': {
@@ -68,3 +71,10 @@ export const formState = (body: unknown): FormState => {
   }
   return out;
 };
+
+/**
+ * Only the fields whose value differs from the issue's: a form shows every field of a screen, but
+ * re-sending an untouched value (an inactive reporter, a since-disabled option) must not fail.
+ */
+export const changedFields = (issue: Issue, fields: FieldValues): FieldValues =>
+  Object.fromEntries(Object.entries(fields).filter(([id, v]) => !sameValue(getValue(issue, id), v)));

@@ -9,10 +9,13 @@ import { html } from '../html.ts';
 import { param } from './format.ts';
 import { alertBox, sendPage } from './layout.ts';
 
-/** A same-site path, never `//host` or an absolute URL (no open redirect). */
+/**
+ * A same-site path, never `//host`, `/\\host` or an absolute URL (no open redirect). Whitespace and
+ * control characters are refused too: browsers drop them, which would turn `/\t/host` into `//host`.
+ */
 export const safeReturn = (value: unknown): string => {
   const v = param(value);
-  return v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+  return /^\/(?![\/\\])/.test(v) && !/[\s\x00-\x1f\x7f\\]/.test(v) ? v : '/';
 };
 
 const loginPage = (ctx: SandboxContext, req: Request, res: Response, error?: string): void => {

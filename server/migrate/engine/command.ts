@@ -4,6 +4,7 @@
  */
 import type { CommandIo } from '../../cli/run.ts';
 import { parseFlags } from '../../cli/run.ts';
+import { parseIsoTime } from '../../cli/flags.ts';
 import { UserError } from '../../common/errors.ts';
 import { loadMigrations, type LoadedMigration } from '../load.ts';
 import { createMigration } from './create.ts';
@@ -38,13 +39,6 @@ const OPTIONS = {
   'out-of-order': { type: 'boolean', default: false },
 } as const;
 
-const parseNow = (v: string | undefined): string | undefined => {
-  if (v === undefined) return undefined;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) throw new UserError(`--now '${v}' is not a date-time`, { details: ['give an ISO 8601 time, e.g. --now 2026-11-01T09:00:00Z'] });
-  return new Date(t).toISOString();
-};
-
 const parseSteps = (v: string | undefined): number | undefined => {
   if (v === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(v)) throw new UserError(`--steps '${v}' is not a positive whole number`, { details: [USAGE.down] });
@@ -62,7 +56,7 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
     io.out(`created ${file}`);
     return 0;
   }
-  const now = parseNow(values.now);
+  const now = parseIsoTime('--now', values.now);
   const steps = parseSteps(values.steps);
   // down reverts from the ledger alone: a broken or missing migrations folder must not block a backout.
   let loaded: LoadedMigration[] | undefined;

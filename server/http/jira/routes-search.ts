@@ -1,0 +1,121 @@
+/**
+ * Searching: `/search/jql` (token paging, ids only unless `fields` says more), the legacy
+ * `/search` (page with total; optionally 410 like Cloud), approximate counts, create metadata.
+ */
+import type { Request, Router } from 'express';
+import { issueTypesOf } from '../../model/resolve.ts';
+import type { SandboxContext } from '../context.ts';
+import type { FullSandboxContext } from '../sandbox-context.ts';
+import { badRequest, notFound } from './errors.ts';
+import { intParam, q, qList, route, type J } from './handler.ts';
+import { issueJson } from './render-issue.ts';
+import { issueTypeJson, projectRef } from './render-basic.ts';
+import { fieldMetaJson } from './render-meta.ts';
+import { projectOr404, visibleProjects } from './visibility.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Parameters from the query (GET) or the body (POST); lists may be arrays or comma-separated. */
+const params = (req: Request) => {
+  const body = (req.method === 'POST' && typeof req.body === 'object' && req.body !== null ? req.body : {}) as Obj;
+  const get = (k: string): unknown => (req.method === 'POST' ? body[k] : req.query[k]);
+  const list = (k: string): string[] | undefined => {
+    const v = get(k);
+    if (v === undefined || v === null) return undefined;
+    return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  };
+  return { get, list };
+};
+
+const encodeToken = (n: number) => Buffer.from(`start:${n}`).toString('base64url');
+const decodeToken = (t: string): number => {
+  const m = /^start:(\d+)$/.exec(Buffer.from(t, 'base64url').toString('utf8'));
+  if (!m) throw badRequest('The nextPageToken is invalid or expired.');
+  return Number(m[1]);
+};
+
+export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
+  const jql = (j: J) => {
+    const v = params(j.req).get('jql');
+    return v === undefined || v === null ? '' : String(v);
+  };
+
+  const enhanced = route(ctx, (j) => {
+    const p = params(j.req);
+    const token = p.get('nextPageToken');
+    const startAt = token ? decodeToken(String(token)) : 0;
+    const maxResults = intParam(p.get('maxResults'), 50, 5000);
+    const result = j.ctx.tracker.search(j.actor, jql(j), { startAt, maxResults });
+    const fields = p.list('fields')?.join(',') ?? 'id';
+    const expand = p.list('expand') ?? [];
+    const isLast = startAt + result.issues.length >= result.total;
+    return {
+      issues: result.issues.map((i) => (fields === 'id' ? { id: i.id } : issueJson(j, i, { fields, expand }))),
+      ...(isLast ? {} : { nextPageToken: encodeToken(startAt + result.issues.length) }), isLast,
+    };
+  });
+  r.get('/search/jql', enhanced);
+  r.post('/search/jql', enhanced);
+
+  const legacy = route(ctx, (j, _req, res) => {
+    if ((j.ctx as FullSandboxContext).legacySearchGone) {
+      res.status(410).json({ errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.'], errors: {} });
+      return undefined;
+    }
+    const p = params(j.req);
+    const startAt = intParam(p.get('startAt'), 0, Number.MAX_SAFE_INTEGER);
+    const result = j.ctx.tracker.search(j.actor, jql(j), { startAt, maxResults: intParam(p.get('maxResults'), 50) });
+    const expand = p.list('expand') ?? [];
+    const fields = p.list('fields')?.join(',') ?? '*navigable';
+    return {
+      expand: 'schema,names', startAt: result.startAt, maxResults: result.maxResults, total: result.total,
+      issues: result.issues.map((i) => issueJson(j, i, { fields, expand })),
+    };
+  });
+  r.get('/search', legacy);
+  r.post('/search', legacy);
+
+  r.post('/search/approximate-count', route(ctx, (j) => ({ count: j.ctx.tracker.search(j.actor, jql(j), { maxResults: 0 }).total })));
+
+  r.get('/issue/createmeta', route(ctx, (j) => {
+    const keys = qList(j.req, 'projectKeys');
+    const ids = qList(j.req, 'projectIds');
+    const typeIds = qList(j.req, 'issuetypeIds');
+    const typeNames = qList(j.req, 'issuetypeNames').map((n) => n.toLowerCase());
+    const withFields = qList(j.req, 'expand').includes('projects.issuetypes.fields');
+    const config = j.ctx.tracker.state.config;
+    const projects = visibleProjects(j).filter((p) => (!keys.length || keys.includes(p.key)) && (!ids.length || ids.includes(p.id)) && j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key));
+    return {
+      expand: 'projects',
+      projects: projects.map((p) => ({
+        ...projectRef(j, p),
+        issuetypes: issueTypesOf(config, p).flatMap((id) => {
+          const t = j.ctx.tracker.lookups.issueTypes.get(id);
+          if (!t || (typeIds.length && !typeIds.includes(id)) || (typeNames.length && !typeNames.includes(t.name.toLowerCase()))) return [];
+          return [{
+            ...issueTypeJson(j, t), expand: 'fields',
+            ...(withFields ? { fields: Object.fromEntries(j.ctx.tracker.createMeta(j.actor, p.key, id).map((m) => [m.fieldId, fieldMetaJson(j, m, p, id)])) } : {}),
+          }];
+        }),
+      })),
+    };
+  }));
+
+  r.get('/issue/createmeta/:project/issuetypes', route(ctx, (j, req) => {
+    const p = projectOr404(j, String(req.params.project));
+    const types = issueTypesOf(j.ctx.tracker.state.config, p).flatMap((id) => { const t = j.ctx.tracker.lookups.issueTypes.get(id); return t ? [t] : []; });
+    const startAt = intParam(q(req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
+    const maxResults = intParam(q(req, 'maxResults'), 50, 200);
+    if (!j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key)) throw notFound(`No project could be found with key '${p.key}'.`);
+    return { maxResults, startAt, total: types.length, issueTypes: types.slice(startAt, startAt + maxResults).map((t) => issueTypeJson(j, t)) };
+  }));
+
+  r.get('/issue/createmeta/:project/issuetypes/:type', route(ctx, (j, req) => {
+    const p = projectOr404(j, String(req.params.project));
+    const typeId = String(req.params.type);
+    const meta = j.ctx.tracker.createMeta(j.actor, p.key, typeId);
+    const startAt = intParam(q(req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
+    const maxResults = intParam(q(req, 'maxResults'), 50, 200);
+    return { maxResults, startAt, total: meta.length, fields: meta.slice(startAt, startAt + maxResults).map((m) => fieldMetaJson(j, m, p, typeId, true)) };
+  }));
+};

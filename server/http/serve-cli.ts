@@ -1,0 +1,40 @@
+/** Flags of `npm run sandbox` → ServeOptions (bad values are UserErrors, exit 2), and the ready message. */
+import { UserError } from '../common/errors.ts';
+import type { RunningSandbox, ServeOptions } from './serve.ts';
+
+type Flags = { snapshot?: string; instance?: string; port?: string; host?: string; now?: string; mimic?: string; 'legacy-search-gone'?: boolean };
+
+export const parseServeFlags = (v: Flags, usage: string): ServeOptions => {
+  const bad = (message: string, fix: string) => new UserError(message, { details: [fix, `usage: ${usage}`] });
+  if (v.snapshot !== undefined && v.instance !== undefined) throw bad('--snapshot and --instance cannot be used together', 'pass --snapshot DIR for a throwaway sandbox, or --instance DIR to serve (and keep) an instance');
+  let port: number | undefined;
+  if (v.port !== undefined) {
+    port = Number(v.port);
+    if (!/^\d+$/.test(v.port) || port > 65535) throw bad(`--port '${v.port}' is not a port number`, 'expected an integer from 0 to 65535 (0 = a free port)');
+  }
+  if (v.host !== undefined && !v.host.trim()) throw bad('--host is empty', 'expected a host name or address, e.g. --host 0.0.0.0 to listen beyond loopback');
+  if (v.now !== undefined && (Number.isNaN(Date.parse(v.now)) || !/^\d{4}-\d{2}-\d{2}/.test(v.now))) throw bad(`--now '${v.now}' is not an ISO date-time`, 'expected e.g. --now 2026-01-31T09:00:00Z');
+  if (v.mimic !== undefined && v.mimic !== 'cloud' && v.mimic !== 'datacenter') throw bad(`--mimic '${v.mimic}' is not known`, 'expected --mimic cloud or --mimic datacenter');
+  return {
+    ...(v.snapshot !== undefined ? { snapshot: v.snapshot } : {}), ...(v.instance !== undefined ? { instance: v.instance } : {}),
+    ...(port !== undefined ? { port } : {}), ...(v.host !== undefined ? { host: v.host } : {}),
+    ...(v.now !== undefined ? { now: new Date(Date.parse(v.now)).toISOString() } : {}),
+    ...(v.mimic !== undefined ? { mimic: v.mimic as 'cloud' | 'datacenter' } : {}),
+    legacySearchGone: v['legacy-search-gone'] ?? false,
+  };
+};
+
+export const describeSandbox = (s: RunningSandbox): string[] => {
+  const personas = s.ctx.personas();
+  const admin = personas.find((p) => p.admin) ?? personas[0];
+  return [
+    `Understudy sandbox ready at ${s.url}`,
+    s.throwaway ? `  throwaway instance (removed when you stop it with Ctrl-C)` : `  instance ${s.instance.dir} (changes are kept; its lock is held while running)`,
+    `  deployment type: ${s.ctx.deploymentType}${s.ctx.deploymentType === 'DataCenter' ? ' (REST v2 only, users by name)' : ''}`,
+    `Sign in: open ${s.url}/ and pick a persona, or call the REST API with Basic auth (e-mail:token) or a Bearer token, e.g.`,
+    ...(admin ? [`  curl -u '${admin.email}:${admin.token}' ${s.url}/rest/api/3/myself`] : []),
+    `Control API: ${s.url}/_understudy/health | hash | personas | outbox; POST checkpoint | restore`,
+    `Personas (${personas.length}):`,
+    ...personas.map((p) => `  ${p.email.padEnd(36)} ${p.token}${p.admin ? '  (admin)' : ''}`),
+  ];
+};

@@ -1,0 +1,83 @@
+/**
+ * Running a sandbox: a throwaway instance made from a validated snapshot (removed on close), or an
+ * existing instance held under its lock; the app on loopback unless told otherwise. `npm run
+ * sandbox` and the bench call this; the rehearsal can too.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../common/errors.ts';
+import { formatProblem } from '../model/problems.ts';
+import { validateSnapshotData } from '../model/validate.ts';
+import { acquireLock, createInstance, instanceExists, openInstance, readSnapshot, type Instance } from '../store/index.ts';
+import { createSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
+import { listen } from './listen.ts';
+
+export interface ServeOptions {
+  snapshot?: string;
+  instance?: string;
+  port?: number;
+  host?: string;
+  now?: string;
+  mimic?: 'cloud' | 'datacenter';
+  legacySearchGone?: boolean;
+}
+
+export interface RunningSandbox { url: string; ctx: FullSandboxContext; instance: Instance; throwaway: boolean; close: () => Promise<void> }
+
+export const DEFAULT_SNAPSHOT = 'fixtures/acme';
+
+const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Instance; dir: string }> => {
+  const snap = await readSnapshot(snapshotDir);
+  const errors = validateSnapshotData(snap).filter((p) => p.severity === 'error');
+  if (errors.length) {
+    throw new UserError(`snapshot '${snapshotDir}' is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); the sandbox starts only on a valid snapshot`, {
+      details: [...errors.slice(0, 10).map(formatProblem), ...(errors.length > 10 ? [`… and ${errors.length - 10} more: run npm run validate -- --snapshot ${snapshotDir}`] : [])],
+    });
+  }
+  const parent = await mkdtemp(join(tmpdir(), 'understudy-sandbox-'));
+  try {
+    return { instance: await createInstance(snapshotDir, join(parent, 'instance'), { snapshot: snap }), dir: parent };
+  } catch (e) {
+    await rm(parent, { recursive: true, force: true });
+    throw e;
+  }
+};
+
+export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbox> => {
+  let instance: Instance;
+  let cleanup: () => Promise<void>;
+  if (o.instance) {
+    if (!(await instanceExists(o.instance))) throw new UserError(`--instance '${o.instance}' is not an Understudy instance`, { details: ['create one with npm run migrate:status -- --instance DIR --snapshot SNAPSHOT, or drop --instance for a throwaway sandbox'] });
+    const release = await acquireLock(o.instance, 'sandbox');
+    try { instance = await openInstance(o.instance); } catch (e) { await release(); throw e; }
+    cleanup = async () => { instance.close(); await release(); };
+  } else {
+    const made = await throwawayInstance(o.snapshot ?? DEFAULT_SNAPSHOT);
+    instance = made.instance;
+    cleanup = async () => { instance.close(); await rm(made.dir, { recursive: true, force: true }); };
+  }
+  try {
+    const data = instance.db.data;
+    const ctx = createSandboxContext({
+      state: data, outbox: data.outbox, now: o.now, deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
+      legacySearchGone: o.legacySearchGone, persist: () => instance.save(),
+    });
+    const app = await createSandboxApp({ ctx });
+    const server = await listen(app, o.port ?? 0, o.host ?? '127.0.0.1');
+    let closed = false;
+    return {
+      url: server.url, ctx, instance, throwaway: !o.instance,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await server.close();
+        await ctx.flush();
+        await cleanup();
+      },
+    };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+};

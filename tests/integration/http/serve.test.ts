@@ -1,0 +1,64 @@
+/** `npm run sandbox` pieces: flag errors (exit 2), throwaway clean-up, an instance kept, locked and persisted. */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../server/common/errors.ts';
+import { parseServeFlags } from '../../../server/http/serve-cli.ts';
+import { startSandboxServer } from '../../../server/http/serve.ts';
+import { acquireLock, createInstance, openInstance } from '../../../server/store/index.ts';
+
+const dirs: string[] = [];
+afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+
+describe('sandbox flags', () => {
+  const bad: Array<[string, Record<string, string>, RegExp]> = [
+    ['both sources', { snapshot: 'a', instance: 'b' }, /cannot be used together/],
+    ['a port that is not a number', { port: 'abc' }, /not a port number/],
+    ['a port out of range', { port: '70000' }, /not a port number/],
+    ['a bad --now', { now: 'yesterday' }, /not an ISO date-time/],
+    ['an unknown --mimic', { mimic: 'server' }, /--mimic 'server' is not known/],
+    ['an empty --host', { host: ' ' }, /--host is empty/],
+  ];
+  it.each(bad)('%s is a UserError (exit 2)', (_n, flags, message) => {
+    let error: unknown;
+    try { parseServeFlags(flags, 'usage'); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(2);
+    expect((error as Error).message).toMatch(message);
+  });
+  it('good flags become options', () => {
+    expect(parseServeFlags({ port: '8080', now: '2026-01-31T09:00:00Z', mimic: 'datacenter' }, 'u')).toMatchObject({ port: 8080, now: '2026-01-31T09:00:00.000Z', mimic: 'datacenter' });
+  });
+});
+
+describe('serving', () => {
+  it('a throwaway sandbox removes its instance on close and refuses an invalid snapshot', async () => {
+    const before = (await readdir(tmpdir())).filter((d) => d.startsWith('understudy-sandbox-')).length;
+    const s = await startSandboxServer({ snapshot: 'fixtures/tiny' });
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await readdir(tmpdir())).filter((d) => d.startsWith('understudy-sandbox-')).length).toBe(before + 1);
+    await s.close();
+    expect((await readdir(tmpdir())).filter((d) => d.startsWith('understudy-sandbox-')).length).toBe(before);
+    await expect(startSandboxServer({ snapshot: 'fixtures/invalid/transition-to-unknown-status' })).rejects.toThrow(/invalid/);
+  });
+  it('an instance sandbox holds the lock and persists writes', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'understudy-serve-test-'));
+    dirs.push(parent);
+    const dir = join(parent, 'inst');
+    (await createInstance('fixtures/tiny', dir)).close();
+    const s = await startSandboxServer({ instance: dir, mimic: 'datacenter' });
+    await expect(acquireLock(dir, 'test')).rejects.toThrow(/locked/);
+    const bob = s.ctx.personas().find((p) => p.accountId === 'u-bob')!;
+    const res = await fetch(`${s.url}/rest/api/2/issue/ACME-1/comment`, { method: 'POST', headers: { authorization: `Bearer ${bob.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'kept' }) });
+    expect(res.status).toBe(201);
+    await s.close();
+    const reopened = await openInstance(dir);
+    const issue = reopened.db.data.issues.find((i) => i.key === 'ACME-1')!;
+    expect(issue.comments.map((c) => c.body)).toContain('kept');
+    expect(reopened.db.data.outbox.length).toBeGreaterThan(0);
+    reopened.close();
+    const release = await acquireLock(dir, 'test');
+    await release();
+  });
+});

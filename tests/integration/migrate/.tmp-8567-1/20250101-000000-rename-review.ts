@@ -1,8 +1,0 @@
-import { defineMigration, op } from 'understudy';
-
-export default defineMigration({
-  description: "test migration",
-  ops: [
-    op.renameStatus({ from: 'In Review', to: 'Code Review' })
-  ],
-});
