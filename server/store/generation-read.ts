@@ -1,31 +1,46 @@
 /** Loading a generation: shard by shard, reading the next shard while parsing this one. */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import type { Config, Issue } from '../model/types.ts';
 import { genDir, genName, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
+import { ScratchBuffers } from './scratch-buffers.ts';
 import { parseShardText } from './shard-codec.ts';
 
 const damaged = (file: string, why: string) =>
   new UserError(`instance file '${file}' ${why}`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
 
-const readShard = async (dir: string, shard: ShardInfo): Promise<Buffer> => {
+/** Reads a shard into a scratch buffer (see scratch-buffers.ts); the size must be the one meta.json records. */
+const readShard = async (dir: string, shard: ShardInfo, scratch: ScratchBuffers): Promise<Buffer> => {
   const path = join(dir, shard.file);
-  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+  const fail = (e: NodeJS.ErrnoException) => {
     throw damaged(path, `cannot be read (${e.code ?? e.message})`);
-  });
-  // The size is a cheap check that the file is the one meta.json describes.
-  if (bytes.length !== shard.bytes) throw damaged(path, `has ${bytes.length} bytes, expected ${shard.bytes}`);
-  return bytes;
+  };
+  const handle = await open(path, 'r').catch(fail);
+  try {
+    const size = (await handle.stat().catch(fail)).size;
+    if (size !== shard.bytes) throw damaged(path, `has ${size} bytes, expected ${shard.bytes}`);
+    const buf = scratch.take(size);
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await handle.read(buf, at, size - at, at).catch(fail);
+      if (bytesRead === 0) throw damaged(path, `ended after ${at} bytes, expected ${size}`);
+      at += bytesRead;
+    }
+    return buf.subarray(0, size);
+  } finally {
+    await handle.close();
+  }
 };
 
 export const readShards = async (dir: string, shards: readonly ShardInfo[]): Promise<unknown[]> => {
   const out: unknown[] = [];
-  let next = shards[0] ? readShard(dir, shards[0]) : undefined;
+  const scratch = new ScratchBuffers();
+  let next = shards[0] ? readShard(dir, shards[0], scratch) : undefined;
   for (let i = 0; i < shards.length; i++) {
     const bytes = await next!;
-    next = shards[i + 1] ? readShard(dir, shards[i + 1]!) : undefined;
+    // The next read fills the other buffer while this one is decoded.
+    next = shards[i + 1] ? readShard(dir, shards[i + 1]!, scratch) : undefined;
     const before = out.length;
     parseShardText(bytes.toString('utf8'), join(dir, shards[i]!.file), out);
     if (out.length - before !== shards[i]!.count) throw damaged(join(dir, shards[i]!.file), `holds ${out.length - before} records, expected ${shards[i]!.count}`);

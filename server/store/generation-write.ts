@@ -12,11 +12,12 @@ import { UserError } from '../common/errors.ts';
 import { fsyncDir, HOST, linkOrCopy, pidAlive, replaceAtomic, writeDurable } from './durable-fs.ts';
 import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
+import { ScratchBuffers } from './scratch-buffers.ts';
 import { fingerprint, shardText, storageJson } from './shard-codec.ts';
 
 const CONFIG = 'config.json';
 
-interface Reuse { byHash: Map<string, string>; prevDir: string | undefined }
+interface Reuse { byHash: Map<string, string>; prevDir: string | undefined; scratch: ScratchBuffers }
 
 /** Writes one collection's shards into `dir/sub/`, linking unchanged ones. Serialising the next shard overlaps writing this one. */
 const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse): Promise<ShardInfo[]> => {
@@ -27,7 +28,7 @@ const writeShards = async (genPath: string, sub: string, records: readonly unkno
   for (let start = 0, n = 1; start < records.length; start += shardSize, n++) {
     const end = Math.min(records.length, start + shardSize);
     const file = `${sub}/${String(n).padStart(5, '0')}.ndjson`;
-    const bytes = Buffer.from(shardText(records, start, end), 'utf8');
+    const bytes = reuse.scratch.encode(shardText(records, start, end));
     const sha256 = fingerprint(bytes);
     out.push({ file, count: end - start, bytes: bytes.length, sha256 });
     await pending;
@@ -44,7 +45,7 @@ const reuseFrom = (instanceDir: string, prev: GenerationMeta | undefined): Reuse
     byHash.set(prev.config.sha256, prev.config.file);
     for (const s of [...prev.issues, ...prev.ledger, ...prev.outbox, ...prev.captures.flatMap((c) => c.shards)]) byHash.set(s.sha256, s.file);
   }
-  return { byHash, prevDir: prev ? genDir(instanceDir, genName(prev.generation)) : undefined };
+  return { byHash, prevDir: prev ? genDir(instanceDir, genName(prev.generation)) : undefined, scratch: new ScratchBuffers() };
 };
 
 const writeConfig = async (genPath: string, config: unknown, reuse: Reuse): Promise<ShardInfo> => {

@@ -7,9 +7,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseFlags, runCommand } from '../server/cli/run.ts';
-import { CheckFailed, UserError } from '../server/common/errors.ts';
-import { formatSummary, killTest } from '../tests/helpers/migrate-kill.ts';
+import { parseFlags, runCommand } from '../../server/cli/run.ts';
+import { CheckFailed, UserError } from '../../server/common/errors.ts';
+import { formatSummary, killTest } from '../helpers/migrate-kill.ts';
 
 const USAGE = 'npm run soak:kill -- [--issues N] [--kills N] [--seed N] [--keep]';
 const whole = (name: string, v: string, min: number): number => {
