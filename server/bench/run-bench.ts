@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { storeSection } from './store-section.ts';
 import { sandboxSection } from './sections/sandbox.ts';
+import { migrateSection } from './sections/migrate.ts';
 import { formatRow, HEADER } from './table.ts';
 import type { BenchOptions, BenchRow, BenchSection } from './types.ts';
 
 /** Every section, in run order. Later parts append theirs here. */
-export const SECTIONS: BenchSection[] = [storeSection, sandboxSection];
+export const SECTIONS: BenchSection[] = [storeSection, sandboxSection, migrateSection];
 
 export const DEFAULT_SIZES = [100_000, 1_000_000];
 

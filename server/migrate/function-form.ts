@@ -5,6 +5,7 @@
  * read-only otherwise, so the journal is complete by construction; the caller still proves it by
  * hash (see apply.ts).
  */
+import { sortedClone } from '../common/canonical-json.ts';
 import { UserError } from '../common/errors.ts';
 import type { Config, Issue } from '../model/types.ts';
 import { diff } from './config-diff.ts';
@@ -74,7 +75,8 @@ export class Journal {
         edit(draft);
         if (draft.id !== current.id || draft.key !== current.key) throw new UserError(`${this.phase}(): editIssue(${k}) changed the issue's id or key; that is not an edit`);
         if (!this.pending.has(current.id)) this.pending.set(current.id, current);
-        state.issues[n] = draft;
+        // Keys in sorted order, as the store loads them: hashing then stays on its fast path.
+        state.issues[n] = sortedClone(draft) as Issue;
         this.touched.issueIds.add(current.id);
       },
       op: ops,

@@ -71,7 +71,10 @@ export const storeInverse = (state: InstanceState, id: string, inverse: readonly
     const args = JSON.parse(JSON.stringify(op.args ?? null)) as unknown;
     if (!op.bulk?.length) return { kind: op.kind, args };
     const key = captureKey(id, index);
-    state.captures[key] = JSON.parse(JSON.stringify(op.bulk)) as unknown[];
+    // No copy: bulk data is never shared with the live state (operations clone the prior values
+    // they capture; the functions form keeps the replaced issue objects), and copying a million
+    // captured records would double the cost of a large migration.
+    state.captures[key] = op.bulk as unknown[];
     return { kind: op.kind, args, bulkRef: key, bulkCount: op.bulk.length };
   });
 };
