@@ -50,25 +50,30 @@ export const readJsonFile = async <T = unknown>(path: string): Promise<ParseResu
   }
 };
 
+/** Calls `fn` with each non-empty line of NDJSON text and its 1-based line number. */
+export const eachLine = (text: string, fn: (line: string, number: number) => void): void => {
+  let start = 0;
+  let number = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    number++;
+    if (end > start) fn(text.slice(start, end), number);
+    start = end + 1;
+  }
+};
+
 /** Parses NDJSON; a bad line is reported with its line number. */
 export const parseNdjson = (text: string): { records: unknown[]; errors: { line: number; message: string }[] } => {
   const records: unknown[] = [];
   const errors: { line: number; message: string }[] = [];
-  let start = 0;
-  let line = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line++;
-    const chunk = text.slice(start, end).trim();
-    if (chunk) {
-      try {
-        records.push(JSON.parse(chunk));
-      } catch (e) {
-        errors.push({ line, message: (e as Error).message });
-      }
+  eachLine(text, (chunk, line) => {
+    if (!chunk.trim()) return;
+    try {
+      records.push(JSON.parse(chunk));
+    } catch (e) {
+      errors.push({ line, message: (e as Error).message });
     }
-    start = end + 1;
-  }
+  });
   return { records, errors };
 };

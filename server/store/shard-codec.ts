@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
 import { canonicalJson, classify, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
+import { eachLine } from './json-files.ts';
 
 /** One record as stored: JSON semantics (toJSON, dropped functions) with keys in canonical order. */
 export const storageJson = (record: unknown): string => {
@@ -27,21 +28,13 @@ export const fingerprint = (bytes: Uint8Array): string => createHash('sha256').u
 
 /** Parses shard text written by the store; a damaged line is a UserError naming file and line. */
 export const parseShardText = (text: string, file: string, into: unknown[]): void => {
-  let start = 0;
-  let line = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line++;
-    if (end > start) {
-      try {
-        into.push(JSON.parse(text.slice(start, end)));
-      } catch (e) {
-        throw new UserError(`instance file '${file}' line ${line} is not valid JSON (${(e as Error).message})`, {
-          details: ['the instance is damaged; recreate it from its snapshot'],
-        });
-      }
+  eachLine(text, (chunk, line) => {
+    try {
+      into.push(JSON.parse(chunk));
+    } catch (e) {
+      throw new UserError(`instance file '${file}' line ${line} is not valid JSON (${(e as Error).message})`, {
+        details: ['the instance is damaged; recreate it from its snapshot'],
+      });
     }
-    start = end + 1;
-  }
+  });
 };
