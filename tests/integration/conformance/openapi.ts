@@ -6,7 +6,8 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => void;
 
-const SPEC = '/work/shared/reference/jira-platform-v3.openapi.json';
+// A copy of shared/reference's spec, committed so that the tests run on any checkout.
+const SPEC = new URL('../../../fixtures/reference/jira-platform-v3.openapi.json', import.meta.url);
 const ID = 'https://understudy.local/jira-platform-v3.json';
 
 let ajv: Ajv | undefined;
