@@ -9,5 +9,6 @@ export default defineMigration({
   ],
   expect: [
     { check: 'filters', reason: 'Filters that list resolutions see "Won\'t Fix" where "Won\'t Do" was.' },
+    { check: 'transitions', resolution: "Won't Do", reason: 'Transitions that set "Won\'t Do" set "Won\'t Fix" now.' },
   ],
 });

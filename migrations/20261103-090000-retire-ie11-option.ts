@@ -13,7 +13,5 @@ export default defineMigration({
   ],
   expect: [
     { check: 'createmeta', field: 'Browser', change: 'allowedValues', reason: 'Internet Explorer 11 is no longer offered.' },
-    { check: 'filters', filter: 'Internet Explorer 11 bugs', reason: 'The filter now lists Edge bugs, former IE11 bugs included.' },
-    { check: 'filters', filter: 'Unresolved bugs not on IE or Safari', reason: 'Former IE11 bugs are now Edge bugs and stay excluded.' },
   ],
 });

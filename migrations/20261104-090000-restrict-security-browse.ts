@@ -7,7 +7,7 @@ export default defineMigration({
   ],
   expect: [
     { check: 'permissions', project: 'SEC', change: 'revoked', reason: 'Developers outside the security team no longer see Security issues.' },
-    { check: 'filters', reason: 'Filters run by developers no longer return Security issues.' },
-    { check: 'boards', reason: 'Boards seen by developers no longer show Security issues.' },
+    { check: 'transitions', project: 'SEC', change: 'hidden', reason: 'Developers outside the security team cannot open Security issues any more.' },
+    { check: 'notifications', project: 'SEC', reason: 'Developers outside the security team no longer get notifications about Security issues.' },
   ],
 });

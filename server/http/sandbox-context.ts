@@ -23,6 +23,8 @@ export interface SandboxContextOptions {
   persist?: () => Promise<void>;
   /** Answer the legacy /search with 410, as Jira Cloud does since 2025. */
   legacySearchGone?: boolean;
+  /** Persona tokens by account id, shared between contexts (the forks of one rehearsal sandbox). */
+  tokens?: Map<string, string>;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -43,7 +45,7 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
   const outbox = (options.outbox ?? []) as unknown as OutboxEntry[];
   const tracker = new Tracker(options.state, { outbox, ...(options.now ? { clock: fixedClock(options.now) } : {}) });
   const queue = createWriteQueue(options.persist);
-  const tokens = new Map<string, string>();
+  const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;
   let saved: Checkpoint | undefined;
 

@@ -42,6 +42,11 @@ export interface ExpectTransitions extends Because {
   issue?: string;
   transition?: string;
   status?: string;
+  workflow?: string;
+  /** A resolution a walked transition set before or after the change. */
+  resolution?: string;
+  /** 'hidden': the persona cannot see the issue any more; 'shown': now can; 'changed': the list differs. */
+  change?: 'hidden' | 'shown' | 'changed';
 }
 /** A saved filter's result (keys, or an error) changed. */
 export interface ExpectFilters extends Because { check: 'filters'; filter?: string }
@@ -55,23 +60,27 @@ export interface ExpectIntegrations extends Because {
   request?: number;
 }
 /** Notifications per recipient and event changed. */
-export interface ExpectNotifications extends Because { check: 'notifications'; recipient?: string; event?: NotificationEvent }
+export interface ExpectNotifications extends Because { check: 'notifications'; recipient?: string; event?: NotificationEvent; scope?: string; project?: string }
+
+/** A test of your own (tests/regression/) changed outcome, or a value it observed changed. */
+export interface ExpectSpecs extends Because { check: 'specs'; test?: string; file?: string }
 
 /** One intended regression difference. */
 export type ExpectedDifference =
-  | ExpectCreatemeta | ExpectPermissions | ExpectTransitions | ExpectFilters | ExpectBoards | ExpectIntegrations | ExpectNotifications;
+  | ExpectCreatemeta | ExpectPermissions | ExpectTransitions | ExpectFilters | ExpectBoards | ExpectIntegrations | ExpectNotifications | ExpectSpecs;
 
-export const EXPECT_CHECKS = ['createmeta', 'permissions', 'transitions', 'filters', 'boards', 'integrations', 'notifications'] as const;
+export const EXPECT_CHECKS = ['createmeta', 'permissions', 'transitions', 'filters', 'boards', 'integrations', 'notifications', 'specs'] as const;
 export type ExpectCheck = (typeof EXPECT_CHECKS)[number];
 
 const KEYS: Record<ExpectCheck, readonly string[]> = {
   createmeta: ['project', 'issueType', 'field', 'change'],
   permissions: ['project', 'persona', 'permission', 'change'],
-  transitions: ['project', 'issueType', 'persona', 'issue', 'transition', 'status'],
+  transitions: ['project', 'issueType', 'persona', 'issue', 'transition', 'status', 'workflow', 'resolution', 'change'],
   filters: ['filter'],
   boards: ['board', 'column'],
   integrations: ['integration', 'request'],
-  notifications: ['recipient', 'event'],
+  notifications: ['recipient', 'event', 'scope', 'project'],
+  specs: ['test', 'file'],
 };
 
 /** Checks the shape of `expect`; throws a UserError naming the entry and the key. */

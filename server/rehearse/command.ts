@@ -1,32 +1,89 @@
-/** `npm run rehearse` / `npm run gate`: flags, the pipeline, the report and the exit code. */
+/**
+ * `npm run rehearse` and `npm run gate`: flags (defaults from understudy.config.json), the
+ * pipeline, the report, the verdict and the exit code (0 safe, 1 a problem found, 2 bad input or
+ * environment). The gate is the same rehearsal for CI: strict (warnings fail), plain logs, and the
+ * freshness rule for cloned snapshots. Ctrl-C stops the Playwright run and cleans up.
+ */
 import type { CommandIo } from '../cli/run.ts';
 import { parseFlags } from '../cli/run.ts';
 import { parseIsoTime } from '../cli/flags.ts';
+import { UserError } from '../common/errors.ts';
+import { loadSettings } from '../settings/load.ts';
+import { snapshotFreshness } from '../settings/freshness.ts';
 import { rehearse } from './pipeline.ts';
-import { writeReport } from './report.ts';
+import { writeReport } from './report/write.ts';
 
-const USAGE = 'npm run rehearse -- [--snapshot DIR] [--migrations DIR] [--report DIR] [--to ID] [--now ISO] [--keep-instance]';
+const usage = (name: string) => `npm run ${name} -- [--snapshot DIR] [--migrations DIR] [--report DIR] [--to ID] [--shard i/n] [--strict] [--workers N] [--specs DIR] [--config FILE] [--now ISO] [--keep-instance]`;
 
 const OPTIONS = {
-  snapshot: { type: 'string', default: 'fixtures/acme' },
-  migrations: { type: 'string', default: 'migrations' },
-  report: { type: 'string', default: 'reports/latest' },
+  snapshot: { type: 'string' },
+  migrations: { type: 'string' },
+  report: { type: 'string' },
   to: { type: 'string' },
+  shard: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  workers: { type: 'string' },
   now: { type: 'string' },
   'keep-instance': { type: 'boolean', default: false },
+  config: { type: 'string' },
+  specs: { type: 'string' },
 } as const;
 
-export const runRehearseCommand = async (argv: string[], io: CommandIo): Promise<number> => {
-  const { values } = parseFlags(argv, OPTIONS, USAGE);
+const parseShard = (v: string | undefined): string | undefined => {
+  if (v === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UserError(`--shard '${v}' is not a shard: expected i/n with 1 ≤ i ≤ n, e.g. --shard 1/3`);
+  return v;
+};
+
+const parseWorkers = (v: string | undefined, fallback: number): number => {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--workers '${v}' is not a number of workers: expected a whole number from 1 to 64`);
+  return n;
+};
+
+export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'rehearse' | 'gate' = 'rehearse'): Promise<number> => {
+  const { values } = parseFlags(argv, OPTIONS, usage(mode));
+  const settings = await loadSettings(values.config ? { file: values.config } : {});
+  const gate = mode === 'gate';
   const now = parseIsoTime('--now', values.now) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-  const started = performance.now();
-  const result = await rehearse({ snapshot: values.snapshot, migrations: values.migrations, to: values.to, now, keepInstance: values['keep-instance'] }, { progress: io.err });
-  const files = await writeReport(values.report, result);
-  io.out('');
-  io.out(result.verdict === 'safe'
-    ? `✔ safe to proceed: ${result.migrations.length} migration(s) applied, rolled back to the exact baseline hash and applied again (${Math.round(performance.now() - started)} ms)`
-    : `✘ rehearsal failed: ${result.problems.join('; ')}`);
-  for (const n of result.notRun) io.out(`  not covered yet: ${n}`);
-  io.out(`  report: ${files.join(', ')}`);
-  return result.verdict === 'safe' ? 0 : 1;
+  const snapshot = values.snapshot ?? settings.defaults.snapshot;
+  const reportDir = values.report ?? settings.defaults.report;
+  const controller = new AbortController();
+  const onSigint = () => { io.err('understudy: interrupted — stopping the browser run and cleaning up…'); controller.abort(); };
+  process.once('SIGINT', onSigint);
+  const interactive = !gate && process.stderr.isTTY === true;
+  try {
+    const outcome = await rehearse({
+      snapshot, migrations: values.migrations ?? settings.defaults.migrations, reportDir, to: values.to, now,
+      strict: values.strict || (gate && settings.gate.strict), shard: parseShard(values.shard), workers: parseWorkers(values.workers, settings.rehearse.workers),
+      notificationsPerRecipient: settings.rehearse.notificationsPerRecipient,
+      limits: { uiSample: settings.rehearse.uiSample, personaSample: settings.rehearse.personaSample, issuesPerStatus: settings.rehearse.issuesPerStatus, uiCreatesPerProject: 1 },
+      ...(gate ? { freshness: (m: { kind: string; createdAt: string; production?: { clonedAt: string } }) => snapshotFreshness(m, settings.gate.maxSnapshotAgeDays, new Date(), snapshot) } : {}),
+      keepInstance: values['keep-instance'], signal: controller.signal, userSpecs: values.specs,
+    }, { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined });
+    const r = outcome.result;
+    const files = await writeReport(reportDir, r, { baselineConfig: outcome.baselineConfig!, configs: outcome.configs, reportDir });
+    io.out('');
+    if (r.verdict === 'safe') {
+      io.out(`✔ safe to proceed: ${r.migrations.length} migration(s) applied, ${r.expected.length} intended differences, no regression; rolled back to the exact baseline (hash and observations) and applied again (${(r.durationMs / 1000).toFixed(1)} s)`);
+    } else {
+      io.out(`✘ rehearsal failed (${(r.durationMs / 1000).toFixed(1)} s):`);
+      for (const h of r.hazards.filter((x) => x.severity === 'error' || r.strict)) {
+        io.out(`  - [${h.kind}]${h.migration ? ` ${h.migration}:` : ''} ${h.message}`);
+        for (const e of h.evidence.slice(0, 3)) io.out(`      ${e}`);
+      }
+      if (!r.rollbackProven && !r.hazards.some((h) => h.kind.startsWith('rollback'))) io.out('  - the rollback was not proven (the rehearsal stopped before it)');
+    }
+    const warnings = r.hazards.filter((h) => h.severity === 'warning');
+    if (warnings.length && !r.strict) io.out(`  ${warnings.length} warning(s) (they fail the gate): ${warnings.map((w) => w.kind).join(', ')}`);
+    io.out(`  report: ${files.find((f) => f.endsWith('index.html'))} (also summary.md, runbook.md, junit.xml, result.json)`);
+    return r.exitCode;
+  } catch (e) {
+    if (controller.signal.aborted) throw new UserError('the rehearsal was interrupted (Ctrl-C); the throwaway instance and sandbox were removed, no report was written');
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
 };

@@ -58,7 +58,11 @@ export const changeNotifications = (config: Config, issues: readonly Issue[], id
   return { total: perRecipient.reduce((n, r) => n + r.count, 0), perRecipient };
 };
 
-export const planMigrations = (state: InstanceState, pending: readonly LoadedMigration[], now: string): PlanItem[] => {
+/**
+ * `observe` receives each migration's configuration before and after it (the rehearsal's report
+ * draws workflow diagrams and the runbook's backout from them).
+ */
+export const planMigrations = (state: InstanceState, pending: readonly LoadedMigration[], now: string, observe?: (id: string, before: Config, after: Config) => void): PlanItem[] => {
   const items: PlanItem[] = [];
   for (const m of pending) {
     const before = structuredClone(state.config);
@@ -75,6 +79,7 @@ export const planMigrations = (state: InstanceState, pending: readonly LoadedMig
       item.issues = issueBreakdown(state.config, state.issues, applied.touched.issueIds);
       item.notifications = changeNotifications(state.config, state.issues, applied.touched.issueIds);
       item.sharedSchemes = sharedSchemeChanges(before, state.config);
+      observe?.(m.id, before, structuredClone(state.config));
       // migrate:up would refuse it: say so here, and stop (later items would build on a state that is never saved).
       const problems = ruleErrors(state);
       if (problems.length) {

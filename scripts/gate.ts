@@ -1,0 +1,4 @@
+import { runCommand } from '../server/cli/run.ts';
+import { runRehearseCommand } from '../server/rehearse/command.ts';
+
+runCommand((argv, io) => runRehearseCommand(argv, io, 'gate'));

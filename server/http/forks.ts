@@ -1,0 +1,101 @@
+/**
+ * One sandbox, many disposable forks: the rehearsal starts a single server and gives every
+ * regression test that writes its own copy of the phase's state, so tests running in parallel never
+ * see each other's issues and the state the hash chain compares is never written.
+ *
+ * A request goes to a fork when it carries the `x-understudy-fork` header (or the
+ * `understudy_fork` cookie); otherwise to the phase's base state, which is itself a fork of the
+ * instance. Forks are cheap: the configuration is shared (the tracker never writes it), issues are copied shallowly (the tracker
+ * replaces an issue's top-level members on every write and never mutates nested values in place).
+ * Every fork and the base share the personas' tokens, so a persona signs in once.
+ */
+import express, { type Express, type Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import type { Config, Issue } from '../model/types.ts';
+import type { SandboxContext } from './context.ts';
+import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
+
+import { FORK_COOKIE, FORK_HEADER } from './fork-names.ts';
+
+export { FORK_COOKIE, FORK_HEADER };
+
+export interface ForkHubOptions {
+  now?: string;
+  ui: ((ctx: SandboxContext) => Router) | null;
+  deploymentType?: 'Cloud' | 'DataCenter';
+  /** At most this many forks alive at once (a runaway test suite must not eat the machine). */
+  maxForks?: number;
+}
+
+interface Served { ctx: FullSandboxContext; app: Express }
+
+/** A copy of a tracker state that writes cannot leak out of (see the file comment). */
+export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): { config: Config; issues: Issue[] } => ({
+  config: shareConfig ? state.config : structuredClone(state.config),
+  issues: state.issues.map((i) => ({ ...i })),
+});
+
+const cookieValue = (header: string | undefined, name: string): string | undefined => {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+};
+
+export class ForkHub {
+  readonly tokens = new Map<string, string>();
+  private base: Served | undefined;
+  private readonly forks = new Map<string, Served>();
+  readonly app: Express;
+
+  constructor(private readonly options: ForkHubOptions) {
+    this.app = express();
+    this.app.disable('x-powered-by');
+    this.app.post('/_understudy/forks', (_req, res) => {
+      if (!this.base) { res.status(409).json({ error: { code: 'no_state', message: 'the rehearsal has not loaded a phase yet' } }); return; }
+      if (this.forks.size >= (this.options.maxForks ?? 500)) {
+        res.status(429).json({ error: { code: 'too_many_forks', message: `more than ${this.options.maxForks ?? 500} forks alive: DELETE /_understudy/forks/ID when a test is done` } });
+        return;
+      }
+      res.status(201).json({ fork: this.fork() });
+    });
+    this.app.delete('/_understudy/forks/:id', (req, res) => {
+      const gone = this.forks.delete(req.params.id);
+      res.status(gone ? 204 : 404).end();
+    });
+    this.app.use((req, res, next) => {
+      const id = req.get(FORK_HEADER) ?? cookieValue(req.get('cookie'), FORK_COOKIE);
+      const target = id ? this.forks.get(id) : this.base;
+      if (!target) {
+        res.status(id ? 404 : 503).json({ error: { code: id ? 'unknown_fork' : 'no_state', message: id ? `fork '${id}' does not exist (deleted, or from an earlier phase)` : 'the rehearsal has not loaded a phase yet' } });
+        return;
+      }
+      target.app(req, res, next);
+    });
+  }
+
+  private serve(state: { config: Config; issues: Issue[] }): Served {
+    const ctx = createSandboxContext({ state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType });
+    return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
+  }
+
+  /** Serves a fork of `state` as the base (the phase under test); drops every fork of the previous phase. */
+  load(state: { config: Config; issues: readonly Issue[] }): FullSandboxContext {
+    this.forks.clear();
+    this.base = this.serve(forkState(state));
+    return this.base.ctx;
+  }
+
+  /** A new fork of the base; its id goes in the `x-understudy-fork` header. */
+  fork(): string {
+    if (!this.base) throw new Error('ForkHub.fork before load');
+    const id = `f${randomBytes(6).toString('hex')}`;
+    // The tracker never writes the configuration (only migrations do, and never on a fork): forks share it.
+    this.forks.set(id, this.serve(forkState(this.base.ctx.tracker.state, true)));
+    return id;
+  }
+
+  get forkCount(): number { return this.forks.size; }
+  get baseContext(): FullSandboxContext | undefined { return this.base?.ctx; }
+}

@@ -1,0 +1,118 @@
+/**
+ * What a rehearsal produces: `result.json` in the report directory. The gate and the notices read
+ * it; its schema is documented in docs/result-json.md. Add fields, never rename them.
+ */
+import type { ExpectCheck } from '../migrate/expect.ts';
+import type { PlanItem } from '../migrate/engine/plan.ts';
+import type { StepRecord } from './steps.ts';
+
+/** The checks observations belong to: the `expect` vocabulary plus the user's own specs. */
+export type ObservationCheck = ExpectCheck;
+
+/**
+ * One fact a regression run recorded, keyed so that two runs compare. `id` is unique within a run
+ * (e.g. `permissions|ACME|alice@acme.test|CREATE_ISSUES`); `keys` gives, per key name, every name the
+ * entity may be called by (key and display name, id), which `expect` entries match against; `label`
+ * is the sentence a person reads ("Alice Ng may create issues in Acme Web (ACME)").
+ */
+export interface Observation {
+  check: ObservationCheck;
+  id: string;
+  label: string;
+  keys: Record<string, string[]>;
+  value: unknown;
+}
+
+/** A difference between two runs' observations. */
+export interface Difference {
+  check: ObservationCheck;
+  id: string;
+  label: string;
+  keys: Record<string, string[]>;
+  /** 'added' (only after), 'removed' (only before), or a check-specific change word (e.g. 'required', 'revoked', 'changed'). */
+  change: string;
+  before?: unknown;
+  after?: unknown;
+  /** The migration an `expect` entry of which declared it, and why. */
+  expectedBy?: { migration: string; reason: string };
+  /** For an undeclared difference: the migration most likely to have caused it (the last applied when unknown). */
+  migration?: string;
+}
+
+export type Phase = 'baseline' | 'after-up' | 'after-down';
+
+export interface TestFailure {
+  title: string;
+  file: string;
+  error: string;
+  /** Paths relative to the report directory. */
+  trace?: string;
+  screenshot?: string;
+}
+
+export interface RegressionRun {
+  phase: Phase;
+  ms: number;
+  tests: { passed: number; failed: number; skipped: number };
+  observations: number;
+  failures: TestFailure[];
+}
+
+export type HazardKind =
+  | 'precondition' | 'rules' | 'regression' | 'rollback-hash' | 'rollback-observations'
+  | 'notification-storm' | 'project-unreachable' | 'stale-snapshot' | 'unused-expectation'
+  | 'irreversible' | 'shared-scheme' | 'rules-warning';
+
+export interface Hazard {
+  kind: HazardKind;
+  /** Errors fail the rehearsal; warnings fail it only with --strict (the gate). */
+  severity: 'error' | 'warning';
+  migration?: string;
+  message: string;
+  evidence: string[];
+}
+
+export interface MigrationReport {
+  id: string;
+  description: string;
+  sentences: string[];
+  configChanges: string[];
+  issues: PlanItem['issues'];
+  notifications: PlanItem['notifications'];
+  sharedSchemes: PlanItem['sharedSchemes'];
+  irreversible?: { reason: string; recovery: string };
+  /** Names of the workflows whose definition this migration changes (diagrams before/after in index.html). */
+  workflowsChanged: string[];
+  /** Applying it on the rehearsal instance (first up), and reverting it (down). */
+  upMs?: number;
+  downMs?: number;
+}
+
+export interface RehearsalResult {
+  schemaVersion: 1;
+  verdict: 'safe' | 'failed';
+  /** 0 safe, 1 a problem found (2 is never written: bad input stops before a report). */
+  exitCode: 0 | 1;
+  strict: boolean;
+  snapshot: { dir: string; kind: 'fixture' | 'clone' | string; createdAt?: string; issues: number; projects: number };
+  migrationsDir: string;
+  /** The frozen clock of the whole rehearsal. */
+  now: string;
+  startedAt: string;
+  durationMs: number;
+  shard?: string;
+  migrations: MigrationReport[];
+  hashes: { baseline: string; afterUp?: string; afterDown?: string; afterUpAgain?: string };
+  rollbackProven: boolean;
+  /** Undeclared differences baseline → after up. */
+  regressions: Difference[];
+  /** Differences baseline → after up that an `expect` entry declares. */
+  expected: Difference[];
+  /** Differences baseline → after down (must be none). */
+  rollbackDifferences: Difference[];
+  hazards: Hazard[];
+  runs: RegressionRun[];
+  steps: StepRecord[];
+  /** What this rehearsal did not check, in words. */
+  notRun: string[];
+}

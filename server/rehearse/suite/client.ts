@@ -1,0 +1,112 @@
+/**
+ * What the regression specs share: the rehearsal sandbox's address, a REST client that acts as a
+ * persona (Basic auth with the persona's token), forks (one per test that writes), and the
+ * observation recorder (one NDJSON file per worker process in the run's observation folder).
+ */
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Observation } from '../result.ts';
+import type { SuitePlan } from './plan.ts';
+
+export const ENV = {
+  url: 'UNDERSTUDY_SUITE_URL',
+  plan: 'UNDERSTUDY_SUITE_PLAN',
+  observations: 'UNDERSTUDY_OBSERVATIONS',
+  phase: 'UNDERSTUDY_PHASE',
+} as const;
+
+const need = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: the regression suite runs inside npm run rehearse (or with the rehearsal's Playwright config)`);
+  return v;
+};
+
+export const suiteUrl = (): string => need(ENV.url);
+
+let planCache: SuitePlan | undefined;
+/** The plan of the generated suite (computed from the baseline by the rehearsal). */
+export const suitePlan = (): SuitePlan => (planCache ??= JSON.parse(readFileSync(need(ENV.plan), 'utf8')) as SuitePlan);
+
+/** True inside a rehearsal run (the generated specs declare no tests otherwise). */
+export const inRehearsal = (): boolean => !!process.env[ENV.plan] && !!process.env[ENV.url];
+
+export interface ApiPersona { accountId: string; email: string; displayName: string; token: string; groups: string[]; admin: boolean }
+export interface ApiAnswer { status: number; body: any }
+
+export class SandboxClient {
+  private personas: Map<string, ApiPersona> | undefined;
+  constructor(readonly url: string = suiteUrl()) {}
+
+  async personaList(): Promise<ApiPersona[]> {
+    const res = await fetch(`${this.url}/_understudy/personas`);
+    return (await res.json()) as ApiPersona[];
+  }
+
+  /** A persona by e-mail, display name or account id (tokens are stable for the whole rehearsal). */
+  async persona(ref: string): Promise<ApiPersona | undefined> {
+    if (!this.personas) {
+      this.personas = new Map();
+      for (const p of await this.personaList()) for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) this.personas.set(k, p);
+    }
+    return this.personas.get(ref.toLowerCase());
+  }
+
+  /** One REST call as `as` (e-mail, name or account id; null = anonymous), on a fork when given. */
+  async call(as: string | null, method: string, path: string, body?: unknown, fork?: string): Promise<ApiAnswer> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (as) {
+      const p = await this.persona(as);
+      if (p) headers.authorization = `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`;
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (fork) headers['x-understudy-fork'] = fork;
+    const res = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+    return { status: res.status, body: parsed };
+  }
+
+  async fork(): Promise<string> {
+    const res = await fetch(`${this.url}/_understudy/forks`, { method: 'POST' });
+    if (res.status !== 201) throw new Error(`cannot fork the sandbox: HTTP ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { fork: string }).fork;
+  }
+
+  async drop(fork: string): Promise<void> { await fetch(`${this.url}/_understudy/forks/${fork}`, { method: 'DELETE' }); }
+
+  async outbox(fork?: string): Promise<{ event: string; recipient: string; recipientEmail: string }[]> {
+    const res = await fetch(`${this.url}/_understudy/outbox`, { headers: fork ? { 'x-understudy-fork': fork } : {} });
+    return (await res.json()) as { event: string; recipient: string; recipientEmail: string }[];
+  }
+}
+
+/** Appends observations to this worker's file; the rehearsal reads the folder after the run. */
+export const record = (observations: readonly Observation[]): void => {
+  if (!observations.length) return;
+  const dir = need(ENV.observations);
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(join(dir, `obs-${process.pid}.ndjson`), observations.map((o) => JSON.stringify(o)).join('\n') + '\n');
+};
+
+/** Notifications one test caused (on its fork), per recipient × event, as observations. */
+export const notificationObservations = (scope: string, project: string, outbox: readonly { event: string; recipient: string; recipientEmail: string }[]): Observation[] => {
+  const counts = new Map<string, { email: string; account: string; event: string; n: number }>();
+  for (const e of outbox) {
+    const k = `${e.recipientEmail}|${e.event}`;
+    const c = counts.get(k) ?? { email: e.recipientEmail, account: e.recipient, event: e.event, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  return [...counts.values()].map((c) => ({
+    check: 'notifications', id: `notifications|${scope}|${c.email}|${c.event}`,
+    label: `${c.email} gets ${c.event} notifications when ${scope}`,
+    keys: { recipient: [c.email, c.account], event: [c.event], scope: [scope], project: [project] }, value: c.n,
+  }));
+};
+
+/** Jira's error body, reduced to what a comparison needs. */
+export const errorsOf = (body: any): { messages: string[]; errors: Record<string, string> } => ({
+  messages: Array.isArray(body?.errorMessages) ? body.errorMessages : [],
+  errors: body && typeof body.errors === 'object' && body.errors ? body.errors : {},
+});

@@ -1,0 +1,26 @@
+/**
+ * The rehearsal's Playwright configuration: the generated specs plus the user's own in
+ * tests/regression/, against the one sandbox the rehearsal started (UNDERSTUDY_SUITE_URL). The
+ * rehearsal passes --workers, --shard, the output folder and the JSON report file on the command line.
+ */
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { findChromium, launchOptionsFor } from '../browser/find-chromium.ts';
+
+const browser = await findChromium();
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+export default defineConfig({
+  testDir: root,
+  testMatch: ['server/rehearse/suite/specs/**/*.spec.ts', `${process.env.UNDERSTUDY_USER_SPECS ?? 'tests/regression'}/**/*.spec.ts`],
+  fullyParallel: true,
+  retries: 0,
+  timeout: 120_000,
+  use: {
+    browserName: 'chromium',
+    launchOptions: launchOptionsFor(browser),
+    baseURL: process.env.UNDERSTUDY_SUITE_URL,
+    trace: process.env.UNDERSTUDY_TRACE === 'off' ? 'off' : { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
+    screenshot: 'only-on-failure',
+  },
+});

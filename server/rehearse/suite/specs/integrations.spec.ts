@@ -1,0 +1,36 @@
+/**
+ * Generated: every recorded integration in the snapshot's `integrations/` replayed through REST as
+ * its persona, request by request, on its own fork: each request's status and errors, and the
+ * notifications the integration's requests send.
+ */
+import { test } from '@playwright/test';
+import type { Observation } from '../../result.ts';
+import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan } from '../client.ts';
+
+const plan = inRehearsal() ? suitePlan() : undefined;
+
+for (const integration of plan?.integrations ?? []) {
+  test(`integration: ${integration.name}`, async () => {
+    const api = new SandboxClient();
+    const obs: Observation[] = [];
+    const fork = await api.fork();
+    try {
+      let n = 0;
+      for (const req of integration.requests) {
+        n++;
+        const res = await api.call(integration.as, req.method, req.path, req.body, fork);
+        const ok = res.status >= 200 && res.status < 300;
+        obs.push({
+          check: 'integrations', id: `integrations|${integration.file}|${n}`,
+          label: `${integration.name} request ${n}: ${req.method} ${req.path}`,
+          keys: { integration: [integration.name, integration.file], request: [String(n)] },
+          value: { status: res.status, ...(ok ? {} : errorsOf(res.body)) },
+        });
+      }
+      obs.push(...notificationObservations(`${integration.name} replays its requests`, '', await api.outbox(fork)));
+    } finally {
+      await api.drop(fork);
+    }
+    record(obs);
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Runs the real `rehearse` / `gate` commands in a child process (as `npm run` does), and builds the
+ * small snapshot their tests rehearse: fixtures/tiny plus a recorded integration that files bugs.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { writeSnapshot } from '../../server/store/snapshot-write.ts';
+import { collect, REPO, type CliResult } from './migrate-cli.ts';
+import { tinyContent } from './tiny-snapshot.ts';
+
+export const runScript = (script: 'rehearse' | 'gate', args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> =>
+  collect(spawn(process.execPath, ['--import', 'tsx', resolve(REPO, `scripts/${script}.ts`), ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+
+/** A scratch folder inside the project (migration files resolve 'understudy' only there); gitignored. */
+export const scratchDir = async (): Promise<string> => {
+  const base = resolve(REPO, 'tests/integration/rehearse');
+  return mkdtemp(join(base, '.tmp-'));
+};
+
+/**
+ * fixtures/tiny with a second integration, the bug filer (POST /issue with summary only), and an
+ * "updated" notification to the whole developers group (as many real schemes have).
+ */
+export const writeTinyWithBugFiler = async (dir: string): Promise<string> => {
+  const content = tinyContent();
+  content.config.notificationSchemes[0]!.events.push({ event: 'updated', recipients: [{ type: 'watchers' }, { type: 'group', value: 'g-devs' }] });
+  content.integrations.push({
+    file: 'integrations/bug-filer.json',
+    data: {
+      $schema: '../../../server/model/json-schema/integration.schema.json',
+      name: 'bug-filer', description: 'An error monitor files bugs with a summary and a priority only.', as: 'bob@tiny.example',
+      requests: [{ method: 'POST', path: '/rest/api/2/issue', body: { fields: { project: { key: 'ACME' }, issuetype: { name: 'Bug' }, summary: 'NullPointerException in checkout' } } }],
+    },
+  });
+  await writeSnapshot(dir, content, { overwrite: true });
+  return dir;
+};
+
+/** A migrations folder holding the given files. */
+export const writeMigrations = async (dir: string, files: Record<string, string>): Promise<string> => {
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+};
