@@ -47,7 +47,7 @@ const union = (a: Record<string, string[]>, b: Record<string, string[]>): Record
 
 /** Transitions that appear on one side only of a "sees" observation, by name. */
 const transitionDelta = (before: unknown, after: unknown): string[] => {
-  const names = (v: unknown) => new Set((Array.isArray(v) ? v : []).map((x) => String(x).split(' → ')[0]!));
+  const names = (v: unknown) => new Set((Array.isArray(v) ? v : []).map(String).filter((x) => !x.startsWith('HTTP ')).map((x) => x.split(' → ')[0]!));
   const b = names(before);
   const a = names(after);
   return [...new Set([...[...b].filter((x) => !a.has(x)), ...[...a].filter((x) => !b.has(x))])];
