@@ -21,7 +21,7 @@ export interface ExpectCreatemeta extends Because {
   project?: string;
   issueType?: string;
   field?: string;
-  change?: 'required' | 'optional' | 'added' | 'removed' | 'default' | 'allowedValues';
+  change?: 'required' | 'optional' | 'added' | 'removed' | 'default' | 'allowedValues' | 'create-fails' | 'create-succeeds' | 'available' | 'unavailable' | 'changed';
 }
 /** A persona's permission in a project changed. */
 export interface ExpectPermissions extends Because {

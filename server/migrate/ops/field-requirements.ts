@@ -8,7 +8,7 @@
  * the scope (the change would silently reach them; widen the scope or split the configuration).
  */
 import type { FieldConfiguration, Field, Issue } from '../../model/types.ts';
-import { fieldConfigurationFor, fieldContextFor, issueTypesOf, screenFieldIds, screenFor } from '../../model/resolve.ts';
+import { fieldApplies, fieldConfigurationFor, fieldContextFor, issueTypesOf, screenFieldIds, screenFor } from '../../model/resolve.ts';
 import { changeString, valueKeyOf, getValue } from '../issue-changes.ts';
 import { fail } from '../names.ts';
 import type { Lookup } from '../lookup.ts';
@@ -58,7 +58,8 @@ const plan = (required: boolean) => (s: TrackerState, a: FieldRequirementArgs, l
   for (const p of s.config.projects) {
     for (const typeId of issueTypesOf(s.config, p)) {
       const fc = fieldConfigurationFor(s.config, p, typeId);
-      if (fc && configs.has(fc.id) && !inScope.has(pairKey(p.key, typeId))) outside.push(`${p.key} × ${s.config.issueTypes.find((t) => t.id === typeId)?.name ?? typeId} (${q(fc.name)})`);
+      // Where the field has no context, requiring it changes nothing a user sees: not a spill-over.
+      if (fc && configs.has(fc.id) && !inScope.has(pairKey(p.key, typeId)) && (!field.custom || fieldApplies(field, p.key, typeId))) outside.push(`${p.key} × ${s.config.issueTypes.find((t) => t.id === typeId)?.name ?? typeId} (${q(fc.name)})`);
     }
   }
   if (outside.length) fail(site, `the field configuration is shared with ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ` and ${outside.length - 5} more` : ''}, outside the scope; widen projects/issueTypes or give them their own field configuration`);

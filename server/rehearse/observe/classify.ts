@@ -18,12 +18,17 @@ export interface Classified {
 
 const SPECIFIC = ['value', 'resolution', 'field', 'status', 'transition', 'filter', 'board', 'column', 'permission', 'integration', 'recipient', 'persona', 'issueType', 'workflow', 'project'];
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The name as a whole word (not inside another word: 'OPS' is not in 'stops'). */
+const names = (text: string, name: string): boolean => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(name)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+
 const attribute = (d: Difference, migrations: readonly MigrationExpectations[]): string | undefined => {
-  const lower = migrations.map((m) => ({ id: m.id, text: m.text.join('\n').toLowerCase() }));
+  const texts = migrations.map((m) => ({ id: m.id, text: m.text.join('\n') }));
   for (const key of SPECIFIC) {
     for (const name of d.keys[key] ?? []) {
       if (name.length < 3) continue;
-      const hit = lower.find((m) => m.text.includes(name.toLowerCase()));
+      const hit = texts.find((m) => names(m.text, name));
       if (hit) return hit.id;
     }
   }

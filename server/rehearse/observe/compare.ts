@@ -15,7 +15,7 @@ const changeWord = (o: Observation, before: unknown, after: unknown): string => 
   switch (o.check) {
     case 'permissions': return after === true ? 'granted' : 'revoked';
     case 'createmeta':
-      if (o.id.endsWith('|create')) return a.created ? 'create-succeeds' : 'create-fails';
+      if (o.id.endsWith('|create')) return a.created === b.created ? 'changed' : a.created ? 'create-succeeds' : 'create-fails';
       if ('available' in a) return a.available ? 'available' : 'unavailable';
       if (b.required !== a.required) return a.required ? 'required' : 'optional';
       if (b.hasDefault !== a.hasDefault) return 'default';

@@ -194,13 +194,25 @@ const findStep = (
         model.resolution = resolution.allowedValues[0].id;
         fields.push({ fieldId: 'resolution', name: resolution.name, type: 'resolution', rest: { id: resolution.allowedValues[0].id }, form: resolution.allowedValues[0].id });
       }
-      for (const comment of [undefined, 'Rehearsal: taking this transition.']) {
+      // Validators may ask for more than the screen marks required: try as is, then with a comment,
+      // then also filling every field the refusal names — as a person would.
+      let comment: string | undefined;
+      for (let attempt = 0; attempt < 3; attempt++) {
         try {
           scratch(state, now).doTransition(persona.accountId, issue.key, t.id, { fields: model, ...(comment ? { comment } : {}) });
           return { issueKey: issue.key, project: issue.project, issueType: issue.issueType, fromStatus: config.statuses.find((s) => s.id === issue.status)?.name ?? issue.status, persona, fields, ...(comment ? { comment } : {}) };
         } catch (e) {
           if (!isTrackerError(e)) throw e;
           lastError = `${persona.displayName} on ${issue.key}: ${e.message}`;
+          comment = 'Rehearsal: taking this transition.';
+          if (attempt === 1) {
+            const named = Object.keys(e.body.errors).filter((id) => !(id in model) && id !== 'comment');
+            const metas = named.length ? [...view.fields, ...(seen(() => tracker.editMeta(persona.accountId, issue.key)) ?? []), ...(seen(() => tracker.createMeta(persona.accountId, issue.project, issue.issueType)) ?? [])] : [];
+            const more = fill(metas.filter((m, i) => metas.findIndex((x) => x.fieldId === m.fieldId) === i), persona.accountId, groupId, now, (m) => named.includes(m.fieldId));
+            if (!more.fields.length) break;
+            Object.assign(model, more.model);
+            fields.push(...more.fields);
+          }
         }
       }
     }
