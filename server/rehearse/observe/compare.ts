@@ -78,7 +78,7 @@ export const compareObservations = (before: readonly Observation[], after: reado
       if (delta.length) keys.transition = delta;
     }
     if (change === 'allowedValues') keys.value = allowedDelta(ob.value, oa.value);
-    if (ob.check === 'transitions' && id.startsWith('transitions|walk|')) {
+    if (ob.check === 'transitions' && id.startsWith('transitions|walk')) {
       const res = [obj(ob.value).resolution, obj(oa.value).resolution].filter((x): x is string => typeof x === 'string');
       if (res.length) keys.resolution = [...new Set(res)];
     }

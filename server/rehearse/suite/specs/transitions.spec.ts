@@ -1,7 +1,7 @@
 /**
  * Generated, per workflow: the transitions a sample of personas sees on sample issues (one per
- * status), and every transition walked by a persona who could take it at baseline — through the
- * web UI for a sample, through REST for the rest — each on its own fork: where the issue ends up,
+ * status), and every transition walked by a persona who could take it at baseline — through REST,
+ * and a sample through the web UI as well — each on its own fork: where the issue ends up,
  * the errors a form shows, the notifications it sends.
  */
 import { test } from '@playwright/test';
@@ -53,18 +53,20 @@ for (const wf of workflows) {
     const api = new SandboxClient();
     const ui = new UiSession(browser, api.url);
     const obs: Observation[] = [];
-    for (const s of plan!.walks.filter((w) => w.workflow === wf)) {
+    // Every transition through REST; the sample through the web UI as well, each on its own fork.
+    const runs = plan!.walks.filter((w) => w.workflow === wf).flatMap((s) => [{ s, browser: false }, ...(s.ui ? [{ s, browser: true }] : [])]);
+    for (const { s, browser } of runs) {
       const fork = await api.fork();
       try {
-        const r = s.ui ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
+        const r = browser ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
         const after = await stateOf(api, s.persona.email, s.issueKey, fork);
         obs.push({
-          check: 'transitions', id: `transitions|walk|${s.id}`,
-          label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${s.ui ? 'the web UI' : 'REST'}`,
+          check: 'transitions', id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
+          label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${browser ? 'the web UI' : 'REST'}`,
           keys: { project: [s.project], issueType: [s.issueTypeName], persona: [s.persona.email, s.persona.displayName, s.persona.accountId], issue: [s.issueKey], transition: [s.transitionName, s.transitionId], status: [s.fromStatus, s.toStatus], workflow: [s.workflow] },
           value: { taken: r.taken, status: after.status, resolution: after.resolution, ...(r.taken ? {} : { messages: r.messages, errors: r.errors }) },
         });
-        obs.push(...notificationObservations(`${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}`, s.project, await api.outbox(fork)));
+        obs.push(...notificationObservations(`${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`, s.project, await api.outbox(fork)));
       } finally {
         await api.drop(fork);
       }
