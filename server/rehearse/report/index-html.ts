@@ -24,7 +24,9 @@ migrations from <code>${r.migrationsDir}</code>; clock frozen at ${r.now}; start
 const whatChanged = (r: RehearsalResult): SafeHtml => html`<section><h2>What changed</h2>
 ${r.migrations.length ? html`<ol>${r.migrations.map((m, i) => html`<li><a href="${`#${migrationAnchor(i)}`}"><strong>${m.id}</strong></a>: ${m.description}
 ${m.sentences.length ? html`<ul>${m.sentences.map((s) => html`<li>${s}</li>`)}</ul>` : ''}</li>`)}</ol>` : html`<p class="none">No migration was applied.</p>`}
-${differenceTable('Expected differences (declared by an expect entry)', r.expected, true)}</section>`;
+${r.expected.length > 10
+    ? html`<details><summary>${r.expected.length} expected differences (declared by an expect entry) — show them</summary>${differenceTable('Expected differences (declared by an expect entry)', r.expected, true)}</details>`
+    : differenceTable('Expected differences (declared by an expect entry)', r.expected, true)}</section>`;
 
 const regressions = (r: RehearsalResult): SafeHtml => html`<section><h2>Regressions</h2>
 ${r.regressions.length ? differenceTable('Undeclared differences from the baseline after up', r.regressions, false)
