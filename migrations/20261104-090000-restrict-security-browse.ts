@@ -8,6 +8,6 @@ export default defineMigration({
   expect: [
     { check: 'permissions', project: 'SEC', change: 'revoked', reason: 'Developers outside the security team no longer see Security issues.' },
     { check: 'transitions', project: 'SEC', change: 'hidden', reason: 'Developers outside the security team cannot open Security issues any more.' },
-    { check: 'notifications', project: 'SEC', reason: 'Developers outside the security team no longer get notifications about Security issues.' },
+    { check: 'notifications', project: 'SEC', change: 'removed', reason: 'Developers outside the security team no longer get notifications about Security issues.' },
   ],
 });

@@ -7,7 +7,7 @@ export default defineMigration({
     op.requireField({ field: 'Office Location', projects: ['HELP'], issueTypes: ['Service Request', 'Incident'], default: 'Remote', backfill: 'Remote' }),
   ],
   expect: [
-    { check: 'createmeta', project: 'HELP', field: 'Office Location', reason: 'Office Location is now required on HELP tickets, with a default of Remote.' },
+    { check: 'createmeta', project: 'HELP', field: 'Office Location', change: 'required', reason: 'Office Location is now required on HELP tickets, with a default of Remote.' },
     { check: 'createmeta', issueType: 'Incident', field: 'Office Location', change: 'added', reason: 'The incident screen (shared with OPS) now shows Office Location.' },
   ],
 });

@@ -35,6 +35,9 @@ export const forkState = (state: { config: Config; issues: readonly Issue[] }, s
   issues: state.issues.map((i) => ({ ...i })),
 });
 
+/** POST requests that only read (searches, workflows by id): allowed on the shared base. */
+const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows)\/?$/;
+
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -67,6 +70,11 @@ export class ForkHub {
     this.app.use((req, res, next) => {
       const id = req.get(FORK_HEADER) ?? cookieValue(req.get('cookie'), FORK_COOKIE);
       const target = id ? this.forks.get(id) : this.base;
+      // The phase's base is read by every test at once: a write there would make runs order-dependent.
+      if (!id && target && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !req.path.startsWith('/_understudy/') && !READ_ONLY_POST.test(req.path)) {
+        res.status(409).json({ error: { code: 'fork_required', message: `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)` } });
+        return;
+      }
       if (!target) {
         res.status(id ? 404 : 503).json({ error: { code: id ? 'unknown_fork' : 'no_state', message: id ? `fork '${id}' does not exist (deleted, or from an earlier phase)` : 'the rehearsal has not loaded a phase yet' } });
         return;

@@ -46,24 +46,25 @@ export interface ExpectTransitions extends Because {
   /** A resolution a walked transition set before or after the change. */
   resolution?: string;
   /** 'hidden': the persona cannot see the issue any more; 'shown': now can; 'changed': the list differs. */
-  change?: 'hidden' | 'shown' | 'changed';
+  change?: 'hidden' | 'shown' | 'changed' | 'added' | 'removed';
 }
 /** A saved filter's result (keys, or an error) changed. */
-export interface ExpectFilters extends Because { check: 'filters'; filter?: string }
+export interface ExpectFilters extends Because { check: 'filters'; filter?: string; change?: 'changed' | 'reordered' | 'added' | 'removed' }
 /** A board's columns or the issues in them changed. */
-export interface ExpectBoards extends Because { check: 'boards'; board?: string; column?: string }
+export interface ExpectBoards extends Because { check: 'boards'; board?: string; column?: string; change?: 'changed' | 'reordered' | 'added' | 'removed' }
 /** A recorded integration request's outcome changed. */
 export interface ExpectIntegrations extends Because {
   check: 'integrations';
   integration?: string;
   /** 1-based position of the request in the integration's file. */
   request?: number;
+  change?: 'changed' | 'added' | 'removed';
 }
 /** Notifications per recipient and event changed. */
-export interface ExpectNotifications extends Because { check: 'notifications'; recipient?: string; event?: NotificationEvent; scope?: string; project?: string }
+export interface ExpectNotifications extends Because { check: 'notifications'; recipient?: string; event?: NotificationEvent; scope?: string; project?: string; change?: 'changed' | 'added' | 'removed' }
 
 /** A test of your own (tests/regression/) changed outcome, or a value it observed changed. */
-export interface ExpectSpecs extends Because { check: 'specs'; test?: string; file?: string }
+export interface ExpectSpecs extends Because { check: 'specs'; test?: string; file?: string; change?: 'changed' | 'added' | 'removed' }
 
 /** One intended regression difference. */
 export type ExpectedDifference =
@@ -76,11 +77,11 @@ const KEYS: Record<ExpectCheck, readonly string[]> = {
   createmeta: ['project', 'issueType', 'field', 'change'],
   permissions: ['project', 'persona', 'permission', 'change'],
   transitions: ['project', 'issueType', 'persona', 'issue', 'transition', 'status', 'workflow', 'resolution', 'change'],
-  filters: ['filter'],
-  boards: ['board', 'column'],
-  integrations: ['integration', 'request'],
-  notifications: ['recipient', 'event', 'scope', 'project'],
-  specs: ['test', 'file'],
+  filters: ['filter', 'change'],
+  boards: ['board', 'column', 'change'],
+  integrations: ['integration', 'request', 'change'],
+  notifications: ['recipient', 'event', 'scope', 'project', 'change'],
+  specs: ['test', 'file', 'change'],
 };
 
 /** Checks the shape of `expect`; throws a UserError naming the entry and the key. */
@@ -109,8 +110,16 @@ export const validateExpect = (value: unknown, where: string): ExpectedDifferenc
  * Does an entry accept a difference? `difference` holds the difference's check and its keys,
  * each key as the list of names it may be called by (e.g. a project's key and its name).
  */
+/** Differences that take something away from people: an entry accepts them only when it names the change. */
+export const BREAKING_CHANGES = ['create-fails', 'removed', 'unavailable', 'hidden', 'revoked'] as const;
+
+/** An entry that names nothing but its check accepts every difference of that check. */
+export const isBroad = (entry: ExpectedDifference): boolean => Object.entries(entry).every(([k, v]) => k === 'check' || k === 'reason' || v === undefined);
+
 export const expectationMatches = (entry: ExpectedDifference, difference: { check: ExpectCheck; keys: Record<string, ReadonlyArray<string | number>> }): boolean => {
   if (entry.check !== difference.check) return false;
+  const change = difference.keys.change?.[0];
+  if (change !== undefined && (BREAKING_CHANGES as readonly string[]).includes(String(change)) && (entry as { change?: string }).change === undefined) return false;
   for (const [k, v] of Object.entries(entry)) {
     if (k === 'check' || k === 'reason' || v === undefined) continue;
     const names = difference.keys[k];

@@ -11,7 +11,27 @@ import { UserError } from '../common/errors.ts';
 import { loadSettings } from '../settings/load.ts';
 import { snapshotFreshness } from '../settings/freshness.ts';
 import { rehearse } from './pipeline.ts';
-import { writeReport } from './report/write.ts';
+import { REPORT_FILES, writeReport } from './report/write.ts';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** Removes the previous report's files, so a stopped rehearsal never leaves an old verdict behind. */
+const clearReport = async (dir: string): Promise<void> => {
+  try {
+    await mkdir(dir, { recursive: true });
+    await Promise.all(REPORT_FILES.map((f) => rm(join(dir, f), { force: true })));
+  } catch (e) {
+    throw new UserError(`--report '${dir}' cannot be used as the report folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { details: ['give a folder you can write, e.g. --report reports/latest'] });
+  }
+};
+
+const specsFolder = (v: string | undefined): string | undefined => {
+  if (v === undefined) return undefined;
+  const abs = resolve(v);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UserError(`--specs '${v}' is not a folder`, { details: ['give the folder of your regression specs (*.spec.ts), e.g. --specs tests/regression'] });
+  return abs;
+};
 
 const usage = (name: string) => `npm run ${name} -- [--snapshot DIR] [--migrations DIR] [--report DIR] [--to ID] [--shard i/n] [--strict] [--workers N] [--specs DIR] [--config FILE] [--now ISO] [--keep-instance]`;
 
@@ -50,18 +70,28 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
   const now = parseIsoTime('--now', values.now) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const snapshot = values.snapshot ?? settings.defaults.snapshot;
   const reportDir = values.report ?? settings.defaults.report;
+  const userSpecs = specsFolder(values.specs);
+  const shard = parseShard(values.shard);
+  const workers = parseWorkers(values.workers, settings.rehearse.workers);
+  await clearReport(reportDir);
   const controller = new AbortController();
-  const onSigint = () => { io.err('understudy: interrupted — stopping the browser run and cleaning up…'); controller.abort(); };
-  process.once('SIGINT', onSigint);
+  // Ctrl-C or a CI cancel (SIGTERM): stop the browser run, clean up, exit 2. Further signals wait for the cleanup.
+  const onSignal = () => {
+    if (controller.signal.aborted) return;
+    io.err('understudy: interrupted — stopping the browser run and cleaning up…');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const interactive = !gate && process.stderr.isTTY === true;
   try {
     const outcome = await rehearse({
       snapshot, migrations: values.migrations ?? settings.defaults.migrations, reportDir, to: values.to, now,
-      strict: values.strict || (gate && settings.gate.strict), shard: parseShard(values.shard), workers: parseWorkers(values.workers, settings.rehearse.workers),
+      strict: values.strict || (gate && settings.gate.strict), shard, workers,
       notificationsPerRecipient: settings.rehearse.notificationsPerRecipient,
       limits: { uiSample: settings.rehearse.uiSample, personaSample: settings.rehearse.personaSample, issuesPerStatus: settings.rehearse.issuesPerStatus, uiCreatesPerProject: 1 },
       ...(gate ? { freshness: (m: { kind: string; createdAt: string; production?: { clonedAt: string } }) => snapshotFreshness(m, settings.gate.maxSnapshotAgeDays, new Date(), snapshot) } : {}),
-      keepInstance: values['keep-instance'], signal: controller.signal, userSpecs: values.specs,
+      keepInstance: values['keep-instance'], signal: controller.signal, userSpecs,
     }, { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined });
     const r = outcome.result;
     const files = await writeReport(reportDir, r, { baselineConfig: outcome.baselineConfig!, configs: outcome.configs, reportDir });
@@ -84,6 +114,7 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
     if (controller.signal.aborted) throw new UserError('the rehearsal was interrupted (Ctrl-C); the throwaway instance and sandbox were removed, no report was written');
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 };

@@ -4,6 +4,7 @@
  * irreversible migrations (a warning), `expect` entries that matched nothing (a warning).
  */
 import type { PlanItem } from '../migrate/engine/plan.ts';
+import { isBroad } from '../migrate/expect.ts';
 import type { Hazard, Observation } from './result.ts';
 import type { Classified } from './observe/classify.ts';
 
@@ -55,6 +56,40 @@ export const reachabilityHazards = (baseline: readonly Observation[], after: rea
     }
   }
   return out;
+};
+
+/** `expect` entries that name nothing but their check: they would excuse any migration's regression of that kind. */
+export const broadExpectationHazards = (plan: readonly PlanItem[]): Hazard[] =>
+  plan.flatMap((p) => p.expect.map((entry, index) => ({ entry, index })).filter((x) => isBroad(x.entry)).map((x) => ({
+    kind: 'broad-expectation' as const, severity: 'warning' as const, migration: p.id,
+    message: `${p.id}: expect[${x.index}] names nothing but its check (${x.entry.check}), so it would excuse any migration's ${x.entry.check} difference — name the ${x.entry.check === 'boards' ? 'board' : x.entry.check === 'filters' ? 'filter' : 'entity'} or the change`,
+    evidence: [JSON.stringify(x.entry)],
+  })));
+
+/**
+ * Notifications per recipient summed over the whole change set (each migration may stay under the
+ * threshold while the set together floods someone).
+ */
+export const totalNotificationHazards = (plan: readonly PlanItem[], perRecipientLimit: number): Hazard[] => {
+  if (plan.length < 2) return [];
+  const total = new Map<string, { n: number; top: string; topN: number }>();
+  for (const p of plan) {
+    for (const r of p.notifications.perRecipient) {
+      const t = total.get(r.recipient) ?? { n: 0, top: p.id, topN: 0 };
+      t.n += r.count;
+      if (r.count > t.topN) { t.top = p.id; t.topN = r.count; }
+      total.set(r.recipient, t);
+    }
+  }
+  const over = [...total].filter(([, t]) => t.n > perRecipientLimit).sort((a, b) => b[1].n - a[1].n);
+  if (!over.length) return [];
+  // Already reported per migration when one migration alone is over the limit.
+  if (over.every(([, t]) => t.topN > perRecipientLimit)) return [];
+  return [{
+    kind: 'notification-storm', severity: 'error', migration: over[0]![1].top,
+    message: `the change set together sends ${over.length} recipient${over.length === 1 ? '' : 's'} more than ${perRecipientLimit} notifications (rehearse.notificationsPerRecipient in understudy.config.json)`,
+    evidence: over.slice(0, 10).map(([who, t]) => `${who}: ${t.n} (most from ${t.top})`),
+  }];
 };
 
 export const unusedExpectationHazards = (c: Classified): Hazard[] =>

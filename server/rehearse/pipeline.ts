@@ -22,8 +22,9 @@ import { loadUiRouter } from '../http/app.ts';
 import { ForkHub } from '../http/forks.ts';
 import { listen } from '../http/listen.ts';
 import { createInstance, readSnapshot } from '../store/index.ts';
-import { ensureChromium } from './browser/ensure-chromium.ts';
-import { planHazards, reachabilityHazards, unusedExpectationHazards } from './hazards.ts';
+import { NO_BROWSER_HINT } from './browser/ensure-chromium.ts';
+import { BrowserNotFound, findChromium } from './browser/find-chromium.ts';
+import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from './hazards.ts';
 import { classifyDifferences } from './observe/classify.ts';
 import { compareObservations } from './observe/compare.ts';
 import { runRegression } from './regression-run.ts';
@@ -97,7 +98,12 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
   };
   const hazard = (h: Hazard) => { result.hazards.push(h); };
 
-  await log.run('find a browser', async (ev) => { const b = await ensureChromium({ say: io.progress }); ev.push(`${b.path} (${b.source})`); });
+  // Only find one: installing a browser is for `npm test`; a rehearsal without one is exit 2 at once.
+  await log.run('find a browser', async (ev) => {
+    const b = await findChromium().catch((e: unknown) => { throw e instanceof BrowserNotFound ? new UserError(e.message) : e; });
+    if (!b) throw new UserError(NO_BROWSER_HINT);
+    ev.push(`${b.path} (${b.source})`);
+  });
   const snap = await log.run('validate the snapshot', async (ev) => {
     const s = await readSnapshot(opts.snapshot);
     const problems = validateSnapshotData(s);
@@ -111,7 +117,12 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
   result.snapshot = { dir: opts.snapshot, kind: snap.manifest?.kind ?? 'unknown', createdAt: snap.manifest?.createdAt, issues: snap.issues.length, projects: snap.config?.projects.length ?? 0 };
   if (opts.freshness && snap.manifest) {
     const f = opts.freshness(snap.manifest);
-    if (!f.ok) hazard({ kind: 'stale-snapshot', severity: 'error', message: f.message, evidence: f.details });
+    if (!f.ok) {
+      // Stop here: rehearsing on a stale copy proves nothing about production today.
+      hazard({ kind: 'stale-snapshot', severity: 'error', message: f.message, evidence: f.details });
+      result.notRun.push('everything after the freshness check: the snapshot is too old to rehearse on');
+      return finish();
+    }
     else log.steps.push({ name: 'snapshot freshness', ok: true, ms: 0, evidence: [f.note] });
   }
   const loaded = await log.run('load the migrations', async (ev) => {
@@ -120,18 +131,21 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     return l;
   });
 
-  const dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
-  const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter() });
+  let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   const observationsOf = new Map<Phase, Observation[]>();
   try {
+    dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
+    const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter() });
     const instance = await log.run('create a throwaway instance', async (ev) => {
-      const inst = await createInstance(opts.snapshot, join(dir, 'instance'), { snapshot: snap });
+      const inst = await createInstance(opts.snapshot, join(dir!, 'instance'), { snapshot: snap });
       result.hashes.baseline = inst.hash();
       ev.push(`baseline hash ${result.hashes.baseline}`);
       return inst;
     });
     outcome.baselineConfig = structuredClone(instance.db.data.config);
+    // Before any browser run: an unknown --to is bad input, found at once.
+    const pending = selectPending(instance, loaded, { to: opts.to });
     const planFile = join(opts.reportDir, '.observations', 'suite-plan.json');
     await log.run('start the sandbox and generate the regression suite', async (ev) => {
       server = await listen(hub.app);
@@ -158,8 +172,16 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     });
 
     const baseline = await regression('baseline');
+    const baselineRun = result.runs.at(-1)!;
+    if (baselineRun.tests.failed) {
+      hazard({
+        kind: 'baseline-failure', severity: 'warning',
+        message: `${baselineRun.tests.failed} test${baselineRun.tests.failed === 1 ? '' : 's'} already fail before the change: what they check is compared only by how they fail — fix them or the snapshot`,
+        evidence: baselineRun.failures.slice(0, 10).map((f) => `${f.title}: ${f.error.split('\n')[0]}`),
+      });
+      result.notRun.push(`the checks of ${baselineRun.tests.failed} test(s) that fail at baseline (see the hazards)`);
+    }
     const baselineWarnings = new Set(validateState(instance.db.data.config, instance.db.data.issues).filter((p) => p.severity === 'warning').map(formatProblem));
-    const pending = selectPending(instance, loaded, { to: opts.to });
     const plan = await log.run('plan the pending migrations', async (ev) => {
       const items = planMigrations(instance.db.data, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
       await instance.db.read(); // the plan changed the state in memory only: take the saved one back
@@ -176,7 +198,7 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       hazard({ kind: 'precondition', severity: 'error', migration: planFailure.id, message: `${planFailure.id} cannot be applied to the snapshot`, evidence: [planFailure.error!] });
       return finish();
     }
-    for (const h of planHazards(plan, opts.notificationsPerRecipient)) hazard(h);
+    for (const h of [...planHazards(plan, opts.notificationsPerRecipient), ...totalNotificationHazards(plan, opts.notificationsPerRecipient), ...broadExpectationHazards(plan)]) hazard(h);
     if (!pending.length) result.notRun.push('no pending migration: the rehearsal compared the baseline with itself');
 
     const up = await log.run('migrate up', async (ev) => {
@@ -201,7 +223,8 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       if (c.regressions.length) {
         hazard({ kind: 'regression', severity: 'error', migration: c.regressions[0]!.migration, message: `${c.regressions.length} undeclared difference${c.regressions.length === 1 ? '' : 's'} after up (add an expect entry if intended)`, evidence: c.regressions.slice(0, 10).map((r) => `${r.migration}: ${r.check}: ${r.label} (${r.change})`) });
       }
-      for (const h of unusedExpectationHazards(c)) hazard(h);
+      // A shard sees only part of the suite: an entry unused here may match on another shard.
+      if (!opts.shard) for (const h of unusedExpectationHazards(c)) hazard(h);
       for (const h of reachabilityHazards(baseline, afterUp, up.at(-1)?.id)) hazard(h);
     }, () => result.regressions.length === 0);
 
@@ -251,7 +274,7 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     throw e;
   } finally {
     await server?.close();
-    if (!opts.keepInstance) await rm(dir, { recursive: true, force: true });
-    else io.progress(`instance kept at ${join(dir, 'instance')}`);
+    if (dir && !opts.keepInstance) await rm(dir, { recursive: true, force: true });
+    else if (dir) io.progress(`instance kept at ${join(dir, 'instance')}`);
   }
 };

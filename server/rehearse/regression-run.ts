@@ -69,9 +69,21 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
     throw new UserError(`the Playwright run of phase ${o.phase} did not start (exit ${code})`, { details: plain(stderr).trim().split('\n').slice(-8) });
   }
   const report = JSON.parse(await readFile(jsonFile, 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
+  // A spec file that does not load makes Playwright run nothing at all: never compare an empty run.
+  if (report.errors?.length) {
+    throw new UserError(`the Playwright run of phase ${o.phase} could not load the specs`, {
+      details: [...report.errors.slice(0, 3).map((e) => plain(e.message ?? '').split('\n').slice(0, 4).join(' ')), 'fix the spec file named above (a regression spec in your --specs folder, most likely)'],
+    });
+  }
   const observations: Observation[] = [];
   for (const name of (await readdir(obsDir)).sort()) {
-    for (const line of (await readFile(join(obsDir, name), 'utf8')).split('\n')) if (line.trim()) observations.push(JSON.parse(line) as Observation);
+    const lines = (await readFile(join(obsDir, name), 'utf8')).split('\n');
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      try { observations.push(JSON.parse(line) as Observation); } catch {
+        throw new UserError(`${join(obsDir, name)}:${i + 1}: an observation is not JSON (a test process was killed while writing?)`, { details: ['rehearse again'] });
+      }
+    });
   }
   const tests = { passed: 0, failed: 0, skipped: 0 };
   const failures: TestFailure[] = [];
@@ -83,7 +95,9 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
       if (status === 'skipped') { tests.skipped++; continue; }
       const ok = status === 'passed';
       if (ok) tests.passed++; else tests.failed++;
-      observations.push({ check: 'specs', id: `specs|${spec.file}|${title}`, label: `test "${title}" (${spec.file})`, keys: { test: [title, spec.title], file: [spec.file] }, value: ok ? 'passed' : status });
+      // How it failed is part of the fact: failing differently after the change is a difference.
+      const how = ok ? 'passed' : `${status}: ${plain(last?.errors?.[0]?.message ?? '').split('\n')[0]!.slice(0, 200)}`;
+      observations.push({ check: 'specs', id: `specs|${spec.file}|${title}`, label: `test "${title}" (${spec.file})`, keys: { test: [title, spec.title], file: [spec.file] }, value: how });
       if (!ok && last) {
         const at = (n: string) => last.attachments?.find((a) => a.name === n && a.path)?.path;
         const trace = at('trace');
@@ -95,6 +109,10 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
       }
     }
   }
-  for (const e of report.errors ?? []) failures.push({ title: '(outside any test)', file: '', error: plain(e.message ?? '').split('\n').slice(0, 6).join('\n') });
+  if (tests.passed + tests.failed === 0) {
+    throw new UserError(`the Playwright run of phase ${o.phase} ran no test${o.shard ? ` (shard ${o.shard} is empty)` : ''}: there is nothing to compare`, {
+      details: [o.shard ? 'use fewer shards than there are tests' : 'check the specs folders'],
+    });
+  }
   return { run: { phase: o.phase, ms: Math.round(performance.now() - started), tests, observations: observations.length, failures }, observations };
 };

@@ -61,7 +61,7 @@ export interface RegressionRun {
 export type HazardKind =
   | 'precondition' | 'rules' | 'regression' | 'rollback-hash' | 'rollback-observations'
   | 'notification-storm' | 'project-unreachable' | 'stale-snapshot' | 'unused-expectation'
-  | 'irreversible' | 'shared-scheme' | 'rules-warning';
+  | 'irreversible' | 'shared-scheme' | 'rules-warning' | 'broad-expectation' | 'baseline-failure';
 
 export interface Hazard {
   kind: HazardKind;

@@ -21,6 +21,14 @@ const changeWord = (o: Observation, before: unknown, after: unknown): string => 
       if (b.hasDefault !== a.hasDefault) return 'default';
       if (!deepEqual(b.allowed, a.allowed)) return 'allowedValues';
       return 'changed';
+    case 'boards': case 'filters': {
+      // The same issues in another order (e.g. a bulk change moved them up an "updated DESC" list).
+      const list = (v: unknown) => (Array.isArray(v) ? v : Array.isArray(obj(v).keys) ? (obj(v).keys as unknown[]) : undefined);
+      const lb = list(before);
+      const la = list(after);
+      if (lb && la && lb.length === la.length && new Set(lb.map(String)).size === lb.length && lb.every((x) => la.includes(x))) return 'reordered';
+      return 'changed';
+    }
     case 'transitions':
       if (o.id.startsWith('transitions|sees|')) {
         const gone = (v: unknown) => Array.isArray(v) && v.length === 1 && String(v[0]).startsWith('HTTP ');

@@ -1,9 +1,12 @@
 /**
  * Markdown for text that came from a cloned tracker: on one line, with the characters that would
- * make HTML, links, code or table cells backslash-escaped, so a name cannot reshape the comment.
+ * make HTML, links, code or table cells backslash-escaped, so a name cannot reshape the comment,
+ * and no '@mention' that would notify somebody.
  */
 export const mdText = (value: unknown): string =>
-  String(value ?? '').replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  String(value ?? '').replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    // '@name' in a pull-request comment notifies that user or team: a zero-width joiner keeps it text.
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200d');
 
 /** A Markdown table; cells are escaped unless given as `{ raw }`. */
 export const mdTable = (head: readonly string[], rows: readonly (readonly (string | { raw: string })[])[]): string[] => [

@@ -56,7 +56,9 @@ export class SandboxClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (as) {
       const p = await this.persona(as);
-      if (p) headers.authorization = `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`;
+      // A misspelt persona must not quietly become an anonymous caller (that would compare 401s).
+      if (!p) throw new Error(`no active persona '${as}' in this sandbox (by e-mail, display name or account id)`);
+      headers.authorization = `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`;
     }
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (fork) headers['x-understudy-fork'] = fork;

@@ -4,15 +4,22 @@
  * rehearsal passes --workers, --shard, the output folder and the JSON report file on the command line.
  */
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchOptionsFor } from '../browser/find-chromium.ts';
 
 const browser = await findChromium();
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
+// The user's specs: UNDERSTUDY_USER_SPECS (an absolute path; the command resolves --specs), else tests/regression.
+const userSpecs = process.env.UNDERSTUDY_USER_SPECS ? resolve(process.env.UNDERSTUDY_USER_SPECS) : join(root, 'tests/regression');
+
 export default defineConfig({
-  testDir: root,
-  testMatch: ['server/rehearse/suite/specs/**/*.spec.ts', `${process.env.UNDERSTUDY_USER_SPECS ?? 'tests/regression'}/**/*.spec.ts`],
+  projects: [
+    { name: 'generated', testDir: join(root, 'server/rehearse/suite/specs'), testMatch: '**/*.spec.ts' },
+    ...(existsSync(userSpecs) ? [{ name: 'yours', testDir: userSpecs, testMatch: '**/*.spec.ts' }] : []),
+  ],
   fullyParallel: true,
   retries: 0,
   timeout: 120_000,

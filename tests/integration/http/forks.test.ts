@@ -136,14 +136,19 @@ describe('ForkHub: life of a fork', () => {
     expect((await own.call('GET', '/_understudy/hash')).body).toEqual({ hash: canonicalHash(next.config, next.issues), issues: 11 });
     expect(await hashOf(await newFork(own), own)).toBe(canonicalHash(next.config, next.issues));
   });
-  it('load() copies the state: writes on the base never reach the caller', async () => {
+  it('the base refuses writes (409 fork_required): every test reads it at once', async () => {
     const own = await serve();
     const before = canonicalHash(state.config, state.issues);
     const ownBob = ((await own.call('GET', '/_understudy/personas')).body as Persona[]).find((p) => p.accountId === 'u-bob')!;
     expect(ownBob.token).not.toBe(bob.token);
-    expect((await own.call('POST', '/rest/api/2/issue/ACME-1/comment', { as: ownBob, body: { body: 'on the base' } })).status).toBe(201);
-    expect(await hashOf(undefined, own)).not.toBe(before);
+    const refused = await own.call('POST', '/rest/api/2/issue/ACME-1/comment', { as: ownBob, body: { body: 'on the base' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('fork_required');
+    expect(await hashOf(undefined, own)).toBe(before);
     expect(canonicalHash(state.config, state.issues)).toBe(before);
+    // Searching by POST only reads: allowed on the base.
+    const search = await own.call('POST', '/rest/api/3/search/jql', { as: ownBob, body: { jql: 'project = ACME', fields: ['key'] } });
+    expect(search.status).toBe(200);
   });
   it('more than maxForks alive answers 429 until one is deleted', async () => {
     const own = await serve({ maxForks: 2 });

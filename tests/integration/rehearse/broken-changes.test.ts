@@ -40,7 +40,7 @@ describe('rehearse on broken change sets', () => {
       const name = c.file.replace(/\.ts$/, '');
       const migrations = await writeMigrations(join(dir, name), { [c.file]: c.source });
       const report = join(dir, `report-${name}`);
-      const args = ['--snapshot', rel(snapshot), '--migrations', rel(migrations), '--report', rel(report), '--specs', rel(emptySpecs)];
+      const args = ['--snapshot', rel(snapshot), '--migrations', rel(migrations), '--report', rel(report), '--specs', rel(emptySpecs), '--workers', '1'];
       if (c.settings) {
         const file = join(dir, `${name}.config.json`);
         await writeFile(file, JSON.stringify(c.settings));

@@ -9,6 +9,8 @@ const revoked: Difference = {
   keys: { project: ['ACME', 'Acme Product'], persona: ['bob@tiny.example', 'Bob Builder', 'u-bob'], permission: ['CREATE_ISSUES'], change: ['revoked'] },
   change: 'revoked', before: true, after: false,
 };
+/** The same fact the other way: not a breaking change, so entries that do not name the change accept it. */
+const granted: Difference = { ...revoked, keys: { ...revoked.keys, change: ['granted'] }, change: 'granted', before: false, after: true };
 const required: Difference = {
   check: 'createmeta', id: 'createmeta|ACME|Bug|customfield_10010', label: 'field Severity on the create form of a Bug in Acme Product (ACME)',
   keys: { project: ['ACME', 'Acme Product'], issueType: ['Bug', '10001'], field: ['customfield_10010', 'Severity'], change: ['required'] },
@@ -23,15 +25,16 @@ const m = (id: string, expectList: ExpectedDifference[], text: string[] = []): M
 
 describe('classifyDifferences: matching expect entries', () => {
   const cases: Array<{ name: string; entry: ExpectedDifference; diff: Difference; matches: boolean }> = [
-    { name: 'check only', entry: { check: 'permissions', reason: 'r' }, diff: revoked, matches: true },
+    { name: 'check only', entry: { check: 'permissions', reason: 'r' }, diff: granted, matches: true },
     { name: 'another check', entry: { check: 'createmeta', reason: 'r' }, diff: revoked, matches: false },
-    { name: 'project by key', entry: { check: 'permissions', project: 'ACME', reason: 'r' }, diff: revoked, matches: true },
-    { name: 'project by name, other case', entry: { check: 'permissions', project: 'acme PRODUCT', reason: 'r' }, diff: revoked, matches: true },
+    { name: 'project by key', entry: { check: 'permissions', project: 'ACME', reason: 'r' }, diff: granted, matches: true },
+    { name: 'project by name, other case', entry: { check: 'permissions', project: 'acme PRODUCT', reason: 'r' }, diff: granted, matches: true },
     { name: 'another project', entry: { check: 'permissions', project: 'OPS', reason: 'r' }, diff: revoked, matches: false },
-    { name: 'persona by e-mail', entry: { check: 'permissions', persona: 'BOB@tiny.example', reason: 'r' }, diff: revoked, matches: true },
-    { name: 'persona by account id', entry: { check: 'permissions', persona: 'u-bob', reason: 'r' }, diff: revoked, matches: true },
-    { name: 'persona by display name', entry: { check: 'permissions', persona: 'bob builder', reason: 'r' }, diff: revoked, matches: true },
+    { name: 'persona by e-mail', entry: { check: 'permissions', persona: 'BOB@tiny.example', reason: 'r' }, diff: granted, matches: true },
+    { name: 'persona by account id', entry: { check: 'permissions', persona: 'u-bob', reason: 'r' }, diff: granted, matches: true },
+    { name: 'persona by display name', entry: { check: 'permissions', persona: 'bob builder', reason: 'r' }, diff: granted, matches: true },
     { name: 'a part of a name is not a name', entry: { check: 'permissions', persona: 'bob', reason: 'r' }, diff: revoked, matches: false },
+    { name: 'a breaking change (revoked) needs the change named', entry: { check: 'permissions', project: 'ACME', reason: 'r' }, diff: revoked, matches: false },
     { name: 'the change word', entry: { check: 'permissions', change: 'revoked', reason: 'r' }, diff: revoked, matches: true },
     { name: 'the opposite change word', entry: { check: 'permissions', change: 'granted', reason: 'r' }, diff: revoked, matches: false },
     { name: 'every key given matches', entry: { check: 'permissions', project: 'ACME', persona: 'u-bob', permission: 'CREATE_ISSUES', change: 'revoked', reason: 'r' }, diff: revoked, matches: true },
@@ -58,7 +61,7 @@ describe('classifyDifferences: matching expect entries', () => {
 
 describe('classifyDifferences: several migrations', () => {
   it('the first matching entry of the first matching migration declares a difference; the others are unused', () => {
-    const a = m('A', [{ check: 'filters', reason: 'a0' }, { check: 'permissions', project: 'ACME', reason: 'a1' }, { check: 'permissions', reason: 'a2' }]);
+    const a = m('A', [{ check: 'filters', reason: 'a0' }, { check: 'permissions', project: 'ACME', change: 'revoked', reason: 'a1' }, { check: 'permissions', change: 'revoked', reason: 'a2' }]);
     const b = m('B', [{ check: 'permissions', change: 'revoked', reason: 'b0' }]);
     const c = classifyDifferences([revoked], [a, b]);
     expect(c.expected).toHaveLength(1);
@@ -70,7 +73,7 @@ describe('classifyDifferences: several migrations', () => {
     ]);
   });
   it('a later migration declares what an earlier one does not', () => {
-    const c = classifyDifferences([revoked, required], [m('A', [{ check: 'createmeta', reason: 'a' }]), m('B', [{ check: 'permissions', reason: 'b' }])]);
+    const c = classifyDifferences([revoked, required], [m('A', [{ check: 'createmeta', reason: 'a' }]), m('B', [{ check: 'permissions', change: 'revoked', reason: 'b' }])]);
     expect(c.expected.map((d) => [d.id, d.expectedBy])).toEqual([[revoked.id, { migration: 'B', reason: 'b' }], [required.id, { migration: 'A', reason: 'a' }]]);
     expect(c.regressions).toEqual([]);
     expect(c.unused).toEqual([]);

@@ -76,8 +76,9 @@ describe('compareObservations: sets', () => {
   it('an undefined member equals a missing one', () => {
     expect(compareObservations([field({ required: true, hasDefault: false, allowed: undefined })], [field({ required: true, hasDefault: false })])).toEqual([]);
   });
-  it('order inside a list is a difference', () => {
-    expect(one([filter(['ACME-1', 'ACME-6'])], [filter(['ACME-6', 'ACME-1'])]).change).toBe('changed');
+  it('order inside a list is a difference: the same issues in another order are reordered', () => {
+    expect(one([filter(['ACME-1', 'ACME-6'])], [filter(['ACME-6', 'ACME-1'])]).change).toBe('reordered');
+    expect(one([filter(['ACME-1', 'ACME-6'])], [filter(['ACME-6'])]).change).toBe('changed');
   });
   it('an observation only before is removed, with its keys and no after', () => {
     const d = one([perm(true)], []);
