@@ -1,6 +1,6 @@
 /** The hazards that are facts about the change: notification storms, irreversible steps, unreachable projects, unused `expect` entries. */
 import { describe, expect, it } from 'vitest';
-import { planHazards, reachabilityHazards, unusedExpectationHazards } from '../../../server/rehearse/hazards.ts';
+import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from '../../../server/rehearse/hazards.ts';
 import type { PlanItem } from '../../../server/migrate/engine/plan.ts';
 import type { Observation } from '../../../server/rehearse/result.ts';
 
@@ -116,5 +116,28 @@ describe('unusedExpectationHazards', () => {
   });
   it('none when every entry matched', () => {
     expect(unusedExpectationHazards({ regressions: [], expected: [], unused: [] })).toEqual([]);
+  });
+});
+
+describe('totalNotificationHazards: the change set together', () => {
+  it('two migrations each under the limit, over it together: a storm, blamed on the one sending most', () => {
+    const h = totalNotificationHazards([notifying('A', [30, 1]), notifying('B', [25])], 50);
+    expect(h).toHaveLength(1);
+    expect(h[0]!.kind).toBe('notification-storm');
+    expect(h[0]!.migration).toBe('A');
+    expect(h[0]!.evidence).toEqual(['r0@tiny.example: 55 (most from A)']);
+  });
+  it('nothing when the sum stays within the limit, or when one migration alone is over it (reported per migration)', () => {
+    expect(totalNotificationHazards([notifying('A', [25]), notifying('B', [25])], 50)).toEqual([]);
+    expect(totalNotificationHazards([notifying('A', [60]), notifying('B', [1])], 50)).toEqual([]);
+  });
+});
+
+describe('broadExpectationHazards', () => {
+  it('an entry naming nothing but its check is a warning; a named one is not', () => {
+    const h = broadExpectationHazards([item('A', { expect: [{ check: 'boards', reason: 'r' }, { check: 'boards', board: 'OPS board', reason: 'r' }, { check: 'filters', change: 'reordered', reason: 'r' }] })]);
+    expect(h.map((x) => [x.kind, x.severity, x.migration])).toEqual([['broad-expectation', 'warning', 'A']]);
+    expect(h[0]!.message).toContain('expect[0]');
+    expect(h[0]!.message).toContain('name the board');
   });
 });
