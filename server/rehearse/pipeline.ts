@@ -28,7 +28,7 @@ import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotific
 import { classifyDifferences } from './observe/classify.ts';
 import { compareObservations } from './observe/compare.ts';
 import { runRegression } from './regression-run.ts';
-import type { Hazard, MigrationReport, Observation, Phase, RehearsalResult } from './result.ts';
+import type { Hazard, MigrationReport, Phase, RehearsalResult } from './result.ts';
 import { StepLog, type StepIo } from './steps.ts';
 import { buildSuitePlan, type PlanLimits } from './suite/plan.ts';
 
@@ -133,7 +133,6 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
 
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
-  const observationsOf = new Map<Phase, Observation[]>();
   try {
     dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
     const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter() });
@@ -165,7 +164,6 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
         progress: (c) => io.raw?.(c), signal: opts.signal,
       });
       result.runs.push(run);
-      observationsOf.set(phase, observations);
       ev.push(`${run.tests.passed} passed, ${run.tests.failed} failed, ${observations.length} observations`);
       for (const f of run.failures.slice(0, 5)) ev.push(`failed: ${f.title}: ${f.error.split('\n')[0]}`);
       return observations;

@@ -17,7 +17,7 @@ import { outboxRoutes } from './outbox.ts';
 import { projectRoutes } from './projects.ts';
 import { sessionRoutes } from './session.ts';
 
-const css = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
+const css = ['./assets/style.css', './assets/workflow-diagram.css'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\n');
 
 export const createUiRouter = (ctx: SandboxContext): Router => {
   const r = Router();

@@ -1,4 +1,9 @@
 /** The inline stylesheet of index.html: the sandbox's colours, and what the workflow diagrams need. */
+import { readFileSync } from 'node:fs';
+
+/** The same diagram rules as the sandbox's admin pages. */
+const WORKFLOW_DIAGRAM_CSS = readFileSync(new URL('../../http/ui/assets/workflow-diagram.css', import.meta.url), 'utf8');
+
 export const REPORT_CSS = `
 :root { --ink:#172b4d; --muted:#5e6c84; --line:#dfe1e6; --bg:#f4f5f7; --link:#0052cc;
   --todo-bg:#dfe1e6; --todo-ink:#42526e; --prog-bg:#deebff; --prog-ink:#0747a6; --done-bg:#e3fcef; --done-ink:#006644;
@@ -32,20 +37,4 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .diagrams figcaption { font-weight: 600; margin-bottom: 4px; }
 ul.changes { font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .workflow-diagram { display: block; }
-.workflow-diagram .status rect { stroke-width: 1.5; }
-.workflow-diagram .status text { font-size: 12px; font-weight: 700; text-anchor: middle; text-transform: uppercase; }
-.workflow-diagram .status.long text { font-size: 10px; }
-.workflow-diagram .cat-todo rect { fill: var(--todo-bg); stroke: #7a869a; } .workflow-diagram .cat-todo text { fill: var(--todo-ink); }
-.workflow-diagram .cat-in-progress rect { fill: var(--prog-bg); stroke: #4c9aff; } .workflow-diagram .cat-in-progress text { fill: var(--prog-ink); }
-.workflow-diagram .cat-done rect { fill: var(--done-bg); stroke: #57d9a3; } .workflow-diagram .cat-done text { fill: var(--done-ink); }
-.workflow-diagram path.edge { fill: none; stroke: #505f79; stroke-width: 1.4; }
-.workflow-diagram path.edge.conditional { stroke: #ff8b00; stroke-dasharray: 6 4; }
-.workflow-diagram path.edge.global { stroke: #6554c0; }
-.workflow-diagram .label-bg { fill: #fff; fill-opacity: .92; stroke: #dfe1e6; }
-.workflow-diagram g.conditional .label-bg { stroke: #ff8b00; }
-.workflow-diagram g.global .label-bg { stroke: #6554c0; }
-.workflow-diagram .label { font-size: 11px; text-anchor: middle; fill: #172b4d; }
-.workflow-diagram .start { fill: #172b4d; }
-.workflow-diagram .any rect { fill: #eae6ff; stroke: #6554c0; }
-.workflow-diagram .any text { font-size: 10px; text-anchor: middle; fill: #403294; }
-`;
+${WORKFLOW_DIAGRAM_CSS}`;
