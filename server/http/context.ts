@@ -33,6 +33,8 @@ export interface SandboxContext {
   /** The absolute base URL of this sandbox as the request reached it (for `self` links). */
   baseUrl(req: Request): string;
   deploymentType: 'Cloud' | 'DataCenter';
+  /** An announcement banner shown above every page (HTML written by `npm run announce`), if any. */
+  banner?: string;
 }
 
 /** The caller, as the auth middleware resolved it: an account id, or null when anonymous. */

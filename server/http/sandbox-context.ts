@@ -25,6 +25,8 @@ export interface SandboxContextOptions {
   legacySearchGone?: boolean;
   /** Persona tokens by account id, shared between contexts (the forks of one rehearsal sandbox). */
   tokens?: Map<string, string>;
+  /** An announcement banner (HTML fragment) shown above every page. */
+  banner?: string;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -54,6 +56,7 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     outbox,
     legacySearchGone: options.legacySearchGone ?? false,
     deploymentType: options.deploymentType ?? 'Cloud',
+    ...(options.banner !== undefined ? { banner: options.banner } : {}),
     personas: () => {
       const config = tracker.state.config;
       if (personas?.config !== config) personas = { config, list: buildPersonas(config, tracker.lookups, tokens) };

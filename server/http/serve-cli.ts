@@ -1,8 +1,17 @@
 /** Flags of `npm run sandbox` → ServeOptions (bad values are UserErrors, exit 2), and the ready message. */
+import { readFileSync } from 'node:fs';
 import { UserError } from '../common/errors.ts';
 import type { RunningSandbox, ServeOptions } from './serve.ts';
 
-type Flags = { snapshot?: string; instance?: string; port?: string; host?: string; now?: string; mimic?: string; 'legacy-search-gone'?: boolean };
+type Flags = { snapshot?: string; instance?: string; port?: string; host?: string; now?: string; mimic?: string; 'legacy-search-gone'?: boolean; banner?: string };
+
+const readBanner = (file: string, bad: (m: string, fix: string) => UserError): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw bad(`--banner '${file}' cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the banner file npm run announce wrote, e.g. --banner reports/latest/notices/heads-up.banner.html');
+  }
+};
 
 export const parseServeFlags = (v: Flags, usage: string): ServeOptions => {
   const bad = (message: string, fix: string) => new UserError(message, { details: [fix, `usage: ${usage}`] });
@@ -21,6 +30,7 @@ export const parseServeFlags = (v: Flags, usage: string): ServeOptions => {
     ...(v.now !== undefined ? { now: new Date(Date.parse(v.now)).toISOString() } : {}),
     ...(v.mimic !== undefined ? { mimic: v.mimic as 'cloud' | 'datacenter' } : {}),
     legacySearchGone: v['legacy-search-gone'] ?? false,
+    ...(v.banner !== undefined ? { banner: readBanner(v.banner, bad) } : {}),
   };
 };
 

@@ -21,6 +21,8 @@ export interface ServeOptions {
   now?: string;
   mimic?: 'cloud' | 'datacenter';
   legacySearchGone?: boolean;
+  /** An announcement banner (HTML fragment, e.g. reports/latest/notices/heads-up.banner.html) above every page. */
+  banner?: string;
 }
 
 export interface RunningSandbox { url: string; ctx: FullSandboxContext; instance: Instance; throwaway: boolean; close: () => Promise<void> }
@@ -61,7 +63,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
     const data = instance.db.data;
     const ctx = createSandboxContext({
       state: data, outbox: data.outbox, now: o.now, deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
-      legacySearchGone: o.legacySearchGone, persist: () => instance.save(),
+      legacySearchGone: o.legacySearchGone, persist: () => instance.save(), ...(o.banner !== undefined ? { banner: o.banner } : {}),
     });
     const app = await createSandboxApp({ ctx });
     const server = await listen(app, o.port ?? 0, o.host ?? '127.0.0.1');

@@ -14,6 +14,7 @@ import { formatProblem, hasErrors } from '../model/problems.ts';
 import { validateSnapshotData, validateState } from '../model/validate.ts';
 import { deepEqual } from '../migrate/config-diff.ts';
 import { migrateDown } from '../migrate/engine/down.ts';
+import { configChanges } from '../migrate/engine/config-changes.ts';
 import { planMigrations } from '../migrate/engine/plan.ts';
 import { migrateUp, selectPending } from '../migrate/engine/up.ts';
 import { MigrationError } from '../migrate/errors.ts';
@@ -25,6 +26,7 @@ import { createInstance, readSnapshot } from '../store/index.ts';
 import { NO_BROWSER_HINT } from './browser/ensure-chromium.ts';
 import { BrowserNotFound, findChromium } from './browser/find-chromium.ts';
 import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from './hazards.ts';
+import { backoutSentences, changeAreas } from './migration-words.ts';
 import { classifyDifferences } from './observe/classify.ts';
 import { compareObservations } from './observe/compare.ts';
 import { runRegression } from './regression-run.ts';
@@ -114,7 +116,11 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     }
     return s;
   });
-  result.snapshot = { dir: opts.snapshot, kind: snap.manifest?.kind ?? 'unknown', createdAt: snap.manifest?.createdAt, issues: snap.issues.length, projects: snap.config?.projects.length ?? 0 };
+  result.snapshot = {
+    dir: opts.snapshot, kind: snap.manifest?.kind ?? 'unknown', createdAt: snap.manifest?.createdAt, issues: snap.issues.length, projects: snap.config?.projects.length ?? 0,
+    ...(snap.manifest?.productionTotals?.issues !== undefined ? { productionIssues: snap.manifest.productionTotals.issues } : {}),
+    ...(snap.manifest?.source?.url ? { sourceUrl: snap.manifest.source.url } : {}),
+  };
   if (opts.freshness && snap.manifest) {
     const f = opts.freshness(snap.manifest);
     if (!f.ok) {
@@ -187,7 +193,9 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       return items;
     }, (items) => items.every((i) => !i.error));
     result.migrations = plan.map((p): MigrationReport => ({
-      id: p.id, description: p.description, sentences: p.sentences, configChanges: p.configChanges, issues: p.issues,
+      id: p.id, description: p.description, sentences: p.sentences, changes: changeAreas(pending.find((m) => m.id === p.id)?.migration, p.sentences),
+      configChanges: p.configChanges, issues: p.issues,
+      ...(configs.has(p.id) ? { backoutConfigChanges: configChanges(configs.get(p.id)!.after, configs.get(p.id)!.before) } : {}),
       notifications: p.notifications, sharedSchemes: p.sharedSchemes, ...(p.irreversible ? { irreversible: p.irreversible } : {}),
       workflowsChanged: configs.has(p.id) ? changedWorkflows(configs.get(p.id)!.before, configs.get(p.id)!.after) : [],
     }));
@@ -206,7 +214,10 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       ev.push(`hash after up ${result.hashes.afterUp}`);
       return r.applied;
     });
-    for (const e of up) { const m = result.migrations.find((x) => x.id === e.id); if (m) m.upMs = e.durationMs; }
+    for (const e of up) {
+      const m = result.migrations.find((x) => x.id === e.id);
+      if (m) { m.upMs = e.durationMs; m.backout = backoutSentences(e); }
+    }
     const newWarnings = validateState(instance.db.data.config, instance.db.data.issues).filter((p) => p.severity === 'warning').map(formatProblem).filter((w) => !baselineWarnings.has(w));
     if (newWarnings.length) hazard({ kind: 'rules-warning', severity: 'warning', migration: up.at(-1)?.id, message: `the change leaves ${newWarnings.length} new warning${newWarnings.length === 1 ? '' : 's'} from the model's rules`, evidence: newWarnings.slice(0, 10) });
 

@@ -72,10 +72,19 @@ export interface Hazard {
   evidence: string[];
 }
 
+/** One operation's sentence with the area of the tracker it changes (statuses, fields, permissions…). */
+export interface ChangeSentence { area: string; sentence: string }
+
 export interface MigrationReport {
   id: string;
   description: string;
   sentences: string[];
+  /** The same sentences with their area ('custom' for a function-form migration). */
+  changes?: ChangeSentence[];
+  /** The recorded inverse in words, in the order it is applied (last operation first). */
+  backout?: string[];
+  /** The configuration as it must be put back, in readable lines. */
+  backoutConfigChanges?: string[];
   configChanges: string[];
   issues: PlanItem['issues'];
   notifications: PlanItem['notifications'];
@@ -94,7 +103,13 @@ export interface RehearsalResult {
   /** 0 safe, 1 a problem found (2 is never written: bad input stops before a report). */
   exitCode: 0 | 1;
   strict: boolean;
-  snapshot: { dir: string; kind: 'fixture' | 'clone' | string; createdAt?: string; issues: number; projects: number };
+  snapshot: {
+    dir: string; kind: 'fixture' | 'clone' | string; createdAt?: string; issues: number; projects: number;
+    /** Production's issue count the sample was drawn from (the manifest's productionTotals.issues). */
+    productionIssues?: number;
+    /** Where production lives, for a clone (the manifest's source.url). */
+    sourceUrl?: string;
+  };
   migrationsDir: string;
   /** The frozen clock of the whole rehearsal. */
   now: string;

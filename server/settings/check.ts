@@ -44,6 +44,7 @@ export const expectedOf = (s: unknown): string => {
     return typeof s.minimum === 'number' ? `${n}, ${s.minimum} or more` : n;
   }
   if (s.type === 'boolean') return 'true or false';
+  if (Array.isArray(s.enum)) return `one of: ${s.enum.join(', ')}`;
   if (s.type === 'string') return typeof s.pattern === 'string' && typeof s.description === 'string' ? s.description : 'a non-empty string';
   if (s.type === 'array') return isObj(s.items) && s.items.type === 'string' ? 'a list of non-empty strings' : 'a list of objects';
   if (Array.isArray(s.oneOf) && isObj(s.discriminator)) {
@@ -75,7 +76,7 @@ const missing = (e: ErrorObject, path: string): SettingsProblem => {
   const tags = tagsOf(e.parentSchema, prop);
   const expected = tags.length ? `one of: ${tags.join(', ')}` : expectedOf(sub);
   const kind = isObj(e.data) && typeof e.data.kind === 'string' ? `: a channel of kind '${e.data.kind}' needs it` : '';
-  const fix = tags.length ? `add "${prop}" with one of: ${tags.join(', ')} ('file' needs "path", 'webhook' needs "url")` : `add "${prop}"${kind ? ' to this channel' : ''}`;
+  const fix = tags.length ? `add "${prop}" with one of: ${tags.join(', ')} ('file' needs "path", 'email' needs "folder" and "recipients", 'webhook' needs "url")` : `add "${prop}"${kind ? ' to this channel' : ''}`;
   return { path: join(path, prop), message: `is missing${kind} (expected ${expected})`, fix };
 };
 
@@ -87,7 +88,7 @@ const kindProblem = (e: ErrorObject, path: string): SettingsProblem | undefined 
   return {
     path: join(path, p.tag),
     message: `${show(value)} is not a known ${p.tag} (expected one of: ${tags.join(', ')})`,
-    fix: `set "${p.tag}" to one of: ${tags.join(', ')} ('file' needs "path", 'webhook' needs "url")`,
+    fix: `set "${p.tag}" to one of: ${tags.join(', ')} ('file' needs "path", 'email' needs "folder" and "recipients", 'webhook' needs "url")`,
   };
 };
 
@@ -95,7 +96,7 @@ const badValue = (e: ErrorObject, path: string): SettingsProblem => {
   const expected = expectedOf(e.parentSchema);
   const wanted = (e.params as { type?: unknown }).type;
   const how = e.keyword === 'type' ? (wanted === 'integer' && typeof e.data === 'number' ? 'is not a whole number' : 'has the wrong type')
-    : e.keyword === 'pattern' ? 'is not allowed' : e.keyword === 'minLength' ? 'is empty' : 'is out of range';
+    : e.keyword === 'pattern' || e.keyword === 'enum' ? 'is not allowed' : e.keyword === 'minLength' ? 'is empty' : 'is out of range';
   const shown = e.keyword === 'type' && isObj(e.data) ? 'an object' : e.keyword === 'type' && Array.isArray(e.data) ? 'a list' : show(e.data);
   const fix = e.keyword === 'pattern' && isObj(e.parentSchema) && e.parentSchema.pattern === WEBHOOK_URL_PATTERN
     ? "keep the URL in an environment variable (a CI secret) and set \"url\" to 'env:THAT_VARIABLE'"

@@ -4,18 +4,19 @@
  * unknown keys are errors. `Settings` is the fully defaulted form the commands read.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Closed, SchemaRef } from '../model/schema/common.ts';
+import { Closed, OneOf, SchemaRef } from '../model/schema/common.ts';
 
 export const SETTINGS_FILE = 'understudy.config.json';
 export const SETTINGS_SCHEMA_FILE = 'understudy.config.schema.json';
 
-export const CHANNEL_KINDS = ['file', 'webhook'] as const;
+export const CHANNEL_KINDS = ['file', 'email', 'webhook'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** One place for the defaults: the schema's `default` keywords and DEFAULT_SETTINGS both read it. */
 const D = {
   rehearse: { notificationsPerRecipient: 50, workers: 2, uiSample: 1, personaSample: 8, issuesPerStatus: 1 },
   gate: { maxSnapshotAgeDays: 14, strict: true },
+  announce: { trackerName: 'Jira', from: 'Understudy <understudy@localhost>', updateEveryMinutes: 30 },
   defaults: { snapshot: 'fixtures/acme', migrations: 'migrations', report: 'reports/latest', instance: '.understudy/instance' },
 } as const;
 
@@ -43,25 +44,42 @@ const ChannelName = Type.String({ minLength: 1, description: 'A name for the cha
 export const FileChannel = Closed({
   name: ChannelName,
   kind: Type.Literal('file'),
-  path: Type.String({ minLength: 1, description: 'The file (or folder) the notices are written to, relative to the project' }),
+  path: Type.String({ minLength: 1, description: 'The folder the Markdown notices are written to, relative to the project' }),
   recipients: Recipients,
 });
 
-/** An https URL without user:password, or `env:NAME` naming the environment variable that holds it. */
-export const WEBHOOK_URL_PATTERN = '^(env:[A-Za-z_][A-Za-z0-9_]*|https?://[^\\s/@]+(/\\S*)?)$';
+export const EmailChannel = Closed({
+  name: ChannelName,
+  kind: Type.Literal('email'),
+  folder: Type.String({ minLength: 1, description: 'The folder the .eml files are written to (a mail relay or a person picks them up), relative to the project' }),
+  recipients: Type.Array(Type.String({ minLength: 3 }), { minItems: 1, description: "The To: addresses, e.g. 'Web team <web-team@example.com>'" }),
+  from: Type.Optional(Type.String({ minLength: 3, description: 'The From: address; default announce.from' })),
+});
+
+/** `env:NAME`: the environment variable that holds the URL (a webhook URL is a secret: never in this file). */
+export const WEBHOOK_URL_PATTERN = '^env:[A-Za-z_][A-Za-z0-9_]*$';
+export const WEBHOOK_FORMATS = ['slack', 'json'] as const;
 export const WebhookChannel = Closed({
   name: ChannelName,
   kind: Type.Literal('webhook'),
   url: Type.String({ pattern: WEBHOOK_URL_PATTERN,
-    description: "an http(s) URL without user:password, or 'env:NAME' naming the environment variable that holds the URL, e.g. 'env:TEAM_WEBHOOK' (keep secrets out of this file)" }),
+    description: "'env:NAME' naming the environment variable that holds the webhook URL, e.g. 'env:TEAM_WEBHOOK' (a webhook URL is a secret: keep it out of this file)" }),
+  format: Type.Optional(OneOf(WEBHOOK_FORMATS, { default: 'slack', description: "'slack' (a Slack-compatible payload: text and blocks) or 'json' (the notice as structured JSON)" })),
+  timeoutSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 300, default: 10, description: 'How long one attempt may take' })),
+  retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, default: 4, description: 'Further attempts after a 429, a 5xx, a timeout or a network error' })),
   recipients: Recipients,
 });
 
-export const Channel = Type.Union([FileChannel, WebhookChannel]);
+export const Channel = Type.Union([FileChannel, EmailChannel, WebhookChannel]);
 
 const Announce = Closed({
-  channels: Type.Optional(Type.Array(Channel, { default: [], description: 'Where notices go (npm run announce)' })),
-}, { description: 'Notice channels and their recipients', default: {} });
+  channels: Type.Optional(Type.Array(Channel, { default: [], description: 'Where notices go (npm run announce -- <kind> --send)' })),
+  trackerName: Type.Optional(Type.String({ minLength: 1, default: D.announce.trackerName, description: 'What the people affected call the tracker, used in subjects and sentences' })),
+  from: Type.Optional(Type.String({ minLength: 3, default: D.announce.from, description: 'The From: address of e-mailed notices' })),
+  contact: Type.Optional(Type.String({ minLength: 1, description: "Whom to ask, e.g. 'the tracker admins in #jira-help'; default: the snapshot's administrators" })),
+  reportUrl: Type.Optional(Type.String({ minLength: 1, description: "Where people can read the rehearsal report (e.g. the CI artifact's URL); default: the report's index.html on disk" })),
+  updateEveryMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 1440, default: D.announce.updateEveryMinutes, description: 'How often progress updates are promised during the window' })),
+}, { description: 'Notices (npm run announce): channels and wording', default: {} });
 
 const Defaults = Closed({
   snapshot: Path(D.defaults.snapshot, 'Default --snapshot'),
@@ -86,7 +104,10 @@ export interface Settings {
   $schema?: string;
   rehearse: Required<NonNullable<SettingsFile['rehearse']>>;
   gate: Required<NonNullable<SettingsFile['gate']>>;
-  announce: { channels: Channel[] };
+  announce: {
+    channels: Channel[]; trackerName: string; from: string; updateEveryMinutes: number;
+    contact?: string; reportUrl?: string;
+  };
   defaults: Required<NonNullable<SettingsFile['defaults']>>;
 }
 
@@ -101,7 +122,7 @@ const freeze = <T>(v: T): T => {
 export const DEFAULT_SETTINGS: Readonly<Settings> = freeze({
   rehearse: { ...D.rehearse },
   gate: { ...D.gate },
-  announce: { channels: [] },
+  announce: { channels: [], ...D.announce },
   defaults: { ...D.defaults },
 });
 
@@ -110,6 +131,9 @@ export const withDefaults = (file: SettingsFile): Settings => ({
   ...(file.$schema === undefined ? {} : { $schema: file.$schema }),
   rehearse: { ...D.rehearse, ...file.rehearse },
   gate: { ...D.gate, ...file.gate },
-  announce: { channels: (file.announce?.channels ?? []).map((c) => ({ ...c, ...(c.recipients ? { recipients: [...c.recipients] } : {}) })) },
+  announce: {
+    ...D.announce, ...file.announce,
+    channels: (file.announce?.channels ?? []).map((c) => ({ ...c, ...(c.recipients ? { recipients: [...c.recipients] } : {}) })),
+  },
   defaults: { ...D.defaults, ...file.defaults },
 });

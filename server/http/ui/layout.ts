@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, SafeHtml } from '../html.ts';
 
 export const STYLESHEET = '/ui-assets/style.css';
 
@@ -50,7 +50,7 @@ export const sendPage = (ctx: SandboxContext, req: Request, res: Response, opts:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${STYLESHEET}"></head>
 <body><header class="top"><a class="brand" href="/">${title} <span>Understudy sandbox</span></a>${nav(ctx, res)}${personaBox(ctx, req, res)}</header>
-<main id="main">${opts.body}</main></body></html>`;
+${ctx.banner ? new SafeHtml(ctx.banner) : ''}<main id="main">${opts.body}</main></body></html>`;
   res.status(opts.status ?? 200).type('html').send(doc.value);
 };
 

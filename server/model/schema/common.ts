@@ -5,7 +5,7 @@ export const Closed = <T extends TProperties>(properties: T, options: ObjectOpti
   Type.Object(properties, { additionalProperties: false, ...options });
 
 /** A union of string literals from an `as const` list: one runtime list, one type. */
-export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 
 export const Id = Type.String({ minLength: 1, description: 'Stable id inside the snapshot' });

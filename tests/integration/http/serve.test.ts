@@ -19,6 +19,7 @@ describe('sandbox flags', () => {
     ['a bad --now', { now: 'yesterday' }, /not an ISO date-time/],
     ['an unknown --mimic', { mimic: 'server' }, /--mimic 'server' is not known/],
     ['an empty --host', { host: ' ' }, /--host is empty/],
+    ['a --banner that is not there', { banner: 'reports/nowhere/heads-up.banner.html' }, /--banner 'reports\/nowhere\/heads-up\.banner\.html' cannot be read \(ENOENT\)/],
   ];
   it.each(bad)('%s is a UserError (exit 2)', (_n, flags, message) => {
     let error: unknown;
@@ -33,6 +34,26 @@ describe('sandbox flags', () => {
 });
 
 describe('serving', () => {
+  it('shows the announcement banner above every page', async () => {
+    const banner = '<div class="understudy-banner" role="status" data-notice="heads-up"><strong>[Jira] Planned change</strong></div>\n';
+    const s = await startSandboxServer({ snapshot: 'fixtures/tiny', banner });
+    try {
+      for (const path of ['/', '/projects', '/issues/']) {
+        const page = await (await fetch(`${s.url}${path}`)).text();
+        expect(page, path).toContain(banner.trim());
+        expect(page.indexOf('understudy-banner')).toBeLessThan(page.indexOf('<main'));
+      }
+    } finally {
+      await s.close();
+    }
+    const plain = await startSandboxServer({ snapshot: 'fixtures/tiny' });
+    try {
+      expect(await (await fetch(`${plain.url}/`)).text()).not.toContain('understudy-banner');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('a throwaway sandbox removes its instance on close and refuses an invalid snapshot', async () => {
     const before = (await readdir(tmpdir())).filter((d) => d.startsWith('understudy-sandbox-')).length;
     const s = await startSandboxServer({ snapshot: 'fixtures/tiny' });

@@ -1,11 +1,13 @@
 /**
  * The bundled snapshot and every shipped migration rehearse green out of the box: `npm run
  * rehearse` on fixtures/acme exits 0 with a complete report, the rollback proven by hash and by
- * observations, and no undeclared difference.
+ * observations, and no undeclared difference; and `npm run announce -- heads-up` on that report
+ * writes a complete notice in every format.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runAnnounceCommand } from '../../../server/announce/command.ts';
 import { runScript, scratchDir } from '../../helpers/rehearse-cli.ts';
 
 let dir: string;
@@ -36,4 +38,19 @@ it('npm run rehearse on fixtures/acme with the shipped migrations: exit 0, rollb
   const runbook = await readFile(join(report, 'runbook.md'), 'utf8');
   expect(runbook).toMatch(/Backout/i);
   await readFile(join(report, 'junit.xml'), 'utf8');
+
+  // The notice flow on that report: a complete heads-up in every format, no placeholder left.
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAnnounceCommand(['heads-up', '--report', report], { out: (l) => out.push(l), err: (l) => err.push(l) }, { env: {} });
+  expect(code, err.join('\n')).toBe(0);
+  for (const ext of ['md', 'eml', 'slack.json', 'banner.html']) {
+    const text = await readFile(join(report, 'notices', `heads-up.${ext}`), 'utf8');
+    expect(text, ext).not.toMatch(/undefined|NaN|\[object |\{\{|—$/m);
+    expect(text, ext).toContain('Office Location');
+  }
+  const md = out.join('\n');
+  for (const section of ['## What changes', '## Why', '## Who is affected', '## What you need to do differently', '## When', '## If something goes wrong', '## Questions']) expect(md).toContain(section);
+  expect(md).toMatch(/On the rehearsal copy the rollback was practised and checked/);
+  expect(md).toMatch(/Undo “Remove the resolution 'Won't Do'/);
 }, 600_000);

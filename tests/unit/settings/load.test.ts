@@ -66,13 +66,18 @@ const BAD: { name: string; input: unknown; path: string; value: string; expected
   { name: 'negative snapshot age', input: { gate: { maxSnapshotAgeDays: -3.5 } }, path: 'gate.maxSnapshotAgeDays', value: '-3.5 is out of range', expected: 'remove it to use the default 14' },
   { name: 'strict as a string', input: { gate: { strict: 'yes' } }, path: 'gate.strict', value: '"yes" has the wrong type', expected: 'true or false' },
   { name: 'channels not a list', input: { announce: { channels: {} } }, path: 'announce.channels', value: 'an object has the wrong type', expected: 'a list of objects' },
-  { name: 'bad channel kind', input: { announce: { channels: [{ name: 'a', kind: 'email' }] } }, path: 'announce.channels[0].kind', value: '"email" is not a known kind', expected: 'one of: file, webhook' },
-  { name: 'channel without kind', input: { announce: { channels: [{ name: 'a' }] } }, path: 'announce.channels[0].kind', value: 'is missing', expected: 'one of: file, webhook' },
+  { name: 'bad channel kind', input: { announce: { channels: [{ name: 'a', kind: 'slack' }] } }, path: 'announce.channels[0].kind', value: '"slack" is not a known kind', expected: 'one of: file, email, webhook' },
+  { name: 'channel without kind', input: { announce: { channels: [{ name: 'a' }] } }, path: 'announce.channels[0].kind', value: 'is missing', expected: 'one of: file, email, webhook' },
+  { name: 'email channel without recipients', input: { announce: { channels: [{ name: 'm', kind: 'email', folder: 'out' }] } }, path: 'announce.channels[0].recipients', value: "is missing: a channel of kind 'email' needs it", expected: 'a list of non-empty strings' },
+  { name: 'email channel with no recipient', input: { announce: { channels: [{ name: 'm', kind: 'email', folder: 'out', recipients: [] }] } }, path: 'announce.channels[0].recipients', value: '[] is out of range', expected: 'a list of non-empty strings' },
+  { name: 'webhook url written out', input: { announce: { channels: [{ name: 'ops', kind: 'webhook', url: 'https://hooks.example.com/services/T1' }] } }, path: 'announce.channels[0].url', value: '"https://hooks.example.com/services/T1" is not allowed', expected: "set \"url\" to 'env:THAT_VARIABLE'" },
+  { name: 'unknown webhook format', input: { announce: { channels: [{ name: 'ops', kind: 'webhook', url: 'env:X', format: 'teams' }] } }, path: 'announce.channels[0].format', value: '"teams"', expected: 'slack' },
+  { name: 'update interval too short', input: { announce: { updateEveryMinutes: 1 } }, path: 'announce.updateEveryMinutes', value: '1 is out of range', expected: 'a whole number from 5 to 1440' },
   { name: 'webhook without url', input: { announce: { channels: [{ name: 'team', kind: 'webhook' }] } }, path: 'announce.channels[0].url', value: "is missing: a channel of kind 'webhook' needs it", expected: "'env:TEAM_WEBHOOK'" },
   { name: 'file channel without path', input: { announce: { channels: [{ name: 'log', kind: 'file' }] } }, path: 'announce.channels[0].path', value: "is missing: a channel of kind 'file' needs it", expected: 'a non-empty string' },
   { name: 'webhook url with credentials', input: { announce: { channels: [{ name: 'a', kind: 'webhook', url: 'https://me:secret@hooks.example.com/x' }] } }, path: 'announce.channels[0].url', value: '"https://me:secret@hooks.example.com/x" is not allowed', expected: "set \"url\" to 'env:THAT_VARIABLE'" },
   { name: 'webhook url that is neither a URL nor env:', input: { announce: { channels: [{ name: 'a', kind: 'webhook', url: 'TEAM_WEBHOOK' }] } }, path: 'announce.channels[0].url', value: '"TEAM_WEBHOOK" is not allowed', expected: 'env:NAME' },
-  { name: 'webhook with a path (wrong branch key)', input: { announce: { channels: [{ name: 'a', kind: 'webhook', url: 'env:X', path: 'y' }] } }, path: 'announce.channels[0].path', value: '(value "y")', expected: 'known settings in announce.channels[0]: name, kind, url, recipients' },
+  { name: 'webhook with a path (wrong branch key)', input: { announce: { channels: [{ name: 'a', kind: 'webhook', url: 'env:X', path: 'y' }] } }, path: 'announce.channels[0].path', value: '(value "y")', expected: 'known settings in announce.channels[0]: name, kind, url, format, timeoutSeconds, retries, recipients' },
   { name: 'recipient not a string', input: { announce: { channels: [{ name: 'a', kind: 'file', path: 'x', recipients: ['ok', 7] }] } }, path: 'announce.channels[0].recipients[1]', value: '7 has the wrong type', expected: 'a non-empty string' },
   { name: 'empty channel name', input: { announce: { channels: [{ name: '', kind: 'file', path: 'x' }] } }, path: 'announce.channels[0].name', value: '"" is empty', expected: 'a non-empty string' },
   { name: 'duplicate channel names', input: { announce: { channels: [{ name: 'team', kind: 'file', path: 'x' }, { name: 'team', kind: 'webhook', url: 'env:T' }] } }, path: 'announce.channels[1].name', value: '"team" is already the name of announce.channels[0]', expected: 'a unique name' },
@@ -108,8 +113,10 @@ const FULL = {
     channels: [
       { name: 'changelog', kind: 'file', path: 'notices/changes.md', recipients: ['dev@acme.test'] },
       { name: 'team', kind: 'webhook', url: 'env:TEAM_WEBHOOK', recipients: ['#tracker-admins'] },
-      { name: 'ops', kind: 'webhook', url: 'https://hooks.example.com/services/T1' },
+      { name: 'ops', kind: 'webhook', url: 'env:OPS_HOOK', format: 'json', timeoutSeconds: 5, retries: 0 },
+      { name: 'mail', kind: 'email', folder: 'outbox', recipients: ['Web team <web@acme.test>'], from: 'Jira admins <jira@acme.test>' },
     ],
+    trackerName: 'Acme Jira', from: 'Jira <jira@acme.test>', contact: '#jira-help', reportUrl: 'https://ci.acme.test/report', updateEveryMinutes: 15,
   },
   defaults: { snapshot: 'snapshots/prod', migrations: 'db/migrations', report: 'out/report', instance: '.cache/instance' },
 };
@@ -122,7 +129,7 @@ describe('parseSettings: good files', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       rehearse: { notificationsPerRecipient: 50, workers: 2, uiSample: 1, personaSample: 8, issuesPerStatus: 1 },
       gate: { maxSnapshotAgeDays: 14, strict: true },
-      announce: { channels: [] },
+      announce: { channels: [], trackerName: 'Jira', from: 'Understudy <understudy@localhost>', updateEveryMinutes: 30 },
       defaults: { snapshot: 'fixtures/acme', migrations: 'migrations', report: 'reports/latest', instance: '.understudy/instance' },
     } satisfies Settings);
   });
