@@ -11,10 +11,11 @@ import { parseFlags, type CommandIo } from '../cli/run.ts';
 import { UserError } from '../common/errors.ts';
 import { closest } from '../migrate/names.ts';
 import { loadSettings } from '../settings/load.ts';
+import type { RehearsalResult } from '../rehearse/result.ts';
 import type { Settings } from '../settings/schema.ts';
 import { composeNotice } from './compose.ts';
 import { resolveChannels, type ResolvedChannel } from './deliver/channels.ts';
-import { appendLog, lastStart, lastWindow, readLog, type LogEntry } from './deliver/log.ts';
+import { appendLog, currentRun, deliveredBefore, lastStart, lastWindow, readLog, type LogEntry } from './deliver/log.ts';
 import { postJson, type PostOptions } from './deliver/webhook.ts';
 import { gatherFacts } from './facts.ts';
 import { loadResult } from './load-result.ts';
@@ -59,10 +60,10 @@ const writeAtomic = async (path: string, text: string): Promise<void> => {
 
 interface Rendered { ext: string; text: string }
 
-const renderAll = async (n: Notice, settings: Settings, to: readonly string[], date: Date): Promise<Rendered[]> => {
+const renderAll = async (n: Notice, settings: Settings, to: readonly string[], date: Date, planned: { start: Date; end: Date }): Promise<Rendered[]> => {
   const eml = await noticeEml(n, { from: settings.announce.from, to, date });
   if (n.kind === 'change-request') {
-    return [{ ext: 'md', text: noticeMarkdown(n) }, { ext: 'json', text: `${JSON.stringify(changeRequestJson(n), null, 2)}\n` }, { ext: 'eml', text: eml }];
+    return [{ ext: 'md', text: noticeMarkdown(n) }, { ext: 'json', text: `${JSON.stringify(changeRequestJson(n, planned), null, 2)}\n` }, { ext: 'eml', text: eml }];
   }
   return [
     { ext: 'md', text: noticeMarkdown(n) },
@@ -75,8 +76,8 @@ const renderAll = async (n: Notice, settings: Settings, to: readonly string[], d
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 const deliver = async (
-  c: ResolvedChannel, n: Notice, rendered: Rendered[], settings: Settings, now: Date, cwd: string, deps: AnnounceDeps,
-): Promise<Omit<LogEntry, 'at' | 'kind' | 'subject'>> => {
+  c: ResolvedChannel, n: Notice, rendered: Rendered[], settings: Settings, now: Date, cwd: string, deps: AnnounceDeps, idempotencyKey: string,
+): Promise<Pick<LogEntry, 'channel' | 'outcome' | 'files' | 'recipients' | 'attempts' | 'detail'>> => {
   if (c.kind === 'file') {
     const dir = resolve(cwd, c.path);
     await mkdir(dir, { recursive: true });
@@ -92,7 +93,6 @@ const deliver = async (
     return { channel: c.name, outcome: 'written', files: [join(c.folder, name)], recipients: c.recipients };
   }
   const payload = (c.format ?? 'slack') === 'slack' ? noticeSlack(n) : { notice: n, markdown: rendered.find((r) => r.ext === 'md')!.text };
-  const idempotencyKey = createHash('sha256').update(`${c.name}\n${JSON.stringify(payload)}`).digest('hex').slice(0, 40);
   const out = await postJson(c.secretUrl, payload, {
     timeoutMs: (c.timeoutSeconds ?? 10) * 1000, retries: c.retries ?? 4, idempotencyKey, ...deps.post,
   });
@@ -101,6 +101,28 @@ const deliver = async (
     ...(c.recipients ? { recipients: c.recipients } : {}),
   };
 };
+
+/** File and e-mail folders are made (or found unusable) before anything is sent. */
+const prepareFolders = async (channels: readonly ResolvedChannel[], cwd: string): Promise<void> => {
+  for (const c of channels) {
+    if (c.kind === 'webhook') continue;
+    const folder = c.kind === 'file' ? c.path : c.folder;
+    try {
+      await mkdir(resolve(cwd, folder), { recursive: true });
+    } catch (e) {
+      throw new UserError(`channel '${c.name}': cannot use the folder '${folder}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+        details: [`make '${folder}' a folder you can write, or change the channel's "${c.kind === 'file' ? 'path' : 'folder'}" in understudy.config.json; nothing was sent`],
+      });
+    }
+  }
+};
+
+/**
+ * The idempotency key of a notice on a channel: the rehearsal, the kind, the announced time and the
+ * message — not the time-dependent wording — so sending the same notice again carries the same key.
+ */
+const noticeKey = (rehearsal: string, kind: NoticeKind, start: Date, message: string | undefined, channel: string): string =>
+  createHash('sha256').update(JSON.stringify([rehearsal, kind, start.toISOString(), message ?? '', channel])).digest('hex').slice(0, 40);
 
 export const runAnnounceCommand = async (argv: string[], io: CommandIo, deps: AnnounceDeps = {}): Promise<number> => {
   const cwd = deps.cwd ?? process.cwd();
@@ -126,14 +148,15 @@ export const runAnnounceCommand = async (argv: string[], io: CommandIo, deps: An
   const channels = v.send ? resolveChannels(settings.announce.channels, v.channel, env) : [];
 
   if (GO_AHEAD.includes(kind) && result.verdict !== 'safe') {
-    const why = result.hazards.filter((h) => h.severity === 'error' || result.strict).map((h) => `${h.message}${h.migration ? ` (${h.migration})` : ''}`);
     throw new UserError(`refusing a ${kind}: the rehearsal in ${shownReport} failed, so the change is not ready to announce`, {
-      details: [...why.slice(0, 5).map((w) => `- ${w}`), `fix what ${join(shownReport, 'index.html')} shows, rehearse again (npm run rehearse), then announce`],
+      details: [...failureReasons(result).slice(0, 6).map((w) => `- ${w}`), `fix what ${join(shownReport, 'index.html')} shows, rehearse again (npm run rehearse), then announce`],
     });
   }
+  await prepareFolders(channels, cwd);
   const log = await readLog(reportDir);
-  // Later notices keep the window announced earlier unless --window changes it.
-  const windowMinutes = windowFlag ?? (kind === 'heads-up' || kind === 'change-request' ? undefined : lastWindow(log));
+  const run = currentRun(log, result.startedAt);
+  // Later notices keep the window announced earlier in this run unless --window changes it.
+  const windowMinutes = windowFlag ?? (kind === 'heads-up' || kind === 'change-request' ? undefined : lastWindow(run));
   let start: Date;
   let startedAt: Date | undefined;
   const notes: string[] = [];
@@ -145,9 +168,9 @@ export const runAnnounceCommand = async (argv: string[], io: CommandIo, deps: An
     startedAt = at ?? now;
     start = startedAt;
   } else {
-    startedAt = at ?? lastStart(log);
+    startedAt = at ?? lastStart(run);
     if (!startedAt && kind === 'update') {
-      throw new UserError(`an update needs to know when the work started: no 'started' notice in ${join(shownReport, 'communication-log.jsonl')}`, {
+      throw new UserError(`an update needs to know when the work started: no 'started' notice for this rehearsal since the last done or rolled-back in ${join(shownReport, 'communication-log.jsonl')}`, {
         details: ['send `npm run announce -- started` when the window begins, or give the start with --at WHEN'],
       });
     }
@@ -155,35 +178,37 @@ export const runAnnounceCommand = async (argv: string[], io: CommandIo, deps: An
   }
 
   const snapshot = await readSnapshotFacts(result.snapshot.dir, cwd);
+  const reportUrl = settings.announce.reportUrl;
   const facts = gatherFacts({
     kind, result, snapshot, settings, now, start, ...(windowMinutes !== undefined ? { windowMinutes } : {}),
     ...(v.message !== undefined ? { message: v.message.trim() } : {}), ...(startedAt ? { startedAt } : {}),
-    link: settings.announce.reportUrl ?? join(shownReport, 'index.html'), runbook: join(shownReport, 'runbook.md'),
+    link: reportUrl ?? join(shownReport, 'index.html'),
+    runbook: reportUrl ? siblingUrl(reportUrl, 'runbook.md') : join(shownReport, 'runbook.md'),
   });
   const notice = composeNotice(facts);
   const emailTo = [...new Set(settings.announce.channels.flatMap((c) => (c.kind === 'email' ? c.recipients : [])))];
   const to = emailTo.length ? emailTo : facts.people.emails.length ? facts.people.emails : snapshot.admins.map((a) => a.email);
-  const rendered = await renderAll(notice, settings, to.length ? to : [settings.announce.from], now);
+  const rendered = await renderAll(notice, settings, to.length ? to : [settings.announce.from], now, { start: facts.start, end: facts.end });
 
+  // The latest of each kind under notices/, and every notice ever written under notices/history/.
   const noticesDir = join(reportDir, 'notices');
-  await mkdir(noticesDir, { recursive: true });
-  for (const r of rendered) await writeAtomic(join(noticesDir, `${kind}.${r.ext}`), r.text);
+  await mkdir(join(noticesDir, 'history'), { recursive: true });
+  for (const r of rendered) {
+    await writeAtomic(join(noticesDir, `${kind}.${r.ext}`), r.text);
+    await writeAtomic(join(noticesDir, 'history', `${stamp(now)}-${kind}.${r.ext}`), r.text);
+  }
   const files = rendered.map((r) => join(shownReport, 'notices', `${kind}.${r.ext}`));
   io.out(rendered[0]!.text.trimEnd());
 
   const base = {
-    at: now.toISOString(), kind, subject: notice.subject, ...(kind === 'started' && startedAt ? { startedAt: startedAt.toISOString() } : {}),
-    ...(kind === 'heads-up' || kind === 'change-request' || kind === 'started' ? { windowMinutes: facts.windowMinutes } : {}),
+    at: now.toISOString(), rehearsal: result.startedAt, kind, subject: notice.subject,
+    sha256: createHash('sha256').update(rendered[0]!.text).digest('hex'),
+    ...(kind === 'started' && startedAt ? { startedAt: startedAt.toISOString() } : {}),
+    ...(windowFlag !== undefined || kind === 'heads-up' || kind === 'change-request' || kind === 'started' ? { windowMinutes: facts.windowMinutes } : {}),
   };
-  const entries: LogEntry[] = [{ ...base, channel: 'report', outcome: 'written', files }];
-  let failed = 0;
-  for (const c of channels) {
-    const e = await deliver(c, notice, rendered, settings, now, cwd, deps);
-    if (e.outcome === 'not delivered') failed++;
-    entries.push({ ...base, ...e });
-  }
-  await appendLog(reportDir, entries);
-
+  // Each line is appended as soon as it is known: a crash or Ctrl-C later keeps what was already done.
+  const record = async (e: LogEntry) => { await appendLog(reportDir, [e]); return e; };
+  await record({ ...base, channel: 'report', outcome: 'written', files: files.concat(rendered.map((r) => join(shownReport, 'notices', 'history', `${stamp(now)}-${kind}.${r.ext}`))) });
   for (const note of notes) io.err(`note: ${note}`);
   if (snapshot.unreadable) io.err(`note: ${snapshot.unreadable}; the notice names no groups or administrators`);
   io.err(`wrote ${files.join(', ')}`);
@@ -191,11 +216,49 @@ export const runAnnounceCommand = async (argv: string[], io: CommandIo, deps: An
     const names = settings.announce.channels.map((c) => c.name);
     io.err(`dry run: nothing sent${names.length ? `; add --send to deliver to ${names.join(', ')}` : ' (no channel configured in understudy.config.json)'}`);
   }
-  for (const e of entries.slice(1)) io.err(`${e.outcome === 'not delivered' ? '✘' : '✔'} ${e.channel}: ${e.outcome}${e.files ? ` (${e.files.join(', ')})` : ''}${e.detail && e.outcome !== 'written' ? ` — ${e.detail}` : ''}`);
+  if (v.send && !reportUrl) io.err('note: announce.reportUrl is not set: the notice points at the report on this machine; set it to where people can read the report');
+
+  let failed = 0;
+  for (const c of channels) {
+    const key = noticeKey(result.startedAt, kind, start, v.message?.trim(), c.name);
+    const before = c.kind === 'webhook' && v.channel === undefined ? deliveredBefore(log, key, c.name) : undefined;
+    if (before) {
+      io.err(`- ${c.name}: already delivered at ${before.at} (the same notice); --channel ${c.name} sends it again`);
+      continue;
+    }
+    let e: LogEntry;
+    try {
+      e = { ...base, key, ...(await deliver(c, notice, rendered, settings, now, cwd, deps, key)) };
+    } catch (err) {
+      e = { ...base, key, channel: c.name, outcome: 'not delivered', detail: `could not be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    }
+    await record(e);
+    if (e.outcome === 'not delivered') failed++;
+    io.err(`${e.outcome === 'not delivered' ? '✘' : '✔'} ${e.channel}: ${e.outcome}${e.files ? ` (${e.files.join(', ')})` : ''}${e.detail && e.outcome !== 'written' ? ` — ${e.detail}` : ''}`);
+  }
   io.err(`recorded in ${join(shownReport, 'communication-log.jsonl')}`);
   if (failed) {
-    io.err(`understudy: ${failed} channel${failed === 1 ? '' : 's'} not delivered; the log says so. Fix the channel and send again (the idempotency key lets the receiver drop a duplicate).`);
+    io.err(`understudy: ${failed} channel${failed === 1 ? '' : 's'} not delivered; the log says so. Fix the channel and run the same command again: channels that got this notice are skipped, and the others get the same idempotency key.`);
     return 1;
   }
   return 0;
+};
+
+/** Why a rehearsal failed, in sentences, even when it stopped before listing hazards. */
+const failureReasons = (r: RehearsalResult): string[] => {
+  const out = r.hazards.filter((h) => h.severity === 'error' || r.strict).map((h) => `${h.message}${h.migration ? ` (${h.migration})` : ''}`);
+  if (r.regressions.length && !r.hazards.some((h) => h.kind === 'regression')) out.push(`${r.regressions.length} undeclared difference(s) after the change`);
+  if (!r.rollbackProven) out.push('the rollback was not proven (the rehearsal did not get as far as restoring the baseline, or it did not restore it)');
+  for (const run of r.runs) if (run.tests.failed) out.push(`${run.tests.failed} test(s) failed in the ${run.phase} run`);
+  if (!out.length) out.push('the rehearsal stopped before it could finish (see its report)');
+  return out;
+};
+
+/** A file beside the report's page: https://ci/x/index.html + runbook.md → https://ci/x/runbook.md. */
+const siblingUrl = (url: string, name: string): string => {
+  try {
+    return new URL(name, url.endsWith('/') || /\.html?$/.test(url) ? url : `${url}/`).toString();
+  } catch {
+    return `${url.replace(/\/[^/]*\.html?$/, '')}/${name}`;
+  }
 };

@@ -27,7 +27,7 @@ const who = (f: NoticeFacts): Section => {
     rows.push(`People: ${n(f.people.count)} ${f.people.count === 1 ? 'person' : 'people'} of the rehearsal's sample see a difference${groups ? `, in the groups ${groups}` : ''}.`);
   }
   if (f.issues.touched) {
-    rows.push(`Issues: ${n(f.issues.touched)} of the ${n(f.issues.sample)} issues on the rehearsal copy change${f.issues.production > f.issues.sample ? `; about ${n(f.issues.touchedProduction)} of production's ${n(f.issues.production)}` : ''}.`);
+    rows.push(`Issues: up to ${n(f.issues.touched)} of the ${n(f.issues.sample)} issues on the rehearsal copy change${f.issues.production > f.issues.sample ? `; in production up to about ${n(f.issues.touchedProduction)} of ${n(f.issues.production)}` : ''}.`);
   } else rows.push('Issues: no issue changes; only the configuration does.');
   if (f.effects.integrations.length) rows.push(`Integrations: ${f.effects.integrations.map((i) => `${i.name} (${i.changes.length} request${i.changes.length === 1 ? '' : 's'} answer differently)`).join('; ')}.`);
   else rows.push('Integrations: every recorded integration gets the same answers as before.');
@@ -49,21 +49,21 @@ const when = (f: NoticeFacts): Section => ({
     fields([
       ['Starts', formatWhen(f.start)],
       ['Window', `${minutes(f.windowMinutes)}, until ${formatTime(f.end, f.start)}`],
-      ['Expected to take', `${formatDuration(f.estimate.prodUpMs)} to apply; ${formatDuration(f.estimate.prodDownMs)} to roll back if needed`],
+      ['Allow', `${formatDuration(f.allowMs.apply)} to apply; ${formatDuration(f.allowMs.backout)} to roll back if needed`],
     ]),
-    paragraph(`How we know: ${f.estimate.scaling}.`),
+    paragraph(`How we know: the runbook has ${n(f.manualSteps.apply)} steps to do by hand in production (${n(f.manualSteps.backout)} to back out), counted at a minute each. The rehearsal applied the change in ${formatDuration(f.estimate.upMs).replace(/^about /, '')} and rolled it back in ${formatDuration(f.estimate.downMs).replace(/^about /, '')} on its copy (in-process, no manual steps): ${f.estimate.scaling}.`),
   ],
 });
 
-const backout = (f: NoticeFacts, title = 'If something goes wrong'): Section => ({
+const backout = (f: NoticeFacts, title = 'If something goes wrong', max = 12): Section => ({
   title,
   blocks: [
-    paragraph(`We put everything back as it was, in this order (the runbook ${f.runbook} has every step):`),
-    list(cap(f.backout.steps, 12, 'in the runbook')),
+    paragraph(`We put everything back as it was, in this order (the Backout section of the runbook ${f.runbook} has every step):`),
+    list(cap(f.backout.steps, max, 'in the runbook')),
     ...(f.backout.irreversible.length ? [list(f.backout.irreversible.map((i) => `Cannot be fully undone in production: ${i.reason} Recovery: ${i.recovery}`))] : []),
     fields([
-      ['Rollback takes', `${formatDuration(f.estimate.prodDownMs)} (measured ${formatDuration(f.estimate.downMs)} on the copy)`],
-      ['Practised with', f.backout.command],
+      ['Allow for the rollback', `${formatDuration(f.allowMs.backout)} (${n(f.manualSteps.backout)} runbook steps; ${formatDuration(f.estimate.downMs).replace(/^about /, '')} on the rehearsal copy)`],
+      ['Rehearsed with', `${f.backout.command} on the rehearsal copy`],
     ]),
     paragraph(f.backout.proof),
   ],
@@ -82,7 +82,7 @@ const nextUpdate = (f: NoticeFacts): string => formatTime(new Date(f.now.getTime
 const headsUp = (f: NoticeFacts): Notice => ({
   kind: 'heads-up', tone: 'info', link: f.link,
   subject: `[${f.tracker}] Planned change on ${formatWhen(f.start)}: ${f.title}`,
-  headline: `On ${formatWhen(f.start)} we change ${f.tracker}: ${f.title}. It should take ${formatDuration(f.estimate.prodUpMs)}; the window is ${minutes(f.windowMinutes)}.`,
+  headline: `On ${formatWhen(f.start)} we change ${f.tracker}: ${f.title}. The window is ${minutes(f.windowMinutes)}.`,
   sections: sections(whatChanges(f), why(f), who(f), mustDo(f), willNotice(f), when(f), backout(f), ask(f)),
 });
 
@@ -91,7 +91,7 @@ const started = (f: NoticeFacts): Notice => {
   return {
     kind: 'started', tone: 'warning', link: f.link,
     subject: `[${f.tracker}] Change in progress: ${f.title}`,
-    headline: `We started changing ${f.tracker} at ${formatTime(at, at)}: ${f.title}. We expect to finish by ${formatTime(new Date(Math.ceil((at.getTime() + f.estimate.prodUpMs) / 60_000) * 60_000), at)}; the window ends at ${formatTime(f.end, at)}.`,
+    headline: `We started changing ${f.tracker} at ${formatTime(at, at)}: ${f.title}. We expect to finish by ${formatTime(new Date(Math.ceil((at.getTime() + f.allowMs.apply) / 60_000) * 60_000), at)}; the window ends at ${formatTime(f.end, at)}.`,
     sections: sections(
       { title: 'Meanwhile', blocks: [list([
         ...(f.projects.length ? [`Please hold off on editing issues in ${f.projects.join(', ')} until the all-clear: if we have to roll back, values changed in the meantime may be put back to what they were.`] : []),
@@ -112,7 +112,7 @@ const update = (f: NoticeFacts): Notice => ({
     blocks: [fields([
       ['Started', f.startedAt ? formatWhen(f.startedAt) : 'not recorded'],
       ['Elapsed', formatDuration(elapsedOf(f))],
-      ['Expected to take', `${formatDuration(f.estimate.prodUpMs)} (rehearsed)`],
+      ['Allowed for the change', formatDuration(f.allowMs.apply)],
       ['Window ends', formatTime(f.end, f.now)],
       ['Next update', `by ${nextUpdate(f)}`],
     ])],
@@ -126,7 +126,7 @@ const done = (f: NoticeFacts): Notice => ({
   sections: sections(
     ...(f.message ? [{ title: 'What happened', blocks: [paragraph(f.message)] }] : []),
     mustDo(f), willNotice(f), whatChanges(f, 10),
-    { title: 'If you see a problem', blocks: [paragraph(`Tell ${f.contact} straight away. The way back is ready and was practised: it takes ${formatDuration(f.estimate.prodDownMs)}.`), paragraph(`The full rehearsal report: ${f.link}`)] },
+    { title: 'If you see a problem', blocks: [paragraph(`Tell ${f.contact} straight away. ${f.backout.proven ? 'The way back is ready and was practised on the rehearsal copy' : 'The way back is written down in the runbook (the rehearsal could not prove it)'}: allow ${formatDuration(f.allowMs.backout)}.`), paragraph(`The full rehearsal report: ${f.link}`)] },
   ),
 });
 
@@ -136,7 +136,7 @@ const rolledBack = (f: NoticeFacts): Notice => ({
   headline: `We backed out the change to ${f.tracker} (${f.title}). ${f.tracker} works as it did before${f.startedAt ? ` ${formatTime(f.startedAt, f.now)}` : ''}.`,
   sections: sections(
     { title: 'What happened', blocks: [paragraph(f.message ?? `The change was backed out during the window${f.startedAt ? `, ${formatDuration(elapsedOf(f))} after it started` : ''}.`)] },
-    { title: 'What was restored', blocks: [list(cap(f.backout.steps, 12, 'in the runbook')), paragraph(f.backout.proof)] },
+    { title: 'What was restored', blocks: [list(f.backout.steps), paragraph(f.backout.proof)] },
     { title: 'What comes next', blocks: [paragraph('Work as you did before the change. We will find the cause, rehearse a corrected change and announce a new window before trying again.')] },
     ask(f),
   ),
@@ -145,15 +145,15 @@ const rolledBack = (f: NoticeFacts): Notice => ({
 const changeRequest = (f: NoticeFacts): Notice => ({
   kind: 'change-request', tone: 'info', link: f.link,
   subject: `Change request: ${f.tracker}: ${f.title}`,
-  headline: `Change ${f.tracker}'s configuration: ${f.title}. Rehearsed on a copy of production and rolled back there with proof; ${formatDuration(f.estimate.prodUpMs)} to apply, ${formatDuration(f.estimate.prodDownMs)} to roll back.`,
+  headline: `Change ${f.tracker}'s configuration: ${f.title}. ${f.backout.proven ? 'Rehearsed on a copy of production and rolled back there with proof' : 'Rehearsed on a copy of production; the rollback was not proven'}; allow ${formatDuration(f.allowMs.apply)} to apply, ${formatDuration(f.allowMs.backout)} to roll back.`,
   sections: [
     { title: 'Summary', blocks: [paragraph(`${f.title}.`), ...whatChanges(f, 12).blocks] },
     { title: 'Reason', blocks: [list(f.reasons.map((r) => `${r.description} (${r.id})`))] },
     { title: 'Impact', blocks: [...who(f).blocks, paragraph('What users must do differently:'), ...mustDo(f).blocks] },
     { title: 'Risk', blocks: [f.risks.length ? list(f.risks) : paragraph('No hazard found by the rehearsal.'), paragraph('Not covered by the rehearsal:'), list(cap(f.notChecked, 20, 'in the report'))] },
     { title: 'Test evidence', blocks: [list(f.evidence), paragraph(f.backout.proof), paragraph(`Report: ${f.link}`)] },
-    { title: 'Implementation plan', blocks: [paragraph(`Follow the runbook ${f.runbook}: ${f.reasons.length} step${f.reasons.length === 1 ? '' : 's'}, in this order:`), list(f.reasons.map((r) => `${r.id}: ${r.description}`)), paragraph(`Expected to take ${formatDuration(f.estimate.prodUpMs)} (${f.estimate.scaling}).`)] },
-    { title: 'Backout plan', blocks: backout(f, '').blocks },
+    { title: 'Implementation plan', blocks: [paragraph(`Follow the runbook ${f.runbook}: ${f.reasons.length} step${f.reasons.length === 1 ? '' : 's'}, in this order:`), list(f.reasons.map((r) => `${r.id}: ${r.description}`)), paragraph(`Allow ${formatDuration(f.allowMs.apply)}: ${n(f.manualSteps.apply)} steps by hand at a minute each, or the rehearsal's measurement scaled to production if longer (${f.estimate.scaling}).`)] },
+    { title: 'Backout plan', blocks: backout(f, '', Number.POSITIVE_INFINITY).blocks },
     { title: 'Schedule', blocks: when(f).blocks },
     { title: 'Communication plan', blocks: [list([
       `Heads-up to the people affected (${f.people.count ? `${n(f.people.count)} people of the sample, ` : ''}projects ${f.projects.join(', ') || 'none'}) at least a day before: npm run announce -- heads-up.`,

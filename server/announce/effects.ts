@@ -60,7 +60,14 @@ const projectWords = (d: Difference, names: Map<string, string>): string => {
 const createmeta = (ds: Difference[], names: Map<string, string>, e: Effects): void => {
   const where = (list: Difference[]) => andList([...groupBy(list, (d) => projectWords(d, names)).entries()]
     .map(([p, xs]) => `${andList(xs.map((d) => key0(d, 'issueType') ?? 'new'))} issues in ${p}`));
-  const byFieldChange = groupBy(ds, (d) => `${name1(d, 'field')}|${d.change}|${d.change === 'added' && obj(d.after).required ? 'req' : ''}`);
+  // One sentence per field, change, project and what exactly changed, folded over issue types only.
+  const removedOf = (d: Difference) => {
+    const a = strings(obj(d.after).allowed);
+    const b = strings(obj(d.before).allowed);
+    return `${b.filter((v) => !a.includes(v)).join('\u0000')}|${a.filter((v) => !b.includes(v)).join('\u0000')}`;
+  };
+  const byFieldChange = groupBy(ds, (d) => [name1(d, 'field'), d.change, key0(d, 'project'), obj(d.after).required ? 'req' : '', obj(d.after).hasDefault ? 'def' : '',
+    d.change === 'allowedValues' ? removedOf(d) : ''].join('|'));
   for (const list of byFieldChange.values()) {
     const d = list[0]!;
     const field = quote(name1(d, 'field') ?? key0(d, 'field') ?? 'a field');
@@ -112,10 +119,11 @@ const transitions = (ds: Difference[], names: Map<string, string>, e: Effects): 
     if (d.id.startsWith('transitions|sees|')) {
       const b = strings(d.before).map(transitionName);
       const a = strings(d.after).map(transitionName);
-      const where = `${key0(d, 'issueType')} issues in ${projectWords(d, names)}`;
+      const where = `${key0(d, 'issueType')} issues`;
+      const project = projectWords(d, names);
       for (const [list, gone] of [[b.filter((t) => !a.includes(t)), true], [a.filter((t) => !b.includes(t)), false]] as const) {
         for (const t of list) {
-          const k = `${gone}|${t}`;
+          const k = `${gone}|${project}|${t}`;
           const entry = offered.get(k) ?? { gone, people: [], where: new Set<string>() };
           entry.people.push(name1(d, 'persona') ?? '');
           entry.where.add(where);
@@ -125,9 +133,10 @@ const transitions = (ds: Difference[], names: Map<string, string>, e: Effects): 
     } else walks.push(d);
   }
   for (const [k, v] of offered) {
-    const t = quote(k.slice(k.indexOf('|') + 1));
-    if (v.gone) e.mustDo.push(`${t} is no longer offered on ${andList([...v.where])} (for ${people(v.people)}).`);
-    else e.willNotice.push(`New: ${t} on ${andList([...v.where])} (for ${people(v.people)}).`);
+    const [, project, name] = k.split('|');
+    const t = quote(name!);
+    if (v.gone) e.mustDo.push(`${t} is no longer offered on ${andList([...v.where])} in ${project} (for ${people(v.people)}).`);
+    else e.willNotice.push(`New: ${t} on ${andList([...v.where])} in ${project} (for ${people(v.people)}).`);
   }
   for (const [k, list] of hidden) {
     const shown = k.startsWith('shown|');
@@ -170,10 +179,13 @@ const filtersAndBoards = (ds: Difference[], e: Effects): void => {
     else e.willNotice.push(`The saved filter ${name} returns different issues${a !== undefined && b !== undefined ? ` (${b} before, ${a} after on the rehearsal copy)` : ''}.`);
   }
   for (const [board, list] of groupBy(ds.filter((x) => x.check === 'boards'), (d) => key0(d, 'board') ?? '')) {
-    const cols = list.map((d) => key0(d, 'column')).filter((c): c is string => !!c);
+    const colsOf = (xs: Difference[]) => xs.map((d) => key0(d, 'column')).filter((c): c is string => !!c);
+    const cols = colsOf(list);
     const unmapped = cols.includes('(not on the board)');
-    const named = cols.filter((c) => c !== '(not on the board)');
+    const reordered = colsOf(list.filter((d) => d.change === 'reordered')).filter((c) => c !== '(not on the board)');
+    const named = colsOf(list.filter((d) => d.change !== 'reordered')).filter((c) => c !== '(not on the board)');
     if (named.length) e.willNotice.push(`On the board ${quote(board)}, the column${named.length === 1 ? '' : 's'} ${andList(named.map(quote))} show${named.length === 1 ? 's' : ''} different issues.`);
+    if (reordered.length) e.willNotice.push(`On the board ${quote(board)}, the column${reordered.length === 1 ? '' : 's'} ${andList(reordered.map(quote))} list${reordered.length === 1 ? 's' : ''} the same issues in a different order.`);
     if (unmapped) e.mustDo.push(`Some issues of the board ${quote(board)} are in no column and so do not show on it: look for them in the issue search.`);
     if (!cols.length) e.willNotice.push(`The board ${quote(board)} changes (${list[0]!.change}).`);
   }

@@ -27,6 +27,10 @@ export interface NoticeFacts {
   issues: { sample: number; production: number; touched: number; touchedProduction: number };
   notificationsCaused: { total: number; recipients: number; most: number };
   estimate: Estimate;
+  /** Steps the runbook has people do by hand in production, to apply and to back out. */
+  manualSteps: { apply: number; backout: number };
+  /** What to allow in production: the scaled measurement or a minute per manual step, whichever is longer. */
+  allowMs: { apply: number; backout: number };
   start: Date;
   windowMinutes: number;
   end: Date;
@@ -63,6 +67,10 @@ export interface FactsInput {
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
+/** BROWSE_PROJECTS → Browse Projects: the permission as the admin screens name it. */
+export const plainWords = (sentence: string): string =>
+  sentence.replace(/\b[A-Z]{2,}(?:_[A-Z]{2,})+\b/g, (k) => k.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '));
+
 const AREA_ORDER = ['statuses', 'workflows', 'issue types', 'fields', 'resolutions and priorities', 'permissions', 'notifications', 'filters and boards', 'projects and people', 'other changes'];
 
 const changesByArea = (r: RehearsalResult): NoticeFacts['changes'] => {
@@ -71,7 +79,7 @@ const changesByArea = (r: RehearsalResult): NoticeFacts['changes'] => {
     const list = m.changes ?? m.sentences.map((sentence) => ({ area: 'changes', sentence }));
     // Code-form changes describe themselves in the tool's words; the migration's description says it better.
     const custom = list.filter((c) => c.area === 'custom');
-    for (const c of list) if (c.area !== 'custom') by.set(c.area, [...(by.get(c.area) ?? []), c.sentence]);
+    for (const c of list) if (c.area !== 'custom') by.set(c.area, [...(by.get(c.area) ?? []), plainWords(c.sentence)]);
     if (custom.length) by.set('other changes', [...(by.get('other changes') ?? []), m.description]);
   }
   const rank = (a: string) => (AREA_ORDER.indexOf(a) === -1 ? AREA_ORDER.length : AREA_ORDER.indexOf(a));
@@ -99,10 +107,12 @@ const proofOf = (r: RehearsalResult): { proven: boolean; proof: string } => {
       proof: `On the rehearsal copy the rollback was practised and checked: the configuration and all ${n(r.snapshot.issues)} issues came back exactly as they were (identical fingerprint ${fp}…), and ${n(afterDown!.observations)} checks of what people and integrations can do gave the same answers as before the change.`,
     };
   }
-  return {
-    proven: false,
-    proof: `The rollback was NOT proven on the rehearsal copy: ${restored ? '' : 'the configuration and issues did not come back exactly; '}${same ? '' : `${r.rollbackDifferences.length} checks differ after rolling back`}.`.replace(/; \.$/, '.'),
-  };
+  const why = [
+    ...(restored ? [] : ['the configuration and issues did not come back exactly']),
+    ...(same ? [] : [afterDown ? `${r.rollbackDifferences.length} checks differ after rolling back` : 'the checks after rolling back did not run']),
+    ...(restored && same ? ['applying the change again did not give the same result'] : []),
+  ];
+  return { proven: false, proof: `The rollback was NOT proven on the rehearsal copy: ${why.join('; ')}.` };
 };
 
 const evidenceOf = (r: RehearsalResult): string[] => {
@@ -148,10 +158,15 @@ export const gatherFacts = (input: FactsInput): NoticeFacts => {
   const est = estimate(r, snap.productionIssues);
   const production = snap.productionIssues ?? r.snapshot.productionIssues ?? r.snapshot.issues;
   const touched = r.migrations.reduce((a, m) => a + m.issues.total, 0);
-  const windowMinutes = input.windowMinutes ?? defaultWindow(est);
+  const manualSteps = {
+    apply: r.migrations.reduce((a, m) => a + m.configChanges.length + (m.issues.total ? 1 : 0), 0),
+    backout: r.migrations.reduce((a, m) => a + (m.backoutConfigChanges ?? m.configChanges).length + (m.issues.total ? 1 : 0), 0),
+  };
+  const allowMs = { apply: Math.max(est.prodUpMs, manualSteps.apply * 60_000), backout: Math.max(est.prodDownMs, manualSteps.backout * 60_000) };
+  const windowMinutes = input.windowMinutes ?? defaultWindow(allowMs.apply, allowMs.backout);
   const { proven, proof } = proofOf(r);
   const steps = [...r.migrations].reverse().flatMap((m) => (m.backout ?? m.sentences.slice().reverse().map((s) => `Undo “${s.replace(/\.$/, '')}”.`))
-    .map((s) => s.replace(/“(configuration changes made directly by|\d+ issue\(s\) edited by) (up|down)\(\)”/, `“${m.description.replace(/\.$/, '')}”`)));
+    .map((s) => plainWords(s.replace(/“(configuration changes made directly by|\d+ issue\(s\) edited by) (up|down)\(\)”/, `“${m.description.replace(/\.$/, '')}”`))));
 
   const risks = [
     ...r.hazards.map((h) => `${h.severity === 'error' ? 'Blocking' : 'Warning'}: ${h.message}${h.migration ? ` (${h.migration})` : ''}.`),
@@ -174,6 +189,7 @@ export const gatherFacts = (input: FactsInput): NoticeFacts => {
     issues: { sample: r.snapshot.issues, production, touched, touchedProduction: r.snapshot.issues > 0 ? Math.round((touched * production) / r.snapshot.issues) : touched },
     notificationsCaused: { total: [...recipients.values()].reduce((a, b) => a + b, 0), recipients: recipients.size, most: Math.max(0, ...recipients.values()) },
     estimate: est,
+    manualSteps, allowMs,
     start: input.start,
     windowMinutes,
     end: new Date(input.start.getTime() + windowMinutes * 60_000),

@@ -28,11 +28,19 @@ export const formatDuration = (ms: number): string => {
 const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/;
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/** 2026-02-30 is not a day (Date.parse would quietly make it 2 March). */
+const realDate = (iso: string): boolean => {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const hh = Number(iso.slice(11, 13));
+  const mm = Number(iso.slice(14, 16));
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh <= 23 && mm <= 59;
+};
+
 /** `--at`: an ISO 8601 time with a zone, or "YYYY-MM-DD HH:MM" read as UTC. */
 export const parseAt = (value: string): Date => {
   const v = value.trim();
   const iso = ZONELESS.test(v) ? `${v.replace(' ', 'T')}Z` : v;
-  const t = ISO_ZONED.test(iso) ? Date.parse(iso) : Number.NaN;
+  const t = ISO_ZONED.test(iso) && realDate(iso) ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(t)) {
     throw new UserError(`--at '${value}' is not a date and time`, {
       details: ["give it as ISO 8601, e.g. --at 2026-12-01T18:00+01:00, or as '2026-12-01 17:00' (read as UTC)"],
@@ -74,7 +82,8 @@ export interface Estimate {
  */
 export const estimate = (r: RehearsalResult, productionIssues: number | undefined): Estimate => {
   const sample = r.snapshot.issues;
-  const prod = productionIssues ?? r.snapshot.productionIssues ?? sample;
+  const known = productionIssues ?? r.snapshot.productionIssues;
+  const prod = known ?? sample;
   const factor = sample > 0 && prod > sample ? prod / sample : 1;
   let upMs = 0; let downMs = 0; let prodUpMs = 0; let prodDownMs = 0; let scaledSteps = 0;
   for (const m of r.migrations) {
@@ -84,11 +93,13 @@ export const estimate = (r: RehearsalResult, productionIssues: number | undefine
     prodUpMs += (m.upMs ?? 0) * f; prodDownMs += (m.downMs ?? 0) * f;
   }
   const n = (x: number) => x.toLocaleString('en-US');
-  const scaling = factor > 1
+  const scaling = known === undefined
+    ? `measured on a copy with ${n(sample)} issues; production's issue count is not in the snapshot's manifest, so the times are not scaled`
+    : factor > 1
     ? `measured on a copy with ${n(sample)} of production's ${n(prod)} issues; ${scaledSteps === 1 ? 'the step that changes issues is' : `the ${scaledSteps} steps that change issues are`} scaled by ${n(Math.round(factor * 10) / 10)}×, the configuration-only steps are not`
     : `measured on a copy with all ${n(sample)} issues (the same count as production), so no scaling`;
   return { upMs, downMs, prodUpMs: Math.round(prodUpMs), prodDownMs: Math.round(prodDownMs), scaling };
 };
 
-/** The default window: the estimated change plus its rollback, doubled, rounded up to 15 minutes, at least 30. */
-export const defaultWindow = (e: Estimate): number => Math.max(30, Math.ceil((2 * (e.prodUpMs + e.prodDownMs)) / 60_000 / 15) * 15);
+/** The default window: the time to allow for the change plus its rollback, doubled, rounded up to 15 minutes, at least 30. */
+export const defaultWindow = (applyMs: number, backoutMs: number): number => Math.max(30, Math.ceil((2 * (applyMs + backoutMs)) / 60_000 / 15) * 15);

@@ -16,7 +16,7 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 const D = {
   rehearse: { notificationsPerRecipient: 50, workers: 2, uiSample: 1, personaSample: 8, issuesPerStatus: 1 },
   gate: { maxSnapshotAgeDays: 14, strict: true },
-  announce: { trackerName: 'Jira', from: 'Understudy <understudy@localhost>', updateEveryMinutes: 30 },
+  announce: { trackerName: 'Jira', from: 'Understudy <understudy@example.invalid>', updateEveryMinutes: 30 },
   defaults: { snapshot: 'fixtures/acme', migrations: 'migrations', report: 'reports/latest', instance: '.understudy/instance' },
 } as const;
 
@@ -48,12 +48,16 @@ export const FileChannel = Closed({
   recipients: Recipients,
 });
 
+/** 'name@host' or 'Display Name <name@host>'. */
+export const MAILBOX_PATTERN = '^([^<>@]*<[^\\s<>@]+@[^\\s<>@]+\\.[^\\s<>@]+>|[^\\s<>@]+@[^\\s<>@]+\\.[^\\s<>@]+)$';
+const Mailbox = (description: string) => Type.String({ pattern: MAILBOX_PATTERN, description });
+
 export const EmailChannel = Closed({
   name: ChannelName,
   kind: Type.Literal('email'),
   folder: Type.String({ minLength: 1, description: 'The folder the .eml files are written to (a mail relay or a person picks them up), relative to the project' }),
-  recipients: Type.Array(Type.String({ minLength: 3 }), { minItems: 1, description: "The To: addresses, e.g. 'Web team <web-team@example.com>'" }),
-  from: Type.Optional(Type.String({ minLength: 3, description: 'The From: address; default announce.from' })),
+  recipients: Type.Array(Mailbox("an e-mail address, e.g. 'web-team@example.com' or 'Web team <web-team@example.com>'"), { minItems: 1, description: 'The To: addresses' }),
+  from: Type.Optional(Mailbox("the From: address, e.g. 'Jira admins <jira-admins@example.com>'; default announce.from")),
 });
 
 /** `env:NAME`: the environment variable that holds the URL (a webhook URL is a secret: never in this file). */
@@ -75,7 +79,7 @@ export const Channel = Type.Union([FileChannel, EmailChannel, WebhookChannel]);
 const Announce = Closed({
   channels: Type.Optional(Type.Array(Channel, { default: [], description: 'Where notices go (npm run announce -- <kind> --send)' })),
   trackerName: Type.Optional(Type.String({ minLength: 1, default: D.announce.trackerName, description: 'What the people affected call the tracker, used in subjects and sentences' })),
-  from: Type.Optional(Type.String({ minLength: 3, default: D.announce.from, description: 'The From: address of e-mailed notices' })),
+  from: Type.Optional(Type.String({ pattern: MAILBOX_PATTERN, default: D.announce.from, description: "the From: address of e-mailed notices, e.g. 'Jira admins <jira-admins@example.com>'" })),
   contact: Type.Optional(Type.String({ minLength: 1, description: "Whom to ask, e.g. 'the tracker admins in #jira-help'; default: the snapshot's administrators" })),
   reportUrl: Type.Optional(Type.String({ minLength: 1, description: "Where people can read the rehearsal report (e.g. the CI artifact's URL); default: the report's index.html on disk" })),
   updateEveryMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 1440, default: D.announce.updateEveryMinutes, description: 'How often progress updates are promised during the window' })),

@@ -5,6 +5,7 @@
 import { UserError } from '../../common/errors.ts';
 import { closest } from '../../migrate/names.ts';
 import type { Channel } from '../../settings/schema.ts';
+import { urlProblem } from './webhook.ts';
 
 export type ResolvedChannel =
   | (Extract<Channel, { kind: 'file' }>)
@@ -33,12 +34,8 @@ export const resolveChannels = (channels: readonly Channel[], only: string | und
         details: [`set ${envName} to the webhook's URL (e.g. a CI secret) before --send, or leave the channel out with --channel NAME; nothing was sent`],
       });
     }
-    try {
-      const u = new URL(secretUrl);
-      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('protocol');
-    } catch {
-      throw new UserError(`channel '${c.name}': the environment variable ${envName} does not hold an http(s) URL`, { details: [`set ${envName} to the webhook's full URL; nothing was sent`] });
-    }
+    const problem = urlProblem(secretUrl);
+    if (problem) throw new UserError(`channel '${c.name}': the URL in the environment variable ${envName} ${problem}`, { details: [`set ${envName} to the webhook's full URL; nothing was sent`] });
     return { ...c, secretUrl, envName };
   });
 };

@@ -11,6 +11,12 @@ export const LOG_FILE = 'communication-log.jsonl';
 
 export interface LogEntry {
   at: string;
+  /** Which rehearsal the notice was written from (its result.json's startedAt). */
+  rehearsal?: string;
+  /** The notice's idempotency key: the same notice sent again carries the same key. */
+  key?: string;
+  /** sha256 of the notice's Markdown, so the record says exactly what was said. */
+  sha256?: string;
   kind: NoticeKind;
   channel: string;
   outcome: 'written' | 'delivered' | 'not delivered';
@@ -21,7 +27,7 @@ export interface LogEntry {
   files?: string[];
   /** For `started`: when the work began. */
   startedAt?: string;
-  /** For heads-up, change-request and started: the window announced, in minutes. */
+  /** The window announced (heads-up, change-request, started, or any notice given --window), in minutes. */
   windowMinutes?: number;
 }
 
@@ -40,12 +46,27 @@ export const readLog = async (reportDir: string): Promise<LogEntry[]> => {
   });
 };
 
-/** When the latest `started` notice says the work began. */
-export const lastStart = (entries: readonly LogEntry[]): Date | undefined => {
-  const e = [...entries].reverse().find((x) => x.kind === 'started' && x.startedAt);
+/**
+ * The notices of the current run of a change: this rehearsal's entries since its last `done` or
+ * `rolled-back` (a log outlives rehearsals and changes; an old start must not count).
+ */
+export const currentRun = (entries: readonly LogEntry[], rehearsal: string): LogEntry[] => {
+  const mine = entries.filter((e) => e.rehearsal === rehearsal && e.channel === 'report');
+  let from = 0;
+  mine.forEach((e, i) => { if (e.kind === 'done' || e.kind === 'rolled-back') from = i + 1; });
+  return mine.slice(from);
+};
+
+/** When the work of the current run began (its latest `started` notice). */
+export const lastStart = (run: readonly LogEntry[]): Date | undefined => {
+  const e = [...run].reverse().find((x) => x.kind === 'started' && x.startedAt);
   return e ? new Date(e.startedAt!) : undefined;
 };
 
-/** The window the latest heads-up, change request or start announced, in minutes. */
-export const lastWindow = (entries: readonly LogEntry[]): number | undefined =>
-  [...entries].reverse().find((x) => x.windowMinutes !== undefined)?.windowMinutes;
+/** The window the current run announced last, in minutes. */
+export const lastWindow = (run: readonly LogEntry[]): number | undefined =>
+  [...run].reverse().find((x) => x.windowMinutes !== undefined)?.windowMinutes;
+
+/** Whether a notice with this key was already delivered to a channel. */
+export const deliveredBefore = (entries: readonly LogEntry[], key: string, channel: string): LogEntry | undefined =>
+  entries.find((e) => e.key === key && e.channel === channel && e.outcome === 'delivered');

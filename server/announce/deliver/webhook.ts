@@ -10,7 +10,7 @@ export interface PostOptions {
   idempotencyKey: string;
   /** First backoff delay; doubled per attempt, with ±50 % jitter. */
   baseDelayMs?: number;
-  /** The longest a single wait may be (a longer Retry-After is cut to it). */
+  /** The longest a single wait may be; a receiver asking for a longer Retry-After is given up on (and the log says so). */
   maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -28,11 +28,15 @@ export interface PostOutcome {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Retry-After in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Retry-After in milliseconds (RFC 9110: delay-seconds or an IMF-fixdate); undefined when absent or unreadable. */
 export const retryAfterMs = (value: string | null, now = Date.now()): number | undefined => {
   if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const t = Date.parse(value);
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  if (!IMF_FIXDATE.test(v)) return undefined;
+  const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : Math.max(0, t - now);
 };
 
@@ -40,12 +44,24 @@ const retryable = (status: number): boolean => status === 408 || status === 429 
 
 /** An error's words without anything that could be the URL (undici may quote the host). */
 const describeError = (e: unknown, url: string): string => {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
+  const err = e as Error & { cause?: { code?: string; message?: string; errors?: { code?: string }[] } };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
-  const code = err?.cause?.code;
-  const words = code ? `network error (${code})` : `network error (${err?.message ?? String(e)})`;
+  const code = err?.cause?.code ?? err?.cause?.errors?.find((x) => x.code)?.code;
+  const words = `network error (${code ?? err?.cause?.message ?? err?.message ?? String(e)})`;
   const host = (() => { try { return new URL(url).host; } catch { return ''; } })();
   return words.split(url).join('<webhook>').split(host || '\u0000').join('<webhook host>');
+};
+
+/** An error's words for a URL that fetch refuses before sending (credentials in it, a bad scheme). */
+export const urlProblem = (url: string): string | undefined => {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'is not an http(s) URL';
+    if (u.username || u.password) return 'carries a user name or password, which fetch refuses: put the token in the path or a header the receiver documents';
+    return undefined;
+  } catch {
+    return 'is not a URL';
+  }
 };
 
 export const postJson = async (url: string, body: unknown, o: PostOptions): Promise<PostOutcome> => {
@@ -64,14 +80,19 @@ export const postJson = async (url: string, body: unknown, o: PostOptions): Prom
         headers: { 'content-type': 'application/json', 'idempotency-key': o.idempotencyKey, 'user-agent': 'understudy-announce' },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(o.timeoutMs),
-        redirect: 'error',
+        // A redirect is an answer, not a delivery: following it could post the notice somewhere else.
+        redirect: 'manual',
       });
       status = res.status;
       await res.arrayBuffer().catch(() => undefined);
       if (res.ok) return { delivered: true, attempts: attempt, status, detail: seen.length ? `delivered after ${seen.join(', ')}` : 'delivered', waitsMs };
       seen.push(`HTTP ${res.status}`);
+      if (res.status >= 300 && res.status < 400) return { delivered: false, attempts: attempt, status, detail: `the webhook URL redirects (HTTP ${res.status}); set the variable to the final URL`, waitsMs };
       if (!retryable(res.status)) return { delivered: false, attempts: attempt, status, detail: `refused with HTTP ${res.status} (not retried: the receiver rejects this request)`, waitsMs };
       wait = retryAfterMs(res.headers.get('retry-after'));
+      if (wait !== undefined && wait > maxDelay) {
+        return { delivered: false, attempts: attempt, status, detail: `the receiver asked to wait ${Math.ceil(wait / 1000)} s (Retry-After), longer than the ${Math.round(maxDelay / 1000)} s this command waits; send again later`, waitsMs };
+      }
     } catch (e) {
       seen.push(describeError(e, url));
     }
@@ -79,7 +100,8 @@ export const postJson = async (url: string, body: unknown, o: PostOptions): Prom
       return { delivered: false, attempts: attempt, ...(status !== undefined ? { status } : {}), detail: `gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${seen.join(', ')}`, waitsMs };
     }
     const backoff = base * 2 ** (attempt - 1) * (0.5 + random());
-    const ms = Math.min(maxDelay, Math.round(wait ?? backoff));
+    // Retry-After is a floor: "0" or a date in the past must not turn the retries into a burst.
+    const ms = Math.min(maxDelay, Math.round(Math.max(wait ?? 0, backoff)));
     waitsMs.push(ms);
     await sleep(ms);
   }

@@ -6,7 +6,8 @@
 import type { Block, Notice } from '../notice.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** Cuts to `max` characters without leaving half an entity (&amp;) at the end. */
+const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1).replace(/&[a-z]*$/, '')}…` : s);
 
 const mrkdwn = (b: Block): string => {
   switch (b.type) {

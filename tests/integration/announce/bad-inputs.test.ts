@@ -44,6 +44,12 @@ const CASES: Case[] = [
   { name: 'unknown --channel', argv: ['heads-up', '--send', '--channel', 'teem', ...NOW], settings: WEBHOOK, message: /--channel 'teem': no channel of that name/, detail: /did you mean 'team'/ },
   { name: '--channel without --send', argv: ['heads-up', '--channel', 'team', ...NOW], settings: WEBHOOK, message: /--channel picks where --send delivers/ },
   { name: 'heads-up for a failed rehearsal', argv: ['heads-up', ...NOW], prepare: failResult, message: /refusing a heads-up: the rehearsal in report failed/, detail: /3 undeclared differences after up \(20261104-090000-restrict-security-browse\)/ },
+  { name: 'heads-up for a rehearsal that stopped before listing hazards', argv: ['heads-up', ...NOW], prepare: async (ws) => {
+    const file = join(ws.report, 'result.json');
+    const r = JSON.parse(await readFile(file, 'utf8'));
+    Object.assign(r, { verdict: 'failed', exitCode: 1, hazards: [], rollbackProven: false });
+    await writeFile(file, JSON.stringify(r));
+  }, message: /refusing a heads-up/, detail: /the rollback was not proven/ },
   { name: 'change request for a failed rehearsal', argv: ['change-request', ...NOW], prepare: failResult, message: /refusing a change-request/ },
   { name: 'update without --message', argv: ['update', ...NOW], message: /an update needs --message/ },
   { name: 'update before anything started', argv: ['update', '--message', 'on track', ...NOW], message: /an update needs to know when the work started/, detail: /announce -- started/ },
@@ -74,6 +80,25 @@ describe('announce: bad inputs', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(join(ws.report, 'notices'))).toBe(false);
     expect(existsSync(join(ws.report, 'communication-log.jsonl'))).toBe(false);
+  });
+
+  it('the log outlives a change: after done, an update needs a new start; another rehearsal\'s start never counts', async () => {
+    ws = await makeWorkspace();
+    expect((await announce(ws, ['started', '--now', '2026-11-20T10:00:00Z'])).code).toBe(0);
+    expect((await announce(ws, ['done', '--now', '2026-11-20T10:30:00Z'])).code).toBe(0);
+    const after = await announce(ws, ['update', '--message', 'on track', '--now', '2026-11-28T18:20:00Z']);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toMatch(/an update needs to know when the work started/);
+    // A start logged by an earlier rehearsal (another result.json) is not this change's start.
+    const file = join(ws.report, 'communication-log.jsonl');
+    await writeFile(file, `${JSON.stringify({ at: '2026-11-28T18:00:00.000Z', rehearsal: '2026-01-01T00:00:00.000Z', kind: 'started', channel: 'report', outcome: 'written', subject: 'old', startedAt: '2026-11-28T18:00:00.000Z' })}\n`, { flag: 'a' });
+    expect((await announce(ws, ['update', '--message', 'on track', '--now', '2026-11-28T18:20:00Z'])).code).toBe(2);
+    // This rehearsal's new start does count, and its window carries to the update.
+    expect((await announce(ws, ['started', '--window', '90', '--now', '2026-11-28T18:00:00Z'])).code).toBe(0);
+    const update = await announce(ws, ['update', '--message', 'on track', '--now', '2026-11-28T18:20:00Z']);
+    expect(update.code, update.stderr).toBe(0);
+    expect(update.stdout).toContain('**Elapsed**: about 20 min');
+    expect(update.stdout).toContain('**Window ends**: 19:30 UTC');
   });
 
   it('a failed rehearsal may still be told as done or rolled back', async () => {

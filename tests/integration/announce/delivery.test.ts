@@ -85,10 +85,11 @@ describe('announce --send', () => {
       record(request, await request.json());
       return ++calls === 1 ? new HttpResponse('slow down', { status: 429, headers: { 'Retry-After': '1' } }) : HttpResponse.text('ok');
     }));
-    const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], { env: ENV, ...FAST });
+    const waits: number[] = [];
+    const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], { env: ENV, post: { baseDelayMs: 5, maxDelayMs: 60_000, sleep: async (ms) => { waits.push(ms); } } });
     expect(r.code, r.stderr).toBe(0);
     expect(received).toHaveLength(2);
-    expect(received[1]!.at - received[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(waits).toEqual([1000]); // Retry-After: 1, not the 5 ms backoff
     expect(received[0]!.key).toBe(received[1]!.key);
     const team = (await logOf()).find((l) => l.channel === 'team');
     expect(team).toMatchObject({ outcome: 'delivered', attempts: 2 });
@@ -147,6 +148,38 @@ describe('announce --send', () => {
     expect(r.code).toBe(1);
     expect(received).toHaveLength(4);
     expect((await logOf()).find((l) => l.channel === 'team').detail).toBe('gave up after 4 attempts: HTTP 503, HTTP 503, HTTP 503, HTTP 503');
+  });
+
+  it('sending the same notice again skips the channels that got it and reuses the idempotency key for the others', async () => {
+    ws = await makeWorkspace(SETTINGS);
+    let fail = true;
+    server.use(ok(SECRET_JSON), http.post(SECRET, async ({ request }) => {
+      record(request, await request.json());
+      return fail ? new HttpResponse('down', { status: 503 }) : HttpResponse.text('ok');
+    }));
+    const first = await announce(ws, [...ARGS, '--send'], { env: ENV, post: { ...FAST.post, maxDelayMs: 5 } });
+    expect(first.code).toBe(1);
+    fail = false;
+    received.length = 0;
+    const second = await announce(ws, [...ARGS, '--send'], { env: ENV, ...FAST });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/- events: already delivered at 2026-11-27T10:00:00.000Z/);
+    expect(received.map((x) => x.url)).toEqual([SECRET]);
+    const keys = (await logOf()).filter((l) => l.channel === 'team').map((l) => l.key);
+    expect(new Set(keys).size).toBe(1);
+    expect(received[0]!.key).toBe(keys[0]);
+  });
+
+  it('a channel that cannot be written mid-run is logged as not delivered; what came before stays recorded', async () => {
+    ws = await makeWorkspace(SETTINGS);
+    server.use(ok(SECRET), ok(SECRET_JSON));
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(ws.dir, 'outbox', '20261127T100000Z-heads-up.eml'), { recursive: true }); // a folder where the file must go
+    const r = await announce(ws, [...ARGS, '--send'], { env: ENV, ...FAST });
+    expect(r.code).toBe(1);
+    const log = await logOf();
+    expect(log.map((l) => `${l.channel}:${l.outcome}`)).toEqual(['report:written', 'team:delivered', 'events:delivered', 'mail:not delivered', 'changelog:written']);
+    expect(log.find((l) => l.channel === 'mail').detail).toMatch(/^could not be written: E/);
   });
 
   it('a network error names no host', async () => {

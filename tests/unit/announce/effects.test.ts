@@ -35,6 +35,25 @@ describe('what people must do and will notice, from differences', () => {
       d('filters', 'f1', { filter: ['My bugs', '1'] }, 'changed', { keys: ['A-1', 'A-2'] }, { keys: ['A-1'] }),
       d('boards', 'b1', { board: ['Kanban', '3'], column: ['(not on the board)'] }, 'changed', [], ['A-2']),
     ], ['Some issues of the board “Kanban” are in no column and so do not show on it: look for them in the issue search.'], ['The saved filter “My bugs” returns different issues (2 before, 1 after on the rehearsal copy).']],
+    ['options removed in two projects stay apart, and so do fields with and without a default', [
+      d('createmeta', 'v1', { project: ['MOB'], issueType: ['Bug'], field: ['fv', 'Fix Version/s'] }, 'allowedValues', { allowed: ['M 1', 'M 2'] }, { allowed: ['M 2'] }),
+      d('createmeta', 'v2', { project: ['WEB'], issueType: ['Story'], field: ['fv', 'Fix Version/s'] }, 'allowedValues', { allowed: ['W 1', 'W 2'] }, { allowed: ['W 2'] }),
+      d('createmeta', 'r1', { project: ['HELP'], issueType: ['Incident'], field: ['ol', 'Office'] }, 'required', {}, { required: true, hasDefault: true }),
+      d('createmeta', 'r2', { project: ['HELP'], issueType: ['Task'], field: ['ol', 'Office'] }, 'required', {}, { required: true, hasDefault: false }),
+    ], [
+      '“Fix Version/s” no longer offers “M 1” (when you create Bug issues in MOB); pick another value.',
+      '“Fix Version/s” no longer offers “W 1” (when you create Story issues in Storefront Web (WEB)); pick another value.',
+      'When you create Incident issues in IT Help Desk (HELP), “Office” is now required (it starts with a default value you can change).',
+      'When you create Task issues in IT Help Desk (HELP), “Office” is now required.',
+    ], []],
+    ['a transition gone in two projects: one sentence per project with its own people', [
+      d('transitions', 'transitions|sees|WEB-1|a@x', { project: ['WEB'], issueType: ['Bug'], persona: ['a@x', 'Ann'] }, 'changed', ['Close → Closed'], []),
+      d('transitions', 'transitions|sees|OPS-1|b@x', { project: ['OPS'], issueType: ['Task'], persona: ['b@x', 'Bo'] }, 'changed', ['Close → Closed'], []),
+    ], ['“Close” is no longer offered on Bug issues in Storefront Web (WEB) (for Ann).', '“Close” is no longer offered on Task issues in OPS (for Bo).'], []],
+    ['a board column reordered is not “different issues”', [
+      d('boards', 'b2', { board: ['Delivery', '4'], column: ['Done'] }, 'reordered', ['A-1', 'A-2'], ['A-2', 'A-1']),
+      d('boards', 'b3', { board: ['Delivery', '4'], column: ['To Do'] }, 'changed', ['A-3'], ['A-4']),
+    ], [], ['On the board “Delivery”, the column “To Do” shows different issues.', 'On the board “Delivery”, the column “Done” lists the same issues in a different order.']],
   ])('%s', (_name, diffs, mustDo, willNotice) => {
     const e = effectsOf(diffs, NAMES);
     expect(e.mustDo).toEqual(mustDo);

@@ -46,13 +46,14 @@ describe('estimates scale to production', () => {
     expect(e.prodUpMs).toBe(20_000 * 100 + 300);
     expect(e.prodDownMs).toBe(10_000 * 100 + 200);
     expect(e.scaling).toBe("measured on a copy with 1,000 of production's 100,000 issues; the step that changes issues is scaled by 100×, the configuration-only steps are not");
-    expect(defaultWindow(e)).toBe(105); // 2 × 50 min, rounded up to a quarter hour
+    expect(defaultWindow(e.prodUpMs, e.prodDownMs)).toBe(105); // 2 × 50 min, rounded up to a quarter hour
   });
   it('a snapshot as big as production is not scaled, and the window is at least 30 minutes', () => {
     const e = estimate(result(3000, 3000, [{ touched: 10, up: 100, down: 50 }]), undefined);
     expect(e.prodUpMs).toBe(100);
     expect(e.scaling).toMatch(/no scaling/);
-    expect(defaultWindow(e)).toBe(30);
+    expect(defaultWindow(e.prodUpMs, e.prodDownMs)).toBe(30);
+    expect(defaultWindow(40 * 60_000, 20 * 60_000)).toBe(120); // a minute per runbook step, say 40 + 20
   });
   it("the manifest's production count wins over result.json's", () => {
     expect(estimate(result(10, 10, [{ touched: 1, up: 10, down: 10 }]), 1000).prodUpMs).toBe(1000);

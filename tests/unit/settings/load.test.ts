@@ -71,6 +71,8 @@ const BAD: { name: string; input: unknown; path: string; value: string; expected
   { name: 'email channel without recipients', input: { announce: { channels: [{ name: 'm', kind: 'email', folder: 'out' }] } }, path: 'announce.channels[0].recipients', value: "is missing: a channel of kind 'email' needs it", expected: 'a list of non-empty strings' },
   { name: 'email channel with no recipient', input: { announce: { channels: [{ name: 'm', kind: 'email', folder: 'out', recipients: [] }] } }, path: 'announce.channels[0].recipients', value: '[] is out of range', expected: 'a list of non-empty strings' },
   { name: 'webhook url written out', input: { announce: { channels: [{ name: 'ops', kind: 'webhook', url: 'https://hooks.example.com/services/T1' }] } }, path: 'announce.channels[0].url', value: '"https://hooks.example.com/services/T1" is not allowed', expected: "set \"url\" to 'env:THAT_VARIABLE'" },
+  { name: 'recipient not an e-mail address', input: { announce: { channels: [{ name: 'm', kind: 'email', folder: 'out', recipients: ['staff'] }] } }, path: 'announce.channels[0].recipients[0]', value: '"staff" is not allowed', expected: "an e-mail address, e.g. 'web-team@example.com'" },
+  { name: 'from not an e-mail address', input: { announce: { from: 'Jira admins' } }, path: 'announce.from', value: '"Jira admins" is not allowed', expected: 'the From: address of e-mailed notices' },
   { name: 'unknown webhook format', input: { announce: { channels: [{ name: 'ops', kind: 'webhook', url: 'env:X', format: 'teams' }] } }, path: 'announce.channels[0].format', value: '"teams"', expected: 'slack' },
   { name: 'update interval too short', input: { announce: { updateEveryMinutes: 1 } }, path: 'announce.updateEveryMinutes', value: '1 is out of range', expected: 'a whole number from 5 to 1440' },
   { name: 'webhook without url', input: { announce: { channels: [{ name: 'team', kind: 'webhook' }] } }, path: 'announce.channels[0].url', value: "is missing: a channel of kind 'webhook' needs it", expected: "'env:TEAM_WEBHOOK'" },
@@ -129,7 +131,7 @@ describe('parseSettings: good files', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       rehearse: { notificationsPerRecipient: 50, workers: 2, uiSample: 1, personaSample: 8, issuesPerStatus: 1 },
       gate: { maxSnapshotAgeDays: 14, strict: true },
-      announce: { channels: [], trackerName: 'Jira', from: 'Understudy <understudy@localhost>', updateEveryMinutes: 30 },
+      announce: { channels: [], trackerName: 'Jira', from: 'Understudy <understudy@example.invalid>', updateEveryMinutes: 30 },
       defaults: { snapshot: 'fixtures/acme', migrations: 'migrations', report: 'reports/latest', instance: '.understudy/instance' },
     } satisfies Settings);
   });
