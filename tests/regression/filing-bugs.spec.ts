@@ -2,7 +2,7 @@
 import { expect, test } from './fixtures.ts';
 
 test('a developer files a bug in Storefront Web through the create form', async ({ as }) => {
-  const page = await as('Mei Lin');
+  const page = await as('group:developers');
   await page.goto('/secure/CreateIssue?pid=WEB&issuetype=1');
   await page.getByLabel('Summary').fill('Checkout button does nothing on Safari');
   await page.getByRole('button', { name: 'Create', exact: true }).click();

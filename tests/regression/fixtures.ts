@@ -4,7 +4,8 @@
  * change issues freely.
  *
  * - `sandbox`: `{ url, fork, api(as, method, path, body?), personas() }` — REST as a persona
- *   (e-mail, display name or account id), on this test's fork;
+ *   (e-mail, display name or account id; or `admin`, or `group:NAME` for a member of that group,
+ *   which still works on an anonymised clone, where people's names are replaced), on this test's fork;
  * - `as(persona)`: a browser page signed in as that persona, on this test's fork;
  * - `observe(name, value)`: records a fact; the rehearsal compares it between phases, so a value
  *   that changes after the migration is a regression (unless an `expect` entry declares it).

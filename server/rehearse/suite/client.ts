@@ -42,13 +42,32 @@ export class SandboxClient {
     return (await res.json()) as ApiPersona[];
   }
 
-  /** A persona by e-mail, display name or account id (tokens are stable for the whole rehearsal). */
+  /**
+   * A persona by e-mail, display name or account id (tokens are stable for the whole rehearsal), or
+   * by what they are, which survives an anonymised clone where names do not: `admin` (a holder of
+   * the global administer permission) or `group:NAME` (a member of that group, people who are not
+   * administrators first). Among several, the first by display name.
+   */
   async persona(ref: string): Promise<ApiPersona | undefined> {
     if (!this.personas) {
       this.personas = new Map();
       for (const p of await this.personaList()) for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) this.personas.set(k, p);
     }
-    return this.personas.get(ref.toLowerCase());
+    const named = this.personas.get(ref.toLowerCase());
+    if (named) return named;
+    const byName = (a: ApiPersona, b: ApiPersona) => Number(a.admin) - Number(b.admin) || a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId);
+    const all = [...new Set(this.personas.values())];
+    if (ref === 'admin') return all.filter((p) => p.admin).sort((a, b) => a.displayName.localeCompare(b.displayName))[0];
+    const group = /^group:(.+)$/.exec(ref)?.[1];
+    if (group === undefined) return undefined;
+    const admin = all.filter((p) => p.admin).sort(byName)[0];
+    if (!admin) return undefined;
+    const res = await this.call(admin.email, 'GET', `/rest/api/2/group/member?groupname=${encodeURIComponent(group)}&maxResults=1000`);
+    if (res.status !== 200) return undefined;
+    const ids = new Set((res.body.values as { accountId?: string; name?: string }[]).map((u) => u.accountId ?? u.name));
+    const member = all.filter((p) => ids.has(p.accountId)).sort(byName)[0];
+    if (member) this.personas.set(ref.toLowerCase(), member);
+    return member;
   }
 
   /** One REST call as `as` (e-mail, name or account id; null = anonymous), on a fork when given. */
@@ -57,7 +76,7 @@ export class SandboxClient {
     if (as) {
       const p = await this.persona(as);
       // A misspelt persona must not quietly become an anonymous caller (that would compare 401s).
-      if (!p) throw new Error(`no active persona '${as}' in this sandbox (by e-mail, display name or account id)`);
+      if (!p) throw new Error(`no active persona '${as}' in this sandbox (by e-mail, display name or account id, 'admin' or 'group:NAME')`);
       headers.authorization = `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`;
     }
     if (body !== undefined) headers['content-type'] = 'application/json';
