@@ -10,6 +10,7 @@ import { parseIsoTime } from '../cli/flags.ts';
 import { UserError } from '../common/errors.ts';
 import { loadSettings } from '../settings/load.ts';
 import { snapshotFreshness } from '../settings/freshness.ts';
+import { gateDriftCheck } from '../clone/gate-drift.ts';
 import { rehearse } from './pipeline.ts';
 import { REPORT_FILES, writeReport } from './report/write.ts';
 import { existsSync, statSync } from 'node:fs';
@@ -73,6 +74,8 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
   const userSpecs = specsFolder(values.specs);
   const shard = parseShard(values.shard);
   const workers = parseWorkers(values.workers, settings.rehearse.workers);
+  // With Jira credentials present, a clone whose production has drifted fails the gate (exit 1).
+  if (gate) { const stop = await gateDriftCheck(snapshot, process.env, io); if (stop !== undefined) return stop; }
   await clearReport(reportDir);
   const controller = new AbortController();
   // Ctrl-C or a CI cancel (SIGTERM): stop the browser run, clean up, exit 2. Further signals wait for the cleanup.

@@ -28,7 +28,13 @@ const shareJson = (j: J, s: SavedFilter['shares'][number], n: number) => {
     case 'group': { const g = s.value ? ix.groups.get(s.value) : undefined; return { ...base, group: g ? groupJson(j, g) : { name: s.value } }; }
     case 'project': { const p = s.value ? j.ctx.tracker.project(s.value) : undefined; return { ...base, ...(p ? { project: projectRef(j, p) } : {}) }; }
     case 'projectRole': { const r = ix.config.roles.find((x) => x.id === s.value); return { ...base, role: { self: `${j.api}/role/${s.value}`, id: numId(s.value ?? ''), name: r?.name ?? s.value, description: r?.description ?? '' } }; }
-    case 'user': return { ...base, user: userById(j, s.value) };
+    case 'user': {
+      // A share names its user as Jira's UserBean: no e-mail address, time zone or account type.
+      const u = userById(j, s.value);
+      if (!u) return { ...base, user: null };
+      const { emailAddress: _e, timeZone: _t, accountType: _a, ...bean } = u;
+      return { ...base, user: bean };
+    }
     default: return base;
   }
 };

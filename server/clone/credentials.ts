@@ -1,0 +1,30 @@
+/** Credentials from the environment only: JIRA_EMAIL + JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center). */
+import { UserError } from '../common/errors.ts';
+import type { Credentials } from './transport.ts';
+
+export const CREDENTIAL_VARS = ['JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_PAT'] as const;
+
+export const hasCredentials = (env: NodeJS.ProcessEnv): boolean => Boolean((env.JIRA_EMAIL && env.JIRA_API_TOKEN) || env.JIRA_PAT);
+
+export const credentialsFromEnv = (env: NodeJS.ProcessEnv): Credentials => {
+  if (env.JIRA_EMAIL && env.JIRA_API_TOKEN) return { kind: 'basic', email: env.JIRA_EMAIL, token: env.JIRA_API_TOKEN };
+  if (env.JIRA_PAT) return { kind: 'bearer', token: env.JIRA_PAT };
+  const half = env.JIRA_EMAIL ? 'JIRA_EMAIL is set but JIRA_API_TOKEN is not' : env.JIRA_API_TOKEN ? 'JIRA_API_TOKEN is set but JIRA_EMAIL is not' : 'none of JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PAT is set';
+  throw new UserError(`no Jira credentials in the environment (${half})`, {
+    details: ['Cloud: export JIRA_EMAIL=you@example.com JIRA_API_TOKEN=… (an API token of a Jira administrator)', 'Data Center: export JIRA_PAT=… (a personal access token)', 'credentials are never read from flags'],
+  });
+};
+
+/** Removes every credential value from a text (defence in depth for messages that quote an answer). */
+export const redact = (text: string, env: NodeJS.ProcessEnv): string => {
+  let out = text;
+  for (const k of CREDENTIAL_VARS) {
+    const v = env[k];
+    if (v && v.length >= 4) out = out.split(v).join('***');
+  }
+  return out;
+};
+
+/** A UserError with every credential value taken out of its message and details. */
+export const redactError = (e: unknown, env: NodeJS.ProcessEnv): unknown =>
+  e instanceof UserError ? new UserError(redact(e.message, env), { details: e.details.map((d) => redact(d, env)), cause: e }) : e;

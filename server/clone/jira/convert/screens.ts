@@ -1,0 +1,50 @@
+/** Screens with tabs, screen schemes, issue type screen schemes, field configurations, their schemes, issue type schemes. */
+import type {
+  FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme,
+} from '../../../model/types.ts';
+import type { Obj, RawConfig } from '../raw.ts';
+import { str, text } from './common.ts';
+
+export const screensOf = (raw: RawConfig): Screen[] => raw.screens.map((s) => ({
+  id: str(s.id), name: str(s.name), ...text(s.description),
+  tabs: (raw.screenTabs[str(s.id)] ?? []).map(({ tab, fields }) => ({ id: str(tab.id), name: str(tab.name), fields: fields.map((f) => str(f.id)) })),
+}));
+
+export const screenSchemesOf = (raw: RawConfig): ScreenScheme[] => raw.screenSchemes.map((s) => {
+  const sc = (s.screens ?? {}) as Obj;
+  const pick = (k: string) => (sc[k] !== undefined && sc[k] !== null ? { [k]: str(sc[k]) } : {});
+  return { id: str(s.id), name: str(s.name), screens: { default: str(sc.default), ...pick('create'), ...pick('edit'), ...pick('view') } };
+});
+
+/** Rows `{<scheme>Id, issueTypeId, <target>Id}` (issue type 'default' = the scheme's default). */
+const mapped = (rows: Obj[], schemeKey: string, targetKey: string, schemeId: string) =>
+  rows.filter((r) => str(r[schemeKey]) === schemeId);
+
+export const issueTypeScreenSchemesOf = (raw: RawConfig): IssueTypeScreenScheme[] => raw.issueTypeScreenSchemes.map((s) => {
+  const rows = mapped(raw.issueTypeScreenSchemeItems, 'issueTypeScreenSchemeId', 'screenSchemeId', str(s.id));
+  return {
+    id: str(s.id), name: str(s.name), default: str(rows.find((r) => r.issueTypeId === 'default')?.screenSchemeId ?? ''),
+    mappings: rows.filter((r) => r.issueTypeId !== 'default').map((r) => ({ issueType: str(r.issueTypeId), screenScheme: str(r.screenSchemeId) })),
+  };
+});
+
+export const fieldConfigurationsOf = (raw: RawConfig): FieldConfiguration[] => raw.fieldConfigurations.map((f) => ({
+  id: str(f.id), name: str(f.name), ...text(f.description),
+  items: (raw.fieldConfigurationItems[str(f.id)] ?? []).map((i) => ({
+    field: str(i.id), ...(i.isRequired ? { required: true } : {}), ...(i.isHidden ? { hidden: true } : {}), ...text(i.description),
+  })),
+}));
+
+export const fieldConfigurationSchemesOf = (raw: RawConfig): FieldConfigurationScheme[] => raw.fieldConfigurationSchemes.map((s) => {
+  const rows = mapped(raw.fieldConfigurationSchemeItems, 'fieldConfigurationSchemeId', 'fieldConfigurationId', str(s.id));
+  return {
+    id: str(s.id), name: str(s.name), default: str(rows.find((r) => r.issueTypeId === 'default')?.fieldConfigurationId ?? raw.fieldConfigurations[0]?.id ?? ''),
+    mappings: rows.filter((r) => r.issueTypeId !== 'default').map((r) => ({ issueType: str(r.issueTypeId), fieldConfiguration: str(r.fieldConfigurationId) })),
+  };
+});
+
+export const issueTypeSchemesOf = (raw: RawConfig): IssueTypeScheme[] => raw.issueTypeSchemes.map((s) => ({
+  id: str(s.id), name: str(s.name),
+  issueTypes: raw.issueTypeSchemeItems.filter((r) => str(r.issueTypeSchemeId) === str(s.id)).map((r) => str(r.issueTypeId)),
+  ...(s.defaultIssueTypeId ? { defaultIssueType: str(s.defaultIssueTypeId) } : {}),
+}));

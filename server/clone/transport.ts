@@ -1,0 +1,161 @@
+/**
+ * The HTTP side of a clone: read-only by construction (GET, plus the few POST endpoints Jira uses
+ * for reading), a concurrency limit, retries with backoff and jitter on 5xx, network errors,
+ * timeouts and unreadable bodies, 429 honouring Retry-After, and a clear error once retries are spent.
+ * Credentials go into the Authorization header only: never into a URL, a message or a log line.
+ */
+import { UserError } from '../common/errors.ts';
+import { Limiter } from './limiter.ts';
+
+export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
+
+/** POST endpoints Jira uses for reading; every other write is refused before a request is made. */
+export const READ_ONLY_POSTS = [/\/rest\/api\/[23]\/search\/jql$/, /\/rest\/api\/[23]\/search$/, /\/rest\/api\/3\/search\/approximate-count$/, /\/rest\/api\/[23]\/workflows$/] as const;
+
+export interface TransportOptions {
+  baseUrl: string;
+  credentials: Credentials;
+  concurrency?: number;
+  /** Attempts after the first one. */
+  retries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  timeoutMs?: number;
+  /** Upper bound for a Retry-After the server asks for. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRequest?: (e: { method: string; path: string; status: number | 'error'; attempt: number }) => void;
+}
+
+export interface RequestLike { method: 'GET' | 'POST'; path: string; query?: Record<string, string | number | boolean | undefined>; body?: unknown }
+
+/** A tracker answered 404 (the caller may fall back to an older API). */
+export class NotFoundAnswer extends Error {
+  override readonly name = 'NotFoundAnswer';
+  constructor(readonly path: string) { super(`404 at ${path}`); }
+}
+
+/** Something a caller of `read` gets: JSON answers only. */
+export interface Reader { read(req: RequestLike): Promise<unknown> }
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export const pathWithQuery = (req: RequestLike): string => {
+  const q = Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return q.length ? `${req.path}?${q.join('&')}` : req.path;
+};
+
+export const assertReadOnly = (req: RequestLike): void => {
+  if (req.method === 'GET') return;
+  if (req.method === 'POST' && READ_ONLY_POSTS.some((re) => re.test(req.path))) return;
+  throw new Error(`refused: ${req.method} ${req.path} is not a read; the clone adapter only reads`);
+};
+
+const authHeader = (c: Credentials): string =>
+  c.kind === 'basic' ? `Basic ${Buffer.from(`${c.email}:${c.token}`).toString('base64')}` : `Bearer ${c.token}`;
+
+const retryAfterMs = (value: string | null): number | undefined => {
+  if (!value) return undefined;
+  const s = Number(value);
+  if (Number.isFinite(s)) return Math.max(0, s * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+};
+
+export class HttpTransport implements Reader {
+  private readonly limiter: Limiter;
+  private readonly o: Required<Omit<TransportOptions, 'onRequest' | 'credentials'>> & Pick<TransportOptions, 'onRequest'>;
+  private readonly auth: string;
+  requests = 0;
+
+  constructor(options: TransportOptions) {
+    const base = new URL(options.baseUrl);
+    if (base.username || base.password) throw new UserError('--url must not contain credentials', { details: ['put them in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)'] });
+    this.auth = authHeader(options.credentials);
+    this.o = {
+      baseUrl: base.toString().replace(/\/+$/, ''), concurrency: options.concurrency ?? 4, retries: options.retries ?? 5,
+      baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 30_000, timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+      fetch: options.fetch ?? ((...a) => fetch(...a)), sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      random: options.random ?? Math.random, onRequest: options.onRequest,
+    };
+    this.limiter = new Limiter(this.o.concurrency);
+  }
+
+  get baseUrl(): string { return this.o.baseUrl; }
+
+  /** After a 401 or 403 every further read fails at once: the same credentials will not do better. */
+  private fatal: UserError | undefined;
+
+  async read(req: RequestLike): Promise<unknown> {
+    assertReadOnly(req);
+    if (this.fatal) throw this.fatal;
+    return this.limiter.run(() => {
+      if (this.fatal) throw this.fatal;
+      return this.attempt(req).catch((e: unknown) => {
+        if (e instanceof UserError && /\((401|403)\b/.test(e.message)) this.fatal ??= e;
+        throw e;
+      });
+    });
+  }
+
+  private backoff(attempt: number): number {
+    const cap = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** attempt);
+    return Math.round(cap / 2 + (this.o.random() * cap) / 2);
+  }
+
+  private async attempt(req: RequestLike): Promise<unknown> {
+    const where = `${req.method} ${pathWithQuery(req)}`;
+    let last = '';
+    for (let attempt = 0; attempt <= this.o.retries; attempt++) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), this.o.timeoutMs);
+      let wait: number | undefined;
+      try {
+        this.requests++;
+        const res = await this.o.fetch(`${this.o.baseUrl}${pathWithQuery(req)}`, {
+          method: req.method, signal: controller.signal,
+          headers: { authorization: this.auth, accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+          ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+        });
+        this.o.onRequest?.({ method: req.method, path: req.path, status: res.status, attempt });
+        if (res.ok) {
+          const text = await res.text();
+          try { return JSON.parse(text); } catch { last = `an unreadable (truncated?) JSON body of ${text.length} bytes`; }
+        } else if (res.status === 401) {
+          await res.arrayBuffer().catch(() => undefined);
+          throw new UserError(`${this.o.baseUrl} refused the credentials (401 at ${where})`, {
+            details: ['the token may be expired or revoked, or the e-mail does not match it: set JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center) afresh', 'nothing was written'],
+          });
+        } else if (res.status === 403) {
+          await res.arrayBuffer().catch(() => undefined);
+          throw new UserError(`${this.o.baseUrl} denied ${where} (403): reading the configuration needs a Jira administrator's account`, {
+            details: ['use the credentials of an account with the global "Administer Jira" permission (read access is all the clone uses)'],
+          });
+        } else if (res.status === 404) {
+          await res.arrayBuffer().catch(() => undefined);
+          throw new NotFoundAnswer(req.path);
+        } else if (RETRYABLE.has(res.status)) {
+          last = `HTTP ${res.status}`;
+          if (res.status === 429) wait = Math.min(this.o.maxRetryAfterMs, retryAfterMs(res.headers.get('retry-after')) ?? this.backoff(attempt));
+          await res.arrayBuffer().catch(() => undefined);
+        } else {
+          const text = await res.text().catch(() => '');
+          throw new UserError(`${this.o.baseUrl} answered ${res.status} to ${where}`, { details: [text.slice(0, 300)] });
+        }
+      } catch (e) {
+        if (e instanceof UserError || e instanceof NotFoundAnswer) throw e;
+        last = controller.signal.aborted ? `no answer within ${this.o.timeoutMs} ms` : `network error: ${(e as Error).message}`;
+        this.o.onRequest?.({ method: req.method, path: req.path, status: 'error', attempt });
+      } finally {
+        clearTimeout(timer);
+      }
+      if (attempt < this.o.retries) await this.o.sleep(wait ?? this.backoff(attempt));
+    }
+    throw new UserError(`${this.o.baseUrl} did not answer ${where} after ${this.o.retries + 1} attempts (last: ${last})`, {
+      details: ['the tracker may be overloaded or unreachable; try again later, with a lower --concurrency, or continue with --resume'],
+    });
+  }
+}
