@@ -40,9 +40,9 @@ export const cloneMain = async (argv: string[], io: CommandIo): Promise<number> 
   const o = parseCloneFlags(argv);
   if (o === 'help') { io.out(`usage: ${CLONE_USAGE}`); return 0; }
   try {
-    await runClone(o, io);
+    // A snapshot with validation errors is written (to be looked at) but is not a success: exit 1.
+    return (await runClone(o, io)).errors ? 1 : 0;
   } catch (e) {
     throw redactError(e, process.env);
   }
-  return 0;
 };

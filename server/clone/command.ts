@@ -3,9 +3,8 @@
  * answers are recorded beside --out (`DIR.clone-partial/`) so --resume continues after an
  * interruption; the snapshot is written in one step at the end, so a failure leaves none half-written.
  */
-import { rm, stat, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
 import type { CommandIo } from '../cli/run.ts';
 import { writeSnapshot } from '../store/snapshot-write.ts';
@@ -14,6 +13,7 @@ import { formatProblem } from '../model/problems.ts';
 import type { Config, Issue, Manifest } from '../model/types.ts';
 import { credentialsFromEnv } from './credentials.ts';
 import { DIGEST_FILE, digestOf } from './digest.ts';
+import { anonymizeKeyFor } from './anonymize-key.ts';
 import { JiraSource } from './jira/source.ts';
 import { cloneManifest } from './manifest.ts';
 import { Progress } from './progress.ts';
@@ -35,6 +35,8 @@ export interface CloneOptions {
   concurrency: number;
   /** Also keep every answer in this directory (readable later with --from file). */
   saveRaw?: string;
+  /** The anonymising key (tests); default UNDERSTUDY_ANON_KEY or this machine's key for the site. */
+  anonymizeKey?: string;
   /** Fixed time for the manifest (tests); default now. */
   now?: string;
   /** Transport knobs for tests (small backoff, a fetch to intercept). */
@@ -42,15 +44,12 @@ export interface CloneOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface CloneResult { manifest: Manifest; out: string; requests: number; seconds: number }
+export interface CloneResult { manifest: Manifest; out: string; requests: number; seconds: number; /** Validation errors of the written snapshot (the sandbox refuses it while there are any). */ errors: number }
 
 export const partialDirOf = (out: string): string => `${resolve(out)}.clone-partial`;
 
 const exists = async (p: string) => (await stat(p).catch(() => undefined)) !== undefined;
 const nonEmpty = async (p: string) => ((await readdir(p).catch(() => [])) as string[]).length > 0;
-
-/** The key that makes anonymising the same production give the same personas every time. */
-export const anonymizeKey = (url: string): string => createHash('sha256').update(url).digest('hex');
 
 /** The anonymiser is another module; loaded only when anonymising. */
 export const anonymize = async (content: { config: Config; issues: Issue[] }, key: string): Promise<{ config: Config; issues: Issue[] }> => {
@@ -68,6 +67,7 @@ export const runClone = async (o: CloneOptions, io: CommandIo): Promise<CloneRes
     throw new UserError(`an interrupted clone left its answers in '${partial}'`, { details: ['continue it with --resume, or remove that directory to start afresh'] });
   }
   if (!o.anonymize) io.err('understudy: WARNING: --no-anonymize: the snapshot will hold production\'s names, e-mail addresses and issue texts; keep it where production data may be kept');
+  if (o.saveRaw) io.err(`understudy: WARNING: --save-raw keeps production's answers as they came (names, e-mail addresses, texts) in '${o.saveRaw}': keep it where production data may be kept`);
 
   const progress = new Progress(io.err);
   let reader: Reader;
@@ -86,6 +86,7 @@ export const runClone = async (o: CloneOptions, io: CommandIo): Promise<CloneRes
     const credentials = credentialsFromEnv(env);
     url = parsed.toString().replace(/\/+$/, '');
     transport = new HttpTransport({ baseUrl: url, credentials, concurrency: o.concurrency, ...o.transport, onRequest: (e) => progress.request(e.attempt) });
+    await checkResumable(partial, { url, projects: o.projects ?? [], issuesPerBucket: o.issuesPerBucket, maxIssues: o.maxIssues });
     reader = new RecordingReader(transport, partial);
   }
   const recorded = reader;
@@ -106,6 +107,21 @@ export const runClone = async (o: CloneOptions, io: CommandIo): Promise<CloneRes
   }
 };
 
+/** The answers kept for --resume belong to one site and scope: resuming with another is refused. */
+const checkResumable = async (partial: string, scope: Record<string, unknown>): Promise<void> => {
+  const file = join(partial, 'clone-scope.json');
+  const before = await readFile(file, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => undefined);
+  if (before && JSON.stringify(before) !== JSON.stringify(scope)) {
+    throw new UserError(`the answers kept in '${partial}' are from another clone (${JSON.stringify(before)}), not this one (${JSON.stringify(scope)})`, {
+      details: ['resume with the same --url, --projects, --issues-per-bucket and --max-issues, or remove that directory to start afresh'],
+    });
+  }
+  if (!before) {
+    await mkdir(partial, { recursive: true });
+    await writeFile(file, `${JSON.stringify(scope)}\n`);
+  }
+};
+
 interface Prepared { reader: Reader; url: string; progress: Progress; transport: HttpTransport | undefined; partial: string; started: number }
 
 const cloneWith = async (o: CloneOptions, io: CommandIo, { reader, url, progress, transport, partial, started }: Prepared): Promise<CloneResult> => {
@@ -115,7 +131,12 @@ const cloneWith = async (o: CloneOptions, io: CommandIo, { reader, url, progress
   const digest = digestOf(production, o.projects?.length ? { projects: o.projects } : {});
   const sample = await sampleIssues(source, production, { perBucket: o.issuesPerBucket, maxIssues: o.maxIssues }, (n) => { progress.plannedIssues = n; });
   const withUsers = await source.completeUsers(production, sample.issues);
-  const content = o.anonymize ? await anonymize({ config: withUsers, issues: sample.issues }, anonymizeKey(info.url)) : { config: withUsers, issues: sample.issues };
+  let content = { config: withUsers, issues: sample.issues };
+  if (o.anonymize) {
+    const k = o.anonymizeKey !== undefined ? { key: o.anonymizeKey, where: 'the caller', created: false } : await anonymizeKeyFor(info.url, o.env ?? process.env);
+    if (k.created) io.err(`understudy: anonymised with a new secret key for ${info.url}, kept in ${k.where} (never in the snapshot): keep it to give the next clone of this site the same personas, or set UNDERSTUDY_ANON_KEY (CI)`);
+    content = await anonymize(content, k.key);
+  }
   const now = o.now ?? new Date().toISOString();
   const manifestInput = cloneManifest({
     out: o.out, info, sourceType: o.from === 'file' ? 'file' : 'jira', now, config: content.config, issues: content.issues, sample,
@@ -134,5 +155,5 @@ const cloneWith = async (o: CloneOptions, io: CommandIo, { reader, url, progress
     for (const p of problems.slice(0, 10)) io.err(`  ${formatProblem(p)}`);
   }
   io.out(`validate it with: npm run validate -- --snapshot ${o.out}`);
-  return { manifest, out: o.out, requests: transport?.requests ?? 0, seconds };
+  return { manifest, out: o.out, requests: transport?.requests ?? 0, seconds, errors: problems.length };
 };

@@ -4,6 +4,40 @@ import type { Credentials } from './transport.ts';
 
 export const CREDENTIAL_VARS = ['JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_PAT'] as const;
 
+const origin = (url: string): string | undefined => {
+  try { return new URL(url).origin; } catch { return undefined; }
+};
+
+/**
+ * The URL credentials may be sent to when a command starts from a snapshot (drift, the gate): the
+ * manifest's URL is data anyone can edit, so it must match the one the user names (`--url` or
+ * JIRA_URL) before a token goes there.
+ */
+export const confirmProductionUrl = (manifestUrl: string, given: string | undefined, snapshot: string): string => {
+  if (!given) {
+    throw new UserError(`the snapshot '${snapshot}' was cloned from ${manifestUrl}; name production's URL yourself before your credentials are sent there`, {
+      details: [`pass --url ${manifestUrl} (or set JIRA_URL=${manifestUrl}); a URL read from a snapshot alone is never trusted with a token`],
+    });
+  }
+  if (origin(given) === undefined) throw new UserError(`'${given}' (--url or JIRA_URL) is not a URL`, { details: [`e.g. --url ${manifestUrl}`] });
+  if (origin(given) !== origin(manifestUrl)) {
+    throw new UserError(`the snapshot '${snapshot}' was cloned from ${manifestUrl}, not from ${given}`, {
+      details: ['compare the snapshot with the production it came from, or clone the other site: npm run clone -- --url URL --out DIR'],
+    });
+  }
+  return manifestUrl;
+};
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Credentials travel over https only, except to a tracker on this machine. */
+export const assertSafeScheme = (url: URL): void => {
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return;
+  throw new UserError(`${url.origin}: credentials are only sent over https (or to a tracker on this machine)`, {
+    details: [`use the site's https:// URL${url.protocol === 'http:' ? `, e.g. --url https://${url.host}` : ''}`],
+  });
+};
+
 export const hasCredentials = (env: NodeJS.ProcessEnv): boolean => Boolean((env.JIRA_EMAIL && env.JIRA_API_TOKEN) || env.JIRA_PAT);
 
 export const credentialsFromEnv = (env: NodeJS.ProcessEnv): Credentials => {

@@ -9,12 +9,12 @@ import { UserError } from '../common/errors.ts';
 import type { CommandIo } from '../cli/run.ts';
 import { parseFlags } from '../cli/run.ts';
 import type { Config, Manifest } from '../model/types.ts';
-import { credentialsFromEnv } from './credentials.ts';
+import { confirmProductionUrl, credentialsFromEnv } from './credentials.ts';
 import { compareDigests, DIGEST_FILE, digestOf, type DriftChange, type DriftDigest } from './digest.ts';
 import { JiraSource } from './jira/source.ts';
 import { HttpTransport, type TransportOptions } from './transport.ts';
 
-export const DRIFT_USAGE = 'npm run drift -- --snapshot DIR   (credentials from the environment: JIRA_EMAIL + JIRA_API_TOKEN, or JIRA_PAT)';
+export const DRIFT_USAGE = 'npm run drift -- --snapshot DIR --url URL   (or JIRA_URL=URL; credentials from the environment: JIRA_EMAIL + JIRA_API_TOKEN, or JIRA_PAT)';
 
 export interface DriftResult { drifted: boolean; url: string; clonedAt: string; changes: DriftChange[]; whereKnown: boolean; current: Config }
 
@@ -38,10 +38,11 @@ export const cloneFacts = async (snapshot: string): Promise<{ manifest: Manifest
   return { manifest, url: manifest.source.url, configHash: manifest.production.configHash, clonedAt: manifest.production.clonedAt, ...(digest ? { digest } : {}) };
 };
 
-export const checkDrift = async (snapshot: string, env: NodeJS.ProcessEnv, transport: Partial<TransportOptions> = {}): Promise<DriftResult> => {
+export const checkDrift = async (snapshot: string, env: NodeJS.ProcessEnv, transport: Partial<TransportOptions> = {}, url: string | undefined = env.JIRA_URL): Promise<DriftResult> => {
   const facts = await cloneFacts(snapshot);
+  const baseUrl = confirmProductionUrl(facts.url, url, snapshot);
   const credentials = credentialsFromEnv(env);
-  const reader = new HttpTransport({ baseUrl: facts.url, credentials, ...transport });
+  const reader = new HttpTransport({ baseUrl, credentials, ...transport });
   const source = new JiraSource({ reader, url: facts.url });
   const { config } = await source.readConfig({ ...(facts.digest?.scope.projects ? { projects: facts.digest.scope.projects } : {}) });
   const now = digestOf(config, facts.digest?.scope ?? {});
@@ -68,10 +69,10 @@ export const describeDrift = (r: DriftResult, snapshot: string): { headline: str
 };
 
 export const driftMain = async (argv: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env, transport: Partial<TransportOptions> = {}): Promise<number> => {
-  const { values } = parseFlags(argv, { snapshot: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, DRIFT_USAGE);
+  const { values } = parseFlags(argv, { snapshot: { type: 'string' }, url: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, DRIFT_USAGE);
   if (values.help) { io.out(`usage: ${DRIFT_USAGE}`); return 0; }
   if (!values.snapshot) throw new UserError('--snapshot DIR is required: the cloned snapshot to compare with production', { details: [`usage: ${DRIFT_USAGE}`] });
-  const r = await checkDrift(values.snapshot, env, transport);
+  const r = await checkDrift(values.snapshot, env, transport, values.url ?? env.JIRA_URL);
   const { headline, details } = describeDrift(r, values.snapshot);
   io.out(headline);
   for (const d of details) io.out(`  ${d}`);

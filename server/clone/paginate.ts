@@ -3,7 +3,14 @@
  * (`{startAt, maxResults, total, isLast, values}`), legacy search pages (`{startAt, total, issues}`),
  * token pages (`{issues, nextPageToken, isLast}`) and bare arrays paged by `startAt`/`maxResults`.
  */
+import { UserError } from '../common/errors.ts';
 import type { Reader, RequestLike } from './transport.ts';
+
+/** More pages than any real list has: a tracker that never says "last" must not keep a clone busy forever. */
+const MAX_PAGES = 100_000;
+
+const stuck = (req: RequestLike, why: string): UserError =>
+  new UserError(`the tracker's answers to ${req.method} ${req.path} do not page: ${why}`, { details: ['the list cannot be read to its end; report this tracker version, or clone fewer projects with --projects'] });
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,7 +40,9 @@ export const readAll = async (reader: Reader, req: RequestLike, options: PageOpt
   let startAt = 0;
   let token: string | undefined;
   let previousFirst: string | undefined;
-  for (;;) {
+  const tokens = new Set<string>();
+  for (let pages = 1; ; pages++) {
+    if (pages > MAX_PAGES) throw stuck(req, `more than ${MAX_PAGES} pages`);
     const want = Math.min(size, limit - out.length);
     const page = await reader.read(withPaging(req, tokenPaged ? undefined : startAt, want, token));
     if (Array.isArray(page)) {
@@ -45,18 +54,24 @@ export const readAll = async (reader: Reader, req: RequestLike, options: PageOpt
       startAt += page.length;
       continue;
     }
-    if (!isObj(page)) throw new TypeError(`expected a JSON page or array from ${req.path}, got ${typeof page}`);
+    if (!isObj(page)) throw new UserError(`the tracker answered ${req.method} ${req.path} with ${page === null ? 'null' : typeof page}, not a list or a page of one`, { details: ['check that --url is the tracker itself (not a proxy or a login page)'] });
     const items = listOf(page, options.key);
+    const first = items.length ? JSON.stringify(items[0]) : undefined;
+    if (first !== undefined && first === previousFirst) throw stuck(req, 'it answered the same page again');
+    previousFirst = first;
     out.push(...items);
     if (out.length >= limit) break;
     if (typeof page.nextPageToken === 'string' && page.nextPageToken) {
       if (page.isLast === true) break;
+      if (tokens.has(page.nextPageToken)) throw stuck(req, 'it answered a page token it had given before');
+      tokens.add(page.nextPageToken);
       token = page.nextPageToken;
       continue;
     }
     if (tokenPaged || items.length === 0 || page.isLast === true) break;
     const total = typeof page.total === 'number' ? page.total : undefined;
-    const at = typeof page.startAt === 'number' ? page.startAt : startAt;
+    // Our own position wins over an echoed startAt that did not move (startAt never goes back).
+    const at = typeof page.startAt === 'number' && page.startAt > startAt ? page.startAt : startAt;
     if (page.isLast === undefined && (total === undefined || at + items.length >= total)) break;
     startAt = at + items.length;
   }

@@ -4,6 +4,7 @@
  * to --max-issues. Parents of sampled sub-tasks are added (a sub-task needs its parent). Totals
  * come from the tracker's approximate counts, so estimates can scale from the sample to production.
  */
+import { UserError } from '../common/errors.ts';
 import { issueTypesOf, workflowFor } from '../model/resolve.ts';
 import { compareIds } from '../model/hash.ts';
 import type { Config, Issue } from '../model/types.ts';
@@ -47,7 +48,7 @@ const roundRobin = (lists: Issue[][], cap: number): Issue[] => {
 
 export const sampleIssues = async (source: TrackerSource, config: Config, o: SampleOptions, onPlan?: (planned: number) => void): Promise<Sample> => {
   const keys = config.projects.map((p) => p.key);
-  if (!keys.length || o.maxIssues <= 0) return { issues: [], totals: { issues: 0 }, buckets: { total: 0, withIssues: 0 }, parentsAdded: 0 };
+  if (!keys.length) return { issues: [], totals: { issues: 0 }, buckets: { total: 0, withIssues: 0 }, parentsAdded: 0 };
   const buckets = bucketsOf(source, config);
   const [counts, perProject, total] = await Promise.all([
     Promise.all(buckets.map((b) => source.countIssues(b.jql))),
@@ -55,6 +56,9 @@ export const sampleIssues = async (source: TrackerSource, config: Config, o: Sam
     source.countIssues(source.projectsQuery(keys)),
   ]);
   const filled = buckets.filter((_, i) => (counts[i] ?? 0) > 0);
+  const totals = { issues: total, ...Object.fromEntries(perProject.map(([k, n]) => [`issues.${k}`, n])) };
+  // No sample asked for: production's counts are still recorded (estimates scale by them).
+  if (o.maxIssues <= 0) return { issues: [], totals, buckets: { total: buckets.length, withIssues: filled.length }, parentsAdded: 0 };
   const stratified = buckets.reduce((n, _, i) => n + Math.min(o.perBucket, counts[i] ?? 0), 0);
   onPlan?.(stratified >= total ? stratified : stratified + Math.min(o.maxIssues, total));
   const lists = await Promise.all(filled.map((b) => source.searchIssues(b.jql, o.perBucket, config)));
@@ -68,20 +72,28 @@ export const sampleIssues = async (source: TrackerSource, config: Config, o: Sam
     }
   }
   const present = new Set(issues.map((i) => i.key));
-  const missingParents = [...new Set(issues.flatMap((i) => (i.parent && !present.has(i.parent) ? [i.parent] : [])))].sort();
+  // Parents in the cloned projects only (on Cloud an epic may live in another project).
+  const inScope = (key: string) => keys.includes(key.slice(0, key.lastIndexOf('-')));
+  const missingParents = [...new Set(issues.flatMap((i) => (i.parent && !present.has(i.parent) && inScope(i.parent) ? [i.parent] : [])))].sort();
   let parentsAdded = 0;
-  for (let i = 0; i < missingParents.length; i += 50) {
-    const chunk = missingParents.slice(i, i + 50);
-    const parents = await source.searchIssues(source.keysQuery(chunk), chunk.length, config);
-    parentsAdded += parents.length;
-    issues.push(...parents);
-  }
+  const fetchParents = async (chunk: string[]): Promise<void> => {
+    try {
+      const parents = await source.searchIssues(source.keysQuery(chunk), chunk.length, config);
+      parentsAdded += parents.length;
+      issues.push(...parents);
+    } catch (e) {
+      // Jira answers 400 to `key in (…)` naming an issue that is gone or hidden: ask one by one, skip those.
+      if (!(e instanceof UserError && / answered 400 /.test(e.message))) throw e;
+      if (chunk.length > 1) for (const key of chunk) await fetchParents([key]);
+    }
+  };
+  for (let i = 0; i < missingParents.length; i += 50) await fetchParents(missingParents.slice(i, i + 50));
   // A parent that cannot be read (deleted, hidden) leaves its sub-tasks out: a sub-task needs its parent.
   const keysNow = new Set(issues.map((i) => i.key));
   issues = issues.filter((i) => !i.parent || keysNow.has(i.parent));
   issues.sort((a, b) => compareIds(a.id, b.id));
   return {
-    issues, totals: { issues: total, ...Object.fromEntries(perProject.map(([k, n]) => [`issues.${k}`, n])) },
+    issues, totals,
     buckets: { total: buckets.length, withIssues: filled.length }, parentsAdded,
   };
 };

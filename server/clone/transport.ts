@@ -5,6 +5,7 @@
  * Credentials go into the Authorization header only: never into a URL, a message or a log line.
  */
 import { UserError } from '../common/errors.ts';
+import { assertSafeScheme } from './credentials.ts';
 import { Limiter } from './limiter.ts';
 
 export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
@@ -47,7 +48,14 @@ export const pathWithQuery = (req: RequestLike): string => {
   return q.length ? `${req.path}?${q.join('&')}` : req.path;
 };
 
+/**
+ * Refuses anything but a read. The path is checked as the server will see it: no query, fragment,
+ * dot segment or encoded slash can smuggle a write past the allowlist (`/issue?x=/search`).
+ */
 export const assertReadOnly = (req: RequestLike): void => {
+  if (!req.path.startsWith('/') || /[?#\\]|%2f|%5c|%2e|(^|\/)\.\.?(\/|$)/i.test(req.path)) {
+    throw new Error(`refused: ${req.method} ${JSON.stringify(req.path)} is not a plain API path (query parameters go in 'query'); the clone adapter only reads`);
+  }
   if (req.method === 'GET') return;
   if (req.method === 'POST' && READ_ONLY_POSTS.some((re) => re.test(req.path))) return;
   throw new Error(`refused: ${req.method} ${req.path} is not a read; the clone adapter only reads`);
@@ -73,6 +81,7 @@ export class HttpTransport implements Reader {
   constructor(options: TransportOptions) {
     const base = new URL(options.baseUrl);
     if (base.username || base.password) throw new UserError('--url must not contain credentials', { details: ['put them in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)'] });
+    assertSafeScheme(base);
     this.auth = authHeader(options.credentials);
     this.o = {
       baseUrl: base.toString().replace(/\/+$/, ''), concurrency: options.concurrency ?? 4, retries: options.retries ?? 5,
@@ -95,7 +104,8 @@ export class HttpTransport implements Reader {
     return this.limiter.run(() => {
       if (this.fatal) throw this.fatal;
       return this.attempt(req).catch((e: unknown) => {
-        if (e instanceof UserError && /\((401|403)\b/.test(e.message)) this.fatal ??= e;
+        // Refused credentials or a tracker that stopped answering: queued reads fail at once instead of each retrying.
+        if (e instanceof UserError && (/\((401|403)\b/.test(e.message) || / did not answer /.test(e.message))) this.fatal ??= e;
         throw e;
       });
     });
@@ -116,7 +126,8 @@ export class HttpTransport implements Reader {
       try {
         this.requests++;
         const res = await this.o.fetch(`${this.o.baseUrl}${pathWithQuery(req)}`, {
-          method: req.method, signal: controller.signal,
+          // A redirect could turn a read into a request elsewhere, with the credentials: never followed.
+          method: req.method, signal: controller.signal, redirect: 'error',
           headers: { authorization: this.auth, accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
           ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
         });
@@ -143,11 +154,20 @@ export class HttpTransport implements Reader {
           await res.arrayBuffer().catch(() => undefined);
         } else {
           const text = await res.text().catch(() => '');
-          throw new UserError(`${this.o.baseUrl} answered ${res.status} to ${where}`, { details: [text.slice(0, 300)] });
+          let said = text.slice(0, 300);
+          try {
+            const j = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string> };
+            said = [...(j.errorMessages ?? []), ...Object.entries(j.errors ?? {}).map(([k, v]) => `${k}: ${v}`)].join('; ') || said;
+          } catch { /* not JSON: the text as it came */ }
+          const query = req.body && typeof (req.body as { jql?: unknown }).jql === 'string' ? ` (JQL: ${(req.body as { jql: string }).jql})` : '';
+          throw new UserError(`${this.o.baseUrl} answered ${res.status} to ${where}${query}`, {
+            details: [...(said ? [`it said: ${said}`] : []), 'this tracker refuses a read the clone needs: check the account\'s permissions and the Jira version, or clone fewer projects with --projects'],
+          });
         }
       } catch (e) {
         if (e instanceof UserError || e instanceof NotFoundAnswer) throw e;
-        last = controller.signal.aborted ? `no answer within ${this.o.timeoutMs} ms` : `network error: ${(e as Error).message}`;
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        last = controller.signal.aborted ? `no answer within ${this.o.timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (e as Error).message}`;
         this.o.onRequest?.({ method: req.method, path: req.path, status: 'error', attempt });
       } finally {
         clearTimeout(timer);
@@ -155,7 +175,10 @@ export class HttpTransport implements Reader {
       if (attempt < this.o.retries) await this.o.sleep(wait ?? this.backoff(attempt));
     }
     throw new UserError(`${this.o.baseUrl} did not answer ${where} after ${this.o.retries + 1} attempts (last: ${last})`, {
-      details: ['the tracker may be overloaded or unreachable; try again later, with a lower --concurrency, or continue with --resume'],
+      details: [/ENOTFOUND|EAI_AGAIN/.test(last) ? 'the host name does not resolve: check --url'
+        : /CERT|certificate|SELF_SIGNED/i.test(last) ? "the site's TLS certificate is not trusted here: point NODE_EXTRA_CA_CERTS at your company's CA certificate"
+          : /redirect/i.test(last) ? 'the site redirects: pass the final URL with --url (redirects are never followed with your credentials)'
+            : 'the tracker may be overloaded or unreachable; try again later, with a lower --concurrency, or continue with --resume'],
     });
   }
 }

@@ -19,12 +19,12 @@ export type { AnonymizeReport } from './report.ts';
 
 export interface AnonymizeContent { config: Config; issues: Issue[]; integrations?: Integration[] }
 export interface AnonymizeOptions {
-  /** Secret-ish key (the clone passes sha256 of the source URL): another key gives other personas and words. */
+  /** The secret key (see server/clone/anonymize-key.ts; never derivable from the snapshot): another key gives other personas and words. */
   key: string;
 }
 
 export const anonymizeSnapshot = (content: AnonymizeContent, options: AnonymizeOptions): AnonymizeContent & { report: AnonymizeReport } => {
-  if (!options.key) throw new Error('understudy: anonymizeSnapshot needs a non-empty key (the clone passes sha256 of the source URL)');
+  if (!options.key) throw new Error('understudy: anonymizeSnapshot needs a non-empty key (the clone passes the secret of server/clone/anonymize-key.ts)');
   const k = keyed(options.key);
   const dataCenter = content.config.tracker.deploymentType === 'DataCenter' || content.config.tracker.deploymentType === 'Server';
   const personas = buildPersonas(content.config.users, k, { dataCenter });

@@ -16,9 +16,9 @@ import { recordingIo, snapshotErrors, removeTempDirs, tempDir } from './helpers.
 
 let e: Emulated;
 let out: string;
-const drift = async (snapshot = out) => {
+const drift = async (snapshot = out, env = prodEnv(CLOUD), extra: string[] = []) => {
   const io = recordingIo();
-  const code = await driftMain(['--snapshot', snapshot], io, prodEnv(CLOUD)).catch((err: unknown) => reportError(err, io, false));
+  const code = await driftMain(['--snapshot', snapshot, ...extra], io, env).catch((err: unknown) => reportError(err, io, false));
   return { code, text: io.lines.join('\n') };
 };
 const config = (): Config => e.sandbox.ctx.tracker.state.config;
@@ -92,6 +92,24 @@ describe('drift', () => {
       expect(await gateDriftCheck(out, prodEnv(CLOUD), io)).toBe(1);
       expect(io.lines.join('\n')).toMatch(/the gate stops: .* has changed since the clone/);
     } finally { s.name = was; }
+  });
+
+  it('credentials never follow the URL in the manifest alone: production is named by --url or JIRA_URL, and must match', async () => {
+    const before = e.requests.length;
+    const { JIRA_URL: _u, ...noUrl } = prodEnv(CLOUD);
+    const unnamed = await drift(out, noUrl);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.text).toMatch(/name production's URL yourself before your credentials are sent there/);
+    const other = await drift(out, noUrl, ['--url', 'https://evil.example']);
+    expect(other.code).toBe(2);
+    expect(other.text).toMatch(/was cloned from https:\/\/acme\.atlassian\.net, not from https:\/\/evil\.example/);
+    expect(e.requests.length).toBe(before);
+    expect((await drift(out, noUrl, ['--url', CLOUD])).code).toBe(0);
+    // The gate: credentials without JIRA_URL skip the check (and say so); a JIRA_URL of another site is an error.
+    const io = recordingIo();
+    expect(await gateDriftCheck(out, noUrl, io)).toBeUndefined();
+    expect(io.lines.join('\n')).toMatch(/drift check skipped: set JIRA_URL=/);
+    await expect(gateDriftCheck(out, { ...noUrl, JIRA_URL: 'https://evil.example' }, recordingIo())).rejects.toThrow(/not from https:\/\/evil\.example/);
   });
 
   it('a snapshot that is not a clone is exit 2 with one clear message', async () => {

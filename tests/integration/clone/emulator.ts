@@ -167,7 +167,7 @@ export const stopEmulated = async (e: Emulated): Promise<void> => {
   await e.sandbox.close();
 };
 
-export const prodEnv = (host: string): NodeJS.ProcessEnv => (host === CLOUD ? { JIRA_EMAIL: PROD_EMAIL, JIRA_API_TOKEN: PROD_TOKEN } : { JIRA_PAT: PROD_PAT });
+export const prodEnv = (host: string): NodeJS.ProcessEnv => ({ JIRA_URL: host, ...(host === CLOUD ? { JIRA_EMAIL: PROD_EMAIL, JIRA_API_TOKEN: PROD_TOKEN } : { JIRA_PAT: PROD_PAT }) });
 
 /** Hundreds of extra custom fields (select fields with options, text fields), for volume. */
 export const manyFields = (count: number) => (state: { config: Config }): void => {

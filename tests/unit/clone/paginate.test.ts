@@ -57,4 +57,21 @@ describe('readAll', () => {
     const r = reader((_, p) => ({ startAt: Number(p.startAt), total: items.length, isLast: false, values: items.slice(Number(p.startAt), Number(p.startAt) + Number(p.maxResults)) }));
     expect(await readAll(r, { method: 'GET', path: '/x' }, { pageSize: 10, limit: 15 })).toEqual(items.slice(0, 15));
   });
+
+  it('a tracker that does not page is stopped with a clear error, never looped on', async () => {
+    // Echoes startAt 0 whatever was asked, with a total: our own position moves on.
+    const echo = reader((_, p) => ({ startAt: 0, total: items.length, values: items.slice(Number(p.startAt), Number(p.startAt) + 10) }));
+    expect(await readAll(echo, { method: 'GET', path: '/x' }, { pageSize: 10 })).toEqual(items);
+    // isLast false forever, no total, startAt ignored: the same page again is an error.
+    const same = reader(() => ({ isLast: false, values: items.slice(0, 10) }));
+    await expect(readAll(same, { method: 'GET', path: '/x' }, { pageSize: 10 })).rejects.toThrow(/do not page: it answered the same page again/);
+    expect(same.seen.length).toBe(2);
+    // A token that comes back.
+    let n = 0;
+    const loop = reader(() => ({ issues: [{ id: n++ }], nextPageToken: n % 2 ? 'a' : 'b' }));
+    await expect(readAll(loop, { method: 'POST', path: '/rest/api/3/search/jql' }, { pageSize: 1 })).rejects.toThrow(/a page token it had given before/);
+    expect(loop.seen.length).toBe(3);
+    // Not a page at all (a login page parsed as JSON text).
+    await expect(readAll(reader(() => 'Please sign in'), { method: 'GET', path: '/x' })).rejects.toThrow(/not a list or a page of one/);
+  });
 });

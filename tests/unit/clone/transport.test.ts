@@ -41,6 +41,16 @@ describe('HttpTransport', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each([
+    ['POST', '/rest/api/3/issue?x=/rest/api/3/search'], ['POST', '/rest/api/3/issue/A-1/transitions#/rest/api/3/workflows'],
+    ['POST', '/rest/api/3/issue/../search/jql'], ['POST', '/rest/api/3/search/jql/../../issue'], ['POST', '/rest/api/3/issue%2F..%2Fsearch'],
+    ['GET', '/rest/api/3/field?x=1'], ['GET', 'rest/api/3/field'],
+  ])('refuses %s %s: a path that would reach the server as something else', async (method, path) => {
+    const { t, calls } = transport([]);
+    await expect(t.read({ method: method as 'GET', path })).rejects.toThrow(/refused: .* is not a plain API path/);
+    expect(calls).toEqual([]);
+  });
+
   it('allows the POST endpoints Jira reads with', async () => {
     const { t, calls } = transport([200, 200, 200]);
     for (const path of ['/rest/api/3/search/jql', '/rest/api/3/workflows', '/rest/api/3/search/approximate-count']) await t.read({ method: 'POST', path, body: {} });
