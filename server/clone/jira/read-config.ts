@@ -101,7 +101,8 @@ export const readRawConfig = async (c: ReadContext, serverInfo: Obj, projectKeys
     chosen.length ? all(c, '/fieldconfigurationscheme/project', { projectId: projectIds }) : Promise.resolve([]),
     one(c, '/permissionscheme', { expand: 'permissions' }).then((x) => (x.permissionSchemes ?? []) as Obj[]),
     all(c, '/notificationscheme', { expand: 'all' }),
-    all(c, '/filter/search', { expand: 'description,owner,jql,sharePermissions' }).then(tick('filters')),
+    // An administrator sees private filters too only when asking for it (Cloud).
+    all(c, '/filter/search', { expand: 'description,owner,jql,sharePermissions', ...(c.dc ? {} : { overrideSharePermissions: true }) }).then(tick('filters')),
     all(c, '/rest/agile/1.0/board').then(tick('boards')),
   ]);
   const [userOrder, contexts, fieldConfigurationItems, members, projectPermissionSchemes, projectNotificationSchemes, boardConfigs] = await Promise.all([
