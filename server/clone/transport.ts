@@ -7,6 +7,7 @@
 import { UserError } from '../common/errors.ts';
 import { assertSafeScheme } from './credentials.ts';
 import { Limiter } from './limiter.ts';
+import { retryAfterMs } from '../common/retry-after.ts';
 
 export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
 
@@ -63,14 +64,6 @@ export const assertReadOnly = (req: RequestLike): void => {
 
 const authHeader = (c: Credentials): string =>
   c.kind === 'basic' ? `Basic ${Buffer.from(`${c.email}:${c.token}`).toString('base64')}` : `Bearer ${c.token}`;
-
-const retryAfterMs = (value: string | null): number | undefined => {
-  if (!value) return undefined;
-  const s = Number(value);
-  if (Number.isFinite(s)) return Math.max(0, s * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-};
 
 export class HttpTransport implements Reader {
   private readonly limiter: Limiter;

@@ -4,6 +4,10 @@
  * capped), and one idempotency key for every attempt so a receiver can drop duplicates. The URL
  * is a secret: it never appears in what this returns.
  */
+import { retryAfterMs } from '../../common/retry-after.ts';
+
+export { retryAfterMs };
+
 export interface PostOptions {
   timeoutMs: number;
   retries: number;
@@ -27,18 +31,6 @@ export interface PostOutcome {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
-
-/** Retry-After in milliseconds (RFC 9110: delay-seconds or an IMF-fixdate); undefined when absent or unreadable. */
-export const retryAfterMs = (value: string | null, now = Date.now()): number | undefined => {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  if (!IMF_FIXDATE.test(v)) return undefined;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - now);
-};
 
 const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
