@@ -6,15 +6,6 @@
 export const NOTICE_KINDS = ['heads-up', 'started', 'update', 'done', 'rolled-back', 'change-request'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export const KIND_MEANING: Record<NoticeKind, string> = {
-  'heads-up': 'before the window: what changes, who is affected, when, and the way back',
-  started: 'the window has begun',
-  update: 'progress during the window (with --message)',
-  done: 'the change is in: what is new and what to do differently',
-  'rolled-back': 'the change was backed out: what happened, what was restored, what comes next',
-  'change-request': 'the fields a change board asks for',
-};
-
 export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'list'; items: string[] }

@@ -2,9 +2,10 @@
  * Runs the real `rehearse` / `gate` commands in a child process (as `npm run` does), and builds the
  * small snapshot their tests rehearse: fixtures/tiny plus a recorded integration that files bugs.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { writeSnapshot } from '../../server/store/snapshot-write.ts';
 import { collect, REPO, type CliResult } from './migrate-cli.ts';
 import { tinyContent } from './tiny-snapshot.ts';
@@ -42,4 +43,26 @@ export const writeMigrations = async (dir: string, files: Record<string, string>
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
+};
+
+/**
+ * Runs `npm run rehearse` with `args` writing to `report` and checks what every green rehearsal of
+ * the shipped change set shows: exit 0, safe, rollback proven by hash and observations, no
+ * regression, no failing test, full observation runs. Returns the parsed result.json.
+ */
+export const rehearseGreen = async (args: readonly string[], report: string): Promise<any> => {
+  const r = await runScript('rehearse', [...args, '--report', report]);
+  expect(r.code, r.stdout + r.stderr.slice(-4000)).toBe(0);
+  expect(r.stdout).toMatch(/✔ safe to proceed: 6 migration\(s\) applied/);
+  const result = JSON.parse(await readFile(join(report, 'result.json'), 'utf8'));
+  expect(result.verdict).toBe('safe');
+  expect(result.rollbackProven).toBe(true);
+  expect(result.hashes.afterDown).toBe(result.hashes.baseline);
+  expect(result.regressions).toEqual([]);
+  expect(result.rollbackDifferences).toEqual([]);
+  for (const run of result.runs) {
+    expect(run.tests.failed, JSON.stringify(run.failures)).toBe(0);
+    expect(run.observations).toBeGreaterThan(3000);
+  }
+  return result;
 };
