@@ -75,14 +75,21 @@ export const sortedClone = (v: unknown): unknown => {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(sortedClone);
   const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = Object.keys(obj);
+  // Most objects are already in order (the store loads them so): check before sorting.
+  for (let i = 1; i < keys.length; i++) {
+    if (!(keys[i - 1]! < keys[i]!)) {
+      keys.sort();
+      break;
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const k of keys) if (obj[k] !== undefined) out[k] = sortedClone(obj[k]);
   return out;
 };
 
 // A polluted prototype would make JSON.stringify call toJSON where the reference does not.
-const prototypesClean = (): boolean => !('toJSON' in OBJECT_PROTO) && !('toJSON' in ARRAY_PROTO);
+export const prototypesClean = (): boolean => !('toJSON' in OBJECT_PROTO) && !('toJSON' in ARRAY_PROTO);
 
 export const canonicalJson = (value: unknown): string => {
   const c = prototypesClean() ? classify(value) : OTHER;

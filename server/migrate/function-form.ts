@@ -5,7 +5,7 @@
  * read-only otherwise, so the journal is complete by construction; the caller still proves it by
  * hash (see apply.ts).
  */
-import { sortedClone } from '../common/canonical-json.ts';
+import { classify, sortedClone, UNSORTED } from '../common/canonical-json.ts';
 import { UserError } from '../common/errors.ts';
 import type { Config, Issue } from '../model/types.ts';
 import { diff } from './config-diff.ts';
@@ -71,12 +71,13 @@ export class Journal {
         const n = this.locate(k);
         if (n === undefined) throw new UserError(`${this.phase}(): editIssue: there is no issue ${JSON.stringify(k)}`);
         const current = state.issues[n]!;
-        const draft = structuredClone(current);
+        // A deep copy with keys in sorted order, as the store loads them (hashing stays on its fast
+        // path); the original is what the inverse puts back, untouched.
+        const draft = sortedClone(current) as Issue;
         edit(draft);
         if (draft.id !== current.id || draft.key !== current.key) throw new UserError(`${this.phase}(): editIssue(${k}) changed the issue's id or key; that is not an edit`);
         if (!this.pending.has(current.id)) this.pending.set(current.id, current);
-        // Keys in sorted order, as the store loads them: hashing then stays on its fast path.
-        state.issues[n] = sortedClone(draft) as Issue;
+        state.issues[n] = classify(draft) === UNSORTED ? (sortedClone(draft) as Issue) : draft;
         this.touched.issueIds.add(current.id);
       },
       op: ops,

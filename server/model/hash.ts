@@ -61,6 +61,51 @@ export const hashIssuesInto = (hash: Hash, issues: readonly Issue[]): void => {
 
 export const digest = (hash: Hash): string => `sha256:${hash.digest('hex')}`;
 
+/**
+ * The canonical hash built from issues' canonical lines as someone else produces them (the store
+ * while it writes a generation: one serialisation serves the file and the hash). Lines arrive in
+ * storage order; when that is id order they stream into the hash, otherwise they are kept and fed
+ * in id order at the end. The bytes hashed are exactly those of `canonicalHash`.
+ */
+export class IssueLinesHash {
+  private readonly hash: Hash;
+  private readonly inIdOrder: boolean;
+  private readonly lines: string[] = [];
+  private batch = '';
+  private count = 0;
+
+  constructor(config: Config, private readonly issues: readonly Issue[]) {
+    this.hash = startHash(config);
+    this.inIdOrder = isSortedById(issues);
+  }
+
+  /** The canonical line (without newline) of issues[n], for n = 0, 1, 2, … in turn. */
+  add(line: string): void {
+    this.count++;
+    if (this.inIdOrder) this.feed(line);
+    else this.lines.push(line);
+  }
+
+  digest(): string {
+    if (this.count !== this.issues.length) throw new Error(`IssueLinesHash: ${this.count} lines for ${this.issues.length} issues`);
+    if (!this.inIdOrder) {
+      const order = this.issues.map((_, n) => n).sort((a, b) => compareIds(this.issues[a]!.id, this.issues[b]!.id));
+      for (const n of order) this.feed(this.lines[n]!);
+    }
+    if (this.batch) this.hash.update(this.batch);
+    this.batch = '';
+    return digest(this.hash);
+  }
+
+  private feed(line: string): void {
+    this.batch += `${line}\n`;
+    if (this.batch.length >= BATCH_CHARS) {
+      this.hash.update(this.batch);
+      this.batch = '';
+    }
+  }
+}
+
 /** Canonical hash of config + issues. Issues are hashed in id order whatever order they are stored in. */
 export const canonicalHash = (config: Config, issues: readonly Issue[]): string => {
   const hash = startHash(config);

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Config, Integration, Issue, IssuesFile, Manifest } from './schema/index.ts';
+import { isDate, isDateTime } from './date-formats.ts';
 import { pointerToPath, type Problem } from './problems.ts';
 import { rewrite, tagsOf } from './shape-unions.ts';
 
@@ -8,7 +9,9 @@ import { rewrite, tagsOf } from './shape-unions.ts';
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
 /** One Ajv instance for the whole model; each validator compiled once, on first use. */
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, discriminator: true }));
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, discriminator: true }))
+  .addFormat('date', { type: 'string', validate: isDate })
+  .addFormat('date-time', { type: 'string', validate: isDateTime });
 
 const SCHEMAS = { config: Config, issue: Issue, issuesFile: IssuesFile, manifest: Manifest, integration: Integration } as const;
 export type SchemaName = keyof typeof SCHEMAS;

@@ -14,13 +14,14 @@ import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
 import { fingerprint, shardText, storageJson } from './shard-codec.ts';
+import { IssueLinesHash } from '../model/hash.ts';
 
 const CONFIG = 'config.json';
 
 interface Reuse { byHash: Map<string, string>; prevDir: string | undefined; scratch: ScratchBuffers }
 
 /** Writes one collection's shards into `dir/sub/`, linking unchanged ones. Serialising the next shard overlaps writing this one. */
-const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse): Promise<ShardInfo[]> => {
+const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse, canonical?: (line: string) => void): Promise<ShardInfo[]> => {
   const out: ShardInfo[] = [];
   if (records.length === 0) return out;
   await mkdir(join(genPath, sub), { recursive: true });
@@ -28,7 +29,7 @@ const writeShards = async (genPath: string, sub: string, records: readonly unkno
   for (let start = 0, n = 1; start < records.length; start += shardSize, n++) {
     const end = Math.min(records.length, start + shardSize);
     const file = `${sub}/${String(n).padStart(5, '0')}.ndjson`;
-    const bytes = reuse.scratch.encode(shardText(records, start, end));
+    const bytes = reuse.scratch.encode(shardText(records, start, end, canonical));
     const sha256 = fingerprint(bytes);
     out.push({ file, count: end - start, bytes: bytes.length, sha256 });
     await pending;
@@ -78,7 +79,16 @@ const claimGeneration = async (instanceDir: string, n: number): Promise<string> 
   throw new Error(`cannot claim generation ${genName(n)} in '${instanceDir}'`);
 };
 
-export const writeGeneration = async (instanceDir: string, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number): Promise<GenerationMeta> => {
+/**
+ * `afterIssues` receives the canonical hash of config + issues (server/model/hash.ts) computed from
+ * the very lines written, once the issues are written and before the ledger, outbox and captures
+ * are: the caller can record that hash in the ledger of the same generation without serialising
+ * every issue a second time. It may change the ledger, outbox and captures, never config or issues;
+ * if it throws, nothing is saved.
+ */
+export interface WriteHooks { afterIssues?: (hash: string) => void }
+
+export const writeGeneration = async (instanceDir: string, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number, hooks: WriteHooks = {}): Promise<GenerationMeta> => {
   const n = (prev?.generation ?? 0) + 1;
   const onDisk = await readFile(join(instanceDir, POINTER), 'utf8').then((t) => t.trim(), () => undefined);
   const expected = prev ? genName(prev.generation) : undefined;
@@ -90,7 +100,7 @@ export const writeGeneration = async (instanceDir: string, state: InstanceState,
   const path = await claimGeneration(instanceDir, n);
   let meta: GenerationMeta;
   try {
-    meta = await fillGeneration(instanceDir, path, n, state, prev, shardSize);
+    meta = await fillGeneration(instanceDir, path, n, state, prev, shardSize, hooks);
   } catch (e) {
     await rm(path, { recursive: true, force: true });
     throw e;
@@ -101,12 +111,18 @@ export const writeGeneration = async (instanceDir: string, state: InstanceState,
   return meta;
 };
 
-const fillGeneration = async (instanceDir: string, path: string, n: number, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number): Promise<GenerationMeta> => {
+const fillGeneration = async (instanceDir: string, path: string, n: number, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number, hooks: WriteHooks): Promise<GenerationMeta> => {
   const reuse = reuseFrom(instanceDir, prev);
+  const config = await writeConfig(path, state.config, reuse);
+  const lines = hooks.afterIssues ? new IssueLinesHash(state.config, state.issues) : undefined;
+  const issues = await writeShards(path, 'issues', state.issues, shardSize, reuse, lines && ((line) => lines.add(line)));
+  if (lines) {
+    const count = state.issues.length;
+    hooks.afterIssues!(lines.digest());
+    if (state.issues.length !== count) throw new Error('writeGeneration: afterIssues changed the issues');
+  }
   const meta: GenerationMeta = {
-    format: 'understudy-generation', formatVersion: 1, generation: n, savedAt: new Date().toISOString(), shardSize,
-    config: await writeConfig(path, state.config, reuse),
-    issues: await writeShards(path, 'issues', state.issues, shardSize, reuse),
+    format: 'understudy-generation', formatVersion: 1, generation: n, savedAt: new Date().toISOString(), shardSize, config, issues,
     ledger: await writeShards(path, 'ledger', state.ledger, shardSize, reuse),
     outbox: await writeShards(path, 'outbox', state.outbox, shardSize, reuse),
     captures: [],

@@ -20,6 +20,13 @@ export interface Instance {
   readonly marker: InstanceMarker;
   /** Writes a new generation (only changed shards are rewritten). Same as `db.write()`. */
   save(): Promise<void>;
+  /**
+   * Saves and returns the canonical hash of what was saved, computed from the lines written (one
+   * serialisation instead of two). `beforeLedger(hash)` runs after the issues are written and
+   * before the ledger, outbox and captures are: it may record the hash there, never change config
+   * or issues; if it throws, nothing is saved and the error is passed on.
+   */
+  saveHashed(beforeLedger?: (hash: string) => void): Promise<string>;
   /** Canonical hash of config + issues (server/model/hash.ts), computed from the data in memory. */
   hash(): string;
   /** The generation currently on disk for this instance. */
@@ -44,6 +51,12 @@ const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapt
   return {
     dir, db, marker,
     save: () => db.write(),
+    saveHashed: async (beforeLedger) => {
+      if (closed) throw new Error(`instance '${dir}' is closed`);
+      let hash: string | undefined;
+      await adapter.write(db.data, { afterIssues: (h) => { hash = h; beforeLedger?.(h); } });
+      return hash!;
+    },
     hash: () => canonicalHash(db.data.config, db.data.issues),
     generation: () => adapter.meta?.generation ?? 0,
     close: () => {

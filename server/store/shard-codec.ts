@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
-import { canonicalJson, classify, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
+import { canonicalJson, classify, prototypesClean, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
 import { eachLine } from './json-files.ts';
 
 /** One record as stored: JSON semantics (toJSON, dropped functions) with keys in canonical order. */
@@ -16,10 +16,27 @@ export const storageJson = (record: unknown): string => {
   return plain === undefined ? 'null' : canonicalJson(JSON.parse(plain));
 };
 
-/** The NDJSON text of records[start, end). */
-export const shardText = (records: readonly unknown[], start: number, end: number): string => {
+/**
+ * The NDJSON text of records[start, end). With `canonical`, each record's canonical JSON (what the
+ * canonical hash covers) is handed over too: for plain JSON data it is the very line written, so
+ * one serialisation serves the file and the hash; anything else is serialised both ways.
+ */
+export const shardText = (records: readonly unknown[], start: number, end: number, canonical?: (line: string) => void): string => {
   let out = '';
-  for (let i = start; i < end; i++) out += `${storageJson(records[i])}\n`;
+  // With toJSON on a prototype the native serialiser no longer gives the canonical text: serialise twice.
+  const shared = canonical !== undefined && prototypesClean();
+  for (let i = start; i < end; i++) {
+    const record = records[i];
+    if (!shared) {
+      if (canonical) canonical(canonicalJson(record));
+      out += `${storageJson(record)}\n`;
+      continue;
+    }
+    const c = classify(record);
+    const line = c === READY ? JSON.stringify(record) : c === UNSORTED ? JSON.stringify(sortedClone(record)) : undefined;
+    canonical!(line ?? canonicalJson(record));
+    out += `${line ?? storageJson(record)}\n`;
+  }
   return out;
 };
 

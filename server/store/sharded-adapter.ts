@@ -6,7 +6,7 @@
 import type { Adapter } from 'lowdb';
 import { cleanGenerations } from './generation-clean.ts';
 import { readGeneration } from './generation-read.ts';
-import { writeGeneration } from './generation-write.ts';
+import { writeGeneration, type WriteHooks } from './generation-write.ts';
 import { readMeta, readPointer, type GenerationMeta } from './instance-layout.ts';
 import { DEFAULT_SHARD_SIZE, type InstanceState } from './instance-state.ts';
 
@@ -33,8 +33,8 @@ export class ShardedAdapter implements Adapter<InstanceState> {
     return state;
   }
 
-  async write(data: InstanceState): Promise<void> {
+  async write(data: InstanceState, hooks?: WriteHooks): Promise<void> {
     await this.beforeWrite?.();
-    this.meta = await writeGeneration(this.dir, data, this.meta, this.meta?.shardSize ?? this.shardSize);
+    this.meta = await writeGeneration(this.dir, data, this.meta, this.meta?.shardSize ?? this.shardSize, hooks);
   }
 }

@@ -26,6 +26,8 @@ export interface Reverted {
   restored: boolean;
   /** The instance had changed since the migration was applied (its hash was not the recorded one). */
   changedSince: boolean;
+  /** The instance's canonical hash after the revert. */
+  hash: string;
   fileNote?: string;
 }
 
@@ -59,7 +61,7 @@ export const migrateDown = async (instance: Instance, opts: DownOptions = {}, lo
     if (entry.irreversible) log(`note: ${entry.id} is declared irreversible in production (${entry.irreversible.reason}); on this instance its recorded inverse still applies. Recovery in production: ${entry.irreversible.recovery}`);
     done.push(await revertOne(instance, entry, opts.now ?? new Date().toISOString(), note));
     const r = done[done.length - 1]!;
-    log(`reverted ${entry.id} in ${r.durationMs} ms; hash ${instance.hash()} ${r.restored ? '== the hash before it was applied ✓' : `!= ${entry.hashBefore} (the instance had changed since)`}`);
+    log(`reverted ${entry.id} in ${r.durationMs} ms; hash ${r.hash} ${r.restored ? '== the hash before it was applied ✓' : `!= ${entry.hashBefore} (the instance had changed since)`}`);
   }
   return done;
 };
@@ -84,16 +86,30 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
   } catch (e) {
     return failed(`its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`);
   }
-  const after = instance.hash();
-  const restored = after === entry.hashBefore;
-  if (!restored && !changedSince) return failed(`after the inverse the hash is ${after}, not the ${entry.hashBefore} recorded before the migration`);
-  const durationMs = Math.round(performance.now() - started);
-  entry.state = 'reverted';
-  entry.revertedAt = new Date().toISOString();
-  entry.revertDurationMs = durationMs;
-  entry.inverse = [];
-  dropCaptures(instance.db.data, entry.id);
-  entry.log.push({ at: entry.revertedAt, action: 'reverted', by: operator(), ...(note || changedSince ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') } : {}) });
-  await instance.save();
-  return { entry, durationMs, restored, changedSince, ...(note ? { fileNote: note } : {}) };
+  // The hash after comes from the same serialisation as the save; a revert that does not restore
+  // the recorded state throws before the ledger is written, so nothing of it is saved.
+  let after: string;
+  let restored = false;
+  let durationMs = 0;
+  let mismatch: string | undefined;
+  try {
+    after = await instance.saveHashed((hash) => {
+      restored = hash === entry.hashBefore;
+      if (!restored && !changedSince) {
+        mismatch = `after the inverse the hash is ${hash}, not the ${entry.hashBefore} recorded before the migration`;
+        throw new Error(mismatch);
+      }
+      durationMs = Math.round(performance.now() - started);
+      entry.state = 'reverted';
+      entry.revertedAt = new Date().toISOString();
+      entry.revertDurationMs = durationMs;
+      entry.inverse = [];
+      dropCaptures(instance.db.data, entry.id);
+      entry.log.push({ at: entry.revertedAt, action: 'reverted', by: operator(), ...(note || changedSince ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') } : {}) });
+    });
+  } catch (e) {
+    if (mismatch !== undefined) return failed(mismatch);
+    throw e;
+  }
+  return { entry, durationMs, restored, changedSince, hash: after, ...(note ? { fileNote: note } : {}) };
 };

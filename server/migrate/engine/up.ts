@@ -122,14 +122,17 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
     ]));
   }
 
-  const hashAfter = instance.hash();
   const entry: LedgerEntry = {
-    ...base, state: 'applied', durationMs: 0, hashAfter, sentences: result.sentences,
+    ...base, state: 'applied', durationMs: 0, hashAfter: null, sentences: result.sentences,
     inverse: storeInverse(state, m.id, result.inverse), touchedIssues: result.touched.issueIds.length,
     log: [...(previous?.log ?? []), { at: appliedAt, action: 'applied', by: base.appliedBy }],
   };
-  putEntry(state, entry);
-  entry.durationMs = Math.round(performance.now() - started);
-  await instance.save();
+  // One serialisation of the issues gives both the saved files and the hash after, which the
+  // ledger of the same generation records.
+  await instance.saveHashed((hashAfter) => {
+    entry.hashAfter = hashAfter;
+    entry.durationMs = Math.round(performance.now() - started);
+    putEntry(state, entry);
+  });
   return entry;
 };

@@ -68,7 +68,10 @@ export const replaceIssues: OpDefinition<ReplaceIssuesArgs> = {
       const n = at.get(r.id);
       if (n === undefined) throw new Error(`replaceIssues: recorded issue id ${r.id} no longer exists`);
       back.push({ id: r.id, issue: state.issues[n]! });
-      state.issues[n] = structuredClone(r.issue);
+      // No copy: captured issues are never part of the live state (the functions form captures the
+      // objects it replaced), and the caller drops or reloads the captures after a revert. The hash
+      // check that follows every revert would show any sharing that broke this.
+      state.issues[n] = r.issue;
     }
     return {
       inverse: [{ kind: 'replaceIssues', args: { note: `Undo: ${args.note}`, count: back.length }, bulk: back }],
