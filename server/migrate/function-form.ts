@@ -1,14 +1,15 @@
 /**
  * Runs a function-form `up` or `down` with a journal: direct configuration changes are diffed at
  * every checkpoint (before each `ctx.op` call and at the end), `ctx.op` calls record their own
- * inverses, and `ctx.editIssue` captures the whole issue before its first edit. Issues are
+ * inverses, and `ctx.editIssue` captures the values an edit changes (issue-edit.ts). Issues are
  * read-only otherwise, so the journal is complete by construction; the caller still proves it by
  * hash (see apply.ts).
  */
-import { classify, sortedClone, UNSORTED } from '../common/canonical-json.ts';
 import { UserError } from '../common/errors.ts';
 import type { Config, Issue } from '../model/types.ts';
 import { diff } from './config-diff.ts';
+import type { IssueRestore } from './issue-changes.ts';
+import { draftOf, settleEdit } from './issue-edit.ts';
 import type { MigrationContext } from './migration.ts';
 import { opDefinition, type OpArgs, type OpKind } from './ops/registry.ts';
 import { readOnly } from './read-only.ts';
@@ -20,7 +21,7 @@ export class Journal {
   readonly sentences: string[] = [];
   readonly logs: string[] = [];
   private snapshot: Config;
-  private pending = new Map<string, Issue>();
+  private pending = new Map<string, IssueRestore>();
   private index: Map<string, number> | undefined;
   private opCount = 0;
 
@@ -37,8 +38,8 @@ export class Journal {
       this.snapshot = structuredClone(this.state.config);
     }
     if (this.pending.size) {
-      const bulk = [...this.pending].map(([id, issue]) => ({ id, issue }));
-      this.inverse.push({ kind: 'replaceIssues', args: { note: `Undo: ${bulk.length} issue(s) edited by ${this.phase}()`, count: bulk.length }, bulk });
+      const bulk = [...this.pending.values()];
+      this.inverse.push({ kind: 'restoreIssues', args: { note: `Undo: ${bulk.length} issue(s) edited by ${this.phase}()`, count: bulk.length }, bulk });
       this.sentences.push(`Edited ${bulk.length} issue(s) in ${this.phase}().`);
       this.pending = new Map();
     }
@@ -71,13 +72,12 @@ export class Journal {
         const n = this.locate(k);
         if (n === undefined) throw new UserError(`${this.phase}(): editIssue: there is no issue ${JSON.stringify(k)}`);
         const current = state.issues[n]!;
-        // A deep copy with keys in sorted order, as the store loads them (hashing stays on its fast
-        // path); the original is what the inverse puts back, untouched.
-        const draft = sortedClone(current) as Issue;
+        const { draft, target } = draftOf(current);
         edit(draft);
-        if (draft.id !== current.id || draft.key !== current.key) throw new UserError(`${this.phase}(): editIssue(${k}) changed the issue's id or key; that is not an edit`);
-        if (!this.pending.has(current.id)) this.pending.set(current.id, current);
-        state.issues[n] = classify(draft) === UNSORTED ? (sortedClone(draft) as Issue) : draft;
+        if (target.id !== current.id || target.key !== current.key) throw new UserError(`${this.phase}(): editIssue(${k}) changed the issue's id or key; that is not an edit`);
+        const settled = settleEdit(current, target, this.pending.get(current.id));
+        this.pending.set(current.id, settled.restore);
+        state.issues[n] = settled.issue;
         this.touched.issueIds.add(current.id);
       },
       op: ops,

@@ -1,0 +1,88 @@
+/**
+ * What `ctx.editIssue` does with an issue: the edit's code gets a draft, a copy-on-write view of
+ * the original (a shallow copy whose object values are deep-copied the first time they are read),
+ * so an edit that stamps one field of a million issues copies a million small objects, not a
+ * million whole issues. Afterwards, key by key: a value the edit neither read nor wrote is the
+ * original's; one it read or wrote is compared with the original, and kept from the original when
+ * equal, or else copied (so nothing the edit's code still holds, nor a read-only view it assigned,
+ * ends up in the state) and captured. Keys come out in sorted order, as the store loads them. The
+ * restore record names only the changed top-level values, as the operations' records do
+ * (issue-changes.ts). The comparison is strict: when in doubt a value counts as changed.
+ */
+import { sortedClone } from '../common/canonical-json.ts';
+import type { Issue } from '../model/types.ts';
+import type { IssueRestore } from './issue-changes.ts';
+
+const OBJECT_PROTO = Object.prototype;
+
+/** Equal as JSON data, strictly: anything unusual (NaN, Dates, other prototypes) counts as different. */
+export const sameData = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== OBJECT_PROTO || Object.getPrototypeOf(b) !== OBJECT_PROTO) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!sameData(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) defined--;
+  return defined === 0;
+};
+
+/** A draft of `original` for the edit's code, and the plain object behind it that `settleEdit` reads. */
+export const draftOf = (original: Issue): { draft: Issue; target: Record<string, unknown> } => {
+  const o = original as unknown as Record<string, unknown>;
+  const target: Record<string, unknown> = { ...o };
+  const own = (k: string | symbol): void => {
+    if (typeof k !== 'string') return;
+    const v = target[k];
+    if (v !== null && typeof v === 'object' && v === o[k]) target[k] = sortedClone(v);
+  };
+  const draft = new Proxy(target, {
+    get: (t, k, receiver) => {
+      own(k);
+      return Reflect.get(t, k, receiver);
+    },
+    getOwnPropertyDescriptor: (t, k) => {
+      own(k);
+      return Reflect.getOwnPropertyDescriptor(t, k);
+    },
+  });
+  return { draft: draft as unknown as Issue, target };
+};
+
+/**
+ * The issue to store after an edit, and the restore record extended with what this edit changed
+ * (`restore` is the record of earlier edits of the same issue in this run, if any: values it
+ * already holds are older and stay).
+ */
+export const settleEdit = (original: Issue, edited: Record<string, unknown>, restore: IssueRestore | undefined): { issue: Issue; restore: IssueRestore } => {
+  const o = original as unknown as Record<string, unknown>;
+  const r: IssueRestore = restore ?? { id: original.id, updated: original.updated, historyLength: original.history.length, values: {} };
+  const captured = (k: string) => k in r.values || (r.absent?.includes(k) ?? false);
+  const capture = (k: string) => {
+    if (captured(k)) return;
+    if (o[k] === undefined) (r.absent ??= []).push(k);
+    else r.values[k] = o[k];
+  };
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(edited).sort()) {
+    const v = edited[k];
+    if (v === undefined) continue;
+    if (v === o[k] || sameData(o[k], v)) out[k] = o[k];
+    else {
+      capture(k);
+      out[k] = sortedClone(v);
+    }
+  }
+  for (const k of Object.keys(o)) if (o[k] !== undefined && edited[k] === undefined) capture(k);
+  return { issue: out as unknown as Issue, restore: r };
+};
