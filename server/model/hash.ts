@@ -79,6 +79,20 @@ export class IssueLinesHash {
     this.inIdOrder = isSortedById(issues);
   }
 
+  /** Whether `addBytes` can be used (the issues are stored in id order). */
+  get streams(): boolean {
+    return this.inIdOrder;
+  }
+
+  /** The UTF-8 bytes of the next `count` canonical lines, each ending in a newline (only when `streams`). */
+  addBytes(bytes: Uint8Array, count: number): void {
+    if (!this.inIdOrder) throw new Error('IssueLinesHash.addBytes: the issues are not in id order');
+    if (this.batch) this.hash.update(this.batch);
+    this.batch = '';
+    this.hash.update(bytes);
+    this.count += count;
+  }
+
   /** The canonical line (without newline) of issues[n], for n = 0, 1, 2, … in turn. */
   add(line: string): void {
     this.count++;

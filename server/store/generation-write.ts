@@ -13,7 +13,7 @@ import { fsyncDir, HOST, linkOrCopy, pidAlive, replaceAtomic, writeDurable } fro
 import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
-import { fingerprint, shardText, storageJson } from './shard-codec.ts';
+import { canonicalLines, fingerprint, shardText, storageJson } from './shard-codec.ts';
 import { IssueLinesHash } from '../model/hash.ts';
 
 const CONFIG = 'config.json';
@@ -21,7 +21,7 @@ const CONFIG = 'config.json';
 interface Reuse { byHash: Map<string, string>; prevDir: string | undefined; scratch: ScratchBuffers }
 
 /** Writes one collection's shards into `dir/sub/`, linking unchanged ones. Serialising the next shard overlaps writing this one. */
-const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse, canonical?: (line: string) => void): Promise<ShardInfo[]> => {
+const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse, hash?: IssueLinesHash): Promise<ShardInfo[]> => {
   const out: ShardInfo[] = [];
   if (records.length === 0) return out;
   await mkdir(join(genPath, sub), { recursive: true });
@@ -29,7 +29,14 @@ const writeShards = async (genPath: string, sub: string, records: readonly unkno
   for (let start = 0, n = 1; start < records.length; start += shardSize, n++) {
     const end = Math.min(records.length, start + shardSize);
     const file = `${sub}/${String(n).padStart(5, '0')}.ndjson`;
-    const bytes = reuse.scratch.encode(shardText(records, start, end, canonical));
+    const diverging = hash ? new Map<number, string>() : undefined;
+    const text = shardText(records, start, end, diverging);
+    const bytes = reuse.scratch.encode(text);
+    if (hash) {
+      // The shard's bytes are the hash's input when every line is canonical and the order is the id order.
+      if (hash.streams && diverging!.size === 0) hash.addBytes(bytes, end - start);
+      else for (const line of canonicalLines(text, diverging!)) hash.add(line);
+    }
     const sha256 = fingerprint(bytes);
     out.push({ file, count: end - start, bytes: bytes.length, sha256 });
     await pending;
@@ -115,7 +122,7 @@ const fillGeneration = async (instanceDir: string, path: string, n: number, stat
   const reuse = reuseFrom(instanceDir, prev);
   const config = await writeConfig(path, state.config, reuse);
   const lines = hooks.afterIssues ? new IssueLinesHash(state.config, state.issues) : undefined;
-  const issues = await writeShards(path, 'issues', state.issues, shardSize, reuse, lines && ((line) => lines.add(line)));
+  const issues = await writeShards(path, 'issues', state.issues, shardSize, reuse, lines);
   if (lines) {
     const count = state.issues.length;
     hooks.afterIssues!(lines.digest());

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
-import { canonicalJson, classify, prototypesClean, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
+import { canonicalJson, classify, OTHER, prototypesClean, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
 import { eachLine } from './json-files.ts';
 
 /** One record as stored: JSON semantics (toJSON, dropped functions) with keys in canonical order. */
@@ -17,27 +17,34 @@ export const storageJson = (record: unknown): string => {
 };
 
 /**
- * The NDJSON text of records[start, end). With `canonical`, each record's canonical JSON (what the
- * canonical hash covers) is handed over too: for plain JSON data it is the very line written, so
- * one serialisation serves the file and the hash; anything else is serialised both ways.
+ * The NDJSON text of records[start, end). With `diverging`, records whose canonical JSON (what the
+ * canonical hash covers) is not the line written are listed there, by position in the shard, with
+ * their canonical text: for plain JSON data the line written is the canonical text, so one
+ * serialisation serves the file and the hash.
  */
-export const shardText = (records: readonly unknown[], start: number, end: number, canonical?: (line: string) => void): string => {
+export const shardText = (records: readonly unknown[], start: number, end: number, diverging?: Map<number, string>): string => {
   let out = '';
-  // With toJSON on a prototype the native serialiser no longer gives the canonical text: serialise twice.
-  const shared = canonical !== undefined && prototypesClean();
+  // With toJSON on a prototype the native serialiser no longer gives the canonical text.
+  const clean = diverging === undefined || prototypesClean();
   for (let i = start; i < end; i++) {
     const record = records[i];
-    if (!shared) {
-      if (canonical) canonical(canonicalJson(record));
-      out += `${storageJson(record)}\n`;
-      continue;
-    }
     const c = classify(record);
-    const line = c === READY ? JSON.stringify(record) : c === UNSORTED ? JSON.stringify(sortedClone(record)) : undefined;
-    canonical!(line ?? canonicalJson(record));
-    out += `${line ?? storageJson(record)}\n`;
+    const line = c === READY ? JSON.stringify(record) : c === UNSORTED ? JSON.stringify(sortedClone(record)) : storageJson(record);
+    if (diverging && (c === OTHER || !clean)) {
+      const canonical = canonicalJson(record);
+      if (canonical !== line) diverging.set(i - start, canonical);
+    }
+    out += `${line}\n`;
   }
   return out;
+};
+
+/** The lines of shard text with the diverging ones replaced by their canonical text. */
+export const canonicalLines = (text: string, diverging: ReadonlyMap<number, string>): string[] => {
+  const lines = text.split('\n');
+  lines.pop();
+  for (const [n, canonical] of diverging) lines[n] = canonical;
+  return lines;
 };
 
 /** Fingerprint of a shard: sha256 of its bytes (fast with SHA-NI; collisions are not a concern). */
