@@ -38,25 +38,39 @@ export const compareIds = (a: string, b: string): number => {
 export const startHash = (config: Config): Hash =>
   createHash('sha256').update(`${HASH_VERSION}\nconfig\n`).update(canonicalJson(stripSchema(config))).update('\nissues\n');
 
-export const hashIssueInto = (hash: Hash, issue: Issue): void => {
-  hash.update(canonicalJson(issue));
-  hash.update('\n');
-};
+/**
+ * Feeds many short strings into a hash through one reused byte buffer: a native call per string,
+ * or one long concatenated string, each cost about half again as much.
+ */
+class ChunkedFeed {
+  private readonly buf = Buffer.allocUnsafe(1 << 22);
+  private at = 0;
+  constructor(private readonly hash: Hash) {}
 
-// Hashing one big string is about 3× faster than a hash update per issue; the bytes are the same.
-const BATCH_CHARS = 1 << 20;
-
-/** Feeds issues (already in id order) into the hash, batching updates. */
-export const hashIssuesInto = (hash: Hash, issues: readonly Issue[]): void => {
-  let batch = '';
-  for (const issue of issues) {
-    batch += `${canonicalJson(issue)}\n`;
-    if (batch.length >= BATCH_CHARS) {
-      hash.update(batch);
-      batch = '';
+  /** Appends the UTF-8 bytes of `text` and a newline. */
+  line(text: string): void {
+    if (text.length * 3 + 1 > this.buf.length - this.at) {
+      this.flush();
+      if (text.length * 3 + 1 > this.buf.length) {
+        this.hash.update(text).update('\n');
+        return;
+      }
     }
+    this.at += this.buf.write(text, this.at, 'utf8');
+    this.buf[this.at++] = 10;
   }
-  if (batch) hash.update(batch);
+
+  flush(): void {
+    if (this.at) this.hash.update(this.buf.subarray(0, this.at));
+    this.at = 0;
+  }
+}
+
+/** Feeds issues (already in id order) into the hash. */
+export const hashIssuesInto = (hash: Hash, issues: readonly Issue[]): void => {
+  const feed = new ChunkedFeed(hash);
+  for (const issue of issues) feed.line(canonicalJson(issue));
+  feed.flush();
 };
 
 export const digest = (hash: Hash): string => `sha256:${hash.digest('hex')}`;
@@ -71,11 +85,12 @@ export class IssueLinesHash {
   private readonly hash: Hash;
   private readonly inIdOrder: boolean;
   private readonly lines: string[] = [];
-  private batch = '';
+  private readonly feed: ChunkedFeed;
   private count = 0;
 
   constructor(config: Config, private readonly issues: readonly Issue[]) {
     this.hash = startHash(config);
+    this.feed = new ChunkedFeed(this.hash);
     this.inIdOrder = isSortedById(issues);
   }
 
@@ -87,8 +102,7 @@ export class IssueLinesHash {
   /** The UTF-8 bytes of the next `count` canonical lines, each ending in a newline (only when `streams`). */
   addBytes(bytes: Uint8Array, count: number): void {
     if (!this.inIdOrder) throw new Error('IssueLinesHash.addBytes: the issues are not in id order');
-    if (this.batch) this.hash.update(this.batch);
-    this.batch = '';
+    this.feed.flush();
     this.hash.update(bytes);
     this.count += count;
   }
@@ -96,7 +110,7 @@ export class IssueLinesHash {
   /** The canonical line (without newline) of issues[n], for n = 0, 1, 2, … in turn. */
   add(line: string): void {
     this.count++;
-    if (this.inIdOrder) this.feed(line);
+    if (this.inIdOrder) this.feed.line(line);
     else this.lines.push(line);
   }
 
@@ -104,19 +118,10 @@ export class IssueLinesHash {
     if (this.count !== this.issues.length) throw new Error(`IssueLinesHash: ${this.count} lines for ${this.issues.length} issues`);
     if (!this.inIdOrder) {
       const order = this.issues.map((_, n) => n).sort((a, b) => compareIds(this.issues[a]!.id, this.issues[b]!.id));
-      for (const n of order) this.feed(this.lines[n]!);
+      for (const n of order) this.feed.line(this.lines[n]!);
     }
-    if (this.batch) this.hash.update(this.batch);
-    this.batch = '';
+    this.feed.flush();
     return digest(this.hash);
-  }
-
-  private feed(line: string): void {
-    this.batch += `${line}\n`;
-    if (this.batch.length >= BATCH_CHARS) {
-      this.hash.update(this.batch);
-      this.batch = '';
-    }
   }
 }
 

@@ -33,7 +33,6 @@ export const legacyWorkflowJson = (j: J, w: Workflow, expand: readonly string[])
 const TYPE = { initial: 'INITIAL', global: 'GLOBAL', directed: 'DIRECTED' } as const;
 
 export const currentWorkflowJson = (j: J, w: Workflow) => {
-  const ix = j.ctx.tracker.lookups;
   return {
     id: w.id, name: w.name, description: w.description ?? '', version: { id: `${w.id}-v1`, versionNumber: 1 },
     scope: { type: 'GLOBAL' }, isEditable: true,

@@ -5,7 +5,7 @@ import { assertNameFree, fail } from '../names.ts';
 import { SPECS } from '../lookup.ts';
 import { changeString, valueKeyOf } from '../issue-changes.ts';
 import { defineOp, list, q } from './define.ts';
-import { nextId, removeFrom } from './common.ts';
+import { removeFrom } from './common.ts';
 import { toStoredValue } from './field-values.ts';
 import { contextsInScope, type Scope } from './field-scope.ts';
 

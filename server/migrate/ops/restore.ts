@@ -7,7 +7,7 @@ import type { Issue } from '../../model/types.ts';
 import { applyPatches, type Patch } from '../config-diff.ts';
 import { fail } from '../names.ts';
 import { restoreIssue, type IssueRestore } from '../issue-changes.ts';
-import type { OpDefinition, OpProblem, TrackerState } from '../types.ts';
+import type { OpDefinition, OpProblem } from '../types.ts';
 import { checkSite, defineOp } from './define.ts';
 
 export interface RestoreConfigArgs { note: string; patches: Patch[] }
@@ -21,11 +21,10 @@ export const restoreConfig = defineOp<RestoreConfigArgs, Patch[]>({
 
 export interface RestoreIssuesArgs { note: string; count: number }
 
-const indexById = (issues: readonly Issue[]): Map<string, Issue> => new Map(issues.map((i) => [i.id, i]));
-
-const missingIssues = (state: TrackerState, bulk: readonly IssueRestore[]): string[] => {
-  const byId = indexById(state.issues);
-  return bulk.filter((r) => !byId.has(r.id)).map((r) => r.id);
+const indexById = (issues: readonly Issue[]): Map<string, Issue> => {
+  const byId = new Map<string, Issue>();
+  for (const i of issues) byId.set(i.id, i);
+  return byId;
 };
 
 /** Puts back captured issue values, history and `updated`; its inverse is the same kind, captured from the current issues. */
@@ -39,11 +38,15 @@ export const restoreIssues: OpDefinition<RestoreIssuesArgs> = {
   },
   apply(state, args, _ctx, bulk = []) {
     const records = bulk as readonly IssueRestore[];
-    const missing = missingIssues(state, records);
-    if (missing.length) throw new Error(`restoreIssues: ${missing.length} recorded issue(s) no longer exist, e.g. id ${missing[0]}`);
     const byId = indexById(state.issues);
+    const missing = records.filter((r) => !byId.has(r.id)).map((r) => r.id);
+    if (missing.length) throw new Error(`restoreIssues: ${missing.length} recorded issue(s) no longer exist, e.g. id ${missing[0]}`);
     const back = records.map((r) => restoreIssue(byId.get(r.id)!, r));
-    const fields = new Set(records.flatMap((r) => [...Object.keys(r.values), ...(r.absent ?? [])]));
+    const fields = new Set<string>();
+    for (const r of records) {
+      for (const k in r.values) fields.add(k);
+      for (const k of r.absent ?? []) fields.add(k);
+    }
     return {
       inverse: [{ kind: 'restoreIssues', args: { note: `Undo: ${args.note}`, count: back.length }, bulk: back }],
       touched: { issueIds: records.map((r) => r.id), fields: [...fields].map((f) => f.replace(/^customFields\./, '')) },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../../server/http/html.ts';
 import { indexHtml } from '../../../../server/rehearse/report/index-html.ts';
-import { buildContext, failingResult, safeResult, SCRIPT } from './fixture.ts';
+import { buildContext, failingResult, safeResult } from './fixture.ts';
 
 const ctx = buildContext();
 const count = (s: string, needle: string) => s.split(needle).length - 1;
