@@ -13,7 +13,7 @@ import { fsyncDir, HOST, linkOrCopy, pidAlive, replaceAtomic, writeDurable } fro
 import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
-import { canonicalLines, fingerprint, shardText, storageJson } from './shard-codec.ts';
+import { canonicalLines, encodeShard, fingerprint, storageJson } from './shard-codec.ts';
 import { IssueLinesHash } from '../model/hash.ts';
 
 const CONFIG = 'config.json';
@@ -30,12 +30,11 @@ const writeShards = async (genPath: string, sub: string, records: readonly unkno
     const end = Math.min(records.length, start + shardSize);
     const file = `${sub}/${String(n).padStart(5, '0')}.ndjson`;
     const diverging = hash ? new Map<number, string>() : undefined;
-    const text = shardText(records, start, end, diverging);
-    const bytes = reuse.scratch.encode(text);
+    const bytes = encodeShard(records, start, end, reuse.scratch, diverging);
     if (hash) {
       // The shard's bytes are the hash's input when every line is canonical and the order is the id order.
       if (hash.streams && diverging!.size === 0) hash.addBytes(bytes, end - start);
-      else for (const line of canonicalLines(text, diverging!)) hash.add(line);
+      else for (const line of canonicalLines(bytes.toString('utf8'), diverging!)) hash.add(line);
     }
     const sha256 = fingerprint(bytes);
     out.push({ file, count: end - start, bytes: bytes.length, sha256 });

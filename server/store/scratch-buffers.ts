@@ -6,18 +6,23 @@
 export class ScratchBuffers {
   private readonly bufs: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
   private next = 0;
+  private last = 0;
 
   /** The other buffer than last time, at least `size` bytes. */
   take(size: number): Buffer {
     const i = this.next;
     this.next = 1 - i;
+    this.last = i;
     if (this.bufs[i]!.length < size) this.bufs[i] = Buffer.allocUnsafe(Math.max(size, this.bufs[i]!.length * 2));
     return this.bufs[i]!;
   }
 
-  /** Encodes text as UTF-8 into the next buffer; returns the bytes (a view, valid until the buffer after next is taken). */
-  encode(text: string): Buffer {
-    const buf = this.take(text.length * 3); // UTF-8 takes at most 3 bytes per UTF-16 unit
-    return buf.subarray(0, buf.write(text, 0, 'utf8'));
+  /** Replaces the buffer last taken by one of at least `size` bytes that starts with its first `used` bytes. */
+  grow(used: number, size: number): Buffer {
+    const old = this.bufs[this.last]!;
+    const bigger = Buffer.allocUnsafe(Math.max(size, old.length * 2));
+    old.copy(bigger, 0, 0, used);
+    this.bufs[this.last] = bigger;
+    return bigger;
   }
 }

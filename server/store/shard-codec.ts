@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
 import { canonicalJson, classify, OTHER, prototypesClean, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
 import { eachLine } from './json-files.ts';
+import type { ScratchBuffers } from './scratch-buffers.ts';
 
 /** One record as stored: JSON semantics (toJSON, dropped functions) with keys in canonical order. */
 export const storageJson = (record: unknown): string => {
@@ -17,15 +18,18 @@ export const storageJson = (record: unknown): string => {
 };
 
 /**
- * The NDJSON text of records[start, end). With `diverging`, records whose canonical JSON (what the
- * canonical hash covers) is not the line written are listed there, by position in the shard, with
- * their canonical text: for plain JSON data the line written is the canonical text, so one
- * serialisation serves the file and the hash.
+ * The NDJSON bytes of records[start, end), written line by line into a scratch buffer (no shard-long
+ * string: with a million issues loaded, such strings live long enough to reach the old generation
+ * and every one of them costs a full garbage collection of the whole heap). With `diverging`,
+ * records whose canonical JSON (what the canonical hash covers) is not the line written are listed
+ * there, by position in the shard, with their canonical text: for plain JSON data the line written
+ * is the canonical text, so one serialisation serves the file and the hash.
  */
-export const shardText = (records: readonly unknown[], start: number, end: number, diverging?: Map<number, string>): string => {
-  let out = '';
+export const encodeShard = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer => {
   // With toJSON on a prototype the native serialiser no longer gives the canonical text.
   const clean = diverging === undefined || prototypesClean();
+  let buf = scratch.take(1 << 20);
+  let at = 0;
   for (let i = start; i < end; i++) {
     const record = records[i];
     const c = classify(record);
@@ -34,9 +38,12 @@ export const shardText = (records: readonly unknown[], start: number, end: numbe
       const canonical = canonicalJson(record);
       if (canonical !== line) diverging.set(i - start, canonical);
     }
-    out += `${line}\n`;
+    const need = line.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (at + need > buf.length) buf = scratch.grow(at, at + need);
+    at += buf.write(line, at, 'utf8');
+    buf[at++] = 10;
   }
-  return out;
+  return buf.subarray(0, at);
 };
 
 /** The lines of shard text with the diverging ones replaced by their canonical text. */
