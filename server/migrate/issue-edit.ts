@@ -74,7 +74,14 @@ export const settleEdit = (original: Issue, edited: Record<string, unknown>, res
     else r.values[k] = o[k];
   };
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(edited).sort()) {
+  const keys = Object.keys(edited);
+  for (let i = 1; i < keys.length; i++) {
+    if (!(keys[i - 1]! < keys[i]!)) {
+      keys.sort();
+      break;
+    }
+  }
+  for (const k of keys) {
     const v = edited[k];
     if (v === undefined) continue;
     if (v === o[k] || sameData(o[k], v)) out[k] = o[k];
