@@ -39,8 +39,9 @@ export const startHash = (config: Config): Hash =>
   createHash('sha256').update(`${HASH_VERSION}\nconfig\n`).update(canonicalJson(stripSchema(config))).update('\nissues\n');
 
 /**
- * Feeds many short strings into a hash through one reused byte buffer: a native call per string,
- * or one long concatenated string, each cost about half again as much.
+ * Feeds many strings into a hash through one reused byte buffer. On 100k acme issues: 1.8 s, against
+ * 2.1–2.8 s for 1 MB concatenated strings (they must be flattened, and they load the collector); a
+ * hash update per string costs about the same there, but a native call per line adds up for short lines.
  */
 class ChunkedFeed {
   private readonly buf = Buffer.allocUnsafe(1 << 22);
