@@ -88,7 +88,8 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
       }
       case 'up': {
         const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out });
-        io.out(applied.length ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${session.instance.hash()}` : 'nothing to apply: every migration is applied');
+        // The last hash after is the hash of the instance as saved (nothing runs in between): no second pass over every issue.
+        io.out(applied.length ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${applied[applied.length - 1]!.hashAfter}` : 'nothing to apply: every migration is applied');
         return 0;
       }
       case 'plan': {
