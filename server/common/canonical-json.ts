@@ -70,19 +70,21 @@ export const classify = (v: unknown): number => {
   return UNSORTED;
 };
 
+/** An object's keys in sorted order; most objects are in order already (the store loads them so), which is checked before sorting. */
+export const sortedKeys = (obj: object): string[] => {
+  const keys = Object.keys(obj);
+  for (let i = 1; i < keys.length; i++) {
+    if (!(keys[i - 1]! < keys[i]!)) return keys.sort();
+  }
+  return keys;
+};
+
 /** A copy of plain JSON data with every object's keys inserted in sorted order (undefined members dropped). */
 export const sortedClone = (v: unknown): unknown => {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(sortedClone);
   const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  // Most objects are already in order (the store loads them so): check before sorting.
-  for (let i = 1; i < keys.length; i++) {
-    if (!(keys[i - 1]! < keys[i]!)) {
-      keys.sort();
-      break;
-    }
-  }
+  const keys = sortedKeys(obj);
   const out: Record<string, unknown> = {};
   for (const k of keys) if (obj[k] !== undefined) out[k] = sortedClone(obj[k]);
   return out;

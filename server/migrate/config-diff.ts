@@ -14,22 +14,32 @@ export type Patch =
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Deep equality with the canonical hash's view: undefined members count as absent. */
+const OBJECT_PROTO = Object.prototype;
+
+/**
+ * Equal as JSON data: undefined members count as absent (the canonical hash's view), and anything
+ * unusual (NaN, Dates, other prototypes) counts as different, so a caller that keeps one side when
+ * equal never loses a value the other side holds.
+ */
 export const deepEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
     return true;
   }
-  if (isObj(a) && isObj(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    if (ka.length !== kb.length) return false;
-    for (const k of ka) if (!deepEqual(a[k], b[k])) return false;
-    return true;
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== OBJECT_PROTO || Object.getPrototypeOf(b) !== OBJECT_PROTO) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!deepEqual(x[k], y[k])) return false;
   }
-  return false;
+  for (const k of Object.keys(y)) if (y[k] !== undefined) defined--;
+  return defined === 0;
 };
 
 /** Patches that turn `from` into `to` (call it with (after, before) to get an inverse). */

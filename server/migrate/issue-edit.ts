@@ -9,33 +9,10 @@
  * restore record names only the changed top-level values, as the operations' records do
  * (issue-changes.ts). The comparison is strict: when in doubt a value counts as changed.
  */
-import { sortedClone } from '../common/canonical-json.ts';
+import { sortedClone, sortedKeys } from '../common/canonical-json.ts';
 import type { Issue } from '../model/types.ts';
+import { deepEqual } from './config-diff.ts';
 import type { IssueRestore } from './issue-changes.ts';
-
-const OBJECT_PROTO = Object.prototype;
-
-/** Equal as JSON data, strictly: anything unusual (NaN, Dates, other prototypes) counts as different. */
-export const sameData = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== OBJECT_PROTO || Object.getPrototypeOf(b) !== OBJECT_PROTO) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let defined = 0;
-  for (const k of Object.keys(x)) {
-    if (x[k] === undefined) continue;
-    defined++;
-    if (!sameData(x[k], y[k])) return false;
-  }
-  for (const k of Object.keys(y)) if (y[k] !== undefined) defined--;
-  return defined === 0;
-};
 
 /** A draft of `original` for the edit's code, and the plain object behind it that `settleEdit` reads. */
 export const draftOf = (original: Issue): { draft: Issue; target: Record<string, unknown> } => {
@@ -74,17 +51,10 @@ export const settleEdit = (original: Issue, edited: Record<string, unknown>, res
     else r.values[k] = o[k];
   };
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(edited);
-  for (let i = 1; i < keys.length; i++) {
-    if (!(keys[i - 1]! < keys[i]!)) {
-      keys.sort();
-      break;
-    }
-  }
-  for (const k of keys) {
+  for (const k of sortedKeys(edited)) {
     const v = edited[k];
     if (v === undefined) continue;
-    if (v === o[k] || sameData(o[k], v)) out[k] = o[k];
+    if (v === o[k] || deepEqual(o[k], v)) out[k] = o[k];
     else {
       capture(k);
       out[k] = sortedClone(v);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, classify, READY, sortedClone } from '../../../server/common/canonical-json.ts';
 import { restoreIssue } from '../../../server/migrate/issue-changes.ts';
-import { draftOf, sameData, settleEdit } from '../../../server/migrate/issue-edit.ts';
+import { deepEqual as sameData } from '../../../server/migrate/config-diff.ts';
+import { draftOf, settleEdit } from '../../../server/migrate/issue-edit.ts';
 import { readOnly } from '../../../server/migrate/read-only.ts';
 import type { Issue } from '../../../server/model/types.ts';
 import { tinyState } from './helpers.ts';
@@ -15,7 +16,7 @@ const edit = (original: Issue, fn: (d: Issue) => void) => {
   return { draft: target as unknown as Issue, ...settleEdit(original, target, undefined) };
 };
 
-describe('sameData', () => {
+describe('deepEqual', () => {
   it.each([
     [1, 1, true], ['a', 'a', true], [null, null, true], [[1, [2]], [1, [2]], true], [{ a: 1, b: undefined }, { a: 1 }, true],
     [{ a: 1 }, { a: 1, b: 2 }, false], [{ a: 1, b: 2 }, { a: 1 }, false], [[1, 2], [1, 2, 3], false], [[1], { 0: 1 }, false],
