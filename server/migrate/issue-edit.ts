@@ -14,26 +14,36 @@ import type { Issue } from '../model/types.ts';
 import { deepEqual } from './config-diff.ts';
 import type { IssueRestore } from './issue-changes.ts';
 
+/**
+ * The draft's proxy handler: a class, so that no closure is made per issue (under tsx every
+ * closure made costs a name definition, and an edit of a million issues makes a million drafts).
+ */
+class DraftHandler implements ProxyHandler<Record<string, unknown>> {
+  constructor(private readonly original: Record<string, unknown>) {}
+
+  /** Replaces a value the draft still shares with the original by a copy, the first time it is reached. */
+  private own(t: Record<string, unknown>, k: string | symbol): void {
+    if (typeof k !== 'string') return;
+    const v = t[k];
+    if (v !== null && typeof v === 'object' && v === this.original[k]) t[k] = sortedClone(v);
+  }
+
+  get(t: Record<string, unknown>, k: string | symbol, receiver: unknown): unknown {
+    this.own(t, k);
+    return Reflect.get(t, k, receiver);
+  }
+
+  getOwnPropertyDescriptor(t: Record<string, unknown>, k: string | symbol): PropertyDescriptor | undefined {
+    this.own(t, k);
+    return Reflect.getOwnPropertyDescriptor(t, k);
+  }
+}
+
 /** A draft of `original` for the edit's code, and the plain object behind it that `settleEdit` reads. */
 export const draftOf = (original: Issue): { draft: Issue; target: Record<string, unknown> } => {
   const o = original as unknown as Record<string, unknown>;
   const target: Record<string, unknown> = { ...o };
-  const own = (k: string | symbol): void => {
-    if (typeof k !== 'string') return;
-    const v = target[k];
-    if (v !== null && typeof v === 'object' && v === o[k]) target[k] = sortedClone(v);
-  };
-  const draft = new Proxy(target, {
-    get: (t, k, receiver) => {
-      own(k);
-      return Reflect.get(t, k, receiver);
-    },
-    getOwnPropertyDescriptor: (t, k) => {
-      own(k);
-      return Reflect.getOwnPropertyDescriptor(t, k);
-    },
-  });
-  return { draft: draft as unknown as Issue, target };
+  return { draft: new Proxy(target, new DraftHandler(o)) as unknown as Issue, target };
 };
 
 /**
@@ -44,22 +54,23 @@ export const draftOf = (original: Issue): { draft: Issue; target: Record<string,
 export const settleEdit = (original: Issue, edited: Record<string, unknown>, restore: IssueRestore | undefined): { issue: Issue; restore: IssueRestore } => {
   const o = original as unknown as Record<string, unknown>;
   const r: IssueRestore = restore ?? { id: original.id, updated: original.updated, historyLength: original.history.length, values: {} };
-  const captured = (k: string) => k in r.values || (r.absent?.includes(k) ?? false);
-  const capture = (k: string) => {
-    if (captured(k)) return;
-    if (o[k] === undefined) (r.absent ??= []).push(k);
-    else r.values[k] = o[k];
-  };
   const out: Record<string, unknown> = {};
   for (const k of sortedKeys(edited)) {
     const v = edited[k];
     if (v === undefined) continue;
     if (v === o[k] || deepEqual(o[k], v)) out[k] = o[k];
     else {
-      capture(k);
+      capture(r, o, k);
       out[k] = sortedClone(v);
     }
   }
-  for (const k of Object.keys(o)) if (o[k] !== undefined && edited[k] === undefined) capture(k);
+  for (const k of Object.keys(o)) if (o[k] !== undefined && edited[k] === undefined) capture(r, o, k);
   return { issue: out as unknown as Issue, restore: r };
+};
+
+/** Records the original value of `k` (or that it was absent), unless an earlier edit did. */
+const capture = (r: IssueRestore, o: Record<string, unknown>, k: string): void => {
+  if (Object.hasOwn(r.values, k) || (r.absent?.includes(k) ?? false)) return;
+  if (o[k] === undefined) (r.absent ??= []).push(k);
+  else r.values[k] = o[k];
 };

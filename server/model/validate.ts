@@ -40,29 +40,34 @@ const checkIssueShapes = (issues: readonly unknown[], at: IssueLocations, out: P
   const byKey = new Map<string, IssueRef>();
   const firstByKey = new Map<string, number>();
   const firstById = new Map<string, number>();
+  // No closure per issue in this loop: it runs a million times, and under tsx every closure made costs a name definition.
   for (let i = 0; i < issues.length; i++) {
     const issue = issues[i] as Partial<Issue> | null;
     const key = issue && typeof issue === 'object' ? issue.key : undefined;
-    const base = () => at.baseOf(i, key);
     // Most issues are sound: validate first, build the path text only for the ones that are not.
     if (isIssue(issue)) sound[i] = 1;
-    else for (const p of checkShape('issue', issue, at.fileOf(i), base())) out.push(p);
+    else for (const p of checkShape('issue', issue, at.fileOf(i), at.baseOf(i, key))) out.push(p);
     if (!issue || typeof issue !== 'object') continue;
-    const dup = (what: 'key' | 'id', value: unknown, first: Map<string, number>) => {
-      if (typeof value !== 'string') return true;
-      const seen = first.get(value);
-      if (seen === undefined) { first.set(value, i); return true; }
-      out.push({ severity: 'error', file: at.fileOf(i), path: issuePath(base(), what), rule: 'issue-duplicates',
-        message: `duplicate issue ${what} ${q(value)} (already used by ${at.fileOf(seen)}: ${at.baseOf(seen, (issues[seen] as Issue).key)})` });
-      return false;
-    };
-    const uniqueKey = dup('key', key, firstByKey);
-    dup('id', issue.id, firstById);
+    const uniqueKey = firstUse(issues, at, i, key, 'key', key, firstByKey, out);
+    firstUse(issues, at, i, key, 'id', issue.id, firstById, out);
     if (uniqueKey && typeof key === 'string' && typeof issue.project === 'string' && typeof issue.issueType === 'string') {
       byKey.set(key, { project: issue.project, issueType: issue.issueType });
     }
   }
   return { sound, byKey };
+};
+
+/** Whether issue i is the first with this key or id (a duplicate is reported); non-strings count as first. */
+const firstUse = (issues: readonly unknown[], at: IssueLocations, i: number, key: string | undefined, what: 'key' | 'id', value: unknown, first: Map<string, number>, out: Problem[]): boolean => {
+  if (typeof value !== 'string') return true;
+  const seen = first.get(value);
+  if (seen === undefined) {
+    first.set(value, i);
+    return true;
+  }
+  out.push({ severity: 'error', file: at.fileOf(i), path: issuePath(at.baseOf(i, key), what), rule: 'issue-duplicates',
+    message: `duplicate issue ${what} ${q(value)} (already used by ${at.fileOf(seen)}: ${at.baseOf(seen, (issues[seen] as Issue).key)})` });
+  return false;
 };
 
 const checkIssueRules = (ix: ConfigIndex, issues: readonly unknown[], sound: Uint8Array, byKey: Map<string, IssueRef>, at: IssueLocations, out: Problem[]): void => {

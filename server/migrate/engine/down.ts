@@ -2,8 +2,9 @@
  * `migrate:down`: reverts applied migrations, newest first, from the inverse recorded in the
  * ledger when they were applied — so it works when the file was edited or deleted. Each revert is
  * proven: the canonical hash must come back to the one recorded before the migration. If it does
- * not, or the inverse itself fails, the pre-revert state (still the current generation on disk) is
- * kept and the ledger says what happened.
+ * not and the instance had not changed since the migration was applied, or the inverse itself
+ * fails, the pre-revert state (still the current generation on disk) is kept and the ledger says
+ * what happened. If it had changed since, the revert is saved and said not to restore the hash.
  */
 import { CheckFailed, UserError } from '../../common/errors.ts';
 import type { Instance } from '../../store/index.ts';
@@ -24,7 +25,12 @@ export interface Reverted {
   durationMs: number;
   /** The hash after the revert equals the one recorded before the migration. */
   restored: boolean;
-  /** The instance had changed since the migration was applied (its hash was not the recorded one). */
+  /**
+   * The revert did not land on the recorded hash because the instance had changed since the
+   * migration was applied (its hash before the revert was not the one recorded after it). Only
+   * known, and only looked for, when the revert misses: a revert that restores the recorded state
+   * reports false.
+   */
   changedSince: boolean;
   /** The instance's canonical hash after the revert. */
   hash: string;
@@ -68,8 +74,6 @@ export const migrateDown = async (instance: Instance, opts: DownOptions = {}, lo
 
 const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, note: string | undefined): Promise<Reverted> => {
   const started = performance.now();
-  const before = instance.hash();
-  const changedSince = before !== entry.hashAfter;
   const failed = async (why: string): Promise<never> => {
     // The current generation on disk is the pre-revert state: reload it, then record what happened.
     await instance.db.read();
@@ -81,24 +85,25 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
       `instance hash: ${instance.hash()}`,
     ]);
   };
-  try {
-    revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
-  } catch (e) {
-    return failed(`its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`);
-  }
-  // The hash after comes from the same serialisation as the save; a revert that does not restore
-  // the recorded state throws before the ledger is written, so nothing of it is saved.
-  let after: string;
-  let restored = false;
-  let durationMs = 0;
-  let mismatch: string | undefined;
-  try {
-    after = await instance.saveHashed((hash) => {
-      restored = hash === entry.hashBefore;
-      if (!restored && !changedSince) {
-        mismatch = `after the inverse the hash is ${hash}, not the ${entry.hashBefore} recorded before the migration`;
-        throw new Error(mismatch);
-      }
+  const revert = (): string | undefined => {
+    try {
+      revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
+      return undefined;
+    } catch (e) {
+      return `its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`;
+    }
+  };
+  /**
+   * Saves the reverted state; the hash after comes from the same serialisation as the save. Unless
+   * `changedSince` is known, a hash other than the one recorded before the migration throws
+   * `Mismatch` before the ledger is written, so nothing of that attempt is saved.
+   */
+  const save = async (changedSince: boolean): Promise<Reverted> => {
+    let restored = false;
+    let durationMs = 0;
+    const hash = await instance.saveHashed((h) => {
+      restored = h === entry.hashBefore;
+      if (!restored && !changedSince) throw new Mismatch(h);
       durationMs = Math.round(performance.now() - started);
       entry.state = 'reverted';
       entry.revertedAt = new Date().toISOString();
@@ -107,9 +112,32 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
       dropCaptures(instance.db.data, entry.id);
       entry.log.push({ at: entry.revertedAt, action: 'reverted', by: operator(), ...(note || changedSince ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') } : {}) });
     });
+    return { entry, durationMs, restored, changedSince, hash, ...(note ? { fileNote: note } : {}) };
+  };
+
+  const cannot = revert();
+  if (cannot) return failed(cannot);
+  try {
+    return await save(false);
   } catch (e) {
-    if (mismatch !== undefined) return failed(mismatch);
-    throw e;
+    if (!(e instanceof Mismatch)) throw e;
+    // The revert missed the recorded state. Whether that is a failure depends on whether the
+    // instance had changed since the migration was applied; the state before this revert is the
+    // current generation on disk (nothing was saved since), so that is what is hashed — only on
+    // this path: a revert that lands on the recorded hash needs no hash of its starting point.
+    await instance.db.read();
+    const entryNow = appliedEntries(instance.db.data).find((x) => x.id === entry.id)!;
+    if (instance.hash() === entry.hashAfter) return failed(`after the inverse the hash is ${e.hash}, not the ${entry.hashBefore} recorded before the migration`);
+    entry = entryNow;
+    const again = revert();
+    if (again) return failed(again);
+    return save(true);
   }
-  return { entry, durationMs, restored, changedSince, hash: after, ...(note ? { fileNote: note } : {}) };
 };
+
+/** A revert whose hash is not the one recorded before the migration (thrown before the ledger is written). */
+class Mismatch extends Error {
+  constructor(readonly hash: string) {
+    super(`the hash after the revert is ${hash}`);
+  }
+}

@@ -24,9 +24,12 @@ export const issueParent: IssueRule = {
 export const issueLinks: IssueRule = {
   name: 'issue-links',
   about: 'links name existing link types; a link to an issue missing from the snapshot is a warning (a sample may omit it)',
-  run: (issue, { ix, byKey }, report) => issue.links.forEach((l, i) => {
-    checkRef(report, `links[${i}].type`, 'issue link type', l.type, ix.linkTypes, ix.candidates.linkType);
-    if (l.issue === issue.key) report(`links[${i}].issue`, 'issue links to itself');
-    else if (!byKey.has(l.issue)) report(`links[${i}].issue`, `linked issue ${q(l.issue)} is not in the snapshot`, 'warning');
-  }),
+  run: (issue, { ix, byKey }, report) => {
+    for (let i = 0; i < issue.links.length; i++) {
+      const l = issue.links[i]!;
+      if (!ix.linkTypes.has(l.type)) checkRef(report, `links[${i}].type`, 'issue link type', l.type, ix.linkTypes, ix.candidates.linkType);
+      if (l.issue === issue.key) report(`links[${i}].issue`, 'issue links to itself');
+      else if (!byKey.has(l.issue)) report(`links[${i}].issue`, `linked issue ${q(l.issue)} is not in the snapshot`, 'warning');
+    }
+  },
 };

@@ -3,6 +3,9 @@ import { q } from '../../suggest.ts';
 import { valueProblem } from '../field-values.ts';
 import type { IssueRule } from './rule.ts';
 
+const VERSION_LISTS = ['fixVersions', 'versions'] as const;
+const known = (set: ReadonlySet<string>) => [...set].join(', ') || 'none';
+
 export const issueComponentsVersions: IssueRule = {
   name: 'issue-components-versions',
   about: "an issue's components and versions belong to its project",
@@ -10,10 +13,15 @@ export const issueComponentsVersions: IssueRule = {
     const info = ix.project(issue.project);
     if (!info) return;
     const { components, versions } = info;
-    const known = (set: ReadonlySet<string>) => [...set].join(', ') || 'none';
-    issue.components.forEach((c, i) => { if (!components.has(c)) report(`components[${i}]`, `unknown component ${q(c)} of project ${q(issue.project)} (known: ${known(components)})`); });
-    for (const list of ['fixVersions', 'versions'] as const) {
-      issue[list].forEach((v, i) => { if (!versions.has(v)) report(`${list}[${i}]`, `unknown version ${q(v)} of project ${q(issue.project)} (known: ${known(versions)})`); });
+    for (let i = 0; i < issue.components.length; i++) {
+      const c = issue.components[i]!;
+      if (!components.has(c)) report(`components[${i}]`, `unknown component ${q(c)} of project ${q(issue.project)} (known: ${known(components)})`);
+    }
+    for (const list of VERSION_LISTS) {
+      for (let i = 0; i < issue[list].length; i++) {
+        const v = issue[list][i]!;
+        if (!versions.has(v)) report(`${list}[${i}]`, `unknown version ${q(v)} of project ${q(issue.project)} (known: ${known(versions)})`);
+      }
     }
   },
 };

@@ -1,0 +1,122 @@
+/**
+ * migrate:down's outcomes beyond the plain round trip: a revert that lands on the recorded hash
+ * (no hash of the starting point is needed), an instance changed since the migration (the revert is
+ * saved and said not to restore), an inverse that does not restore (a failure: nothing of it is
+ * saved), and an inverse that cannot be applied at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckFailed } from '../../../server/common/errors.ts';
+import { defineMigration } from '../../../server/migrate/api.ts';
+import { migrateDown } from '../../../server/migrate/engine/down.ts';
+import { appliedEntries, ledgerOf } from '../../../server/migrate/engine/ledger.ts';
+import { migrateUp } from '../../../server/migrate/engine/up.ts';
+import type { LoadedMigration } from '../../../server/migrate/load.ts';
+import { openInstance, type Instance } from '../../../server/store/index.ts';
+import { forkOf, makeInstance, removeTemp, tempRoot } from '../../helpers/migrate-fixture.ts';
+
+const NOW = '2026-01-01T09:00:00.000Z';
+const ID = '20250101-000000-stamp-environment';
+const STAMP: LoadedMigration = {
+  id: ID, file: `migrations/${ID}.ts`, checksum: 'sha256:test',
+  migration: defineMigration({
+    description: 'stamp the environment of every issue',
+    up(ctx) {
+      for (const i of ctx.issues) ctx.editIssue(i.key, (d) => { d.environment = `stamped ${i.key}`; });
+    },
+  }),
+};
+
+let root: string;
+let base: string;
+beforeAll(async () => {
+  root = await tempRoot('understudy-down-');
+  base = await makeInstance('fixtures/tiny', `${root}/base`);
+});
+afterAll(() => removeTemp(root));
+
+/** A fresh instance with the stamp applied; returns it opened, with the hashes before and after. */
+const applied = async (): Promise<{ inst: Instance; before: string; after: string }> => {
+  const inst = await openInstance(await forkOf(base, root));
+  const before = inst.hash();
+  const { applied: [entry] } = await migrateUp(inst, [STAMP], { now: NOW });
+  expect(entry!.hashBefore).toBe(before);
+  return { inst, before, after: entry!.hashAfter! };
+};
+
+/** The instance as it is on disk now. */
+const onDisk = async (inst: Instance) => {
+  const again = await openInstance(inst.dir);
+  try {
+    return { hash: again.hash(), entry: ledgerOf(again.db.data).find((e) => e.id === ID)!, captures: Object.keys(again.db.data.captures) };
+  } finally {
+    again.close();
+  }
+};
+
+describe('migrate:down outcomes', () => {
+  it('restores: the hash after is the one recorded before, the captures are dropped', async () => {
+    const { inst, before } = await applied();
+    const [r] = await migrateDown(inst, { now: NOW });
+    expect(r).toMatchObject({ restored: true, changedSince: false, hash: before });
+    const disk = await onDisk(inst);
+    expect(disk.hash).toBe(before);
+    expect(disk.entry.state).toBe('reverted');
+    expect(disk.captures).toEqual([]);
+    inst.close();
+  });
+
+  it('an instance changed since the migration: the revert is saved, not restored, and says so', async () => {
+    const { inst, before, after } = await applied();
+    inst.db.data.issues[0]!.summary = 'edited after the migration';
+    await inst.save();
+    const [r] = await migrateDown(inst, { now: NOW });
+    expect(r).toMatchObject({ restored: false, changedSince: true });
+    expect(r!.hash).not.toBe(before);
+    expect(r!.hash).not.toBe(after);
+    const disk = await onDisk(inst);
+    expect(disk.hash).toBe(r!.hash);
+    expect(disk.entry.state).toBe('reverted');
+    expect(disk.entry.log.at(-1)).toMatchObject({ action: 'reverted', note: 'the instance had changed since the migration was applied' });
+    // The later edit survives; the migration's own change is undone.
+    const check = await openInstance(inst.dir);
+    expect(check.db.data.issues[0]!.summary).toBe('edited after the migration');
+    expect(check.db.data.issues.some((i) => String(i.environment ?? '').startsWith('stamped'))).toBe(false);
+    check.close();
+    inst.close();
+  });
+
+  it('an inverse that does not restore: a failure, nothing of the revert is saved, the ledger records it', async () => {
+    const { inst, after } = await applied();
+    const key = appliedEntries(inst.db.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
+    const records = inst.db.data.captures[key] as Array<{ updated: string }>;
+    // Tampered capture: the revert puts back a time the issue never had.
+    records[0]!.updated = '1999-01-01T00:00:00.000Z';
+    await inst.save();
+    const generation = inst.generation();
+    const error = await migrateDown(inst, { now: NOW }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckFailed);
+    expect((error as Error).message).toMatch(new RegExp(`reverting ${ID} failed: after the inverse the hash is sha256:\\w+, not the sha256:\\w+ recorded before the migration`));
+    const disk = await onDisk(inst);
+    expect(disk.hash).toBe(after);
+    expect(disk.entry.state).toBe('applied');
+    expect(disk.entry.log.at(-1)).toMatchObject({ action: 'revert-failed' });
+    expect(disk.captures).toEqual([key]);
+    // One generation: the failure record; the reverted state was never written.
+    expect(inst.generation()).toBe(generation + 1);
+    inst.close();
+  });
+
+  it('an inverse that cannot be applied: a failure naming the missing data, the instance unchanged', async () => {
+    const { inst, after } = await applied();
+    const key = appliedEntries(inst.db.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
+    inst.db.data.captures[key] = inst.db.data.captures[key]!.slice(1);
+    await inst.save();
+    const error = await migrateDown(inst, { now: NOW }).then(() => undefined, (e: unknown) => e);
+    expect((error as Error).message).toMatch(new RegExp(`reverting ${ID} failed: its recorded inverse could not be applied: .*names captured data '${key.replace(/[#-]/g, '\\$&')}'`));
+    const disk = await onDisk(inst);
+    expect(disk.hash).toBe(after);
+    expect(disk.entry.state).toBe('applied');
+    expect(disk.entry.log.at(-1)).toMatchObject({ action: 'revert-failed' });
+    inst.close();
+  });
+});
