@@ -1,4 +1,4 @@
-/** Loading a generation: shard by shard, reading the next shard while parsing this one. */
+/** Loading a generation: shard by shard, reading the next shard while checking and parsing this one. */
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
@@ -6,7 +6,7 @@ import type { Config, Issue } from '../model/types.ts';
 import { genDir, genName, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
-import { parseShardText } from './shard-codec.ts';
+import { fingerprint, parseShardText } from './shard-codec.ts';
 
 const damaged = (file: string, why: string) =>
   new UserError(`instance file '${file}' ${why}`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
@@ -41,6 +41,8 @@ export const readShards = async (dir: string, shards: readonly ShardInfo[]): Pro
     const bytes = await next!;
     // The next read fills the other buffer while this one is decoded.
     next = shards[i + 1] ? readShard(dir, shards[i + 1]!, scratch) : undefined;
+    // The content must be what was saved: a generation's recorded hash (meta.hash) vouches for the data only so.
+    if (fingerprint(bytes) !== shards[i]!.sha256) throw damaged(join(dir, shards[i]!.file), 'does not hold what was saved (its sha256 is not the one meta.json records)');
     const before = out.length;
     parseShardText(bytes.toString('utf8'), join(dir, shards[i]!.file), out);
     if (out.length - before !== shards[i]!.count) throw damaged(join(dir, shards[i]!.file), `holds ${out.length - before} records, expected ${shards[i]!.count}`);

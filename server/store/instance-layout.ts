@@ -36,6 +36,13 @@ export interface GenerationMeta {
   shardSize: number;
   config: ShardInfo;
   issues: ShardInfo[];
+  /**
+   * The canonical hash of config + issues as saved (server/model/hash.ts), recorded when it is
+   * exactly the hash of what loading this generation gives back: every record's line is its
+   * canonical text (config included) and the issues are stored in id order. The shards' content is
+   * checked against their sha256 when loaded, so a loaded generation's data hashes to this.
+   */
+  hash?: string;
   ledger: ShardInfo[];
   outbox: ShardInfo[];
   captures: { name: string; shards: ShardInfo[] }[];

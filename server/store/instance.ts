@@ -29,6 +29,13 @@ export interface Instance {
   saveHashed(beforeLedger?: (hash: string) => void): Promise<string>;
   /** Canonical hash of config + issues (server/model/hash.ts), computed from the data in memory. */
   hash(): string;
+  /**
+   * The canonical hash recorded by the generation last read or written, when it recorded one
+   * (GenerationMeta.hash). It equals `hash()` as long as the data in memory has not been changed
+   * since that read or write; only a caller that knows so (a command that has just opened the
+   * instance) may use it instead of `hash()`.
+   */
+  recordedHash(): string | undefined;
   /** The generation currently on disk for this instance. */
   generation(): number;
   /** Forgets the data; saving afterwards is an error. */
@@ -58,6 +65,7 @@ const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapt
       return hash!;
     },
     hash: () => canonicalHash(db.data.config, db.data.issues),
+    recordedHash: () => adapter.meta?.hash,
     generation: () => adapter.meta?.generation ?? 0,
     close: () => {
       closed = true;

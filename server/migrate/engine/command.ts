@@ -80,14 +80,15 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
       case 'status': {
         const rows = migrationStatus(state, migrations);
         for (const line of renderStatus(rows)) io.out(line);
-        io.out(`instance ${values.instance}: hash ${session.instance.hash()}`);
+        // Just opened (or created): the generation's recorded hash is the hash of the data in memory.
+        io.out(`instance ${values.instance}: hash ${session.instance.recordedHash() ?? session.instance.hash()}`);
         // The same error as migrate:up: the file and both checksums, and the two ways out.
         const changed = checkIntegrity(state, migrations).changed;
         if (changed.length) throw changedError(changed);
         return 0;
       }
       case 'up': {
-        const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out });
+        const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out, asLoaded: true });
         // The last hash after is the hash of the instance as saved (nothing runs in between): no second pass over every issue.
         io.out(applied.length ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${applied[applied.length - 1]!.hashAfter}` : 'nothing to apply: every migration is applied');
         return 0;

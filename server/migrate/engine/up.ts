@@ -22,6 +22,13 @@ export interface UpOptions {
   rebaseline?: readonly string[];
   outOfOrder?: boolean;
   log?: (line: string) => void;
+  /**
+   * The data in memory is exactly the generation last read or written (a command that has just
+   * opened the instance): the hash before is the one that generation recorded (Instance.recordedHash),
+   * when it recorded one, instead of a hash of every issue. Never set it after changing the data
+   * in memory without saving.
+   */
+  asLoaded?: boolean;
 }
 
 export interface UpResult { applied: LedgerEntry[]; instance: Instance }
@@ -68,7 +75,7 @@ export const migrateUp = async (instance: Instance, loaded: readonly LoadedMigra
   const pending = selectPending(instance, loaded, opts);
   if (opts.rebaseline?.length) await instance.save();
   const applied: LedgerEntry[] = [];
-  let hash = instance.hash();
+  let hash = (opts.asLoaded ? instance.recordedHash() : undefined) ?? instance.hash();
   for (const m of pending) {
     const entry = await applyOne(instance, m, hash, opts.now ?? new Date().toISOString());
     applied.push(entry);
