@@ -13,24 +13,16 @@ import { fsyncDir, HOST, linkOrCopy, pidAlive, replaceAtomic, writeDurable } fro
 import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
-import { canonicalLines, encodeShard, fingerprint, storageJson } from './shard-codec.ts';
-import { IssueLinesHash } from '../model/hash.ts';
-import { classify, OTHER, prototypesClean } from '../common/canonical-json.ts';
+import { encodeShard, fingerprint, storageJson } from './shard-codec.ts';
+import { HASH_VERSION } from '../model/hash.ts';
+import { WrittenHash } from './written-hash.ts';
 
 const CONFIG = 'config.json';
 
 interface Reuse { byHash: Map<string, string>; prevDir: string | undefined; scratch: ScratchBuffers }
 
-/**
- * The canonical hash fed from the lines written. `complete`: the caller needs the hash whatever it
- * costs (lines that are not canonical are hashed by their canonical text); otherwise it is only
- * kept while `exact` — every line so far is its record's canonical text, in id order — and given up
- * at the first line that is not (a plain save never pays for more than one pass of sha256).
- */
-interface HashFeed { lines: IssueLinesHash; complete: boolean; exact: boolean }
-
 /** Writes one collection's shards into `dir/sub/`, linking unchanged ones. Serialising the next shard overlaps writing this one. */
-const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse, feed?: HashFeed): Promise<ShardInfo[]> => {
+const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse, hash?: WrittenHash): Promise<ShardInfo[]> => {
   const out: ShardInfo[] = [];
   if (records.length === 0) return out;
   await mkdir(join(genPath, sub), { recursive: true });
@@ -38,17 +30,9 @@ const writeShards = async (genPath: string, sub: string, records: readonly unkno
   for (let start = 0, n = 1; start < records.length; start += shardSize, n++) {
     const end = Math.min(records.length, start + shardSize);
     const file = `${sub}/${String(n).padStart(5, '0')}.ndjson`;
-    const feeding = feed !== undefined && (feed.complete || feed.exact);
-    const diverging = feeding ? new Map<number, string>() : undefined;
+    const diverging = hash?.wanted ? new Map<number, string>() : undefined;
     const bytes = encodeShard(records, start, end, reuse.scratch, diverging);
-    if (feeding) {
-      // The shard's bytes are the hash's input when every line is canonical and the order is the id order.
-      if (feed.lines.streams && diverging!.size === 0) feed.lines.addBytes(bytes, end - start);
-      else {
-        feed.exact = false;
-        if (feed.complete) for (const line of canonicalLines(bytes.toString('utf8'), diverging!)) feed.lines.add(line);
-      }
-    }
+    if (diverging) hash!.shard(records, start, end, bytes, diverging);
     const sha256 = fingerprint(bytes);
     out.push({ file, count: end - start, bytes: bytes.length, sha256 });
     await pending;
@@ -98,15 +82,6 @@ const claimGeneration = async (instanceDir: string, n: number): Promise<string> 
   throw new Error(`cannot claim generation ${genName(n)} in '${instanceDir}'`);
 };
 
-/** The hash to feed while writing the issues: always for `complete`, else only while it can be exact. */
-const hashFeed = (state: InstanceState, complete: boolean): HashFeed | undefined => {
-  // The config is stored as its canonical text only when it is plain JSON data.
-  const configExact = prototypesClean() && classify(state.config) !== OTHER;
-  const lines = new IssueLinesHash(state.config, state.issues);
-  const exact = configExact && lines.streams;
-  return complete || exact ? { lines, complete, exact } : undefined;
-};
-
 /**
  * `afterIssues` receives the canonical hash of config + issues (server/model/hash.ts) computed from
  * the very lines written, once the issues are written and before the ledger, outbox and captures
@@ -141,22 +116,19 @@ export const writeGeneration = async (instanceDir: string, state: InstanceState,
 
 const fillGeneration = async (instanceDir: string, path: string, n: number, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number, hooks: WriteHooks): Promise<GenerationMeta> => {
   const reuse = reuseFrom(instanceDir, prev);
+  // Made in the same tick as the config is serialised below: the config hashed is the config written.
+  const written = new WrittenHash(state.config, state.issues, hooks.afterIssues !== undefined);
   const config = await writeConfig(path, state.config, reuse);
-  const feed = hashFeed(state, hooks.afterIssues !== undefined);
-  const issues = await writeShards(path, 'issues', state.issues, shardSize, reuse, feed);
-  let hash: string | undefined;
-  if (feed && (feed.complete || feed.exact)) {
-    const digest = feed.lines.digest();
-    if (feed.exact) hash = digest;
-    if (hooks.afterIssues) {
-      const count = state.issues.length;
-      hooks.afterIssues(digest);
-      if (state.issues.length !== count) throw new Error('writeGeneration: afterIssues changed the issues');
-    }
+  const issues = await writeShards(path, 'issues', state.issues, shardSize, reuse, written);
+  if (hooks.afterIssues) {
+    const count = state.issues.length;
+    hooks.afterIssues(written.complete());
+    if (state.issues.length !== count) throw new Error('writeGeneration: afterIssues changed the issues');
   }
+  const hash = written.recorded();
   const meta: GenerationMeta = {
     format: 'understudy-generation', formatVersion: 1, generation: n, savedAt: new Date().toISOString(), shardSize, config, issues,
-    ...(hash !== undefined ? { hash } : {}),
+    ...(hash !== undefined ? { hash, hashVersion: HASH_VERSION } : {}),
     ledger: await writeShards(path, 'ledger', state.ledger, shardSize, reuse),
     outbox: await writeShards(path, 'outbox', state.outbox, shardSize, reuse),
     captures: [],

@@ -43,6 +43,8 @@ export interface GenerationMeta {
    * checked against their sha256 when loaded, so a loaded generation's data hashes to this.
    */
   hash?: string;
+  /** The HASH_VERSION `hash` was computed under; a hash of another version is not used. */
+  hashVersion?: string;
   ledger: ShardInfo[];
   outbox: ShardInfo[];
   captures: { name: string; shards: ShardInfo[] }[];

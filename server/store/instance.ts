@@ -3,7 +3,8 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../common/errors.ts';
-import { canonicalHash } from '../model/hash.ts';
+import { canonicalHash, HASH_VERSION } from '../model/hash.ts';
+import { readGeneration } from './generation-read.ts';
 import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
 import { fsyncDir } from './durable-fs.ts';
 import { writeGeneration } from './generation-write.ts';
@@ -36,6 +37,11 @@ export interface Instance {
    * instance) may use it instead of `hash()`.
    */
   recordedHash(): string | undefined;
+  /**
+   * The canonical hash of the generation last read or written, as it is on disk: the recorded one,
+   * or else computed by reading that generation (the data in memory is left alone).
+   */
+  generationHash(): Promise<string>;
   /** The generation currently on disk for this instance. */
   generation(): number;
   /** Forgets the data; saving afterwards is an error. */
@@ -48,6 +54,9 @@ export interface CreateOptions {
   /** A snapshot the caller has already read (and validated), so it is not read twice. */
   snapshot?: RawSnapshot;
 }
+
+/** A generation's recorded hash, when it was computed the way this version hashes. */
+const recorded = (meta: GenerationMeta | undefined): string | undefined => (meta?.hashVersion === HASH_VERSION ? meta.hash : undefined);
 
 const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapter, db: Low<InstanceState>): Instance => {
   let closed = false;
@@ -65,7 +74,15 @@ const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapt
       return hash!;
     },
     hash: () => canonicalHash(db.data.config, db.data.issues),
-    recordedHash: () => adapter.meta?.hash,
+    recordedHash: () => recorded(adapter.meta),
+    generationHash: async () => {
+      const meta = adapter.meta;
+      if (!meta) throw new Error(`instance '${dir}' has no generation yet`);
+      const saved = recorded(meta);
+      if (saved) return saved;
+      const data = await readGeneration(dir, meta);
+      return canonicalHash(data.config, data.issues);
+    },
     generation: () => adapter.meta?.generation ?? 0,
     close: () => {
       closed = true;

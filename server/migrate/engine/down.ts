@@ -5,6 +5,8 @@
  * not and the instance had not changed since the migration was applied, or the inverse itself
  * fails, the pre-revert state (still the current generation on disk) is kept and the ledger says
  * what happened. If it had changed since, the revert is saved and said not to restore the hash.
+ * The state a revert starts from is taken to be the generation last saved (what a command that has
+ * just opened the instance holds): that is what "changed since" is decided on.
  */
 import { CheckFailed, UserError } from '../../common/errors.ts';
 import type { Instance } from '../../store/index.ts';
@@ -85,14 +87,6 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
       `instance hash: ${instance.hash()}`,
     ]);
   };
-  const revert = (): string | undefined => {
-    try {
-      revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
-      return undefined;
-    } catch (e) {
-      return `its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`;
-    }
-  };
   /**
    * Saves the reverted state; the hash after comes from the same serialisation as the save. Unless
    * `changedSince` is known, a hash other than the one recorded before the migration throws
@@ -115,22 +109,22 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
     return { entry, durationMs, restored, changedSince, hash, ...(note ? { fileNote: note } : {}) };
   };
 
-  const cannot = revert();
-  if (cannot) return failed(cannot);
+  try {
+    revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
+  } catch (e) {
+    return failed(`its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`);
+  }
   try {
     return await save(false);
   } catch (e) {
     if (!(e instanceof Mismatch)) throw e;
     // The revert missed the recorded state. Whether that is a failure depends on whether the
-    // instance had changed since the migration was applied; the state before this revert is the
-    // current generation on disk (nothing was saved since), so that is what is hashed — only on
-    // this path: a revert that lands on the recorded hash needs no hash of its starting point.
-    await instance.db.read();
-    const entryNow = appliedEntries(instance.db.data).find((x) => x.id === entry.id)!;
-    if (instance.hash() === entry.hashAfter) return failed(`after the inverse the hash is ${e.hash}, not the ${entry.hashBefore} recorded before the migration`);
-    entry = entryNow;
-    const again = revert();
-    if (again) return failed(again);
+    // instance had changed since the migration was applied. The state before this revert is the
+    // generation on disk (the aborted save left it current; the data in memory is taken to be what
+    // was last saved, as a command that has just opened the instance has it), so that is what is
+    // hashed — only on this path: a revert that lands on the recorded hash needs no hash of its start.
+    if ((await instance.generationHash()) === entry.hashAfter) return failed(`after the inverse the hash is ${e.hash}, not the ${entry.hashBefore} recorded before the migration`);
+    // Changed since: the reverted state is still in memory, and nothing of the ledger was touched.
     return save(true);
   }
 };

@@ -26,6 +26,17 @@ const STAMP: LoadedMigration = {
   }),
 };
 
+const LABEL_ID = '20250102-000000-label-every-issue';
+const LABEL: LoadedMigration = {
+  id: LABEL_ID, file: `migrations/${LABEL_ID}.ts`, checksum: 'sha256:test',
+  migration: defineMigration({
+    description: 'label every issue',
+    up(ctx) {
+      for (const i of ctx.issues) ctx.editIssue(i.key, (d) => { d.labels = [...d.labels, 'down-paths']; });
+    },
+  }),
+};
+
 let root: string;
 let base: string;
 beforeAll(async () => {
@@ -117,6 +128,26 @@ describe('migrate:down outcomes', () => {
     expect(disk.hash).toBe(after);
     expect(disk.entry.state).toBe('applied');
     expect(disk.entry.log.at(-1)).toMatchObject({ action: 'revert-failed' });
+    inst.close();
+  });
+
+  it('several steps: a revert that misses because of a later edit, then one that restores; the ledger says both', async () => {
+    const { inst, before } = await applied();
+    await migrateUp(inst, [STAMP, LABEL], { now: NOW });
+    // An edit of the field the first migration changed: the second's revert cannot land on its
+    // recorded hash, the first's puts the field back as it was before everything.
+    const env = inst.db.data.issues[2]!;
+    inst.db.data.issues[2] = { ...env, environment: 'edited by hand' };
+    await inst.save();
+    const [second, first] = await migrateDown(inst, { steps: 2, now: NOW });
+    expect(second).toMatchObject({ restored: false, changedSince: true });
+    expect(second!.entry.id).toBe(LABEL_ID);
+    expect(first).toMatchObject({ restored: true, changedSince: false, hash: before });
+    const again = await openInstance(inst.dir);
+    expect(again.hash()).toBe(before);
+    expect(ledgerOf(again.db.data).map((e) => [e.id, e.state])).toEqual([[ID, 'reverted'], [LABEL_ID, 'reverted']]);
+    expect(Object.keys(again.db.data.captures)).toEqual([]);
+    again.close();
     inst.close();
   });
 });

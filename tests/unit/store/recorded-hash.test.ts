@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalHash } from '../../../server/model/hash.ts';
+import { canonicalHash, HASH_VERSION } from '../../../server/model/hash.ts';
 import type { Issue } from '../../../server/model/types.ts';
 import { createInstance, openInstance, type Instance } from '../../../server/store/index.ts';
 import { genDir, genName, type GenerationMeta } from '../../../server/store/instance-layout.ts';
@@ -61,6 +61,47 @@ describe('the hash a generation records', () => {
     // saveHashed still gives the hash of memory; it just does not record it.
     expect(await inst.saveHashed()).toBe(memoryHash(inst));
     expect(inst.recordedHash()).toBeUndefined();
+  });
+
+  it('a hash recorded under another hash version is not used', async () => {
+    const inst = await instance();
+    const file = join(genDir(inst.dir, genName(inst.generation())), 'meta.json');
+    const m = await meta(inst);
+    expect(m.hashVersion).toBe(HASH_VERSION);
+    await writeFile(file, JSON.stringify({ ...m, hashVersion: 'understudy-canonical-v0' }));
+    const again = keep(await openInstance(inst.dir));
+    expect(again.recordedHash()).toBeUndefined();
+    expect(await again.generationHash()).toBe(again.hash());
+  });
+
+  it('a save that runs while issues and the config change records only the hash of what it wrote', async () => {
+    let recordedWhileChanging = 0;
+    for (let round = 0; round < 8; round++) {
+      const inst = await instance(60, 4);
+      const saving = inst.save();
+      let saved = false;
+      void saving.then(() => void (saved = true));
+      for (let tick = 0; !saved && tick < 40; tick++) {
+        await new Promise((r) => setTimeout(r, 1));
+        const issues = inst.db.data.issues;
+        const ids = issues.map((i) => Number(i.id));
+        if ((tick + round) % 3 === 0) issues.splice(5 + round, 1);
+        if ((tick + round) % 4 === 1) issues.push({ ...issues[0]!, id: String(Math.max(...ids) + 1), key: `T-${900 + tick}` });
+        // Rounds 6 and 7 also insert out of id order: then no hash can be recorded.
+        if (round >= 6 && tick === 1) issues.splice(2, 0, { ...issues[1]!, id: '1', key: 'T-1' });
+        if ((tick + round) % 2 === 0) issues[issues.length - 1] = { ...issues[issues.length - 1]!, summary: `changed at ${tick}` };
+        if (tick === round) inst.db.data.config = { ...inst.db.data.config, statuses: [...inst.db.data.config.statuses].reverse() };
+      }
+      await saving;
+      const again = keep(await openInstance(inst.dir));
+      const recorded = again.recordedHash();
+      if (recorded !== undefined) {
+        expect(recorded).toBe(again.hash());
+        if (again.hash() !== memoryHash(inst)) recordedWhileChanging++;
+      }
+    }
+    // At least one save was overtaken by changes and still recorded a (correct) hash.
+    expect(recordedWhileChanging).toBeGreaterThan(0);
   });
 
   it('an issue whose keys are out of order is stored as its canonical text, so the hash is recorded', async () => {
