@@ -4,50 +4,24 @@
  * saved and said not to restore), an inverse that does not restore (a failure: nothing of it is
  * saved), and an inverse that cannot be applied at all.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../../server/common/errors.ts';
-import { defineMigration } from '../../../server/migrate/api.ts';
 import { migrateDown } from '../../../server/migrate/engine/down.ts';
 import { appliedEntries, ledgerOf } from '../../../server/migrate/engine/ledger.ts';
 import { migrateUp } from '../../../server/migrate/engine/up.ts';
-import type { LoadedMigration } from '../../../server/migrate/load.ts';
 import { openInstance, type Instance } from '../../../server/store/index.ts';
-import { forkOf, makeInstance, removeTemp, tempRoot } from '../../helpers/migrate-fixture.ts';
+import { editEveryIssue, tinyInstances } from '../../helpers/tiny-instances.ts';
 
 const NOW = '2026-01-01T09:00:00.000Z';
 const ID = '20250101-000000-stamp-environment';
-const STAMP: LoadedMigration = {
-  id: ID, file: `migrations/${ID}.ts`, checksum: 'sha256:test',
-  migration: defineMigration({
-    description: 'stamp the environment of every issue',
-    up(ctx) {
-      for (const i of ctx.issues) ctx.editIssue(i.key, (d) => { d.environment = `stamped ${i.key}`; });
-    },
-  }),
-};
-
+const STAMP = editEveryIssue(ID, 'stamp the environment of every issue', (d, key) => { d.environment = `stamped ${key}`; });
 const LABEL_ID = '20250102-000000-label-every-issue';
-const LABEL: LoadedMigration = {
-  id: LABEL_ID, file: `migrations/${LABEL_ID}.ts`, checksum: 'sha256:test',
-  migration: defineMigration({
-    description: 'label every issue',
-    up(ctx) {
-      for (const i of ctx.issues) ctx.editIssue(i.key, (d) => { d.labels = [...d.labels, 'down-paths']; });
-    },
-  }),
-};
-
-let root: string;
-let base: string;
-beforeAll(async () => {
-  root = await tempRoot('understudy-down-');
-  base = await makeInstance('fixtures/tiny', `${root}/base`);
-});
-afterAll(() => removeTemp(root));
+const LABEL = editEveryIssue(LABEL_ID, 'label every issue', (d) => { d.labels = [...d.labels, 'down-paths']; });
+const tiny = tinyInstances('understudy-down-');
 
 /** A fresh instance with the stamp applied; returns it opened, with the hashes before and after. */
 const applied = async (): Promise<{ inst: Instance; before: string; after: string }> => {
-  const inst = await openInstance(await forkOf(base, root));
+  const inst = await tiny.fresh();
   const before = inst.hash();
   const { applied: [entry] } = await migrateUp(inst, [STAMP], { now: NOW });
   expect(entry!.hashBefore).toBe(before);
