@@ -1,4 +1,5 @@
 /** saveHashed: the hash computed from the lines written is the canonical hash of the data in memory, whatever the data. */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalHash } from '../../../server/model/hash.ts';
@@ -51,15 +52,12 @@ describe('saveHashed', () => {
     expect(await inst.saveHashed()).toBe(memoryHash(inst));
   });
 
-  it('with toJSON on Object.prototype, still the canonical hash (which ignores toJSON)', async () => {
-    const inst = await instance(12, 5);
-    const expected = memoryHash(inst);
-    Object.defineProperty(Object.prototype, 'toJSON', { value() { return 'polluted'; }, configurable: true });
-    try {
-      expect(await inst.saveHashed()).toBe(expected);
-    } finally {
-      delete (Object.prototype as { toJSON?: unknown }).toJSON;
-    }
+  it('with toJSON on Object.prototype, still the canonical hash (which ignores toJSON), and none is recorded', () => {
+    // In a child process: the pollution would also break the test runner's messages to its parent.
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'polluted-save-runner.ts')], { encoding: 'utf8' });
+    const r = JSON.parse(out) as { expected: string; saved: string; recorded: string | null };
+    expect(r.saved).toBe(r.expected);
+    expect(r.recorded).toBeNull();
   });
 
   it('hands the hash over before the ledger is written, so the ledger of the same generation can record it', async () => {
