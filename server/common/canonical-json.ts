@@ -93,6 +93,28 @@ export const sortedClone = (v: unknown): unknown => {
 // A polluted prototype would make JSON.stringify call toJSON where the reference does not.
 export const prototypesClean = (): boolean => !('toJSON' in OBJECT_PROTO) && !('toJSON' in ARRAY_PROTO);
 
+/**
+ * Runs `fn` (synchronous: no other code runs meanwhile) with `toJSON` taken off Object.prototype and
+ * Array.prototype, then puts it back: what the store writes is the data, not what a polluted
+ * prototype (say, left by a migration's code) would make JSON.stringify write instead.
+ */
+export const withPlainJson = <T>(fn: () => T): T => {
+  if (prototypesClean()) return fn();
+  const taken: Array<[object, PropertyDescriptor]> = [];
+  for (const proto of [OBJECT_PROTO, ARRAY_PROTO]) {
+    const d = Object.getOwnPropertyDescriptor(proto, 'toJSON');
+    if (!d) continue;
+    if (!d.configurable) throw new Error('toJSON is defined on a global prototype and cannot be removed: nothing can be serialised faithfully');
+    delete (proto as { toJSON?: unknown }).toJSON;
+    taken.push([proto, d]);
+  }
+  try {
+    return fn();
+  } finally {
+    for (const [proto, d] of taken) Object.defineProperty(proto, 'toJSON', d);
+  }
+};
+
 export const canonicalJson = (value: unknown): string => {
   const c = prototypesClean() ? classify(value) : OTHER;
   if (c === READY) return JSON.stringify(value);

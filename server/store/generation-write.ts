@@ -15,6 +15,7 @@ import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
 import { encodeShard, fingerprint, storageJson } from './shard-codec.ts';
 import { HASH_VERSION } from '../model/hash.ts';
+import { withPlainJson } from '../common/canonical-json.ts';
 import { WrittenHash } from './written-hash.ts';
 
 const CONFIG = 'config.json';
@@ -137,7 +138,7 @@ const fillGeneration = async (instanceDir: string, path: string, n: number, stat
   for (let i = 0; i < names.length; i++) {
     meta.captures.push({ name: names[i]!, shards: await writeShards(path, `captures/${String(i + 1).padStart(4, '0')}`, state.captures[names[i]!] ?? [], shardSize, reuse) });
   }
-  await writeDurable(join(path, META), `${JSON.stringify(meta, null, 1)}\n`);
+  await writeDurable(join(path, META), `${withPlainJson(() => JSON.stringify(meta, null, 1))}\n`);
   for (const sub of ['issues', 'ledger', 'outbox', ...meta.captures.map((_, i) => `captures/${String(i + 1).padStart(4, '0')}`), 'captures', '.']) {
     await fsyncDir(join(path, sub)).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
   }

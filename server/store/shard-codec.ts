@@ -4,12 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
-import { canonicalJson, classify, OTHER, prototypesClean, READY, sortedClone, UNSORTED } from '../common/canonical-json.ts';
+import { canonicalJson, classify, OTHER, prototypesClean, READY, sortedClone, UNSORTED, withPlainJson } from '../common/canonical-json.ts';
 import { eachLine } from './json-files.ts';
 import type { ScratchBuffers } from './scratch-buffers.ts';
 
 /** One record as stored: JSON semantics (toJSON, dropped functions) with keys in canonical order. */
-export const storageJson = (record: unknown): string => {
+export const storageJson = (record: unknown): string => withPlainJson(() => storageText(record));
+
+const storageText = (record: unknown): string => {
   const c = classify(record);
   if (c === READY) return JSON.stringify(record);
   if (c === UNSORTED) return JSON.stringify(sortedClone(record));
@@ -25,15 +27,18 @@ export const storageJson = (record: unknown): string => {
  * there, by position in the shard, with their canonical text: for plain JSON data the line written
  * is the canonical text, so one serialisation serves the file and the hash.
  */
-export const encodeShard = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer => {
-  // With toJSON on a prototype the native serialiser no longer gives the canonical text.
+export const encodeShard = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer =>
+  withPlainJson(() => encodeLines(records, start, end, scratch, diverging));
+
+const encodeLines = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer => {
+  // With toJSON on a prototype the native serialiser no longer gives the canonical text (withPlainJson takes it off; this stays as a guard).
   const clean = diverging === undefined || prototypesClean();
   let buf = scratch.take(1 << 20);
   let at = 0;
   for (let i = start; i < end; i++) {
     const record = records[i];
     const c = classify(record);
-    const line = c === READY ? JSON.stringify(record) : c === UNSORTED ? JSON.stringify(sortedClone(record)) : storageJson(record);
+    const line = c === READY ? JSON.stringify(record) : c === UNSORTED ? JSON.stringify(sortedClone(record)) : storageText(record);
     if (diverging && (c === OTHER || !clean)) {
       const canonical = canonicalJson(record);
       if (canonical !== line) diverging.set(i - start, canonical);

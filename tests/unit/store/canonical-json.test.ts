@@ -1,6 +1,6 @@
 /** The fast canonical serialiser must equal the original definition on every input. */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../server/common/canonical-json.ts';
+import { canonicalJson, withPlainJson } from '../../../server/common/canonical-json.ts';
 import { storageJson } from '../../../server/store/shard-codec.ts';
 import { tinyIssues } from './helpers/tiny-tracker.ts';
 
@@ -85,4 +85,25 @@ describe('storageJson', () => {
     expect(storageJson(value)).toBe(text);
     expect(canonicalJson(JSON.parse(text))).toBe(text);
   });
+});
+
+describe('withPlainJson', () => {
+  // Synchronous from pollution to clean-up: nothing else (the test runner's messages included) runs in between.
+  it('serialises the data while toJSON is taken off the global prototypes, and puts it back after', () => {
+    const polluted = { value() { return 'polluted'; }, configurable: true, writable: true };
+    Object.defineProperty(Object.prototype, 'toJSON', polluted);
+    Object.defineProperty(Array.prototype, 'toJSON', polluted);
+    try {
+      expect(JSON.stringify({ a: [1] })).toBe('"polluted"');
+      expect(withPlainJson(() => JSON.stringify({ a: [1, { b: new Date(0) }] }))).toBe('{"a":[1,{"b":"1970-01-01T00:00:00.000Z"}]}');
+      expect(storageJson({ b: 1, a: [2] })).toBe('{"a":[2],"b":1}');
+      expect(JSON.stringify({ a: 1 })).toBe('"polluted"');
+      expect(() => withPlainJson(() => { throw new Error('inside'); })).toThrow('inside');
+      expect(JSON.stringify([1])).toBe('"polluted"');
+    } finally {
+      delete (Object.prototype as { toJSON?: unknown }).toJSON;
+      delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
+
 });

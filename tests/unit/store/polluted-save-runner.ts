@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalHash } from '../../../server/model/hash.ts';
-import { createInstance } from '../../../server/store/index.ts';
+import { createInstance, openInstance } from '../../../server/store/index.ts';
 import { writeSnapshot } from '../../../server/store/snapshot-write.ts';
 import { tinyConfig, tinyIssues } from './helpers/tiny-tracker.ts';
 
@@ -28,7 +28,8 @@ try {
   } finally {
     delete (Object.prototype as { toJSON?: unknown }).toJSON;
   }
-  process.stdout.write(`${JSON.stringify({ expected, saved, recorded: recorded ?? null })}\n`);
+  const reopened = await openInstance(inst.dir);
+  process.stdout.write(`${JSON.stringify({ expected, saved, recorded: recorded ?? null, reloaded: reopened.hash(), summary: reopened.db.data.issues[0]?.summary ?? null })}\n`);
 } finally {
   await rm(root, { recursive: true, force: true });
 }
