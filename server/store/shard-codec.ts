@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
-import { canonicalJson, classify, OTHER, prototypesClean, READY, sortedClone, UNSORTED, withPlainJson } from '../common/canonical-json.ts';
+import { canonicalJson, classify, OTHER, READY, sortedClone, UNSORTED, withPlainJson } from '../common/canonical-json.ts';
 import { eachLine } from './json-files.ts';
 import type { ScratchBuffers } from './scratch-buffers.ts';
 
@@ -31,15 +31,14 @@ export const encodeShard = (records: readonly unknown[], start: number, end: num
   withPlainJson(() => encodeLines(records, start, end, scratch, diverging));
 
 const encodeLines = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer => {
-  // With toJSON on a prototype the native serialiser no longer gives the canonical text (withPlainJson takes it off; this stays as a guard).
-  const clean = diverging === undefined || prototypesClean();
+  // Runs inside withPlainJson: no prototype toJSON, so for plain data the native serialiser gives the canonical text.
   let buf = scratch.take(1 << 20);
   let at = 0;
   for (let i = start; i < end; i++) {
     const record = records[i];
     const c = classify(record);
     const line = c === READY ? JSON.stringify(record) : c === UNSORTED ? JSON.stringify(sortedClone(record)) : storageText(record);
-    if (diverging && (c === OTHER || !clean)) {
+    if (diverging && c === OTHER) {
       const canonical = canonicalJson(record);
       if (canonical !== line) diverging.set(i - start, canonical);
     }

@@ -14,7 +14,7 @@
 import type { Hash } from 'node:crypto';
 import { classify, OTHER, prototypesClean } from '../common/canonical-json.ts';
 import { compareIds, digest, IssueLinesHash, startHash } from '../model/hash.ts';
-import type { Config } from '../model/types.ts';
+import type { Config, Issue } from '../model/types.ts';
 import { canonicalLines } from './shard-codec.ts';
 
 export class WrittenHash {
@@ -25,11 +25,11 @@ export class WrittenHash {
   private done: string | undefined;
 
   /** Call in the same tick as the config is serialised for writing: the config hashed must be the config written. */
-  constructor(config: Config, issues: readonly unknown[], complete: boolean) {
+  constructor(config: Config, issues: readonly Issue[], complete: boolean) {
     // The config is stored as its canonical text only when it is plain JSON data.
     const configExact = prototypesClean() && classify(config) !== OTHER;
     if (complete) {
-      this.lines = new IssueLinesHash(config, issues as never);
+      this.lines = new IssueLinesHash(config, issues);
       this.exact = configExact && this.lines.streams;
     } else {
       this.exact = configExact;
