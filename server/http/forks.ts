@@ -15,7 +15,7 @@ import type { Config, Issue } from '../model/types.ts';
 import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
-import { FORK_COOKIE, FORK_HEADER } from './fork-names.ts';
+import { FORK_COOKIE, FORK_HEADER } from '../common/sandbox-names.ts';
 
 export { FORK_COOKIE, FORK_HEADER };
 

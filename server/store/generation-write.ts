@@ -15,7 +15,7 @@ import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
 import { encodeShard, fingerprint, storageJson } from './shard-codec.ts';
 import { HASH_VERSION } from '../model/hash.ts';
-import { withPlainJson } from '../common/canonical-json.ts';
+import { withPlainJson } from '../model/canonical-json.ts';
 import { WrittenHash } from './written-hash.ts';
 
 const CONFIG = 'config.json';

@@ -2,7 +2,7 @@
  * Reads everything the model holds from Jira (Cloud: /rest/api/3; Data Center: /rest/api/2), every
  * independent list at once under the transport's concurrency limit. Only reads.
  */
-import { readAll } from '../paginate.ts';
+import { readAll } from '../../jira-wire/read-pages.ts';
 import { MissingAnswer } from '../raw-store.ts';
 import { NotFoundAnswer, type Reader } from '../transport.ts';
 import type { Obj, RawConfig, RawFieldContexts, RawProject } from './raw.ts';

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../common/errors.ts';
 import type { Config, Issue } from '../../model/types.ts';
-import { readAll } from '../paginate.ts';
+import { readAll } from '../../jira-wire/read-pages.ts';
 import { NotFoundAnswer, type Reader } from '../transport.ts';
 import type { Bucket, ReadConfigResult, SourceInfo, TrackerSource } from '../types.ts';
 import { convertConfig } from './convert/config.ts';

@@ -9,7 +9,7 @@ import { fieldTypeOf, getValue } from '../../tracker/issue-fields.ts';
 import { componentByRef, optionByRef, priorityByRef, resolutionByRef, versionByRef, type FieldValues } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
 import type { J } from './handler.ts';
-import { fromAdf } from './rich-text.ts';
+import { fromAdf } from '../../jira-wire/rich-text.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

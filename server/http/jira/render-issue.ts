@@ -5,10 +5,10 @@
 import type { Comment, HistoryEntry, Issue, Project } from '../../model/types.ts';
 import type { J } from './handler.ts';
 import { jiraTime } from './handler.ts';
-import { richOut } from './rich-text.ts';
+import { richOut } from '../../jira-wire/rich-text.ts';
 import { issueTypeJson, projectRef, statusJson, userById } from './render-basic.ts';
 import { valueOfIssue } from './render-values.ts';
-import { BUILT_IN_FIELDS } from './render-field.ts';
+import { BUILT_IN_FIELDS } from '../../jira-wire/fields.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
 
 const SYSTEM_VALUE_FIELDS = ['summary', 'description', 'environment', 'priority', 'assignee', 'reporter', 'labels', 'components', 'fixVersions', 'versions', 'duedate', 'resolution'];

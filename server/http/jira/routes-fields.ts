@@ -4,7 +4,7 @@ import type { Field, FieldContext } from '../../model/types.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
-import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from './render-field.ts';
+import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from '../../jira-wire/fields.ts';
 
 const customFieldOr404 = (j: J, id: string): Field => {
   const f = j.ctx.tracker.lookups.fields.get(id);

@@ -7,7 +7,7 @@ import { pageOf, q, qList, route, type J } from './handler.ts';
 import { toFieldValues, toModel } from './input.ts';
 import { changelogJson, commentJson, issueJson } from './render-issue.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
-import { fromAdf } from './rich-text.ts';
+import { fromAdf } from '../../jira-wire/rich-text.ts';
 import { userById } from './render-basic.ts';
 
 type Obj = Record<string, unknown>;

@@ -4,7 +4,7 @@ import type { ConditionTree, Transition, Workflow, WorkflowScheme } from '../../
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
-import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from './workflow-rules.ts';
+import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../../jira-wire/workflow-rules.ts';
 
 const legacyTransition = (j: J, t: Transition, rules: boolean) => {
   const ix = j.ctx.tracker.lookups;

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { PERSONA_COOKIE } from '../../http/context.ts';
-import { FORK_HEADER } from '../../http/fork-names.ts';
+import { FORK_HEADER } from '../../common/sandbox-names.ts';
 import type { PlanField } from './plan.ts';
 
 export const signedIn = async (browser: Browser, url: string, accountId: string, fork: string): Promise<{ context: BrowserContext; page: Page }> => {

@@ -1,6 +1,6 @@
 /** The fast canonical serialiser must equal the original definition on every input. */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, withPlainJson } from '../../../server/common/canonical-json.ts';
+import { canonicalJson, withPlainJson } from '../../../server/model/canonical-json.ts';
 import { storageJson } from '../../../server/store/shard-codec.ts';
 import { tinyIssues } from './helpers/tiny-tracker.ts';
 

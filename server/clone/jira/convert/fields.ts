@@ -1,5 +1,5 @@
 /** Fields with their contexts: project and issue type mappings, options (cascading children) and defaults. */
-import { FIELD_TYPE_KEYS } from '../../../http/jira/render-field.ts';
+import { FIELD_TYPE_KEYS } from '../../../jira-wire/fields.ts';
 import type { FieldType } from '../../../model/schema/vocab.ts';
 import type { Field, FieldContext, FieldOption } from '../../../model/types.ts';
 import type { Obj, RawFieldContexts } from '../raw.ts';

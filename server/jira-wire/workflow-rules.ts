@@ -23,8 +23,8 @@
  * Current API: ruleKey `system:` + the legacy type; parameters are the configuration with
  * non-string values JSON-encoded.
  */
-import type { Condition, ConditionTree, PostFunction, Validator } from '../../model/types.ts';
-import type { ConfigIndex } from '../../tracker/index.ts';
+import type { Condition, ConditionTree, PostFunction, Validator } from '../model/types.ts';
+import type { ConfigIndex } from '../tracker/index.ts';
 
 export interface LegacyRule { type: string; configuration: Record<string, unknown> }
 export type LegacyCondition = { nodeType: 'simple'; type: string; configuration: Record<string, unknown> } | { nodeType: 'compound'; operator: 'AND' | 'OR'; conditions: LegacyCondition[] };

@@ -3,9 +3,9 @@
  * The custom type keys follow Jira's own (`com.atlassian.jira.plugin.system.customfieldtypes:select`),
  * so a clone adapter maps them back to the model's field types one to one (FIELD_TYPE_KEYS).
  */
-import type { Field } from '../../model/types.ts';
-import type { FieldType } from '../../model/schema/vocab.ts';
-import type { J } from './handler.ts';
+import type { Field } from '../model/types.ts';
+import type { FieldType } from '../model/schema/vocab.ts';
+import type { J } from '../http/jira/handler.ts';
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 
