@@ -5,7 +5,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { readJsonFile } from '../store/json-files.ts';
-import type { Config, Manifest } from '../model/types.ts';
+import type { Config, Manifest } from '../model/index.ts';
 
 export interface Person { email: string; displayName: string; groups: string[] }
 

@@ -1,7 +1,7 @@
 /** Bench section "store": create, load, validate, hash and save at each size, against the floor. */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateState } from '../model/validate.ts';
+import { validateState } from '../model/index.ts';
 import { createInstance, forkInstance, openInstance } from '../store/index.ts';
 import { ensureAcmeSnapshot } from './bench-data.ts';
 import { measureFloor } from './floor.ts';

@@ -1,7 +1,7 @@
 /** The clone's manifest: source, time, tool, counts, production totals, what is not contained, production's config hash. */
 import { basename, resolve } from 'node:path';
-import { countsOf, GENERATOR_TOOL, NOT_CONTAINED } from '../fixtures/manifest.ts';
-import type { Config, Issue } from '../model/types.ts';
+
+import { countsOf, GENERATOR_TOOL, NOT_CONTAINED, type Config, type Issue } from '../model/index.ts';
 import type { ManifestInput } from '../store/snapshot-write.ts';
 import type { Sample } from './sample.ts';
 import type { SourceInfo } from './types.ts';

@@ -5,9 +5,7 @@
  * come from the tracker's approximate counts, so estimates can scale from the sample to production.
  */
 import { UserError } from '../common/errors.ts';
-import { issueTypesOf, workflowFor } from '../model/resolve.ts';
-import { compareIds } from '../model/hash.ts';
-import type { Config, Issue } from '../model/types.ts';
+import { compareIds, type Config, type Issue, issueTypesOf, workflowFor } from '../model/index.ts';
 import type { Bucket, TrackerSource } from './types.ts';
 
 export interface SampleOptions { perBucket: number; maxIssues: number }

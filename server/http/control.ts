@@ -4,7 +4,7 @@
  * Errors use `{ error: { code, message } }`.
  */
 import { Router, type Response } from 'express';
-import { canonicalHash } from '../model/hash.ts';
+import { canonicalHash } from '../model/index.ts';
 import type { FullSandboxContext } from './sandbox-context.ts';
 
 const fail = (res: Response, status: number, code: string, message: string) => { res.status(status).json({ error: { code, message } }); };

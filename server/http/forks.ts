@@ -11,7 +11,7 @@
  */
 import express, { type Express, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 

@@ -3,7 +3,7 @@
  * `now` is given), personas with random tokens, serialised and persisted writes, in-memory checkpoints.
  */
 import type { Request } from 'express';
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 import { fixedClock, Tracker, type OutboxEntry } from '../tracker/index.ts';
 import type { Persona, SandboxContext } from './context.ts';
 import { buildPersonas } from './personas.ts';

@@ -23,7 +23,7 @@
  * Current API: ruleKey `system:` + the legacy type; parameters are the configuration with
  * non-string values JSON-encoded.
  */
-import type { Condition, ConditionTree, PostFunction, Validator } from '../model/types.ts';
+import type { Condition, ConditionTree, PostFunction, Validator } from '../model/index.ts';
 import type { ConfigIndex } from '../tracker/index.ts';
 
 export interface LegacyRule { type: string; configuration: Record<string, unknown> }

@@ -8,7 +8,7 @@
  * Be as narrow as the change: a broad entry hides regressions.
  */
 import { UserError } from '../common/errors.ts';
-import type { NotificationEvent, ProjectPermission } from '../model/schema/vocab.ts';
+import type { NotificationEvent, ProjectPermission } from '../model/index.ts';
 
 interface Because {
   /** Why this difference is intended; shown in the report beside the difference. Required. */

@@ -3,7 +3,7 @@
  * every operation, so every error reads the same: the migration, the op's position and kind, the
  * bad name, and the candidates (all matches when ambiguous, the closest by edit distance when unknown).
  */
-import { editDistance } from '../model/suggest.ts';
+import { editDistance, q } from '../model/index.ts';
 import { OpError } from './errors.ts';
 
 export { editDistance };
@@ -26,7 +26,6 @@ export interface NameSpec<T> {
   names: (t: T) => readonly string[];
 }
 
-const q = (s: string): string => `'${s}'`;
 
 /**
  * Finds the one item an admin named. Accepts the id exactly, else a name case-insensitively.

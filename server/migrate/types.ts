@@ -2,7 +2,7 @@
  * The shapes every migration operation shares: the state it changes in place, what it records so
  * that `migrate:down` can undo it without the migration file, and the context it runs in.
  */
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 
 /** What operations change, in place. Issues are never copied wholesale: there may be a million. */
 export interface TrackerState {

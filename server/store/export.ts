@@ -1,5 +1,5 @@
 /** Export: an instance back to a snapshot directory whose canonical hash equals the instance's. */
-import type { Manifest } from '../model/types.ts';
+import type { Manifest } from '../model/index.ts';
 import type { Instance } from './instance.ts';
 import { writeSnapshot, type ManifestInput } from './snapshot-write.ts';
 

@@ -14,8 +14,7 @@ import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
 import { encodeShard, fingerprint, storageJson } from './shard-codec.ts';
-import { HASH_VERSION } from '../model/hash.ts';
-import { withPlainJson } from '../model/canonical-json.ts';
+import { HASH_VERSION, withPlainJson } from '../model/index.ts';
 import { WrittenHash } from './written-hash.ts';
 
 const CONFIG = 'config.json';

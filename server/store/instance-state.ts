@@ -1,4 +1,4 @@
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 
 /** Everything an instance holds, used through lowdb's `Low<InstanceState>`. */
 export interface InstanceState {

@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../common/errors.ts';
-import { canonicalHash, HASH_VERSION } from '../model/hash.ts';
+import { canonicalHash, HASH_VERSION } from '../model/index.ts';
 import { readGeneration } from './generation-read.ts';
 import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
 import { fsyncDir } from './durable-fs.ts';

@@ -1,7 +1,7 @@
 export { Tracker, type TrackerOptions } from './tracker.ts';
 export { TrackerError, isTrackerError, type JiraErrorBody } from './errors.ts';
 export { fixedClock, systemClock, type Clock } from './clock.ts';
-export { ConfigIndex } from './config-index.ts';
+export { ConfigIndex } from '../model/index.ts';
 export { notificationsFor, recipientsFor, type Recipient, type NotifyExtra } from './notifications.ts';
 export { permissionsOf, can } from './permissions.ts';
 export type { FieldMeta, AllowedValue } from './field-meta.ts';

@@ -3,8 +3,7 @@
  * custom fields in `customFields`. `resolution` is handled like a system field (Jira lets
  * transition screens set it) even when the configuration does not list it among its fields.
  */
-import type { Field, Issue } from '../model/types.ts';
-import type { FieldType } from '../model/schema/vocab.ts';
+import type { Field, FieldType, Issue } from '../model/index.ts';
 
 export const SYSTEM_FIELD_TYPES: Record<string, FieldType> = {
   summary: 'text', description: 'paragraph', environment: 'paragraph', priority: 'priority',

@@ -4,13 +4,9 @@
  * TrackerError (HTTP status + Jira's body). Indexes are rebuilt when `state.config` or
  * `state.issues` is replaced (e.g. after a migration); call `invalidate()` after changing either in place.
  */
-import type { Comment, Issue, Project } from '../model/types.ts';
-import type { NotificationEvent, ProjectPermission } from '../model/schema/vocab.ts';
-import { parseJql } from '../model/jql/parser.ts';
-import { JqlError } from '../model/jql/errors.ts';
+import { type Comment, ConfigIndex, type Issue, JqlError, type NotificationEvent, parseJql, type Project, type ProjectPermission } from '../model/index.ts';
 import { boardView, type BoardView } from './boards.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { ConfigIndex } from './config-index.ts';
 import { visibleIssue, type Ctx } from './context.ts';
 import { createIssue, createMeta } from './create.ts';
 import { editIssue, editMeta } from './edit.ts';

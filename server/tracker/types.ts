@@ -1,6 +1,5 @@
 /** The tracker's state, its outbox and the inputs of its operations (all in model values). */
-import type { Config, Issue } from '../model/types.ts';
-import type { NotificationEvent } from '../model/schema/vocab.ts';
+import type { Config, Issue, NotificationEvent } from '../model/index.ts';
 
 export type { NotificationEvent };
 

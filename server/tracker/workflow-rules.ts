@@ -2,8 +2,7 @@
  * A transition's rules: condition trees (who sees it), validators (what must hold after the
  * screen's values are applied) and post functions (what the transition does besides moving).
  */
-import type { Comment, Condition, ConditionTree, Issue, PostFunction, Project, Validator } from '../model/types.ts';
-import type { ConfigIndex } from './config-index.ts';
+import type { Comment, Condition, ConditionTree, ConfigIndex, Issue, PostFunction, Project, Validator } from '../model/index.ts';
 import type { JiraErrorBody } from './errors.ts';
 import { getValue, isEmptyValue, sameValue, setValue } from './issue-fields.ts';
 import { can } from './permissions.ts';

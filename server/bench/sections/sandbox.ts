@@ -5,7 +5,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Issue, Manifest } from '../../model/types.ts';
+import type { Issue, Manifest } from '../../model/index.ts';
 import { startSandboxServer, type RunningSandbox, type ServeOptions } from '../../http/serve.ts';
 import { createInstance } from '../../store/index.ts';
 import { ensureAcmeSnapshot } from '../bench-data.ts';

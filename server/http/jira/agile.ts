@@ -1,6 +1,6 @@
 /** /rest/agile/1.0: boards (page), one board, its column configuration, its issues. */
 import { Router } from 'express';
-import type { Board } from '../../model/types.ts';
+import type { Board } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { intParam, numId, pageOf, q, qList, route, type J } from './handler.ts';

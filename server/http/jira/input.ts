@@ -4,7 +4,7 @@
  * passed on as is, so the tracker refuses it with Jira's wording. `update` verbs (set/add/remove/edit)
  * are applied to the current value here, so the tracker only ever sees whole values.
  */
-import type { Field, Issue, Project } from '../../model/types.ts';
+import type { Field, Issue, Project } from '../../model/index.ts';
 import { fieldTypeOf, getValue } from '../../tracker/issue-fields.ts';
 import { componentByRef, optionByRef, priorityByRef, resolutionByRef, versionByRef, type FieldValues } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';

@@ -2,7 +2,7 @@
  * An issue as Jira's IssueBean: `fields` filtered by the `fields` parameter (`*all`, `*navigable`,
  * ids, `-id` to exclude), plus the `expand`s: names, renderedFields, transitions, changelog, editmeta.
  */
-import type { Comment, HistoryEntry, Issue, Project } from '../../model/types.ts';
+import type { Comment, HistoryEntry, Issue, Project } from '../../model/index.ts';
 import type { J } from './handler.ts';
 import { jiraTime } from './handler.ts';
 import { richOut } from '../../jira-wire/rich-text.ts';

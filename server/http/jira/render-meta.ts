@@ -1,5 +1,5 @@
 /** Field metadata (createmeta, editmeta, transition screens) and transitions, in Jira's forms. */
-import type { Issue, Project } from '../../model/types.ts';
+import type { Issue, Project } from '../../model/index.ts';
 import type { FieldMeta, TransitionView } from '../../tracker/index.ts';
 import type { J } from './handler.ts';
 import { categoryJson } from './render-basic.ts';

@@ -1,6 +1,5 @@
 /** Model field values → Jira JSON values (options, users, versions…), per field type. */
-import type { Field, FieldOption, Issue, Project } from '../../model/types.ts';
-import { fieldContextFor } from '../../model/resolve.ts';
+import { type Field, fieldContextFor, type FieldOption, type Issue, type Project } from '../../model/index.ts';
 import { fieldTypeOf } from '../../tracker/issue-fields.ts';
 import type { J } from './handler.ts';
 import { jiraTime } from './handler.ts';

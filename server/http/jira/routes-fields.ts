@@ -1,6 +1,6 @@
 /** Fields: the list, search, contexts with their project / issue type mappings, defaults and options (admin). */
 import type { Router } from 'express';
-import type { Field, FieldContext } from '../../model/types.ts';
+import type { Field, FieldContext } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
@@ -48,7 +48,7 @@ const defaultJson = (f: Field, c: FieldContext): Record<string, unknown> | undef
 
 export const fieldRoutes = (r: Router, ctx: SandboxContext): void => {
   const allFields = (j: J) => [
-    ...j.ctx.tracker.state.config.fields.map((f) => fieldJson(j, f)),
+    ...j.ctx.tracker.state.config.fields.map((f) => fieldJson(f)),
     ...BUILT_IN_FIELDS.filter((b) => !j.ctx.tracker.lookups.fields.has(b.id)).map(builtInFieldJson),
   ];
   r.get('/field', route(ctx, (j) => allFields(j)));

@@ -1,6 +1,6 @@
 /** Saved filters: search (page), one filter, my / favourite filters (bare arrays). Visibility follows the shares. */
 import type { Router } from 'express';
-import type { SavedFilter } from '../../model/types.ts';
+import type { SavedFilter } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, route, type J } from './handler.ts';

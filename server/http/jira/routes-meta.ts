@@ -1,7 +1,7 @@
 /** Identity and the catalogue: serverInfo, myself, statuses, categories, priorities, resolutions, issue types, link types. */
 import type { Router } from 'express';
 import type { SandboxContext } from '../context.ts';
-import { workflowFor, issueTypesOf } from '../../model/resolve.ts';
+import { issueTypesOf, workflowFor } from '../../model/index.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, requireUser, route, type J } from './handler.ts';
 import { CATEGORY, categoryJson, issueTypeJson, priorityJson, resolutionJson, statusJson, userJson } from './render-basic.ts';

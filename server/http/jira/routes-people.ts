@@ -1,6 +1,6 @@
 /** People: one user, user search, assignable users, group members, groups. Signed-in callers only. */
 import type { Router } from 'express';
-import type { User } from '../../model/types.ts';
+import type { User } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { badRequest, notFound } from './errors.ts';
 import { intParam, pageOf, q, requireUser, route, type J } from './handler.ts';

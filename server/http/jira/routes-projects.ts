@@ -1,7 +1,6 @@
 /** Projects: lists (bare array and page), one project, components, versions, roles and role actors. */
 import type { Router } from 'express';
-import type { Project } from '../../model/types.ts';
-import { issueTypesOf } from '../../model/resolve.ts';
+import { issueTypesOf, type Project } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, qList, route, type J } from './handler.ts';

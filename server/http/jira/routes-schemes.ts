@@ -1,7 +1,6 @@
 /** Permission schemes with grants, notification schemes, the caller's permissions. */
 import type { Router } from 'express';
-import type { NotificationScheme, PermissionGrant, PermissionScheme, Project } from '../../model/types.ts';
-import { PROJECT_PERMISSIONS, type NotificationEvent } from '../../model/schema/vocab.ts';
+import { type NotificationEvent, type NotificationScheme, type PermissionGrant, type PermissionScheme, type Project, PROJECT_PERMISSIONS } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { badRequest, notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';

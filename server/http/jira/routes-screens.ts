@@ -1,6 +1,6 @@
 /** Screens, tabs, screen schemes, issue type screen schemes, field configurations and their schemes, issue type schemes (admin). */
 import type { Router } from 'express';
-import type { Config, Project } from '../../model/types.ts';
+import type { Config, Project } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, qList, requireAdmin, route, type J } from './handler.ts';

@@ -3,7 +3,7 @@
  * `/search` (page with total; optionally 410 like Cloud), approximate counts, create metadata.
  */
 import type { Request, Router } from 'express';
-import { issueTypesOf } from '../../model/resolve.ts';
+import { issueTypesOf } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import type { FullSandboxContext } from '../sandbox-context.ts';
 import { badRequest, notFound } from './errors.ts';

@@ -1,6 +1,6 @@
 /** Workflows (legacy search and the current API) and workflow schemes. Admin only, as in Jira. */
 import type { Request, Router } from 'express';
-import type { ConditionTree, Transition, Workflow, WorkflowScheme } from '../../model/types.ts';
+import type { ConditionTree, Transition, Workflow, WorkflowScheme } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';

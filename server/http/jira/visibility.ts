@@ -1,5 +1,5 @@
 /** What a caller may see of projects: Jira hides projects a caller cannot browse (404 / left out). */
-import type { Project } from '../../model/types.ts';
+import type { Project } from '../../model/index.ts';
 import { notFound } from './errors.ts';
 import type { J } from './handler.ts';
 

@@ -1,5 +1,5 @@
 /** People and groups to pick from: active users, the project's assignable users, all groups. */
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 import type { Tracker } from '../../tracker/index.ts';
 import type { Choices } from './field-input.ts';
 

@@ -5,7 +5,7 @@
  * form with the tracker's errors beside their fields.
  */
 import { Router, urlencoded, type Request, type Response } from 'express';
-import { issueTypesOf } from '../../model/resolve.ts';
+import { issueTypesOf } from '../../model/index.ts';
 import { isTrackerError, type FieldMeta } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';

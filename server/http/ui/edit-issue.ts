@@ -3,7 +3,7 @@
  * fields the person changed are sent to tracker.editIssue, so an untouched field never fails.
  */
 import type { Request, Response } from 'express';
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 import { isTrackerError, TrackerError, type FieldMeta } from '../../tracker/index.ts';
 import { getValue } from '../../tracker/issue-fields.ts';
 import type { SandboxContext } from '../context.ts';

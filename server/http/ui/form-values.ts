@@ -4,7 +4,7 @@
  * numbers, `{parent, child}`). Values the conversion cannot read are passed through unchanged, so
  * the tracker refuses them in its own words beside the field.
  */
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 import type { FieldMeta, FieldValues } from '../../tracker/index.ts';
 import { getValue, sameValue } from '../../tracker/issue-fields.ts';
 

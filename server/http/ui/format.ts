@@ -1,5 +1,5 @@
 /** How model values read on a page: names instead of ids, dates people read, status lozenges. */
-import type { Issue, Project } from '../../model/types.ts';
+import type { Issue, Project } from '../../model/index.ts';
 import type { Tracker } from '../../tracker/index.ts';
 import { describeValue } from '../../tracker/history.ts';
 import { html, type SafeHtml } from '../html.ts';

@@ -1,5 +1,5 @@
 /** The read-only parts of the issue view: details, custom fields, people, links, sub-tasks, comments, history. */
-import type { Issue, Project } from '../../model/types.ts';
+import type { Issue, Project } from '../../model/index.ts';
 import type { Actor, Tracker } from '../../tracker/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { fieldText, issueLink, issueTypeName, priorityName, resolutionName, statusLozenge, userName, when } from './format.ts';

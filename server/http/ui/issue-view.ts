@@ -4,8 +4,7 @@
  * comment and assign only where the tracker's permissions allow.
  */
 import type { Request, Response } from 'express';
-import { workflowFor } from '../../model/resolve.ts';
-import type { Issue, Project } from '../../model/types.ts';
+import { type Issue, type Project, workflowFor } from '../../model/index.ts';
 import type { TransitionView } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';

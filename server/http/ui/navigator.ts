@@ -3,7 +3,7 @@
  * persona sees, a results table with sortable columns and paging. Bad JQL shows Jira's message.
  */
 import { Router, type Request, type Response } from 'express';
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 import { isTrackerError, type SearchResult } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';

@@ -1,5 +1,5 @@
 /** Which saved filters a persona sees: their own and those shared with them (as Jira's shares work). */
-import type { SavedFilter } from '../../model/types.ts';
+import type { SavedFilter } from '../../model/index.ts';
 import type { Tracker } from '../../tracker/index.ts';
 import type { Actor } from '../../tracker/index.ts';
 

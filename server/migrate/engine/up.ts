@@ -5,7 +5,7 @@
  * leaves the instance before or after the migration, never between.
  */
 import { CheckFailed, UserError } from '../../common/errors.ts';
-import { formatProblem } from '../../model/problems.ts';
+import { formatProblem } from '../../model/index.ts';
 import type { Instance } from '../../store/index.ts';
 import { applyMigration, revertMigration, type AppliedMigration } from '../apply.ts';
 import { MigrationError } from '../errors.ts';

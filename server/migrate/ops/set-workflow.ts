@@ -1,6 +1,5 @@
 /** setWorkflow: point an issue type of a workflow scheme at another workflow, mapping the statuses it lacks. */
-import type { Issue, Status, Workflow, WorkflowScheme } from '../../model/types.ts';
-import { projectsUsingScheme } from '../../model/resolve.ts';
+import { type Issue, projectsUsingScheme, type Status, type Workflow, type WorkflowScheme } from '../../model/index.ts';
 import { fail } from '../names.ts';
 import { defineOp, q } from './define.ts';
 import { inWorkflow } from './common.ts';

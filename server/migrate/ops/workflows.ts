@@ -1,12 +1,11 @@
 /** Operations on workflows: their statuses, their transitions and rules, and which workflow a type uses. */
-import type { Transition, TransitionRules, Workflow } from '../../model/types.ts';
+import type { Status, Transition, TransitionRules, Workflow } from '../../model/index.ts';
 import { assertNameFree, fail } from '../names.ts';
 import { SPECS } from '../lookup.ts';
 import { defineOp, list, q } from './define.ts';
 import { inWorkflow, insertIndex, nextId, workflowOfIssue } from './common.ts';
 import { dropFromWorkflow, remapStatus } from './statuses.ts';
 import { resolveRules, type TransitionRulesInput } from './rules.ts';
-import type { Status } from '../../model/types.ts';
 
 export interface AddWorkflowStatusArgs {
   workflow: string;

@@ -2,7 +2,7 @@
  * One migration's section of index.html: its sentences, the configuration diff, each changed
  * workflow drawn before and after, the issues and notifications it touches, and what cannot be undone.
  */
-import type { Config, Status, Workflow } from '../../model/types.ts';
+import type { Config, Status, Workflow } from '../../model/index.ts';
 import { html, SafeHtml } from '../../http/html.ts';
 import { workflowSvg } from '../../http/ui/admin/workflow-svg.ts';
 import type { MigrationReport } from '../result.ts';

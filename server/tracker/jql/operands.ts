@@ -1,7 +1,5 @@
 /** Turns operands into what predicates compare: resolved ids, dates, numbers, text terms. */
-import type { Operand } from '../../model/jql/ast.ts';
-import { JqlError } from '../../model/jql/errors.ts';
-import type { ConfigIndex } from '../config-index.ts';
+import { type ConfigIndex, JqlError, type Operand } from '../../model/index.ts';
 import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates.ts';
 import type { JqlField, Resolved, Seen } from './field-types.ts';
 

@@ -1,7 +1,6 @@
 /** Fields with their contexts: project and issue type mappings, options (cascading children) and defaults. */
 import { FIELD_TYPE_KEYS } from '../../../jira-wire/fields.ts';
-import type { FieldType } from '../../../model/schema/vocab.ts';
-import type { Field, FieldContext, FieldOption } from '../../../model/types.ts';
+import type { Field, FieldContext, FieldOption, FieldType } from '../../../model/index.ts';
 import type { Obj, RawFieldContexts } from '../raw.ts';
 import { str, text, type Skipped } from './common.ts';
 

@@ -1,7 +1,5 @@
 /** Screens with tabs, screen schemes, issue type screen schemes, field configurations, their schemes, issue type schemes. */
-import type {
-  FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme,
-} from '../../../model/types.ts';
+import type { FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme } from '../../../model/index.ts';
 import type { Obj, RawConfig } from '../raw.ts';
 import { str, text } from './common.ts';
 

@@ -2,8 +2,7 @@
  * Workflows from either API (the inverse of server/http/jira/workflow-rules.ts, which documents
  * the mapping) and workflow schemes. Rules of apps have no model: left out and said.
  */
-import { PROJECT_PERMISSIONS, isOneOf } from '../../../model/schema/vocab.ts';
-import type { Condition, ConditionTree, PostFunction, Transition, Validator, Workflow, WorkflowScheme } from '../../../model/types.ts';
+import { type Condition, type ConditionTree, isOneOf, type PostFunction, PROJECT_PERMISSIONS, type Transition, type Validator, type Workflow, type WorkflowScheme } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { str, text, type Skipped } from './common.ts';
 

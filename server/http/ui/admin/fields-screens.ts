@@ -1,6 +1,6 @@
 /** Admin: fields with their contexts and options, and screens with their tabs. */
 import type { Request, Response } from 'express';
-import type { Field, FieldContext } from '../../../model/types.ts';
+import type { Field, FieldContext } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { sendPage } from '../layout.ts';

@@ -1,5 +1,5 @@
 /** Names for permission holders and notification recipients. */
-import type { NotificationRecipient, PermissionHolder } from '../../../model/types.ts';
+import type { NotificationRecipient, PermissionHolder } from '../../../model/index.ts';
 import type { ConfigIndex } from '../../../tracker/index.ts';
 
 const LABELS: Record<string, string> = {

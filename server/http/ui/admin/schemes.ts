@@ -1,7 +1,6 @@
 /** Admin: permission schemes (grants per permission) and notification schemes (recipients per event). */
 import type { Request, Response } from 'express';
-import { NOTIFICATION_EVENTS, PROJECT_PERMISSIONS } from '../../../model/schema/vocab.ts';
-import type { Project } from '../../../model/types.ts';
+import { NOTIFICATION_EVENTS, type Project, PROJECT_PERMISSIONS } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
 import { html } from '../../html.ts';
 import { sendPage } from '../layout.ts';

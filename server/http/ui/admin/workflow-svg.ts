@@ -3,7 +3,7 @@
  * arrows. Global transitions start from an "Any status" pill and are purple; conditional ones are
  * dashed; the initial one starts from a dot. Arrows bend around boxes they would cross.
  */
-import type { Status, Transition, Workflow } from '../../../model/types.ts';
+import type { Status, Transition, Workflow } from '../../../model/index.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { BOX, layoutOf, type Placed } from './workflow-layout.ts';
 

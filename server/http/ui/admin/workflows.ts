@@ -1,6 +1,6 @@
 /** Admin: the workflows, each with its SVG diagram and its transitions in a table. */
 import type { Request, Response } from 'express';
-import type { ConditionTree, Workflow } from '../../../model/types.ts';
+import type { ConditionTree, Workflow } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { param, query } from '../format.ts';
