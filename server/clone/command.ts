@@ -17,7 +17,8 @@ import { cloneManifest } from './manifest.ts';
 import { Progress } from './progress.ts';
 import { FileReader, RecordingReader } from './raw-store.ts';
 import { sampleIssues } from './sample.ts';
-import { HttpTransport, NotFoundAnswer, type Reader, type TransportOptions } from './transport.ts';
+import type { Reader } from '../jira-wire/index.ts';
+import { HttpTransport, NotFoundAnswer, type TransportOptions } from './transport.ts';
 
 export interface CloneOptions {
   from: 'jira' | 'file';

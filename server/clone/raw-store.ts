@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import { NotFoundAnswer, pathWithQuery, type Reader, type RequestLike } from './transport.ts';
+import { pathWithQuery, type Reader, type RequestLike } from '../jira-wire/index.ts';
+import { NotFoundAnswer } from './transport.ts';
 
 /**
  * `GET_rest_api_3_field.json`: method and path with query, every character outside

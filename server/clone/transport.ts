@@ -5,11 +5,10 @@
  * Credentials go into the Authorization header only: never into a URL, a message or a log line.
  */
 import { UserError } from '../common/errors.ts';
-import { assertSafeScheme } from './credentials.ts';
+import { pathWithQuery, type Reader, type RequestLike } from '../jira-wire/index.ts';
+import { assertSafeScheme, type Credentials } from './credentials.ts';
 import { Limiter } from './limiter.ts';
 import { retryAfterMs } from '../common/retry-after.ts';
-
-export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
 
 /** POST endpoints Jira uses for reading; every other write is refused before a request is made. */
 export const READ_ONLY_POSTS = [/\/rest\/api\/[23]\/search\/jql$/, /\/rest\/api\/[23]\/search$/, /\/rest\/api\/3\/search\/approximate-count$/, /\/rest\/api\/[23]\/workflows$/] as const;
@@ -31,23 +30,13 @@ export interface TransportOptions {
   onRequest?: (e: { method: string; path: string; status: number | 'error'; attempt: number }) => void;
 }
 
-export interface RequestLike { method: 'GET' | 'POST'; path: string; query?: Record<string, string | number | boolean | undefined>; body?: unknown }
-
 /** A tracker answered 404 (the caller may fall back to an older API). */
 export class NotFoundAnswer extends Error {
   override readonly name = 'NotFoundAnswer';
   constructor(readonly path: string) { super(`404 at ${path}`); }
 }
 
-/** Something a caller of `read` gets: JSON answers only. */
-export interface Reader { read(req: RequestLike): Promise<unknown> }
-
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-export const pathWithQuery = (req: RequestLike): string => {
-  const q = Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  return q.length ? `${req.path}?${q.join('&')}` : req.path;
-};
 
 /**
  * Refuses anything but a read. The path is checked as the server will see it: no query, fragment,

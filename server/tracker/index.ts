@@ -1,5 +1,5 @@
 export { Tracker, type TrackerOptions } from './tracker.ts';
-export { TrackerError, isTrackerError, type JiraErrorBody } from './errors.ts';
+export { badRequest, notFound, TrackerError, isTrackerError, type JiraErrorBody } from './errors.ts';
 export { fixedClock, systemClock, type Clock } from './clock.ts';
 export { ConfigIndex } from '../model/index.ts';
 export { notificationsFor, recipientsFor, type Recipient, type NotifyExtra } from './notifications.ts';

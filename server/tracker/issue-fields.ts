@@ -4,12 +4,7 @@
  * transition screens set it) even when the configuration does not list it among its fields.
  */
 import type { Field, FieldType, Issue } from '../model/index.ts';
-
-export const SYSTEM_FIELD_TYPES: Record<string, FieldType> = {
-  summary: 'text', description: 'paragraph', environment: 'paragraph', priority: 'priority',
-  assignee: 'user', reporter: 'user', labels: 'labels', components: 'components',
-  fixVersions: 'multi-version', versions: 'multi-version', duedate: 'date',
-};
+import { SYSTEM_FIELD_TYPES } from '../jira-wire/index.ts';
 
 /** Jira's changelog names for system fields (custom fields use their own name). */
 const HISTORY_NAMES: Record<string, string> = {

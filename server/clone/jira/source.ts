@@ -5,8 +5,8 @@
  */
 import { UserError } from '../../common/errors.ts';
 import { quoteJql, type Config, type Issue } from '../../model/index.ts';
-import { readAll } from '../../jira-wire/read-pages.ts';
-import { NotFoundAnswer, type Reader } from '../transport.ts';
+import { readAll, type Reader } from '../../jira-wire/index.ts';
+import { NotFoundAnswer } from '../transport.ts';
 import type { Bucket, ReadConfigResult, SourceInfo, TrackerSource } from '../types.ts';
 import { convertConfig } from './convert/config.ts';
 import { issueOf } from './convert/issues.ts';

@@ -3,7 +3,8 @@ import { Router } from 'express';
 import type { Board } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
-import { intParam, numId, pageOf, q, qList, route, type J } from './handler.ts';
+import { offsetPage } from '../../jira-wire/index.ts';
+import { numId, pageOf, q, qList, route, windowOf, type J } from './handler.ts';
 import { canSeeFilter } from './routes-filters.ts';
 import { issueJson } from './render-issue.ts';
 
@@ -60,9 +61,7 @@ export const agileRouter = (ctx: SandboxContext): Router => {
     const b = boardOr404(j, String(req.params.id));
     const view = j.ctx.tracker.board(j.actor, b.id);
     const all = [...view.columns.flatMap((c) => c.issues), ...view.unmapped.flatMap((u) => u.issues)];
-    const startAt = intParam(q(j.req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-    const maxResults = intParam(q(j.req, 'maxResults'), 50);
-    return { expand: 'schema,names', startAt, maxResults, total: all.length, issues: all.slice(startAt, startAt + maxResults).map((i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
+    return { expand: 'schema,names', ...offsetPage(all, windowOf(j), 'issues', (i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
   }));
   return r;
 };

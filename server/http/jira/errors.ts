@@ -2,12 +2,12 @@
 import type { Response } from 'express';
 import { isTrackerError, TrackerError } from '../../tracker/index.ts';
 
+export { badRequest, notFound } from '../../tracker/index.ts';
+
 export const jiraError = (res: Response, status: number, errorMessages: string[], errors: Record<string, string> = {}): void => {
   res.status(status).json({ errorMessages, errors });
 };
 
-export const notFound = (message: string) => new TrackerError(404, { errorMessages: [message], errors: {} });
-export const badRequest = (message: string, errors: Record<string, string> = {}) => new TrackerError(400, { errorMessages: message ? [message] : [], errors });
 export const forbidden = (message: string) => new TrackerError(403, { errorMessages: [message], errors: {} });
 export const unauthorized = () => new TrackerError(401, { errorMessages: ['You are not authorized to perform this action. Administrator privileges are required.'], errors: {} });
 

@@ -9,7 +9,7 @@ import { fieldTypeOf, getValue } from '../../tracker/issue-fields.ts';
 import { componentByRef, optionByRef, priorityByRef, resolutionByRef, versionByRef, type FieldValues } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
 import type { J } from './handler.ts';
-import { fromAdf } from '../../jira-wire/rich-text.ts';
+import { fromAdf, isoTime } from '../../jira-wire/index.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,7 +58,7 @@ const one = (j: J, field: Field | undefined, type: string, scope: Scope, v: unkn
     case 'components': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (componentByRef(project, ref)?.id ?? ref); }
     case 'priority': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (priorityByRef(ix, ref)?.id ?? ref); }
     case 'resolution': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (resolutionByRef(ix, ref)?.id ?? ref); }
-    case 'datetime': { if (typeof v !== 'string') return v; const ms = Date.parse(v.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')); return Number.isNaN(ms) ? v : new Date(ms).toISOString(); }
+    case 'datetime': return typeof v === 'string' ? isoTime(v) : v;
     default: return v;
   }
 };

@@ -4,11 +4,9 @@
  */
 import type { Comment, HistoryEntry, Issue, Project } from '../../model/index.ts';
 import type { J } from './handler.ts';
-import { jiraTime } from './handler.ts';
-import { richOut } from '../../jira-wire/rich-text.ts';
+import { BUILT_IN_FIELDS, jiraTime, richOut } from '../../jira-wire/index.ts';
 import { issueTypeJson, projectRef, statusJson, userById } from './render-basic.ts';
 import { valueOfIssue } from './render-values.ts';
-import { BUILT_IN_FIELDS } from '../../jira-wire/fields.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
 
 const SYSTEM_VALUE_FIELDS = ['summary', 'description', 'environment', 'priority', 'assignee', 'reporter', 'labels', 'components', 'fixVersions', 'versions', 'duedate', 'resolution'];

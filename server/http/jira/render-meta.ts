@@ -4,7 +4,7 @@ import type { FieldMeta, TransitionView } from '../../tracker/index.ts';
 import type { J } from './handler.ts';
 import { categoryJson } from './render-basic.ts';
 import { componentJson, priorityJson, resolutionJson, versionJson } from './render-basic.ts';
-import { fieldSchema } from '../../jira-wire/fields.ts';
+import { fieldSchema } from '../../jira-wire/index.ts';
 import { valueJson } from './render-values.ts';
 
 const ARRAY_TYPES = new Set(['multi-select', 'checkboxes', 'multi-user', 'multi-group', 'labels', 'multi-version', 'components']);

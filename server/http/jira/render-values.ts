@@ -2,8 +2,7 @@
 import { type Field, fieldContextFor, type FieldOption, type Issue, type Project } from '../../model/index.ts';
 import { fieldTypeOf } from '../../tracker/issue-fields.ts';
 import type { J } from './handler.ts';
-import { jiraTime } from './handler.ts';
-import { richOut } from '../../jira-wire/rich-text.ts';
+import { jiraTime, richOut } from '../../jira-wire/index.ts';
 import { componentJson, groupJson, priorityJson, resolutionJson, userById, versionJson } from './render-basic.ts';
 
 const optionJson = (j: J, o: Pick<FieldOption, 'id' | 'value' | 'disabled'>) => ({ self: `${j.api}/customFieldOption/${o.id}`, value: o.value, id: o.id, disabled: o.disabled ?? false });

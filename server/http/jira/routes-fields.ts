@@ -4,7 +4,7 @@ import type { Field, FieldContext } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
-import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from '../../jira-wire/fields.ts';
+import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from '../../jira-wire/index.ts';
 
 const customFieldOr404 = (j: J, id: string): Field => {
   const f = j.ctx.tracker.lookups.fields.get(id);

@@ -3,16 +3,14 @@ import type { Router } from 'express';
 import type { User } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { badRequest, notFound } from './errors.ts';
-import { intParam, pageOf, q, requireUser, route, type J } from './handler.ts';
+import { arrayPage } from '../../jira-wire/index.ts';
+import { pageOf, q, requireUser, route, windowOf, type J } from './handler.ts';
 import { groupJson, userJson } from './render-basic.ts';
 
 const matches = (u: User, text: string) => !text || u.displayName.toLowerCase().includes(text) || u.email.toLowerCase().includes(text) || u.accountId.toLowerCase() === text;
 
 /** A bare array slice (`startAt`, `maxResults`), as the legacy user lists answer. */
-const slice = <T>(j: J, list: T[]): T[] => {
-  const start = intParam(q(j.req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-  return list.slice(start, start + intParam(q(j.req, 'maxResults'), 50));
-};
+const slice = <T>(j: J, list: T[]): T[] => arrayPage(list, windowOf(j));
 
 export const peopleRoutes = (r: Router, ctx: SandboxContext): void => {
   const users = (j: J) => j.ctx.tracker.state.config.users;

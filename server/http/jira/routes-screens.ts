@@ -4,7 +4,7 @@ import type { Config, Project } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, qList, requireAdmin, route, type J } from './handler.ts';
-import { BUILT_IN_FIELDS } from '../../jira-wire/fields.ts';
+import { BUILT_IN_FIELDS } from '../../jira-wire/index.ts';
 
 const byProject = <S extends { id: string }>(j: J, schemes: readonly S[], kind: keyof Project['schemes']) => {
   const ids = qList(j.req, 'projectId');

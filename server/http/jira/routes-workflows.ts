@@ -4,7 +4,7 @@ import type { ConditionTree, Transition, Workflow, WorkflowScheme } from '../../
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
-import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../../jira-wire/workflow-rules.ts';
+import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../../jira-wire/index.ts';
 
 const legacyTransition = (j: J, t: Transition, rules: boolean) => {
   const ix = j.ctx.tracker.lookups;
@@ -14,7 +14,7 @@ const legacyTransition = (j: J, t: Transition, rules: boolean) => {
     ...(screen ? { screen: { id: screen.id, name: screen.name } } : {}),
     ...(rules ? {
       rules: {
-        ...(t.rules.conditions ? { conditionsTree: conditionTreeJson(ix, t.rules.conditions as ConditionTree) } : {}),
+        ...(t.rules.conditions ? { conditionsTree: conditionTreeJson((id) => ix.groups.get(id)?.name, t.rules.conditions as ConditionTree) } : {}),
         validators: t.rules.validators.map(validatorRule), postFunctions: t.rules.postFunctions.map(postFunctionRule),
       },
     } : {}),

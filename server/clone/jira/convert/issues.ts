@@ -1,5 +1,5 @@
 /** Jira's IssueBean (fields=*all, expand=changelog) → the model's Issue; values by id, rich text as stored strings. */
-import { fromAdf } from '../../../jira-wire/rich-text.ts';
+import { fromAdf } from '../../../jira-wire/index.ts';
 import type { Comment, Config, Field, HistoryEntry, Issue, IssueLink } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { iso, str, userIdOf } from './common.ts';
