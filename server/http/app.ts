@@ -59,7 +59,7 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   if (ui) app.use('/', ui(ctx));
   else app.get('/', projectsPage(ctx));
   app.use((req, res) => { res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } }); });
-  app.use(errorHandler);
+  app.use(errorHandler(ctx));
   return app;
 };
 

@@ -35,6 +35,8 @@ export interface SandboxContext {
   deploymentType: 'Cloud' | 'DataCenter';
   /** An announcement banner shown above every page (HTML written by `npm run announce`), if any. */
   banner?: string;
+  /** Keeps an error that made a request fail with 500 (a bug): with the request and the stack, never on the wire. */
+  internalError(req: Request, error: unknown): void;
 }
 
 /** The caller, as the auth middleware resolved it: an account id, or null when anonymous. */

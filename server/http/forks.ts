@@ -16,6 +16,8 @@ import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
 import { FORK_COOKIE, FORK_HEADER } from '../common/sandbox-names.ts';
+import { errorHandler } from './guard.ts';
+import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 
 export { FORK_COOKIE, FORK_HEADER };
 
@@ -25,6 +27,8 @@ export interface ForkHubOptions {
   deploymentType?: 'Cloud' | 'DataCenter';
   /** At most this many forks alive at once (a runaway test suite must not eat the machine). */
   maxForks?: number;
+  /** Where a request that failed with 500 is kept, in every fork (default: stderr). */
+  onInternalError?: (e: InternalErrorEntry) => void;
 }
 
 interface Served { ctx: FullSandboxContext; app: Express }
@@ -81,10 +85,14 @@ export class ForkHub {
       }
       target.app(req, res, next);
     });
+    this.app.use(errorHandler({ internalError: (req, e) => (this.options.onInternalError ?? logToStderr)(internalErrorEntry(req, e, null)) }));
   }
 
   private serve(state: { config: Config; issues: Issue[] }): Served {
-    const ctx = createSandboxContext({ state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType });
+    const ctx = createSandboxContext({
+      state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType,
+      ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
+    });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
   }
 

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { Config, Issue } from '../model/index.ts';
 import { fixedClock, Tracker, type OutboxEntry } from '../tracker/index.ts';
 import type { Persona, SandboxContext } from './context.ts';
+import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
 
@@ -27,6 +28,8 @@ export interface SandboxContextOptions {
   tokens?: Map<string, string>;
   /** An announcement banner (HTML fragment) shown above every page. */
   banner?: string;
+  /** Where a request that failed with 500 is kept (default: the sandbox's stderr). */
+  onInternalError?: (e: InternalErrorEntry) => void;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -65,6 +68,7 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     write: (change) => queue.run(change),
     flush: () => queue.flush(),
     baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+    internalError: (req, error) => (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
     checkpoint: () => queue.run(() => {
       saved = structuredClone({ config: tracker.state.config, issues: tracker.state.issues, outbox: outbox as unknown as Record<string, unknown>[] });
     }),

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../common/errors.ts';
+import { CheckFailed, UserError } from '../common/errors.ts';
 import { type Config, formatProblem, hasErrors, validateSnapshotData, validateState } from '../model/index.ts';
 import { deepEqual } from '../migrate/config-diff.ts';
 import { migrateDown } from '../migrate/engine/down.ts';
@@ -26,6 +26,8 @@ import { BrowserNotFound, findChromium } from './browser/find-chromium.ts';
 import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from './hazards.ts';
 import { backoutSentences, changeAreas } from './migration-words.ts';
 import { classifyDifferences } from './observe/classify.ts';
+import { keepSandboxErrors } from './sandbox-errors.ts';
+import type { InternalErrorEntry } from '../http/internal-errors.ts';
 import { compareObservations } from './observe/compare.ts';
 import { runRegression } from './regression-run.ts';
 import type { Hazard, MigrationReport, Phase, RehearsalResult } from './result.ts';
@@ -135,11 +137,12 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     return l;
   });
 
+  const sandboxErrors: InternalErrorEntry[] = [];
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   try {
     dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
-    const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter() });
+    const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter(), onInternalError: (e) => sandboxErrors.push(e) });
     const instance = await log.run('create a throwaway instance', async (ev) => {
       const inst = await createInstance(opts.snapshot, join(dir!, 'instance'), { snapshot: snap });
       result.hashes.baseline = inst.hash();
@@ -274,13 +277,14 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       });
       return finish();
     }
-    if (e instanceof Error && e.name === 'CheckFailed') {
-      hazard({ kind: 'rules', severity: 'error', message: e.message, evidence: [...((e as { details?: string[] }).details ?? [])] });
+    if (e instanceof CheckFailed) {
+      hazard({ kind: 'rules', severity: 'error', message: e.message, evidence: [...e.details] });
       return finish();
     }
     throw e;
   } finally {
     await server?.close();
+    await keepSandboxErrors(opts.reportDir, sandboxErrors, result);
     if (dir && !opts.keepInstance) await rm(dir, { recursive: true, force: true });
     else if (dir) io.progress(`instance kept at ${join(dir, 'instance')}`);
   }

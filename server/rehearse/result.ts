@@ -130,4 +130,9 @@ export interface RehearsalResult {
   steps: StepRecord[];
   /** What this rehearsal did not check, in words. */
   notRun: string[];
+  /**
+   * Requests the sandbox answered with 500 (a bug in Understudy, not in the change): how many, and the
+   * log in the report folder that holds each request and its stack. Absent when there were none.
+   */
+  sandboxErrors?: { count: number; file: string };
 }

@@ -36,7 +36,7 @@ export const route = (ctx: SandboxContext, fn: Handler) => async (req: Request, 
     const out = await fn(jOf(ctx, req, res), req, res);
     if (out !== undefined && !res.headersSent) res.json(out);
   } catch (e) {
-    sendError(res, e);
+    sendError(res, e, (err) => ctx.internalError(req, err));
   }
 };
 
