@@ -11,7 +11,7 @@ import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
 import { errorHandler, jsonBody } from './guard.ts';
-import { page, html } from './html.ts';
+import { page, html } from '../common/html.ts';
 import { mountJira } from './jira/router.ts';
 import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
 

@@ -6,7 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import type { BoardColumnView } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { issueLink, issueTypeName, param, priorityName, query, userName } from './format.ts';
 import { sendPage } from './layout.ts';
 

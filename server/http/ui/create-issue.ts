@@ -9,7 +9,7 @@ import { issueTypesOf } from '../../model/index.ts';
 import { isTrackerError, type FieldMeta } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { fieldInput, unplacedErrors } from './field-input.ts';
 import { issueTypeName, param } from './format.ts';

@@ -8,7 +8,7 @@ import { isTrackerError, TrackerError, type FieldMeta } from '../../tracker/inde
 import { getValue } from '../../tracker/issue-fields.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { fieldInput, unplacedErrors } from './field-input.ts';
 import { param } from './format.ts';

@@ -2,7 +2,7 @@
 import type { Issue, Project } from '../../model/index.ts';
 import type { Tracker } from '../../tracker/index.ts';
 import { describeValue } from '../../tracker/history.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 
 export const userName = (tracker: Tracker, accountId: string | null | undefined): string =>
   accountId ? tracker.lookups.users.get(accountId)?.displayName ?? accountId : 'Unassigned';

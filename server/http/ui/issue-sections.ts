@@ -1,7 +1,7 @@
 /** The read-only parts of the issue view: details, custom fields, people, links, sub-tasks, comments, history. */
 import type { Issue, Project } from '../../model/index.ts';
 import type { Actor, Tracker } from '../../tracker/index.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { fieldText, issueLink, issueTypeName, priorityName, resolutionName, statusLozenge, userName, when } from './format.ts';
 
 const row = (label: string, value: SafeHtml | string | null): SafeHtml =>

@@ -8,7 +8,7 @@ import { type Issue, type Project, workflowFor } from '../../model/index.ts';
 import type { TransitionView } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { issueTypeName } from './format.ts';
 import { comments, customFields, details, history, linksAndSubtasks, textBlocks, watchers } from './issue-sections.ts';

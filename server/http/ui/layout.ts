@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, SafeHtml } from '../html.ts';
+import { html, SafeHtml } from '../../common/html.ts';
 
 export const STYLESHEET = '/ui-assets/style.css';
 

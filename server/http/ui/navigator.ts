@@ -7,7 +7,7 @@ import type { Issue } from '../../model/index.ts';
 import { isTrackerError, type SearchResult } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { issueLink, issueTypeName, param, priorityName, query, resolutionName, statusLozenge, userName, when } from './format.ts';
 import { currentSort, sortedBy } from './jql-order.ts';
 import { alertBox, sendPage } from './layout.ts';

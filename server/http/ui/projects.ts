@@ -2,7 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { query, userName } from './format.ts';
 import { sendPage } from './layout.ts';
 

@@ -5,7 +5,7 @@
 import { Router, urlencoded, type Request, type Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf, PERSONA_COOKIE } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { param } from './format.ts';
 import { alertBox, sendPage } from './layout.ts';
 

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { isTrackerError, TrackerError, type TransitionView } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { getValue } from '../../tracker/issue-fields.ts';
 import { choicesFor } from './choices.ts';
 import { fieldInput, unplacedErrors } from './field-input.ts';

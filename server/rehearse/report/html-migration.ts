@@ -3,7 +3,7 @@
  * workflow drawn before and after, the issues and notifications it touches, and what cannot be undone.
  */
 import type { Config, Status, Workflow } from '../../model/index.ts';
-import { html, SafeHtml } from '../../http/html.ts';
+import { html, SafeHtml } from '../../common/html.ts';
 import { workflowSvg } from '../../http/ui/admin/workflow-svg.ts';
 import type { MigrationReport } from '../result.ts';
 import type { ReportContext } from './context.ts';

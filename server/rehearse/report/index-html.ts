@@ -4,7 +4,7 @@
  * proof, timings and test failures, then one section per migration. Every string from the result
  * or the configuration goes through the `html` template, which escapes it: cloned text is untrusted.
  */
-import { html, SafeHtml } from '../../http/html.ts';
+import { html, SafeHtml } from '../../common/html.ts';
 import type { RehearsalResult } from '../result.ts';
 import type { ReportContext } from './context.ts';
 import { formatMs, hashRows, hazardsBySeverity, plural, verdictWords } from './format.ts';

@@ -5,7 +5,7 @@
  */
 import type { Difference, RehearsalResult } from '../result.ts';
 import { capped, formatMs, hashRows, hazardsBySeverity, plural, shortValue, verdictWords } from './format.ts';
-import { mdCode, mdTable, mdText } from './markdown.ts';
+import { mdCode, mdTable, mdText } from '../../common/markdown.ts';
 
 const MAX_ROWS = 20;
 const MAX_SENTENCES = 10;

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { Field, FieldContext } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
-import { html, type SafeHtml } from '../../html.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
 import { sendPage } from '../layout.ts';
 
 const contextCell = (ctx: SandboxContext, c: FieldContext): SafeHtml => {

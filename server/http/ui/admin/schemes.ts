@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import { NOTIFICATION_EVENTS, type Project, PROJECT_PERMISSIONS } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
-import { html } from '../../html.ts';
+import { html } from '../../../common/html.ts';
 import { sendPage } from '../layout.ts';
 import { holderName } from './holders.ts';
 

@@ -4,7 +4,7 @@
  * dashed; the initial one starts from a dot. Arrows bend around boxes they would cross.
  */
 import type { Status, Transition, Workflow } from '../../../model/index.ts';
-import { html, type SafeHtml } from '../../html.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
 import { BOX, layoutOf, type Placed } from './workflow-layout.ts';
 
 interface Pt { x: number; y: number }

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ConditionTree, Workflow } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
-import { html, type SafeHtml } from '../../html.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
 import { param, query } from '../format.ts';
 import { sendError } from '../errors.ts';
 import { sendPage } from '../layout.ts';
