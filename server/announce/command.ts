@@ -4,8 +4,9 @@
  * channels. Every notice is appended to the report's communication log.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write.ts';
 import { parseIsoTime } from '../cli/flags.ts';
 import { parseFlags, type CommandIo } from '../cli/run.ts';
 import { UserError } from '../common/errors.ts';
@@ -51,12 +52,8 @@ const parseKind = (positionals: string[]): NoticeKind => {
   return kind as NoticeKind;
 };
 
-/** Writes a file whole or not at all. */
-const writeAtomic = async (path: string, text: string): Promise<void> => {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, text, 'utf8');
-  await rename(temp, path);
-};
+/** Writes a file whole or not at all (a notice need not survive a power cut: it is written again with the same idempotency key). */
+const writeAtomic = (path: string, text: string): Promise<void> => writeFileAtomic(path, text, { durable: false });
 
 interface Rendered { ext: string; text: string }
 

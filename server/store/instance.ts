@@ -6,7 +6,7 @@ import { UserError } from '../common/errors.ts';
 import { canonicalHash, HASH_VERSION } from '../model/index.ts';
 import { readGeneration } from './generation-read.ts';
 import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
-import { fsyncDir } from './durable-fs.ts';
+import { fsyncDir } from '../common/atomic-write.ts';
 import { writeGeneration } from './generation-write.ts';
 import { readMarker, MARKER, POINTER, type GenerationMeta, type InstanceMarker } from './instance-layout.ts';
 import { DEFAULT_SHARD_SIZE, type InstanceState } from './instance-state.ts';
