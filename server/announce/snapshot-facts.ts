@@ -4,7 +4,7 @@
  * Reads manifest.json and config.json only (never the issues) and never writes.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { readJsonFile } from '../store/json-files.ts';
+import { readJsonFile } from '../store/index.ts';
 import type { Config, Manifest } from '../model/index.ts';
 
 export interface Person { email: string; displayName: string; groups: string[] }

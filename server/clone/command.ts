@@ -6,8 +6,8 @@
 import { mkdir, readFile, rm, stat, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { CommandIo } from '../cli/run.ts';
-import { writeSnapshot } from '../store/snapshot-write.ts';
+import type { CommandIo } from '../cli/index.ts';
+import { writeSnapshot } from '../store/index.ts';
 import { type Config, formatProblem, type Issue, type Manifest, validateState } from '../model/index.ts';
 import { credentialsFromEnv } from './credentials.ts';
 import { DIGEST_FILE, digestOf } from './digest.ts';

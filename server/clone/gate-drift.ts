@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CommandIo } from '../cli/run.ts';
+import type { CommandIo } from '../cli/index.ts';
 import type { Manifest } from '../model/index.ts';
 import { hasCredentials } from './credentials.ts';
 import { checkDrift, describeDrift } from './drift.ts';

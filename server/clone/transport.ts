@@ -10,7 +10,7 @@ import { UserError } from '../common/errors.ts';
 import {
   AccessDenied, AuthRefused, HttpFailure, HttpRefused, NotFound, RateLimited, Redirected, sendWithRetry, Unreachable, type RetryPolicy,
 } from '../common/http-retry.ts';
-import { errorWords, pathWithQuery, readErrorBody, type Reader, type RequestLike } from '../jira-wire/index.ts';
+import { errorWords, pathWithQuery, type Reader, readErrorBody, type RequestLike } from '../jira-wire/index.ts';
 import { assertSafeScheme, type Credentials } from './credentials.ts';
 import { Limiter } from './limiter.ts';
 

@@ -1,7 +1,6 @@
 /** Personas: every active user of the snapshot with a random token (per sandbox, never derived from names). */
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../model/index.ts';
-import type { ConfigIndex } from '../tracker/index.ts';
+import type { Config, ConfigIndex } from '../model/index.ts';
 import type { Persona } from './context.ts';
 
 export const newToken = (): string => `ust_${randomBytes(24).toString('base64url')}`;

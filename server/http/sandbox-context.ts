@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import type { Config, Issue } from '../model/index.ts';
-import { fixedClock, Tracker, type OutboxEntry } from '../tracker/index.ts';
+import { fixedClock, type OutboxEntry, Tracker } from '../tracker/index.ts';
 import type { Persona, SandboxContext } from './context.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 import { buildPersonas } from './personas.ts';

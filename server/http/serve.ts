@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { formatProblem, validateSnapshotData } from '../model/index.ts';
-import { acquireLock, createInstance, instanceExists, openInstance, readSnapshot, type Instance } from '../store/index.ts';
+import { acquireLock, createInstance, type Instance, instanceExists, openInstance, readSnapshot } from '../store/index.ts';
 import { createSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 import { listen } from './listen.ts';
 

@@ -24,7 +24,7 @@
  * non-string values JSON-encoded. Both directions are here: the sandbox writes rules, the clone
  * reads them back (`…Of`), and a rule of an app or of an unknown type is handed to `unknown`.
  */
-import { isOneOf, PROJECT_PERMISSIONS, type Condition, type ConditionTree, type PostFunction, type Validator } from '../model/index.ts';
+import { type Condition, type ConditionTree, isOneOf, type PostFunction, PROJECT_PERMISSIONS, type Validator } from '../model/index.ts';
 
 export interface LegacyRule { type: string; configuration: Record<string, unknown> }
 export type LegacyCondition = { nodeType: 'simple'; type: string; configuration: Record<string, unknown> } | { nodeType: 'compound'; operator: 'AND' | 'OR'; conditions: LegacyCondition[] };

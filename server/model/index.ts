@@ -29,6 +29,6 @@ export {
 } from './schema/vocab.ts';
 export { rewrite, tagsOf } from './shape-unions.ts';
 export { validatorFor, type SchemaName } from './shape.ts';
-export { editDistance, knownCandidates, q, type Candidate } from './suggest.ts';
+export { closest, editDistance, knownCandidates, q, type Candidate } from './suggest.ts';
 export { checkConfigRules, validateSnapshotData, validateState } from './validate.ts';
 export * from './jql/index.ts';

@@ -2,8 +2,7 @@
  * What a rehearsal produces: `result.json` in the report directory. The gate and the notices read
  * it; its schema is documented in docs/result-json.md. Add fields, never rename them.
  */
-import type { ExpectCheck } from '../migrate/expect.ts';
-import type { PlanItem } from '../migrate/engine/plan.ts';
+import type { ExpectCheck, PlanItem } from '../migrate/index.ts';
 import type { StepRecord } from './steps.ts';
 
 /** The checks observations belong to: the `expect` vocabulary plus the user's own specs. */

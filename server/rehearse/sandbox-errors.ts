@@ -4,7 +4,7 @@
  */
 import { rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatInternalError, type InternalErrorEntry } from '../http/internal-errors.ts';
+import { formatInternalError, type InternalErrorEntry } from '../http/index.ts';
 import type { RehearsalResult } from './result.ts';
 
 export const SANDBOX_ERRORS_FILE = 'sandbox-errors.log';

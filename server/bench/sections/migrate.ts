@@ -6,10 +6,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { migrateDown } from '../../migrate/engine/down.ts';
-import { migrateUp } from '../../migrate/engine/up.ts';
-import { verifyMigrations } from '../../migrate/engine/verify.ts';
-import { loadMigrations } from '../../migrate/load.ts';
+import { loadMigrations, migrateDown, migrateUp, verifyMigrations } from '../../migrate/index.ts';
 import { createInstance, openInstance } from '../../store/index.ts';
 import { ensureAcmeSnapshot } from '../bench-data.ts';
 import { measureFloor } from '../floor.ts';

@@ -6,7 +6,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, Manifest } from '../../model/index.ts';
-import { startSandboxServer, type RunningSandbox, type ServeOptions } from '../../http/serve.ts';
+import { type RunningSandbox, type ServeOptions, startSandboxServer } from '../../http/index.ts';
 import { createInstance } from '../../store/index.ts';
 import { ensureAcmeSnapshot } from '../bench-data.ts';
 import { timed, type BenchContext, type BenchSection } from '../types.ts';

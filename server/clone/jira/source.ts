@@ -4,7 +4,7 @@
  * recorded answers for --resume, or saved files for --from file).
  */
 import { UserError } from '../../common/errors.ts';
-import { quoteJql, type Config, type Issue } from '../../model/index.ts';
+import { type Config, type Issue, quoteJql } from '../../model/index.ts';
 import { readAll, type Reader } from '../../jira-wire/index.ts';
 import { NotFoundAnswer } from '../transport.ts';
 import type { Bucket, ReadConfigResult, SourceInfo, TrackerSource } from '../types.ts';

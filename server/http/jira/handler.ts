@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { TrackerError, type Actor } from '../../tracker/index.ts';
+import { type Actor, TrackerError } from '../../tracker/index.ts';
 import { pageBean, pageWindow } from '../../jira-wire/index.ts';
 import { forbidden, sendError, unauthorized } from './errors.ts';
 

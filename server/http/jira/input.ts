@@ -5,8 +5,7 @@
  * are applied to the current value here, so the tracker only ever sees whole values.
  */
 import type { Field, Issue, Project } from '../../model/index.ts';
-import { fieldTypeOf, getValue } from '../../tracker/issue-fields.ts';
-import { componentByRef, optionByRef, priorityByRef, resolutionByRef, versionByRef, type FieldValues } from '../../tracker/index.ts';
+import { componentByRef, fieldTypeOf, type FieldValues, getValue, optionByRef, priorityByRef, resolutionByRef, versionByRef } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
 import type { J } from './handler.ts';
 import { fromAdf, isoTime } from '../../jira-wire/index.ts';

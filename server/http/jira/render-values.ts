@@ -1,6 +1,6 @@
 /** Model field values → Jira JSON values (options, users, versions…), per field type. */
 import { type Field, fieldContextFor, type FieldOption, type Issue, type Project } from '../../model/index.ts';
-import { fieldTypeOf } from '../../tracker/issue-fields.ts';
+import { fieldTypeOf } from '../../tracker/index.ts';
 import type { J } from './handler.ts';
 import { jiraTime, richOut } from '../../jira-wire/index.ts';
 import { componentJson, groupJson, priorityJson, resolutionJson, userById, versionJson } from './render-basic.ts';

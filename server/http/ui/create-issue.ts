@@ -6,7 +6,7 @@
  */
 import { Router, urlencoded, type Request, type Response } from 'express';
 import { issueTypesOf } from '../../model/index.ts';
-import { isTrackerError, type FieldMeta } from '../../tracker/index.ts';
+import { type FieldMeta, isTrackerError } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
 import { html, type SafeHtml } from '../../common/html.ts';

@@ -4,8 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Issue } from '../../model/index.ts';
-import { isTrackerError, TrackerError, type FieldMeta } from '../../tracker/index.ts';
-import { getValue } from '../../tracker/issue-fields.ts';
+import { type FieldMeta, getValue, isTrackerError, TrackerError } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
 import { html } from '../../common/html.ts';

@@ -5,8 +5,7 @@
  * the tracker refuses them in its own words beside the field.
  */
 import type { Issue } from '../../model/index.ts';
-import type { FieldMeta, FieldValues } from '../../tracker/index.ts';
-import { getValue, sameValue } from '../../tracker/issue-fields.ts';
+import { type FieldMeta, type FieldValues, getValue, sameValue } from '../../tracker/index.ts';
 
 export type FormValue = string | string[];
 export type FormState = Record<string, FormValue | undefined>;

@@ -1,7 +1,6 @@
 /** How model values read on a page: names instead of ids, dates people read, status lozenges. */
 import type { Issue, Project } from '../../model/index.ts';
-import type { Tracker } from '../../tracker/index.ts';
-import { describeValue } from '../../tracker/history.ts';
+import { describeValue, type Tracker } from '../../tracker/index.ts';
 import { html, type SafeHtml } from '../../common/html.ts';
 
 export const userName = (tracker: Tracker, accountId: string | null | undefined): string =>

@@ -1,7 +1,6 @@
 /** Which saved filters a persona sees: their own and those shared with them (as Jira's shares work). */
 import type { SavedFilter } from '../../model/index.ts';
-import type { Tracker } from '../../tracker/index.ts';
-import type { Actor } from '../../tracker/index.ts';
+import type { Actor, Tracker } from '../../tracker/index.ts';
 
 export const filterVisible = (tracker: Tracker, actor: Actor, f: SavedFilter): boolean => {
   const ix = tracker.lookups;

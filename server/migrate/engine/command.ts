@@ -2,9 +2,7 @@
  * The `migrate:*` commands: parse the flags, open the instance (created from the snapshot on first
  * use, locked while the command runs), call the engine and print what it did.
  */
-import type { CommandIo } from '../../cli/run.ts';
-import { parseFlags } from '../../cli/run.ts';
-import { parseIsoTime } from '../../cli/flags.ts';
+import { type CommandIo, parseFlags, parseIsoTime } from '../../cli/index.ts';
 import { UserError } from '../../common/errors.ts';
 import { loadMigrations, type LoadedMigration } from '../load.ts';
 import { createMigration } from './create.ts';

@@ -3,13 +3,23 @@ import { type Issue, projectsUsingScheme, type Status, type Workflow, type Workf
 import { fail } from '../names.ts';
 import { defineOp, q } from './define.ts';
 import { inWorkflow } from './common.ts';
-import type { SetWorkflowArgs } from './workflows.ts';
 
 interface Plan {
   scheme: WorkflowScheme;
   typeId: string | undefined;
   wf: Workflow;
   moves: Array<{ issue: Issue; from: Status; to: Status }>;
+}
+
+export interface SetWorkflowArgs {
+  /** The workflow scheme to change. Every project using it is affected. */
+  scheme: string;
+  /** The issue type whose workflow changes, or `'default'` for the scheme's default workflow. */
+  issueType: string;
+  /** The workflow the type uses from now on. */
+  workflow: string;
+  /** Old status name → new status name, for issues whose status the new workflow lacks. */
+  statusMap?: Record<string, string>;
 }
 
 export const setWorkflow = defineOp<SetWorkflowArgs, Plan>({

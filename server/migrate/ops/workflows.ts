@@ -39,16 +39,6 @@ export interface SetTransitionRulesArgs extends TransitionRulesInput {
   workflow: string;
   transition: string;
 }
-export interface SetWorkflowArgs {
-  /** The workflow scheme to change. Every project using it is affected. */
-  scheme: string;
-  /** The issue type whose workflow changes, or `'default'` for the scheme's default workflow. */
-  issueType: string;
-  /** The workflow the type uses from now on. */
-  workflow: string;
-  /** Old status name → new status name, for issues whose status the new workflow lacks. */
-  statusMap?: Record<string, string>;
-}
 
 const needIn = (site: Parameters<typeof fail>[0], wf: Workflow, s: Status, arg: string): void => {
   if (!inWorkflow(wf, s.id)) fail(site, `${arg}: status ${q(s.name)} is not in workflow ${q(wf.name)}`);
@@ -149,4 +139,4 @@ export const setTransitionRules = defineOp<SetTransitionRulesArgs, { t: Transiti
   mutate: (_s, p) => void (p.t.rules = p.rules),
 });
 
-export { setWorkflow } from './set-workflow.ts';
+export { setWorkflow, type SetWorkflowArgs } from './set-workflow.ts';

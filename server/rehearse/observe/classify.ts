@@ -4,7 +4,7 @@
  * entities (the most specific key first: field, status, transition, filter, board, permission,
  * persona, issue type, project); when none does, to the last migration applied.
  */
-import { expectationMatches, type ExpectCheck, type ExpectedDifference } from '../../migrate/expect.ts';
+import { expectationMatches, type ExpectCheck, type ExpectedDifference } from '../../migrate/index.ts';
 import type { Difference } from '../result.ts';
 
 export interface MigrationExpectations { id: string; expect: readonly ExpectedDifference[]; text: readonly string[] }

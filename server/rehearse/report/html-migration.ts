@@ -4,7 +4,7 @@
  */
 import type { Config, Status, Workflow } from '../../model/index.ts';
 import { html, SafeHtml } from '../../common/html.ts';
-import { workflowSvg } from '../../http/ui/admin/workflow-svg.ts';
+import { workflowSvg } from '../../http/index.ts';
 import type { MigrationReport } from '../result.ts';
 import type { ReportContext } from './context.ts';
 import { formatMs } from './format.ts';

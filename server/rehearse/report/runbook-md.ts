@@ -3,7 +3,7 @@
  * terms (which screen, which scheme, which workflow), with the rehearsal's timings, so the person
  * at the production console follows a plan that was proven on the copy.
  */
-import { configChanges } from '../../migrate/engine/config-changes.ts';
+import { configChanges } from '../../migrate/index.ts';
 import type { MigrationReport, RehearsalResult } from '../result.ts';
 import { adminScreenOf } from './admin-screens.ts';
 import type { ReportContext } from './context.ts';

@@ -4,8 +4,7 @@
  * its field id), then reading the errors the page shows beside fields and at the top.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { PERSONA_COOKIE } from '../../http/context.ts';
-import { FORK_HEADER } from '../../common/sandbox-names.ts';
+import { FORK_HEADER, PERSONA_COOKIE } from '../../common/sandbox-names.ts';
 import type { PlanField } from './plan.ts';
 
 export const signedIn = async (browser: Browser, url: string, accountId: string, fork: string): Promise<{ context: BrowserContext; page: Page }> => {

@@ -8,10 +8,9 @@
  * form needs; the Playwright specs then replay it through the browser or REST in each phase.
  */
 import { type Config, type Integration, type Issue, issueTypesOf, type Project, type Workflow, workflowFor } from '../../model/index.ts';
-import { fixedClock, isTrackerError, Tracker, type FieldMeta } from '../../tracker/index.ts';
-import { forkState } from '../../http/forks.ts';
+import { type FieldMeta, fixedClock, isTrackerError, Tracker } from '../../tracker/index.ts';
+import { forkState, type FormValue } from '../../http/index.ts';
 import { formValueFor, modelValueFor, restValueFor } from './values.ts';
-import type { FormValue } from '../../http/ui/form-values.ts';
 
 export interface PlanPersona { accountId: string; email: string; displayName: string }
 export interface PlanField { fieldId: string; name: string; type: string; rest: unknown; form: FormValue }

@@ -1,6 +1,5 @@
 /** Workflow rules in words for the admin pages (the diagram marks them; the table says what they are). */
-import type { Condition, ConditionTree, PostFunction, Validator } from '../../../model/index.ts';
-import type { ConfigIndex } from '../../../tracker/index.ts';
+import type { Condition, ConditionTree, ConfigIndex, PostFunction, Validator } from '../../../model/index.ts';
 
 const isTree = (c: Condition | ConditionTree): c is ConditionTree => 'op' in c;
 

@@ -1,6 +1,5 @@
 /** Names for permission holders and notification recipients. */
-import type { NotificationRecipient, PermissionHolder } from '../../../model/index.ts';
-import type { ConfigIndex } from '../../../tracker/index.ts';
+import type { ConfigIndex, NotificationRecipient, PermissionHolder } from '../../../model/index.ts';
 
 const LABELS: Record<string, string> = {
   anyone: 'Anyone (including anonymous)', loggedIn: 'Any logged-in user', reporter: 'Reporter', assignee: 'Current assignee',
