@@ -35,7 +35,7 @@ export const loadUiRouter = async (): Promise<((ctx: SandboxContext) => Router) 
 };
 
 const projectsPage = (ctx: SandboxContext) => (_req: express.Request, res: express.Response) => {
-  const { config, issues } = ctx.tracker.state;
+  const { config, issues } = ctx.tracker;
   const counts = new Map<string, number>();
   for (const i of issues) counts.set(i.project, (counts.get(i.project) ?? 0) + 1);
   const rows = config.projects.map(

@@ -11,9 +11,9 @@ const fail = (res: Response, status: number, code: string, message: string) => {
 
 export const controlRouter = (ctx: FullSandboxContext): Router => {
   const r = Router();
-  const hash = () => canonicalHash(ctx.tracker.state.config, ctx.tracker.state.issues);
+  const hash = () => canonicalHash(ctx.tracker.config, ctx.tracker.issues);
   r.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
-  r.get('/hash', (_req, res) => { res.json({ hash: hash(), issues: ctx.tracker.state.issues.length }); });
+  r.get('/hash', (_req, res) => { res.json({ hash: hash(), issues: ctx.tracker.issues.length }); });
   r.get('/personas', (_req, res) => {
     res.json(ctx.personas().map((p) => ({ accountId: p.accountId, displayName: p.displayName, email: p.email, token: p.token, groups: p.groups, admin: p.admin })));
   });

@@ -108,7 +108,7 @@ export class ForkHub {
     if (!this.base) throw new Error('ForkHub.fork before load');
     const id = `f${randomBytes(6).toString('hex')}`;
     // The tracker never writes the configuration (only migrations do, and never on a fork): forks share it.
-    this.forks.set(id, this.serve(forkState(this.base.ctx.tracker.state, true)));
+    this.forks.set(id, this.serve(forkState(this.base.ctx.tracker, true)));
     return id;
   }
 

@@ -61,8 +61,8 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     deploymentType: options.deploymentType ?? 'Cloud',
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
     personas: () => {
-      const config = tracker.state.config;
-      if (personas?.config !== config) personas = { config, list: buildPersonas(config, tracker.lookups, tokens) };
+      const config = tracker.config;
+      if (personas?.config !== config) personas = { config, list: buildPersonas(tracker, tokens) };
       return personas.list;
     },
     write: (change) => queue.run(change),
@@ -70,17 +70,15 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
     internalError: (req, error) => (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
     checkpoint: () => queue.run(() => {
-      saved = structuredClone({ config: tracker.state.config, issues: tracker.state.issues, outbox: outbox as unknown as Record<string, unknown>[] });
+      saved = structuredClone({ config: tracker.config, issues: tracker.issues as Issue[], outbox: outbox as unknown as Record<string, unknown>[] });
     }),
     restore: () => queue.run(() => {
       if (!saved) return false;
       const copy = structuredClone(saved);
-      tracker.state.config = copy.config;
-      tracker.state.issues = copy.issues;
+      tracker.replaceState({ config: copy.config, issues: copy.issues });
       // No spread: an outbox can hold more entries than a call has arguments.
       outbox.length = 0;
       for (const e of copy.outbox as unknown as OutboxEntry[]) outbox.push(e);
-      tracker.invalidate();
       return true;
     }),
     hasCheckpoint: () => saved !== undefined,

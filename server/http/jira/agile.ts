@@ -19,12 +19,12 @@ const boardJson = (j: J, b: Board) => {
 };
 
 const visibleBoard = (j: J, b: Board): boolean => {
-  const f = j.ctx.tracker.state.config.filters.find((x) => x.id === b.filter);
+  const f = j.ctx.tracker.config.filters.find((x) => x.id === b.filter);
   return f !== undefined && canSeeFilter(j, f);
 };
 
 const boardOr404 = (j: J, id: string): Board => {
-  const b = j.ctx.tracker.state.config.boards.find((x) => x.id === id);
+  const b = j.ctx.tracker.config.boards.find((x) => x.id === id);
   if (!b || !visibleBoard(j, b)) throw notFound(`The requested board cannot be viewed because it either does not exist or you do not have permission to view it.`);
   return b;
 };
@@ -36,7 +36,7 @@ export const agileRouter = (ctx: SandboxContext): Router => {
     const type = qList(j.req, 'type');
     const name = (q(j.req, 'name') ?? '').toLowerCase();
     const project = q(j.req, 'projectKeyOrId');
-    const list = j.ctx.tracker.state.config.boards.filter((b) => visibleBoard(j, b) && (!type.length || type.includes(b.type))
+    const list = j.ctx.tracker.config.boards.filter((b) => visibleBoard(j, b) && (!type.length || type.includes(b.type))
       && (!name || b.name.toLowerCase().includes(name)) && (!project || b.project === project || j.ctx.tracker.project(project)?.key === b.project));
     return pageOf(j, list, (b) => boardJson(j, b));
   }));

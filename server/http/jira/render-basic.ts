@@ -22,7 +22,7 @@ export const userJson = (j: J, u: User | undefined, withEmail = true): Record<st
 };
 
 export const userById = (j: J, accountId: string | null | undefined) =>
-  accountId ? userJson(j, j.ctx.tracker.lookups.users.get(accountId)) : null;
+  accountId ? userJson(j, j.ctx.tracker.user(accountId)) : null;
 
 export const CATEGORY = {
   todo: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },

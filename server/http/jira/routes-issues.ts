@@ -1,7 +1,6 @@
 /** Issues: get, create, edit, delete, transitions, comments, assignee, changelog, editmeta. */
 import type { Request, Router } from 'express';
 import type { SandboxContext } from '../context.ts';
-import { issueTypeByRef } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
 import { fromAdf, offsetPage } from '../../jira-wire/index.ts';
 import { pageOf, q, qList, route, windowOf, type J } from './handler.ts';
@@ -40,7 +39,7 @@ export const createFromBody = (j: J, body: Obj) => {
   const project = j.ctx.tracker.project(projectRef) ?? j.ctx.tracker.project(projectRef.toUpperCase());
   if (!project) throw badRequest('', { project: 'valid project is required' });
   const typeRef = refOf(fields.issuetype, 'id', 'name');
-  const issueType = typeRef ? (issueTypeByRef(j.ctx.tracker.lookups, typeRef)?.id ?? typeRef) : '';
+  const issueType = typeRef ? (j.ctx.tracker.issueTypeByRef(typeRef)?.id ?? typeRef) : '';
   const parent = refOf(fields.parent, 'key', 'id');
   const values = toFieldValues(j, body, { project, issueTypeId: issueType }, undefined, ['project', 'issuetype', 'parent']);
   return j.ctx.write(() => j.ctx.tracker.createIssue(j.actor, { project: project.key, issueType, fields: values, ...(parent ? { parent } : {}) }));

@@ -82,14 +82,14 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const typeIds = qList(j.req, 'issuetypeIds');
     const typeNames = qList(j.req, 'issuetypeNames').map((n) => n.toLowerCase());
     const withFields = qList(j.req, 'expand').includes('projects.issuetypes.fields');
-    const config = j.ctx.tracker.state.config;
+    const config = j.ctx.tracker.config;
     const projects = visibleProjects(j).filter((p) => (!keys.length || keys.includes(p.key)) && (!ids.length || ids.includes(p.id)) && j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key));
     return {
       expand: 'projects',
       projects: projects.map((p) => ({
         ...projectRef(j, p),
         issuetypes: issueTypesOf(config, p).flatMap((id) => {
-          const t = j.ctx.tracker.lookups.issueTypes.get(id);
+          const t = j.ctx.tracker.issueType(id);
           if (!t || (typeIds.length && !typeIds.includes(id)) || (typeNames.length && !typeNames.includes(t.name.toLowerCase()))) return [];
           return [{
             ...issueTypeJson(j, t), expand: 'fields',
@@ -102,7 +102,7 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
 
   r.get('/issue/createmeta/:project/issuetypes', route(ctx, (j, req) => {
     const p = projectOr404(j, String(req.params.project));
-    const types = issueTypesOf(j.ctx.tracker.state.config, p).flatMap((id) => { const t = j.ctx.tracker.lookups.issueTypes.get(id); return t ? [t] : []; });
+    const types = issueTypesOf(j.ctx.tracker.config, p).flatMap((id) => { const t = j.ctx.tracker.issueType(id); return t ? [t] : []; });
     if (!j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key)) throw notFound(`No project could be found with key '${p.key}'.`);
     return offsetPage(types, windowOf(j, 50, 200), 'issueTypes', (t) => issueTypeJson(j, t));
   }));

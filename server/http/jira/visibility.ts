@@ -6,7 +6,7 @@ import type { J } from './handler.ts';
 export const canSeeProject = (j: J, p: Project): boolean =>
   j.ctx.tracker.can(j.actor, 'BROWSE_PROJECTS', p.key) || j.ctx.tracker.can(j.actor, 'ADMINISTER_PROJECTS', p.key) || j.ctx.tracker.isAdmin(j.actor);
 
-export const visibleProjects = (j: J): Project[] => j.ctx.tracker.state.config.projects.filter((p) => canSeeProject(j, p));
+export const visibleProjects = (j: J): Project[] => j.ctx.tracker.config.projects.filter((p) => canSeeProject(j, p));
 
 export const projectOr404 = (j: J, ref: string): Project => {
   const p = j.ctx.tracker.project(ref) ?? j.ctx.tracker.project(ref.toUpperCase());

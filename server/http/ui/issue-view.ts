@@ -21,7 +21,7 @@ const keyPath = (issue: Issue) => `/browse/${encodeURIComponent(issue.key)}`;
 /** A transition goes through a form when it has a screen or a validator asks for input. */
 export const needsForm = (ctx: SandboxContext, project: Project, issue: Issue, t: TransitionView): boolean => {
   if (t.hasScreen) return true;
-  const wf = workflowFor(ctx.tracker.state.config, project, issue.issueType);
+  const wf = workflowFor(ctx.tracker.config, project, issue.issueType);
   const rules = wf?.transitions.find((x) => x.id === t.id)?.rules;
   return (rules?.validators ?? []).some((v) => v.type === 'commentRequired' || v.type === 'fieldRequired');
 };

@@ -9,7 +9,7 @@ import { sendPage } from './layout.ts';
 const projectsPage = (ctx: SandboxContext, req: Request, res: Response): void => {
   const { tracker } = ctx;
   const actor = actorOf(res);
-  const config = tracker.state.config;
+  const config = tracker.config;
   const visible = config.projects.filter((p) => tracker.can(actor, 'BROWSE_PROJECTS', p.key));
   const rows = visible.map((p) => {
     const total = tracker.search(actor, `project = "${p.key}"`, { maxResults: 0 }).total;

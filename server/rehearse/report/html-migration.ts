@@ -24,7 +24,7 @@ const findWorkflow = (side: Config, other: Config, name: string): Workflow | und
  */
 const diagram = (wf: Workflow, config: Config, n: string): SafeHtml => {
   const statuses = new Map<string, Status>(config.statuses.map((s) => [s.id, s]));
-  const svg = workflowSvg(wf, statuses).value
+  const svg = workflowSvg(wf, (id) => statuses.get(id)).value
     .replace('aria-labelledby="wf-title wf-desc"', `aria-labelledby="wf-title-${n} wf-desc-${n}"`)
     .replace('<title id="wf-title">', `<title id="wf-title-${n}">`)
     .replace('<desc id="wf-desc">', `<desc id="wf-desc-${n}">`);

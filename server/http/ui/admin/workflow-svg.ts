@@ -79,7 +79,7 @@ const statusBox = (p: Placed, s: Status | undefined): SafeHtml => {
 <rect x="${p.x}" y="${p.y}" width="${BOX.w}" height="${BOX.h}" rx="4"/><text x="${p.x + BOX.w / 2}" y="${p.y + BOX.h / 2 + 5}">${name}</text></g>`;
 };
 
-export const workflowSvg = (wf: Workflow, statuses: ReadonlyMap<string, Status>): SafeHtml => {
+export const workflowSvg = (wf: Workflow, statusOf: (id: string) => Status | undefined): SafeHtml => {
   const { placed, width, height } = layoutOf(wf);
   const at = new Map(placed.map((p) => [p.status, p]));
   const parts: SafeHtml[] = [];
@@ -125,11 +125,11 @@ export const workflowSvg = (wf: Workflow, statuses: ReadonlyMap<string, Status>)
       }
     }
   }
-  const boxes = placed.map((p) => statusBox(p, statuses.get(p.status)));
+  const boxes = placed.map((p) => statusBox(p, statusOf(p.status)));
   // Arrows bent around boxes and their labels may reach past the boxes' extent.
   const right = Math.ceil(Math.max(width, ...taken.map((r) => r.x + r.w + 12)));
   const bottom = Math.ceil(Math.max(height, ...taken.map((r) => r.y + r.h + 12)));
-  const names = placed.map((p) => statuses.get(p.status)?.name ?? p.status).join(', ');
+  const names = placed.map((p) => statusOf(p.status)?.name ?? p.status).join(', ');
   return html`<svg class="workflow-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${right} ${bottom}" width="${right}" height="${bottom}" role="img" aria-labelledby="wf-title wf-desc">
 <title id="wf-title">Workflow diagram: ${wf.name}</title><desc id="wf-desc">Statuses: ${names}. ${wf.transitions.length} transitions, listed in the table below.</desc>
 <defs><marker id="arrow-plain" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#505f79"/></marker>
