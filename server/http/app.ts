@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type Router } from 'express';
-import type { Config, Issue } from '../model/index.ts';
+import type { TrackerState } from '../model/index.ts';
 import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
@@ -69,7 +69,7 @@ export const createSandboxApp = async (options: SandboxAppOptions): Promise<Expr
 
 /** What the first e2e fixture passes: the tracker state, read through a function. */
 export interface AppSource {
-  state: () => { config: Config; issues: Issue[] };
+  state: () => TrackerState;
   options?: Omit<SandboxContextOptions, 'state'>;
 }
 

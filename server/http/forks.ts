@@ -11,7 +11,7 @@
  */
 import express, { type Express, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import type { Config, Issue } from '../model/index.ts';
+import type { Config, Issue, TrackerState } from '../model/index.ts';
 import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
@@ -34,7 +34,7 @@ export interface ForkHubOptions {
 interface Served { ctx: FullSandboxContext; app: Express }
 
 /** A copy of a tracker state that writes cannot leak out of (see the file comment). */
-export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): { config: Config; issues: Issue[] } => ({
+export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): TrackerState => ({
   config: shareConfig ? state.config : structuredClone(state.config),
   issues: state.issues.map((i) => ({ ...i })),
 });
@@ -88,7 +88,7 @@ export class ForkHub {
     this.app.use(errorHandler({ internalError: (req, e) => (this.options.onInternalError ?? logToStderr)(internalErrorEntry(req, e, null)) }));
   }
 
-  private serve(state: { config: Config; issues: Issue[] }): Served {
+  private serve(state: TrackerState): Served {
     const ctx = createSandboxContext({
       state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType,
       ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),

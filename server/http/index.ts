@@ -11,7 +11,7 @@ export { actorOf, PERSONA_COOKIE, type Persona, type SandboxContext } from './co
 export { FORK_COOKIE, FORK_HEADER, ForkHub, forkState, type ForkHubOptions } from './forks.ts';
 export { formatInternalError, internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 export { listen, type Listening } from './listen.ts';
-export { createSandboxContext, type Checkpoint, type FullSandboxContext, type SandboxContextOptions, type SandboxStateLike } from './sandbox-context.ts';
+export { createSandboxContext, type Checkpoint, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
 export { describeSandbox, parseServeFlags } from './serve-cli.ts';
 export { DEFAULT_SNAPSHOT, startSandboxServer, type RunningSandbox, type ServeOptions } from './serve.ts';
 export { workflowSvg } from './ui/admin/workflow-svg.ts';

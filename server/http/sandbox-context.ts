@@ -3,18 +3,16 @@
  * `now` is given), personas with random tokens, serialised and persisted writes, in-memory checkpoints.
  */
 import type { Request } from 'express';
-import type { Config, Issue } from '../model/index.ts';
+import type { Config, Issue, TrackerState } from '../model/index.ts';
 import { fixedClock, type OutboxEntry, Tracker } from '../tracker/index.ts';
 import type { Persona, SandboxContext } from './context.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
 
-export interface SandboxStateLike { config: Config; issues: Issue[] }
-
 export interface SandboxContextOptions {
   /** The state served; mutated in place by writes (an InstanceState works as is). */
-  state: SandboxStateLike;
+  state: TrackerState;
   /** Where notifications are recorded (InstanceState.outbox for an instance). */
   outbox?: Record<string, unknown>[];
   /** Freezes the clock (ISO date-time). */

@@ -1,9 +1,7 @@
-import type { Config, Issue } from '../model/index.ts';
+import type { TrackerState } from '../model/index.ts';
 
 /** Everything an instance holds, used through lowdb's `Low<InstanceState>`. */
-export interface InstanceState {
-  config: Config;
-  issues: Issue[];
+export interface InstanceState extends TrackerState {
   /** The migration ledger (owned by the migration engine). */
   ledger: Record<string, unknown>[];
   /** The notification outbox (owned by the tracker server). */
