@@ -59,7 +59,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
     cleanup = async () => { instance.close(); await rm(made.dir, { recursive: true, force: true }); };
   }
   try {
-    const data = instance.db.data;
+    const data = instance.data;
     const ctx = createSandboxContext({
       state: data, outbox: data.outbox, now: o.now, deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
       legacySearchGone: o.legacySearchGone, persist: () => instance.save(), ...(o.banner !== undefined ? { banner: o.banner } : {}),

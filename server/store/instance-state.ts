@@ -1,6 +1,6 @@
 import type { TrackerState } from '../model/index.ts';
 
-/** Everything an instance holds, used through lowdb's `Low<InstanceState>`. */
+/** Everything an instance holds (read and written through lowdb inside the store; callers see it through Instance). */
 export interface InstanceState extends TrackerState {
   /** The migration ledger (owned by the migration engine). */
   ledger: Record<string, unknown>[];
