@@ -123,7 +123,7 @@ export const expectationMatches = (entry: ExpectedDifference, difference: { chec
   for (const [k, v] of Object.entries(entry)) {
     if (k === 'check' || k === 'reason' || v === undefined) continue;
     const names = difference.keys[k];
-    if (!names || !names.some((n) => String(n).toLowerCase() === String(v).toLowerCase())) return false;
+    if (!names?.some((n) => String(n).toLowerCase() === String(v).toLowerCase())) return false;
   }
   return true;
 };

@@ -21,7 +21,7 @@ export interface JqlPeopleResult {
 
 interface Edit { pos: number; value: string }
 
-const BARE = /^[\p{L}\p{N}._@+\-]+$/u;
+const BARE = /^[\p{L}\p{N}._@+-]+$/u;
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'was', 'empty', 'null', 'order', 'by', 'asc', 'desc']);
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 

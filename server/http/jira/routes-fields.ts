@@ -8,7 +8,7 @@ import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from '../../jira-wire/in
 
 const customFieldOr404 = (j: J, id: string): Field => {
   const f = j.ctx.tracker.field(id);
-  if (!f || !f.custom) throw notFound(`The custom field was not found.`);
+  if (!f?.custom) throw notFound(`The custom field was not found.`);
   return f;
 };
 

@@ -18,6 +18,7 @@ export const canSeeFilter = (j: J, f: SavedFilter): boolean => {
       case 'projectRole': return j.actor !== null && s.value !== undefined && t.config.projects.some((p) => t.roleHolders(p, s.value!).has(j.actor!));
       case 'user': return s.value === j.actor;
     }
+    return false;
   });
 };
 

@@ -19,7 +19,7 @@ export const serverInfoJson = (j: J) => {
   };
 };
 
-const statusSearchJson = (j: J, s: { id: string; name: string; category: keyof typeof CATEGORY; description?: string }) => ({
+const statusSearchJson = (_j: J, s: { id: string; name: string; category: keyof typeof CATEGORY; description?: string }) => ({
   id: s.id, name: s.name, description: s.description ?? '', scope: { type: 'GLOBAL' },
   statusCategory: s.category === 'todo' ? 'TODO' : s.category === 'done' ? 'DONE' : 'IN_PROGRESS',
 });

@@ -49,6 +49,7 @@ export const pageErrors = async (page: Page): Promise<{ messages: string[]; erro
   const errors: Record<string, string> = {};
   for (const el of await page.locator('[id^="err-"]').all()) {
     const id = (await el.getAttribute('id'))!.slice(4);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees (hidden text left out)
     errors[id] = (await el.innerText()).trim();
   }
   const messages = (await page.locator('[role="alert"] li').allInnerTexts()).map((m) => m.trim()).filter(Boolean);

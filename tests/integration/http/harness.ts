@@ -42,7 +42,7 @@ export const startSandbox = async (fixture: string, options: {
       if (o.body !== undefined || o.raw !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(`${server.url}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
       const text = await res.text();
-      let body: any = undefined;
+      let body: any;
       try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
       return { status: res.status, body, text };
     },

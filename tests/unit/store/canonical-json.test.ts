@@ -17,6 +17,7 @@ const reference = (value: unknown): string => {
 };
 
 // eslint-disable-next-line no-sparse-arrays
+// biome-ignore lint/suspicious/noSparseArray: a hole is the case under test
 const sparse = [1, , 3];
 const cases: [string, unknown][] = [
   ['sorted plain object', { a: 1, b: [1, 2, { c: null, d: 'x' }] }],

@@ -48,7 +48,7 @@ describe('snapshot → instance → export → snapshot', () => {
     inst.data.config.statuses[0]!.name = 'Backlog';
     inst.data.issues[44]!.summary = 'changed';
     inst.data.ledger.push({ id: 'm1', applied: true });
-    inst.data.captures['cf_10010'] = [{ issue: '10000', value: 'x' }];
+    inst.data.captures.cf_10010 = [{ issue: '10000', value: 'x' }];
     await inst.save();
     const gen2 = inst.generation();
     expect(gen2).toBe(gen1 + 1);

@@ -15,7 +15,7 @@ export const screenSchemesOf = (raw: RawConfig): ScreenScheme[] => raw.screenSch
 });
 
 /** Rows `{<scheme>Id, issueTypeId, <target>Id}` (issue type 'default' = the scheme's default). */
-const mapped = (rows: Obj[], schemeKey: string, targetKey: string, schemeId: string) =>
+const mapped = (rows: Obj[], schemeKey: string, _targetKey: string, schemeId: string) =>
   rows.filter((r) => str(r[schemeKey]) === schemeId);
 
 export const issueTypeScreenSchemesOf = (raw: RawConfig): IssueTypeScreenScheme[] => raw.issueTypeScreenSchemes.map((s) => {

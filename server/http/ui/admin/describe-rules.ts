@@ -23,7 +23,7 @@ const one = (tr: Tracker, c: Condition): string => {
 };
 
 export const describeConditions = (tr: Tracker, tree: ConditionTree | undefined): string => {
-  if (!tree || !tree.conditions.length) return '';
+  if (!tree?.conditions.length) return '';
   const parts = tree.conditions.map((c) => (isTree(c) ? `(${describeConditions(tr, c)})` : one(tr, c)));
   return parts.join(tree.op === 'all' ? ' and ' : ' or ');
 };

@@ -50,7 +50,7 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y
  * The arrow and its label apart: labels are drawn last, above boxes and other arrows, each at the
  * first point along its arrow where it overlaps no box and no label placed before it.
  */
-const edge = (a: Pt, ctrl: Pt, b: Pt, t: Transition, aBox: Placed | undefined, bBox: Placed, taken: Rect[], boxes: readonly Placed[]): [SafeHtml, SafeHtml] => {
+const edge = (a: Pt, ctrl: Pt, _b: Pt, t: Transition, aBox: Placed | undefined, bBox: Placed, taken: Rect[], boxes: readonly Placed[]): [SafeHtml, SafeHtml] => {
   const start = aBox ? exitPoint(center(aBox), ctrl) : a;
   const end = exitPoint(center(bBox), ctrl, 4);
   const w = t.name.length * 6.2 + 10;
