@@ -4,15 +4,14 @@
  * channels. Every notice is appended to the report's communication log.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseIsoTime } from '../cli/flags.ts';
-import { parseFlags, type CommandIo } from '../cli/run.ts';
+import { writeFileAtomic } from '../common/atomic-write.ts';
+import { type CommandIo, parseFlags, parseIsoTime } from '../cli/index.ts';
 import { UserError } from '../common/errors.ts';
-import { closest } from '../migrate/names.ts';
-import { loadSettings } from '../settings/load.ts';
-import type { RehearsalResult } from '../rehearse/result.ts';
-import type { Settings } from '../settings/schema.ts';
+import { closest } from '../model/index.ts';
+import { loadSettings, type Settings } from '../settings/index.ts';
+import type { RehearsalResult } from '../rehearse/index.ts';
 import { composeNotice } from './compose.ts';
 import { resolveChannels, type ResolvedChannel } from './deliver/channels.ts';
 import { appendLog, currentRun, deliveredBefore, lastStart, lastWindow, readLog, type LogEntry } from './deliver/log.ts';
@@ -51,12 +50,8 @@ const parseKind = (positionals: string[]): NoticeKind => {
   return kind as NoticeKind;
 };
 
-/** Writes a file whole or not at all. */
-const writeAtomic = async (path: string, text: string): Promise<void> => {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, text, 'utf8');
-  await rename(temp, path);
-};
+/** Writes a file whole or not at all (a notice need not survive a power cut: it is written again with the same idempotency key). */
+const writeAtomic = (path: string, text: string): Promise<void> => writeFileAtomic(path, text, { durable: false });
 
 interface Rendered { ext: string; text: string }
 

@@ -4,7 +4,7 @@
  * notice, and who and what is touched. Differences that say the same thing for many people or
  * issue types are folded into one sentence.
  */
-import type { Difference } from '../rehearse/result.ts';
+import type { Difference } from '../rehearse/index.ts';
 
 export interface Effects {
   /** Things people must do differently (a required field, an option or a transition gone, access lost). */

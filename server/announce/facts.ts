@@ -3,8 +3,8 @@
  * snapshot it ran on (names, groups, administrators, production's size), the project's settings
  * and the command's flags. Nothing here is worded for one format.
  */
-import type { RehearsalResult } from '../rehearse/result.ts';
-import type { Settings } from '../settings/schema.ts';
+import type { RehearsalResult } from '../rehearse/index.ts';
+import type { Settings } from '../settings/index.ts';
 import { effectsOf, type Effects } from './effects.ts';
 import type { NoticeKind } from './notice.ts';
 import { defaultWindow, estimate, type Estimate } from './schedule.ts';

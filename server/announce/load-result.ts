@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { RehearsalResult } from '../rehearse/result.ts';
+import type { RehearsalResult } from '../rehearse/index.ts';
 
 const REHEARSE_HINT = 'run `npm run rehearse` first, or pass --report DIR naming the folder a rehearsal wrote its report to';
 

@@ -3,7 +3,7 @@
  * measured durations scaled to production's issue count (stated, so nobody over-reads them).
  */
 import { UserError } from '../common/errors.ts';
-import type { RehearsalResult } from '../rehearse/result.ts';
+import type { RehearsalResult } from '../rehearse/index.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

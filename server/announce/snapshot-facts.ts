@@ -4,8 +4,8 @@
  * Reads manifest.json and config.json only (never the issues) and never writes.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { readJsonFile } from '../store/json-files.ts';
-import type { Config, Manifest } from '../model/types.ts';
+import { readJsonFile } from '../store/index.ts';
+import type { Config, Manifest } from '../model/index.ts';
 
 export interface Person { email: string; displayName: string; groups: string[] }
 

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateAcme } from '../fixtures/generate-acme.ts';
-import { writeSnapshot } from '../store/snapshot-write.ts';
+import { generateAcme } from '../fixtures/index.ts';
+import { writeSnapshot } from '../store/index.ts';
 
 const FIXTURES_DIR = resolve(fileURLToPath(new URL('../fixtures/', import.meta.url)));
 

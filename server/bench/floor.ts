@@ -4,8 +4,8 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile } from '../store/json-files.ts';
-import type { Manifest } from '../model/types.ts';
+import { readJsonFile } from '../store/index.ts';
+import type { Manifest } from '../model/index.ts';
 
 export interface Floor { seconds: number; cpu: number; issues: number; bytes: number }
 

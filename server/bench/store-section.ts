@@ -1,7 +1,7 @@
 /** Bench section "store": create, load, validate, hash and save at each size, against the floor. */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateState } from '../model/validate.ts';
+import { validateState } from '../model/index.ts';
 import { createInstance, forkInstance, openInstance } from '../store/index.ts';
 import { ensureAcmeSnapshot } from './bench-data.ts';
 import { measureFloor } from './floor.ts';
@@ -32,13 +32,13 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const inst = load.value;
   row('load', load);
 
-  const validate = await timed(() => validateState(inst.db.data.config, inst.db.data.issues));
+  const validate = await timed(() => validateState(inst.data.config, inst.data.issues));
   row('validate (validateState: shape + rules)', validate, `${validate.value.filter((p) => p.severity === 'error').length} errors`);
 
   const hash = await timed(() => inst.hash());
   row('hash (canonical, config + issues)', hash, hash.value.slice(0, 19));
 
-  const data = inst.db.data;
+  const data = inst.data;
   data.config.statuses[0]!.name = `${data.config.statuses[0]!.name} (bench)`;
   data.issues[Math.floor(data.issues.length / 2)]!.summary = 'changed by the bench';
   const save = await timed(() => inst.save());

@@ -22,10 +22,12 @@ export const reportError = (e: unknown, io: CommandIo, debug: boolean): number =
     if (debug && e.stack) io.err(e.stack);
     return e.exitCode;
   }
+  // Anything else is a bug: the words say so, so that nobody fixes their input for it.
   const message = e instanceof Error ? e.message : String(e);
   io.err(`${PREFIX} internal error: ${message}`);
+  io.err('  this is a bug in Understudy, not a problem with your input or environment');
   if (debug && e instanceof Error && e.stack) io.err(e.stack);
-  else io.err('  this is a bug in Understudy; run again with --debug for the stack trace and report it');
+  io.err(`  please report it to Understudy's maintainers with the command you ran and ${debug ? 'the stack trace above' : 'what it prints when run again with --debug (the stack trace)'}`);
   return 2;
 };
 

@@ -1,5 +1,5 @@
 /** Flags of `npm run clone` → CloneOptions; every bad flag is one clear message (exit 2). */
-import { parseFlags, type CommandIo } from '../cli/run.ts';
+import { type CommandIo, parseFlags } from '../cli/index.ts';
 import { UserError } from '../common/errors.ts';
 import { runClone, type CloneOptions } from './command.ts';
 import { redactError } from './credentials.ts';

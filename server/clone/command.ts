@@ -6,11 +6,9 @@
 import { mkdir, readFile, rm, stat, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { CommandIo } from '../cli/run.ts';
-import { writeSnapshot } from '../store/snapshot-write.ts';
-import { validateState } from '../model/validate.ts';
-import { formatProblem } from '../model/problems.ts';
-import type { Config, Issue, Manifest } from '../model/types.ts';
+import type { CommandIo } from '../cli/index.ts';
+import { writeSnapshot } from '../store/index.ts';
+import { type Config, formatProblem, type Issue, type Manifest, validateState } from '../model/index.ts';
 import { credentialsFromEnv } from './credentials.ts';
 import { DIGEST_FILE, digestOf } from './digest.ts';
 import { anonymizeKeyFor } from './anonymize-key.ts';
@@ -19,7 +17,8 @@ import { cloneManifest } from './manifest.ts';
 import { Progress } from './progress.ts';
 import { FileReader, RecordingReader } from './raw-store.ts';
 import { sampleIssues } from './sample.ts';
-import { HttpTransport, NotFoundAnswer, type Reader, type TransportOptions } from './transport.ts';
+import type { Reader } from '../jira-wire/index.ts';
+import { HttpTransport, NotFoundAnswer, type TransportOptions } from './transport.ts';
 
 export interface CloneOptions {
   from: 'jira' | 'file';

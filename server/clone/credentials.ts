@@ -1,6 +1,8 @@
 /** Credentials from the environment only: JIRA_EMAIL + JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center). */
 import { UserError } from '../common/errors.ts';
-import type { Credentials } from './transport.ts';
+
+/** What the environment gave: an e-mail and API token (Cloud), or a personal access token (Data Center). */
+export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
 
 export const CREDENTIAL_VARS = ['JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_PAT'] as const;
 

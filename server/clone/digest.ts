@@ -5,9 +5,7 @@
  * as one whole: a digest per user would let anyone test guesses of names and e-mail addresses.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../common/canonical-json.ts';
-import { configHash } from '../model/hash.ts';
-import type { Config } from '../model/types.ts';
+import { canonicalJson, type Config, configHash } from '../model/index.ts';
 
 export const DIGEST_FILE = 'drift-digest.json';
 

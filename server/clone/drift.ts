@@ -6,9 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { CommandIo } from '../cli/run.ts';
-import { parseFlags } from '../cli/run.ts';
-import type { Config, Manifest } from '../model/types.ts';
+import { type CommandIo, parseFlags } from '../cli/index.ts';
+import type { Config, Manifest } from '../model/index.ts';
 import { confirmProductionUrl, credentialsFromEnv } from './credentials.ts';
 import { compareDigests, DIGEST_FILE, digestOf, type DriftChange, type DriftDigest } from './digest.ts';
 import { JiraSource } from './jira/source.ts';

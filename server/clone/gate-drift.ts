@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CommandIo } from '../cli/run.ts';
-import type { Manifest } from '../model/types.ts';
+import type { CommandIo } from '../cli/index.ts';
+import type { Manifest } from '../model/index.ts';
 import { hasCredentials } from './credentials.ts';
 import { checkDrift, describeDrift } from './drift.ts';
 import type { TransportOptions } from './transport.ts';

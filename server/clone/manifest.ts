@@ -1,8 +1,8 @@
 /** The clone's manifest: source, time, tool, counts, production totals, what is not contained, production's config hash. */
 import { basename, resolve } from 'node:path';
-import { countsOf, GENERATOR_TOOL, NOT_CONTAINED } from '../fixtures/manifest.ts';
-import type { Config, Issue } from '../model/types.ts';
-import type { ManifestInput } from '../store/snapshot-write.ts';
+
+import { type Config, countsOf, GENERATOR_TOOL, type Issue, NOT_CONTAINED } from '../model/index.ts';
+import type { ManifestInput } from '../store/index.ts';
 import type { Sample } from './sample.ts';
 import type { SourceInfo } from './types.ts';
 

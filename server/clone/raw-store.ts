@@ -3,10 +3,12 @@
  * `--from file` reads (an admin can save the same files with curl; the README, section “Cloning production”, gives the names).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write.ts';
 import { UserError } from '../common/errors.ts';
-import { NotFoundAnswer, pathWithQuery, type Reader, type RequestLike } from './transport.ts';
+import { pathWithQuery, type Reader, type RequestLike } from '../jira-wire/index.ts';
+import { NotFoundAnswer } from './transport.ts';
 
 /**
  * `GET_rest_api_3_field.json`: method and path with query, every character outside
@@ -30,7 +32,6 @@ export class MissingAnswer extends UserError {}
 export class RecordingReader implements Reader {
   hits = 0;
   private inFlight = 0;
-  private writes = 0;
   private readonly waiters: (() => void)[] = [];
   constructor(private readonly inner: Reader, private readonly dir: string) {}
 
@@ -70,9 +71,7 @@ export class RecordingReader implements Reader {
   private async save(file: string, value: unknown): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     // Two identical requests may be in flight at once: each writes its own temporary file.
-    const tmp = `${file}.${process.pid}.${++this.writes}.tmp`;
-    await writeFile(tmp, JSON.stringify(value));
-    await rename(tmp, file);
+    await writeFileAtomic(file, JSON.stringify(value), { durable: false });
   }
 }
 

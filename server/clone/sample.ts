@@ -4,10 +4,8 @@
  * to --max-issues. Parents of sampled sub-tasks are added (a sub-task needs its parent). Totals
  * come from the tracker's approximate counts, so estimates can scale from the sample to production.
  */
-import { UserError } from '../common/errors.ts';
-import { issueTypesOf, workflowFor } from '../model/resolve.ts';
-import { compareIds } from '../model/hash.ts';
-import type { Config, Issue } from '../model/types.ts';
+import { RefusedRead } from './transport.ts';
+import { compareIds, type Config, type Issue, issueTypesOf, workflowFor } from '../model/index.ts';
 import type { Bucket, TrackerSource } from './types.ts';
 
 export interface SampleOptions { perBucket: number; maxIssues: number }
@@ -83,7 +81,7 @@ export const sampleIssues = async (source: TrackerSource, config: Config, o: Sam
       issues.push(...parents);
     } catch (e) {
       // Jira answers 400 to `key in (…)` naming an issue that is gone or hidden: ask one by one, skip those.
-      if (!(e instanceof UserError && / answered 400 /.test(e.message))) throw e;
+      if (!(e instanceof RefusedRead && e.status === 400)) throw e;
       if (chunk.length > 1) for (const key of chunk) await fetchParents([key]);
     }
   };

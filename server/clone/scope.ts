@@ -2,8 +2,7 @@
  * With --projects, saved filters (and their boards) that name projects left behind would make the
  * snapshot invalid: they are left out and said. The model's own rules decide what names them.
  */
-import { validateState } from '../model/validate.ts';
-import type { Config } from '../model/types.ts';
+import { type Config, validateState } from '../model/index.ts';
 
 export const trimToScope = (config: Config): { config: Config; omissions: string[] } => {
   let current = config;

@@ -1,15 +1,18 @@
 /**
  * The HTTP side of a clone: read-only by construction (GET, plus the few POST endpoints Jira uses
- * for reading), a concurrency limit, retries with backoff and jitter on 5xx, network errors,
- * timeouts and unreadable bodies, 429 honouring Retry-After, and a clear error once retries are spent.
+ * for reading), a concurrency limit, and the one retry helper (server/common/http-retry.ts: backoff
+ * and jitter on 5xx, network errors, timeouts and unreadable bodies, Retry-After honoured, redirects
+ * never followed); each typed failure becomes one clear message. After refused credentials, a
+ * redirect, a long rate limit or a tracker that stopped answering, every further read fails at once.
  * Credentials go into the Authorization header only: never into a URL, a message or a log line.
  */
 import { UserError } from '../common/errors.ts';
-import { assertSafeScheme } from './credentials.ts';
+import {
+  AccessDenied, AuthRefused, HttpFailure, HttpRefused, NotFound, RateLimited, Redirected, sendWithRetry, Unreachable, type RetryPolicy,
+} from '../common/http-retry.ts';
+import { errorWords, pathWithQuery, type Reader, readErrorBody, type RequestLike } from '../jira-wire/index.ts';
+import { assertSafeScheme, type Credentials } from './credentials.ts';
 import { Limiter } from './limiter.ts';
-import { retryAfterMs } from '../common/retry-after.ts';
-
-export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
 
 /** POST endpoints Jira uses for reading; every other write is refused before a request is made. */
 export const READ_ONLY_POSTS = [/\/rest\/api\/[23]\/search\/jql$/, /\/rest\/api\/[23]\/search$/, /\/rest\/api\/3\/search\/approximate-count$/, /\/rest\/api\/[23]\/workflows$/] as const;
@@ -31,23 +34,16 @@ export interface TransportOptions {
   onRequest?: (e: { method: string; path: string; status: number | 'error'; attempt: number }) => void;
 }
 
-export interface RequestLike { method: 'GET' | 'POST'; path: string; query?: Record<string, string | number | boolean | undefined>; body?: unknown }
-
 /** A tracker answered 404 (the caller may fall back to an older API). */
 export class NotFoundAnswer extends Error {
   override readonly name = 'NotFoundAnswer';
   constructor(readonly path: string) { super(`404 at ${path}`); }
 }
 
-/** Something a caller of `read` gets: JSON answers only. */
-export interface Reader { read(req: RequestLike): Promise<unknown> }
-
-const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-export const pathWithQuery = (req: RequestLike): string => {
-  const q = Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  return q.length ? `${req.path}?${q.join('&')}` : req.path;
-};
+/** The tracker refused a read with an answer no retry changes (a 4xx other than 401, 403, 404; 501; 505). */
+export class RefusedRead extends UserError {
+  constructor(readonly status: number, message: string, details: readonly string[]) { super(message, { details }); }
+}
 
 /**
  * Refuses anything but a read. The path is checked as the server will see it: no query, fragment,
@@ -67,7 +63,10 @@ const authHeader = (c: Credentials): string =>
 
 export class HttpTransport implements Reader {
   private readonly limiter: Limiter;
-  private readonly o: Required<Omit<TransportOptions, 'onRequest' | 'credentials'>> & Pick<TransportOptions, 'onRequest'>;
+  private readonly base: string;
+  private readonly policy: RetryPolicy;
+  private readonly deps: Pick<TransportOptions, 'fetch' | 'sleep' | 'random'>;
+  private readonly onRequest: TransportOptions['onRequest'];
   private readonly auth: string;
   requests = 0;
 
@@ -76,102 +75,91 @@ export class HttpTransport implements Reader {
     if (base.username || base.password) throw new UserError('--url must not contain credentials', { details: ['put them in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)'] });
     assertSafeScheme(base);
     this.auth = authHeader(options.credentials);
-    this.o = {
-      baseUrl: base.toString().replace(/\/+$/, ''), concurrency: options.concurrency ?? 4, retries: options.retries ?? 5,
-      baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 30_000, timeoutMs: options.timeoutMs ?? 30_000,
-      maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
-      fetch: options.fetch ?? ((...a) => fetch(...a)), sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-      random: options.random ?? Math.random, onRequest: options.onRequest,
+    this.base = base.toString().replace(/\/+$/, '');
+    this.policy = {
+      retries: options.retries ?? 5, baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 30_000,
+      timeoutMs: options.timeoutMs ?? 30_000, maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
     };
-    this.limiter = new Limiter(this.o.concurrency);
+    this.deps = { ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.random ? { random: options.random } : {}) };
+    this.onRequest = options.onRequest;
+    this.limiter = new Limiter(options.concurrency ?? 4);
   }
 
-  get baseUrl(): string { return this.o.baseUrl; }
+  get baseUrl(): string { return this.base; }
 
-  /** After a 401 or 403 every further read fails at once: the same credentials will not do better. */
+  /** Set by the first failure that every further read would meet too. */
   private fatal: UserError | undefined;
 
   async read(req: RequestLike): Promise<unknown> {
     assertReadOnly(req);
     if (this.fatal) throw this.fatal;
-    return this.limiter.run(() => {
+    return this.limiter.run(async () => {
       if (this.fatal) throw this.fatal;
-      return this.attempt(req).catch((e: unknown) => {
+      try {
+        return await this.attempt(req);
+      } catch (e) {
+        if (!(e instanceof HttpFailure)) throw e;
+        const error = this.explain(e, req);
         // Refused credentials or a tracker that stopped answering: queued reads fail at once instead of each retrying.
-        if (e instanceof UserError && (/\((401|403)\b/.test(e.message) || / did not answer /.test(e.message))) this.fatal ??= e;
-        throw e;
-      });
+        if (error instanceof UserError && (e instanceof AuthRefused || e instanceof AccessDenied || e instanceof Redirected || e instanceof RateLimited || e instanceof Unreachable)) this.fatal ??= error;
+        throw error;
+      }
     });
   }
 
-  private backoff(attempt: number): number {
-    const cap = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** attempt);
-    return Math.round(cap / 2 + (this.o.random() * cap) / 2);
+  private async attempt(req: RequestLike): Promise<unknown> {
+    const where = pathWithQuery(req);
+    const answer = await sendWithRetry(`${this.base}${where}`, {
+      method: req.method,
+      headers: { authorization: this.auth, accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+    }, this.policy, {
+      ...this.deps,
+      onAttempt: ({ attempt, status }) => {
+        this.requests++;
+        this.onRequest?.({ method: req.method, path: req.path, status, attempt });
+      },
+    }, (text) => JSON.parse(text) as unknown);
+    return answer.value;
   }
 
-  private async attempt(req: RequestLike): Promise<unknown> {
+  /** A typed failure as the one message the user reads (a 404 stays a NotFoundAnswer, for the callers' fallbacks). */
+  private explain(e: HttpFailure, req: RequestLike): UserError | NotFoundAnswer {
     const where = `${req.method} ${pathWithQuery(req)}`;
-    let last = '';
-    for (let attempt = 0; attempt <= this.o.retries; attempt++) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), this.o.timeoutMs);
-      let wait: number | undefined;
-      try {
-        this.requests++;
-        const res = await this.o.fetch(`${this.o.baseUrl}${pathWithQuery(req)}`, {
-          // A redirect could turn a read into a request elsewhere, with the credentials: never followed.
-          method: req.method, signal: controller.signal, redirect: 'error',
-          headers: { authorization: this.auth, accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-          ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
-        });
-        this.o.onRequest?.({ method: req.method, path: req.path, status: res.status, attempt });
-        if (res.ok) {
-          const text = await res.text();
-          try { return JSON.parse(text); } catch { last = `an unreadable (truncated?) JSON body of ${text.length} bytes`; }
-        } else if (res.status === 401) {
-          await res.arrayBuffer().catch(() => undefined);
-          throw new UserError(`${this.o.baseUrl} refused the credentials (401 at ${where})`, {
-            details: ['the token may be expired or revoked, or the e-mail does not match it: set JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center) afresh', 'nothing was written'],
-          });
-        } else if (res.status === 403) {
-          await res.arrayBuffer().catch(() => undefined);
-          throw new UserError(`${this.o.baseUrl} denied ${where} (403): reading the configuration needs a Jira administrator's account`, {
-            details: ['use the credentials of an account with the global "Administer Jira" permission (read access is all the clone uses)'],
-          });
-        } else if (res.status === 404) {
-          await res.arrayBuffer().catch(() => undefined);
-          throw new NotFoundAnswer(req.path);
-        } else if (RETRYABLE.has(res.status)) {
-          last = `HTTP ${res.status}`;
-          if (res.status === 429) wait = Math.min(this.o.maxRetryAfterMs, retryAfterMs(res.headers.get('retry-after')) ?? this.backoff(attempt));
-          await res.arrayBuffer().catch(() => undefined);
-        } else {
-          const text = await res.text().catch(() => '');
-          let said = text.slice(0, 300);
-          try {
-            const j = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string> };
-            said = [...(j.errorMessages ?? []), ...Object.entries(j.errors ?? {}).map(([k, v]) => `${k}: ${v}`)].join('; ') || said;
-          } catch { /* not JSON: the text as it came */ }
-          const query = req.body && typeof (req.body as { jql?: unknown }).jql === 'string' ? ` (JQL: ${(req.body as { jql: string }).jql})` : '';
-          throw new UserError(`${this.o.baseUrl} answered ${res.status} to ${where}${query}`, {
-            details: [...(said ? [`it said: ${said}`] : []), 'this tracker refuses a read the clone needs: check the account\'s permissions and the Jira version, or clone fewer projects with --projects'],
-          });
-        }
-      } catch (e) {
-        if (e instanceof UserError || e instanceof NotFoundAnswer) throw e;
-        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        last = controller.signal.aborted ? `no answer within ${this.o.timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (e as Error).message}`;
-        this.o.onRequest?.({ method: req.method, path: req.path, status: 'error', attempt });
-      } finally {
-        clearTimeout(timer);
-      }
-      if (attempt < this.o.retries) await this.o.sleep(wait ?? this.backoff(attempt));
+    if (e instanceof NotFound) return new NotFoundAnswer(req.path);
+    if (e instanceof AuthRefused) {
+      return new UserError(`${this.base} refused the credentials (401 at ${where})`, {
+        details: ['the token may be expired or revoked, or the e-mail does not match it: set JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center) afresh', 'nothing was written'], cause: e,
+      });
     }
-    throw new UserError(`${this.o.baseUrl} did not answer ${where} after ${this.o.retries + 1} attempts (last: ${last})`, {
+    if (e instanceof AccessDenied) {
+      return new UserError(`${this.base} denied ${where} (403): reading the configuration needs a Jira administrator's account`, {
+        details: ['use the credentials of an account with the global "Administer Jira" permission (read access is all the clone uses)'], cause: e,
+      });
+    }
+    if (e instanceof Redirected) {
+      return new UserError(`${this.base} redirects ${where} (HTTP ${e.status})`, {
+        details: ['pass the final URL with --url (redirects are never followed with your credentials)'], cause: e,
+      });
+    }
+    if (e instanceof HttpRefused) {
+      const said = errorWords(readErrorBody(e.text) ?? {}) || e.text.slice(0, 300);
+      const query = req.body && typeof (req.body as { jql?: unknown }).jql === 'string' ? ` (JQL: ${(req.body as { jql: string }).jql})` : '';
+      return new RefusedRead(e.status, `${this.base} answered ${e.status} to ${where}${query}`, [
+        ...(said ? [`it said: ${said}`] : []), 'this tracker refuses a read the clone needs: check the account\'s permissions and the Jira version, or clone fewer projects with --projects',
+      ]);
+    }
+    if (e instanceof RateLimited) {
+      return new UserError(`${this.base} asked to wait ${Math.ceil(e.retryAfterMs / 1000)} s before ${where} (Retry-After), longer than the clone waits (${Math.round(e.limitMs / 1000)} s)`, {
+        details: ['the tracker is rate-limiting this account: try again later, with a lower --concurrency, or continue with --resume'], cause: e,
+      });
+    }
+    const last = e instanceof Unreachable ? e.last : e.message;
+    return new UserError(`${this.base} did not answer ${where} after ${e.attempts} attempts (last: ${last})`, {
       details: [/ENOTFOUND|EAI_AGAIN/.test(last) ? 'the host name does not resolve: check --url'
         : /CERT|certificate|SELF_SIGNED/i.test(last) ? "the site's TLS certificate is not trusted here: point NODE_EXTRA_CA_CERTS at your company's CA certificate"
-          : /redirect/i.test(last) ? 'the site redirects: pass the final URL with --url (redirects are never followed with your credentials)'
-            : 'the tracker may be overloaded or unreachable; try again later, with a lower --concurrency, or continue with --resume'],
+          : 'the tracker may be overloaded or unreachable; try again later, with a lower --concurrency, or continue with --resume'],
+      cause: e,
     });
   }
 }

@@ -2,7 +2,7 @@
  * The seam between `clone` and a tracker: a source reads the tracker's configuration and issues
  * and hands back Understudy's model. Jira is the first; other trackers implement the same interface.
  */
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 
 export interface SourceInfo {
   /** e.g. `jira` */

@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type Router } from 'express';
-import type { Config, Issue } from '../model/types.ts';
+import type { TrackerState } from '../model/index.ts';
 import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
 import { errorHandler, jsonBody } from './guard.ts';
-import { page, html } from './html.ts';
+import { page, html } from '../common/html.ts';
 import { mountJira } from './jira/router.ts';
 import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
 
@@ -35,7 +35,7 @@ export const loadUiRouter = async (): Promise<((ctx: SandboxContext) => Router) 
 };
 
 const projectsPage = (ctx: SandboxContext) => (_req: express.Request, res: express.Response) => {
-  const { config, issues } = ctx.tracker.state;
+  const { config, issues } = ctx.tracker;
   const counts = new Map<string, number>();
   for (const i of issues) counts.set(i.project, (counts.get(i.project) ?? 0) + 1);
   const rows = config.projects.map(
@@ -59,7 +59,7 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   if (ui) app.use('/', ui(ctx));
   else app.get('/', projectsPage(ctx));
   app.use((req, res) => { res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } }); });
-  app.use(errorHandler);
+  app.use(errorHandler(ctx));
   return app;
 };
 
@@ -69,7 +69,7 @@ export const createSandboxApp = async (options: SandboxAppOptions): Promise<Expr
 
 /** What the first e2e fixture passes: the tracker state, read through a function. */
 export interface AppSource {
-  state: () => { config: Config; issues: Issue[] };
+  state: () => TrackerState;
   options?: Omit<SandboxContextOptions, 'state'>;
 }
 

@@ -4,8 +4,7 @@
  * The REST/control part builds it; the web UI receives it.
  */
 import type { Request, Response } from 'express';
-import type { Tracker } from '../tracker/index.ts';
-import type { Actor } from '../tracker/types.ts';
+import type { Actor, Tracker } from '../tracker/index.ts';
 
 /** One active user of the snapshot, as `GET /_understudy/personas` returns it (exactly these keys). */
 export interface Persona {
@@ -20,7 +19,7 @@ export interface Persona {
 }
 
 /** The cookie the web UI's persona switcher sets; its value is the persona's account id. */
-export const PERSONA_COOKIE = 'understudy_persona';
+export { PERSONA_COOKIE } from '../common/sandbox-names.ts';
 
 export interface SandboxContext {
   tracker: Tracker;
@@ -35,6 +34,8 @@ export interface SandboxContext {
   deploymentType: 'Cloud' | 'DataCenter';
   /** An announcement banner shown above every page (HTML written by `npm run announce`), if any. */
   banner?: string;
+  /** Keeps an error that made a request fail with 500 (a bug): with the request and the stack, never on the wire. */
+  internalError(req: Request, error: unknown): void;
 }
 
 /** The caller, as the auth middleware resolved it: an account id, or null when anonymous. */

@@ -4,16 +4,16 @@
  * Errors use `{ error: { code, message } }`.
  */
 import { Router, type Response } from 'express';
-import { canonicalHash } from '../model/hash.ts';
+import { canonicalHash } from '../model/index.ts';
 import type { FullSandboxContext } from './sandbox-context.ts';
 
 const fail = (res: Response, status: number, code: string, message: string) => { res.status(status).json({ error: { code, message } }); };
 
 export const controlRouter = (ctx: FullSandboxContext): Router => {
   const r = Router();
-  const hash = () => canonicalHash(ctx.tracker.state.config, ctx.tracker.state.issues);
+  const hash = () => canonicalHash(ctx.tracker.config, ctx.tracker.issues);
   r.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
-  r.get('/hash', (_req, res) => { res.json({ hash: hash(), issues: ctx.tracker.state.issues.length }); });
+  r.get('/hash', (_req, res) => { res.json({ hash: hash(), issues: ctx.tracker.issues.length }); });
   r.get('/personas', (_req, res) => {
     res.json(ctx.personas().map((p) => ({ accountId: p.accountId, displayName: p.displayName, email: p.email, token: p.token, groups: p.groups, admin: p.admin })));
   });

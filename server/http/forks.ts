@@ -11,11 +11,13 @@
  */
 import express, { type Express, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue, TrackerState } from '../model/index.ts';
 import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
-import { FORK_COOKIE, FORK_HEADER } from './fork-names.ts';
+import { FORK_COOKIE, FORK_HEADER } from '../common/sandbox-names.ts';
+import { errorHandler } from './guard.ts';
+import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 
 export { FORK_COOKIE, FORK_HEADER };
 
@@ -25,12 +27,14 @@ export interface ForkHubOptions {
   deploymentType?: 'Cloud' | 'DataCenter';
   /** At most this many forks alive at once (a runaway test suite must not eat the machine). */
   maxForks?: number;
+  /** Where a request that failed with 500 is kept, in every fork (default: stderr). */
+  onInternalError?: (e: InternalErrorEntry) => void;
 }
 
 interface Served { ctx: FullSandboxContext; app: Express }
 
 /** A copy of a tracker state that writes cannot leak out of (see the file comment). */
-export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): { config: Config; issues: Issue[] } => ({
+export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): TrackerState => ({
   config: shareConfig ? state.config : structuredClone(state.config),
   issues: state.issues.map((i) => ({ ...i })),
 });
@@ -81,10 +85,14 @@ export class ForkHub {
       }
       target.app(req, res, next);
     });
+    this.app.use(errorHandler({ internalError: (req, e) => (this.options.onInternalError ?? logToStderr)(internalErrorEntry(req, e, null)) }));
   }
 
-  private serve(state: { config: Config; issues: Issue[] }): Served {
-    const ctx = createSandboxContext({ state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType });
+  private serve(state: TrackerState): Served {
+    const ctx = createSandboxContext({
+      state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType,
+      ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
+    });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
   }
 
@@ -100,7 +108,7 @@ export class ForkHub {
     if (!this.base) throw new Error('ForkHub.fork before load');
     const id = `f${randomBytes(6).toString('hex')}`;
     // The tracker never writes the configuration (only migrations do, and never on a fork): forks share it.
-    this.forks.set(id, this.serve(forkState(this.base.ctx.tracker.state, true)));
+    this.forks.set(id, this.serve(forkState(this.base.ctx.tracker, true)));
     return id;
   }
 

@@ -1,7 +1,6 @@
 /** Personas: every active user of the snapshot with a random token (per sandbox, never derived from names). */
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../model/types.ts';
-import type { ConfigIndex } from '../tracker/index.ts';
+import type { Tracker } from '../tracker/index.ts';
 import type { Persona } from './context.ts';
 
 export const newToken = (): string => `ust_${randomBytes(24).toString('base64url')}`;
@@ -10,8 +9,8 @@ export const newToken = (): string => `ust_${randomBytes(24).toString('base64url
  * Builds the persona list from the configuration; tokens already issued to an account are kept,
  * so a migration that renames a user does not sign everybody out.
  */
-export const buildPersonas = (config: Config, ix: ConfigIndex, tokens: Map<string, string>): Persona[] =>
-  config.users.filter((u) => u.active).map((u) => {
+export const buildPersonas = (tracker: Tracker, tokens: Map<string, string>): Persona[] =>
+  tracker.config.users.filter((u) => u.active).map((u) => {
     let token = tokens.get(u.accountId);
     if (!token) {
       token = newToken();
@@ -19,6 +18,6 @@ export const buildPersonas = (config: Config, ix: ConfigIndex, tokens: Map<strin
     }
     return {
       accountId: u.accountId, displayName: u.displayName, email: u.email, token,
-      groups: [...u.groups], admin: ix.hasGlobal(u.accountId, 'ADMINISTER'),
+      groups: [...u.groups], admin: tracker.isAdmin(u.accountId),
     };
   });

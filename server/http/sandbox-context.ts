@@ -3,17 +3,16 @@
  * `now` is given), personas with random tokens, serialised and persisted writes, in-memory checkpoints.
  */
 import type { Request } from 'express';
-import type { Config, Issue } from '../model/types.ts';
-import { fixedClock, Tracker, type OutboxEntry } from '../tracker/index.ts';
+import type { Config, Issue, TrackerState } from '../model/index.ts';
+import { fixedClock, type OutboxEntry, Tracker } from '../tracker/index.ts';
 import type { Persona, SandboxContext } from './context.ts';
+import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
 
-export interface SandboxStateLike { config: Config; issues: Issue[] }
-
 export interface SandboxContextOptions {
   /** The state served; mutated in place by writes (an InstanceState works as is). */
-  state: SandboxStateLike;
+  state: TrackerState;
   /** Where notifications are recorded (InstanceState.outbox for an instance). */
   outbox?: Record<string, unknown>[];
   /** Freezes the clock (ISO date-time). */
@@ -27,6 +26,8 @@ export interface SandboxContextOptions {
   tokens?: Map<string, string>;
   /** An announcement banner (HTML fragment) shown above every page. */
   banner?: string;
+  /** Where a request that failed with 500 is kept (default: the sandbox's stderr). */
+  onInternalError?: (e: InternalErrorEntry) => void;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -58,25 +59,24 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     deploymentType: options.deploymentType ?? 'Cloud',
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
     personas: () => {
-      const config = tracker.state.config;
-      if (personas?.config !== config) personas = { config, list: buildPersonas(config, tracker.lookups, tokens) };
+      const config = tracker.config;
+      if (personas?.config !== config) personas = { config, list: buildPersonas(tracker, tokens) };
       return personas.list;
     },
     write: (change) => queue.run(change),
     flush: () => queue.flush(),
     baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+    internalError: (req, error) => (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
     checkpoint: () => queue.run(() => {
-      saved = structuredClone({ config: tracker.state.config, issues: tracker.state.issues, outbox: outbox as unknown as Record<string, unknown>[] });
+      saved = structuredClone({ config: tracker.config, issues: tracker.issues as Issue[], outbox: outbox as unknown as Record<string, unknown>[] });
     }),
     restore: () => queue.run(() => {
       if (!saved) return false;
       const copy = structuredClone(saved);
-      tracker.state.config = copy.config;
-      tracker.state.issues = copy.issues;
+      tracker.replaceState({ config: copy.config, issues: copy.issues });
       // No spread: an outbox can hold more entries than a call has arguments.
       outbox.length = 0;
       for (const e of copy.outbox as unknown as OutboxEntry[]) outbox.push(e);
-      tracker.invalidate();
       return true;
     }),
     hasCheckpoint: () => saved !== undefined,

@@ -7,9 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import { formatProblem } from '../model/problems.ts';
-import { validateSnapshotData } from '../model/validate.ts';
-import { acquireLock, createInstance, instanceExists, openInstance, readSnapshot, type Instance } from '../store/index.ts';
+import { formatProblem, validateSnapshotData } from '../model/index.ts';
+import { acquireLock, createInstance, type Instance, instanceExists, openInstance, readSnapshot } from '../store/index.ts';
 import { createSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 import { listen } from './listen.ts';
 
@@ -60,7 +59,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
     cleanup = async () => { instance.close(); await rm(made.dir, { recursive: true, force: true }); };
   }
   try {
-    const data = instance.db.data;
+    const data = instance.data;
     const ctx = createSandboxContext({
       state: data, outbox: data.outbox, now: o.now, deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
       legacySearchGone: o.legacySearchGone, persist: () => instance.save(), ...(o.banner !== undefined ? { banner: o.banner } : {}),

@@ -7,7 +7,7 @@
  * keeps. It proves itself: when `down` is given, it is run once on the result and must land on the
  * starting hash; its own journal is then reverted (and must land on the "after up" hash).
  */
-import { canonicalHash } from '../model/hash.ts';
+import { canonicalHash } from '../model/index.ts';
 import { MigrationError } from './errors.ts';
 import { Journal } from './function-form.ts';
 import { isOpsMigration, type Migration, type MigrationSpec } from './migration.ts';

@@ -3,7 +3,7 @@
  * before and after are diffed into patches that turn "after" back into "before", positions included.
  * Computing them means no operation can forget to restore a list position or a touched scheme.
  */
-import type { Config } from '../model/types.ts';
+import type { Config } from '../model/index.ts';
 
 export type PathSeg = string | number;
 /** One step of a restore; patches of one diff touch disjoint paths, so their order does not matter. */

@@ -8,7 +8,7 @@
  * Be as narrow as the change: a broad entry hides regressions.
  */
 import { UserError } from '../common/errors.ts';
-import type { NotificationEvent, ProjectPermission } from '../model/schema/vocab.ts';
+import type { NotificationEvent, ProjectPermission } from '../model/index.ts';
 
 interface Because {
   /** Why this difference is intended; shown in the report beside the difference. Required. */
@@ -123,7 +123,7 @@ export const expectationMatches = (entry: ExpectedDifference, difference: { chec
   for (const [k, v] of Object.entries(entry)) {
     if (k === 'check' || k === 'reason' || v === undefined) continue;
     const names = difference.keys[k];
-    if (!names || !names.some((n) => String(n).toLowerCase() === String(v).toLowerCase())) return false;
+    if (!names?.some((n) => String(n).toLowerCase() === String(v).toLowerCase())) return false;
   }
   return true;
 };

@@ -6,7 +6,7 @@
  * hash (see apply.ts).
  */
 import { UserError } from '../common/errors.ts';
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 import { diff } from './config-diff.ts';
 import type { IssueRestore } from './issue-changes.ts';
 import { draftOf, settleEdit } from './issue-edit.ts';

@@ -3,7 +3,7 @@
  * entry (author and time from the context) and `updated` = now; what was there before is captured,
  * one record per issue, so the inverse puts back the values, the history and `updated` exactly.
  */
-import type { ChangeItem, HistoryEntry, Issue } from '../model/types.ts';
+import type { ChangeItem, HistoryEntry, Issue } from '../model/index.ts';
 import type { OpContext, Touched } from './types.ts';
 
 /** A top-level issue property, or `customFields.<field id>`. */

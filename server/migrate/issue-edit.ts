@@ -9,8 +9,7 @@
  * restore record names only the changed top-level values, as the operations' records do
  * (issue-changes.ts). The comparison is strict: when in doubt a value counts as changed.
  */
-import { sortedClone, sortedKeys } from '../common/canonical-json.ts';
-import type { Issue } from '../model/types.ts';
+import { type Issue, sortedClone, sortedKeys } from '../model/index.ts';
 import { deepEqual } from './config-diff.ts';
 import type { IssueRestore } from './issue-changes.ts';
 

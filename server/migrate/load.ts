@@ -26,7 +26,7 @@ const EXTENSIONS = ['.ts', '.js', '.mjs'];
 
 /** Migration files of a folder, ordered by name; everything else is ignored. */
 export const listMigrationFiles = async (dir: string): Promise<Array<{ id: string; file: string }>> => {
-  let entries;
+  let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {

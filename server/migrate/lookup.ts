@@ -2,10 +2,7 @@
  * Name lookups over one state for one operation: `look.status('Open', 'from')` returns the status
  * or throws an OpError naming the op and the candidates. One spec per kind of thing.
  */
-import type {
-  Board, Config, Field, FieldOption, Group, IssueType, NotificationScheme, PermissionScheme, Priority, Project,
-  ProjectRole, Resolution, SavedFilter, Screen, Status, Transition, User, Workflow, WorkflowScheme, IssueTypeScheme,
-} from '../model/types.ts';
+import type { Board, Config, Field, FieldOption, Group, IssueType, IssueTypeScheme, NotificationScheme, PermissionScheme, Priority, Project, ProjectRole, Resolution, SavedFilter, Screen, Status, Transition, User, Workflow, WorkflowScheme } from '../model/index.ts';
 import { resolveMany, resolveOne, type NameSpec } from './names.ts';
 import type { OpSite } from './types.ts';
 

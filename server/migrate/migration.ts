@@ -1,6 +1,6 @@
 /** What `defineMigration` returns, and how the engine recognises it. */
 import { UserError } from '../common/errors.ts';
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 import { validateExpect, type ExpectedDifference } from './expect.ts';
 import type { OpArgs, OpKind } from './ops/registry.ts';
 

@@ -3,19 +3,11 @@
  * every operation, so every error reads the same: the migration, the op's position and kind, the
  * bad name, and the candidates (all matches when ambiguous, the closest by edit distance when unknown).
  */
-import { editDistance } from '../model/suggest.ts';
+import { closest, editDistance, q } from '../model/index.ts';
 import { OpError } from './errors.ts';
-
-export { editDistance };
 import type { OpSite } from './types.ts';
 
-/** The closest few names to `name`, nearest first. */
-export const closest = (name: string, names: readonly string[], max = 3): string[] =>
-  [...new Set(names)]
-    .map((n) => ({ n, d: editDistance(name, n) }))
-    .sort((x, y) => x.d - y.d || x.n.localeCompare(y.n))
-    .slice(0, max)
-    .map((x) => x.n);
+export { closest, editDistance };
 
 export interface NameSpec<T> {
   /** What the thing is called in messages: `status`, `field`, `permission scheme`. */
@@ -26,7 +18,6 @@ export interface NameSpec<T> {
   names: (t: T) => readonly string[];
 }
 
-const q = (s: string): string => `'${s}'`;
 
 /**
  * Finds the one item an admin named. Accepts the id exactly, else a name case-insensitively.

@@ -2,13 +2,10 @@
  * The shapes every migration operation shares: the state it changes in place, what it records so
  * that `migrate:down` can undo it without the migration file, and the context it runs in.
  */
-import type { Config, Issue } from '../model/types.ts';
+import type { TrackerState } from '../model/index.ts';
 
-/** What operations change, in place. Issues are never copied wholesale: there may be a million. */
-export interface TrackerState {
-  config: Config;
-  issues: Issue[];
-}
+/** What operations change, in place (the model's TrackerState). Issues are never copied wholesale: there may be a million. */
+export type { TrackerState };
 
 /**
  * An operation as data: what the ledger stores. `args` is plain JSON. Per-issue data (the values a

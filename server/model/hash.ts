@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { canonicalJson } from '../common/canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { Config, Issue } from './types.ts';
 
 /**

@@ -48,6 +48,7 @@ const rewriteUnion = (anyOf: unknown[]): Json | undefined => {
   const rest = flat.filter((b) => tagOf(b).length === 0);
   if (rest.length === 1 && withTag.length >= 2) {
     const p = discriminatorOf(withTag);
+    // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a thenable
     if (p) return { if: { type: 'object', required: [p] }, then: tagged(withTag, p), else: rest[0] };
   }
   return undefined;

@@ -37,5 +37,13 @@ export const knownCandidates = (value: string, candidates: readonly Candidate[])
   return `closest known: ${scored.slice(0, CLOSEST).map((s) => label(s.c)).join(', ')}; ${candidates.length - CLOSEST} more`;
 };
 
+/** The closest few names to `name`, nearest first. */
+export const closest = (name: string, names: readonly string[], max = 3): string[] =>
+  [...new Set(names)]
+    .map((n) => ({ n, d: editDistance(name, n) }))
+    .sort((x, y) => x.d - y.d || x.n.localeCompare(y.n))
+    .slice(0, max)
+    .map((x) => x.n);
+
 /** Quoted value for messages: strings in single quotes, anything else as JSON. */
 export const q = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));

@@ -48,3 +48,6 @@ export type Comment = Static<typeof S.Comment>;
 export type HistoryEntry = Static<typeof S.HistoryEntry>;
 export type ChangeItem = Static<typeof S.ChangeItem>;
 export type IssueLink = Static<typeof S.IssueLink>;
+
+/** A tracker's configuration and its issues: what the tracker serves, migrations change and an instance holds (all in place). */
+export interface TrackerState { config: Config; issues: Issue[] }

@@ -4,13 +4,10 @@
  * environment). The gate is the same rehearsal for CI: strict (warnings fail), plain logs, and the
  * freshness rule for cloned snapshots. Ctrl-C stops the Playwright run and cleans up.
  */
-import type { CommandIo } from '../cli/run.ts';
-import { parseFlags } from '../cli/run.ts';
-import { parseIsoTime } from '../cli/flags.ts';
+import { type CommandIo, parseFlags, parseIsoTime } from '../cli/index.ts';
 import { UserError } from '../common/errors.ts';
-import { loadSettings } from '../settings/load.ts';
-import { snapshotFreshness } from '../settings/freshness.ts';
-import { gateDriftCheck } from '../clone/gate-drift.ts';
+import { loadSettings, snapshotFreshness } from '../settings/index.ts';
+import { gateDriftCheck } from '../clone/index.ts';
 import { rehearse } from './pipeline.ts';
 import { REPORT_FILES, writeReport } from './report/write.ts';
 import { existsSync, statSync } from 'node:fs';

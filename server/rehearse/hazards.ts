@@ -3,8 +3,7 @@
  * notification storm the change itself causes, a project nobody can browse or administer any more,
  * irreversible migrations (a warning), `expect` entries that matched nothing (a warning).
  */
-import type { PlanItem } from '../migrate/engine/plan.ts';
-import { isBroad } from '../migrate/expect.ts';
+import { isBroad, type PlanItem } from '../migrate/index.ts';
 import type { Hazard, Observation } from './result.ts';
 import type { Classified } from './observe/classify.ts';
 

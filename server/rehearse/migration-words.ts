@@ -2,9 +2,7 @@
  * Words about a migration that the report and the notices need beyond its plan: which area of the
  * tracker each sentence changes, and the recorded inverse as sentences (what `migrate:down` does).
  */
-import type { LedgerEntry } from '../migrate/engine/ledger.ts';
-import { isOpsMigration, type MigrationSpec } from '../migrate/migration.ts';
-import { opDefinition } from '../migrate/ops/registry.ts';
+import { isOpsMigration, type LedgerEntry, type MigrationSpec, opDefinition } from '../migrate/index.ts';
 import type { ChangeSentence } from './result.ts';
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

@@ -8,26 +8,17 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../common/errors.ts';
-import type { Config } from '../model/types.ts';
-import { formatProblem, hasErrors } from '../model/problems.ts';
-import { validateSnapshotData, validateState } from '../model/validate.ts';
-import { deepEqual } from '../migrate/config-diff.ts';
-import { migrateDown } from '../migrate/engine/down.ts';
-import { configChanges } from '../migrate/engine/config-changes.ts';
-import { planMigrations } from '../migrate/engine/plan.ts';
-import { migrateUp, selectPending } from '../migrate/engine/up.ts';
-import { MigrationError } from '../migrate/errors.ts';
-import { loadMigrations } from '../migrate/load.ts';
-import { loadUiRouter } from '../http/app.ts';
-import { ForkHub } from '../http/forks.ts';
-import { listen } from '../http/listen.ts';
+import { CheckFailed, UserError } from '../common/errors.ts';
+import { type Config, formatProblem, hasErrors, validateSnapshotData, validateState } from '../model/index.ts';
+import { configChanges, deepEqual, loadMigrations, migrateDown, migrateUp, MigrationError, planMigrations, selectPending } from '../migrate/index.ts';
+import { ForkHub, type InternalErrorEntry, listen, loadUiRouter } from '../http/index.ts';
 import { createInstance, readSnapshot } from '../store/index.ts';
 import { NO_BROWSER_HINT } from './browser/ensure-chromium.ts';
 import { BrowserNotFound, findChromium } from './browser/find-chromium.ts';
 import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from './hazards.ts';
 import { backoutSentences, changeAreas } from './migration-words.ts';
 import { classifyDifferences } from './observe/classify.ts';
+import { keepSandboxErrors } from './sandbox-errors.ts';
 import { compareObservations } from './observe/compare.ts';
 import { runRegression } from './regression-run.ts';
 import type { Hazard, MigrationReport, Phase, RehearsalResult } from './result.ts';
@@ -137,24 +128,25 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     return l;
   });
 
+  const sandboxErrors: InternalErrorEntry[] = [];
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   try {
     dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
-    const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter() });
+    const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter(), onInternalError: (e) => sandboxErrors.push(e) });
     const instance = await log.run('create a throwaway instance', async (ev) => {
       const inst = await createInstance(opts.snapshot, join(dir!, 'instance'), { snapshot: snap });
       result.hashes.baseline = inst.hash();
       ev.push(`baseline hash ${result.hashes.baseline}`);
       return inst;
     });
-    outcome.baselineConfig = structuredClone(instance.db.data.config);
+    outcome.baselineConfig = structuredClone(instance.data.config);
     // Before any browser run: an unknown --to is bad input, found at once.
     const pending = selectPending(instance, loaded, { to: opts.to });
     const planFile = join(opts.reportDir, '.observations', 'suite-plan.json');
     await log.run('start the sandbox and generate the regression suite', async (ev) => {
       server = await listen(hub.app);
-      const plan = buildSuitePlan(instance.db.data, snap.integrations, opts.now, opts.limits);
+      const plan = buildSuitePlan(instance.data, snap.integrations, opts.now, opts.limits);
       await mkdir(join(opts.reportDir, '.observations'), { recursive: true });
       await writeFile(planFile, JSON.stringify(plan));
       ev.push(`sandbox ${server.url}, clock frozen at ${opts.now}`);
@@ -164,7 +156,7 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       if (plan.unwalkable.length) result.notRun.push(`${plan.unwalkable.length} transitions no sample issue or persona could take at baseline (listed in the steps)`);
     });
     const regression = async (phase: Phase) => log.run(`regression run: ${phase}`, async (ev) => {
-      hub.load(instance.db.data);
+      hub.load(instance.data);
       const { run, observations } = await runRegression({
         phase, url: server!.url, planFile, reportDir: opts.reportDir, workers: opts.workers, shard: opts.shard, userSpecs: opts.userSpecs,
         progress: (c) => io.raw?.(c), signal: opts.signal,
@@ -185,10 +177,10 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       });
       result.notRun.push(`the checks of ${baselineRun.tests.failed} test(s) that fail at baseline (see the hazards)`);
     }
-    const baselineWarnings = new Set(validateState(instance.db.data.config, instance.db.data.issues).filter((p) => p.severity === 'warning').map(formatProblem));
+    const baselineWarnings = new Set(validateState(instance.data.config, instance.data.issues).filter((p) => p.severity === 'warning').map(formatProblem));
     const plan = await log.run('plan the pending migrations', async (ev) => {
-      const items = planMigrations(instance.db.data, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
-      await instance.db.read(); // the plan changed the state in memory only: take the saved one back
+      const items = planMigrations(instance.data, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
+      await instance.reload(); // the plan changed the state in memory only: take the saved one back
       for (const it of items) ev.push(`${it.id}: ${it.error ? `CANNOT APPLY: ${it.error}` : `${it.sentences.length} changes, ${it.issues.total} issues touched, ${it.notifications.total} notifications`}`);
       return items;
     }, (items) => items.every((i) => !i.error));
@@ -218,7 +210,7 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       const m = result.migrations.find((x) => x.id === e.id);
       if (m) { m.upMs = e.durationMs; m.backout = backoutSentences(e); }
     }
-    const newWarnings = validateState(instance.db.data.config, instance.db.data.issues).filter((p) => p.severity === 'warning').map(formatProblem).filter((w) => !baselineWarnings.has(w));
+    const newWarnings = validateState(instance.data.config, instance.data.issues).filter((p) => p.severity === 'warning').map(formatProblem).filter((w) => !baselineWarnings.has(w));
     if (newWarnings.length) hazard({ kind: 'rules-warning', severity: 'warning', migration: up.at(-1)?.id, message: `the change leaves ${newWarnings.length} new warning${newWarnings.length === 1 ? '' : 's'} from the model's rules`, evidence: newWarnings.slice(0, 10) });
 
     const afterUp = await regression('after-up');
@@ -276,13 +268,14 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       });
       return finish();
     }
-    if (e instanceof Error && e.name === 'CheckFailed') {
-      hazard({ kind: 'rules', severity: 'error', message: e.message, evidence: [...((e as { details?: string[] }).details ?? [])] });
+    if (e instanceof CheckFailed) {
+      hazard({ kind: 'rules', severity: 'error', message: e.message, evidence: [...e.details] });
       return finish();
     }
     throw e;
   } finally {
     await server?.close();
+    await keepSandboxErrors(opts.reportDir, sandboxErrors, result);
     if (dir && !opts.keepInstance) await rm(dir, { recursive: true, force: true });
     else if (dir) io.progress(`instance kept at ${join(dir, 'instance')}`);
   }

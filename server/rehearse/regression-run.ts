@@ -41,6 +41,7 @@ const specsOf = (s: JsonSuite, path: string[] = []): { spec: JsonSpec; path: str
 ];
 
 // eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it removes the terminal's colour escapes
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun; observations: Observation[] }> => {

@@ -2,8 +2,7 @@
  * What a rehearsal produces: `result.json` in the report directory. The gate and the notices read
  * it; its schema is documented in docs/result-json.md. Add fields, never rename them.
  */
-import type { ExpectCheck } from '../migrate/expect.ts';
-import type { PlanItem } from '../migrate/engine/plan.ts';
+import type { ExpectCheck, PlanItem } from '../migrate/index.ts';
 import type { StepRecord } from './steps.ts';
 
 /** The checks observations belong to: the `expect` vocabulary plus the user's own specs. */
@@ -130,4 +129,9 @@ export interface RehearsalResult {
   steps: StepRecord[];
   /** What this rehearsal did not check, in words. */
   notRun: string[];
+  /**
+   * Requests the sandbox answered with 500 (a bug in Understudy, not in the change): how many, and the
+   * log in the report folder that holds each request and its stack. Absent when there were none.
+   */
+  sandboxErrors?: { count: number; file: string };
 }

@@ -4,9 +4,7 @@
  * Returns problems naming the path, the bad value, what was expected and the fix; never throws.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { pointerToPath } from '../model/problems.ts';
-import { rewrite, tagsOf } from '../model/shape-unions.ts';
-import { editDistance } from '../model/suggest.ts';
+import { editDistance, pointerToPath, rewrite, tagsOf } from '../model/index.ts';
 import { SettingsFile, WEBHOOK_URL_PATTERN } from './schema.ts';
 
 export interface SettingsProblem {

@@ -4,7 +4,7 @@
  * unknown keys are errors. `Settings` is the fully defaulted form the commands read.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Closed, OneOf, SchemaRef } from '../model/schema/common.ts';
+import { Closed, OneOf, SchemaRef } from '../model/index.ts';
 
 export const SETTINGS_FILE = 'understudy.config.json';
 export const SETTINGS_SCHEMA_FILE = 'understudy.config.schema.json';

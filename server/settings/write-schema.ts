@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toStandaloneJsonSchema } from '../model/json-schema.ts';
+import { toStandaloneJsonSchema } from '../model/index.ts';
 import { SETTINGS_FILE, SETTINGS_SCHEMA_FILE, SettingsFile } from './schema.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,40 +1,6 @@
-/** Small file-system helpers for crash safety: durable writes, directory fsync, links. */
-import { copyFile, link, open, rename, rm } from 'node:fs/promises';
+/** Small file-system helpers of the store: links (or copies), this host, live processes. Durable and atomic writes are server/common/atomic-write.ts. */
+import { copyFile, link } from 'node:fs/promises';
 import { hostname } from 'node:os';
-
-/** Writes a new file and flushes it to disk before returning. */
-export const writeDurable = async (path: string, data: string | Uint8Array): Promise<void> => {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-};
-
-/** Makes a directory's entries (new files, renames) durable. */
-export const fsyncDir = async (dir: string): Promise<void> => {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-};
-
-/** Replaces a small file atomically: temporary file, fsync, rename, fsync of the directory. */
-export const replaceAtomic = async (dir: string, name: string, data: string): Promise<void> => {
-  const tmp = `${dir}/.${name}.${process.pid}.tmp`;
-  await writeDurable(tmp, data);
-  try {
-    await rename(tmp, `${dir}/${name}`);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  await fsyncDir(dir);
-};
 
 /** Hard-links a file; copies it where links are impossible (another device, a file system without links). */
 export const linkOrCopy = async (from: string, to: string): Promise<void> => {

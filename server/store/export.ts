@@ -1,5 +1,5 @@
 /** Export: an instance back to a snapshot directory whose canonical hash equals the instance's. */
-import type { Manifest } from '../model/types.ts';
+import type { Manifest } from '../model/index.ts';
 import type { Instance } from './instance.ts';
 import { writeSnapshot, type ManifestInput } from './snapshot-write.ts';
 
@@ -14,7 +14,7 @@ const DEFAULT_MANIFEST: ManifestInput = {
  * then `manifestOverrides`. The ledger, outbox and captures are not part of a snapshot.
  */
 export const exportInstance = async (instance: Instance, outDir: string, manifestOverrides: Partial<ManifestInput> = {}, options: { shardSize?: number } = {}): Promise<Manifest> => {
-  const { config, issues } = instance.db.data;
+  const { config, issues } = instance.data;
   const base = { ...DEFAULT_MANIFEST, ...(instance.marker.source.manifest as Partial<ManifestInput> | undefined) } as ManifestInput;
   const counts: Record<string, number> = { ...base.counts };
   for (const key of Object.keys(counts)) {

@@ -6,7 +6,8 @@
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import { linkOrCopy, replaceAtomic } from './durable-fs.ts';
+import { writeFileAtomic } from '../common/atomic-write.ts';
+import { linkOrCopy } from './durable-fs.ts';
 import { GENS, genDir, MARKER, POINTER, readMarker, readMeta, readPointer, WRITER } from './instance-layout.ts';
 
 const linkTree = async (from: string, to: string): Promise<void> => {
@@ -37,7 +38,7 @@ export const forkInstance = async (srcDir: string, dstDir: string): Promise<stri
       await mkdir(join(tmp, GENS), { recursive: true });
       await copyFile(join(src, MARKER), join(tmp, MARKER));
       await linkTree(genDir(src, current), genDir(tmp, current));
-      await replaceAtomic(tmp, POINTER, `${current}\n`);
+      await writeFileAtomic(join(tmp, POINTER), `${current}\n`);
       await rename(tmp, dst);
       return dst;
     } catch (e) {

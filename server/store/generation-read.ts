@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { Config, Issue } from '../model/types.ts';
+import type { Config, Issue } from '../model/index.ts';
 import { genDir, genName, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';

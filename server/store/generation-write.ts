@@ -9,13 +9,13 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import { fsyncDir, HOST, linkOrCopy, pidAlive, replaceAtomic, writeDurable } from './durable-fs.ts';
+import { fsyncDir, writeDurable, writeFileAtomic } from '../common/atomic-write.ts';
+import { HOST, linkOrCopy, pidAlive } from './durable-fs.ts';
 import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
 import { encodeShard, fingerprint, storageJson } from './shard-codec.ts';
-import { HASH_VERSION } from '../model/hash.ts';
-import { withPlainJson } from '../common/canonical-json.ts';
+import { HASH_VERSION, withPlainJson } from '../model/index.ts';
 import { WrittenHash } from './written-hash.ts';
 
 const CONFIG = 'config.json';
@@ -110,7 +110,7 @@ export const writeGeneration = async (instanceDir: string, state: InstanceState,
     throw e;
   }
   // The switch: before this rename the old generation is current, after it the new one.
-  await replaceAtomic(instanceDir, POINTER, `${genName(n)}\n`);
+  await writeFileAtomic(join(instanceDir, POINTER), `${genName(n)}\n`);
   if (prev) await rm(genDir(instanceDir, genName(prev.generation)), { recursive: true, force: true });
   return meta;
 };

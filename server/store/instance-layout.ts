@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { Manifest } from '../model/types.ts';
+import type { Manifest } from '../model/index.ts';
 
 export const MARKER = 'instance.json';
 export const POINTER = 'CURRENT';

@@ -1,9 +1,7 @@
-import type { Config, Issue } from '../model/types.ts';
+import type { TrackerState } from '../model/index.ts';
 
-/** Everything an instance holds, used through lowdb's `Low<InstanceState>`. */
-export interface InstanceState {
-  config: Config;
-  issues: Issue[];
+/** Everything an instance holds (read and written through lowdb inside the store; callers see it through Instance). */
+export interface InstanceState extends TrackerState {
   /** The migration ledger (owned by the migration engine). */
   ledger: Record<string, unknown>[];
   /** The notification outbox (owned by the tracker server). */

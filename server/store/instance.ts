@@ -1,12 +1,12 @@
-/** Instances: a snapshot's working copy in a directory of generations, used through lowdb. */
+/** Instances: a snapshot's working copy in a directory of generations (read and written through lowdb, which stays inside the store). */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../common/errors.ts';
-import { canonicalHash, HASH_VERSION } from '../model/hash.ts';
+import { canonicalHash, HASH_VERSION } from '../model/index.ts';
 import { readGeneration } from './generation-read.ts';
 import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
-import { fsyncDir } from './durable-fs.ts';
+import { fsyncDir } from '../common/atomic-write.ts';
 import { writeGeneration } from './generation-write.ts';
 import { readMarker, MARKER, POINTER, type GenerationMeta, type InstanceMarker } from './instance-layout.ts';
 import { DEFAULT_SHARD_SIZE, type InstanceState } from './instance-state.ts';
@@ -15,11 +15,20 @@ import { ShardedAdapter } from './sharded-adapter.ts';
 
 export type { InstanceState } from './instance-state.ts';
 
+/** What an instance keeps beside its configuration and issues; the canonical hash does not cover it. */
+export type InstanceRecords = Pick<InstanceState, 'ledger' | 'outbox' | 'captures'>;
+
 export interface Instance {
   readonly dir: string;
-  readonly db: Low<InstanceState>;
   readonly marker: InstanceMarker;
-  /** Writes a new generation (only changed shards are rewritten). Same as `db.write()`. */
+  /**
+   * The state, to read and to change in place. Taking it tells the instance that its configuration
+   * or issues may change: from then on `hash()` hashes the data in memory, until the next `reload()`.
+   */
+  readonly data: InstanceState;
+  /** The ledger, outbox and captures: reading or changing them leaves the recorded hash trusted. */
+  readonly records: InstanceRecords;
+  /** Writes a new generation (only changed shards are rewritten). */
   save(): Promise<void>;
   /**
    * Saves and returns the canonical hash of what was saved, computed from the lines written (one
@@ -28,14 +37,15 @@ export interface Instance {
    * or issues; if it throws, nothing is saved and the error is passed on.
    */
   saveHashed(beforeLedger?: (hash: string) => void): Promise<string>;
-  /** Canonical hash of config + issues (server/model/hash.ts), computed from the data in memory. */
-  hash(): string;
   /**
-   * The canonical hash recorded by the generation last read or written, when it recorded one
-   * (GenerationMeta.hash). It equals `hash()` as long as the data in memory has not been changed
-   * since that read or write; only a caller that knows so (a command that has just opened the
-   * instance) may use it instead of `hash()`.
+   * Canonical hash of config + issues (server/model/hash.ts). While nobody has taken `data` since
+   * the generation was read (a command that has just opened the instance, a fresh one), it is the
+   * hash that generation recorded, without a pass over every issue; otherwise it is computed from memory.
    */
+  hash(): string;
+  /** Reads the current generation again: what memory held is dropped (and the recorded hash holds again). */
+  reload(): Promise<void>;
+  /** The canonical hash the generation last read or written recorded (GenerationMeta.hash), if it recorded one. */
   recordedHash(): string | undefined;
   /**
    * The canonical hash of the generation last read or written, as it is on disk: the recorded one,
@@ -51,7 +61,7 @@ export interface Instance {
 export interface CreateOptions {
   /** Issues per shard (default 20,000). */
   shardSize?: number;
-  /** A snapshot the caller has already read (and validated), so it is not read twice. */
+  /** A snapshot the caller has already read (and validated), so it is not read twice; its config and issues become the instance's data. */
   snapshot?: RawSnapshot;
 }
 
@@ -60,20 +70,31 @@ const recorded = (meta: GenerationMeta | undefined): string | undefined => (meta
 
 const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapter, db: Low<InstanceState>): Instance => {
   let closed = false;
+  // The data in memory is the generation last read or written, and nobody has taken it to change since.
+  let pristine = true;
   adapter.beforeWrite = async () => {
     if (closed) throw new Error(`instance '${dir}' is closed`);
     await assertNotLockedByOther(dir);
   };
   return {
-    dir, db, marker,
+    dir, marker,
+    get data() {
+      pristine = false;
+      return db.data;
+    },
+    get records(): InstanceRecords { return db.data; },
     save: () => db.write(),
+    reload: async () => {
+      await db.read();
+      pristine = true;
+    },
     saveHashed: async (beforeLedger) => {
       if (closed) throw new Error(`instance '${dir}' is closed`);
       let hash: string | undefined;
       await adapter.write(db.data, { afterIssues: (h) => { hash = h; beforeLedger?.(h); } });
       return hash!;
     },
-    hash: () => canonicalHash(db.data.config, db.data.issues),
+    hash: () => (pristine ? recorded(adapter.meta) : undefined) ?? canonicalHash(db.data.config, db.data.issues),
     recordedHash: () => recorded(adapter.meta),
     generationHash: async () => {
       const meta = adapter.meta;

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.ts';
-import { canonicalJson, classify, OTHER, READY, sortedClone, UNSORTED, withPlainJson } from '../common/canonical-json.ts';
+import { canonicalJson, classify, OTHER, READY, sortedClone, UNSORTED, withPlainJson } from '../model/index.ts';
 import { eachLine } from './json-files.ts';
 import type { ScratchBuffers } from './scratch-buffers.ts';
 

@@ -1,8 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import type { Problem } from '../model/problems.ts';
-import type { Config, Integration, Issue, Manifest } from '../model/types.ts';
+import type { Config, Integration, Issue, Manifest, Problem } from '../model/index.ts';
 import { parseNdjson, readJsonFile, sha256 } from './json-files.ts';
 
 /** What a snapshot directory holds, parsed but not yet validated. */

@@ -2,8 +2,7 @@ import { mkdir, rename, rm, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../common/errors.ts';
-import { canonicalHash } from '../model/hash.ts';
-import type { Config, Integration, Issue, Manifest } from '../model/types.ts';
+import { canonicalHash, type Config, type Integration, type Issue, type Manifest } from '../model/index.ts';
 import { sha256, toNdjson } from './json-files.ts';
 
 /** Where the JSON Schema files for editors live (written by `npm run fixtures:generate`). */

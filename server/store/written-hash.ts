@@ -12,9 +12,7 @@
  *   fails them (a plain save never pays more than one pass of sha256).
  */
 import type { Hash } from 'node:crypto';
-import { classify, OTHER, prototypesClean } from '../common/canonical-json.ts';
-import { compareIds, digest, IssueLinesHash, startHash } from '../model/hash.ts';
-import type { Config, Issue } from '../model/types.ts';
+import { classify, compareIds, type Config, digest, type Issue, IssueLinesHash, OTHER, prototypesClean, startHash } from '../model/index.ts';
 import { canonicalLines } from './shard-codec.ts';
 
 export class WrittenHash {

@@ -2,8 +2,7 @@
  * Checks a caller's field values against the fields a screen allows and writes the valid ones to a
  * working copy; every problem is collected per field (Jira reports them all at once).
  */
-import type { Issue, Project } from '../model/types.ts';
-import type { ConfigIndex } from './config-index.ts';
+import type { ConfigIndex, Issue, Project } from '../model/index.ts';
 import { checkValue } from './field-values.ts';
 import { setValue } from './issue-fields.ts';
 import { can } from './permissions.ts';

@@ -3,10 +3,9 @@
  * column that maps their status. Issues whose status no column maps are reported, per status —
  * Jira silently hides them, which is exactly what a rehearsal must surface.
  */
-import type { Board, Issue } from '../model/types.ts';
+import { type Board, type Issue, JqlError } from '../model/index.ts';
 import type { Ctx } from './context.ts';
 import { badRequest, notFound } from './errors.ts';
-import { JqlError } from '../model/jql/errors.ts';
 import { matchAll } from './jql/search.ts';
 import type { Actor } from './types.ts';
 

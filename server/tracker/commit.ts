@@ -1,6 +1,5 @@
 /** Committing a working copy: one history entry, `updated`, and the event's notifications. */
-import type { ChangeItem, Comment, Issue } from '../model/types.ts';
-import type { NotificationEvent } from '../model/schema/vocab.ts';
+import type { ChangeItem, Comment, Issue, NotificationEvent } from '../model/index.ts';
 import type { Ctx } from './context.ts';
 import { historyEntry } from './history.ts';
 import { recipientsFor, record, type NotifyExtra } from './notifications.ts';

@@ -1,7 +1,6 @@
 /** What every tracker operation works with: the indexes, the clock, the outbox. */
-import type { Issue, Project } from '../model/types.ts';
+import type { ConfigIndex, Issue, Project } from '../model/index.ts';
 import type { Clock } from './clock.ts';
-import type { ConfigIndex } from './config-index.ts';
 import { issueNotFound } from './errors.ts';
 import type { IssueIndex } from './issue-index.ts';
 import { can } from './permissions.ts';

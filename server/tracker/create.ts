@@ -4,9 +4,7 @@
  * rules, then the workflow's initial transition (validators, post functions, target status).
  * Nothing changes unless everything passes.
  */
-import type { Issue, Project } from '../model/types.ts';
-import { fieldApplies, fieldConfigurationFor, issueTypesOf, screenFor, workflowFor } from '../model/resolve.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { type ConfigIndex, fieldApplies, fieldConfigurationFor, type Issue, issueTypesOf, type Project, screenFor, workflowFor } from '../model/index.ts';
 import type { Ctx } from './context.ts';
 import { TrackerError, badRequest, denied, fieldErrors } from './errors.ts';
 import { defaultValueOf, fieldMetaList, isRequired, settableFieldIds, type FieldMeta } from './field-meta.ts';

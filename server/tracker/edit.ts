@@ -3,8 +3,7 @@
  * not hidden, values checked like on create, required fields cannot be emptied, the assignee rules.
  * A change of assignee raises Jira's `assigned` event instead of `updated`.
  */
-import type { Issue } from '../model/types.ts';
-import { fieldConfigurationFor, screenFor } from '../model/resolve.ts';
+import { fieldConfigurationFor, type Issue, screenFor } from '../model/index.ts';
 import { applyFieldValues, checkAssignee, requiredMessage } from './apply-fields.ts';
 import { commitChange } from './commit.ts';
 import { visibleIssue, type Ctx } from './context.ts';

@@ -2,19 +2,22 @@
  * The tracker's error: an HTTP status plus Jira's body shape, so the REST layer sends it as is and
  * the web UI shows the same words. Messages follow Jira's wording (integrations match on them).
  */
-export interface JiraErrorBody { errorMessages: string[]; errors: Record<string, string> }
+import { errorWords, type JiraErrorBody } from '../jira-wire/index.ts';
+
+export type { JiraErrorBody };
 
 export class TrackerError extends Error {
   override readonly name = 'TrackerError';
   constructor(readonly status: 400 | 401 | 403 | 404 | 409, readonly body: JiraErrorBody) {
-    super([...body.errorMessages, ...Object.entries(body.errors).map(([k, v]) => `${k}: ${v}`)].join('; ') || `HTTP ${status}`);
+    super(errorWords(body) || `HTTP ${status}`);
   }
 }
 
 export const isTrackerError = (e: unknown): e is TrackerError => e instanceof TrackerError;
 
-export const badRequest = (errorMessages: string[], errors: Record<string, string> = {}) =>
-  new TrackerError(400, { errorMessages, errors });
+/** A 400: one message (none when empty) or several, and messages per field. */
+export const badRequest = (messages: string | readonly string[], errors: Record<string, string> = {}) =>
+  new TrackerError(400, { errorMessages: typeof messages === 'string' ? (messages ? [messages] : []) : [...messages], errors });
 
 export const fieldErrors = (errors: Record<string, string>) => new TrackerError(400, { errorMessages: [], errors });
 

@@ -4,9 +4,7 @@
  * and the default. createMeta, editMeta and transition screens all come from here, so the
  * regression suite compares exactly what enforcement uses.
  */
-import type { Field, FieldConfiguration, Project, Screen } from '../model/types.ts';
-import { fieldApplies, fieldBehaviour, fieldContextFor, screenFieldIds } from '../model/resolve.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { type ConfigIndex, type Field, fieldApplies, fieldBehaviour, type FieldConfiguration, fieldContextFor, type Project, type Screen, screenFieldIds } from '../model/index.ts';
 import { fieldTypeOf } from './issue-fields.ts';
 
 export interface AllowedValue { id: string; name: string; children?: AllowedValue[] }

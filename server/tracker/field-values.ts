@@ -3,9 +3,7 @@
  * fields check the applicable context (disabled options are refused); version and component
  * fields check the project; user fields need an active user.
  */
-import type { Field, FieldContext, FieldOption, Project } from '../model/types.ts';
-import { fieldContextFor } from '../model/resolve.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { type ConfigIndex, type Field, type FieldContext, fieldContextFor, type FieldOption, type Project } from '../model/index.ts';
 import { fieldTypeOf, isEmptyValue } from './issue-fields.ts';
 
 export type Checked = { ok: true; value: unknown } | { ok: false; message: string };

@@ -2,9 +2,7 @@
  * Jira changelog items for changed fields: `from`/`to` hold ids (comma-separated for lists),
  * `fromString`/`toString` the names people see. One history entry per operation.
  */
-import type { ChangeItem, Field, FieldOption, HistoryEntry, Issue, Project } from '../model/types.ts';
-import { fieldContextFor } from '../model/resolve.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { type ChangeItem, type ConfigIndex, type Field, fieldContextFor, type FieldOption, type HistoryEntry, type Issue, type Project } from '../model/index.ts';
 import { fieldTypeOf, getValue, historyName, sameValue } from './issue-fields.ts';
 
 const optionName = (options: readonly FieldOption[] | undefined, id: string): string => {

@@ -1,5 +1,5 @@
 /** Comment, assign and delete: each with its own permission and event. */
-import type { Comment, Issue } from '../model/types.ts';
+import type { Comment, Issue } from '../model/index.ts';
 import { checkAssignee } from './apply-fields.ts';
 import { commitChange } from './commit.ts';
 import { visibleIssue, type Ctx } from './context.ts';

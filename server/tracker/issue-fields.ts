@@ -3,14 +3,8 @@
  * custom fields in `customFields`. `resolution` is handled like a system field (Jira lets
  * transition screens set it) even when the configuration does not list it among its fields.
  */
-import type { Field, Issue } from '../model/types.ts';
-import type { FieldType } from '../model/schema/vocab.ts';
-
-export const SYSTEM_FIELD_TYPES: Record<string, FieldType> = {
-  summary: 'text', description: 'paragraph', environment: 'paragraph', priority: 'priority',
-  assignee: 'user', reporter: 'user', labels: 'labels', components: 'components',
-  fixVersions: 'multi-version', versions: 'multi-version', duedate: 'date',
-};
+import type { Field, FieldType, Issue } from '../model/index.ts';
+import { SYSTEM_FIELD_TYPES } from '../jira-wire/index.ts';
 
 /** Jira's changelog names for system fields (custom fields use their own name). */
 const HISTORY_NAMES: Record<string, string> = {

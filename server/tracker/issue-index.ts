@@ -2,7 +2,7 @@
  * Issues by key and the next free numbers (issue ids, keys per project, comment and history ids),
  * from one scan. Kept in step by the tracker's own operations; rebuilt when the issue list is replaced.
  */
-import type { Issue } from '../model/types.ts';
+import type { Issue } from '../model/index.ts';
 
 const num = (id: string): number => (/^\d+$/.test(id) ? Number(id) : 0);
 

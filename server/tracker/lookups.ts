@@ -4,9 +4,7 @@
  * projects' versions and components, priorities, resolutions, statuses, issue types by id or name.
  * All case-insensitive on names; undefined when nothing matches (the caller words the error).
  */
-import type { Component, Field, FieldOption, IssueType, Priority, Project, Resolution, Status, Version } from '../model/types.ts';
-import { fieldContextFor } from '../model/resolve.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { type Component, type ConfigIndex, type Field, fieldContextFor, type FieldOption, type IssueType, type Priority, type Project, type Resolution, type Status, type Version } from '../model/index.ts';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.trim().toLowerCase();
 

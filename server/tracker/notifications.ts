@@ -3,10 +3,7 @@
  * see the issue (Jira never mails someone an issue they cannot browse), de-duplicated, in scheme
  * order. Pure: a migration can count a bulk change's notifications without an outbox.
  */
-import type { Config, Issue, NotificationRecipient, Project } from '../model/types.ts';
-import type { NotificationEvent } from '../model/schema/vocab.ts';
-import { groupMembers } from '../model/resolve.ts';
-import { ConfigIndex } from './config-index.ts';
+import { type Config, ConfigIndex, groupMembers, type Issue, type NotificationEvent, type NotificationRecipient, type Project } from '../model/index.ts';
 import { can } from './permissions.ts';
 import type { Actor, OutboxEntry } from './types.ts';
 

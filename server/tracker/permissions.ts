@@ -5,9 +5,7 @@
  * Jira administrators (global ADMINISTER) administer every project. Archived projects are read-only:
  * only BROWSE_PROJECTS and ADMINISTER_PROJECTS survive.
  */
-import type { Issue, PermissionHolder, Project } from '../model/types.ts';
-import { PROJECT_PERMISSIONS, type ProjectPermission } from '../model/schema/vocab.ts';
-import type { ConfigIndex } from './config-index.ts';
+import { type ConfigIndex, type Issue, type PermissionHolder, type Project, PROJECT_PERMISSIONS, type ProjectPermission } from '../model/index.ts';
 import type { Actor } from './types.ts';
 
 const READ_ONLY_KEEP = new Set<ProjectPermission>(['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);

@@ -1,19 +1,21 @@
 /**
  * The tracker's semantics behind one object: the REST API, the web UI and the regression suite all
  * call these methods, so they cannot disagree. Values in and out are model values (ids); errors are
- * TrackerError (HTTP status + Jira's body). Indexes are rebuilt when `state.config` or
- * `state.issues` is replaced (e.g. after a migration); call `invalidate()` after changing either in place.
+ * TrackerError (HTTP status + Jira's body). Its state is its own: callers read the configuration and
+ * the issues, look things up and change them through these methods, and the tracker keeps its indexes
+ * in step (every write goes through it; replaceState and updateConfig drop what they make stale).
  */
-import type { Comment, Issue, Project } from '../model/types.ts';
-import type { NotificationEvent, ProjectPermission } from '../model/schema/vocab.ts';
-import { parseJql } from '../model/jql/parser.ts';
-import { JqlError } from '../model/jql/errors.ts';
+import {
+  type Comment, type Config, ConfigIndex, type Field, type Group, type Issue, type IssueType, JqlError, type NotificationEvent, parseJql,
+  type Priority, type Project, type ProjectPermission, type Resolution, type Status, type User,
+} from '../model/index.ts';
 import { boardView, type BoardView } from './boards.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { ConfigIndex } from './config-index.ts';
 import { visibleIssue, type Ctx } from './context.ts';
 import { createIssue, createMeta } from './create.ts';
 import { editIssue, editMeta } from './edit.ts';
+import { describeValue } from './history.ts';
+import { issueTypeByRef, optionByRef, priorityByRef, resolutionByRef, statusByRef } from './lookups.ts';
 import { notFound } from './errors.ts';
 import type { FieldMeta } from './field-meta.ts';
 import { addComment, assignIssue, deleteIssue } from './issue-actions.ts';
@@ -29,17 +31,20 @@ export interface TrackerOptions { clock?: Clock; outbox?: OutboxEntry[] }
 export class Tracker {
   readonly outbox: OutboxEntry[];
   readonly clock: Clock;
+  private readonly state: TrackerState;
   private cached: { config: unknown; issues: unknown; ctx: Ctx } | undefined;
 
-  constructor(readonly state: TrackerState, options: TrackerOptions = {}) {
+  /**
+   * Serves `state`, which it changes in place (an instance's data works as is, so what the tracker
+   * writes is what the instance saves).
+   */
+  constructor(state: TrackerState, options: TrackerOptions = {}) {
+    this.state = state;
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
   }
 
   now(): string { return this.clock.now(); }
-
-  /** Drops the indexes; the next call rebuilds them from `state`. */
-  invalidate(): void { this.cached = undefined; }
 
   private get ctx(): Ctx {
     const { config, issues } = this.state;
@@ -50,10 +55,64 @@ export class Tracker {
     return this.cached.ctx;
   }
 
-  /** Lookups for the REST layer (field by id or name, users by id/e-mail, …). */
-  get lookups(): ConfigIndex { return this.ctx.ix; }
+  /** The configuration served. Read it; change it only through updateConfig or replaceState. */
+  get config(): Config { return this.state.config; }
 
+  /** The issues, in stored order. Change them only through the tracker's methods or replaceState. */
+  get issues(): readonly Issue[] { return this.state.issues; }
+
+  /** Serves another configuration, other issues, or both (a restored checkpoint); the indexes are rebuilt. */
+  replaceState(next: Partial<TrackerState>): void {
+    if (next.config) this.state.config = next.config;
+    if (next.issues) this.state.issues = next.issues;
+    this.cached = undefined;
+  }
+
+  /** Changes the configuration in place (a configuration write); the indexes over it are rebuilt after. */
+  updateConfig<T>(change: (config: Config) => T): T {
+    try {
+      return change(this.state.config);
+    } finally {
+      this.cached = undefined;
+    }
+  }
+
+  /** A project by key or id. */
   project(key: string): Project | undefined { return this.ctx.ix.projects.get(key) ?? this.ctx.ix.projectsById.get(key); }
+
+  /** Entities by id (undefined when none). */
+  field(id: string): Field | undefined { return this.ctx.ix.fields.get(id); }
+  status(id: string): Status | undefined { return this.ctx.ix.statuses.get(id); }
+  issueType(id: string): IssueType | undefined { return this.ctx.ix.issueTypes.get(id); }
+  priority(id: string): Priority | undefined { return this.ctx.ix.priorities.get(id); }
+  resolution(id: string): Resolution | undefined { return this.ctx.ix.resolutions.get(id); }
+  group(id: string): Group | undefined { return this.ctx.ix.groups.get(id); }
+  /** A user by account id, active or not. */
+  user(accountId: string): User | undefined { return this.ctx.ix.users.get(accountId); }
+  /** An active user by account id: inactive accounts act as nobody. */
+  activeUser(accountId: string | null | undefined): User | undefined { return this.ctx.ix.activeUser(accountId); }
+
+  /** Entities as callers name them (Jira's REST forms): ids, or names case-insensitively. */
+  fieldByRef(ref: string): Field | undefined { return this.ctx.ix.field(ref); }
+  userByRef(ref: string): User | undefined { return this.ctx.ix.user(ref); }
+  groupByRef(ref: string): Group | undefined { return this.ctx.ix.group(ref); }
+  priorityByRef(ref: string): Priority | undefined { return priorityByRef(this.ctx.ix, ref); }
+  resolutionByRef(ref: string): Resolution | undefined { return resolutionByRef(this.ctx.ix, ref); }
+  statusByRef(ref: string): Status | undefined { return statusByRef(this.ctx.ix, ref); }
+  issueTypeByRef(ref: string): IssueType | undefined { return issueTypeByRef(this.ctx.ix, ref); }
+  /** An option (or, with `parentId`, a child option) of the context applying to project × issue type, by id or value. */
+  optionByRef(fieldId: string, projectKey: string, issueTypeId: string, ref: { id?: string; value?: string }, parentId?: string) {
+    return optionByRef(this.ctx.ix, fieldId, projectKey, issueTypeId, ref, parentId);
+  }
+
+  inGroup(actor: Actor, groupId: string): boolean { return this.ctx.ix.inGroup(actor, groupId); }
+  /** Account ids holding a role in a project (through users and groups). */
+  roleHolders(project: Project, roleId: string): ReadonlySet<string> { return this.ctx.ix.roleHolders(project, roleId); }
+
+  /** A field's value as the changelog records it: the raw value and its words. */
+  describeValue(field: Field | undefined, fieldId: string, value: unknown, project: Project, issueTypeId: string): { raw: string | null; text: string | null } {
+    return describeValue(this.ctx.ix, field, fieldId, value, project, issueTypeId);
+  }
 
   private projectOr404(key: string): Project {
     const p = this.project(key);

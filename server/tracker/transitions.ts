@@ -8,9 +8,7 @@
  * like Jira's current workflow editor (and team-managed projects), a transition that leaves the
  * done category for a status outside it clears the resolution.
  */
-import type { ConditionTree, Issue, Project, Transition, Workflow } from '../model/types.ts';
-import type { NotificationEvent } from '../model/schema/vocab.ts';
-import { fieldConfigurationFor, workflowFor } from '../model/resolve.ts';
+import { type ConditionTree, fieldConfigurationFor, type Issue, type NotificationEvent, type Project, type Transition, type Workflow, workflowFor } from '../model/index.ts';
 import { applyFieldValues, checkAssignee, requiredMessage } from './apply-fields.ts';
 import { commitChange } from './commit.ts';
 import { visibleIssue, type Ctx } from './context.ts';

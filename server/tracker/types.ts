@@ -1,10 +1,9 @@
 /** The tracker's state, its outbox and the inputs of its operations (all in model values). */
-import type { Config, Issue } from '../model/types.ts';
-import type { NotificationEvent } from '../model/schema/vocab.ts';
+import type { NotificationEvent, TrackerState } from '../model/index.ts';
 
 export type { NotificationEvent };
 
-export interface TrackerState { config: Config; issues: Issue[] }
+export type { TrackerState };
 
 /** A notification that would have been sent. Nothing is ever sent. */
 export interface OutboxEntry {

@@ -2,8 +2,7 @@
  * A transition's rules: condition trees (who sees it), validators (what must hold after the
  * screen's values are applied) and post functions (what the transition does besides moving).
  */
-import type { Comment, Condition, ConditionTree, Issue, PostFunction, Project, Validator } from '../model/types.ts';
-import type { ConfigIndex } from './config-index.ts';
+import type { Comment, Condition, ConditionTree, ConfigIndex, Issue, PostFunction, Project, Validator } from '../model/index.ts';
 import type { JiraErrorBody } from './errors.ts';
 import { getValue, isEmptyValue, sameValue, setValue } from './issue-fields.ts';
 import { can } from './permissions.ts';
@@ -11,7 +10,7 @@ import type { Actor } from './types.ts';
 
 export interface RuleScope { ix: ConfigIndex; actor: Actor; project: Project; issue: Issue }
 
-const valueOf = (issue: Issue, field: string): unknown => (field === 'status' ? issue.status : getValue(issue, field));
+const fieldValue = (issue: Issue, field: string): unknown => (field === 'status' ? issue.status : getValue(issue, field));
 
 const holds = (s: RuleScope, c: Condition): boolean => {
   const user = s.ix.activeUser(s.actor);
@@ -22,7 +21,7 @@ const holds = (s: RuleScope, c: Condition): boolean => {
     case 'isAssignee': return user !== undefined && s.issue.assignee === user.accountId;
     case 'isReporter': return user !== undefined && s.issue.reporter === user.accountId;
     case 'fieldValue': {
-      const v = valueOf(s.issue, c.field);
+      const v = fieldValue(s.issue, c.field);
       const equal = Array.isArray(v) ? v.some((x) => sameValue(x, c.value)) || sameValue(v, c.value) : sameValue(v, c.value);
       switch (c.operator) {
         case '=': return equal;
@@ -49,11 +48,11 @@ export const runValidators = (ix: ConfigIndex, validators: readonly Validator[],
   const body: JiraErrorBody = { errorMessages: [], errors: {} };
   for (const v of validators) {
     if (v.type === 'fieldRequired') {
-      for (const f of v.fields) if (isEmptyValue(valueOf(issue, f)) && !body.errors[f]) body.errors[f] = v.message ?? `${fieldName(ix, f)} is required.`;
+      for (const f of v.fields) if (isEmptyValue(fieldValue(issue, f)) && !body.errors[f]) body.errors[f] = v.message ?? `${fieldName(ix, f)} is required.`;
     } else if (v.type === 'commentRequired') {
-      if (!comment || !comment.trim()) body.errorMessages.push(v.message ?? 'Comment is required.');
+      if (!comment?.trim()) body.errorMessages.push(v.message ?? 'Comment is required.');
     } else {
-      const value = valueOf(issue, v.field);
+      const value = fieldValue(issue, v.field);
       const text = typeof value === 'string' ? value : isEmptyValue(value) ? '' : JSON.stringify(value);
       let matches = false;
       try { matches = new RegExp(v.pattern).test(text); } catch { matches = false; }

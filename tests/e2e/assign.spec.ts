@@ -3,8 +3,8 @@ import { expect, test } from './sandbox-fixture.ts';
 test('assigning an issue from its view offers the assignable people and records the change', async ({ page, personas, signIn, writable }) => {
   const tracker = writable.ctx.tracker;
   const me = personas.admin.accountId;
-  const issue = tracker.state.issues.find((i) => i.project === 'MOB' && i.assignee !== null && tracker.can(me, 'ASSIGN_ISSUES', 'MOB', i))!;
-  const assignable = tracker.state.config.users.filter((u) => u.active && tracker.can(u.accountId, 'ASSIGNABLE_USER', 'MOB', issue));
+  const issue = tracker.issues.find((i) => i.project === 'MOB' && i.assignee !== null && tracker.can(me, 'ASSIGN_ISSUES', 'MOB', i))!;
+  const assignable = tracker.config.users.filter((u) => u.active && tracker.can(u.accountId, 'ASSIGNABLE_USER', 'MOB', issue));
   const target = assignable.find((u) => u.accountId !== issue.assignee)!;
   await signIn(personas.admin);
   await page.goto(`/browse/${issue.key}`);

@@ -3,7 +3,7 @@ import { expect, test } from './sandbox-fixture.ts';
 test('editing an issue: emptying a required field is refused beside it; a change is saved and recorded in the history', async ({ page, personas, signIn, writable }) => {
   const tracker = writable.ctx.tracker;
   const me = personas.admin.accountId;
-  const issue = tracker.state.issues.find((i) => i.project === 'WEB' && tracker.editMeta(me, i.key).some((m) => m.fieldId === 'summary'))!;
+  const issue = tracker.issues.find((i) => i.project === 'WEB' && tracker.editMeta(me, i.key).some((m) => m.fieldId === 'summary'))!;
   await signIn(personas.admin);
   await page.goto(`/browse/${issue.key}`);
   await page.getByRole('link', { name: 'Edit', exact: true }).click();

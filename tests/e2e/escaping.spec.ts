@@ -2,7 +2,7 @@ import { expect, test } from './sandbox-fixture.ts';
 
 test('a summary of <script>alert(1)</script> is text on every page that shows it, and never runs', async ({ page, personas, signIn, sandbox }) => {
   const summary = '<script>alert(1)</script>';
-  const issue = sandbox.ctx.tracker.state.issues.find((i) => i.summary === summary)!;
+  const issue = sandbox.ctx.tracker.issues.find((i) => i.summary === summary)!;
   expect(issue).toBeDefined();
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
@@ -10,7 +10,7 @@ test('a summary of <script>alert(1)</script> is text on every page that shows it
 
   await page.goto(`/browse/${issue.key}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(summary);
-  await expect(page).toHaveTitle(`[${issue.key}] ${summary} · ${sandbox.ctx.tracker.state.config.tracker.title}`);
+  await expect(page).toHaveTitle(`[${issue.key}] ${summary} · ${sandbox.ctx.tracker.config.tracker.title}`);
 
   await page.goto(`/issues/?jql=${encodeURIComponent(`key = ${issue.key}`)}`);
   await expect(page.getByRole('table').getByRole('link', { name: summary })).toBeVisible();
@@ -19,7 +19,7 @@ test('a summary of <script>alert(1)</script> is text on every page that shows it
   await page.goto(`/issues/?jql=${encodeURIComponent(`summary ~ "</textarea><script>alert(2)</script>`)}`);
   await expect(page.getByLabel('JQL query')).toHaveValue(`summary ~ "</textarea><script>alert(2)</script>`);
 
-  const board = sandbox.ctx.tracker.state.config.boards.find((b) => b.project === issue.project)!;
+  const board = sandbox.ctx.tracker.config.boards.find((b) => b.project === issue.project)!;
   await page.goto(`/secure/RapidBoard.jspa?rapidView=${board.id}`);
   await expect(page.getByRole('article', { name: issue.key })).toContainText(summary);
 

@@ -3,7 +3,7 @@ import { expect, test } from './sandbox-fixture.ts';
 test('a comment made in the UI shows up in the notification outbox, filterable by event and recipient', async ({ page, personas, signIn, writable }) => {
   const tracker = writable.ctx.tracker;
   const me = personas.developer.accountId;
-  const issue = tracker.state.issues.find((i) => i.project === 'WEB' && tracker.can(me, 'ADD_COMMENTS', 'WEB', i))!;
+  const issue = tracker.issues.find((i) => i.project === 'WEB' && tracker.can(me, 'ADD_COMMENTS', 'WEB', i))!;
   await signIn(personas.developer);
   await page.goto(`/browse/${issue.key}`);
   await page.getByLabel('Add a comment').fill('Seen on the staging shop as well.');

@@ -2,7 +2,7 @@ import { expect, test } from './sandbox-fixture.ts';
 
 test('a saved filter opens in the navigator with its own results', async ({ page, personas, signIn, sandbox }) => {
   const tracker = sandbox.ctx.tracker;
-  const filter = tracker.state.config.filters.find((f) => f.name === 'Open web bugs')!;
+  const filter = tracker.config.filters.find((f) => f.name === 'Open web bugs')!;
   const expected = tracker.search(personas.admin.accountId, filter.jql, { maxResults: 50 });
   expect(expected.total).toBeGreaterThan(0);
   await signIn(personas.admin);

@@ -8,7 +8,7 @@ test('signing in as a persona shows them in the header and their projects; signi
 
   await signIn(personas.developer);
   await expect(page).toHaveURL(/\/$/);
-  const visible = sandbox.ctx.tracker.state.config.projects.filter((p) => sandbox.ctx.tracker.can(personas.developer.accountId, 'BROWSE_PROJECTS', p.key));
+  const visible = sandbox.ctx.tracker.config.projects.filter((p) => sandbox.ctx.tracker.can(personas.developer.accountId, 'BROWSE_PROJECTS', p.key));
   expect(visible.length).toBeGreaterThan(0);
   for (const p of visible) await expect(page.getByRole('rowheader', { name: p.key, exact: true })).toBeVisible();
   await expect(page.getByRole('rowheader')).toHaveCount(visible.length);

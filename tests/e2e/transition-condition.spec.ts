@@ -4,7 +4,7 @@ test("a transition whose condition a persona fails is not offered to them, but i
   const tracker = sandbox.ctx.tracker;
   const names = (who: string, key: string) => tracker.transitions(who, key).map((t) => t.name);
   // "Won't Fix" needs the triage group or project administration: the admin has it, the developer not.
-  const issue = tracker.state.issues.find((i) => i.project === 'WEB' && i.issueType === '1'
+  const issue = tracker.issues.find((i) => i.project === 'WEB' && i.issueType === '1'
     && names(personas.admin.accountId, i.key).includes("Won't Fix") && !names(personas.developer.accountId, i.key).includes("Won't Fix")
     && names(personas.developer.accountId, i.key).length > 0)!;
   expect(issue).toBeDefined();

@@ -1,7 +1,7 @@
 import { expect, keepScreenshot, test } from './sandbox-fixture.ts';
 
 test('an admin sees each workflow drawn as SVG: its statuses, and its global and conditional transitions marked', async ({ page, personas, signIn, sandbox }, testInfo) => {
-  const config = sandbox.ctx.tracker.state.config;
+  const config = sandbox.ctx.tracker.config;
   const wf = config.workflows.find((w) => w.name === 'Acme Bug Workflow')!;
   await signIn(personas.admin);
   await page.getByRole('link', { name: 'Administration' }).click();

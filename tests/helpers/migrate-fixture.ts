@@ -67,7 +67,7 @@ export const diskState = async (dir: string): Promise<DiskState> => {
   const lock = await readLock(dir);
   const inst = await openInstance(dir);
   try {
-    const data = inst.db.data;
+    const data = inst.data;
     return {
       hash: inst.hash(),
       generation: inst.generation(),

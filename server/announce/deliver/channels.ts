@@ -3,8 +3,8 @@
  * a webhook whose environment variable is unset stops the command (exit 2) with nothing sent.
  */
 import { UserError } from '../../common/errors.ts';
-import { closest } from '../../migrate/names.ts';
-import type { Channel } from '../../settings/schema.ts';
+import { closest } from '../../model/index.ts';
+import type { Channel } from '../../settings/index.ts';
 import { urlProblem } from './webhook.ts';
 
 export type ResolvedChannel =

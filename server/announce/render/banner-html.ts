@@ -3,7 +3,7 @@
  * in the sandbox (`npm run sandbox -- --banner FILE`) and pasted into a tracker's announcement
  * banner. Every text is escaped.
  */
-import { escapeHtml } from '../../http/html.ts';
+import { escapeHtml } from '../../common/html.ts';
 import type { Notice } from '../notice.ts';
 
 const COLOURS: Record<Notice['tone'], { bg: string; border: string }> = {

@@ -1,5 +1,5 @@
 /** The notice as Markdown: what the dry run prints and what file channels receive. */
-import { mdText } from '../../rehearse/report/markdown.ts';
+import { mdText } from '../../common/markdown.ts';
 import type { Block, Notice } from '../notice.ts';
 
 /** mdText, but an e-mail address stays copyable: only an '@' that starts a word could mention someone. */

@@ -6,10 +6,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { migrateDown } from '../../migrate/engine/down.ts';
-import { migrateUp } from '../../migrate/engine/up.ts';
-import { verifyMigrations } from '../../migrate/engine/verify.ts';
-import { loadMigrations } from '../../migrate/load.ts';
+import { loadMigrations, migrateDown, migrateUp, verifyMigrations } from '../../migrate/index.ts';
 import { createInstance, openInstance } from '../../store/index.ts';
 import { ensureAcmeSnapshot } from '../bench-data.ts';
 import { measureFloor } from '../floor.ts';
@@ -49,10 +46,10 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const before = inst.hash();
 
   // As `npm run migrate:up` does right after opening: the hash before is the generation's recorded one.
-  const up = await timed(() => migrateUp(inst, loaded, { now: NOW, asLoaded: true }));
+  const up = await timed(() => migrateUp(inst, loaded, { now: NOW }));
   const down = await timed(() => migrateDown(inst, { now: NOW }));
   const restored = inst.hash() === before;
-  const verify = await timed(() => verifyMigrations(inst.db.data, loaded, NOW));
+  const verify = await timed(() => verifyMigrations(inst.data, loaded, NOW));
   inst.close();
   await rm(instDir, { recursive: true, force: true });
   await rm(folder, { recursive: true, force: true });

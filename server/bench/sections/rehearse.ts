@@ -6,14 +6,10 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadUiRouter } from '../../http/app.ts';
-import { ForkHub } from '../../http/forks.ts';
-import { listen } from '../../http/listen.ts';
+import { ForkHub, listen, loadUiRouter } from '../../http/index.ts';
 import { readSnapshot } from '../../store/index.ts';
-import { rehearse } from '../../rehearse/pipeline.ts';
-import { runRegression } from '../../rehearse/regression-run.ts';
-import { buildSuitePlan } from '../../rehearse/suite/plan.ts';
-import { DEFAULT_SETTINGS } from '../../settings/load.ts';
+import { buildSuitePlan, rehearse, runRegression } from '../../rehearse/index.ts';
+import { DEFAULT_SETTINGS } from '../../settings/index.ts';
 import type { BenchSection } from '../types.ts';
 
 const SNAPSHOT = 'fixtures/acme';

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 
 const freePort = (): Promise<number> => new Promise((resolve, reject) => {
   const s = createServer();

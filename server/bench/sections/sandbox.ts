@@ -5,8 +5,8 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Issue, Manifest } from '../../model/types.ts';
-import { startSandboxServer, type RunningSandbox, type ServeOptions } from '../../http/serve.ts';
+import type { Manifest } from '../../model/index.ts';
+import { type RunningSandbox, type ServeOptions, startSandboxServer } from '../../http/index.ts';
 import { createInstance } from '../../store/index.ts';
 import { ensureAcmeSnapshot } from '../bench-data.ts';
 import { timed, type BenchContext, type BenchSection } from '../types.ts';
@@ -47,7 +47,7 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   });
   const startAndGet = async (o: ServeOptions) => {
     const s = await startSandboxServer({ ...o, now: '2026-01-15T09:00:00.000Z' });
-    const first = s.ctx.tracker.state.issues[0]!;
+    const first = s.ctx.tracker.issues[0]!;
     const admin = s.ctx.personas().find((p) => p.admin)!;
     const res = await fetch(`${s.url}/rest/api/2/issue/${first.key}`, { headers: { authorization: `Bearer ${admin.token}` } });
     if (!res.ok) { await s.close(); throw new Error(`first GET answered ${res.status}`); }
@@ -66,12 +66,12 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
     sandbox = ready.value;
     readyRow('ready, --instance: open + serve + 1st GET', ready);
 
-    const issues: Issue[] = sandbox.ctx.tracker.state.issues;
+    const issues = sandbox.ctx.tracker.issues;
     const admin = sandbox.ctx.personas().find((p) => p.admin)!;
     const headers = { authorization: `Bearer ${admin.token}`, accept: 'application/json' };
     const projectKey = issues[0]!.project;
     const statusId = issues[0]!.status;
-    const statusName = sandbox.ctx.tracker.lookups.statuses.get(statusId)!.name;
+    const statusName = sandbox.ctx.tracker.status(statusId)!.name;
     const jql = encodeURIComponent(`project = ${projectKey} AND status = "${statusName}" ORDER BY created DESC`);
 
     const dbFile = join(ctx.dataDir, `json-server-${size}.json`);

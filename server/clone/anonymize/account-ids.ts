@@ -4,7 +4,7 @@
  * rules and field defaults that name a user, and the people fields of issues, comments and changelog.
  * Opaque ids map to themselves, so for them this changes nothing.
  */
-import type { Config, Issue } from '../../model/types.ts';
+import type { Config, Issue } from '../../model/index.ts';
 import type { FieldKinds } from './field-kinds.ts';
 
 type IdOf = (sourceId: string) => string;

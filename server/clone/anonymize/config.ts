@@ -3,7 +3,7 @@
  * replaced, references follow account ids that had to be replaced. Everything else (statuses,
  * workflows, fields, options, schemes, groups, projects, opaque ids) is structure and stays exactly as it was.
  */
-import type { Config, User } from '../../model/types.ts';
+import type { Config, User } from '../../model/index.ts';
 import type { Ctx } from './context.ts';
 import { rekeyConfig } from './account-ids.ts';
 import { rewriteJqlPeople } from './jql-people.ts';

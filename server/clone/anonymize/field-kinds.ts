@@ -1,6 +1,5 @@
 /** Which fields hold people and which hold free text, from the configuration. */
-import type { FieldRef } from '../../model/jql/index.ts';
-import type { Config } from '../../model/types.ts';
+import type { Config, FieldRef } from '../../model/index.ts';
 
 export interface FieldKinds {
   /** Field id or changelog field name (any case) → holds account ids. */

@@ -3,7 +3,7 @@
  * free text becomes text of the same shape, structure stays. Deterministic for the same content
  * and key, so two clones of the same production are byte-identical. The input is not mutated.
  */
-import type { Config, Integration, Issue } from '../../model/types.ts';
+import type { Config, Integration, Issue } from '../../model/index.ts';
 import { anonymizeConfig } from './config.ts';
 import { makeCtx, newTally } from './context.ts';
 import { fieldKinds } from './field-kinds.ts';

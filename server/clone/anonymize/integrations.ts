@@ -3,7 +3,7 @@
  * (account ids stay; names, e-mails, usernames become personas) and free text in bodies
  * (summary, description, comment bodies, text custom fields, including Atlassian Document Format).
  */
-import type { Integration } from '../../model/types.ts';
+import type { Integration } from '../../model/index.ts';
 import type { Ctx } from './context.ts';
 
 const TEXT_KEYS = new Set(['summary', 'description', 'environment', 'body']);

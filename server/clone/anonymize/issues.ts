@@ -3,7 +3,7 @@
  * changelog values) is replaced by text of the same shape; people in changelog strings become
  * personas. Account ids, keys, dates, option ids and links stay, so the issue behaves the same.
  */
-import type { ChangeItem, Issue } from '../../model/types.ts';
+import type { ChangeItem, Issue } from '../../model/index.ts';
 import { rekeyIssue } from './account-ids.ts';
 import type { Ctx } from './context.ts';
 import { TEXT_SYSTEM } from './field-kinds.ts';

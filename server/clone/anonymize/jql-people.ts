@@ -5,7 +5,7 @@
  * replaced too, and report their terms so free text keeps them. Edits are made at the parser's token
  * positions, so everything else in the query stays byte for byte; the result is parsed again.
  */
-import { parseJql, tokenize, type Clause, type FieldRef, type Operand, type Query } from '../../model/jql/index.ts';
+import { type Clause, type FieldRef, type Operand, parseJql, type Query, quoteJql, tokenize } from '../../model/index.ts';
 import type { PersonaMap } from './personas.ts';
 import { searchTerms } from './search-guard.ts';
 
@@ -21,7 +21,7 @@ export interface JqlPeopleResult {
 
 interface Edit { pos: number; value: string }
 
-const BARE = /^[\p{L}\p{N}._@+\-]+$/u;
+const BARE = /^[\p{L}\p{N}._@+-]+$/u;
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'was', 'empty', 'null', 'order', 'by', 'asc', 'desc']);
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
@@ -85,8 +85,7 @@ export const rewriteJqlPeople = (
     let end = tokens[t + 1]!.pos;
     while (end > e.pos && isSpace(jql[end - 1])) end--;
     const quote = jql[e.pos] === '"' || jql[e.pos] === "'" ? jql[e.pos]! : BARE.test(e.value) && !KEYWORDS.has(e.value.toLowerCase()) ? '' : '"';
-    const escaped = quote ? e.value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`) : e.value;
-    out += jql.slice(last, e.pos) + quote + escaped + quote;
+    out += jql.slice(last, e.pos) + (quote ? quoteJql(e.value, quote as '"' | "'") : e.value);
     last = end;
   }
   out += jql.slice(last);

@@ -4,7 +4,7 @@
  * ids that name their user (Data Center user keys, `u-alice`) get an opaque replacement.
  * Service accounts are tools, not people: they keep their name and mailbox, on an anonymised domain.
  */
-import type { User } from '../../model/types.ts';
+import type { User } from '../../model/index.ts';
 import type { Keyed } from './keyed.ts';
 import { FILLER_WORDS, FIRST_NAMES, LAST_NAMES } from './word-lists.ts';
 

@@ -26,7 +26,7 @@ const TOKEN = new RegExp([
   String.raw`(?<macro>\{(?:code|noformat|quote|panel|color|anchor|status|toc|expand)(?::[^}\n]*)?\})`,
   String.raw`(?<key>(?<![\p{L}\p{N}_])[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*(?![\p{L}\p{N}]))`,
   String.raw`(?<word>\p{L}+)`,
-  String.raw`(?<num>[0-9]+)`,
+  '(?<num>[0-9]+)',
 ].join('|'), 'gu');
 
 const BY_LENGTH = new Map<number, string[]>();

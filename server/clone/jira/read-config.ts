@@ -2,9 +2,9 @@
  * Reads everything the model holds from Jira (Cloud: /rest/api/3; Data Center: /rest/api/2), every
  * independent list at once under the transport's concurrency limit. Only reads.
  */
-import { readAll } from '../paginate.ts';
+import { readAll, type Reader } from '../../jira-wire/index.ts';
 import { MissingAnswer } from '../raw-store.ts';
-import { NotFoundAnswer, type Reader } from '../transport.ts';
+import { NotFoundAnswer } from '../transport.ts';
 import type { Obj, RawConfig, RawFieldContexts, RawProject } from './raw.ts';
 
 export interface ReadContext { reader: Reader; api: string; dc: boolean; tick?: (what: string, n?: number) => void }

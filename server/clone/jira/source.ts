@@ -4,9 +4,9 @@
  * recorded answers for --resume, or saved files for --from file).
  */
 import { UserError } from '../../common/errors.ts';
-import type { Config, Issue } from '../../model/types.ts';
-import { readAll } from '../paginate.ts';
-import { NotFoundAnswer, type Reader } from '../transport.ts';
+import { type Config, type Issue, quoteJql } from '../../model/index.ts';
+import { readAll, type Reader } from '../../jira-wire/index.ts';
+import { NotFoundAnswer } from '../transport.ts';
 import type { Bucket, ReadConfigResult, SourceInfo, TrackerSource } from '../types.ts';
 import { convertConfig } from './convert/config.ts';
 import { issueOf } from './convert/issues.ts';
@@ -16,8 +16,6 @@ import { readRawConfig } from './read-config.ts';
 import { trimToScope } from '../scope.ts';
 
 export interface JiraSourceOptions { reader: Reader; url: string; type?: string; tick?: (what: string, n?: number) => void; pageSize?: number }
-
-const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 
 export class JiraSource implements TrackerSource {
   private serverInfo: Obj | undefined;
@@ -135,11 +133,11 @@ export class JiraSource implements TrackerSource {
   }
 
   bucketQuery(b: Omit<Bucket, 'jql'>): string {
-    return `project = ${quote(b.project)} AND issuetype = ${b.issueType} AND status = ${b.status} ORDER BY updated DESC`;
+    return `project = ${quoteJql(b.project)} AND issuetype = ${b.issueType} AND status = ${b.status} ORDER BY updated DESC`;
   }
 
   projectsQuery(keys: string[]): string {
-    return `project in (${keys.map(quote).join(', ')}) ORDER BY updated DESC`;
+    return `project in (${keys.map((k) => quoteJql(k)).join(', ')}) ORDER BY updated DESC`;
   }
 
   keysQuery(keys: string[]): string {

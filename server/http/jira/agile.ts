@@ -1,9 +1,10 @@
 /** /rest/agile/1.0: boards (page), one board, its column configuration, its issues. */
 import { Router } from 'express';
-import type { Board } from '../../model/types.ts';
+import type { Board } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
-import { intParam, numId, pageOf, q, qList, route, type J } from './handler.ts';
+import { offsetPage } from '../../jira-wire/index.ts';
+import { numId, pageOf, q, qList, route, windowOf, type J } from './handler.ts';
 import { canSeeFilter } from './routes-filters.ts';
 import { issueJson } from './render-issue.ts';
 
@@ -18,12 +19,12 @@ const boardJson = (j: J, b: Board) => {
 };
 
 const visibleBoard = (j: J, b: Board): boolean => {
-  const f = j.ctx.tracker.state.config.filters.find((x) => x.id === b.filter);
+  const f = j.ctx.tracker.config.filters.find((x) => x.id === b.filter);
   return f !== undefined && canSeeFilter(j, f);
 };
 
 const boardOr404 = (j: J, id: string): Board => {
-  const b = j.ctx.tracker.state.config.boards.find((x) => x.id === id);
+  const b = j.ctx.tracker.config.boards.find((x) => x.id === id);
   if (!b || !visibleBoard(j, b)) throw notFound(`The requested board cannot be viewed because it either does not exist or you do not have permission to view it.`);
   return b;
 };
@@ -35,7 +36,7 @@ export const agileRouter = (ctx: SandboxContext): Router => {
     const type = qList(j.req, 'type');
     const name = (q(j.req, 'name') ?? '').toLowerCase();
     const project = q(j.req, 'projectKeyOrId');
-    const list = j.ctx.tracker.state.config.boards.filter((b) => visibleBoard(j, b) && (!type.length || type.includes(b.type))
+    const list = j.ctx.tracker.config.boards.filter((b) => visibleBoard(j, b) && (!type.length || type.includes(b.type))
       && (!name || b.name.toLowerCase().includes(name)) && (!project || b.project === project || j.ctx.tracker.project(project)?.key === b.project));
     return pageOf(j, list, (b) => boardJson(j, b));
   }));
@@ -60,9 +61,7 @@ export const agileRouter = (ctx: SandboxContext): Router => {
     const b = boardOr404(j, String(req.params.id));
     const view = j.ctx.tracker.board(j.actor, b.id);
     const all = [...view.columns.flatMap((c) => c.issues), ...view.unmapped.flatMap((u) => u.issues)];
-    const startAt = intParam(q(j.req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-    const maxResults = intParam(q(j.req, 'maxResults'), 50);
-    return { expand: 'schema,names', startAt, maxResults, total: all.length, issues: all.slice(startAt, startAt + maxResults).map((i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
+    return { expand: 'schema,names', ...offsetPage(all, windowOf(j), 'issues', (i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
   }));
   return r;
 };

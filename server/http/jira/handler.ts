@@ -5,7 +5,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { TrackerError, type Actor } from '../../tracker/index.ts';
+import { type Actor, TrackerError } from '../../tracker/index.ts';
+import { pageBean, pageWindow } from '../../jira-wire/index.ts';
 import { forbidden, sendError, unauthorized } from './errors.ts';
 
 export interface J {
@@ -35,7 +36,7 @@ export const route = (ctx: SandboxContext, fn: Handler) => async (req: Request, 
     const out = await fn(jOf(ctx, req, res), req, res);
     if (out !== undefined && !res.headersSent) res.json(out);
   } catch (e) {
-    sendError(res, e);
+    sendError(res, e, (err) => ctx.internalError(req, err));
   }
 };
 
@@ -59,32 +60,12 @@ export const q = (req: Request, name: string): string | undefined => {
 
 export const qList = (req: Request, name: string): string[] => (q(req, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-export const intParam = (value: unknown, fallback: number, max = 1000): number => {
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? Math.min(Math.floor(n), max) : fallback;
-};
+/** The page window a request's `startAt` and `maxResults` ask for (Jira's defaults and caps). */
+export const windowOf = (j: J, defaultMax = 50, cap = 1000) => pageWindow(q(j.req, 'startAt'), q(j.req, 'maxResults'), defaultMax, cap);
 
-/** A Jira page object `{self, nextPage?, maxResults, startAt, total, isLast, values}`. */
-export const pageOf = <T, U>(j: J, items: readonly T[], map: (x: T) => U, defaultMax = 50) => {
-  const startAt = intParam(q(j.req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-  const maxResults = intParam(q(j.req, 'maxResults'), defaultMax);
-  const slice = items.slice(startAt, startAt + maxResults);
-  const isLast = startAt + slice.length >= items.length;
-  const self = `${j.base}${j.req.originalUrl}`;
-  const nextUrl = new URL(self);
-  nextUrl.searchParams.set('startAt', String(startAt + maxResults));
-  return {
-    self, ...(isLast ? {} : { nextPage: nextUrl.toString() }),
-    maxResults, startAt, total: items.length, isLast, values: slice.map(map),
-  };
-};
+/** A Jira page bean `{self, nextPage?, maxResults, startAt, total, isLast, values}` of this request's window. */
+export const pageOf = <T, U>(j: J, items: readonly T[], map: (x: T) => U, defaultMax = 50) =>
+  pageBean(items, windowOf(j, defaultMax), `${j.base}${j.req.originalUrl}`, map);
 
 /** Numeric ids are numbers where Jira's schema says int64; other ids (tiny fixtures) stay strings. */
 export const numId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
-
-/** Jira's timestamp form: 2025-01-03T09:00:00.000+0000. */
-export const jiraTime = (iso: string | null | undefined): string | null => {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().replace('Z', '+0000');
-};

@@ -4,12 +4,11 @@
  * passed on as is, so the tracker refuses it with Jira's wording. `update` verbs (set/add/remove/edit)
  * are applied to the current value here, so the tracker only ever sees whole values.
  */
-import type { Field, Issue, Project } from '../../model/types.ts';
-import { fieldTypeOf, getValue } from '../../tracker/issue-fields.ts';
-import { componentByRef, optionByRef, priorityByRef, resolutionByRef, versionByRef, type FieldValues } from '../../tracker/index.ts';
+import type { Field, Issue, Project } from '../../model/index.ts';
+import { componentByRef, fieldTypeOf, type FieldValues, getValue, versionByRef } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
 import type { J } from './handler.ts';
-import { fromAdf } from './rich-text.ts';
+import { fromAdf, isoTime } from '../../jira-wire/index.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,19 +26,19 @@ const userRef = (j: J, v: unknown): string | null => {
   if (v === null || v === undefined) return null;
   const ref = refOf(v, 'accountId', 'name', 'key', 'emailAddress', 'id');
   if (ref === undefined || ref === '' || ref === '-1') return null;
-  return j.ctx.tracker.lookups.user(ref)?.accountId ?? ref;
+  return j.ctx.tracker.userByRef(ref)?.accountId ?? ref;
 };
 
 const optionRef = (j: J, field: Field, scope: Scope, v: unknown, parentId?: string): string => {
   const id = isObj(v) ? str(v.id) : undefined;
   const value = isObj(v) ? str(v.value) ?? str(v.name) : str(v);
-  const found = optionByRef(j.ctx.tracker.lookups, field.id, scope.project.key, scope.issueTypeId, id !== undefined ? { id } : { value: value ?? '' }, parentId);
+  const found = j.ctx.tracker.optionByRef(field.id, scope.project.key, scope.issueTypeId, id !== undefined ? { id } : { value: value ?? '' }, parentId);
   return found?.id ?? id ?? value ?? '';
 };
 
 /** One element (or scalar) of a field of `type`. */
 const one = (j: J, field: Field | undefined, type: string, scope: Scope, v: unknown): unknown => {
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   const { project } = scope;
   switch (type) {
     case 'paragraph':
@@ -53,12 +52,12 @@ const one = (j: J, field: Field | undefined, type: string, scope: Scope, v: unkn
       return child === undefined ? { parent } : { parent, child };
     }
     case 'user': case 'multi-user': return userRef(j, v);
-    case 'group': case 'multi-group': { const ref = refOf(v, 'groupId', 'name'); return ref === undefined ? null : (ix.group(ref)?.id ?? ref); }
+    case 'group': case 'multi-group': { const ref = refOf(v, 'groupId', 'name'); return ref === undefined ? null : (tr.groupByRef(ref)?.id ?? ref); }
     case 'version': case 'multi-version': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (versionByRef(project, ref)?.id ?? ref); }
     case 'components': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (componentByRef(project, ref)?.id ?? ref); }
-    case 'priority': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (priorityByRef(ix, ref)?.id ?? ref); }
-    case 'resolution': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (resolutionByRef(ix, ref)?.id ?? ref); }
-    case 'datetime': { if (typeof v !== 'string') return v; const ms = Date.parse(v.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')); return Number.isNaN(ms) ? v : new Date(ms).toISOString(); }
+    case 'priority': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (tr.priorityByRef(ref)?.id ?? ref); }
+    case 'resolution': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (tr.resolutionByRef(ref)?.id ?? ref); }
+    case 'datetime': return typeof v === 'string' ? isoTime(v) : v;
     default: return v;
   }
 };
@@ -67,7 +66,7 @@ const ELEMENT = new Set(['multi-select', 'checkboxes', 'multi-user', 'multi-grou
 
 /** A whole value of a field in Jira form → model form. */
 export const toModel = (j: J, fieldId: string, scope: Scope, v: unknown): unknown => {
-  const field = j.ctx.tracker.lookups.fields.get(fieldId);
+  const field = j.ctx.tracker.field(fieldId);
   const type = fieldTypeOf(field, fieldId) ?? 'text';
   if (ELEMENT.has(type)) {
     if (v === null || v === undefined) return [];
@@ -79,7 +78,7 @@ export const toModel = (j: J, fieldId: string, scope: Scope, v: unknown): unknow
 /** Field ids as Jira callers name them: ids, or a custom field's unique name. */
 const fieldIdOf = (j: J, key: string): string => {
   if (key === 'resolution') return key;
-  return j.ctx.tracker.lookups.field(key)?.id ?? key;
+  return j.ctx.tracker.fieldByRef(key)?.id ?? key;
 };
 
 /** `fields` + `update` of a request → model FieldValues (skipping the keys handled elsewhere). */
@@ -96,7 +95,7 @@ export const toFieldValues = (j: J, body: Obj, scope: Scope, current?: Issue, sk
     if (skip.includes(key)) continue;
     const id = fieldIdOf(j, key);
     if (!Array.isArray(ops)) throw badRequest('', { [key]: 'Operations must be a list.' });
-    const field = j.ctx.tracker.lookups.fields.get(id);
+    const field = j.ctx.tracker.field(id);
     const multi = ELEMENT.has(fieldTypeOf(field, id) ?? 'text');
     let value: unknown = id in out ? out[id] : current ? structuredClone(getValue(current, id)) : multi ? [] : null;
     for (const op of ops) {

@@ -1,5 +1,5 @@
 /** Model → Jira JSON for the catalogue and people: users, statuses, priorities, types, projects. */
-import type { Component, Group, IssueType, Priority, Project, Resolution, Status, User, Version } from '../../model/types.ts';
+import type { Component, Group, IssueType, Priority, Project, Resolution, Status, User, Version } from '../../model/index.ts';
 import type { J } from './handler.ts';
 
 const AVATAR_SIZES = ['48x48', '24x24', '16x16', '32x32'] as const;
@@ -22,7 +22,7 @@ export const userJson = (j: J, u: User | undefined, withEmail = true): Record<st
 };
 
 export const userById = (j: J, accountId: string | null | undefined) =>
-  accountId ? userJson(j, j.ctx.tracker.lookups.users.get(accountId)) : null;
+  accountId ? userJson(j, j.ctx.tracker.user(accountId)) : null;
 
 export const CATEGORY = {
   todo: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },

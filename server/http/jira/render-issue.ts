@@ -2,13 +2,11 @@
  * An issue as Jira's IssueBean: `fields` filtered by the `fields` parameter (`*all`, `*navigable`,
  * ids, `-id` to exclude), plus the `expand`s: names, renderedFields, transitions, changelog, editmeta.
  */
-import type { Comment, HistoryEntry, Issue, Project } from '../../model/types.ts';
+import type { Comment, HistoryEntry, Issue, Project } from '../../model/index.ts';
 import type { J } from './handler.ts';
-import { jiraTime } from './handler.ts';
-import { richOut } from './rich-text.ts';
+import { BUILT_IN_FIELDS, jiraTime, richOut } from '../../jira-wire/index.ts';
 import { issueTypeJson, projectRef, statusJson, userById } from './render-basic.ts';
 import { valueOfIssue } from './render-values.ts';
-import { BUILT_IN_FIELDS } from './render-field.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
 
 const SYSTEM_VALUE_FIELDS = ['summary', 'description', 'environment', 'priority', 'assignee', 'reporter', 'labels', 'components', 'fixVersions', 'versions', 'duedate', 'resolution'];
@@ -25,15 +23,15 @@ export const changelogJson = (j: J, h: HistoryEntry) => ({
 });
 
 const issueLinkRef = (j: J, other: Issue | undefined, key: string) => {
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   if (!other) return { key };
   return {
     id: other.id, key: other.key, self: `${j.api}/issue/${other.id}`,
     fields: {
       summary: other.summary,
-      status: (() => { const s = ix.statuses.get(other.status); return s ? statusJson(j, s) : null; })(),
-      issuetype: (() => { const t = ix.issueTypes.get(other.issueType); return t ? issueTypeJson(j, t) : null; })(),
-      priority: valueOfIssue(j, other, ix.projects.get(other.project)!, 'priority'),
+      status: (() => { const s = tr.status(other.status); return s ? statusJson(j, s) : null; })(),
+      issuetype: (() => { const t = tr.issueType(other.issueType); return t ? issueTypeJson(j, t) : null; })(),
+      priority: valueOfIssue(j, other, tr.project(other.project)!, 'priority'),
     },
   };
 };
@@ -51,12 +49,12 @@ export const fieldFilter = (param: string | undefined): ((id: string) => boolean
 export interface IssueOptions { fields?: string; expand?: string[] }
 
 export const issueFields = (j: J, issue: Issue, project: Project, want: (id: string) => boolean): Record<string, unknown> => {
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   const out: Record<string, unknown> = {};
   const put = (id: string, value: () => unknown) => { if (want(id)) out[id] = value(); };
-  put('issuetype', () => { const t = ix.issueTypes.get(issue.issueType); return t ? issueTypeJson(j, t) : null; });
+  put('issuetype', () => { const t = tr.issueType(issue.issueType); return t ? issueTypeJson(j, t) : null; });
   put('project', () => projectRef(j, project));
-  put('status', () => { const s = ix.statuses.get(issue.status); return s ? statusJson(j, s) : null; });
+  put('status', () => { const s = tr.status(issue.status); return s ? statusJson(j, s) : null; });
   for (const id of SYSTEM_VALUE_FIELDS) put(id, () => valueOfIssue(j, issue, project, id));
   put('created', () => jiraTime(issue.created));
   put('updated', () => jiraTime(issue.updated));
@@ -68,8 +66,8 @@ export const issueFields = (j: J, issue: Issue, project: Project, want: (id: str
     maxResults: issue.comments.length, total: issue.comments.length, startAt: 0,
   }));
   put('issuelinks', () => issue.links.map((l) => {
-    const type = j.ctx.tracker.lookups.config.issueLinkTypes.find((t) => t.id === l.type);
-    const other = j.ctx.tracker.state.issues.length ? findIssue(j, l.issue) : undefined;
+    const type = j.ctx.tracker.config.issueLinkTypes.find((t) => t.id === l.type);
+    const other = j.ctx.tracker.issues.length ? findIssue(j, l.issue) : undefined;
     return {
       id: l.id, self: `${j.api}/issueLink/${l.id}`,
       type: type ? { id: type.id, name: type.name, inward: type.inward, outward: type.outward, self: `${j.api}/issueLinkType/${type.id}` } : { id: l.type },
@@ -78,7 +76,7 @@ export const issueFields = (j: J, issue: Issue, project: Project, want: (id: str
   }));
   put('subtasks', () => subtasksOf(j, issue).map((s) => issueLinkRef(j, s, s.key)));
   if (issue.parent) put('parent', () => issueLinkRef(j, findIssue(j, issue.parent!), issue.parent!));
-  for (const f of ix.config.fields) {
+  for (const f of tr.config.fields) {
     if (f.custom) put(f.id, () => valueOfIssue(j, issue, project, f.id));
   }
   return out;
@@ -88,18 +86,18 @@ const findIssue = (j: J, key: string): Issue | undefined => {
   try { return j.ctx.tracker.getIssue(j.actor, key); } catch { return undefined; }
 };
 
-const subtasksOf = (j: J, issue: Issue): Issue[] => j.ctx.tracker.state.issues.filter((i) => i.parent === issue.key);
+const subtasksOf = (j: J, issue: Issue): Issue[] => j.ctx.tracker.issues.filter((i) => i.parent === issue.key);
 
 export const issueJson = (j: J, issue: Issue, options: IssueOptions = {}): Record<string, unknown> => {
-  const ix = j.ctx.tracker.lookups;
-  const project = ix.projects.get(issue.project)!;
+  const tr = j.ctx.tracker;
+  const project = tr.project(issue.project)!;
   const expand = new Set(options.expand ?? []);
   const fields = issueFields(j, issue, project, fieldFilter(options.fields));
   const out: Record<string, unknown> = {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
     id: issue.id, self: `${j.api}/issue/${issue.id}`, key: issue.key, fields,
   };
-  if (expand.has('names')) out.names = Object.fromEntries(Object.keys(fields).map((id) => [id, ix.fields.get(id)?.name ?? BUILT_IN_FIELDS.find((b) => b.id === id)?.name ?? id]));
+  if (expand.has('names')) out.names = Object.fromEntries(Object.keys(fields).map((id) => [id, tr.field(id)?.name ?? BUILT_IN_FIELDS.find((b) => b.id === id)?.name ?? id]));
   if (expand.has('renderedFields')) {
     out.renderedFields = Object.fromEntries(Object.entries(fields).map(([id, v]) => [id, typeof (issue as unknown as Record<string, unknown>)[id] === 'string' && ['description', 'environment'].includes(id) ? htmlOf((issue as unknown as Record<string, string>)[id]!) : v]));
   }

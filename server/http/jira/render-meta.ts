@@ -1,20 +1,20 @@
 /** Field metadata (createmeta, editmeta, transition screens) and transitions, in Jira's forms. */
-import type { Issue, Project } from '../../model/types.ts';
+import type { Issue, Project } from '../../model/index.ts';
 import type { FieldMeta, TransitionView } from '../../tracker/index.ts';
 import type { J } from './handler.ts';
 import { categoryJson } from './render-basic.ts';
 import { componentJson, priorityJson, resolutionJson, versionJson } from './render-basic.ts';
-import { fieldSchema } from './render-field.ts';
+import { fieldSchema } from '../../jira-wire/index.ts';
 import { valueJson } from './render-values.ts';
 
 const ARRAY_TYPES = new Set(['multi-select', 'checkboxes', 'multi-user', 'multi-group', 'labels', 'multi-version', 'components']);
 
 const allowedJson = (j: J, m: FieldMeta, project: Project) => {
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   return (m.allowedValues ?? []).map((a) => {
     switch (m.type) {
-      case 'priority': { const p = ix.priorities.get(a.id); return p ? priorityJson(j, p) : a; }
-      case 'resolution': { const r = ix.resolutions.get(a.id); return r ? resolutionJson(j, r) : a; }
+      case 'priority': { const p = tr.priority(a.id); return p ? priorityJson(j, p) : a; }
+      case 'resolution': { const r = tr.resolution(a.id); return r ? resolutionJson(j, r) : a; }
       case 'components': { const c = project.components.find((x) => x.id === a.id); return c ? componentJson(j, project, c) : a; }
       case 'version': case 'multi-version': { const v = project.versions.find((x) => x.id === a.id); return v ? versionJson(j, project, v) : a; }
       default: return {
@@ -27,7 +27,7 @@ const allowedJson = (j: J, m: FieldMeta, project: Project) => {
 
 /** One field's metadata as Jira's FieldMetadata (plus `fieldId` for the new createmeta). */
 export const fieldMetaJson = (j: J, m: FieldMeta, project: Project, issueTypeId: string, withFieldId = false) => {
-  const field = j.ctx.tracker.lookups.fields.get(m.fieldId);
+  const field = j.ctx.tracker.field(m.fieldId);
   const operations = m.fieldId === 'summary' || m.fieldId === 'resolution' ? ['set'] : ARRAY_TYPES.has(m.type) ? ['add', 'set', 'remove'] : ['set'];
   return {
     required: m.required, schema: fieldSchema(field, m.fieldId), name: m.name, key: m.fieldId,
@@ -40,9 +40,9 @@ export const fieldMetaJson = (j: J, m: FieldMeta, project: Project, issueTypeId:
 };
 
 export const transitionJson = (j: J, issue: Issue, t: TransitionView, withFields: boolean) => {
-  const ix = j.ctx.tracker.lookups;
-  const status = ix.statuses.get(t.to.id);
-  const project = ix.projects.get(issue.project)!;
+  const tr = j.ctx.tracker;
+  const status = tr.status(t.to.id);
+  const project = tr.project(issue.project)!;
   return {
     id: t.id, name: t.name,
     to: {

@@ -1,10 +1,8 @@
 /** Model field values → Jira JSON values (options, users, versions…), per field type. */
-import type { Field, FieldOption, Issue, Project } from '../../model/types.ts';
-import { fieldContextFor } from '../../model/resolve.ts';
-import { fieldTypeOf } from '../../tracker/issue-fields.ts';
+import { type Field, fieldContextFor, type FieldOption, type Issue, type Project } from '../../model/index.ts';
+import { fieldTypeOf } from '../../tracker/index.ts';
 import type { J } from './handler.ts';
-import { jiraTime } from './handler.ts';
-import { richOut } from './rich-text.ts';
+import { jiraTime, richOut } from '../../jira-wire/index.ts';
 import { componentJson, groupJson, priorityJson, resolutionJson, userById, versionJson } from './render-basic.ts';
 
 const optionJson = (j: J, o: Pick<FieldOption, 'id' | 'value' | 'disabled'>) => ({ self: `${j.api}/customFieldOption/${o.id}`, value: o.value, id: o.id, disabled: o.disabled ?? false });
@@ -14,7 +12,7 @@ const findOption = (options: readonly FieldOption[] | undefined, id: unknown): F
 /** One value of a field (custom or system), for an issue in `project`. */
 export const valueJson = (j: J, field: Field | undefined, type: string, value: unknown, project: Project, issueTypeId: string): unknown => {
   if (value === null || value === undefined) return null;
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   const options = () => (field ? fieldContextFor(field, project.key, issueTypeId)?.options : undefined);
   const arr = (v: unknown) => (Array.isArray(v) ? v : [v]);
   switch (type) {
@@ -37,20 +35,20 @@ export const valueJson = (j: J, field: Field | undefined, type: string, value: u
     }
     case 'user': return userById(j, value as string);
     case 'multi-user': return arr(value).map((id) => userById(j, id as string)).filter(Boolean);
-    case 'group': { const g = ix.groups.get(value as string); return g ? groupJson(j, g) : null; }
-    case 'multi-group': return arr(value).flatMap((id) => { const g = ix.groups.get(id as string); return g ? [groupJson(j, g)] : []; });
+    case 'group': { const g = tr.group(value as string); return g ? groupJson(j, g) : null; }
+    case 'multi-group': return arr(value).flatMap((id) => { const g = tr.group(id as string); return g ? [groupJson(j, g)] : []; });
     case 'version': { const v = project.versions.find((x) => x.id === value); return v ? versionJson(j, project, v) : null; }
     case 'multi-version': return arr(value).flatMap((id) => { const v = project.versions.find((x) => x.id === id); return v ? [versionJson(j, project, v)] : []; });
     case 'components': return arr(value).flatMap((id) => { const c = project.components.find((x) => x.id === id); return c ? [componentJson(j, project, c)] : []; });
-    case 'priority': { const p = ix.priorities.get(value as string); return p ? priorityJson(j, p) : null; }
-    case 'resolution': { const r = ix.resolutions.get(value as string); return r ? resolutionJson(j, r) : null; }
+    case 'priority': { const p = tr.priority(value as string); return p ? priorityJson(j, p) : null; }
+    case 'resolution': { const r = tr.resolution(value as string); return r ? resolutionJson(j, r) : null; }
     default: return value;
   }
 };
 
 /** The system and custom fields of an issue that hold configurable values, in Jira form. */
 export const valueOfIssue = (j: J, issue: Issue, project: Project, fieldId: string): unknown => {
-  const field = j.ctx.tracker.lookups.fields.get(fieldId);
+  const field = j.ctx.tracker.field(fieldId);
   const sys = (issue as unknown as Record<string, unknown>)[fieldId];
   if (!field?.custom) {
     const type = fieldTypeOf(field, fieldId) ?? 'text';

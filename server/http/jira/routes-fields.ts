@@ -1,14 +1,14 @@
 /** Fields: the list, search, contexts with their project / issue type mappings, defaults and options (admin). */
 import type { Router } from 'express';
-import type { Field, FieldContext } from '../../model/types.ts';
+import type { Field, FieldContext } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
-import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from './render-field.ts';
+import { BUILT_IN_FIELDS, builtInFieldJson, fieldJson } from '../../jira-wire/index.ts';
 
 const customFieldOr404 = (j: J, id: string): Field => {
-  const f = j.ctx.tracker.lookups.fields.get(id);
-  if (!f || !f.custom) throw notFound(`The custom field was not found.`);
+  const f = j.ctx.tracker.field(id);
+  if (!f?.custom) throw notFound(`The custom field was not found.`);
   return f;
 };
 
@@ -48,8 +48,8 @@ const defaultJson = (f: Field, c: FieldContext): Record<string, unknown> | undef
 
 export const fieldRoutes = (r: Router, ctx: SandboxContext): void => {
   const allFields = (j: J) => [
-    ...j.ctx.tracker.state.config.fields.map((f) => fieldJson(j, f)),
-    ...BUILT_IN_FIELDS.filter((b) => !j.ctx.tracker.lookups.fields.has(b.id)).map(builtInFieldJson),
+    ...j.ctx.tracker.config.fields.map((f) => fieldJson(f)),
+    ...BUILT_IN_FIELDS.filter((b) => !j.ctx.tracker.field(b.id)).map(builtInFieldJson),
   ];
   r.get('/field', route(ctx, (j) => allFields(j)));
   r.get('/field/search', route(ctx, (j) => {

@@ -1,6 +1,6 @@
 /** Saved filters: search (page), one filter, my / favourite filters (bare arrays). Visibility follows the shares. */
 import type { Router } from 'express';
-import type { SavedFilter } from '../../model/types.ts';
+import type { SavedFilter } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, route, type J } from './handler.ts';
@@ -13,21 +13,22 @@ export const canSeeFilter = (j: J, f: SavedFilter): boolean => {
     switch (s.type) {
       case 'global': return true;
       case 'authenticated': return j.actor !== null;
-      case 'group': return s.value !== undefined && t.lookups.inGroup(j.actor, s.value);
+      case 'group': return s.value !== undefined && t.inGroup(j.actor, s.value);
       case 'project': return s.value !== undefined && t.can(j.actor, 'BROWSE_PROJECTS', s.value);
-      case 'projectRole': return j.actor !== null && s.value !== undefined && t.state.config.projects.some((p) => t.lookups.roleHolders(p, s.value!).has(j.actor!));
+      case 'projectRole': return j.actor !== null && s.value !== undefined && t.config.projects.some((p) => t.roleHolders(p, s.value!).has(j.actor!));
       case 'user': return s.value === j.actor;
     }
+    return false;
   });
 };
 
 const shareJson = (j: J, s: SavedFilter['shares'][number], n: number) => {
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   const base = { id: n + 1, type: s.type === 'authenticated' ? 'authenticated' : s.type };
   switch (s.type) {
-    case 'group': { const g = s.value ? ix.groups.get(s.value) : undefined; return { ...base, group: g ? groupJson(j, g) : { name: s.value } }; }
+    case 'group': { const g = s.value ? tr.group(s.value) : undefined; return { ...base, group: g ? groupJson(j, g) : { name: s.value } }; }
     case 'project': { const p = s.value ? j.ctx.tracker.project(s.value) : undefined; return { ...base, ...(p ? { project: projectRef(j, p) } : {}) }; }
-    case 'projectRole': { const r = ix.config.roles.find((x) => x.id === s.value); return { ...base, role: { self: `${j.api}/role/${s.value}`, id: numId(s.value ?? ''), name: r?.name ?? s.value, description: r?.description ?? '' } }; }
+    case 'projectRole': { const r = tr.config.roles.find((x) => x.id === s.value); return { ...base, role: { self: `${j.api}/role/${s.value}`, id: numId(s.value ?? ''), name: r?.name ?? s.value, description: r?.description ?? '' } }; }
     case 'user': {
       // A share names its user as Jira's UserBean: no e-mail address, time zone or account type.
       const u = userById(j, s.value);
@@ -53,7 +54,7 @@ export const filterJson = (j: J, f: SavedFilter, expand: readonly string[] = ['j
 };
 
 export const filterRoutes = (r: Router, ctx: SandboxContext): void => {
-  const visible = (j: J) => j.ctx.tracker.state.config.filters.filter((f) => canSeeFilter(j, f));
+  const visible = (j: J) => j.ctx.tracker.config.filters.filter((f) => canSeeFilter(j, f));
   r.get('/filter/search', route(ctx, (j) => {
     const name = (q(j.req, 'filterName') ?? '').toLowerCase();
     const ids = qList(j.req, 'id');
@@ -65,7 +66,7 @@ export const filterRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get('/filter/my', route(ctx, (j) => visible(j).filter((f) => f.owner === j.actor).map((f) => filterJson(j, f))));
   r.get('/filter/favourite', route(ctx, (_j) => []));
   r.get('/filter/:id', route(ctx, (j, req) => {
-    const f = j.ctx.tracker.state.config.filters.find((x) => x.id === String(req.params.id));
+    const f = j.ctx.tracker.config.filters.find((x) => x.id === String(req.params.id));
     if (!f || !canSeeFilter(j, f)) throw notFound(`The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.`);
     return filterJson(j, f);
   }));

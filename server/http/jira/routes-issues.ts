@@ -1,13 +1,12 @@
 /** Issues: get, create, edit, delete, transitions, comments, assignee, changelog, editmeta. */
 import type { Request, Router } from 'express';
 import type { SandboxContext } from '../context.ts';
-import { issueTypeByRef } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
-import { pageOf, q, qList, route, type J } from './handler.ts';
+import { fromAdf, offsetPage } from '../../jira-wire/index.ts';
+import { pageOf, q, qList, route, windowOf, type J } from './handler.ts';
 import { toFieldValues, toModel } from './input.ts';
 import { changelogJson, commentJson, issueJson } from './render-issue.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
-import { fromAdf } from './rich-text.ts';
 import { userById } from './render-basic.ts';
 
 type Obj = Record<string, unknown>;
@@ -40,7 +39,7 @@ export const createFromBody = (j: J, body: Obj) => {
   const project = j.ctx.tracker.project(projectRef) ?? j.ctx.tracker.project(projectRef.toUpperCase());
   if (!project) throw badRequest('', { project: 'valid project is required' });
   const typeRef = refOf(fields.issuetype, 'id', 'name');
-  const issueType = typeRef ? (issueTypeByRef(j.ctx.tracker.lookups, typeRef)?.id ?? typeRef) : '';
+  const issueType = typeRef ? (j.ctx.tracker.issueTypeByRef(typeRef)?.id ?? typeRef) : '';
   const parent = refOf(fields.parent, 'key', 'id');
   const values = toFieldValues(j, body, { project, issueTypeId: issueType }, undefined, ['project', 'issuetype', 'parent']);
   return j.ctx.write(() => j.ctx.tracker.createIssue(j.actor, { project: project.key, issueType, fields: values, ...(parent ? { parent } : {}) }));
@@ -112,8 +111,7 @@ export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
 
   r.get('/issue/:key/comment', route(ctx, (j, req) => {
     const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    const page = pageOf(j, issue.comments, (c) => commentJson(j, issue, c), 5000);
-    return { startAt: page.startAt, maxResults: page.maxResults, total: page.total, comments: page.values };
+    return offsetPage(issue.comments, windowOf(j, 5000), 'comments', (c) => commentJson(j, issue, c));
   }));
 
   r.post('/issue/:key/comment', route(ctx, async (j, req, res) => {

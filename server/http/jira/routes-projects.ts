@@ -1,7 +1,6 @@
 /** Projects: lists (bare array and page), one project, components, versions, roles and role actors. */
 import type { Router } from 'express';
-import type { Project } from '../../model/types.ts';
-import { issueTypesOf } from '../../model/resolve.ts';
+import { issueTypesOf, type Project } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { pageOf, q, qList, route, type J } from './handler.ts';
@@ -9,7 +8,7 @@ import { componentJson, issueTypeJson, projectRef, userById, versionJson } from 
 import { projectOr404, visibleProjects } from './visibility.ts';
 
 export const projectJson = (j: J, p: Project, expand: readonly string[] = ['description', 'lead', 'issueTypes']) => {
-  const ix = j.ctx.tracker.lookups;
+  const tr = j.ctx.tracker;
   const all = expand.includes('*all');
   const has = (x: string) => all || expand.includes(x);
   return {
@@ -17,16 +16,16 @@ export const projectJson = (j: J, p: Project, expand: readonly string[] = ['desc
     ...projectRef(j, p),
     ...(has('description') ? { description: p.description ?? '' } : {}),
     ...(has('lead') ? { lead: userById(j, p.lead) ?? undefined } : {}),
-    ...(has('issueTypes') ? { issueTypes: issueTypesOf(ix.config, p).flatMap((id) => { const t = ix.issueTypes.get(id); return t ? [issueTypeJson(j, t)] : []; }) } : {}),
+    ...(has('issueTypes') ? { issueTypes: issueTypesOf(tr.config, p).flatMap((id) => { const t = tr.issueType(id); return t ? [issueTypeJson(j, t)] : []; }) } : {}),
     style: 'classic', isPrivate: false, archived: p.archived, properties: {},
   };
 };
 
-const roleUrls = (j: J, p: Project) => Object.fromEntries(j.ctx.tracker.state.config.roles.map((r) => [r.name, `${j.api}/project/${p.id}/role/${r.id}`]));
+const roleUrls = (j: J, p: Project) => Object.fromEntries(j.ctx.tracker.config.roles.map((r) => [r.name, `${j.api}/project/${p.id}/role/${r.id}`]));
 
 export const roleJson = (j: J, p: Project | undefined, roleId: string) => {
-  const ix = j.ctx.tracker.lookups;
-  const role = ix.config.roles.find((r) => r.id === roleId);
+  const tr = j.ctx.tracker;
+  const role = tr.config.roles.find((r) => r.id === roleId);
   if (!role) throw notFound(`Can not retrieve a role actor for a null project role.`);
   const actors = p?.roles.find((r) => r.role === roleId)?.actors ?? [];
   return {
@@ -34,10 +33,10 @@ export const roleJson = (j: J, p: Project | undefined, roleId: string) => {
     ...(p ? {
       actors: actors.map((a, n) => {
         if (a.type === 'user') {
-          const u = ix.users.get(a.id);
+          const u = tr.user(a.id);
           return { id: n + 1, displayName: u?.displayName ?? a.id, type: 'atlassian-user-role-actor', actorUser: j.dc ? { name: a.id } : { accountId: a.id } };
         }
-        const g = ix.groups.get(a.id);
+        const g = tr.group(a.id);
         return { id: n + 1, displayName: g?.name ?? a.id, type: 'atlassian-group-role-actor', name: g?.name ?? a.id, actorGroup: { name: g?.name ?? a.id, displayName: g?.name ?? a.id, groupId: a.id } };
       }),
     } : {}),
@@ -70,6 +69,6 @@ export const projectRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get('/project/:key/version', route(ctx, (j, req) => { const p = projectOr404(j, String(req.params.key)); return pageOf(j, p.versions, (v) => versionJson(j, p, v)); }));
   r.get('/project/:key/role', route(ctx, (j, req) => roleUrls(j, projectOr404(j, String(req.params.key)))));
   r.get('/project/:key/role/:id', route(ctx, (j, req) => roleJson(j, projectOr404(j, String(req.params.key)), String(req.params.id))));
-  r.get('/role', route(ctx, (j) => j.ctx.tracker.state.config.roles.map((role) => roleJson(j, undefined, role.id))));
+  r.get('/role', route(ctx, (j) => j.ctx.tracker.config.roles.map((role) => roleJson(j, undefined, role.id))));
   r.get('/role/:id', route(ctx, (j, req) => roleJson(j, undefined, String(req.params.id))));
 };

@@ -1,7 +1,6 @@
 /** Permission schemes with grants, notification schemes, the caller's permissions. */
 import type { Router } from 'express';
-import type { NotificationScheme, PermissionGrant, PermissionScheme, Project } from '../../model/types.ts';
-import { PROJECT_PERMISSIONS, type NotificationEvent } from '../../model/schema/vocab.ts';
+import { type NotificationEvent, type NotificationScheme, type PermissionGrant, type PermissionScheme, type Project, PROJECT_PERMISSIONS } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { badRequest, notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
@@ -11,7 +10,7 @@ import { projectOr404 } from './visibility.ts';
 const HOLDER = { anyone: 'anyone', loggedIn: 'applicationRole', group: 'group', projectRole: 'projectRole', user: 'user', reporter: 'reporter', assignee: 'assignee', projectLead: 'projectLead' } as const;
 
 const grantJson = (j: J, s: PermissionScheme, g: PermissionGrant) => {
-  const group = g.holder.type === 'group' && g.holder.value ? j.ctx.tracker.lookups.groups.get(g.holder.value) : undefined;
+  const group = g.holder.type === 'group' && g.holder.value ? j.ctx.tracker.group(g.holder.value) : undefined;
   const parameter = group ? group.name : g.holder.value;
   return {
     id: numId(g.id), self: `${j.api}/permissionscheme/${s.id}/permission/${g.id}`,
@@ -37,8 +36,8 @@ export const notificationSchemeJson = (j: J, s: NotificationScheme) => ({
   notificationSchemeEvents: s.events.map((e) => ({
     event: { id: EVENTS[e.event].id, name: EVENTS[e.event].name, description: '' },
     notifications: e.recipients.map((r, n) => {
-      const ix = j.ctx.tracker.lookups;
-      const group = r.type === 'group' && r.value ? ix.groups.get(r.value) : undefined;
+      const tr = j.ctx.tracker;
+      const group = r.type === 'group' && r.value ? tr.group(r.value) : undefined;
       return {
         id: n + 1, notificationType: RECIPIENT[r.type],
         ...(r.value !== undefined ? { parameter: group ? group.name : r.value, recipient: r.value } : {}),
@@ -55,7 +54,7 @@ const schemeOf = <S extends { id: string }>(list: readonly S[], id: string, what
 };
 
 export const schemeRoutes = (r: Router, ctx: SandboxContext): void => {
-  const config = (j: J) => j.ctx.tracker.state.config;
+  const config = (j: J) => j.ctx.tracker.config;
   const expandsGrants = (j: J) => qList(j.req, 'expand').some((e) => e === 'permissions' || e === 'all');
   r.get('/permissionscheme', route(ctx, (j) => { requireAdmin(j); return { permissionSchemes: config(j).permissionSchemes.map((s) => permissionSchemeJson(j, s, expandsGrants(j))) }; }));
   r.get('/permissionscheme/:id', route(ctx, (j, req) => { requireAdmin(j); return permissionSchemeJson(j, schemeOf(config(j).permissionSchemes, String(req.params.id), 'permission'), expandsGrants(j)); }));

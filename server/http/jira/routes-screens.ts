@@ -1,15 +1,15 @@
 /** Screens, tabs, screen schemes, issue type screen schemes, field configurations and their schemes, issue type schemes (admin). */
 import type { Router } from 'express';
-import type { Config, Project } from '../../model/types.ts';
+import type { Config, Project } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, qList, requireAdmin, route, type J } from './handler.ts';
-import { BUILT_IN_FIELDS } from './render-field.ts';
+import { BUILT_IN_FIELDS } from '../../jira-wire/index.ts';
 
 const byProject = <S extends { id: string }>(j: J, schemes: readonly S[], kind: keyof Project['schemes']) => {
   const ids = qList(j.req, 'projectId');
   return schemes.flatMap((s) => {
-    const projectIds = j.ctx.tracker.state.config.projects.filter((p) => p.schemes[kind] === s.id && (!ids.length || ids.includes(p.id))).map((p) => p.id);
+    const projectIds = j.ctx.tracker.config.projects.filter((p) => p.schemes[kind] === s.id && (!ids.length || ids.includes(p.id))).map((p) => p.id);
     return projectIds.length ? [{ scheme: s, projectIds }] : [];
   });
 };
@@ -19,12 +19,12 @@ const filterIds = <S extends { id: string }>(j: J, list: readonly S[]): S[] => {
   return ids.length ? list.filter((s) => ids.includes(s.id)) : [...list];
 };
 
-const fieldName = (j: J, id: string) => j.ctx.tracker.lookups.fields.get(id)?.name ?? BUILT_IN_FIELDS.find((b) => b.id === id)?.name ?? id;
+const fieldName = (j: J, id: string) => j.ctx.tracker.field(id)?.name ?? BUILT_IN_FIELDS.find((b) => b.id === id)?.name ?? id;
 
 const isDefaultFc = (config: Config, id: string) => config.fieldConfigurations[0]?.id === id;
 
 export const screenRoutes = (r: Router, ctx: SandboxContext): void => {
-  const config = (j: J) => j.ctx.tracker.state.config;
+  const config = (j: J) => j.ctx.tracker.config;
   const screenOr404 = (j: J, id: string) => {
     const s = config(j).screens.find((x) => x.id === id);
     if (!s) throw notFound(`The screen with id '${id}' does not exist.`);

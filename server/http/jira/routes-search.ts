@@ -3,11 +3,12 @@
  * `/search` (page with total; optionally 410 like Cloud), approximate counts, create metadata.
  */
 import type { Request, Router } from 'express';
-import { issueTypesOf } from '../../model/resolve.ts';
+import { issueTypesOf } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import type { FullSandboxContext } from '../sandbox-context.ts';
 import { badRequest, notFound } from './errors.ts';
-import { intParam, q, qList, route, type J } from './handler.ts';
+import { intParam, offsetPage, pageToken, pageTokenStart, pageWindow } from '../../jira-wire/index.ts';
+import { qList, route, windowOf, type J } from './handler.ts';
 import { issueJson } from './render-issue.ts';
 import { issueTypeJson, projectRef } from './render-basic.ts';
 import { fieldMetaJson } from './render-meta.ts';
@@ -27,11 +28,10 @@ const params = (req: Request) => {
   return { get, list };
 };
 
-const encodeToken = (n: number) => Buffer.from(`start:${n}`).toString('base64url');
-const decodeToken = (t: string): number => {
-  const m = /^start:(\d+)$/.exec(Buffer.from(t, 'base64url').toString('utf8'));
-  if (!m) throw badRequest('The nextPageToken is invalid or expired.');
-  return Number(m[1]);
+const tokenStart = (t: string): number => {
+  const start = pageTokenStart(t);
+  if (start === undefined) throw badRequest('The nextPageToken is invalid or expired.');
+  return start;
 };
 
 export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
@@ -43,7 +43,7 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
   const enhanced = route(ctx, (j) => {
     const p = params(j.req);
     const token = p.get('nextPageToken');
-    const startAt = token ? decodeToken(String(token)) : 0;
+    const startAt = token ? tokenStart(String(token)) : 0;
     const maxResults = intParam(p.get('maxResults'), 50, 5000);
     const result = j.ctx.tracker.search(j.actor, jql(j), { startAt, maxResults });
     const fields = p.list('fields')?.join(',') ?? 'id';
@@ -51,7 +51,7 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const isLast = startAt + result.issues.length >= result.total;
     return {
       issues: result.issues.map((i) => (fields === 'id' ? { id: i.id } : issueJson(j, i, { fields, expand }))),
-      ...(isLast ? {} : { nextPageToken: encodeToken(startAt + result.issues.length) }), isLast,
+      ...(isLast ? {} : { nextPageToken: pageToken(startAt + result.issues.length) }), isLast,
     };
   });
   r.get('/search/jql', enhanced);
@@ -63,8 +63,7 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
       return undefined;
     }
     const p = params(j.req);
-    const startAt = intParam(p.get('startAt'), 0, Number.MAX_SAFE_INTEGER);
-    const result = j.ctx.tracker.search(j.actor, jql(j), { startAt, maxResults: intParam(p.get('maxResults'), 50) });
+    const result = j.ctx.tracker.search(j.actor, jql(j), pageWindow(p.get('startAt'), p.get('maxResults')));
     const expand = p.list('expand') ?? [];
     const fields = p.list('fields')?.join(',') ?? '*navigable';
     return {
@@ -83,14 +82,14 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const typeIds = qList(j.req, 'issuetypeIds');
     const typeNames = qList(j.req, 'issuetypeNames').map((n) => n.toLowerCase());
     const withFields = qList(j.req, 'expand').includes('projects.issuetypes.fields');
-    const config = j.ctx.tracker.state.config;
+    const config = j.ctx.tracker.config;
     const projects = visibleProjects(j).filter((p) => (!keys.length || keys.includes(p.key)) && (!ids.length || ids.includes(p.id)) && j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key));
     return {
       expand: 'projects',
       projects: projects.map((p) => ({
         ...projectRef(j, p),
         issuetypes: issueTypesOf(config, p).flatMap((id) => {
-          const t = j.ctx.tracker.lookups.issueTypes.get(id);
+          const t = j.ctx.tracker.issueType(id);
           if (!t || (typeIds.length && !typeIds.includes(id)) || (typeNames.length && !typeNames.includes(t.name.toLowerCase()))) return [];
           return [{
             ...issueTypeJson(j, t), expand: 'fields',
@@ -103,19 +102,15 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
 
   r.get('/issue/createmeta/:project/issuetypes', route(ctx, (j, req) => {
     const p = projectOr404(j, String(req.params.project));
-    const types = issueTypesOf(j.ctx.tracker.state.config, p).flatMap((id) => { const t = j.ctx.tracker.lookups.issueTypes.get(id); return t ? [t] : []; });
-    const startAt = intParam(q(req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-    const maxResults = intParam(q(req, 'maxResults'), 50, 200);
+    const types = issueTypesOf(j.ctx.tracker.config, p).flatMap((id) => { const t = j.ctx.tracker.issueType(id); return t ? [t] : []; });
     if (!j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key)) throw notFound(`No project could be found with key '${p.key}'.`);
-    return { maxResults, startAt, total: types.length, issueTypes: types.slice(startAt, startAt + maxResults).map((t) => issueTypeJson(j, t)) };
+    return offsetPage(types, windowOf(j, 50, 200), 'issueTypes', (t) => issueTypeJson(j, t));
   }));
 
   r.get('/issue/createmeta/:project/issuetypes/:type', route(ctx, (j, req) => {
     const p = projectOr404(j, String(req.params.project));
     const typeId = String(req.params.type);
     const meta = j.ctx.tracker.createMeta(j.actor, p.key, typeId);
-    const startAt = intParam(q(req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-    const maxResults = intParam(q(req, 'maxResults'), 50, 200);
-    return { maxResults, startAt, total: meta.length, fields: meta.slice(startAt, startAt + maxResults).map((m) => fieldMetaJson(j, m, p, typeId, true)) };
+    return offsetPage(meta, windowOf(j, 50, 200), 'fields', (m) => fieldMetaJson(j, m, p, typeId, true));
   }));
 };

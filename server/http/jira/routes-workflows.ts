@@ -1,32 +1,32 @@
 /** Workflows (legacy search and the current API) and workflow schemes. Admin only, as in Jira. */
 import type { Request, Router } from 'express';
-import type { ConditionTree, Transition, Workflow, WorkflowScheme } from '../../model/types.ts';
+import type { ConditionTree, Transition, Workflow, WorkflowScheme } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
-import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from './workflow-rules.ts';
+import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../../jira-wire/index.ts';
 
 const legacyTransition = (j: J, t: Transition, rules: boolean) => {
-  const ix = j.ctx.tracker.lookups;
-  const screen = t.screen ? ix.config.screens.find((s) => s.id === t.screen) : undefined;
+  const tr = j.ctx.tracker;
+  const screen = t.screen ? tr.config.screens.find((s) => s.id === t.screen) : undefined;
   return {
     id: t.id, name: t.name, description: t.description ?? '', from: [...t.from], to: t.to, type: t.type,
     ...(screen ? { screen: { id: screen.id, name: screen.name } } : {}),
     ...(rules ? {
       rules: {
-        ...(t.rules.conditions ? { conditionsTree: conditionTreeJson(ix, t.rules.conditions as ConditionTree) } : {}),
+        ...(t.rules.conditions ? { conditionsTree: conditionTreeJson((id) => tr.group(id)?.name, t.rules.conditions as ConditionTree) } : {}),
         validators: t.rules.validators.map(validatorRule), postFunctions: t.rules.postFunctions.map(postFunctionRule),
       },
     } : {}),
   };
 };
 
-const isDefaultWorkflow = (j: J, w: Workflow) => j.ctx.tracker.state.config.workflowSchemes.some((s) => s.defaultWorkflow === w.id);
+const isDefaultWorkflow = (j: J, w: Workflow) => j.ctx.tracker.config.workflowSchemes.some((s) => s.defaultWorkflow === w.id);
 
 export const legacyWorkflowJson = (j: J, w: Workflow, expand: readonly string[]) => ({
   id: { name: w.name, entityId: w.id }, description: w.description ?? '',
   ...(expand.includes('transitions') || expand.includes('transitions.rules') ? { transitions: w.transitions.map((t) => legacyTransition(j, t, expand.includes('transitions.rules'))) } : {}),
-  ...(expand.includes('statuses') ? { statuses: w.statuses.map((s) => ({ id: s.status, name: j.ctx.tracker.lookups.statuses.get(s.status)?.name ?? s.status, properties: {} })) } : {}),
+  ...(expand.includes('statuses') ? { statuses: w.statuses.map((s) => ({ id: s.status, name: j.ctx.tracker.status(s.status)?.name ?? s.status, properties: {} })) } : {}),
   isDefault: isDefaultWorkflow(j, w),
 });
 
@@ -55,15 +55,15 @@ export const currentWorkflowJson = (j: J, w: Workflow) => {
 const statusesOf = (j: J, workflows: Workflow[]) => {
   const ids = [...new Set(workflows.flatMap((w) => w.statuses.map((s) => s.status)))];
   return ids.flatMap((id) => {
-    const s = j.ctx.tracker.lookups.statuses.get(id);
+    const s = j.ctx.tracker.status(id);
     return s ? [{ id: s.id, name: s.name, statusReference: s.id, description: s.description ?? '', scope: { type: 'GLOBAL' }, statusCategory: s.category === 'todo' ? 'TODO' : s.category === 'done' ? 'DONE' : 'IN_PROGRESS' }] : [];
   });
 };
 
 const pickWorkflows = (j: J, names: string[], ids: string[]): Workflow[] =>
-  j.ctx.tracker.state.config.workflows.filter((w) => (!names.length && !ids.length) || names.includes(w.name) || ids.includes(w.id));
+  j.ctx.tracker.config.workflows.filter((w) => (!names.length && !ids.length) || names.includes(w.name) || ids.includes(w.id));
 
-const workflowName = (j: J, id: string) => j.ctx.tracker.state.config.workflows.find((w) => w.id === id)?.name ?? id;
+const workflowName = (j: J, id: string) => j.ctx.tracker.config.workflows.find((w) => w.id === id)?.name ?? id;
 
 export const workflowSchemeJson = (j: J, s: WorkflowScheme) => ({
   id: numId(s.id), name: s.name, description: s.description ?? '', defaultWorkflow: workflowName(j, s.defaultWorkflow),
@@ -92,14 +92,14 @@ export const workflowRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get('/workflows/search', route(ctx, (j) => {
     requireAdmin(j);
     const text = (q(j.req, 'queryString') ?? '').toLowerCase();
-    const list = j.ctx.tracker.state.config.workflows.filter((w) => !text || w.name.toLowerCase().includes(text));
+    const list = j.ctx.tracker.config.workflows.filter((w) => !text || w.name.toLowerCase().includes(text));
     return { ...pageOf(j, list, (w) => currentWorkflowJson(j, w)), statuses: statusesOf(j, list) };
   }));
-  r.get('/workflowscheme', route(ctx, (j) => { requireAdmin(j); return pageOf(j, j.ctx.tracker.state.config.workflowSchemes, (s) => workflowSchemeJson(j, s)); }));
+  r.get('/workflowscheme', route(ctx, (j) => { requireAdmin(j); return pageOf(j, j.ctx.tracker.config.workflowSchemes, (s) => workflowSchemeJson(j, s)); }));
   r.get('/workflowscheme/project', route(ctx, (j) => {
     requireAdmin(j);
     const ids = qList(j.req, 'projectId');
-    const config = j.ctx.tracker.state.config;
+    const config = j.ctx.tracker.config;
     const values = config.workflowSchemes.flatMap((s) => {
       const projectIds = config.projects.filter((p) => p.schemes.workflowScheme === s.id && (!ids.length || ids.includes(p.id))).map((p) => p.id);
       return projectIds.length ? [{ projectIds, workflowScheme: workflowSchemeJson(j, s) }] : [];
@@ -108,7 +108,7 @@ export const workflowRoutes = (r: Router, ctx: SandboxContext): void => {
   }));
   r.get('/workflowscheme/:id', route(ctx, (j, req) => {
     requireAdmin(j);
-    const s = j.ctx.tracker.state.config.workflowSchemes.find((x) => x.id === String(req.params.id));
+    const s = j.ctx.tracker.config.workflowSchemes.find((x) => x.id === String(req.params.id));
     if (!s) throw notFound(`The workflow scheme with id '${String(req.params.id)}' does not exist.`);
     return workflowSchemeJson(j, s);
   }));

@@ -5,11 +5,11 @@
  * form with the tracker's errors beside their fields.
  */
 import { Router, urlencoded, type Request, type Response } from 'express';
-import { issueTypesOf } from '../../model/resolve.ts';
-import { isTrackerError, type FieldMeta } from '../../tracker/index.ts';
+import { issueTypesOf } from '../../model/index.ts';
+import { type FieldMeta, isTrackerError } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { fieldInput, unplacedErrors } from './field-input.ts';
 import { issueTypeName, param } from './format.ts';
@@ -21,9 +21,9 @@ interface Step { pid: string; issuetype: string; values?: FormState; errors?: Re
 const chooser = (ctx: SandboxContext, res: Response, s: Step, errors: Record<string, string>): SafeHtml => {
   const { tracker } = ctx;
   const actor = actorOf(res);
-  const projects = tracker.state.config.projects.filter((p) => !p.archived && tracker.can(actor, 'CREATE_ISSUES', p.key));
+  const projects = tracker.config.projects.filter((p) => !p.archived && tracker.can(actor, 'CREATE_ISSUES', p.key));
   const chosen = projects.find((p) => p.key === s.pid);
-  const types = chosen ? issueTypesOf(tracker.state.config, chosen) : [...new Set(projects.flatMap((p) => issueTypesOf(tracker.state.config, p)))];
+  const types = chosen ? issueTypesOf(tracker.config, chosen) : [...new Set(projects.flatMap((p) => issueTypesOf(tracker.config, p)))];
   const err = (k: string) => (errors[k] ? html` aria-invalid="true" aria-describedby="err-${k}"` : '');
   const msg = (k: string) => (errors[k] ? html`<p class="field-error" id="err-${k}">${errors[k]}</p>` : '');
   return html`<form method="get" action="/secure/CreateIssue" class="chooser">
@@ -60,7 +60,7 @@ const render = (ctx: SandboxContext, req: Request, res: Response, s: Step): void
   }
   const errors = s.errors ?? {};
   const values = s.values ?? (meta ? defaults(meta, actor) : {});
-  const isSubtask = tracker.lookups.issueTypes.get(s.issuetype)?.subtask === true;
+  const isSubtask = tracker.issueType(s.issuetype)?.subtask === true;
   const parentError = errors.parent;
   const choices = meta ? choicesFor(tracker, s.pid) : undefined;
   const form = meta && choices ? html`<form method="post" action="/secure/CreateIssue" class="issue-form" novalidate>

@@ -3,12 +3,11 @@
  * fields the person changed are sent to tracker.editIssue, so an untouched field never fails.
  */
 import type { Request, Response } from 'express';
-import type { Issue } from '../../model/types.ts';
-import { isTrackerError, TrackerError, type FieldMeta } from '../../tracker/index.ts';
-import { getValue } from '../../tracker/issue-fields.ts';
+import type { Issue } from '../../model/index.ts';
+import { type FieldMeta, getValue, isTrackerError, TrackerError } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { fieldInput, unplacedErrors } from './field-input.ts';
 import { param } from './format.ts';

@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { isTrackerError } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { alertBox, sendPage } from './layout.ts';
 
 const TITLES: Record<number, string> = { 400: 'Something is wrong with the request', 401: 'Sign in to continue', 403: 'Access denied', 404: 'Not found' };

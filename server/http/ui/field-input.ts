@@ -4,7 +4,7 @@
  * attribute: the tracker decides what is missing and says so, exactly as for the REST API.
  */
 import type { FieldMeta } from '../../tracker/index.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import type { FormValue } from './form-values.ts';
 
 export interface Choice { id: string; name: string }

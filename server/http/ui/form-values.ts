@@ -4,9 +4,8 @@
  * numbers, `{parent, child}`). Values the conversion cannot read are passed through unchanged, so
  * the tracker refuses them in its own words beside the field.
  */
-import type { Issue } from '../../model/types.ts';
-import type { FieldMeta, FieldValues } from '../../tracker/index.ts';
-import { getValue, sameValue } from '../../tracker/issue-fields.ts';
+import type { Issue } from '../../model/index.ts';
+import { type FieldMeta, type FieldValues, getValue, sameValue } from '../../tracker/index.ts';
 
 export type FormValue = string | string[];
 export type FormState = Record<string, FormValue | undefined>;

@@ -1,7 +1,7 @@
 /** The read-only parts of the issue view: details, custom fields, people, links, sub-tasks, comments, history. */
-import type { Issue, Project } from '../../model/types.ts';
+import type { Issue, Project } from '../../model/index.ts';
 import type { Actor, Tracker } from '../../tracker/index.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { fieldText, issueLink, issueTypeName, priorityName, resolutionName, statusLozenge, userName, when } from './format.ts';
 
 const row = (label: string, value: SafeHtml | string | null): SafeHtml =>
@@ -22,7 +22,7 @@ ${row('Created', when(issue.created))}${row('Updated', when(issue.updated))}${ro
 };
 
 export const customFields = (t: Tracker, project: Project, issue: Issue): SafeHtml => {
-  const rows = t.state.config.fields
+  const rows = t.config.fields
     .filter((f) => f.custom && issue.customFields[f.id] !== undefined)
     .map((f) => row(f.name, f.type === 'datetime' ? when(String(issue.customFields[f.id])) : fieldText(t, project, issue, f.id, issue.customFields[f.id])));
   return rows.length ? html`<section aria-labelledby="h-custom"><h2 id="h-custom">More fields</h2><dl class="details">${rows}</dl></section>` : html``;
@@ -33,13 +33,13 @@ export const textBlocks = (issue: Issue): SafeHtml => html`<section aria-labelle
 ${issue.environment ? html`<section aria-labelledby="h-env"><h2 id="h-env">Environment</h2><div class="text">${issue.environment}</div></section>` : ''}`;
 
 export const linksAndSubtasks = (t: Tracker, actor: Actor, issue: Issue): SafeHtml => {
-  const linkTypes = t.state.config.issueLinkTypes;
+  const linkTypes = t.config.issueLinkTypes;
   const links = issue.links.map((l) => {
     const type = linkTypes.find((x) => x.id === l.type);
     const verb = type ? (l.direction === 'outward' ? type.outward : type.inward) : l.type;
     return html`<li>${verb} ${issueLink(l.issue)}</li>`;
   });
-  const subtasks = t.state.issues.filter((i) => i.parent === issue.key && t.can(actor, 'BROWSE_PROJECTS', i.project, i));
+  const subtasks = t.issues.filter((i) => i.parent === issue.key && t.can(actor, 'BROWSE_PROJECTS', i.project, i));
   return html`<section aria-labelledby="h-links"><h2 id="h-links">Issue links</h2>${links.length ? html`<ul>${links}</ul>` : html`<p class="none">No links.</p>`}</section>
 ${issue.parent ? html`<p>Sub-task of ${issueLink(issue.parent)}</p>` : ''}
 <section aria-labelledby="h-subtasks"><h2 id="h-subtasks">Sub-tasks</h2>${subtasks.length ? html`<table class="grid"><caption class="visually-hidden">Sub-tasks</caption>

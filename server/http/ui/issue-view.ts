@@ -4,12 +4,11 @@
  * comment and assign only where the tracker's permissions allow.
  */
 import type { Request, Response } from 'express';
-import { workflowFor } from '../../model/resolve.ts';
-import type { Issue, Project } from '../../model/types.ts';
+import { type Issue, type Project, workflowFor } from '../../model/index.ts';
 import type { TransitionView } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { issueTypeName } from './format.ts';
 import { comments, customFields, details, history, linksAndSubtasks, textBlocks, watchers } from './issue-sections.ts';
@@ -22,7 +21,7 @@ const keyPath = (issue: Issue) => `/browse/${encodeURIComponent(issue.key)}`;
 /** A transition goes through a form when it has a screen or a validator asks for input. */
 export const needsForm = (ctx: SandboxContext, project: Project, issue: Issue, t: TransitionView): boolean => {
   if (t.hasScreen) return true;
-  const wf = workflowFor(ctx.tracker.state.config, project, issue.issueType);
+  const wf = workflowFor(ctx.tracker.config, project, issue.issueType);
   const rules = wf?.transitions.find((x) => x.id === t.id)?.rules;
   return (rules?.validators ?? []).some((v) => v.type === 'commentRequired' || v.type === 'fieldRequired');
 };

@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, SafeHtml } from '../html.ts';
+import { html, SafeHtml } from '../../common/html.ts';
 
 export const STYLESHEET = '/ui-assets/style.css';
 
@@ -44,7 +44,7 @@ ${admin ? html`<li><a href="/secure/admin">Administration</a></li>` : ''}
 
 /** Renders a full page and sends it. */
 export const sendPage = (ctx: SandboxContext, req: Request, res: Response, opts: PageOptions): void => {
-  const title = ctx.tracker.state.config.tracker.title;
+  const title = ctx.tracker.config.tracker.title;
   const doc = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${opts.title} · ${title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,11 +3,11 @@
  * persona sees, a results table with sortable columns and paging. Bad JQL shows Jira's message.
  */
 import { Router, type Request, type Response } from 'express';
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 import { isTrackerError, type SearchResult } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { issueLink, issueTypeName, param, priorityName, query, resolutionName, statusLozenge, userName, when } from './format.ts';
 import { currentSort, sortedBy } from './jql-order.ts';
 import { alertBox, sendPage } from './layout.ts';

@@ -1,8 +1,8 @@
 /** `/outbox`: the notifications the tracker recorded (nothing is ever sent), filterable by recipient and event. */
 import { Router, type Request, type Response } from 'express';
-import { NOTIFICATION_EVENTS } from '../../model/schema/vocab.ts';
+import { NOTIFICATION_EVENTS } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { issueLink, param, userName, when } from './format.ts';
 import { sendPage } from './layout.ts';
 

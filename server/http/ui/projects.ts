@@ -2,14 +2,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { query, userName } from './format.ts';
 import { sendPage } from './layout.ts';
 
 const projectsPage = (ctx: SandboxContext, req: Request, res: Response): void => {
   const { tracker } = ctx;
   const actor = actorOf(res);
-  const config = tracker.state.config;
+  const config = tracker.config;
   const visible = config.projects.filter((p) => tracker.can(actor, 'BROWSE_PROJECTS', p.key));
   const rows = visible.map((p) => {
     const total = tracker.search(actor, `project = "${p.key}"`, { maxResults: 0 }).total;

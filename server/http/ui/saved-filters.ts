@@ -1,25 +1,24 @@
 /** Which saved filters a persona sees: their own and those shared with them (as Jira's shares work). */
-import type { SavedFilter } from '../../model/types.ts';
-import type { Tracker } from '../../tracker/index.ts';
-import type { Actor } from '../../tracker/index.ts';
+import type { SavedFilter } from '../../model/index.ts';
+import type { Actor, Tracker } from '../../tracker/index.ts';
 
 export const filterVisible = (tracker: Tracker, actor: Actor, f: SavedFilter): boolean => {
-  const ix = tracker.lookups;
-  const user = ix.activeUser(actor);
+  const tr = tracker;
+  const user = tr.activeUser(actor);
   if (user && f.owner === user.accountId) return true;
   return f.shares.some((s) => {
     switch (s.type) {
       case 'global': return true;
       case 'authenticated': return user !== undefined;
-      case 'group': return s.value !== undefined && ix.inGroup(actor, s.value);
+      case 'group': return s.value !== undefined && tr.inGroup(actor, s.value);
       case 'user': return user !== undefined && s.value === user.accountId;
       case 'project': return s.value !== undefined && tracker.can(actor, 'BROWSE_PROJECTS', s.value);
       case 'projectRole': return user !== undefined && s.value !== undefined
-        && ix.config.projects.some((p) => ix.roleHolders(p, s.value!).has(user.accountId));
+        && tr.config.projects.some((p) => tr.roleHolders(p, s.value!).has(user.accountId));
       default: return false;
     }
   });
 };
 
 export const visibleFilters = (tracker: Tracker, actor: Actor): SavedFilter[] =>
-  tracker.state.config.filters.filter((f) => filterVisible(tracker, actor, f));
+  tracker.config.filters.filter((f) => filterVisible(tracker, actor, f));

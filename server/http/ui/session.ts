@@ -5,7 +5,7 @@
 import { Router, urlencoded, type Request, type Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf, PERSONA_COOKIE } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../common/html.ts';
 import { param } from './format.ts';
 import { alertBox, sendPage } from './layout.ts';
 
@@ -15,7 +15,8 @@ import { alertBox, sendPage } from './layout.ts';
  */
 export const safeReturn = (value: unknown): string => {
   const v = param(value);
-  return /^\/(?![\/\\])/.test(v) && !/[\s\x00-\x1f\x7f\\]/.test(v) ? v : '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a return address with control characters is refused on purpose
+  return /^\/(?![/\\])/.test(v) && !/[\s\x00-\x1f\x7f\\]/.test(v) ? v : '/';
 };
 
 const loginPage = (ctx: SandboxContext, req: Request, res: Response, error?: string): void => {

@@ -4,11 +4,10 @@
  * transitions without a form post straight from the issue view to the same route.
  */
 import type { Request, Response } from 'express';
-import { isTrackerError, TrackerError, type TransitionView } from '../../tracker/index.ts';
+import { getValue, isTrackerError, TrackerError, type TransitionView } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
-import { html } from '../html.ts';
-import { getValue } from '../../tracker/issue-fields.ts';
+import { html } from '../../common/html.ts';
 import { choicesFor } from './choices.ts';
 import { fieldInput, unplacedErrors } from './field-input.ts';
 import { param, statusLozenge } from './format.ts';

@@ -2,9 +2,7 @@
  * The `migrate:*` commands: parse the flags, open the instance (created from the snapshot on first
  * use, locked while the command runs), call the engine and print what it did.
  */
-import type { CommandIo } from '../../cli/run.ts';
-import { parseFlags } from '../../cli/run.ts';
-import { parseIsoTime } from '../../cli/flags.ts';
+import { type CommandIo, parseFlags, parseIsoTime } from '../../cli/index.ts';
 import { UserError } from '../../common/errors.ts';
 import { loadMigrations, type LoadedMigration } from '../load.ts';
 import { createMigration } from './create.ts';
@@ -69,7 +67,6 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
   const session = await openSession({ instance: values.instance, snapshot: values.snapshot }, `migrate:${cmd}`);
   try {
     if (session.created) io.out(`created instance ${values.instance} from ${values.snapshot}`);
-    const state = session.instance.db.data;
     if (cmd === 'down') {
       const reverted = await migrateDown(session.instance, { steps, to: values.to, now, log: io.out }, loaded);
       if (!reverted.length) io.out(values.to !== undefined ? `nothing to revert: ${values.to} is the newest applied migration` : 'nothing to revert: no migration is applied');
@@ -78,29 +75,29 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
     const migrations = loaded!;
     switch (cmd) {
       case 'status': {
-        const rows = migrationStatus(state, migrations);
+        const rows = migrationStatus(session.instance.records, migrations);
         for (const line of renderStatus(rows)) io.out(line);
-        // Just opened (or created): the generation's recorded hash is the hash of the data in memory.
-        io.out(`instance ${values.instance}: hash ${session.instance.recordedHash() ?? session.instance.hash()}`);
+        // Just opened (or created): the instance answers with the hash its generation recorded.
+        io.out(`instance ${values.instance}: hash ${session.instance.hash()}`);
         // The same error as migrate:up: the file and both checksums, and the two ways out.
-        const changed = checkIntegrity(state, migrations).changed;
+        const changed = checkIntegrity(session.instance.records, migrations).changed;
         if (changed.length) throw changedError(changed);
         return 0;
       }
       case 'up': {
-        const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out, asLoaded: true });
+        const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out });
         // The last hash after is the hash of the instance as saved (nothing runs in between): no second pass over every issue.
         io.out(applied.length ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${applied[applied.length - 1]!.hashAfter}` : 'nothing to apply: every migration is applied');
         return 0;
       }
       case 'plan': {
-        const items = planMigrations(state, selectPending(session.instance, migrations, { to: values.to, outOfOrder: true }), now ?? new Date().toISOString());
+        const items = planMigrations(session.instance.data, selectPending(session.instance, migrations, { to: values.to, outOfOrder: true }), now ?? new Date().toISOString());
         for (const line of renderPlan(items)) io.out(line);
         return items.some((i) => i.error) ? 1 : 0;
       }
       case 'verify': {
         const pending = selectPending(session.instance, migrations, { to: values.to, outOfOrder: true });
-        const rows = verifyMigrations(state, pending, now ?? new Date().toISOString());
+        const rows = verifyMigrations(session.instance.data, pending, now ?? new Date().toISOString());
         for (const line of renderVerify(rows)) io.out(line);
         if (!rows.length) io.out('nothing to verify: no migration is pending');
         return rows.every((r) => r.ok) ? 0 : 1;

@@ -2,7 +2,7 @@
  * A readable configuration diff: the patches between two configurations, with list positions named
  * by the entity they hold (`workflows['Bug workflow'].transitions['Start progress'].name`).
  */
-import type { Config, Project } from '../../model/types.ts';
+import type { Config, Project } from '../../model/index.ts';
 import { diff, type PathSeg } from '../config-diff.ts';
 
 const labelOf = (v: unknown): string | undefined => {

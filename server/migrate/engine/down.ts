@@ -40,7 +40,7 @@ export interface Reverted {
 }
 
 export const selectToRevert = (instance: Instance, opts: DownOptions): LedgerEntry[] => {
-  const applied = appliedEntries(instance.db.data);
+  const applied = appliedEntries(instance.records);
   if (opts.steps !== undefined && opts.to !== undefined) throw new UserError('give either --steps N or --to ID, not both');
   if (opts.to !== undefined) {
     const idx = applied.findIndex((e) => e.id === opts.to);
@@ -78,8 +78,8 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
   const started = performance.now();
   const failed = async (why: string): Promise<never> => {
     // The current generation on disk is the pre-revert state: reload it, then record what happened.
-    await instance.db.read();
-    const e = appliedEntries(instance.db.data).find((x) => x.id === entry.id)!;
+    await instance.reload();
+    const e = appliedEntries(instance.records).find((x) => x.id === entry.id)!;
     e.log.push({ at: new Date().toISOString(), action: 'revert-failed', by: operator(), note: why });
     await instance.save();
     throw new CheckFailed(`reverting ${entry.id} failed: ${why}`, [
@@ -103,14 +103,14 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
       entry.revertedAt = new Date().toISOString();
       entry.revertDurationMs = durationMs;
       entry.inverse = [];
-      dropCaptures(instance.db.data, entry.id);
+      dropCaptures(instance.records, entry.id);
       entry.log.push({ at: entry.revertedAt, action: 'reverted', by: operator(), ...(note || changedSince ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') } : {}) });
     });
     return { entry, durationMs, restored, changedSince, hash, ...(note ? { fileNote: note } : {}) };
   };
 
   try {
-    revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
+    revertMigration(instance.data, loadInverse(instance.data, entry), { migrationId: entry.id, now });
   } catch (e) {
     return failed(`its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`);
   }

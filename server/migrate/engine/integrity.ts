@@ -4,7 +4,7 @@
  * last applied one (out of order).
  */
 import { UserError } from '../../common/errors.ts';
-import type { InstanceState } from '../../store/index.ts';
+import type { InstanceRecords } from '../../store/index.ts';
 import type { LoadedMigration } from '../load.ts';
 import { appliedEntries, type LedgerEntry } from './ledger.ts';
 
@@ -15,7 +15,7 @@ export interface Integrity {
   outOfOrder: LoadedMigration[];
 }
 
-export const checkIntegrity = (state: InstanceState, loaded: readonly LoadedMigration[]): Integrity => {
+export const checkIntegrity = (state: InstanceRecords, loaded: readonly LoadedMigration[]): Integrity => {
   const applied = appliedEntries(state);
   const appliedIds = new Set(applied.map((e) => e.id));
   const byId = new Map(loaded.map((m) => [m.id, m]));

@@ -4,7 +4,7 @@
  * data of an inverse (`bulk`, up to a million records) is stored apart in InstanceState.captures,
  * which the store shards, and is referenced from the entry by key.
  */
-import type { InstanceState } from '../../store/index.ts';
+import type { InstanceRecords } from '../../store/index.ts';
 import type { Irreversible } from '../migration.ts';
 import type { RecordedOp } from '../types.ts';
 
@@ -42,15 +42,15 @@ export interface LedgerEntry {
   log: LedgerEvent[];
 }
 
-export const ledgerOf = (state: InstanceState): LedgerEntry[] => state.ledger as unknown as LedgerEntry[];
+export const ledgerOf = (state: InstanceRecords): LedgerEntry[] => state.ledger as unknown as LedgerEntry[];
 
-export const entryFor = (state: InstanceState, id: string): LedgerEntry | undefined => ledgerOf(state).find((e) => e.id === id);
+export const entryFor = (state: InstanceRecords, id: string): LedgerEntry | undefined => ledgerOf(state).find((e) => e.id === id);
 
 /** Entries currently applied, in the order they were applied (ledger order). */
-export const appliedEntries = (state: InstanceState): LedgerEntry[] => ledgerOf(state).filter((e) => e.state === 'applied');
+export const appliedEntries = (state: InstanceRecords): LedgerEntry[] => ledgerOf(state).filter((e) => e.state === 'applied');
 
 /** Replaces or appends the entry for its id, keeping the ledger's order of first application. */
-export const putEntry = (state: InstanceState, entry: LedgerEntry): void => {
+export const putEntry = (state: InstanceRecords, entry: LedgerEntry): void => {
   const ledger = ledgerOf(state);
   const i = ledger.findIndex((e) => e.id === entry.id);
   if (i === -1) ledger.push(entry);
@@ -64,7 +64,7 @@ export const putEntry = (state: InstanceState, entry: LedgerEntry): void => {
 const captureKey = (id: string, index: number) => `${id}#${index}`;
 
 /** Moves every inverse op's bulk data into captures; returns the storable ops. Clears old captures of the id. */
-export const storeInverse = (state: InstanceState, id: string, inverse: readonly RecordedOp[]): StoredOp[] => {
+export const storeInverse = (state: InstanceRecords, id: string, inverse: readonly RecordedOp[]): StoredOp[] => {
   dropCaptures(state, id);
   return inverse.map((op, index) => {
     // A JSON round trip now, so what is stored is exactly what a later `down` will read back.
@@ -80,7 +80,7 @@ export const storeInverse = (state: InstanceState, id: string, inverse: readonly
 };
 
 /** Rebuilds the recorded inverse of an entry from the ledger and the captures. */
-export const loadInverse = (state: InstanceState, entry: LedgerEntry): RecordedOp[] =>
+export const loadInverse = (state: InstanceRecords, entry: LedgerEntry): RecordedOp[] =>
   entry.inverse.map((op) => {
     if (!op.bulkRef) return { kind: op.kind, args: op.args };
     const bulk = state.captures[op.bulkRef];
@@ -90,6 +90,6 @@ export const loadInverse = (state: InstanceState, entry: LedgerEntry): RecordedO
     return { kind: op.kind, args: op.args, bulk };
   });
 
-export const dropCaptures = (state: InstanceState, id: string): void => {
+export const dropCaptures = (state: InstanceRecords, id: string): void => {
   for (const key of Object.keys(state.captures)) if (key.startsWith(`${id}#`)) delete state.captures[key];
 };

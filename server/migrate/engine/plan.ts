@@ -4,9 +4,9 @@
  * project / type / status, the notifications the change itself would cause, and every project that
  * shares a changed scheme.
  */
-import type { Config, Issue } from '../../model/types.ts';
+import { type Config, ConfigIndex, type Issue } from '../../model/index.ts';
 import type { InstanceState } from '../../store/index.ts';
-import { ConfigIndex, recipientsFor } from '../../tracker/index.ts';
+import { recipientsFor } from '../../tracker/index.ts';
 import { applyMigration } from '../apply.ts';
 import type { LoadedMigration } from '../load.ts';
 import type { Irreversible } from '../migration.ts';

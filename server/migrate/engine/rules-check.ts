@@ -2,8 +2,7 @@
  * The model's rules after a migration, shared by up, verify and plan so that all three agree: a
  * migration that `migrate:up` refuses must not pass `migrate:verify` or look clean in the plan.
  */
-import { formatProblem, type Problem } from '../../model/problems.ts';
-import { validateState } from '../../model/validate.ts';
+import { formatProblem, type Problem, validateState } from '../../model/index.ts';
 import type { TrackerState } from '../types.ts';
 
 /** Errors the model's rules report on the state (warnings are not reasons to refuse). */

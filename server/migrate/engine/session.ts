@@ -4,9 +4,8 @@
  */
 import { userInfo, hostname } from 'node:os';
 import { UserError } from '../../common/errors.ts';
-import { formatProblem, hasErrors } from '../../model/problems.ts';
-import { validateSnapshotData } from '../../model/validate.ts';
-import { acquireLock, createInstance, instanceExists, openInstance, readSnapshot, type Instance } from '../../store/index.ts';
+import { formatProblem, hasErrors, validateSnapshotData } from '../../model/index.ts';
+import { acquireLock, createInstance, type Instance, instanceExists, openInstance, readSnapshot } from '../../store/index.ts';
 
 export interface InstanceOptions {
   /** Instance directory (default `.understudy/instance`). */

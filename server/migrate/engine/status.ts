@@ -1,5 +1,5 @@
 /** `migrate:status`: every migration of the folder and of the ledger, with its state and times. */
-import type { InstanceState } from '../../store/index.ts';
+import type { InstanceRecords } from '../../store/index.ts';
 import type { LoadedMigration } from '../load.ts';
 import { checkIntegrity } from './integrity.ts';
 import { ledgerOf } from './ledger.ts';
@@ -16,7 +16,7 @@ export interface StatusRow {
   outOfOrder?: boolean;
 }
 
-export const migrationStatus = (state: InstanceState, loaded: readonly LoadedMigration[]): StatusRow[] => {
+export const migrationStatus = (state: InstanceRecords, loaded: readonly LoadedMigration[]): StatusRow[] => {
   const integrity = checkIntegrity(state, loaded);
   const changed = new Map(integrity.changed.map((c) => [c.entry.id, c]));
   const missing = new Set(integrity.missing.map((e) => e.id));

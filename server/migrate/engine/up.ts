@@ -5,7 +5,7 @@
  * leaves the instance before or after the migration, never between.
  */
 import { CheckFailed, UserError } from '../../common/errors.ts';
-import { formatProblem } from '../../model/problems.ts';
+import { formatProblem } from '../../model/index.ts';
 import type { Instance } from '../../store/index.ts';
 import { applyMigration, revertMigration, type AppliedMigration } from '../apply.ts';
 import { MigrationError } from '../errors.ts';
@@ -22,26 +22,15 @@ export interface UpOptions {
   rebaseline?: readonly string[];
   outOfOrder?: boolean;
   log?: (line: string) => void;
-  /**
-   * The data in memory is exactly the generation last read or written (a command that has just
-   * opened the instance): the hash before is the one that generation recorded (Instance.recordedHash),
-   * when it recorded one, instead of a hash of every issue. Never set it after changing the data
-   * in memory without saving.
-   */
-  asLoaded?: boolean;
 }
 
 export interface UpResult { applied: LedgerEntry[]; instance: Instance }
 
 const relative = (file: string) => file.replace(`${process.cwd()}/`, '');
 
-/** Re-loads the instance from disk: what a failed attempt leaves in memory is never trusted. */
-const reload = async (instance: Instance) => {
-  await instance.db.read();
-};
-
 export const selectPending = (instance: Instance, loaded: readonly LoadedMigration[], opts: UpOptions): LoadedMigration[] => {
-  const state = instance.db.data;
+  // The ledger only: reading it leaves the instance's recorded hash trusted.
+  const state = instance.records;
   const integrity = checkIntegrity(state, loaded);
   const rebaseline = new Set(opts.rebaseline ?? []);
   for (const id of rebaseline) {
@@ -75,7 +64,8 @@ export const migrateUp = async (instance: Instance, loaded: readonly LoadedMigra
   const pending = selectPending(instance, loaded, opts);
   if (opts.rebaseline?.length) await instance.save();
   const applied: LedgerEntry[] = [];
-  let hash = (opts.asLoaded ? instance.recordedHash() : undefined) ?? instance.hash();
+  // Right after opening, this is the hash the generation recorded: no pass over every issue.
+  let hash = instance.hash();
   for (const m of pending) {
     const entry = await applyOne(instance, m, hash, opts.now ?? new Date().toISOString());
     applied.push(entry);
@@ -86,7 +76,7 @@ export const migrateUp = async (instance: Instance, loaded: readonly LoadedMigra
 };
 
 const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: string, now: string): Promise<LedgerEntry> => {
-  const state = instance.db.data;
+  const state = instance.data;
   const started = performance.now();
   const appliedAt = new Date().toISOString();
   const base = {
@@ -95,8 +85,9 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
   };
   const previous = entryFor(state, m.id);
   const fail = async (error: string, restored: boolean, thrown: Error): Promise<never> => {
-    if (!restored) await reload(instance);
-    const s = instance.db.data;
+    // What a failed attempt leaves in memory is never trusted: read the instance again.
+    if (!restored) await instance.reload();
+    const s = instance.data;
     putEntry(s, {
       ...base, state: 'failed', durationMs: Math.round(performance.now() - started), hashAfter: null, sentences: [], inverse: [],
       touchedIssues: 0, error, log: [...(previous?.log ?? []), { at: new Date().toISOString(), action: 'failed', by: base.appliedBy, note: error }],

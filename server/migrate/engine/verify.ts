@@ -3,7 +3,7 @@
  * saved): up (which must leave the model's rules satisfied, as migrate:up requires), then down from the inverse as the ledger would store it (a JSON round trip), and the
  * hash must equal the start; then up again, and the hash must equal the first up's.
  */
-import { canonicalHash } from '../../model/hash.ts';
+import { canonicalHash } from '../../model/index.ts';
 import type { InstanceState } from '../../store/index.ts';
 import { applyMigration, revertMigration } from '../apply.ts';
 import type { LoadedMigration } from '../load.ts';

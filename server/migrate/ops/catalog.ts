@@ -1,5 +1,5 @@
 /** Priorities and resolutions: add, rename, remove with a mapping. Built from one pattern. */
-import type { Config, Issue, PostFunction, Priority, Resolution } from '../../model/types.ts';
+import type { Config, Issue, PostFunction, Priority, Resolution } from '../../model/index.ts';
 import { assertNameFree, fail } from '../names.ts';
 import { SPECS, type Lookup } from '../lookup.ts';
 import { defineOp, q } from './define.ts';

@@ -1,6 +1,5 @@
 /** Small helpers several operation files share: new ids, positions in lists, workflow scope. */
-import type { Config, Issue, Workflow } from '../../model/types.ts';
-import { projectByKey, workflowFor } from '../../model/resolve.ts';
+import { type Config, type Issue, projectByKey, type Workflow, workflowFor } from '../../model/index.ts';
 import { fail } from '../names.ts';
 import type { OpSite } from '../types.ts';
 

@@ -4,6 +4,7 @@
  * state (`mutate`). The inverse is produced here, the same way for every operation: configuration
  * by diffing before and after, issues from what the IssueRecorder captured.
  */
+import { q } from '../../model/index.ts';
 import { OpError } from '../errors.ts';
 import { applyPatches, diff } from '../config-diff.ts';
 import { IssueRecorder } from '../issue-changes.ts';
@@ -71,6 +72,6 @@ export const defineOp = <A, P>(impl: OpImpl<A, P>): OpDefinition<A> => {
   };
 };
 
-/** Quoting for sentences. */
-export const q = (s: unknown): string => `'${String(s)}'`;
+/** Quoting for sentences: the model's one quoting helper, re-exported for the operations. */
+export { q };
 export const list = (xs: readonly unknown[]): string => xs.map(q).join(', ');

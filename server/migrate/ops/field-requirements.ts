@@ -7,8 +7,7 @@
  * field (nobody could create an issue there), and a field configuration shared with pairs outside
  * the scope (the change would silently reach them; widen the scope or split the configuration).
  */
-import type { FieldConfiguration, Field, Issue } from '../../model/types.ts';
-import { fieldApplies, fieldConfigurationFor, fieldContextFor, issueTypesOf, screenFieldIds, screenFor } from '../../model/resolve.ts';
+import { type Field, fieldApplies, type FieldConfiguration, fieldConfigurationFor, fieldContextFor, type Issue, issueTypesOf, screenFieldIds, screenFor } from '../../model/index.ts';
 import { changeString, valueKeyOf, getValue } from '../issue-changes.ts';
 import { fail } from '../names.ts';
 import type { Lookup } from '../lookup.ts';

@@ -1,6 +1,5 @@
 /** Which project × issue type pairs an operation on a field covers, and the contexts that apply there. */
-import type { Field, FieldContext, Project } from '../../model/types.ts';
-import { fieldApplies, fieldContextFor, issueTypesOf } from '../../model/resolve.ts';
+import { type Field, fieldApplies, type FieldContext, fieldContextFor, issueTypesOf, type Project } from '../../model/index.ts';
 import type { Lookup } from '../lookup.ts';
 import { fail } from '../names.ts';
 import type { TrackerState } from '../types.ts';

@@ -1,5 +1,5 @@
 /** Turning values as admins write them (option names, user names) into the ids issues store. */
-import type { Field, FieldOption } from '../../model/types.ts';
+import type { Field, FieldOption } from '../../model/index.ts';
 import type { Lookup } from '../lookup.ts';
 import { fail } from '../names.ts';
 import { q } from './define.ts';

@@ -1,6 +1,5 @@
 /** Operations on fields themselves: add, rename, remove (capturing every value), set the default. */
-import type { Field, FieldContext } from '../../model/types.ts';
-import { FIELD_TYPES, isOneOf, type FieldType } from '../../model/schema/vocab.ts';
+import { type Field, FIELD_TYPES, type FieldContext, type FieldType, isOneOf } from '../../model/index.ts';
 import { assertNameFree, fail } from '../names.ts';
 import { SPECS } from '../lookup.ts';
 import { changeString, valueKeyOf } from '../issue-changes.ts';

@@ -1,5 +1,5 @@
 /** Saved filters' JQL and boards' columns. */
-import type { Board, BoardColumn, SavedFilter } from '../../model/types.ts';
+import type { Board, BoardColumn, SavedFilter } from '../../model/index.ts';
 import { fail } from '../names.ts';
 import { defineOp, q } from './define.ts';
 

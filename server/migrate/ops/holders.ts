@@ -1,5 +1,5 @@
 /** Permission holders and notification recipients as admins write them, resolved to the model's form. */
-import type { NotificationRecipient, PermissionHolder } from '../../model/types.ts';
+import type { NotificationRecipient, PermissionHolder } from '../../model/index.ts';
 import type { Lookup } from '../lookup.ts';
 import { fail } from '../names.ts';
 

@@ -1,11 +1,9 @@
 /** Operations on issue types: add, rename, remove with a mapping for the issues of the type. */
-import type { Issue, IssueType } from '../../model/types.ts';
-import { issueTypesOf, projectByKey, workflowFor } from '../../model/resolve.ts';
+import { type Issue, type IssueType, type IssueTypeScheme, issueTypesOf, projectByKey, workflowFor } from '../../model/index.ts';
 import { assertNameFree, fail } from '../names.ts';
 import { SPECS } from '../lookup.ts';
 import { defineOp, list, q } from './define.ts';
 import { inWorkflow, nextId, replaceIn } from './common.ts';
-import type { IssueTypeScheme } from '../../model/types.ts';
 
 export interface AddIssueTypeArgs {
   name: string;

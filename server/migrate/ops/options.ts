@@ -1,6 +1,5 @@
 /** Operations on the options of select-like fields: add, rename, remove with a replacement. */
-import type { Field, FieldContext, FieldOption, Issue } from '../../model/types.ts';
-import { OPTION_FIELD_TYPES, isOneOf } from '../../model/schema/vocab.ts';
+import { type Field, type FieldContext, type FieldOption, isOneOf, type Issue, OPTION_FIELD_TYPES } from '../../model/index.ts';
 import { changeString, valueKeyOf } from '../issue-changes.ts';
 import { fail } from '../names.ts';
 import type { Lookup } from '../lookup.ts';

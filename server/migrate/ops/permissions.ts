@@ -1,8 +1,6 @@
 /** Grants and revocations in permission schemes; notification recipients in notification schemes. */
-import type { NotificationScheme, PermissionGrant, PermissionScheme } from '../../model/types.ts';
-import { PROJECT_PERMISSIONS, NOTIFICATION_EVENTS, isOneOf, type NotificationEvent, type ProjectPermission } from '../../model/schema/vocab.ts';
+import { isOneOf, NOTIFICATION_EVENTS, type NotificationEvent, type NotificationScheme, type PermissionGrant, type PermissionScheme, PROJECT_PERMISSIONS, type ProjectPermission, projectsUsingScheme } from '../../model/index.ts';
 import { closest, fail } from '../names.ts';
-import { projectsUsingScheme } from '../../model/resolve.ts';
 import { defineOp, q } from './define.ts';
 import { nextId } from './common.ts';
 import { holderText, toHolder, toRecipient, type HolderInput, type RecipientInput } from './holders.ts';

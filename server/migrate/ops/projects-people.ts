@@ -1,6 +1,5 @@
 /** Projects (add, archive) and people (group membership, project role actors). */
-import type { Group, Project, RoleActor, User } from '../../model/types.ts';
-import { PROJECT_KINDS, PROJECT_STYLES, isOneOf } from '../../model/schema/vocab.ts';
+import { type Group, isOneOf, type Project, PROJECT_KINDS, PROJECT_STYLES, type RoleActor, type User } from '../../model/index.ts';
 import { fail } from '../names.ts';
 import { defineOp, q } from './define.ts';
 import { nextId } from './common.ts';

@@ -3,7 +3,7 @@
  * operations like any other (check, apply, describe, and their own inverse), so a ledger can hold
  * them and `migrate:down` can run them without the migration file.
  */
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 import { applyPatches, type Patch } from '../config-diff.ts';
 import { fail } from '../names.ts';
 import { restoreIssue, type IssueRestore } from '../issue-changes.ts';

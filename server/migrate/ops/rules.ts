@@ -2,7 +2,7 @@
  * Transition rules as admins write them: groups, roles, fields, resolutions and users by name.
  * Resolved to the ids the model stores.
  */
-import type { Condition, ConditionTree, PostFunction, TransitionRules, Validator } from '../../model/types.ts';
+import type { Condition, ConditionTree, PostFunction, TransitionRules, Validator } from '../../model/index.ts';
 import type { Lookup } from '../lookup.ts';
 
 /** Rules with names where the model has ids; the shapes are the model's (see server/model/schema/workflows.ts). */

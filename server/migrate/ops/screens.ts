@@ -1,8 +1,7 @@
 /** Putting fields on screens and taking them off. */
-import type { Screen } from '../../model/types.ts';
+import { fieldBehaviour, fieldConfigurationFor, issueTypesOf, type Screen, screenFor } from '../../model/index.ts';
 
 type ScreenTab = Screen['tabs'][number];
-import { fieldBehaviour, fieldConfigurationFor, issueTypesOf, screenFor } from '../../model/resolve.ts';
 import { fail, resolveOne } from '../names.ts';
 import { defineOp, q } from './define.ts';
 import { insertIndex } from './common.ts';

@@ -1,16 +1,25 @@
 /** setWorkflow: point an issue type of a workflow scheme at another workflow, mapping the statuses it lacks. */
-import type { Issue, Status, Workflow, WorkflowScheme } from '../../model/types.ts';
-import { projectsUsingScheme } from '../../model/resolve.ts';
+import { type Issue, projectsUsingScheme, type Status, type Workflow, type WorkflowScheme } from '../../model/index.ts';
 import { fail } from '../names.ts';
 import { defineOp, q } from './define.ts';
 import { inWorkflow } from './common.ts';
-import type { SetWorkflowArgs } from './workflows.ts';
 
 interface Plan {
   scheme: WorkflowScheme;
   typeId: string | undefined;
   wf: Workflow;
   moves: Array<{ issue: Issue; from: Status; to: Status }>;
+}
+
+export interface SetWorkflowArgs {
+  /** The workflow scheme to change. Every project using it is affected. */
+  scheme: string;
+  /** The issue type whose workflow changes, or `'default'` for the scheme's default workflow. */
+  issueType: string;
+  /** The workflow the type uses from now on. */
+  workflow: string;
+  /** Old status name → new status name, for issues whose status the new workflow lacks. */
+  statusMap?: Record<string, string>;
 }
 
 export const setWorkflow = defineOp<SetWorkflowArgs, Plan>({

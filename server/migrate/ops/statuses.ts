@@ -1,7 +1,5 @@
 /** Operations on statuses: add, rename, remove (with a mapping for the issues in it), recategorise. */
-import type { StatusCategory } from '../../model/schema/vocab.ts';
-import { STATUS_CATEGORIES, isOneOf } from '../../model/schema/vocab.ts';
-import type { Issue, Status, Workflow } from '../../model/types.ts';
+import { isOneOf, type Issue, type Status, STATUS_CATEGORIES, type StatusCategory, type Workflow } from '../../model/index.ts';
 import { assertNameFree, fail } from '../names.ts';
 import { SPECS } from '../lookup.ts';
 import type { IssueRecorder } from '../issue-changes.ts';

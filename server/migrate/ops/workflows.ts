@@ -1,12 +1,11 @@
 /** Operations on workflows: their statuses, their transitions and rules, and which workflow a type uses. */
-import type { Transition, TransitionRules, Workflow } from '../../model/types.ts';
+import type { Status, Transition, TransitionRules, Workflow } from '../../model/index.ts';
 import { assertNameFree, fail } from '../names.ts';
 import { SPECS } from '../lookup.ts';
 import { defineOp, list, q } from './define.ts';
 import { inWorkflow, insertIndex, nextId, workflowOfIssue } from './common.ts';
 import { dropFromWorkflow, remapStatus } from './statuses.ts';
 import { resolveRules, type TransitionRulesInput } from './rules.ts';
-import type { Status } from '../../model/types.ts';
 
 export interface AddWorkflowStatusArgs {
   workflow: string;
@@ -39,16 +38,6 @@ export interface RenameTransitionArgs { workflow: string; from: string; to: stri
 export interface SetTransitionRulesArgs extends TransitionRulesInput {
   workflow: string;
   transition: string;
-}
-export interface SetWorkflowArgs {
-  /** The workflow scheme to change. Every project using it is affected. */
-  scheme: string;
-  /** The issue type whose workflow changes, or `'default'` for the scheme's default workflow. */
-  issueType: string;
-  /** The workflow the type uses from now on. */
-  workflow: string;
-  /** Old status name → new status name, for issues whose status the new workflow lacks. */
-  statusMap?: Record<string, string>;
 }
 
 const needIn = (site: Parameters<typeof fail>[0], wf: Workflow, s: Status, arg: string): void => {
@@ -150,4 +139,4 @@ export const setTransitionRules = defineOp<SetTransitionRulesArgs, { t: Transiti
   mutate: (_s, p) => void (p.t.rules = p.rules),
 });
 
-export { setWorkflow } from './set-workflow.ts';
+export { setWorkflow, type SetWorkflowArgs } from './set-workflow.ts';

@@ -2,3 +2,5 @@ export * from './ast.ts';
 export * from './errors.ts';
 export { parseJql } from './parser.ts';
 export { tokenize, type Token } from './lexer.ts';
+export { quoteJql } from './quote.ts';
+export { escapeRegExp, searchTerms, termSource } from './text-search.ts';

@@ -3,7 +3,7 @@
  * group, `ORDER BY` ends the query. Messages follow Jira's wording and positions.
  */
 import { HISTORY_PREDICATES, type Clause, type FieldRef, type HistoryPredicate, type Operand, type Operator, type Query, type SortKey } from './ast.ts';
-import { JqlError, VALID_OPERATORS, syntaxError, syntaxErrorAtEnd } from './errors.ts';
+import { type JqlError, VALID_OPERATORS, syntaxError, syntaxErrorAtEnd } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'was', 'empty', 'null', 'order', 'by', 'asc', 'desc']);

@@ -4,7 +4,8 @@
  * entities (the most specific key first: field, status, transition, filter, board, permission,
  * persona, issue type, project); when none does, to the last migration applied.
  */
-import { expectationMatches, type ExpectCheck, type ExpectedDifference } from '../../migrate/expect.ts';
+import { expectationMatches, type ExpectCheck, type ExpectedDifference } from '../../migrate/index.ts';
+import { escapeRegExp } from '../../model/index.ts';
 import type { Difference } from '../result.ts';
 
 export interface MigrationExpectations { id: string; expect: readonly ExpectedDifference[]; text: readonly string[] }
@@ -18,10 +19,9 @@ export interface Classified {
 
 const SPECIFIC = ['value', 'resolution', 'field', 'status', 'transition', 'filter', 'board', 'column', 'permission', 'integration', 'recipient', 'persona', 'issueType', 'workflow', 'project'];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The name as a whole word (not inside another word: 'OPS' is not in 'stops'). */
-const names = (text: string, name: string): boolean => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(name)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+const names = (text: string, name: string): boolean => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(name)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
 
 const attribute = (d: Difference, migrations: readonly MigrationExpectations[]): string | undefined => {
   const texts = migrations.map((m) => ({ id: m.id, text: m.text.join('\n') }));

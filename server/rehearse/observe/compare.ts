@@ -4,7 +4,7 @@
  * (createmeta: required / optional / default / allowedValues / added / removed / create;
  * permissions: granted / revoked; everything else: added / removed / changed).
  */
-import { deepEqual } from '../../migrate/config-diff.ts';
+import { deepEqual } from '../../migrate/index.ts';
 import type { Difference, Observation } from '../result.ts';
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

@@ -2,7 +2,7 @@
  * Where a production tracker admin finds each part of the configuration, in Jira's administration
  * menus, so the runbook's checklist names screens instead of JSON paths.
  */
-import type { Config } from '../../model/types.ts';
+import type { Config } from '../../model/index.ts';
 
 const SCREENS: Record<Exclude<keyof Config, '$schema'>, string> = {
   tracker: 'System → General configuration',

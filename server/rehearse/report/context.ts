@@ -2,7 +2,7 @@
  * What the report writers need beside `result.json`: the configurations before and after each
  * migration (for workflow diagrams and the runbook's backout), kept in memory and never written.
  */
-import type { Config } from '../../model/types.ts';
+import type { Config } from '../../model/index.ts';
 
 export interface ReportContext {
   /** The snapshot's configuration, before any migration. */

@@ -2,9 +2,9 @@
  * One migration's section of index.html: its sentences, the configuration diff, each changed
  * workflow drawn before and after, the issues and notifications it touches, and what cannot be undone.
  */
-import type { Config, Status, Workflow } from '../../model/types.ts';
-import { html, SafeHtml } from '../../http/html.ts';
-import { workflowSvg } from '../../http/ui/admin/workflow-svg.ts';
+import type { Config, Status, Workflow } from '../../model/index.ts';
+import { html, SafeHtml } from '../../common/html.ts';
+import { workflowSvg } from '../../http/index.ts';
 import type { MigrationReport } from '../result.ts';
 import type { ReportContext } from './context.ts';
 import { formatMs } from './format.ts';
@@ -24,7 +24,7 @@ const findWorkflow = (side: Config, other: Config, name: string): Workflow | und
  */
 const diagram = (wf: Workflow, config: Config, n: string): SafeHtml => {
   const statuses = new Map<string, Status>(config.statuses.map((s) => [s.id, s]));
-  const svg = workflowSvg(wf, statuses).value
+  const svg = workflowSvg(wf, (id) => statuses.get(id)).value
     .replace('aria-labelledby="wf-title wf-desc"', `aria-labelledby="wf-title-${n} wf-desc-${n}"`)
     .replace('<title id="wf-title">', `<title id="wf-title-${n}">`)
     .replace('<desc id="wf-desc">', `<desc id="wf-desc-${n}">`);

@@ -1,5 +1,5 @@
 /** Pieces of index.html used by several sections: difference tables, values, links into the report directory. */
-import { html, type SafeHtml } from '../../http/html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import type { Difference, TestFailure } from '../result.ts';
 
 /** A value as pretty JSON in a `<pre>`, or a dash when absent. */

@@ -4,7 +4,7 @@
  * proof, timings and test failures, then one section per migration. Every string from the result
  * or the configuration goes through the `html` template, which escapes it: cloned text is untrusted.
  */
-import { html, SafeHtml } from '../../http/html.ts';
+import { html, SafeHtml } from '../../common/html.ts';
 import type { RehearsalResult } from '../result.ts';
 import type { ReportContext } from './context.ts';
 import { formatMs, hashRows, hazardsBySeverity, plural, verdictWords } from './format.ts';
@@ -52,7 +52,9 @@ const timings = (r: RehearsalResult): SafeHtml => html`<section><h2>Timings</h2>
 <table><caption>Regression runs</caption><thead><tr><th scope="col">Phase</th><th scope="col">Time</th><th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Skipped</th><th scope="col">Observations</th></tr></thead>
 <tbody>${r.runs.map((run) => html`<tr><td>${run.phase}</td><td class="num">${formatMs(run.ms)}</td><td class="num">${run.tests.passed}</td><td class="num">${run.tests.failed}</td>
 <td class="num">${run.tests.skipped}</td><td class="num">${run.observations}</td></tr>`)}</tbody></table>
-${r.runs.filter((run) => run.failures.length).map((run) => html`<h3>Test failures in the ${run.phase} run</h3><ul>${run.failures.map(failureItem)}</ul>`)}</section>`;
+${r.runs.filter((run) => run.failures.length).map((run) => html`<h3>Test failures in the ${run.phase} run</h3><ul>${run.failures.map(failureItem)}</ul>`)}
+${r.sandboxErrors ? html`<p class="sev-error">The sandbox answered ${plural(r.sandboxErrors.count, 'request')} with an internal error — a bug in Understudy, not in the change:
+<a href="${r.sandboxErrors.file}">${r.sandboxErrors.file}</a> holds each request and its stack; please report it.</p>` : ''}</section>`;
 
 const notRun = (r: RehearsalResult): SafeHtml => html`<section><h2>Not covered by this rehearsal</h2>
 ${r.notRun.length ? html`<ul>${r.notRun.map((n) => html`<li>${n}</li>`)}</ul>` : html`<p class="none">Nothing left out.</p>`}</section>`;

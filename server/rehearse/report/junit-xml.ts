@@ -8,6 +8,7 @@ import { shortValue } from './format.ts';
 /** Escapes text and attribute values, and drops characters XML 1.0 does not allow at all. */
 export const xmlEscape = (value: unknown): string =>
   String(value ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; they are removed on purpose
     .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 

@@ -3,12 +3,12 @@
  * terms (which screen, which scheme, which workflow), with the rehearsal's timings, so the person
  * at the production console follows a plan that was proven on the copy.
  */
-import { configChanges } from '../../migrate/engine/config-changes.ts';
+import { configChanges } from '../../migrate/index.ts';
 import type { MigrationReport, RehearsalResult } from '../result.ts';
 import { adminScreenOf } from './admin-screens.ts';
 import type { ReportContext } from './context.ts';
 import { formatMs, plural, verdictWords } from './format.ts';
-import { mdCode, mdText } from './markdown.ts';
+import { mdCode, mdText } from '../../common/markdown.ts';
 
 /** Indentation for the content of a list item numbered `n` (`1. ` → 3, `10. ` → 4). */
 const under = (n: number): string => ' '.repeat(String(n).length + 2);

@@ -5,7 +5,7 @@
  */
 import type { Difference, RehearsalResult } from '../result.ts';
 import { capped, formatMs, hashRows, hazardsBySeverity, plural, shortValue, verdictWords } from './format.ts';
-import { mdCode, mdTable, mdText } from './markdown.ts';
+import { mdCode, mdTable, mdText } from '../../common/markdown.ts';
 
 const MAX_ROWS = 20;
 const MAX_SENTENCES = 10;
@@ -76,6 +76,7 @@ const timings = (r: RehearsalResult): string[] => [
   ...mdTable(['step', 'result', 'time'], r.steps.map((s) => [s.name, { raw: s.ok ? '✔' : '✘ failed' }, formatMs(s.ms)])), '',
   ...r.runs.map((run) => `- Regression run ${mdText(run.phase)}: ${run.tests.passed} passed, ${run.tests.failed} failed, ${run.tests.skipped} skipped, ${plural(run.observations, 'observation')} in ${formatMs(run.ms)}.`),
   ...(r.runs.length ? [''] : []),
+  ...(r.sandboxErrors ? [`The sandbox answered ${plural(r.sandboxErrors.count, 'request')} with an internal error (a bug in Understudy, not in the change): \`${mdText(r.sandboxErrors.file)}\` in the report folder holds each request and its stack.`, ''] : []),
 ];
 
 const notRun = (r: RehearsalResult): string[] =>

@@ -4,11 +4,10 @@
  * reader never sees a half-written file. result.json is renamed last: when it is there, the rest is
  * too. Other files in the directory (traces, screenshots) are left alone.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../common/errors.ts';
-import { fsyncDir, writeDurable } from '../../store/durable-fs.ts';
+import { writeFilesAtomic } from '../../common/atomic-write.ts';
 import type { RehearsalResult } from '../result.ts';
 import type { ReportContext } from './context.ts';
 import { indexHtml } from './index-html.ts';
@@ -28,18 +27,14 @@ export const writeReport = async (dir: string, r: RehearsalResult, ctx: ReportCo
     'junit.xml': junitXml(r),
     'result.json': `${JSON.stringify(r, null, 2)}\n`,
   };
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const files = REPORT_FILES.map((name) => ({ final: join(dir, name), temp: join(dir, `.${name}.${tag}.tmp`), text: contents[name] }));
+  const files = REPORT_FILES.map((name) => ({ path: join(dir, name), data: contents[name] }));
   try {
     await mkdir(dir, { recursive: true });
-    for (const f of files) await writeDurable(f.temp, f.text);
-    for (const f of files) await rename(f.temp, f.final);
-    await fsyncDir(dir);
+    await writeFilesAtomic(files);
   } catch (e) {
-    await Promise.all(files.map((f) => rm(f.temp, { force: true }).catch(() => undefined)));
     throw new UserError(`cannot write the report to '${dir}': ${(e as Error)?.message ?? String(e)}`, {
       details: ['pass a writable directory with --report DIR'], cause: e,
     });
   }
-  return files.map((f) => f.final);
+  return files.map((f) => f.path);
 };

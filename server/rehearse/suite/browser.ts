@@ -4,8 +4,7 @@
  * its field id), then reading the errors the page shows beside fields and at the top.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { PERSONA_COOKIE } from '../../http/context.ts';
-import { FORK_HEADER } from '../../http/fork-names.ts';
+import { FORK_HEADER, PERSONA_COOKIE } from '../../common/sandbox-names.ts';
 import type { PlanField } from './plan.ts';
 
 export const signedIn = async (browser: Browser, url: string, accountId: string, fork: string): Promise<{ context: BrowserContext; page: Page }> => {
@@ -50,6 +49,7 @@ export const pageErrors = async (page: Page): Promise<{ messages: string[]; erro
   const errors: Record<string, string> = {};
   for (const el of await page.locator('[id^="err-"]').all()) {
     const id = (await el.getAttribute('id'))!.slice(4);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees (hidden text left out)
     errors[id] = (await el.innerText()).trim();
   }
   const messages = (await page.locator('[role="alert"] li').allInnerTexts()).map((m) => m.trim()).filter(Boolean);

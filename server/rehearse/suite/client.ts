@@ -107,7 +107,7 @@ export const record = (observations: readonly Observation[]): void => {
   if (!observations.length) return;
   const dir = need(ENV.observations);
   mkdirSync(dir, { recursive: true });
-  appendFileSync(join(dir, `obs-${process.pid}.ndjson`), observations.map((o) => JSON.stringify(o)).join('\n') + '\n');
+  appendFileSync(join(dir, `obs-${process.pid}.ndjson`), `${observations.map((o) => JSON.stringify(o)).join('\n')}\n`);
 };
 
 /** Notifications one test caused (on its fork), per recipient × event, as observations. */

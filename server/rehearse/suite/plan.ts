@@ -7,13 +7,10 @@
  * Each case is tried in memory on a scratch copy first, to find a persona who may and the fields a
  * form needs; the Playwright specs then replay it through the browser or REST in each phase.
  */
-import type { Config, Issue, Project, Workflow } from '../../model/types.ts';
-import type { Integration } from '../../model/schema/integrations.ts';
-import { issueTypesOf, workflowFor } from '../../model/resolve.ts';
-import { fixedClock, isTrackerError, Tracker, type FieldMeta } from '../../tracker/index.ts';
-import { forkState } from '../../http/forks.ts';
+import { type Config, type Integration, type Issue, issueTypesOf, type Project, type Workflow, workflowFor } from '../../model/index.ts';
+import { type FieldMeta, fixedClock, isTrackerError, Tracker } from '../../tracker/index.ts';
+import { forkState, type FormValue } from '../../http/index.ts';
 import { formValueFor, modelValueFor, restValueFor } from './values.ts';
-import type { FormValue } from '../../http/ui/form-values.ts';
 
 export interface PlanPersona { accountId: string; email: string; displayName: string }
 export interface PlanField { fieldId: string; name: string; type: string; rest: unknown; form: FormValue }

@@ -5,7 +5,7 @@
  * JSON (v2) and the web form's `name=value`.
  */
 import type { FieldMeta } from '../../tracker/index.ts';
-import { toForm, type FormValue } from '../../http/ui/form-values.ts';
+import { type FormValue, toForm } from '../../http/index.ts';
 
 export interface FillContext {
   /** The acting persona (user fields are filled with them). */

@@ -3,9 +3,7 @@
  * resolved up front (so unknown ones fail before any issue is read), and the per-issue work is
  * set lookups and comparisons.
  */
-import type { Issue } from '../../model/types.ts';
-import type { Clause, Operand, Operator } from '../../model/jql/ast.ts';
-import { JqlError } from '../../model/jql/errors.ts';
+import { type Clause, type Issue, JqlError, type Operand, type Operator } from '../../model/index.ts';
 import type { IssueIndex } from '../issue-index.ts';
 import type { JqlField } from './field-types.ts';
 import { resolveField } from './custom-fields.ts';

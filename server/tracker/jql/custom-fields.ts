@@ -2,10 +2,7 @@
  * JQL over custom fields, found by name (quoted when it has spaces) or `cf[NNNNN]`. Option fields
  * match option values (disabled ones too: old issues keep them) or option ids.
  */
-import type { Field } from '../../model/types.ts';
-import { JqlError } from '../../model/jql/errors.ts';
-import type { FieldRef } from '../../model/jql/ast.ts';
-import type { ConfigIndex } from '../config-index.ts';
+import { type ConfigIndex, type Field, type FieldRef, JqlError } from '../../model/index.ts';
 import type { IssueIndex } from '../issue-index.ts';
 import { toMs } from './dates.ts';
 import { SEE_ALL, type JqlField, type Seen } from './field-types.ts';

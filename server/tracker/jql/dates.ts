@@ -2,7 +2,7 @@
  * JQL date operands: absolute dates ('2026-01-31', '2026/01/31 14:00'), periods relative to now
  * ('-7d', '4w 2d', '-3h') and the date functions. Times are UTC (the sandbox has no user zones).
  */
-import { JqlError } from '../../model/jql/errors.ts';
+import { JqlError } from '../../model/index.ts';
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 

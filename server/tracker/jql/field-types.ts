@@ -1,5 +1,5 @@
 /** What the JQL evaluator knows about a searchable field. */
-import type { Issue } from '../../model/types.ts';
+import type { Issue } from '../../model/index.ts';
 
 /**
  * What the searching actor may see: Jira answers a project or issue key the actor cannot browse

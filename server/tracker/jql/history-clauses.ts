@@ -4,9 +4,7 @@
  * whether some stretch of that timeline held a value (optionally BY a user, BEFORE / AFTER / ON a
  * date, DURING a range); CHANGED whether some change matches FROM / TO / BY / dates.
  */
-import type { Issue } from '../../model/types.ts';
-import type { HistoryPredicate, Operand, Operator } from '../../model/jql/ast.ts';
-import { JqlError } from '../../model/jql/errors.ts';
+import { type HistoryPredicate, type Issue, JqlError, type Operand, type Operator } from '../../model/index.ts';
 import type { IssueIndex } from '../issue-index.ts';
 import { toMs } from './dates.ts';
 import type { JqlField, Resolved } from './field-types.ts';

@@ -1,7 +1,5 @@
 /** Turns operands into what predicates compare: resolved ids, dates, numbers, text terms. */
-import type { Operand } from '../../model/jql/ast.ts';
-import { JqlError } from '../../model/jql/errors.ts';
-import type { ConfigIndex } from '../config-index.ts';
+import { type ConfigIndex, JqlError, type Operand, searchTerms, termSource } from '../../model/index.ts';
 import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates.ts';
 import type { JqlField, Resolved, Seen } from './field-types.ts';
 
@@ -77,14 +75,13 @@ export const resolveNumbers = (env: Env, field: JqlField, op: Operand): Array<nu
 /** A text matcher for `~`: every term must start a word; `"exact phrase"` and trailing `*` work as in Jira. */
 export const textMatcher = (field: JqlField, op: Operand): ((text: string) => boolean) => {
   if (op.kind !== 'value') throw new JqlError('operator', `The operator '~' requires a single text value for the field '${field.name}'.`);
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const phrase = /^"(.*)"$/s.exec(op.value.trim());
   if (phrase) {
     const needle = phrase[1]!.toLowerCase();
     return (text) => text.toLowerCase().includes(needle);
   }
-  const terms = op.value.toLowerCase().split(/[^\p{L}\p{N}*?]+/u).filter((t) => t && t !== '*');
+  const terms = searchTerms(op.value);
   if (!terms.length) throw new JqlError('value', `The value '${op.value}' is not a valid text search for the field '${field.name}'.`);
-  const patterns = terms.map((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(t).replace(/\\\*/g, '[\\p{L}\\p{N}]*').replace(/\\\?/g, '[\\p{L}\\p{N}]')}`, 'u'));
+  const patterns = terms.map((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${termSource(t)}`, 'u'));
   return (text) => { const lower = text.toLowerCase(); return patterns.every((p) => p.test(lower)); };
 };

@@ -4,11 +4,8 @@
  * stable. Without ORDER BY, Jira's navigator default applies: created descending, then key.
  * A page near the top needs only its first k issues: those are selected in O(n log k).
  */
-import type { Issue } from '../../model/types.ts';
-import type { SortKey } from '../../model/jql/ast.ts';
-import { JqlError } from '../../model/jql/errors.ts';
+import { type ConfigIndex, type Issue, JqlError, type SortKey } from '../../model/index.ts';
 import type { IssueIndex } from '../issue-index.ts';
-import type { ConfigIndex } from '../config-index.ts';
 import { resolveField } from './custom-fields.ts';
 import { keySortKey } from './system-fields.ts';
 

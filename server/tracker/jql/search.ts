@@ -3,10 +3,7 @@
  * issues the actor may browse, order, page. Visibility is decided per project once, and per issue
  * only where reporter/assignee grants make it issue-dependent.
  */
-import type { Issue, Project } from '../../model/types.ts';
-import type { Query } from '../../model/jql/ast.ts';
-import { JqlError } from '../../model/jql/errors.ts';
-import { parseJql } from '../../model/jql/parser.ts';
+import { type Issue, JqlError, parseJql, type Project, type Query } from '../../model/index.ts';
 import type { Ctx } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { browseMode, can } from '../permissions.ts';

@@ -2,9 +2,7 @@
  * JQL's system fields over the model. Values match by id or by name, case-insensitively; a value
  * that names nothing is an error worded like Jira's.
  */
-import type { Issue } from '../../model/types.ts';
-import { JqlError } from '../../model/jql/errors.ts';
-import type { ConfigIndex } from '../config-index.ts';
+import { type ConfigIndex, type Issue, JqlError } from '../../model/index.ts';
 import type { IssueIndex } from '../issue-index.ts';
 import { toMs } from './dates.ts';
 import { SEE_ALL, type JqlField, type Resolved, type Seen } from './field-types.ts';

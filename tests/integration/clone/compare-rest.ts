@@ -8,7 +8,7 @@ export interface Question { path: string; method?: 'GET' | 'POST'; body?: unknow
 
 /** Questions that cover what a rehearsal asks: catalogue, projects, issues, transitions, filters, boards, schemes. */
 export const questionsFor = (h: Harness, v: 2 | 3, issueKeys: string[]): Question[] => {
-  const config = h.ctx.tracker.state.config;
+  const config = h.ctx.tracker.config;
   const api = `/rest/api/${v}`;
   const qs: Question[] = [
     { path: `${api}/myself` }, { path: `${api}/project` }, { path: `${api}/project/search?expand=description,lead,issueTypes` },

@@ -21,7 +21,7 @@ const drift = async (snapshot = out, env = prodEnv(CLOUD), extra: string[] = [])
   const code = await driftMain(['--snapshot', snapshot, ...extra], io, env).catch((err: unknown) => reportError(err, io, false));
   return { code, text: io.lines.join('\n') };
 };
-const config = (): Config => e.sandbox.ctx.tracker.state.config;
+const config = (): Config => e.sandbox.ctx.tracker.config;
 
 beforeAll(async () => {
   e = await emulate({ fixture: 'fixtures/tiny' });

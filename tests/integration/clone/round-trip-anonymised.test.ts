@@ -49,7 +49,7 @@ describe('the anonymised clone of an emulated Jira Cloud serves the same tracker
   it('is valid and anonymised', async () => {
     expect(await snapshotErrors(out)).toEqual([]);
     // People are anonymised; service accounts (bots) keep their names by the anonymiser's design.
-    const names = new Set(e.sandbox.ctx.tracker.state.config.users.filter((u) => !u.serviceAccount).map((u) => u.displayName));
+    const names = new Set(e.sandbox.ctx.tracker.config.users.filter((u) => !u.serviceAccount).map((u) => u.displayName));
     const emails = new Set(e.sandbox.personas.map((p) => p.email));
     expect(copy.personas.filter((p) => names.has(p.displayName)).map((p) => p.displayName)).toEqual([]);
     expect(copy.personas.filter((p) => emails.has(p.email)).map((p) => p.email)).toEqual([]);
@@ -61,7 +61,7 @@ describe('the anonymised clone of an emulated Jira Cloud serves the same tracker
     const admin = e.sandbox.personas.find((p) => p.admin)!.accountId;
     const dev = e.sandbox.personas.find((p) => !p.admin && p.groups.includes('developers'))!.accountId;
     const other = e.sandbox.personas.find((p) => !p.admin && !p.groups.includes('developers'))!.accountId;
-    const keys = e.sandbox.ctx.tracker.state.issues.filter((_, i) => i % 300 === 0).map((i) => i.key);
+    const keys = e.sandbox.ctx.tracker.issues.filter((_, i) => i % 300 === 0).map((i) => i.key);
     for (const who of [admin, dev, other]) {
       const [a, b] = await Promise.all([structure(e.sandbox, who, keys), structure(copy, who, keys)]);
       expect(a.issues.length).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ describe('a clone of a running sandbox serves the same tracker', () => {
     const { original, copy, manifest } = await roundTrip('fixtures/tiny', deploymentType);
     expect(manifest.source.deploymentType).toBe(deploymentType);
     expect(copy.personas.map((p) => p.accountId).sort()).toEqual(original.personas.map((p) => p.accountId).sort());
-    const keys = original.ctx.tracker.state.issues.map((i) => i.key);
+    const keys = original.ctx.tracker.issues.map((i) => i.key);
     const personas = original.personas.map((p) => p.accountId);
     const mismatches = await compareRest(original, copy, personas, questionsFor(original, deploymentType === 'Cloud' ? 3 : 2, keys));
     expect(mismatches).toEqual([]);
@@ -45,7 +45,7 @@ describe('a clone of a running sandbox serves the same tracker', () => {
     expect(manifest.counts.issues).toBe(3000);
     const admin = original.personas.find((p) => p.admin)!.accountId;
     const dev = original.personas.find((p) => !p.admin && p.groups.includes('developers'))!.accountId;
-    const keys = original.ctx.tracker.state.issues.filter((_, i) => i % 500 === 0).map((i) => i.key);
+    const keys = original.ctx.tracker.issues.filter((_, i) => i % 500 === 0).map((i) => i.key);
     const mismatches = await compareRest(original, copy, [admin, dev], questionsFor(original, 3, keys));
     expect(mismatches.slice(0, 5)).toEqual([]);
   }, 120_000);

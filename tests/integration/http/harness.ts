@@ -15,7 +15,10 @@ export interface Harness {
 
 const snapshots = new Map<string, Awaited<ReturnType<typeof readSnapshot>>>();
 
-export const startSandbox = async (fixture: string, options: { now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void } = {}): Promise<Harness> => {
+export const startSandbox = async (fixture: string, options: {
+  now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void;
+  onInternalError?: (e: import('../../../server/http/internal-errors.ts').InternalErrorEntry) => void;
+} = {}): Promise<Harness> => {
   let snap = snapshots.get(fixture);
   if (!snap) { snap = await readSnapshot(fixture); snapshots.set(fixture, snap); }
   if (!snap.config || snap.problems.length) throw new Error(`cannot read ${fixture}: ${snap.problems.map((p) => p.message).join('; ')}`);
@@ -39,7 +42,7 @@ export const startSandbox = async (fixture: string, options: { now?: string; dep
       if (o.body !== undefined || o.raw !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(`${server.url}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
       const text = await res.text();
-      let body: any = undefined;
+      let body: any;
       try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
       return { status: res.status, body, text };
     },

@@ -75,9 +75,9 @@ describe('serving', () => {
     expect(res.status).toBe(201);
     await s.close();
     const reopened = await openInstance(dir);
-    const issue = reopened.db.data.issues.find((i) => i.key === 'ACME-1')!;
+    const issue = reopened.data.issues.find((i) => i.key === 'ACME-1')!;
     expect(issue.comments.map((c) => c.body)).toContain('kept');
-    expect(reopened.db.data.outbox.length).toBeGreaterThan(0);
+    expect(reopened.data.outbox.length).toBeGreaterThan(0);
     reopened.close();
     const release = await acquireLock(dir, 'test');
     await release();

@@ -21,10 +21,10 @@ const NOT_UNDONE = functionSource(`ctx.op.renameStatus({ from: 'Done', to: 'Fini
 
 const CASES: { name: string; files: Record<string, string>; code: 0 | 1; verify: RegExp; plan: RegExp }[] = [
   { name: 'a good migration', code: 0, files: { '1-good.ts': GOOD },
-    verify: /^ok +1-good: up \d+ ms, down \d+ ms; down == start, up again == first up$/m, plan: /^1-good — test migration\n  • Rename the status 'In Review'/m },
+    verify: /^ok +1-good: up \d+ ms, down \d+ ms; down == start, up again == first up$/m, plan: /^1-good — test migration\n {2}• Rename the status 'In Review'/m },
   { name: 'a result the rules refuse (after a good one)', code: 1, files: { '1-good.ts': GOOD, '2-invalid.ts': INVALID },
     verify: /^ok +1-good[\s\S]*^FAILED +2-invalid: leaves the instance invalid \(\d+ problems?; migrate:up refuses it\): config\.json: workflows/m,
-    plan: /^2-invalid — [^\n]*\n  CANNOT APPLY: leaves the instance invalid/m },
+    plan: /^2-invalid — [^\n]*\n {2}CANNOT APPLY: leaves the instance invalid/m },
   { name: 'a down() that does not undo up()', code: 1, files: { '1-not-undone.ts': NOT_UNDONE },
     verify: /^FAILED +1-not-undone: migration 1-not-undone failed: down\(\) does not undo up\(\)/m, plan: /^1-not-undone — /m },
 ];

@@ -49,9 +49,9 @@ describe('crash safety under kill -9', () => {
     const snap = await makeSnapshot(join(root, 'snap'), 20_000, 20_000);
     const inst = await createInstance(snap, join(root, 'inst'), { shardSize: 2_000 });
     const original = inst.hash();
-    applyVariant(inst.db.data, 0);
+    applyVariant(inst.data, 0);
     const a = inst.hash();
-    applyVariant(inst.db.data, 1);
+    applyVariant(inst.data, 1);
     const b = inst.hash();
     expect(new Set([original, a, b]).size).toBe(3);
 
@@ -66,7 +66,7 @@ describe('crash safety under kill -9', () => {
       const opened = await openInstance(inst.dir);
       const h = opened.hash();
       expect([a, b]).toContain(h);
-      expect(opened.db.data.ledger).toEqual([{ id: h === a ? 'variant-0' : 'variant-1' }]);
+      expect(opened.data.ledger).toEqual([{ id: h === a ? 'variant-0' : 'variant-1' }]);
       expect(await readdir(join(inst.dir, 'gens'))).toHaveLength(1);
       seen.push(h === a ? 'A' : 'B');
     }

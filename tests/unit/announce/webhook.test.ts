@@ -62,7 +62,8 @@ describe('postJson', () => {
     script.push({ status: 503, headers: { 'retry-after': '0' } }, { status: 503, headers: { 'retry-after': '0' } }, { status: 200 });
     const o = await post();
     expect(o.delivered).toBe(true);
-    expect(o.waits).toEqual([10, 20]); // base 10 ms, doubled, jitter 1.0 with random() = 0.5
+    // base 10 ms, doubled, equal jitter (half, plus half × random()) with random() = 0.5: the one backoff the clone uses too
+    expect(o.waits).toEqual([8, 15]);
   });
   it('errors never carry the URL or its host', async () => {
     const closed = createServer();

@@ -1,7 +1,7 @@
 /** Every pagination shape, read to the end with a fake reader. */
 import { describe, expect, it } from 'vitest';
-import { readAll } from '../../../server/clone/paginate.ts';
-import type { Reader, RequestLike } from '../../../server/clone/transport.ts';
+import { readAll } from '../../../server/jira-wire/read-pages.ts';
+import type { Reader, RequestLike } from '../../../server/jira-wire/request.ts';
 
 const items = Array.from({ length: 23 }, (_, i) => ({ id: i }));
 

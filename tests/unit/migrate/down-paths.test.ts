@@ -32,7 +32,7 @@ const applied = async (): Promise<{ inst: Instance; before: string; after: strin
 const onDisk = async (inst: Instance) => {
   const again = await openInstance(inst.dir);
   try {
-    return { hash: again.hash(), entry: ledgerOf(again.db.data).find((e) => e.id === ID)!, captures: Object.keys(again.db.data.captures) };
+    return { hash: again.hash(), entry: ledgerOf(again.data).find((e) => e.id === ID)!, captures: Object.keys(again.data.captures) };
   } finally {
     again.close();
   }
@@ -52,7 +52,7 @@ describe('migrate:down outcomes', () => {
 
   it('an instance changed since the migration: the revert is saved, not restored, and says so', async () => {
     const { inst, before, after } = await applied();
-    inst.db.data.issues[0]!.summary = 'edited after the migration';
+    inst.data.issues[0]!.summary = 'edited after the migration';
     await inst.save();
     const [r] = await migrateDown(inst, { now: NOW });
     expect(r).toMatchObject({ restored: false, changedSince: true });
@@ -64,16 +64,16 @@ describe('migrate:down outcomes', () => {
     expect(disk.entry.log.at(-1)).toMatchObject({ action: 'reverted', note: 'the instance had changed since the migration was applied' });
     // The later edit survives; the migration's own change is undone.
     const check = await openInstance(inst.dir);
-    expect(check.db.data.issues[0]!.summary).toBe('edited after the migration');
-    expect(check.db.data.issues.some((i) => String(i.environment ?? '').startsWith('stamped'))).toBe(false);
+    expect(check.data.issues[0]!.summary).toBe('edited after the migration');
+    expect(check.data.issues.some((i) => String(i.environment ?? '').startsWith('stamped'))).toBe(false);
     check.close();
     inst.close();
   });
 
   it('an inverse that does not restore: a failure, nothing of the revert is saved, the ledger records it', async () => {
     const { inst, after } = await applied();
-    const key = appliedEntries(inst.db.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
-    const records = inst.db.data.captures[key] as Array<{ updated: string }>;
+    const key = appliedEntries(inst.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
+    const records = inst.data.captures[key] as Array<{ updated: string }>;
     // Tampered capture: the revert puts back a time the issue never had.
     records[0]!.updated = '1999-01-01T00:00:00.000Z';
     await inst.save();
@@ -93,8 +93,8 @@ describe('migrate:down outcomes', () => {
 
   it('an inverse that cannot be applied: a failure naming the missing data, the instance unchanged', async () => {
     const { inst, after } = await applied();
-    const key = appliedEntries(inst.db.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
-    inst.db.data.captures[key] = inst.db.data.captures[key]!.slice(1);
+    const key = appliedEntries(inst.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
+    inst.data.captures[key] = inst.data.captures[key]!.slice(1);
     await inst.save();
     const error = await migrateDown(inst, { now: NOW }).then(() => undefined, (e: unknown) => e);
     expect((error as Error).message).toMatch(new RegExp(`reverting ${ID} failed: its recorded inverse could not be applied: .*names captured data '${key.replace(/[#-]/g, '\\$&')}'`));
@@ -110,8 +110,8 @@ describe('migrate:down outcomes', () => {
     await migrateUp(inst, [STAMP, LABEL], { now: NOW });
     // An edit of the field the first migration changed: the second's revert cannot land on its
     // recorded hash, the first's puts the field back as it was before everything.
-    const env = inst.db.data.issues[2]!;
-    inst.db.data.issues[2] = { ...env, environment: 'edited by hand' };
+    const env = inst.data.issues[2]!;
+    inst.data.issues[2] = { ...env, environment: 'edited by hand' };
     await inst.save();
     const [second, first] = await migrateDown(inst, { steps: 2, now: NOW });
     expect(second).toMatchObject({ restored: false, changedSince: true });
@@ -119,8 +119,8 @@ describe('migrate:down outcomes', () => {
     expect(first).toMatchObject({ restored: true, changedSince: false, hash: before });
     const again = await openInstance(inst.dir);
     expect(again.hash()).toBe(before);
-    expect(ledgerOf(again.db.data).map((e) => [e.id, e.state])).toEqual([[ID, 'reverted'], [LABEL_ID, 'reverted']]);
-    expect(Object.keys(again.db.data.captures)).toEqual([]);
+    expect(ledgerOf(again.data).map((e) => [e.id, e.state])).toEqual([[ID, 'reverted'], [LABEL_ID, 'reverted']]);
+    expect(Object.keys(again.data.captures)).toEqual([]);
     again.close();
     inst.close();
   });

@@ -1,6 +1,6 @@
 /** editIssue's bookkeeping: the stored issue shares nothing with the edit's code, and the restore record is exact and small. */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, classify, READY, sortedClone } from '../../../server/common/canonical-json.ts';
+import { canonicalJson, classify, READY, sortedClone } from '../../../server/model/canonical-json.ts';
 import { restoreIssue } from '../../../server/migrate/issue-changes.ts';
 import { deepEqual as sameData } from '../../../server/migrate/config-diff.ts';
 import { draftOf, settleEdit } from '../../../server/migrate/issue-edit.ts';

@@ -20,21 +20,21 @@ describe('forkInstance', () => {
 
     const fork = await openInstance(dir);
     expect(fork.hash()).toBe(srcHash);
-    fork.db.data.issues[0]!.summary = 'changed in the fork';
-    fork.db.data.issues.push({ ...fork.db.data.issues[1]!, id: '99999', key: 'TINY-999' });
-    fork.db.data.config.statuses.pop();
+    fork.data.issues[0]!.summary = 'changed in the fork';
+    fork.data.issues.push({ ...fork.data.issues[1]!, id: '99999', key: 'TINY-999' });
+    fork.data.config.statuses.pop();
     await fork.save();
     await fork.save();
 
     const srcAgain = await openInstance(src.dir);
     expect(srcAgain.hash()).toBe(srcHash);
-    expect(srcAgain.db.data.issues[0]!.summary).not.toBe('changed in the fork');
+    expect(srcAgain.data.issues[0]!.summary).not.toBe('changed in the fork');
 
-    src.db.data.config.tracker.title = 'changed in the source';
+    src.data.config.tracker.title = 'changed in the source';
     await src.save();
     const forkAgain = await openInstance(dir);
-    expect(forkAgain.db.data.config.tracker.title).toBe('Tiny');
-    expect(forkAgain.db.data.issues).toHaveLength(46);
+    expect(forkAgain.data.config.tracker.title).toBe('Tiny');
+    expect(forkAgain.data.issues).toHaveLength(46);
     expect(await snapshotFileHashes(snap)).toEqual(before);
   });
 
@@ -69,7 +69,7 @@ describe('opening after an interrupted save', () => {
     expect(opened.hash()).toBe(expected);
     expect(await readdir(gens)).toEqual([name(cur)]);
     expect((await readdir(inst.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    opened.db.data.issues[0]!.summary = 'next';
+    opened.data.issues[0]!.summary = 'next';
     await opened.save();
     expect(await readdir(gens)).toEqual([name(cur + 1)]);
   });

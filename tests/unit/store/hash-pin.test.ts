@@ -3,7 +3,7 @@
  * canonical serialiser. If one changes, every recorded baseline and rollback proof changes with it.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../server/common/canonical-json.ts';
+import { canonicalJson } from '../../../server/model/canonical-json.ts';
 import { canonicalHash, configHash } from '../../../server/model/hash.ts';
 import type { Config, Issue } from '../../../server/model/types.ts';
 

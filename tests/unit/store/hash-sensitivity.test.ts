@@ -75,7 +75,7 @@ describe('canonical hash sensitivity', () => {
     const snap = await makeSnapshot(join(root, 'snap'), 3, 100);
     const inst = await createInstance(snap, join(root, 'inst'), { shardSize: 2 });
     for (const path of leaves.filter((_, i) => i % 25 === 0)) {
-      const [parent, key] = parentOf(inst.db.data, path);
+      const [parent, key] = parentOf(inst.data, path);
       parent[key] = changeLeaf(parent[key]);
       const expected = inst.hash();
       await inst.save();

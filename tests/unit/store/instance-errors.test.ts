@@ -40,7 +40,7 @@ describe('createInstance refuses', () => {
     const root = await tempDir();
     await mkdir(join(root, 'inst'));
     const inst = await createInstance(await makeSnapshot(join(root, 'snap'), 3), join(root, 'inst'));
-    expect(inst.db.data.issues).toHaveLength(3);
+    expect(inst.data.issues).toHaveLength(3);
   });
 });
 

@@ -22,7 +22,7 @@ describe('snapshot → instance → export → snapshot', () => {
 
     const reopened = await openInstance(join(root, 'inst'));
     expect(reopened.hash()).toBe(expected);
-    expect(reopened.db.data.issues).toHaveLength(45);
+    expect(reopened.data.issues).toHaveLength(45);
     expect(await snapshotFileHashes(snap)).toEqual(before);
 
     const manifest = await exportInstance(reopened, join(root, 'out'), { name: 'exported' }, { shardSize: 20 });
@@ -45,10 +45,10 @@ describe('snapshot → instance → export → snapshot', () => {
     const ino1 = await shardIno(gen1, 'issues/00001.ndjson');
     const ino5 = await shardIno(gen1, 'issues/00005.ndjson');
 
-    inst.db.data.config.statuses[0]!.name = 'Backlog';
-    inst.db.data.issues[44]!.summary = 'changed';
-    inst.db.data.ledger.push({ id: 'm1', applied: true });
-    inst.db.data.captures['cf_10010'] = [{ issue: '10000', value: 'x' }];
+    inst.data.config.statuses[0]!.name = 'Backlog';
+    inst.data.issues[44]!.summary = 'changed';
+    inst.data.ledger.push({ id: 'm1', applied: true });
+    inst.data.captures.cf_10010 = [{ issue: '10000', value: 'x' }];
     await inst.save();
     const gen2 = inst.generation();
     expect(gen2).toBe(gen1 + 1);
@@ -58,18 +58,18 @@ describe('snapshot → instance → export → snapshot', () => {
 
     const reopened = await openInstance(join(root, 'inst'));
     expect(reopened.hash()).toBe(inst.hash());
-    expect(reopened.db.data.config.statuses[0]!.name).toBe('Backlog');
-    expect(reopened.db.data.ledger).toEqual([{ id: 'm1', applied: true }]);
-    expect(reopened.db.data.captures).toEqual({ cf_10010: [{ issue: '10000', value: 'x' }] });
+    expect(reopened.data.config.statuses[0]!.name).toBe('Backlog');
+    expect(reopened.data.ledger).toEqual([{ id: 'm1', applied: true }]);
+    expect(reopened.data.captures).toEqual({ cf_10010: [{ issue: '10000', value: 'x' }] });
     expect(await snapshotFileHashes(snap)).toEqual(before);
   });
 
   it('detects an in-place change inside a nested list (dirty tracking is by content)', async () => {
     const root = await tempDir();
     const inst = await createInstance(await makeSnapshot(join(root, 'snap'), 30, 100), join(root, 'inst'), { shardSize: 10 });
-    inst.db.data.issues[3]!.comments[0]!.body = 'edited in place';
+    inst.data.issues[3]!.comments[0]!.body = 'edited in place';
     await inst.save();
     const reopened = await openInstance(join(root, 'inst'));
-    expect(reopened.db.data.issues[3]!.comments[0]!.body).toBe('edited in place');
+    expect(reopened.data.issues[3]!.comments[0]!.body).toBe('edited in place');
   });
 });

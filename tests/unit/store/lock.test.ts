@@ -64,7 +64,7 @@ describe('instance lock', () => {
   it('refuses to save while another live process holds the lock', async () => {
     const inst = await setup();
     await plant(inst.dir, live.pid!);
-    inst.db.data.config.tracker.title = 'changed';
+    inst.data.config.tracker.title = 'changed';
     await expect(inst.save()).rejects.toThrow(/locked by pid/);
   });
 

@@ -18,7 +18,7 @@ try {
     config: tinyConfig(), issues: tinyIssues(12),
   }, { shardSize: 5 });
   const inst = await createInstance(join(root, 'snap'), join(root, 'inst'), { shardSize: 5 });
-  const expected = canonicalHash(inst.db.data.config, inst.db.data.issues);
+  const expected = canonicalHash(inst.data.config, inst.data.issues);
   Object.defineProperty(Object.prototype, 'toJSON', { value() { return 'polluted'; }, configurable: true });
   let saved: string;
   let recorded: string | undefined;
@@ -29,7 +29,7 @@ try {
     delete (Object.prototype as { toJSON?: unknown }).toJSON;
   }
   const reopened = await openInstance(inst.dir);
-  process.stdout.write(`${JSON.stringify({ expected, saved, recorded: recorded ?? null, reloaded: reopened.hash(), summary: reopened.db.data.issues[0]?.summary ?? null })}\n`);
+  process.stdout.write(`${JSON.stringify({ expected, saved, recorded: recorded ?? null, reloaded: reopened.hash(), summary: reopened.data.issues[0]?.summary ?? null })}\n`);
 } finally {
   await rm(root, { recursive: true, force: true });
 }

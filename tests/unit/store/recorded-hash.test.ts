@@ -23,7 +23,7 @@ const instance = async (issues = 45, shardSize = 10): Promise<Instance> => {
   const root = await tempDir();
   return keep(await createInstance(await makeSnapshot(join(root, 'snap'), issues, 20), join(root, 'inst'), { shardSize }));
 };
-const memoryHash = (inst: Instance) => canonicalHash(inst.db.data.config, inst.db.data.issues);
+const memoryHash = (inst: Instance) => canonicalHash(inst.data.config, inst.data.issues);
 const meta = async (inst: Instance): Promise<GenerationMeta> =>
   JSON.parse(await readFile(join(genDir(inst.dir, genName(inst.generation())), 'meta.json'), 'utf8')) as GenerationMeta;
 
@@ -32,7 +32,7 @@ describe('the hash a generation records', () => {
     const inst = await instance();
     expect(inst.recordedHash()).toBe(memoryHash(inst));
     expect((await meta(inst)).hash).toBe(memoryHash(inst));
-    inst.db.data.issues[4]!.summary = 'changed';
+    inst.data.issues[4]!.summary = 'changed';
     await inst.save();
     expect(inst.recordedHash()).toBe(memoryHash(inst));
     const again = keep(await openInstance(inst.dir));
@@ -42,16 +42,16 @@ describe('the hash a generation records', () => {
 
   it('saveHashed records the hash it returns', async () => {
     const inst = await instance();
-    inst.db.data.issues[0]!.labels = ['x'];
+    inst.data.issues[0]!.labels = ['x'];
     const hash = await inst.saveHashed();
     expect((await meta(inst)).hash).toBe(hash);
     expect(inst.recordedHash()).toBe(hash);
   });
 
   it.each([
-    ['issues stored out of id order', (inst: Instance) => void inst.db.data.issues.reverse()],
-    ['an issue holding a Date', (inst: Instance) => void ((inst.db.data.issues[3] as unknown as Record<string, unknown>).when = new Date(0))],
-    ['a config holding a Date', (inst: Instance) => void ((inst.db.data.config as unknown as Record<string, unknown>).when = new Date(0))],
+    ['issues stored out of id order', (inst: Instance) => void inst.data.issues.reverse()],
+    ['an issue holding a Date', (inst: Instance) => void ((inst.data.issues[3] as unknown as Record<string, unknown>).when = new Date(0))],
+    ['a config holding a Date', (inst: Instance) => void ((inst.data.config as unknown as Record<string, unknown>).when = new Date(0))],
   ])('is not recorded when a load would not give back exactly the data hashed: %s', async (_what, change) => {
     const inst = await instance();
     change(inst);
@@ -83,14 +83,14 @@ describe('the hash a generation records', () => {
       void saving.then(() => void (saved = true));
       for (let tick = 0; !saved && tick < 40; tick++) {
         await new Promise((r) => setTimeout(r, 1));
-        const issues = inst.db.data.issues;
+        const issues = inst.data.issues;
         const ids = issues.map((i) => Number(i.id));
         if ((tick + round) % 3 === 0) issues.splice(5 + round, 1);
         if ((tick + round) % 4 === 1) issues.push({ ...issues[0]!, id: String(Math.max(...ids) + 1), key: `T-${900 + tick}` });
         // Rounds 6 and 7 also insert out of id order: then no hash can be recorded.
         if (round >= 6 && tick === 1) issues.splice(2, 0, { ...issues[1]!, id: '1', key: 'T-1' });
         if ((tick + round) % 2 === 0) issues[issues.length - 1] = { ...issues[issues.length - 1]!, summary: `changed at ${tick}` };
-        if (tick === round) inst.db.data.config = { ...inst.db.data.config, statuses: [...inst.db.data.config.statuses].reverse() };
+        if (tick === round) inst.data.config = { ...inst.data.config, statuses: [...inst.data.config.statuses].reverse() };
       }
       await saving;
       const again = keep(await openInstance(inst.dir));
@@ -106,8 +106,8 @@ describe('the hash a generation records', () => {
 
   it('an issue whose keys are out of order is stored as its canonical text, so the hash is recorded', async () => {
     const inst = await instance();
-    const i = inst.db.data.issues[7]!;
-    inst.db.data.issues[7] = { zzz: 1, ...i } as unknown as Issue;
+    const i = inst.data.issues[7]!;
+    inst.data.issues[7] = { zzz: 1, ...i } as unknown as Issue;
     await inst.save();
     expect(inst.recordedHash()).toBe(memoryHash(inst));
   });

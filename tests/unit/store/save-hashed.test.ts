@@ -19,13 +19,13 @@ const instance = async (issues = 45, shardSize = 10): Promise<Instance> => {
   return inst;
 };
 
-const memoryHash = (inst: Instance) => canonicalHash(inst.db.data.config, inst.db.data.issues);
+const memoryHash = (inst: Instance) => canonicalHash(inst.data.config, inst.data.issues);
 const raw = (i: Issue) => i as unknown as Record<string, unknown>;
 
 describe('saveHashed', () => {
   it('returns the canonical hash of memory, and the saved instance loads to the same hash', async () => {
     const inst = await instance();
-    inst.db.data.issues[3]!.summary = 'changed';
+    inst.data.issues[3]!.summary = 'changed';
     const hash = await inst.saveHashed();
     expect(hash).toBe(memoryHash(inst));
     const reopened = await openInstance(inst.dir);
@@ -34,18 +34,18 @@ describe('saveHashed', () => {
   });
 
   it.each([
-    ['issues stored out of id order', (inst: Instance) => inst.db.data.issues.reverse()],
+    ['issues stored out of id order', (inst: Instance) => inst.data.issues.reverse()],
     ['an issue whose keys are out of order', (inst: Instance) => {
-      const i = inst.db.data.issues[7]!;
-      inst.db.data.issues[7] = { zzz: 1, ...i, aaa: { b: 1, a: 2 } } as unknown as Issue;
+      const i = inst.data.issues[7]!;
+      inst.data.issues[7] = { zzz: 1, ...i, aaa: { b: 1, a: 2 } } as unknown as Issue;
     }],
     ['a Date, an undefined member and index keys', (inst: Instance) => {
-      raw(inst.db.data.issues[1]!).when = new Date(0);
-      raw(inst.db.data.issues[2]!).gone = undefined;
-      raw(inst.db.data.issues[12]!).byIndex = { 10: 'ten', 2: 'two', x: 'x' };
+      raw(inst.data.issues[1]!).when = new Date(0);
+      raw(inst.data.issues[2]!).gone = undefined;
+      raw(inst.data.issues[12]!).byIndex = { 10: 'ten', 2: 'two', x: 'x' };
     }],
-    ['one issue in a shard of its own', (inst: Instance) => void inst.db.data.issues.push({ ...inst.db.data.issues[0]!, id: '999999', key: 'ZZZ-1' })],
-    ['no issues at all', (inst: Instance) => void inst.db.data.issues.splice(0)],
+    ['one issue in a shard of its own', (inst: Instance) => void inst.data.issues.push({ ...inst.data.issues[0]!, id: '999999', key: 'ZZZ-1' })],
+    ['no issues at all', (inst: Instance) => void inst.data.issues.splice(0)],
   ])('%s', async (_what, change) => {
     const inst = await instance();
     change(inst);
@@ -67,21 +67,21 @@ describe('saveHashed', () => {
     let seen = '';
     const hash = await inst.saveHashed((h) => {
       seen = h;
-      inst.db.data.ledger.push({ hashAfter: h });
+      inst.data.ledger.push({ hashAfter: h });
     });
     expect(seen).toBe(hash);
     const reopened = await openInstance(inst.dir);
     open.push(reopened);
-    expect(reopened.db.data.ledger).toEqual([{ hashAfter: hash }]);
+    expect(reopened.data.ledger).toEqual([{ hashAfter: hash }]);
   });
 
   it('saves nothing when the callback throws, or when it changes the issues', async () => {
     const inst = await instance();
     const generation = inst.generation();
     const before = inst.hash();
-    inst.db.data.issues[0]!.summary = 'not saved';
+    inst.data.issues[0]!.summary = 'not saved';
     await expect(inst.saveHashed(() => { throw new Error('refused'); })).rejects.toThrow('refused');
-    await expect(inst.saveHashed(() => void inst.db.data.issues.pop())).rejects.toThrow(/changed the issues/);
+    await expect(inst.saveHashed(() => void inst.data.issues.pop())).rejects.toThrow(/changed the issues/);
     expect(inst.generation()).toBe(generation);
     const reopened = await openInstance(inst.dir);
     open.push(reopened);

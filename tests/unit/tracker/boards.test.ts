@@ -44,7 +44,7 @@ describe('boards', () => {
 describe('saved filters of the tiny snapshot', () => {
   it('all parse and run', () => {
     const t = makeTracker();
-    for (const f of t.state.config.filters) expect(t.validateJql(f.owner, f.jql)).toEqual([]);
-    expect(t.searchAll('u-bob', t.state.config.filters[0]!.jql).map((i) => i.key)).toEqual(['ACME-1', 'ACME-6']);
+    for (const f of t.config.filters) expect(t.validateJql(f.owner, f.jql)).toEqual([]);
+    expect(t.searchAll('u-bob', t.config.filters[0]!.jql).map((i) => i.key)).toEqual(['ACME-1', 'ACME-6']);
   });
 });

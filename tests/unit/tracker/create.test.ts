@@ -40,11 +40,11 @@ describe('create: field errors, per field, worded like Jira', () => {
   it.each(cases)('%s', (_name, input, field, message) => {
     const tracker = makeTracker(grantAssign);
     const actor = input.project === 'SEC' && field !== 'project' ? 'u-dave' : 'u-bob';
-    const before = tracker.state.issues.length;
+    const before = tracker.issues.length;
     const e = trackerError(() => tracker.createIssue(actor, input));
     expect(e.status).toBe(400);
     expect(e.body.errors[field]).toBe(message);
-    expect(tracker.state.issues.length).toBe(before);
+    expect(tracker.issues.length).toBe(before);
     expect(tracker.outbox).toEqual([]);
   });
 

@@ -136,7 +136,7 @@ describe('delete', () => {
     const t = makeTracker(notify('deleted'));
     expect(trackerError(() => t.deleteIssue('u-bob', 'ACME-3')).status).toBe(400);
     t.deleteIssue('u-bob', 'ACME-3', true);
-    expect(t.state.issues.map((i) => i.key).filter((k) => k.startsWith('ACME'))).toEqual(['ACME-1', 'ACME-2', 'ACME-6', 'ACME-7']);
+    expect(t.issues.map((i) => i.key).filter((k) => k.startsWith('ACME'))).toEqual(['ACME-1', 'ACME-2', 'ACME-6', 'ACME-7']);
     expect(trackerError(() => t.getIssue('u-bob', 'ACME-4')).status).toBe(404);
     expect(t.outbox.map((o) => [o.event, o.issueKey, o.recipient])).toEqual([['deleted', 'ACME-3', 'u-bob'], ['deleted', 'ACME-3', 'u-erin']]);
   });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   componentByRef, fieldByRef, issueTypeByRef, optionByRef, priorityByRef, resolutionByRef, statusByRef, userByRef, versionByRef,
 } from '../../../server/tracker/lookups.ts';
+import { ConfigIndex } from '../../../server/model/index.ts';
 import { makeTracker } from './setup.ts';
 
 const t = makeTracker();
-const ix = t.lookups;
+const ix = new ConfigIndex(t.config);
 const acme = t.project('ACME')!;
 
 describe('lookups for the REST layer', () => {

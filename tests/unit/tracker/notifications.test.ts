@@ -27,26 +27,26 @@ describe('notification recipients per scheme entry', () => {
   ];
   it.each(cases)('%s', (_n, recipients, key, expected) => {
     const t = withScheme(recipients);
-    const issue = t.state.issues.find((i) => i.key === key)!;
+    const issue = t.issues.find((i) => i.key === key)!;
     expect(t.notificationsFor('updated', issue, 'u-carol').map((r) => r.accountId)).toEqual(expected);
     expect(t.outbox).toEqual([]);
   });
 
   it('events the scheme does not list notify nobody', () => {
     const t = withScheme([{ type: 'reporter' }]);
-    expect(t.notificationsFor('deleted', t.state.issues[0]!, 'u-bob')).toEqual([]);
+    expect(t.notificationsFor('deleted', t.issues[0]!, 'u-bob')).toEqual([]);
   });
 
   it('is also a pure function of the configuration', () => {
     const t = withScheme([{ type: 'watchers' }]);
-    const issue = t.state.issues[0]!;
-    expect(notificationsFor(t.state.config, 'updated', issue, 'u-carol')).toEqual(t.notificationsFor('updated', issue, 'u-carol'));
-    expect(notificationsFor(t.state.config, 'updated', issue, 'u-carol').map((r) => r.accountId)).toEqual(['u-bob', 'u-erin']);
+    const issue = t.issues[0]!;
+    expect(notificationsFor(t.config, 'updated', issue, 'u-carol')).toEqual(t.notificationsFor('updated', issue, 'u-carol'));
+    expect(notificationsFor(t.config, 'updated', issue, 'u-carol').map((r) => r.accountId)).toEqual(['u-bob', 'u-erin']);
   });
 
   it('carries e-mail addresses', () => {
     const t = withScheme([{ type: 'reporter' }]);
-    expect(t.notificationsFor('updated', t.state.issues[0]!, null)).toEqual([{ accountId: 'u-erin', email: 'erin@tiny.example' }]);
+    expect(t.notificationsFor('updated', t.issues[0]!, null)).toEqual([{ accountId: 'u-erin', email: 'erin@tiny.example' }]);
   });
 });
 

@@ -25,7 +25,7 @@ describe('permissions from the permission scheme', () => {
     ['u-bob', 'ACME', 'LINK_ISSUES', undefined, false, 'permission granted to nobody'],
   ];
   it.each(cases)('%s in %s: %s on %s → %s (%s)', (actor, project, permission, issueKey, expected) => {
-    const issue = issueKey ? tracker.state.issues.find((i) => i.key === issueKey) : undefined;
+    const issue = issueKey ? tracker.issues.find((i) => i.key === issueKey) : undefined;
     expect(tracker.can(actor, permission, project, issue)).toBe(expected);
     expect(tracker.permissionsOf(actor, project, issue).has(permission)).toBe(expected);
   });

@@ -8,21 +8,38 @@ describe('the tracker follows its state', () => {
   it('rebuilds its lookups when the configuration is replaced (e.g. after a migration)', () => {
     const t = makeTracker();
     expect(t.search('u-bob', 'status = Open').total).toBe(2);
-    const config = structuredClone(t.state.config);
+    const config = structuredClone(t.config);
     config.statuses.find((s) => s.id === '1')!.name = 'To Triage';
-    t.state.config = config;
+    t.replaceState({ config });
     expect(t.search('u-bob', 'status = "To Triage"').total).toBe(2);
     expect(trackerError(() => t.search('u-bob', 'status = Open')).body.errorMessages).toEqual(["The value 'Open' does not exist for the field 'status'."]);
   });
 
-  it('rebuilds its issue index when the issue list is replaced, and after invalidate()', () => {
+  it('rebuilds its issue index when the issue list is replaced', () => {
     const t = makeTracker();
-    t.state.issues = t.state.issues.filter((i) => i.project !== 'OPS');
+    t.replaceState({ issues: t.issues.filter((i) => i.project !== 'OPS') });
     expect(trackerError(() => t.getIssue('u-bob', 'OPS-1')).status).toBe(404);
-    t.state.issues.push({ ...structuredClone(t.state.issues[0]!), id: '99999', key: 'ACME-50' });
-    t.invalidate();
+    t.replaceState({ issues: [...t.issues, { ...structuredClone(t.issues[0]!), id: '99999', key: 'ACME-50' }] });
     expect(t.getIssue('u-bob', 'ACME-50').id).toBe('99999');
     expect(t.createIssue('u-bob', { project: 'ACME', issueType: '10002', fields: { summary: 'next' } }).key).toBe('ACME-51');
+  });
+
+  it('a configuration write through updateConfig is seen at once: the tracker rebuilds its own indexes', () => {
+    const t = makeTracker();
+    t.updateConfig((config) => { config.statuses.find((s) => s.id === '1')!.name = 'To Triage'; });
+    expect(t.status('1')!.name).toBe('To Triage');
+    expect(t.statusByRef('to triage')?.id).toBe('1');
+    expect(t.search('u-bob', 'status = "To Triage"').total).toBe(2);
+  });
+
+  it('changes the state it was given in place (an instance saves what the tracker serves)', () => {
+    const { config, issues } = tinyContent();
+    const state = { config, issues };
+    const t = new Tracker(state, { clock: fixedClock('2025-02-10T12:00:00Z') });
+    t.replaceState({ issues: issues.slice(1) });
+    expect(state.issues).toBe(t.issues);
+    t.addComment('u-erin', t.issues[0]!.key, 'kept');
+    expect(state.issues[0]!.comments.at(-1)!.body).toBe('kept');
   });
 
   it('shares an outbox handed in, and finds issues by id too', () => {
@@ -60,7 +77,7 @@ describe('what the tracker writes stays valid against the model schema', () => {
     t.doTransition('u-bob', created.key, 't-start');
     t.doTransition('u-bob', 'ACME-3', 't-reopen');
     const validate = validatorFor('issue');
-    for (const issue of t.state.issues) {
+    for (const issue of t.issues) {
       const ok = validate(issue);
       expect(ok ? [] : validate.errors).toEqual([]);
     }

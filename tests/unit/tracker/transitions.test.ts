@@ -91,14 +91,14 @@ describe('doing a transition: refusals', () => {
   });
 
   it('passes the fieldRequired validator once the field has a value', () => {
-    const t = makeTracker((c, issues) => { issueOf(issues, 'ACME-2').customFields.customfield_10013 = 'u-bob'; });
+    const t = makeTracker((_c, issues) => { issueOf(issues, 'ACME-2').customFields.customfield_10013 = 'u-bob'; });
     expect(t.doTransition('u-bob', 'ACME-2', 't-review').status).toBe('3');
   });
 });
 
 describe('doing a transition: effects', () => {
   it('applies screen values and post functions, writes one history entry, raises resolved', () => {
-    const t = makeTracker((c, issues) => { issueOf(issues, 'ACME-6').customFields.customfield_10010 = 'opt-sev-1'; });
+    const t = makeTracker((_c, issues) => { issueOf(issues, 'ACME-6').customFields.customfield_10010 = 'opt-sev-1'; });
     const issue = t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'Fixed it.', fields: { customfield_10017: 'font cache', fixVersions: ['ver-2'] } });
     expect(issue).toMatchObject({ status: '4', resolution: '1', resolutionDate: NOW, updated: NOW });
     expect(issue.customFields).toMatchObject({ customfield_10010: 'opt-sev-3', customfield_10017: 'font cache' });

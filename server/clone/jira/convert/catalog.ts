@@ -1,5 +1,5 @@
 /** Statuses, issue types, priorities, resolutions and link types. */
-import type { IssueLinkType, IssueType, Priority, Resolution, Status } from '../../../model/types.ts';
+import type { IssueLinkType, IssueType, Priority, Resolution, Status } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { str, text } from './common.ts';
 

@@ -1,4 +1,5 @@
 /** Small helpers shared by the converters: ids as strings, optional text, users by account id or (Data Center) key. */
+import { isoTime } from '../../../jira-wire/index.ts';
 import type { Obj } from '../raw.ts';
 
 export const str = (v: unknown): string => String(v);
@@ -10,11 +11,7 @@ export const userIdOf = (dc: boolean, u: Obj | null | undefined): string | undef
   return id === undefined || id === null ? undefined : String(id);
 };
 /** Jira's timestamp (`2025-01-03T09:00:00.000+0000`) → ISO 8601 in UTC. */
-export const iso = (v: unknown): string | null => {
-  if (typeof v !== 'string' || !v) return null;
-  const ms = Date.parse(v.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-  return Number.isNaN(ms) ? v : new Date(ms).toISOString();
-};
+export const iso = (v: unknown): string | null => (typeof v !== 'string' || !v ? null : isoTime(v));
 export const byId = <T extends { id: string }>(list: readonly T[]): Map<string, T> => new Map(list.map((x) => [x.id, x]));
 
 /** What was left out while converting, for the manifest's `notContained`. */

@@ -1,5 +1,5 @@
 /** Jira's answers (RawConfig) → the model's Config, the same code for a live clone and `--from file`. */
-import type { Config } from '../../../model/types.ts';
+import type { Config } from '../../../model/index.ts';
 import type { RawConfig } from '../raw.ts';
 import { issueTypeOf, linkTypeOf, priorityOf, resolutionOf, statusOf } from './catalog.ts';
 import { Skipped, str } from './common.ts';

@@ -1,17 +1,8 @@
 /** Fields with their contexts: project and issue type mappings, options (cascading children) and defaults. */
-import { FIELD_TYPE_KEYS } from '../../../http/jira/render-field.ts';
-import type { FieldType } from '../../../model/schema/vocab.ts';
-import type { Field, FieldContext, FieldOption } from '../../../model/types.ts';
+import { customFieldType, SYSTEM_FIELD_TYPES } from '../../../jira-wire/index.ts';
+import type { Field, FieldContext, FieldOption, FieldType } from '../../../model/index.ts';
 import type { Obj, RawFieldContexts } from '../raw.ts';
 import { str, text, type Skipped } from './common.ts';
-
-const CUSTOM_TYPES = new Map(Object.entries(FIELD_TYPE_KEYS).map(([type, k]) => [k.custom, type as FieldType]));
-
-/** System fields the model keeps as fields (the others live on the issue itself). */
-export const SYSTEM_FIELD_TYPES: Record<string, FieldType> = {
-  summary: 'text', description: 'paragraph', environment: 'paragraph', priority: 'priority', assignee: 'user', reporter: 'user',
-  labels: 'labels', components: 'components', fixVersions: 'multi-version', versions: 'multi-version', duedate: 'date',
-};
 
 const defaultOf = (d: Obj | undefined): unknown => {
   if (!d) return undefined;
@@ -75,7 +66,7 @@ export const fieldsOf = (raw: Obj[], contexts: Record<string, RawFieldContexts>,
       const type = SYSTEM_FIELD_TYPES[id];
       return type ? [{ id, name: str(f.name), type, custom: false, contexts: [] }] : [];
     }
-    const type = CUSTOM_TYPES.get(String(f.schema?.custom ?? ''));
+    const type = customFieldType(String(f.schema?.custom ?? ''));
     if (!type) { skipped.add('app-specific or unsupported custom fields', `${f.name} (${f.schema?.custom ?? 'no type'})`); return []; }
     const ctx = contexts[id];
     return [{ id, name: str(f.name), type, custom: true, ...text(f.description), contexts: ctx ? contextsOf(ctx, type, projectKeyOf) : [] }];

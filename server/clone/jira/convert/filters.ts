@@ -1,5 +1,5 @@
 /** Saved filters with their shares, boards with their column configuration. */
-import type { Board, SavedFilter } from '../../../model/types.ts';
+import type { Board, SavedFilter } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { str, text, userIdOf } from './common.ts';
 

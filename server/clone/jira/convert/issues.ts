@@ -1,6 +1,6 @@
 /** Jira's IssueBean (fields=*all, expand=changelog) → the model's Issue; values by id, rich text as stored strings. */
-import { fromAdf } from '../../../http/jira/rich-text.ts';
-import type { Comment, Config, Field, HistoryEntry, Issue, IssueLink } from '../../../model/types.ts';
+import { fromAdf } from '../../../jira-wire/index.ts';
+import type { Comment, Config, Field, HistoryEntry, Issue, IssueLink } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { iso, str, userIdOf } from './common.ts';
 

@@ -4,7 +4,7 @@
  * ADMINISTER and SYSTEM_ADMIN go to Jira's standard administrator groups (said in the manifest).
  */
 import { createHash } from 'node:crypto';
-import type { GlobalGrant, Group, User } from '../../../model/types.ts';
+import type { GlobalGrant, Group, User } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { str, userIdOf } from './common.ts';
 

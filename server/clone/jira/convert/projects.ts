@@ -1,5 +1,5 @@
 /** Projects with components, versions, role actors and the schemes they use; project roles. */
-import type { Project, ProjectRole, RoleActor } from '../../../model/types.ts';
+import type { Project, ProjectRole, RoleActor } from '../../../model/index.ts';
 import type { Obj, RawConfig, RawProject } from '../raw.ts';
 import { str, text, userIdOf } from './common.ts';
 

@@ -1,6 +1,5 @@
 /** Permission and notification schemes. Holders and events the model does not know are left out and said. */
-import { PROJECT_PERMISSIONS, isOneOf, type NotificationEvent } from '../../../model/schema/vocab.ts';
-import type { NotificationRecipient, NotificationScheme, PermissionGrant, PermissionHolder, PermissionScheme } from '../../../model/types.ts';
+import { isOneOf, type NotificationEvent, type NotificationRecipient, type NotificationScheme, type PermissionGrant, type PermissionHolder, type PermissionScheme, PROJECT_PERMISSIONS } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { str, text, type Skipped } from './common.ts';
 

@@ -1,7 +1,5 @@
 /** Screens with tabs, screen schemes, issue type screen schemes, field configurations, their schemes, issue type schemes. */
-import type {
-  FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme,
-} from '../../../model/types.ts';
+import type { FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme } from '../../../model/index.ts';
 import type { Obj, RawConfig } from '../raw.ts';
 import { str, text } from './common.ts';
 
@@ -17,7 +15,7 @@ export const screenSchemesOf = (raw: RawConfig): ScreenScheme[] => raw.screenSch
 });
 
 /** Rows `{<scheme>Id, issueTypeId, <target>Id}` (issue type 'default' = the scheme's default). */
-const mapped = (rows: Obj[], schemeKey: string, targetKey: string, schemeId: string) =>
+const mapped = (rows: Obj[], schemeKey: string, _targetKey: string, schemeId: string) =>
   rows.filter((r) => str(r[schemeKey]) === schemeId);
 
 export const issueTypeScreenSchemesOf = (raw: RawConfig): IssueTypeScreenScheme[] => raw.issueTypeScreenSchemes.map((s) => {

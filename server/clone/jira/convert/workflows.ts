@@ -1,64 +1,14 @@
 /**
- * Workflows from either API (the inverse of server/http/jira/workflow-rules.ts, which documents
- * the mapping) and workflow schemes. Rules of apps have no model: left out and said.
+ * Workflows from either API and workflow schemes. Each rule is read by server/jira-wire/workflow-rules.ts,
+ * which documents the mapping both ways; rules of apps have no model: left out and said.
  */
-import { PROJECT_PERMISSIONS, isOneOf } from '../../../model/schema/vocab.ts';
-import type { Condition, ConditionTree, PostFunction, Transition, Validator, Workflow, WorkflowScheme } from '../../../model/types.ts';
+import { conditionOf, type LegacyRule, legacyRuleOf, postFunctionOf, validatorOf } from '../../../jira-wire/index.ts';
+import type { Condition, ConditionTree, Transition, Workflow, WorkflowScheme } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { str, text, type Skipped } from './common.ts';
 
-type Rule = { type: string; configuration: Obj };
-
-/** Current API parameters are strings; these keys hold JSON. `value` stays a string unless it is structured. */
-const JSON_KEYS = new Set(['negate', 'projectRole', 'fieldIds', 'ignoreContext']);
-const decode = (k: string, v: unknown): unknown => {
-  if (typeof v !== 'string') return v;
-  if (JSON_KEYS.has(k)) { try { return JSON.parse(v); } catch { return v; } }
-  if (k === 'value') { try { const p = JSON.parse(v) as unknown; return typeof p === 'object' || typeof p === 'boolean' ? p : v; } catch { return v; } }
-  return v;
-};
-const fromCurrent = (r: Obj): Rule => ({
-  type: String(r.ruleKey ?? '').replace(/^system:/, ''),
-  configuration: Object.fromEntries(Object.entries((r.parameters ?? {}) as Obj).map(([k, v]) => [k, decode(k, v)])),
-});
-
-const neg = (c: Obj) => (c.negate === true || c.negate === 'true' ? { negate: true } : {});
-
-const conditionOf = (r: Rule, skipped: Skipped): Condition | undefined => {
-  const c = r.configuration;
-  switch (r.type) {
-    case 'PermissionCondition': return isOneOf(PROJECT_PERMISSIONS, c.permissionKey) ? { type: 'permission', permission: c.permissionKey, ...neg(c) } : undefined;
-    case 'UserInGroupCondition': return { type: 'inGroup', group: str(c.groupId ?? c.group), ...neg(c) };
-    case 'InProjectRoleCondition': return { type: 'inProjectRole', role: str(c.projectRole?.id ?? c.projectRole), ...neg(c) };
-    case 'AllowOnlyAssignee': return { type: 'isAssignee', ...neg(c) };
-    case 'AllowOnlyReporter': return { type: 'isReporter', ...neg(c) };
-    case 'ValueFieldCondition': return { type: 'fieldValue', field: str(c.fieldId), operator: c.comparisonType, ...(c.value !== undefined ? { value: c.value } : {}), ...neg(c) };
-    default: skipped.add('workflow rules of apps or unknown rules', r.type); return undefined;
-  }
-};
-
-const validatorOf = (r: Rule, skipped: Skipped): Validator | undefined => {
-  const c = r.configuration;
-  const msg = c.errorMessage ? { message: str(c.errorMessage) } : {};
-  switch (r.type) {
-    case 'FieldRequiredValidator': return { type: 'fieldRequired', fields: (c.fieldIds ?? []).map(str), ...msg };
-    case 'CommentRequiredValidator': return { type: 'commentRequired', ...msg };
-    case 'RegexpFieldValidator': return { type: 'fieldMatches', field: str(c.fieldId), pattern: str(c.regExp), ...msg };
-    default: skipped.add('workflow rules of apps or unknown rules', r.type); return undefined;
-  }
-};
-
-const postFunctionOf = (r: Rule, skipped: Skipped): PostFunction | undefined => {
-  const c = r.configuration;
-  switch (r.type) {
-    case 'UpdateIssueFieldFunction':
-      if (c.fieldId === 'resolution') return c.fieldValue ? { type: 'setResolution', resolution: str(c.fieldValue) } : { type: 'clearResolution' };
-      try { return { type: 'setField', field: str(c.fieldId), value: JSON.parse(String(c.fieldValue)) }; } catch { return { type: 'setField', field: str(c.fieldId), value: c.fieldValue }; }
-    case 'AssignIssueFunction': return { type: 'assign', to: c.to, ...(c.accountId ? { user: str(c.accountId) } : {}) };
-    case 'AddCommentFunction': return { type: 'addComment', body: str(c.body) };
-    default: skipped.add('workflow rules of apps or unknown rules', r.type); return undefined;
-  }
-};
+/** Rules the model has no form for, said in the manifest. */
+const leftOut = (skipped: Skipped) => (type: string) => skipped.add('workflow rules of apps or unknown rules', type);
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
@@ -66,13 +16,13 @@ const legacyTree = (node: Obj, skipped: Skipped): ConditionTree | Condition | un
   if (node.nodeType === 'compound') {
     return { op: node.operator === 'OR' ? 'any' : 'all', conditions: (node.conditions ?? []).map((c: Obj) => legacyTree(c, skipped)).filter(defined) };
   }
-  return conditionOf({ type: String(node.type), configuration: node.configuration ?? {} }, skipped);
+  return conditionOf({ type: String(node.type), configuration: node.configuration ?? {} }, leftOut(skipped));
 };
 
 const currentTree = (group: Obj, skipped: Skipped): ConditionTree => ({
   op: group.operation === 'ANY' ? 'any' : 'all',
   conditions: [
-    ...(group.conditions ?? []).map((r: Obj) => conditionOf(fromCurrent(r), skipped)).filter(defined),
+    ...(group.conditions ?? []).map((r: Obj) => conditionOf(legacyRuleOf(r), leftOut(skipped))).filter(defined),
     ...(group.conditionGroups ?? []).map((g: Obj) => currentTree(g, skipped)),
   ],
 });
@@ -100,8 +50,8 @@ export const currentWorkflowsOf = (raw: { statuses: Obj[]; workflows: Obj[] }, s
         ...(screen ? { screen: str(screen) } : {}), ...text(t.description),
         rules: {
           ...(conditions ? { conditions } : {}),
-          validators: (t.validators ?? []).map((r: Obj) => validatorOf(fromCurrent(r), skipped)).filter(defined),
-          postFunctions: (t.actions ?? []).map((r: Obj) => postFunctionOf(fromCurrent(r), skipped)).filter(defined),
+          validators: (t.validators ?? []).map((r: Obj) => validatorOf(legacyRuleOf(r), leftOut(skipped))).filter(defined),
+          postFunctions: (t.actions ?? []).map((r: Obj) => postFunctionOf(legacyRuleOf(r), leftOut(skipped))).filter(defined),
         },
       };
     }),
@@ -118,8 +68,8 @@ export const legacyWorkflowsOf = (raw: Obj[], skipped: Skipped): Workflow[] => r
       ...(t.screen?.id ? { screen: str(t.screen.id) } : {}), ...text(t.description),
       rules: {
         ...(conditions ? { conditions } : {}),
-        validators: (t.rules?.validators ?? []).map((r: Rule) => validatorOf(r, skipped)).filter(defined),
-        postFunctions: (t.rules?.postFunctions ?? []).map((r: Rule) => postFunctionOf(r, skipped)).filter(defined),
+        validators: (t.rules?.validators ?? []).map((r: LegacyRule) => validatorOf(r, leftOut(skipped))).filter(defined),
+        postFunctions: (t.rules?.postFunctions ?? []).map((r: LegacyRule) => postFunctionOf(r, leftOut(skipped))).filter(defined),
       },
     };
   }),

@@ -1,13 +1,13 @@
 /** Admin: fields with their contexts and options, and screens with their tabs. */
 import type { Request, Response } from 'express';
-import type { Field, FieldContext } from '../../../model/types.ts';
+import type { Field, FieldContext } from '../../../model/index.ts';
 import type { SandboxContext } from '../../context.ts';
-import { html, type SafeHtml } from '../../html.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
 import { sendPage } from '../layout.ts';
 
 const contextCell = (ctx: SandboxContext, c: FieldContext): SafeHtml => {
-  const ix = ctx.tracker.lookups;
-  const types = c.issueTypes.length ? c.issueTypes.map((t) => ix.issueTypes.get(t)?.name ?? t).join(', ') : 'all issue types';
+  const tr = ctx.tracker;
+  const types = c.issueTypes.length ? c.issueTypes.map((t) => tr.issueType(t)?.name ?? t).join(', ') : 'all issue types';
   const options = (c.options ?? []).map((o) => html`<li>${o.value}${o.disabled ? ' (disabled)' : ''}${o.children?.length ? html`<ul>${o.children.map((ch) => html`<li>${ch.value}${ch.disabled ? ' (disabled)' : ''}</li>`)}</ul>` : ''}</li>`);
   return html`<div class="context"><p><strong>${c.name ?? `Context ${c.id}`}</strong>: ${c.projects.length ? c.projects.join(', ') : 'all projects'} × ${types}${c.default !== undefined && c.default !== null ? html` · default ${JSON.stringify(c.default)}` : ''}</p>
 ${options.length ? html`<ul class="options">${options}</ul>` : ''}</div>`;
@@ -17,7 +17,7 @@ const fieldRow = (ctx: SandboxContext, f: Field): SafeHtml => html`<tr><th scope
 <td>${f.contexts.length ? f.contexts.map((c) => contextCell(ctx, c)) : html`<span class="none">—</span>`}</td></tr>`;
 
 export const fieldsPage = (ctx: SandboxContext, req: Request, res: Response): void => {
-  const fields = ctx.tracker.state.config.fields;
+  const fields = ctx.tracker.config.fields;
   sendPage(ctx, req, res, {
     title: 'Fields',
     body: html`<h1>Fields</h1><table class="grid"><caption>${fields.length} fields with their contexts and options</caption>
@@ -27,7 +27,7 @@ export const fieldsPage = (ctx: SandboxContext, req: Request, res: Response): vo
 };
 
 export const screensPage = (ctx: SandboxContext, req: Request, res: Response): void => {
-  const { config } = ctx.tracker.state;
+  const { config } = ctx.tracker;
   const name = (id: string) => config.fields.find((f) => f.id === id)?.name ?? (id === 'resolution' ? 'Resolution' : id);
   const sections = config.screens.map((s) => html`<section aria-labelledby="scr-${s.id}"><h2 id="scr-${s.id}">${s.name}</h2>${s.description ? html`<p class="muted">${s.description}</p>` : ''}
 <div class="tabs">${s.tabs.map((t) => html`<div class="tab"><h3>Tab: ${t.name}</h3><ol>${t.fields.map((f) => html`<li>${name(f)}</li>`)}</ol></div>`)}</div></section>`);

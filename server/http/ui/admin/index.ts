@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { SandboxContext } from '../../context.ts';
 import { actorOf } from '../../context.ts';
-import { html } from '../../html.ts';
+import { html } from '../../../common/html.ts';
 import { forbidden } from '../errors.ts';
 import { sendPage } from '../layout.ts';
 import { fieldsPage, screensPage } from './fields-screens.ts';

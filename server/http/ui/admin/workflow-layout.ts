@@ -3,7 +3,7 @@
  * (spread a little, so arrow labels fit between boxes), else a layered layout — each status in the
  * column of its shortest distance from the initial status, unreachable ones in a last column.
  */
-import type { Workflow } from '../../../model/types.ts';
+import type { Workflow } from '../../../model/index.ts';
 
 export const BOX = { w: 150, h: 40 };
 export const MARGIN = { left: 120, top: 76, right: 40, bottom: 40 };

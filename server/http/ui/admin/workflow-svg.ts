@@ -3,8 +3,8 @@
  * arrows. Global transitions start from an "Any status" pill and are purple; conditional ones are
  * dashed; the initial one starts from a dot. Arrows bend around boxes they would cross.
  */
-import type { Status, Transition, Workflow } from '../../../model/types.ts';
-import { html, type SafeHtml } from '../../html.ts';
+import type { Status, Transition, Workflow } from '../../../model/index.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
 import { BOX, layoutOf, type Placed } from './workflow-layout.ts';
 
 interface Pt { x: number; y: number }
@@ -50,7 +50,7 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y
  * The arrow and its label apart: labels are drawn last, above boxes and other arrows, each at the
  * first point along its arrow where it overlaps no box and no label placed before it.
  */
-const edge = (a: Pt, ctrl: Pt, b: Pt, t: Transition, aBox: Placed | undefined, bBox: Placed, taken: Rect[], boxes: readonly Placed[]): [SafeHtml, SafeHtml] => {
+const edge = (a: Pt, ctrl: Pt, _b: Pt, t: Transition, aBox: Placed | undefined, bBox: Placed, taken: Rect[], boxes: readonly Placed[]): [SafeHtml, SafeHtml] => {
   const start = aBox ? exitPoint(center(aBox), ctrl) : a;
   const end = exitPoint(center(bBox), ctrl, 4);
   const w = t.name.length * 6.2 + 10;
@@ -79,7 +79,7 @@ const statusBox = (p: Placed, s: Status | undefined): SafeHtml => {
 <rect x="${p.x}" y="${p.y}" width="${BOX.w}" height="${BOX.h}" rx="4"/><text x="${p.x + BOX.w / 2}" y="${p.y + BOX.h / 2 + 5}">${name}</text></g>`;
 };
 
-export const workflowSvg = (wf: Workflow, statuses: ReadonlyMap<string, Status>): SafeHtml => {
+export const workflowSvg = (wf: Workflow, statusOf: (id: string) => Status | undefined): SafeHtml => {
   const { placed, width, height } = layoutOf(wf);
   const at = new Map(placed.map((p) => [p.status, p]));
   const parts: SafeHtml[] = [];
@@ -125,11 +125,11 @@ export const workflowSvg = (wf: Workflow, statuses: ReadonlyMap<string, Status>)
       }
     }
   }
-  const boxes = placed.map((p) => statusBox(p, statuses.get(p.status)));
+  const boxes = placed.map((p) => statusBox(p, statusOf(p.status)));
   // Arrows bent around boxes and their labels may reach past the boxes' extent.
   const right = Math.ceil(Math.max(width, ...taken.map((r) => r.x + r.w + 12)));
   const bottom = Math.ceil(Math.max(height, ...taken.map((r) => r.y + r.h + 12)));
-  const names = placed.map((p) => statuses.get(p.status)?.name ?? p.status).join(', ');
+  const names = placed.map((p) => statusOf(p.status)?.name ?? p.status).join(', ');
   return html`<svg class="workflow-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${right} ${bottom}" width="${right}" height="${bottom}" role="img" aria-labelledby="wf-title wf-desc">
 <title id="wf-title">Workflow diagram: ${wf.name}</title><desc id="wf-desc">Statuses: ${names}. ${wf.transitions.length} transitions, listed in the table below.</desc>
 <defs><marker id="arrow-plain" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#505f79"/></marker>

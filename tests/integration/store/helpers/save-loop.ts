@@ -5,7 +5,7 @@ import { applyVariant } from './variants.ts';
 const dir = process.argv[2]!;
 const inst = await openInstance(dir);
 for (let n = 0; ; n++) {
-  applyVariant(inst.db.data, (n % 2) as 0 | 1);
+  applyVariant(inst.data, (n % 2) as 0 | 1);
   await inst.save();
   process.stdout.write(`saved ${n}\n`);
 }

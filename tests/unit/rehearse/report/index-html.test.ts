@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../../server/http/html.ts';
+import { escapeHtml } from '../../../../server/common/html.ts';
 import { indexHtml } from '../../../../server/rehearse/report/index-html.ts';
 import { buildContext, failingResult, safeResult } from './fixture.ts';
 

@@ -21,20 +21,23 @@
  * | post addComment               | AddCommentFunction            | body                                  |
  *
  * Current API: ruleKey `system:` + the legacy type; parameters are the configuration with
- * non-string values JSON-encoded.
+ * non-string values JSON-encoded. Both directions are here: the sandbox writes rules, the clone
+ * reads them back (`…Of`), and a rule of an app or of an unknown type is handed to `unknown`.
  */
-import type { Condition, ConditionTree, PostFunction, Validator } from '../../model/types.ts';
-import type { ConfigIndex } from '../../tracker/index.ts';
+import { type Condition, type ConditionTree, isOneOf, type PostFunction, PROJECT_PERMISSIONS, type Validator } from '../model/index.ts';
 
 export interface LegacyRule { type: string; configuration: Record<string, unknown> }
 export type LegacyCondition = { nodeType: 'simple'; type: string; configuration: Record<string, unknown> } | { nodeType: 'compound'; operator: 'AND' | 'OR'; conditions: LegacyCondition[] };
 
 const neg = (c: { negate?: boolean }) => (c.negate ? { negate: true } : {});
 
-export const conditionRule = (ix: ConfigIndex, c: Condition): LegacyRule => {
+/** A group's name by its id (Jira's legacy condition names the group as well). */
+export type GroupName = (groupId: string) => string | undefined;
+
+export const conditionRule = (groupName: GroupName, c: Condition): LegacyRule => {
   switch (c.type) {
     case 'permission': return { type: 'PermissionCondition', configuration: { permissionKey: c.permission, ...neg(c) } };
-    case 'inGroup': return { type: 'UserInGroupCondition', configuration: { groupId: c.group, group: ix.groups.get(c.group)?.name ?? c.group, ...neg(c) } };
+    case 'inGroup': return { type: 'UserInGroupCondition', configuration: { groupId: c.group, group: groupName(c.group) ?? c.group, ...neg(c) } };
     case 'inProjectRole': return { type: 'InProjectRoleCondition', configuration: { projectRole: { id: c.role }, ...neg(c) } };
     case 'isAssignee': return { type: 'AllowOnlyAssignee', configuration: { ...neg(c) } };
     case 'isReporter': return { type: 'AllowOnlyReporter', configuration: { ...neg(c) } };
@@ -44,9 +47,9 @@ export const conditionRule = (ix: ConfigIndex, c: Condition): LegacyRule => {
 
 const isTree = (x: Condition | ConditionTree): x is ConditionTree => 'op' in x;
 
-export const conditionTreeJson = (ix: ConfigIndex, tree: ConditionTree): LegacyCondition => ({
+export const conditionTreeJson = (groupName: GroupName, tree: ConditionTree): LegacyCondition => ({
   nodeType: 'compound', operator: tree.op === 'all' ? 'AND' : 'OR',
-  conditions: tree.conditions.map((c) => (isTree(c) ? conditionTreeJson(ix, c) : { nodeType: 'simple' as const, ...conditionRule(ix, c) })),
+  conditions: tree.conditions.map((c) => (isTree(c) ? conditionTreeJson(groupName, c) : { nodeType: 'simple' as const, ...conditionRule(groupName, c) })),
 });
 
 export const validatorRule = (v: Validator): LegacyRule => {
@@ -83,4 +86,64 @@ export const currentConditions = (tree: LegacyCondition | undefined): Record<str
     conditions: tree.conditions.filter((c) => c.nodeType === 'simple').map((c) => currentRule(c as LegacyRule)),
     conditionGroups: tree.conditions.filter((c) => c.nodeType === 'compound').map((c) => currentConditions(c)),
   };
+};
+
+// ---- Jira → model (what the clone reads) ----
+
+type Obj = Record<string, any>;
+/** Called with the type of a rule the model has no form for (an app's, or an unknown one); the rule is left out. */
+export type UnknownRule = (type: string) => void;
+
+/** Current API parameters are strings; these keys hold JSON. `value` stays a string unless it is structured. */
+const JSON_KEYS = new Set(['negate', 'projectRole', 'fieldIds', 'ignoreContext']);
+const decode = (k: string, v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  if (JSON_KEYS.has(k)) { try { return JSON.parse(v); } catch { return v; } }
+  if (k === 'value') { try { const p = JSON.parse(v) as unknown; return typeof p === 'object' || typeof p === 'boolean' ? p : v; } catch { return v; } }
+  return v;
+};
+
+/** A current API rule (`{ruleKey, parameters}`) → the legacy form the readers below take. */
+export const legacyRuleOf = (r: Obj): LegacyRule => ({
+  type: String(r.ruleKey ?? '').replace(/^system:/, ''),
+  configuration: Object.fromEntries(Object.entries((r.parameters ?? {}) as Obj).map(([k, v]) => [k, decode(k, v)])),
+});
+
+const negOf = (c: Obj) => (c.negate === true || c.negate === 'true' ? { negate: true } : {});
+const str = (v: unknown): string => String(v);
+
+export const conditionOf = (r: LegacyRule, unknown: UnknownRule): Condition | undefined => {
+  const c = r.configuration as Obj;
+  switch (r.type) {
+    case 'PermissionCondition': return isOneOf(PROJECT_PERMISSIONS, c.permissionKey) ? { type: 'permission', permission: c.permissionKey, ...negOf(c) } : undefined;
+    case 'UserInGroupCondition': return { type: 'inGroup', group: str(c.groupId ?? c.group), ...negOf(c) };
+    case 'InProjectRoleCondition': return { type: 'inProjectRole', role: str(c.projectRole?.id ?? c.projectRole), ...negOf(c) };
+    case 'AllowOnlyAssignee': return { type: 'isAssignee', ...negOf(c) };
+    case 'AllowOnlyReporter': return { type: 'isReporter', ...negOf(c) };
+    case 'ValueFieldCondition': return { type: 'fieldValue', field: str(c.fieldId), operator: c.comparisonType, ...(c.value !== undefined ? { value: c.value } : {}), ...negOf(c) };
+    default: unknown(r.type); return undefined;
+  }
+};
+
+export const validatorOf = (r: LegacyRule, unknown: UnknownRule): Validator | undefined => {
+  const c = r.configuration as Obj;
+  const msg = c.errorMessage ? { message: str(c.errorMessage) } : {};
+  switch (r.type) {
+    case 'FieldRequiredValidator': return { type: 'fieldRequired', fields: (c.fieldIds ?? []).map(str), ...msg };
+    case 'CommentRequiredValidator': return { type: 'commentRequired', ...msg };
+    case 'RegexpFieldValidator': return { type: 'fieldMatches', field: str(c.fieldId), pattern: str(c.regExp), ...msg };
+    default: unknown(r.type); return undefined;
+  }
+};
+
+export const postFunctionOf = (r: LegacyRule, unknown: UnknownRule): PostFunction | undefined => {
+  const c = r.configuration as Obj;
+  switch (r.type) {
+    case 'UpdateIssueFieldFunction':
+      if (c.fieldId === 'resolution') return c.fieldValue ? { type: 'setResolution', resolution: str(c.fieldValue) } : { type: 'clearResolution' };
+      try { return { type: 'setField', field: str(c.fieldId), value: JSON.parse(String(c.fieldValue)) }; } catch { return { type: 'setField', field: str(c.fieldId), value: c.fieldValue }; }
+    case 'AssignIssueFunction': return { type: 'assign', to: c.to, ...(c.accountId ? { user: str(c.accountId) } : {}) };
+    case 'AddCommentFunction': return { type: 'addComment', body: str(c.body) };
+    default: unknown(r.type); return undefined;
+  }
 };

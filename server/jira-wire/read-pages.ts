@@ -4,7 +4,7 @@
  * token pages (`{issues, nextPageToken, isLast}`) and bare arrays paged by `startAt`/`maxResults`.
  */
 import { UserError } from '../common/errors.ts';
-import type { Reader, RequestLike } from './transport.ts';
+import type { Reader, RequestLike } from './request.ts';
 
 /** More pages than any real list has: a tracker that never says "last" must not keep a clone busy forever. */
 const MAX_PAGES = 100_000;

@@ -1,11 +1,9 @@
 /**
  * Fields as Jira describes them: `schema` {type, system | custom + customId, items}, clause names.
  * The custom type keys follow Jira's own (`com.atlassian.jira.plugin.system.customfieldtypes:select`),
- * so a clone adapter maps them back to the model's field types one to one (FIELD_TYPE_KEYS).
+ * so a clone adapter maps them back to the model's field types one to one (FIELD_TYPE_KEYS, customFieldType).
  */
-import type { Field } from '../../model/types.ts';
-import type { FieldType } from '../../model/schema/vocab.ts';
-import type { J } from './handler.ts';
+import type { Field, FieldType } from '../model/index.ts';
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 
@@ -32,6 +30,18 @@ export const FIELD_TYPE_KEYS: Record<FieldType, { type: string; items?: string; 
   components: { type: 'array', items: 'component', custom: `${CF}components` },
   priority: { type: 'priority', custom: `${CF}priority` },
 };
+
+/** Jira's system fields that the model keeps as fields (the others live on the issue itself), with their model types. */
+export const SYSTEM_FIELD_TYPES: Readonly<Record<string, FieldType>> = {
+  summary: 'text', description: 'paragraph', environment: 'paragraph', priority: 'priority',
+  assignee: 'user', reporter: 'user', labels: 'labels', components: 'components',
+  fixVersions: 'multi-version', versions: 'multi-version', duedate: 'date',
+};
+
+const CUSTOM_TYPES = new Map(Object.entries(FIELD_TYPE_KEYS).map(([type, k]) => [k.custom, type as FieldType]));
+
+/** A custom type key (`…customfieldtypes:select`) → the model's field type; undefined for apps' and unknown types. */
+export const customFieldType = (key: string): FieldType | undefined => CUSTOM_TYPES.get(key);
 
 const SYSTEM_SCHEMA: Record<string, { type: string; items?: string }> = {
   summary: { type: 'string' }, description: { type: 'string' }, environment: { type: 'string' },
@@ -63,7 +73,7 @@ const CLAUSE: Record<string, string[]> = {
   duedate: ['due', 'duedate'], description: ['description'], summary: ['summary'],
 };
 
-export const fieldJson = (_j: J, f: Field) => {
+export const fieldJson = (f: Field) => {
   const cid = customId(f.id);
   return {
     id: f.id, key: f.id, name: f.name, custom: f.custom, orderable: true, navigable: true, searchable: true,

@@ -1,0 +1,20 @@
+/**
+ * Jira's wire format, shared by every part that speaks Jira's REST API: the sandbox's routes (http/),
+ * the clone (clone/) and the production writes to come (apply/). Rich text between wiki markup and the
+ * Atlassian Document Format, field type keys and schemas, the workflow rule mapping in both
+ * directions, the error body, the paging shapes (written and read), timestamps, and a request as data.
+ * Nothing here knows the sandbox or a transport: it depends on the model only.
+ */
+export { errorWords, readErrorBody, type JiraErrorBody } from './errors.ts';
+export {
+  BUILT_IN_FIELDS, builtInFieldJson, customFieldType, customId, FIELD_TYPE_KEYS, fieldJson, fieldSchema, SYSTEM_FIELD_TYPES,
+} from './fields.ts';
+export { arrayPage, intParam, offsetPage, pageBean, pageToken, pageTokenStart, pageWindow, type PageWindow } from './pages.ts';
+export { readAll, type PageOptions } from './read-pages.ts';
+export { pathWithQuery, type Reader, type RequestLike } from './request.ts';
+export { fromAdf, isAdf, richOut, toAdf, type AdfNode } from './rich-text.ts';
+export { isoTime, jiraTime } from './time.ts';
+export {
+  conditionOf, conditionRule, conditionTreeJson, currentConditions, currentRule, legacyRuleOf, postFunctionOf, postFunctionRule, validatorOf,
+  validatorRule, type GroupName, type LegacyCondition, type LegacyRule, type UnknownRule,
+} from './workflow-rules.ts';
