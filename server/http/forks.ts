@@ -39,7 +39,7 @@ export const forkState = (state: { config: Config; issues: readonly Issue[]; adm
 });
 
 /** POST requests that only read (searches, workflows by id): allowed on the shared base. */
-const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows)\/?$/;
+const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
 
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? '').split(';')) {

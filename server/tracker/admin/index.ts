@@ -9,6 +9,7 @@ import type { AuditSource } from './audit.ts';
 import type { AdminEnv } from './env.ts';
 import type { AdminRecords } from './records.ts';
 import { statuses } from './statuses.ts';
+import { workflows } from './workflows.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -18,6 +19,9 @@ export { TaskRunner, defaultScheduler, type Scheduler } from './tasks.ts';
 export { revisionOf } from './audit.ts';
 export { diffAudit, appendAudit, bumpRevisions, type AuditSource } from './audit.ts';
 export type { StatusInput, StatusUpdate } from './statuses.ts';
+export type { WorkflowsRequest, WorkflowInput, WorkflowStatusInput } from './workflow-input.ts';
+export type { WorkflowsResult, ValidationProblem } from './workflows.ts';
+export type { WorkflowVersion } from './workflow-usage.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -34,6 +38,7 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
   const env: AdminEnv = { ctx: base.ctx, records: base.records, tasks: base.tasks, source };
   return {
     statuses: bind(env, statuses),
+    workflows: bind(env, workflows),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

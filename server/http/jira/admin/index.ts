@@ -6,7 +6,8 @@ import type { Router } from 'express';
 import type { SandboxContext } from '../../context.ts';
 import { statusRoutes } from './status-routes.ts';
 import { taskRoutes } from './task-routes.ts';
+import { workflowRoutes } from './workflow-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, taskRoutes]) add(r, ctx);
 };
