@@ -99,15 +99,19 @@ export const appendAudit = (records: AdminRecords, entries: ReadonlyArray<Omit<A
   }
 };
 
-/** Entity keys whose revision moves on every change (the workflow version token). */
+/** Lists whose entities carry a version token that moves on every change (workflows, workflow schemes). */
+const VERSIONED = [['workflows', 'workflow'], ['workflowSchemes', 'workflowScheme']] as const;
+
 export const bumpRevisions = (records: AdminRecords, before: Config, after: Config): void => {
-  if (before.workflows === after.workflows) return;
-  const was = new Map(before.workflows.map((w) => [w.id, w]));
-  for (const w of after.workflows) {
-    const old = was.get(w.id);
-    if (old && old !== w && canonicalJson(old) !== canonicalJson(w)) {
-      const key = `workflow:${w.id}`;
-      records.revisions[key] = (records.revisions[key] ?? 1) + 1;
+  for (const [list, kind] of VERSIONED) {
+    if (before[list] === after[list]) continue;
+    const was = new Map<string, unknown>(before[list].map((w) => [w.id, w]));
+    for (const w of after[list]) {
+      const old = was.get(w.id);
+      if (old && old !== w && canonicalJson(old) !== canonicalJson(w)) {
+        const key = `${kind}:${w.id}`;
+        records.revisions[key] = (records.revisions[key] ?? 1) + 1;
+      }
     }
   }
 };

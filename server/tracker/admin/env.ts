@@ -4,7 +4,7 @@ import type { Actor } from '../types.ts';
 import type { AuditSource } from './audit.ts';
 import type { AdminRecords } from './records.ts';
 import type { TaskRunner } from './tasks.ts';
-import { change, type Tx } from './tx.ts';
+import { change, type ChangeOptions, type Tx } from './tx.ts';
 
 export interface AdminEnv {
   /** The tracker as it is now (indexes over the current configuration). */
@@ -15,5 +15,8 @@ export interface AdminEnv {
 }
 
 /** Runs one configuration change through the transaction (see tx.ts). */
-export const write = <T>(env: AdminEnv, actor: Actor, fn: (tx: Tx) => T): T =>
-  change({ ctx: env.ctx(), records: env.records(), source: env.source }, actor, fn);
+export const write = <T>(env: AdminEnv, actor: Actor, fn: (tx: Tx) => T, options?: ChangeOptions): T =>
+  change({ ctx: env.ctx(), records: env.records(), source: env.source }, actor, fn, options);
+
+/** Checks a change fully (Jira's checks, the model's rules) without committing it. */
+export const dryRun = <T>(env: AdminEnv, actor: Actor, fn: (tx: Tx) => T): T => write(env, actor, fn, { dryRun: true });

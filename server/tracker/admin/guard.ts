@@ -25,3 +25,8 @@ export const requireProjectAdmin = (ctx: Ctx, actor: Actor, project: Project, me
   if (isAdministrator(ctx, actor) || can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project)) return;
   throw refuse(actor, message);
 };
+
+/** Jira's current workflow APIs answer a signed-in caller without the permission with 401, not 403. */
+export const requireAdministrator401 = (ctx: Ctx, actor: Actor): void => {
+  if (!isAdministrator(ctx, actor)) throw new TrackerError(401, { errorMessages: [ADMIN_ONLY], errors: {} });
+};

@@ -10,6 +10,7 @@ import type { AdminEnv } from './env.ts';
 import type { AdminRecords } from './records.ts';
 import { statuses } from './statuses.ts';
 import { workflows } from './workflows.ts';
+import { workflowSchemes } from './workflow-schemes.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -22,6 +23,8 @@ export type { StatusInput, StatusUpdate } from './statuses.ts';
 export type { WorkflowsRequest, WorkflowInput, WorkflowStatusInput } from './workflow-input.ts';
 export type { WorkflowsResult, ValidationProblem } from './workflows.ts';
 export type { WorkflowVersion } from './workflow-usage.ts';
+export type { SchemeFields, SchemeUpdate } from './workflow-schemes.ts';
+export type { SchemeMappings, StatusMapping } from './scheme-migration.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -39,6 +42,7 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
   return {
     statuses: bind(env, statuses),
     workflows: bind(env, workflows),
+    workflowSchemes: bind(env, workflowSchemes),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

@@ -56,7 +56,12 @@ const refuseInvalid = (before: Config, beforeIssues: readonly Issue[], after: Co
   throw badRequest([`The change would leave the configuration invalid: ${formatProblem(added[0]!).replace(/^config\.json: |^issues\.json: /, '')}${added.length > 1 ? ` (and ${added.length - 1} more problems)` : ''}`]);
 };
 
-export const change = <T>(a: AdminCtx, actor: Actor, fn: (tx: Tx) => T): T => {
+export interface ChangeOptions {
+  /** Check everything (Jira's checks and the model's rules) and return the result, committing nothing. */
+  dryRun?: boolean;
+}
+
+export const change = <T>(a: AdminCtx, actor: Actor, fn: (tx: Tx) => T, options: ChangeOptions = {}): T => {
   const { ctx, records } = a;
   const before = ctx.state.config;
   const draft = structuredClone(before);
@@ -85,6 +90,7 @@ export const change = <T>(a: AdminCtx, actor: Actor, fn: (tx: Tx) => T): T => {
     ? [...ctx.state.issues.filter((i) => !removed.has(i)).map((i) => working.get(i)?.copy ?? i), ...added]
     : ctx.state.issues;
   refuseInvalid(before, ctx.state.issues, draft, issuesAfter);
+  if (options.dryRun) return result;
 
   // Commit: nothing below throws on valid data.
   const author = ctx.ix.activeUser(actor)?.accountId ?? null;

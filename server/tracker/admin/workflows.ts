@@ -7,8 +7,8 @@ import type { ChangeItem, Status, Workflow } from '../../model/types.ts';
 import { isTrackerError } from '../errors.ts';
 import type { Actor } from '../types.ts';
 import { conflict, nameOf, nameTaken } from './common.ts';
-import { write, type AdminEnv } from './env.ts';
-import { refuse, requireAdministrator, isAdministrator } from './guard.ts';
+import { dryRun, write, type AdminEnv } from './env.ts';
+import { requireAdministrator, requireAdministrator401 } from './guard.ts';
 import type { TaskRecord } from './records.ts';
 import type { Tx } from './tx.ts';
 import { buildWorkflow, resolveStatuses, WorkflowProblem, workflowOr404 } from './workflow-build.ts';
@@ -23,7 +23,7 @@ const LOCKED = 'Failed to acquire lock: another workflow configuration update ta
 
 /** Jira's current workflow API answers a signed-in caller without permission with 401 too. */
 const requireWorkflowAdmin = (env: AdminEnv, actor: Actor): void => {
-  if (!isAdministrator(env.ctx(), actor)) throw Object.assign(refuse(actor, 'You are not authorized to perform this action. Administrator privileges are required.'), { status: 401 as const });
+  requireAdministrator401(env.ctx(), actor);
   if (env.tasks.busy(TASK_KIND)) throw conflict(LOCKED);
 };
 
@@ -104,8 +104,6 @@ const updated = (tx: Tx, request: WorkflowsRequest): WorkflowsResult & { moved: 
   return { statuses, workflows, moved };
 };
 
-class NeedsTask extends Error { constructor(readonly result: WorkflowsResult) { super('needs a task'); } }
-class DryRun extends Error {}
 
 export const createWorkflows = (env: AdminEnv, actor: Actor, request: WorkflowsRequest): WorkflowsResult => {
   requireWorkflowAdmin(env, actor);
@@ -115,21 +113,17 @@ export const createWorkflows = (env: AdminEnv, actor: Actor, request: WorkflowsR
 /** Updates at once, or — when issues must move to other statuses — answers with a task that makes the whole change. */
 export const updateWorkflows = (env: AdminEnv, actor: Actor, request: WorkflowsRequest): WorkflowsResult => {
   requireWorkflowAdmin(env, actor);
-  try {
-    return write(env, actor, (tx) => {
-      const r = updated(tx, request);
-      if (r.moved > 0) throw new NeedsTask(r);
-      return { statuses: r.statuses, workflows: r.workflows };
-    });
-  } catch (e) {
-    if (!(e instanceof NeedsTask)) throw e;
-    const names = request.workflows.map((w) => e.result.workflows.find((x) => x.workflow.id === w.id)?.workflow.name ?? w.id).join(', ');
-    const task = env.tasks.submit(actor, {
-      kind: TASK_KIND, description: `Update of workflow ${names} with status migration of its issues`,
-      run: () => { const r = write(env, actor, (tx) => updated(tx, request)); return { workflows: r.workflows.map((w) => w.workflow.id), issuesMigrated: r.moved }; },
-    });
-    return { ...e.result, task };
+  const planned = dryRun(env, actor, (tx) => updated(tx, request));
+  if (planned.moved === 0) {
+    const r = write(env, actor, (tx) => updated(tx, request));
+    return { statuses: r.statuses, workflows: r.workflows };
   }
+  const names = planned.workflows.map((w) => w.workflow.name).join(', ');
+  const task = env.tasks.submit(actor, {
+    kind: TASK_KIND, description: `Update of workflow ${names} with status migration of its issues`,
+    run: () => { const r = write(env, actor, (tx) => updated(tx, request)); return { workflows: r.workflows.map((w) => w.workflow.id), issuesMigrated: r.moved }; },
+  });
+  return { statuses: planned.statuses, workflows: planned.workflows, task };
 };
 
 const problemOf = (e: unknown): ValidationProblem => {
@@ -140,14 +134,13 @@ const problemOf = (e: unknown): ValidationProblem => {
 
 /** The validate-only calls: what the write would refuse, as a list; nothing is written. */
 export const validateWorkflows = (env: AdminEnv, actor: Actor, request: WorkflowsRequest, mode: 'create' | 'update'): ValidationProblem[] => {
-  if (!isAdministrator(env.ctx(), actor)) throw Object.assign(refuse(actor, 'You are not authorized to perform this action. Administrator privileges are required.'), { status: 401 as const });
+  requireAdministrator401(env.ctx(), actor);
   try {
-    write(env, actor, (tx) => { if (mode === 'create') created(tx, request); else updated(tx, request); throw new DryRun(); });
+    dryRun(env, actor, (tx) => (mode === 'create' ? created(tx, request) : updated(tx, request)));
+    return [];
   } catch (e) {
-    if (e instanceof DryRun) return [];
     return [problemOf(e)];
   }
-  return [];
 };
 
 export const deleteWorkflow = (env: AdminEnv, actor: Actor, id: string): void => {

@@ -7,7 +7,8 @@ import type { SandboxContext } from '../../context.ts';
 import { statusRoutes } from './status-routes.ts';
 import { taskRoutes } from './task-routes.ts';
 import { workflowRoutes } from './workflow-routes.ts';
+import { workflowSchemeRoutes } from './workflow-scheme-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, taskRoutes]) add(r, ctx);
 };
