@@ -167,3 +167,21 @@ describe('workflows: removing a status that holds issues is a task', () => {
     } finally { await x.close(); }
   });
 });
+
+describe('workflows: the admin UI shows what the REST API changed', () => {
+  it('a status added through /workflows/update is drawn in the workflow page, and gone after the revert', async () => {
+    const x = await startSandbox('fixtures/acme', { withUi: true });
+    try {
+      const as = personaOf(x, 'admin');
+      const page = async () => (await x.call('GET', '/secure/admin/workflows/ViewWorkflowSteps.jspa?workflowName=Acme%20Bug%20Workflow', { as, headers: { accept: 'text/html' } })).text;
+      expect(await page()).not.toContain('Needs Triage');
+      const { workflows: [bug] } = await read([BUG], x);
+      const added = await x.call('POST', `${W}/update`, { as, body: update([withTriage(bug)], [triageStatus]) });
+      expect(added.status).toBe(200);
+      expect(await page()).toContain('Needs Triage');
+      const triage = added.body.statuses.find((s: any) => s.name === 'Needs Triage');
+      await x.call('POST', `${W}/update`, { as, body: update([{ ...bug, version: added.body.workflows[0].version, defaultStatusMappings: [{ oldStatusReference: triage.id, newStatusReference: '1' }] }]) });
+      expect(await page()).not.toContain('Needs Triage');
+    } finally { await x.close(); }
+  });
+});
