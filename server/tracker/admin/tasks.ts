@@ -3,8 +3,9 @@
  * `/task/{id}`), the work runs afterwards in steps scheduled on the write queue — ENQUEUED, then
  * RUNNING, then COMPLETE with its result or FAILED with its message — so a client that does not
  * poll still sees the old state. The work is one configuration change (all or nothing), checked
- * again when it runs. `hold()` keeps queued steps from running (tests and fault drills look at a
- * task while it is RUNNING); `release()` lets them go.
+ * again when it runs. `hold()` keeps tasks from finishing: they start (RUNNING) and wait there, so
+ * tests and fault drills can look at a running task and the state it has not changed yet;
+ * `release()` lets them finish.
  */
 import { isTrackerError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
@@ -32,8 +33,9 @@ export class TaskRunner {
 
   constructor(private readonly records: () => AdminRecords, private readonly clock: Clock, private readonly schedule: Scheduler) {}
 
-  private later(step: () => void): void {
-    if (this.heldSteps) this.heldSteps.push(step);
+  /** Schedules a step; a finishing step waits while the runner is held. */
+  private later(step: () => void, finishing = false): void {
+    if (finishing && this.heldSteps) this.heldSteps.push(step);
     else this.schedule(step);
   }
 
@@ -62,7 +64,7 @@ export class TaskRunner {
     if (task.status !== 'ENQUEUED') return this.drop(task);
     const now = this.clock.now();
     Object.assign(task, { status: 'RUNNING', started: now, lastUpdate: now, progress: 0, message: 'The task is running.' });
-    this.later(() => this.finish(task));
+    this.later(() => this.finish(task), true);
   }
 
   private finish(task: TaskRecord): void {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Harness } from '../http/harness.ts';
-import { hashOf, personaOf, runCase, waitForTask, type AdminCase } from './harness.ts';
+import { hashOf, personaOf, runCase, waitForStatus, waitForTask, type AdminCase } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startSandbox('fixtures/acme'); });
@@ -88,7 +88,10 @@ describe('options: replacing a value on issues is a task', () => {
       expect(await count('Browser = "Internet Explorer 11"')).toBe(31);
       await fetch(`${x.url}/_understudy/tasks/hold`, { method: 'POST' });
       const res = await x.call('DELETE', `${F}/customfield_10013/context/10203/option/10108/issue?replaceWith=10107`, { as });
-      expect(res.body).toMatchObject({ status: 'ENQUEUED', description: "Remove option 10108 from issues matched by '*', and replace with option 10107" });
+      // fetch followed the 303 to the task: it is queued or has started, and it waits while held.
+      expect(res.body).toMatchObject({ description: "Remove option 10108 from issues matched by '*', and replace with option 10107" });
+      expect(['ENQUEUED', 'RUNNING']).toContain(res.body.status);
+      await waitForStatus(x, res.body.self, 'RUNNING');
       expect(await count('Browser = "Internet Explorer 11"')).toBe(31);
       await fetch(`${x.url}/_understudy/tasks/release`, { method: 'POST' });
       const done = await waitForTask(x, res.body.self);

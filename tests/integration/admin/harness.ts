@@ -67,3 +67,14 @@ export const waitForTask = async (h: Harness, taskUrl: string, as?: string): Pro
   }
   throw new Error(`task ${taskUrl} did not finish`);
 };
+
+/** Polls a task until it has the status (e.g. RUNNING while the sandbox's tasks are held). */
+export const waitForStatus = async (h: Harness, taskUrl: string, status: string, as?: string): Promise<any> => {
+  const path = taskUrl.replace(h.url, '');
+  for (let i = 0; i < 200; i++) {
+    const res = await h.call('GET', path, { as: personaOf(h, as) });
+    if (res.body?.status === status) return res.body;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`task ${taskUrl} never was ${status}`);
+};

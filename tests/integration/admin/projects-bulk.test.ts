@@ -86,8 +86,9 @@ describe('bulk operations', () => {
       await fetch(`${x.url}/_understudy/tasks/hold`, { method: 'POST' });
       const res = await x.call('POST', '/rest/api/3/bulk/issues/fields', { as, body: { selectedIssueIdsOrKeys: [...keys, 'NOPE-1'], selectedActions: ['labels', 'priority'], editedFieldsInput: { labelsFields: [{ fieldId: 'labels', bulkEditMultiSelectFieldOption: 'ADD', labels: [{ name: 'bulk-checked' }] }], priority: { priorityId: '2' } }, sendBulkNotification: false } });
       expect(res.status, res.text).toBe(201);
-      const queued = await x.call('GET', `/rest/api/3/bulk/queue/${res.body.taskId}`, { as });
-      expect(queued.body).toMatchObject({ taskId: res.body.taskId, status: 'ENQUEUED', progressPercent: 0 });
+      let queued = await x.call('GET', `/rest/api/3/bulk/queue/${res.body.taskId}`, { as });
+      for (let i = 0; i < 100 && queued.body.status !== 'RUNNING'; i++) { await new Promise((r) => setTimeout(r, 5)); queued = await x.call('GET', `/rest/api/3/bulk/queue/${res.body.taskId}`, { as }); }
+      expect(queued.body).toMatchObject({ taskId: res.body.taskId, status: 'RUNNING', progressPercent: 0 });
       expect((await x.call('GET', '/rest/api/3/issue/WEB-1?fields=labels', { as })).body.fields.labels).not.toContain('bulk-checked');
       await fetch(`${x.url}/_understudy/tasks/release`, { method: 'POST' });
       let done = queued.body;

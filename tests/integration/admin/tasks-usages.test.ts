@@ -17,7 +17,7 @@ describe('tasks', () => {
     const start = await hashOf(h);
     await hold();
     const res = await h.call('DELETE', '/rest/api/3/priority/5?replaceWith=4', { as: personaOf(h, 'admin') });
-    expect(res.body.status).toBe('ENQUEUED');
+    expect(['ENQUEUED', 'RUNNING']).toContain(res.body.status);
     await runCase(h, { name: 'cancel', method: 'POST', path: `/rest/api/3/task/${res.body.id}/cancel`, status: 202 });
     expect((await task(res.body.id)).status).toBe('CANCEL_REQUESTED');
     await release();
@@ -35,7 +35,7 @@ describe('tasks', () => {
     const brave = made.body.options[0].id;
     await hold();
     const res = await h.call('DELETE', `/rest/api/3/field/customfield_10013/context/10203/option/10108/issue?replaceWith=${brave}`, { as });
-    expect(res.body.status).toBe('ENQUEUED');
+    expect(['ENQUEUED', 'RUNNING']).toContain(res.body.status);
     // Meanwhile the replacement goes away.
     expect((await h.call('DELETE', `/rest/api/3/field/customfield_10013/context/10203/option/${brave}`, { as })).status).toBe(204);
     const before = await hashOf(h);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Harness } from '../http/harness.ts';
-import { hashOf, personaOf, runCase, waitForTask, type AdminCase } from './harness.ts';
+import { hashOf, personaOf, runCase, waitForStatus, waitForTask, type AdminCase } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startSandbox('fixtures/acme'); });
@@ -88,6 +88,7 @@ describe('workflow schemes: the current API', () => {
       expect(location).toMatch(new RegExp(`^${x.url}/rest/api/3/task/\\d+$`));
       const queued = await res.json();
       expect(queued).toMatchObject({ status: 'ENQUEUED', progress: 0, self: location });
+      expect(await waitForStatus(x, location, 'RUNNING')).toMatchObject({ progress: 0 });
       expect((await x.call('POST', `${WS}/read`, { as, body: { projectIds: ['10003'] } })).body[0].id).toBe('10002');
       await fetch(`${x.url}/_understudy/tasks/release`, { method: 'POST' });
       const done = await waitForTask(x, location);

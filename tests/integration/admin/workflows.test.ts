@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Harness } from '../http/harness.ts';
-import { errorText, hashOf, personaOf, runCase, waitForTask, type AdminCase } from './harness.ts';
+import { errorText, hashOf, personaOf, runCase, waitForStatus, waitForTask, type AdminCase } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startSandbox('fixtures/acme'); });
@@ -151,8 +151,8 @@ describe('workflows: removing a status that holds issues is a task', () => {
       expect(res.status).toBe(200);
       expect(res.body.taskId).toMatch(/^\d+$/);
       expect(res.body.workflows[0].version.versionNumber).toBe(3);
-      const task = await x.call('GET', `/rest/api/3/task/${res.body.taskId}`, { as: admin });
-      expect(task.body).toMatchObject({ status: 'ENQUEUED', progress: 0 });
+      const running = await waitForStatus(x, `/rest/api/3/task/${res.body.taskId}`, 'RUNNING');
+      expect(running).toMatchObject({ status: 'RUNNING', progress: 0 });
       // Nothing has changed yet: a client that does not wait sees the old workflow.
       expect((await read([BUG], x)).workflows[0].version.versionNumber).toBe(2);
       expect((await x.call('GET', `/rest/api/3/issue/${created.body.key}?fields=status`, { as: admin })).body.fields.status.name).toBe('Needs Triage');
