@@ -55,6 +55,8 @@ export const projects = {
       if (tx.config.projects.some((p) => same(p.name, name))) throw badRequest([], { projectName: 'A project with that name already exists.' });
       const kind = input.kind ?? 'software';
       if (!isOneOf(PROJECT_KINDS, kind)) throw badRequest([], { projectTypeKey: `The project type must be one of ${PROJECT_KINDS.join(', ')}.` });
+      const named = Object.keys(input.schemes);
+      if (input.template && named.length) throw badRequest([`If you specify the ${named[0]!.replace(/([A-Z])/g, ' $1').toLowerCase()} you cannot specify the project template key.`]);
       checkSchemes(tx, input.schemes);
       const like = tx.config.projects.find((p) => p.kind === kind) ?? tx.config.projects[0];
       const missing = (Object.keys(SCHEME_LISTS) as Array<keyof Schemes>).filter((k) => input.schemes[k] === undefined);

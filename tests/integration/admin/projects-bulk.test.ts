@@ -63,6 +63,7 @@ describe('projects', () => {
     { name: 'no lead', method: 'POST', path: '/rest/api/3/project', body: { key: 'NEW', name: 'New' }, status: 400, error: 'You must specify a valid project lead.' },
     { name: 'an unknown scheme', method: 'POST', path: '/rest/api/3/project', body: { key: 'NEW', name: 'New', leadAccountId: 'ME', permissionScheme: 99999 }, status: 400, error: 'does not exist' },
     { name: 'an unknown type', method: 'POST', path: '/rest/api/3/project', body: { key: 'NEW', name: 'New', leadAccountId: 'ME', projectTypeKey: 'product_discovery' }, status: 400 },
+    { name: 'a template and a scheme both', method: 'POST', path: '/rest/api/3/project', body: { key: 'NEW', name: 'New', leadAccountId: 'ME', projectTemplateKey: 'com.pyxis.greenhopper.jira:gh-simplified-scrum-classic', permissionScheme: 10000 }, status: 400, error: 'you cannot specify the project template key' },
     { name: 'a key change', method: 'PUT', path: '/rest/api/3/project/WEB', body: { key: 'SHOP' }, status: 400, error: 'Changing a project key is not modelled' },
     { name: 'schemes changed by a project admin who is not a Jira admin', as: 'dev', method: 'PUT', path: '/rest/api/3/project/WEB', body: { permissionScheme: 10001 }, status: 403 },
     { name: 'archive', method: 'POST', path: '/rest/api/3/project/MKT/archive', status: 204 },
