@@ -5,13 +5,15 @@
  *
  * A request goes to a fork when it carries the `x-understudy-fork` header (or the
  * `understudy_fork` cookie); otherwise to the phase's base state, which is itself a fork of the
- * instance. Forks are cheap: the configuration is shared (the tracker never writes it), issues are copied shallowly (the tracker
- * replaces an issue's top-level members on every write and never mutates nested values in place).
+ * instance. Forks are cheap: the configuration is shared (the tracker never changes it in place: a configuration write
+ * replaces the whole object), issues are copied shallowly (the tracker replaces an issue's top-level members on every
+ * write and never mutates nested values in place); the admin records (ids, versions, audit, tasks) are copied.
  * Every fork and the base share the personas' tokens, so a persona signs in once.
  */
 import express, { type Express, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import type { Config, Issue, TrackerState } from '../model/index.ts';
+import type { Config, Issue } from '../model/index.ts';
+import type { AdminRecords, TrackerState } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
@@ -34,13 +36,14 @@ export interface ForkHubOptions {
 interface Served { ctx: FullSandboxContext; app: Express }
 
 /** A copy of a tracker state that writes cannot leak out of (see the file comment). */
-export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): TrackerState => ({
+export const forkState = (state: { config: Config; issues: readonly Issue[]; admin?: AdminRecords }, shareConfig = false): TrackerState => ({
   config: shareConfig ? state.config : structuredClone(state.config),
   issues: state.issues.map((i) => ({ ...i })),
+  ...(state.admin ? { admin: structuredClone(state.admin) } : {}),
 });
 
 /** POST requests that only read (searches, workflows by id): allowed on the shared base. */
-const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows)\/?$/;
+const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
 
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? '').split(';')) {
@@ -107,8 +110,8 @@ export class ForkHub {
   fork(): string {
     if (!this.base) throw new Error('ForkHub.fork before load');
     const id = `f${randomBytes(6).toString('hex')}`;
-    // The tracker never writes the configuration (only migrations do, and never on a fork): forks share it.
-    this.forks.set(id, this.serve(forkState(this.base.ctx.tracker, true)));
+    // The tracker replaces the configuration object on a write, never changes it in place: forks share it.
+    this.forks.set(id, this.serve(forkState({ config: this.base.ctx.tracker.config, issues: this.base.ctx.tracker.issues, admin: this.base.ctx.tracker.adminRecords }, true)));
     return id;
   }
 

@@ -18,3 +18,5 @@ export {
   conditionOf, conditionRule, conditionTreeJson, currentConditions, currentRule, legacyRuleOf, postFunctionOf, postFunctionRule, validatorOf,
   validatorRule, type GroupName, type LegacyCondition, type LegacyRule, type UnknownRule,
 } from './workflow-rules.ts';
+export { asTree, currentWorkflowsOf, defined, leftOut, legacyTree, TYPE } from './workflows-current.ts';
+export { Skipped } from './left-out.ts';

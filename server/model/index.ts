@@ -32,3 +32,4 @@ export { validatorFor, type SchemaName } from './shape.ts';
 export { closest, editDistance, knownCandidates, q, type Candidate } from './suggest.ts';
 export { checkConfigRules, validateSnapshotData, validateState } from './validate.ts';
 export * from './jql/index.ts';
+export { newProblems, stateErrors } from './state-check.ts';

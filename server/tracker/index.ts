@@ -18,3 +18,5 @@ export * from './lookups.ts';
 export { describeValue } from './history.ts';
 export { fieldTypeOf, getValue, isSystemField, sameValue } from './issue-fields.ts';
 export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, FieldValues, PageOptions } from './types.ts';
+export type * from './admin/index.ts';
+export { emptyRecords, normaliseRecords, markInterruptedTasks, revisionOf, diffAudit, appendAudit, bumpRevisions, describedBy, notificationId, type AuditSource } from './admin/index.ts';

@@ -9,6 +9,7 @@ import {
   type Comment, type Config, ConfigIndex, type Field, type Group, type Issue, type IssueType, JqlError, type NotificationEvent, parseJql,
   type Priority, type Project, type ProjectPermission, type Resolution, type Status, type User,
 } from '../model/index.ts';
+import { createAdmin, defaultScheduler, markInterruptedTasks, normaliseRecords, TaskRunner, type AdminApi, type AdminRecords, type Scheduler } from './admin/index.ts';
 import { boardView, type BoardView } from './boards.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { visibleIssue, type Ctx } from './context.ts';
@@ -26,13 +27,21 @@ import { can, permissionsOf } from './permissions.ts';
 import { doTransition, transitionsOf, type TransitionView } from './transitions.ts';
 import type { Actor, CreateInput, FieldValues, OutboxEntry, PageOptions, TrackerState, TransitionInput } from './types.ts';
 
-export interface TrackerOptions { clock?: Clock; outbox?: OutboxEntry[] }
+export interface TrackerOptions {
+  clock?: Clock;
+  outbox?: OutboxEntry[];
+  /** Where the steps of async tasks run (the sandbox: its write queue); default a timer. */
+  schedule?: Scheduler;
+}
 
 export class Tracker {
   readonly outbox: OutboxEntry[];
   readonly clock: Clock;
   private readonly state: TrackerState;
   private cached: { config: unknown; issues: unknown; ctx: Ctx } | undefined;
+
+  /** Configuration writes as Jira performs them (admin/index.ts). */
+  readonly admin: AdminApi;
 
   /**
    * Serves `state`, which it changes in place (an instance's data works as is, so what the tracker
@@ -42,6 +51,13 @@ export class Tracker {
     this.state = state;
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
+    // A task queued or running in the process that saved these records cannot resume here.
+    if (this.state.admin) markInterruptedTasks(this.state.admin = normaliseRecords(this.state.admin), this.clock.now());
+    const records = (): AdminRecords => {
+      if (!this.state.admin || this.state.admin.format !== 1) this.state.admin = normaliseRecords(this.state.admin);
+      return this.state.admin;
+    };
+    this.admin = createAdmin({ ctx: () => this.ctx, records, tasks: new TaskRunner(records, this.clock, options.schedule ?? defaultScheduler) });
   }
 
   now(): string { return this.clock.now(); }
@@ -60,6 +76,9 @@ export class Tracker {
 
   /** The issues, in stored order. Change them only through the tracker's methods or replaceState. */
   get issues(): readonly Issue[] { return this.state.issues; }
+
+  /** The administration records (ids, versions, audit log, tasks, banner), outside the canonical hash; for forks and saves. */
+  get adminRecords(): AdminRecords | undefined { return this.state.admin; }
 
   /** Serves another configuration, other issues, or both (a restored checkpoint); the indexes are rebuilt. */
   replaceState(next: Partial<TrackerState>): void {

@@ -1,9 +1,11 @@
 /** The tracker's state, its outbox and the inputs of its operations (all in model values). */
-import type { NotificationEvent, TrackerState } from '../model/index.ts';
+import type { NotificationEvent, TrackerState as ModelTrackerState } from '../model/index.ts';
+import type { AdminRecords } from './admin/records.ts';
 
 export type { NotificationEvent };
 
-export type { TrackerState };
+/** The model's state plus `admin`: history outside the canonical hash (ids, versions, audit, tasks, banner; see admin/records.ts). */
+export interface TrackerState extends ModelTrackerState { admin?: AdminRecords }
 
 /** A notification that would have been sent. Nothing is ever sent. */
 export interface OutboxEntry {

@@ -5,6 +5,8 @@ import type { Obj } from '../raw.ts';
 export const str = (v: unknown): string => String(v);
 /** Jira answers '' where the model has nothing. */
 export const text = (v: unknown): { description?: string } => (typeof v === 'string' && v !== '' ? { description: v } : {});
+/** A description the model has no member for (contexts, some schemes): kept in `ext`, as the sandbox keeps it. */
+export const extText = (v: unknown): { ext?: { description: string } } => (typeof v === 'string' && v !== '' ? { ext: { description: v } } : {});
 export const userIdOf = (dc: boolean, u: Obj | null | undefined): string | undefined => {
   if (!u) return undefined;
   const id = dc ? (u.key ?? u.name) : (u.accountId ?? u.key ?? u.name);
@@ -14,15 +16,4 @@ export const userIdOf = (dc: boolean, u: Obj | null | undefined): string | undef
 export const iso = (v: unknown): string | null => (typeof v !== 'string' || !v ? null : isoTime(v));
 export const byId = <T extends { id: string }>(list: readonly T[]): Map<string, T> => new Map(list.map((x) => [x.id, x]));
 
-/** What was left out while converting, for the manifest's `notContained`. */
-export class Skipped {
-  private readonly items = new Map<string, Set<string>>();
-  add(what: string, name: string): void {
-    const set = this.items.get(what) ?? new Set<string>();
-    set.add(name);
-    this.items.set(what, set);
-  }
-  notes(): string[] {
-    return [...this.items].map(([what, names]) => `${what}: ${names.size} left out (${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`);
-  }
-}
+export { Skipped } from '../../../jira-wire/index.ts';

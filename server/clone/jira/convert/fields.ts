@@ -2,7 +2,7 @@
 import { customFieldType, SYSTEM_FIELD_TYPES } from '../../../jira-wire/index.ts';
 import type { Field, FieldContext, FieldOption, FieldType } from '../../../model/index.ts';
 import type { Obj, RawFieldContexts } from '../raw.ts';
-import { str, text, type Skipped } from './common.ts';
+import { extText, str, text, type Skipped } from './common.ts';
 
 const defaultOf = (d: Obj | undefined): unknown => {
   if (!d) return undefined;
@@ -56,6 +56,7 @@ const contextsOf = (raw: RawFieldContexts, type: FieldType, projectKeyOf: Map<st
       id, ...(c.name ? { name: str(c.name) } : {}), projects, issueTypes,
       ...(hasOptions ? { options: optionsOf(raw.options[id] ?? []) } : {}),
       ...(d !== undefined && d !== null ? { default: d } : {}),
+      ...extText(c.description),
     }];
   });
 

@@ -1,7 +1,7 @@
 /** Screens with tabs, screen schemes, issue type screen schemes, field configurations, their schemes, issue type schemes. */
 import type { FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme } from '../../../model/index.ts';
 import type { Obj, RawConfig } from '../raw.ts';
-import { str, text } from './common.ts';
+import { extText, str, text } from './common.ts';
 
 export const screensOf = (raw: RawConfig): Screen[] => raw.screens.map((s) => ({
   id: str(s.id), name: str(s.name), ...text(s.description),
@@ -11,7 +11,7 @@ export const screensOf = (raw: RawConfig): Screen[] => raw.screens.map((s) => ({
 export const screenSchemesOf = (raw: RawConfig): ScreenScheme[] => raw.screenSchemes.map((s) => {
   const sc = (s.screens ?? {}) as Obj;
   const pick = (k: string) => (sc[k] !== undefined && sc[k] !== null ? { [k]: str(sc[k]) } : {});
-  return { id: str(s.id), name: str(s.name), screens: { default: str(sc.default), ...pick('create'), ...pick('edit'), ...pick('view') } };
+  return { id: str(s.id), name: str(s.name), screens: { default: str(sc.default), ...pick('create'), ...pick('edit'), ...pick('view') }, ...extText(s.description) };
 });
 
 /** Rows `{<scheme>Id, issueTypeId, <target>Id}` (issue type 'default' = the scheme's default). */
@@ -23,12 +23,14 @@ export const issueTypeScreenSchemesOf = (raw: RawConfig): IssueTypeScreenScheme[
   return {
     id: str(s.id), name: str(s.name), default: str(rows.find((r) => r.issueTypeId === 'default')?.screenSchemeId ?? ''),
     mappings: rows.filter((r) => r.issueTypeId !== 'default').map((r) => ({ issueType: str(r.issueTypeId), screenScheme: str(r.screenSchemeId) })),
+    ...extText(s.description),
   };
 });
 
 export const fieldConfigurationsOf = (raw: RawConfig): FieldConfiguration[] => raw.fieldConfigurations.map((f) => ({
   id: str(f.id), name: str(f.name), ...text(f.description),
-  items: (raw.fieldConfigurationItems[str(f.id)] ?? []).map((i) => ({
+  // Jira lists every field; the model keeps only those whose settings differ from the defaults.
+  items: (raw.fieldConfigurationItems[str(f.id)] ?? []).filter((i) => i.isRequired || i.isHidden || (typeof i.description === 'string' && i.description !== '')).map((i) => ({
     field: str(i.id), ...(i.isRequired ? { required: true } : {}), ...(i.isHidden ? { hidden: true } : {}), ...text(i.description),
   })),
 }));
@@ -38,6 +40,7 @@ export const fieldConfigurationSchemesOf = (raw: RawConfig): FieldConfigurationS
   return {
     id: str(s.id), name: str(s.name), default: str(rows.find((r) => r.issueTypeId === 'default')?.fieldConfigurationId ?? raw.fieldConfigurations[0]?.id ?? ''),
     mappings: rows.filter((r) => r.issueTypeId !== 'default').map((r) => ({ issueType: str(r.issueTypeId), fieldConfiguration: str(r.fieldConfigurationId) })),
+    ...extText(s.description),
   };
 });
 
@@ -45,4 +48,5 @@ export const issueTypeSchemesOf = (raw: RawConfig): IssueTypeScheme[] => raw.iss
   id: str(s.id), name: str(s.name),
   issueTypes: raw.issueTypeSchemeItems.filter((r) => str(r.issueTypeSchemeId) === str(s.id)).map((r) => str(r.issueTypeId)),
   ...(s.defaultIssueTypeId ? { defaultIssueType: str(s.defaultIssueTypeId) } : {}),
+  ...extText(s.description),
 }));
