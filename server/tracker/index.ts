@@ -11,3 +11,6 @@ export type { SearchResult } from './jql/search.ts';
 export * from './lookups.ts';
 export { JqlError } from '../model/jql/errors.ts';
 export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, FieldValues, PageOptions } from './types.ts';
+export type { CommentEdit, EstimateAdjust, LinkInput, LinkView, NewAttachment, PeopleView, PropertyOwner, RemoteLinkInput, WorklogInput } from './everyday.ts';
+export type { VisibilityInput } from './visibility-input.ts';
+export { formatDuration, parseDuration } from './durations.ts';

@@ -8,7 +8,8 @@ import type { Comment, Issue, Project } from '../model/types.ts';
 import type { NotificationEvent, ProjectPermission } from '../model/schema/vocab.ts';
 import { parseJql } from '../model/jql/parser.ts';
 import { JqlError } from '../model/jql/errors.ts';
-import { boardView, type BoardView } from './boards.ts';
+import { boardIssues, boardView, type BoardView } from './boards.ts';
+import { EverydayMethods } from './everyday.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigIndex } from './config-index.ts';
 import { visibleIssue, type Ctx } from './context.ts';
@@ -22,16 +23,18 @@ import { matchAll, search, type SearchResult } from './jql/search.ts';
 import { recipientsFor, type NotifyExtra, type Recipient } from './notifications.ts';
 import { can, permissionsOf } from './permissions.ts';
 import { doTransition, transitionsOf, type TransitionView } from './transitions.ts';
+import type { VisibilityInput } from './visibility-input.ts';
 import type { Actor, CreateInput, FieldValues, OutboxEntry, PageOptions, TrackerState, TransitionInput } from './types.ts';
 
 export interface TrackerOptions { clock?: Clock; outbox?: OutboxEntry[] }
 
-export class Tracker {
+export class Tracker extends EverydayMethods {
   readonly outbox: OutboxEntry[];
   readonly clock: Clock;
   private cached: { config: unknown; issues: unknown; ctx: Ctx } | undefined;
 
   constructor(readonly state: TrackerState, options: TrackerOptions = {}) {
+    super();
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
   }
@@ -41,7 +44,7 @@ export class Tracker {
   /** Drops the indexes; the next call rebuilds them from `state`. */
   invalidate(): void { this.cached = undefined; }
 
-  private get ctx(): Ctx {
+  protected get ctx(): Ctx {
     const { config, issues } = this.state;
     if (!this.cached || this.cached.config !== config || this.cached.issues !== issues) {
       const ix = this.cached?.config === config ? this.cached.ctx.ix : new ConfigIndex(config);
@@ -79,7 +82,7 @@ export class Tracker {
   createIssue(actor: Actor, input: CreateInput): Issue { return createIssue(this.ctx, actor, input); }
   editMeta(actor: Actor, key: string): FieldMeta[] { return editMeta(this.ctx, actor, key); }
   editIssue(actor: Actor, key: string, fields: FieldValues): Issue { return editIssue(this.ctx, actor, key, fields); }
-  addComment(actor: Actor, key: string, body: string): Comment { return addComment(this.ctx, actor, key, body); }
+  addComment(actor: Actor, key: string, body: string, visibility?: VisibilityInput): Comment { return addComment(this.ctx, actor, key, body, visibility); }
   assign(actor: Actor, key: string, assignee: string | null): Issue { return assignIssue(this.ctx, actor, key, assignee); }
   deleteIssue(actor: Actor, key: string, deleteSubtasks = false): void { deleteIssue(this.ctx, actor, key, deleteSubtasks); }
 
@@ -107,6 +110,8 @@ export class Tracker {
   }
 
   board(actor: Actor, boardId: string): BoardView { return boardView(this.ctx, actor, boardId); }
+  /** The issues on a board (in a column), as Jira's agile API lists them. */
+  boardIssues(actor: Actor, boardId: string): Issue[] { return boardIssues(this.ctx, actor, boardId); }
 
   /** Who an event on an issue would notify, without recording anything. */
   notificationsFor(event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {}): Recipient[] {

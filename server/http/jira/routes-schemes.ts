@@ -29,6 +29,9 @@ const EVENTS: Record<NotificationEvent, { id: number; name: string }> = {
   created: { id: 1, name: 'Issue Created' }, updated: { id: 2, name: 'Issue Updated' }, assigned: { id: 3, name: 'Issue Assigned' },
   resolved: { id: 4, name: 'Issue Resolved' }, closed: { id: 5, name: 'Issue Closed' }, commented: { id: 6, name: 'Issue Commented' },
   reopened: { id: 7, name: 'Issue Reopened' }, deleted: { id: 8, name: 'Issue Deleted' }, transitioned: { id: 13, name: 'Generic Event' },
+  worklogged: { id: 10, name: 'Work Logged On Issue' }, commentEdited: { id: 14, name: 'Issue Comment Edited' },
+  worklogUpdated: { id: 15, name: 'Issue Worklog Updated' }, worklogDeleted: { id: 16, name: 'Issue Worklog Deleted' },
+  commentDeleted: { id: 17, name: 'Issue Comment Deleted' },
 };
 const RECIPIENT = { currentAssignee: 'CurrentAssignee', reporter: 'Reporter', currentUser: 'CurrentUser', projectLead: 'ProjectLead', componentLead: 'ComponentLead', user: 'User', group: 'Group', projectRole: 'ProjectRole', watchers: 'AllWatchers' } as const;
 

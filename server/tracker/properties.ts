@@ -1,0 +1,66 @@
+/**
+ * Entity properties of issues, projects and users: JSON values by key, as apps and scripts keep
+ * them. Reading needs what seeing the entity needs; writing needs EDIT_ISSUES (issues),
+ * ADMINISTER_PROJECTS (projects), or being that user or an administrator (users). Keys up to 255
+ * characters, values up to 32 KB of JSON, as Jira limits them. No history, no notification.
+ */
+import type { Properties } from '../model/types.ts';
+import { need } from './activity.ts';
+import { visibleIssue, type Ctx } from './context.ts';
+import { badRequest, denied, notFound, TrackerError } from './errors.ts';
+import { can } from './permissions.ts';
+import type { Actor } from './types.ts';
+
+export const PROPERTY_VALUE_MAX = 32_768;
+
+export type PropertyOwner = { kind: 'issue'; key: string } | { kind: 'project'; key: string } | { kind: 'user'; accountId: string };
+
+interface Holder { properties?: Properties }
+
+const holderOf = (ctx: Ctx, actor: Actor, owner: PropertyOwner, write: boolean): Holder => {
+  if (owner.kind === 'issue') {
+    const { issue, project } = visibleIssue(ctx, actor, owner.key);
+    if (write) need(ctx, actor, 'EDIT_ISSUES', project, issue, 'You do not have permission to edit this issue.');
+    return issue;
+  }
+  if (owner.kind === 'project') {
+    const project = ctx.ix.projects.get(owner.key) ?? ctx.ix.config.projects.find((p) => p.id === owner.key);
+    if (!project || !can(ctx.ix, actor, 'BROWSE_PROJECTS', project)) throw notFound(`No project could be found with key '${owner.key}'.`);
+    if (write && !can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project)) throw denied(actor, 'You do not have permission to edit the properties of this project.');
+    return project;
+  }
+  if (actor === null) throw new TrackerError(401, { errorMessages: ['You are not logged in.'], errors: {} });
+  const user = ctx.ix.user(owner.accountId);
+  if (!user) throw notFound(`The user with account ID '${owner.accountId}' does not exist.`);
+  if (user.accountId !== actor && !ctx.ix.hasGlobal(actor, 'ADMINISTER')) throw denied(actor, 'You can only read and change your own user properties.');
+  return user;
+};
+
+export const propertyKeys = (ctx: Ctx, actor: Actor, owner: PropertyOwner): string[] => Object.keys(holderOf(ctx, actor, owner, false).properties ?? {});
+
+export const getProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: string): unknown => {
+  const props = holderOf(ctx, actor, owner, false).properties ?? {};
+  if (!Object.hasOwn(props, key)) throw notFound(`The property '${key}' does not exist.`);
+  return props[key];
+};
+
+/** Sets a property; true when it was created, false when replaced. */
+export const setProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: string, value: unknown): boolean => {
+  const holder = holderOf(ctx, actor, owner, true);
+  if (!key || key.length > 255) throw badRequest([`The property key must be 1 to 255 characters long.`]);
+  if (value === undefined) throw badRequest(['The property value must be valid JSON.']);
+  if (JSON.stringify(value).length > PROPERTY_VALUE_MAX) throw badRequest([`The property value is larger than ${PROPERTY_VALUE_MAX} bytes.`]);
+  const props = holder.properties ?? {};
+  const created = !Object.hasOwn(props, key);
+  holder.properties = { ...props, [key]: value };
+  return created;
+};
+
+export const deleteProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: string): void => {
+  const holder = holderOf(ctx, actor, owner, true);
+  const props = { ...(holder.properties ?? {}) };
+  if (!Object.hasOwn(props, key)) throw notFound(`The property '${key}' does not exist.`);
+  delete props[key];
+  if (Object.keys(props).length) holder.properties = props;
+  else delete holder.properties;
+};
