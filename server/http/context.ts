@@ -4,6 +4,7 @@
  * The REST/control part builds it; the web UI receives it.
  */
 import type { Request, Response } from 'express';
+import type { AttachmentContent } from '../store/attachment-content.ts';
 import type { Tracker } from '../tracker/index.ts';
 import type { Actor } from '../tracker/types.ts';
 
@@ -35,7 +36,17 @@ export interface SandboxContext {
   deploymentType: 'Cloud' | 'DataCenter';
   /** An announcement banner shown above every page (HTML written by `npm run announce`), if any. */
   banner?: string;
+  /** Where attachments' content is kept (the instance's attachments/ directory, or memory). */
+  attachments: AttachmentContent;
+  /** The largest attachment accepted, in bytes (Jira's default: 10 MB). */
+  attachmentMaxBytes: number;
+  /** `--mimic cloud-strict`: answer as Jira Cloud does today, not as leniently as older Cloud did. */
+  strict: boolean;
+  /** Cookie sessions of `/rest/auth/1/session`: session id → account id. */
+  sessions: Map<string, string>;
 }
+
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The caller, as the auth middleware resolved it: an account id, or null when anonymous. */
 export const actorOf = (res: Response): Actor => (res.locals.actor as Actor | undefined) ?? null;

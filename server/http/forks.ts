@@ -13,6 +13,7 @@ import express, { type Express, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Config, Issue } from '../model/types.ts';
 import type { SandboxContext } from './context.ts';
+import { memoryAttachmentContent } from '../store/attachment-content.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
 import { FORK_COOKIE, FORK_HEADER } from './fork-names.ts';
@@ -48,6 +49,9 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
 
 export class ForkHub {
   readonly tokens = new Map<string, string>();
+  /** Shared by every fork: content is addressed by digest, so forks cannot disturb each other. */
+  readonly attachments = memoryAttachmentContent();
+  readonly sessions = new Map<string, string>();
   private base: Served | undefined;
   private readonly forks = new Map<string, Served>();
   readonly app: Express;
@@ -84,7 +88,7 @@ export class ForkHub {
   }
 
   private serve(state: { config: Config; issues: Issue[] }): Served {
-    const ctx = createSandboxContext({ state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType });
+    const ctx = createSandboxContext({ state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType, attachments: this.attachments, sessions: this.sessions });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
   }
 

@@ -5,7 +5,8 @@
 import type { Request } from 'express';
 import type { Config, Issue } from '../model/types.ts';
 import { fixedClock, Tracker, type OutboxEntry } from '../tracker/index.ts';
-import type { Persona, SandboxContext } from './context.ts';
+import { memoryAttachmentContent, type AttachmentContent } from '../store/attachment-content.ts';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, type Persona, type SandboxContext } from './context.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
 
@@ -27,6 +28,14 @@ export interface SandboxContextOptions {
   tokens?: Map<string, string>;
   /** An announcement banner (HTML fragment) shown above every page. */
   banner?: string;
+  /** Attachment content store (default: in memory). */
+  attachments?: AttachmentContent;
+  /** Largest attachment in bytes (default 10 MB, as Jira). */
+  attachmentMaxBytes?: number;
+  /** `--mimic cloud-strict` (implies legacySearchGone). */
+  strict?: boolean;
+  /** Cookie sessions, shared between contexts like tokens. */
+  sessions?: Map<string, string>;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -54,7 +63,11 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
   return {
     tracker,
     outbox,
-    legacySearchGone: options.legacySearchGone ?? false,
+    legacySearchGone: (options.legacySearchGone ?? false) || (options.strict ?? false),
+    strict: options.strict ?? false,
+    attachments: options.attachments ?? memoryAttachmentContent(),
+    attachmentMaxBytes: options.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES,
+    sessions: options.sessions ?? new Map<string, string>(),
     deploymentType: options.deploymentType ?? 'Cloud',
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
     personas: () => {

@@ -6,7 +6,7 @@ export interface JiraErrorBody { errorMessages: string[]; errors: Record<string,
 
 export class TrackerError extends Error {
   override readonly name = 'TrackerError';
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409, readonly body: JiraErrorBody) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415, readonly body: JiraErrorBody) {
     super([...body.errorMessages, ...Object.entries(body.errors).map(([k, v]) => `${k}: ${v}`)].join('; ') || `HTTP ${status}`);
   }
 }

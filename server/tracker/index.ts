@@ -14,3 +14,4 @@ export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, Fi
 export type { CommentEdit, EstimateAdjust, LinkInput, LinkView, NewAttachment, PeopleView, PropertyOwner, RemoteLinkInput, WorklogInput } from './everyday.ts';
 export type { VisibilityInput } from './visibility-input.ts';
 export { formatDuration, parseDuration } from './durations.ts';
+export { filterVisible } from './filter-visibility.ts';

@@ -10,13 +10,14 @@ import { issueTypeJson, projectRef, statusJson, userById } from './render-basic.
 import { valueOfIssue } from './render-values.ts';
 import { BUILT_IN_FIELDS } from './render-field.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
+import { activityFields, visibilityJson } from './render-activity.ts';
 
 const SYSTEM_VALUE_FIELDS = ['summary', 'description', 'environment', 'priority', 'assignee', 'reporter', 'labels', 'components', 'fixVersions', 'versions', 'duedate', 'resolution'];
 
 export const commentJson = (j: J, issue: Issue, c: Comment) => ({
   self: `${j.api}/issue/${issue.id}/comment/${c.id}`, id: c.id,
-  author: userById(j, c.author), body: richOut(j.v, c.body), updateAuthor: userById(j, c.author),
-  created: jiraTime(c.created), updated: jiraTime(c.updated ?? c.created), jsdPublic: true,
+  author: userById(j, c.author), body: richOut(j.v, c.body), updateAuthor: userById(j, c.updateAuthor ?? c.author),
+  created: jiraTime(c.created), updated: jiraTime(c.updated ?? c.created), jsdPublic: true, ...visibilityJson(j, c.visibility),
 });
 
 export const changelogJson = (j: J, h: HistoryEntry) => ({
@@ -62,11 +63,12 @@ export const issueFields = (j: J, issue: Issue, project: Project, want: (id: str
   put('updated', () => jiraTime(issue.updated));
   put('resolutiondate', () => jiraTime(issue.resolutionDate ?? null));
   put('creator', () => userById(j, issue.reporter));
-  put('watches', () => ({ self: `${j.api}/issue/${issue.key}/watchers`, watchCount: issue.watchers.length, isWatching: j.actor !== null && issue.watchers.includes(j.actor) }));
-  put('comment', () => ({
-    comments: issue.comments.map((c) => commentJson(j, issue, c)), self: `${j.api}/issue/${issue.id}/comment`,
-    maxResults: issue.comments.length, total: issue.comments.length, startAt: 0,
-  }));
+  const t = j.ctx.tracker;
+  for (const [id, value] of Object.entries(activityFields(j, issue, t.watchers(j.actor, issue.key), t.votes(j.actor, issue.key), t.worklogs(j.actor, issue.key)))) put(id, value);
+  put('comment', () => {
+    const comments = t.comments(j.actor, issue.key);
+    return { comments: comments.map((c) => commentJson(j, issue, c)), self: `${j.api}/issue/${issue.id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 };
+  });
   put('issuelinks', () => issue.links.map((l) => {
     const type = j.ctx.tracker.lookups.config.issueLinkTypes.find((t) => t.id === l.type);
     const other = j.ctx.tracker.state.issues.length ? findIssue(j, l.issue) : undefined;

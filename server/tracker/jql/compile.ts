@@ -12,6 +12,7 @@ import { resolveField } from './custom-fields.ts';
 import { resolveIds, resolveNumbers, textMatcher, type Env } from './operands.ts';
 import { keySortKey } from './system-fields.ts';
 import { historyPredicate } from './history-clauses.ts';
+import { FILTER_CLAUSE_NAMES, filterPredicate } from './filter-clause.ts';
 
 export type Predicate = (issue: Issue) => boolean;
 
@@ -79,6 +80,7 @@ const keyPredicate = (env: Env, issues: IssueIndex, field: JqlField, op: Operato
 };
 
 const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 'terminal' }>): Predicate => {
+  if (clause.field.kind !== 'cf' && FILTER_CLAUSE_NAMES.has(clause.field.name.toLowerCase())) return filterPredicate(env, issues, clause, clause.field.name, compileClause);
   const field = resolveField(env.ix, issues, clause.field, env.seen);
   let op = clause.operator;
   if (clause.operand.kind === 'empty' && (op === '=' || op === '!=')) op = op === '=' ? 'is' : 'is not';

@@ -5,7 +5,11 @@ import type { ConfigIndex } from '../config-index.ts';
 import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates.ts';
 import type { JqlField, Resolved, Seen } from './field-types.ts';
 
-export interface Env { ix: ConfigIndex; actor: string | null; now: number; seen: Seen }
+export interface Env {
+  ix: ConfigIndex; actor: string | null; now: number; seen: Seen;
+  /** Saved filters being expanded by `filter = …` clauses (cycle guard). */
+  filterChain?: string[];
+}
 
 const USER_FUNCTIONS = ['currentuser', 'membersof'];
 
