@@ -15,7 +15,7 @@ export interface Harness {
 
 const snapshots = new Map<string, Awaited<ReturnType<typeof readSnapshot>>>();
 
-export const startSandbox = async (fixture: string, options: { now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void } = {}): Promise<Harness> => {
+export const startSandbox = async (fixture: string, options: { now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; strict?: boolean; attachmentMaxBytes?: number; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void } = {}): Promise<Harness> => {
   let snap = snapshots.get(fixture);
   if (!snap) { snap = await readSnapshot(fixture); snapshots.set(fixture, snap); }
   if (!snap.config || snap.problems.length) throw new Error(`cannot read ${fixture}: ${snap.problems.map((p) => p.message).join('; ')}`);
