@@ -8,7 +8,7 @@ import type { Request, Response, Router } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { TrackerError, type NewAttachment } from '../../tracker/index.ts';
 import { notFound } from './errors.ts';
-import { route } from './handler.ts';
+import { numId, route } from './handler.ts';
 import { readMultipartFiles } from './multipart-files.ts';
 import { attachmentJson } from './render-activity.ts';
 
@@ -49,7 +49,8 @@ export const attachmentRoutes = (r: Router, ctx: SandboxContext): void => {
     }).end(bytes);
   }));
 
-  r.get('/attachment/:id', route(ctx, (j, req) => attachmentJson(j, j.ctx.tracker.attachment(j.actor, String(req.params.id)).attachment)));
+  // AttachmentMetadata's id is an integer, unlike the string id of the Attachment an issue lists.
+  r.get('/attachment/:id', route(ctx, (j, req) => { const a = attachmentJson(j, j.ctx.tracker.attachment(j.actor, String(req.params.id)).attachment); return { ...a, id: numId(a.id) }; }));
 
   r.delete('/attachment/:id', route(ctx, async (j, req, res) => {
     await j.ctx.write(() => j.ctx.tracker.deleteAttachment(j.actor, String(req.params.id)));
