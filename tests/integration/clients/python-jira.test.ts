@@ -1,5 +1,5 @@
 /** python-jira 3.4.1 (Debian's python3-jira), unmodified, runs an everyday script against the sandbox. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startSandbox, type Harness } from '../http/harness.ts';
 import { everydayGrants } from '../everyday/tiny-grants.ts';
 import { LIBS, missing, runScript } from './client-scripts.ts';
