@@ -49,7 +49,7 @@ export const fieldFilter = (param: string | undefined): ((id: string) => boolean
   return (id) => !exclude.has(id) && (all || include.has(id));
 };
 
-export interface IssueOptions { fields?: string; expand?: string[] }
+export interface IssueOptions { fields?: string; expand?: string[]; /** Issue property keys to include (`*all`: every one). */ properties?: string[] }
 
 export const issueFields = (j: J, issue: Issue, project: Project, want: (id: string) => boolean): Record<string, unknown> => {
   const ix = j.ctx.tracker.lookups;
@@ -101,6 +101,10 @@ export const issueJson = (j: J, issue: Issue, options: IssueOptions = {}): Recor
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
     id: issue.id, self: `${j.api}/issue/${issue.id}`, key: issue.key, fields,
   };
+  if (options.properties) {
+    const all = options.properties.includes('*all');
+    out.properties = Object.fromEntries(Object.entries(issue.properties ?? {}).filter(([k]) => all || options.properties!.includes(k)));
+  }
   if (expand.has('names')) out.names = Object.fromEntries(Object.keys(fields).map((id) => [id, ix.fields.get(id)?.name ?? BUILT_IN_FIELDS.find((b) => b.id === id)?.name ?? id]));
   if (expand.has('renderedFields')) {
     out.renderedFields = Object.fromEntries(Object.entries(fields).map(([id, v]) => [id, typeof (issue as unknown as Record<string, unknown>)[id] === 'string' && ['description', 'environment'].includes(id) ? htmlOf((issue as unknown as Record<string, string>)[id]!) : v]));

@@ -46,7 +46,7 @@ export const createFromBody = (j: J, body: Obj) => {
 };
 
 export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
-  r.get('/issue/:key', route(ctx, (j, req) => issueJson(j, j.ctx.tracker.getIssue(j.actor, String(req.params.key)), { fields: q(req, 'fields'), expand: qList(req, 'expand') })));
+  r.get('/issue/:key', route(ctx, (j, req) => issueJson(j, j.ctx.tracker.getIssue(j.actor, String(req.params.key)), { fields: q(req, 'fields'), expand: qList(req, 'expand'), ...(q(req, 'properties') !== undefined ? { properties: qList(req, 'properties') } : {}) })));
 
   r.post('/issue', route(ctx, async (j, req, res) => {
     const issue = await createFromBody(j, bodyOf(req));
