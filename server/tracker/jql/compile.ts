@@ -46,6 +46,7 @@ const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand)
 const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
   if (op === '~' || op === '!~') throw unsupported(op, field);
   const values = resolveNumbers(env, field, operand);
+  if (field.getAll) return anyValue(field.getAll, op, values);
   const num = (i: Issue) => field.get(i) as number | null;
   if (ORDER_OPS.has(op)) {
     const bound = values[0];
@@ -56,6 +57,19 @@ const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Opera
   const wantsEmpty = values.includes(null);
   if (op === '=' || op === 'in') return (i) => { const v = num(i); return v === null || v === undefined ? wantsEmpty : set.has(v); };
   return (i) => { const v = num(i); return v !== null && v !== undefined && !set.has(v); };
+};
+
+/** A field with several values per issue: `=`/IN/ordering match when any value does; `!=`/NOT IN when none does. */
+const anyValue = (all: (i: Issue) => number[], op: Operator, values: Array<number | null>): Predicate => {
+  if (ORDER_OPS.has(op)) {
+    const bound = values[0];
+    if (bound === null || bound === undefined) throw new JqlError('operator', `The operator '${op.toUpperCase()}' needs a value.`);
+    return (i) => all(i).some((v) => compareWith(op, v, bound));
+  }
+  const set = new Set(values.filter((v): v is number => v !== null));
+  const wantsEmpty = values.includes(null);
+  const hit = (i: Issue) => { const vs = all(i); return vs.some((v) => set.has(v)) || (wantsEmpty && vs.length === 0); };
+  return op === '=' || op === 'in' ? hit : (i) => all(i).length > 0 && !hit(i);
 };
 
 const keyPredicate = (env: Env, issues: IssueIndex, field: JqlField, op: Operator, operand: Operand): Predicate => {

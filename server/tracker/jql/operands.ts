@@ -71,7 +71,7 @@ export const resolveNumbers = (env: Env, field: JqlField, op: Operand): Array<nu
     }
     case 'value': {
       if (field.kind === 'date') return [parseDateValue(op.value, env.now, field.name)];
-      const n = Number(op.value);
+      const n = field.parse ? (field.parse(op.value) ?? Number.NaN) : Number(op.value);
       if (op.value.trim() === '' || Number.isNaN(n)) throw new JqlError('value', `The value '${op.value}' is not a valid number for the field '${field.name}'.`);
       return [n];
     }

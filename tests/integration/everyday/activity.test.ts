@@ -181,3 +181,23 @@ describe('properties and remote links', () => {
     expect((await h.call('POST', '/rest/api/2/issueLink', { as: 'bob', body: { inwardIssue: { key: 'ACME-5' } } })).status).toBe(400);
   });
 });
+
+describe('JQL over issue activity', () => {
+  it('timespent, estimates, worklogDate, worklogAuthor, worklogComment, votes, watchers', async () => {
+    await h.call('POST', '/rest/api/2/issue/OPS-3/worklog?adjustEstimate=new&newEstimate=2d', { as: 'bob', body: { timeSpent: '3h', started: '2025-05-20T10:00:00.000+0000', comment: 'database failover drill' } });
+    const keys = async (jql: string) => {
+      const res = await h.call('POST', '/rest/api/3/search/jql', { as: 'bob', body: { jql, fields: ['summary'] } });
+      expect(res.status, `${jql}: ${res.text}`).toBe(200);
+      return res.body.issues.map((i: { id: string }) => h.ctx.tracker.state.issues.find((x) => x.id === i.id)!.key);
+    };
+    expect(await keys('timespent >= 2h AND project = OPS')).toEqual(['OPS-3']);
+    expect(await keys('timespent > 3h AND project = OPS')).toEqual([]);
+    expect(await keys('remainingEstimate = 2d AND project = OPS')).toEqual(['OPS-3']);
+    expect(await keys('worklogDate >= 2025-05-20 AND worklogDate < 2025-05-21 AND project = OPS')).toEqual(['OPS-3']);
+    expect(await keys('worklogAuthor = "u-bob" AND project = OPS')).toEqual(['OPS-3']);
+    expect(await keys('worklogComment ~ failover')).toEqual(['OPS-3']);
+    expect(await keys('watchers >= 2 AND project = ACME ORDER BY key')).toContain('ACME-1');
+    const bad = await h.call('POST', '/rest/api/3/search/jql', { as: 'bob', body: { jql: 'timespent > soon' } });
+    expect([bad.status, bad.body.errorMessages[0]]).toEqual([400, "The value 'soon' is not a valid number for the field 'timespent'."]);
+  });
+});
