@@ -13,7 +13,7 @@ const CLONED_ACTIVITY = new Set(['attachments', 'worklogs and time tracking', 'v
 export const CLONE_NOT_CONTAINED = [
   ...NOT_CONTAINED.filter((x) => !CLONED_ACTIVITY.has(x)),
   'attachment content: attachments\' metadata (file name, size, type, author, date) is copied, their content is not; downloading one from the sandbox answers 404 and says so',
-  'voters the cloning account may not see (without "View voters and watchers" only the count is known, so no votes are kept for such an issue)',
+  'watchers and voters the cloning account may not see: Jira lists them only with the "View Voters and Watchers" project permission (grant it to the cloning account; a count alone is not kept)',
   'user avatars; user properties (Jira lists them only to their owner or an administrator, per user)',
   'global permissions: Jira has no REST API for their grants; ADMINISTER and SYSTEM_ADMIN are given to the standard administrator groups (jira-administrators, site-admins, administrators, jira-admins) where they exist',
   'users that neither the configuration nor the sampled issues name (members of groups are kept)',

@@ -133,7 +133,7 @@ export class JiraSource implements TrackerSource {
       const worklogs: Obj[] | undefined = wPage && Number(wPage.total ?? 0) > (wPage.worklogs?.length ?? 0)
         ? (((await this.read({ method: 'GET', path: `${this.api}/issue/${key}/worklog`, query: { maxResults: 5000 } })) as Obj).worklogs ?? [])
         : undefined;
-      // Voters are listed only with "View voters and watchers"; without it the count alone is known and none are kept.
+      // Watchers and voters are listed only with "View voters and watchers"; without it the count alone is known and none are kept (the manifest says so).
       const voters: Obj[] = Number(fields.votes?.votes ?? 0) > 0
         ? ((await this.read({ method: 'GET', path: `${this.api}/issue/${key}/votes` })) as Obj).voters ?? []
         : [];

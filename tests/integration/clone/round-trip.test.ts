@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runClone } from '../../../server/clone/command.ts';
+import type { Config } from '../../../server/model/types.ts';
 import { startSandbox, type Harness } from '../http/harness.ts';
 import { compareRest, questionsFor } from './compare-rest.ts';
 import { recordingIo, snapshotErrors, removeTempDirs, tempDir } from './helpers.ts';
@@ -14,8 +15,14 @@ const open: Harness[] = [];
 afterAll(async () => { await Promise.all(open.map((h) => h.close())); });
 afterAll(removeTempDirs);
 
+/** Jira lists watchers only to holders of View Voters and Watchers: the cloning administrator gets it, as the README advises. */
+const adminSeesWatchers = (s: { config: Config }) => {
+  const admins = new Set(s.config.globalPermissions.filter((g) => g.permission === 'ADMINISTER').map((g) => g.group));
+  for (const ps of s.config.permissionSchemes) for (const group of admins) ps.grants.push({ id: `pg-clone-watchers-${group}`, permission: 'VIEW_VOTERS_AND_WATCHERS', holder: { type: 'group', value: group } });
+};
+
 const roundTrip = async (fixture: string, deploymentType: 'Cloud' | 'DataCenter') => {
-  const original = await startSandbox(fixture, { deploymentType });
+  const original = await startSandbox(fixture, { deploymentType, patch: adminSeesWatchers });
   open.push(original);
   const admin = original.personas.find((p) => p.admin)!;
   const out = join(await tempDir('rt'), 'clone');
