@@ -3,23 +3,21 @@
  * members) against the sandbox. Enabled when the admin REST branch is merged (issue 19 owns these
  * writes; this branch, issue 18, writes the tests).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startSandbox, type Harness } from '../http/harness.ts';
 import { everydayGrants } from '../everyday/tiny-grants.ts';
-import { LIBS, runScript } from './client-scripts.ts';
+import { LIBS, missing, runScript } from './client-scripts.ts';
+import { expectConfigWrites } from './config-writes-expect.ts';
 
 let h: Harness;
-// enabled when the admin REST branch is merged
+/** Why the client cannot run here (a developer's machine without it); CI has it and fails without it. */
+const why = missing(LIBS.python);
+// enabled when the admin REST branch is merged (then: describe.skipIf(why !== undefined)(…))
 describe.skip('python-jira 3.4.1: configuration writes', () => {
   beforeAll(async () => { h = await startSandbox('fixtures/tiny', { patch: everydayGrants }); });
   afterAll(async () => { await h?.close(); });
-  it('filters and favourites, versions released and archived, components, groups and members', async () => {
+  it(`filters and favourites, versions released and archived, components, groups and members${why ? ` (skipped: ${why})` : ''}`, async () => {
     const out = await runScript({ ...LIBS.python, script: 'everyday-config-writes.py' }, h, 'u-bob', 'u-alice');
-    expect(out.filter).toEqual({ name: 'My open bugs (ACME)', favourite: true, favourites: ['My open bugs (ACME)'], 'after delete': [] });
-    expect(out.version).toEqual({ released: true, archived: true, 'after delete': ['1.0', '2.0'] });
-    expect(out.component).toBe('Payments & Billing');
-    expect(out['component after delete']).toEqual(['Backend', 'Frontend']);
-    expect(out.group).toEqual(['u-bob']);
-    expect(out['groups after']).toEqual([]);
+    expectConfigWrites(out);
   }, 120_000);
 });
