@@ -8,7 +8,8 @@ import type { Issue, IssueLink, IssueLinkType } from '../model/types.ts';
 import { need, recordActivity } from './activity.ts';
 import { visibleIssue, type Ctx } from './context.ts';
 import { addComment } from './issue-actions.ts';
-import { badRequest, notFound } from './errors.ts';
+import { badRequest, denied, notFound } from './errors.ts';
+import { can } from './permissions.ts';
 import type { Actor } from './types.ts';
 import type { VisibilityInput } from './visibility-input.ts';
 
@@ -68,11 +69,8 @@ export const deleteLink = (ctx: Ctx, actor: Actor, id: string): void => {
   const view = getLink(ctx, actor, id);
   const outward = visibleIssue(ctx, actor, view.outward.key);
   const inward = visibleIssue(ctx, actor, view.inward.key);
-  try {
-    need(ctx, actor, 'LINK_ISSUES', outward.project, outward.issue, 'You do not have the permission to delete links.');
-  } catch (e) {
-    need(ctx, actor, 'LINK_ISSUES', inward.project, inward.issue, 'You do not have the permission to delete links.');
-    void e;
+  if (!can(ctx.ix, actor, 'LINK_ISSUES', outward.project, outward.issue) && !can(ctx.ix, actor, 'LINK_ISSUES', inward.project, inward.issue)) {
+    throw denied(actor, 'You do not have the permission to delete links.');
   }
   outward.issue.links = outward.issue.links.filter((l) => l.id !== id);
   inward.issue.links = inward.issue.links.filter((l) => l.id !== id);

@@ -16,8 +16,7 @@ const tooLarge = (message: string) => new TrackerError(413, { errorMessages: [me
 /** The name a file is kept under: its last path segment, without control characters, at most 255 characters. */
 export const cleanFilename = (name: string | undefined): string => {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const clean = [...last].filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127).join('').trim().slice(0, 255);
   return clean || 'attachment';
 };
 
