@@ -20,6 +20,9 @@ const url = (ctx: Ctx, u: string): string => {
   return `${m[1] ?? ''}${ctx.text(m[2] ?? '')}`;
 };
 
+/** Entity property values: strings get same-shape text; keys, numbers and booleans stay (apps read them). */
+export const anonymizeProperties = (ctx: Ctx, props: Record<string, unknown>): Record<string, unknown> => strings(ctx, props) as Record<string, unknown>;
+
 const strings = (ctx: Ctx, v: unknown): unknown => {
   if (typeof v === 'string') return ctx.text(v);
   if (Array.isArray(v)) return v.map((x) => strings(ctx, x));
@@ -46,7 +49,7 @@ export const anonymizeActivity = (ctx: Ctx, issue: Issue): void => {
     if (r.object.summary) r.object.summary = ctx.text(r.object.summary);
     r.object.url = url(ctx, r.object.url);
   }
-  if (issue.properties) issue.properties = strings(ctx, issue.properties) as Record<string, unknown>;
+  if (issue.properties) issue.properties = anonymizeProperties(ctx, issue.properties);
   for (const h of issue.history) {
     for (const it of h.items) {
       if (it.field === 'Attachment') {

@@ -32,6 +32,7 @@ beforeAll(async () => {
     ['POST', '/rest/api/2/issue/ACME-1/remotelink', 'bob', { globalId: 'ci:7', object: { url: 'https://ci.example/builds/7', title: 'Build seven' } }],
     ['POST', '/rest/api/2/issue/ACME-2/votes', 'bob', undefined],
     ['PUT', '/rest/api/2/issue/ACME-1/properties/release', 'bob', { train: 'Autumn release', week: 42 }],
+    ['PUT', '/rest/api/2/project/ACME/properties/board-colour', 'alice', { colour: 'Autumn orange', dark: true }],
   ];
   for (const [method, path, as, body] of calls) expect((await original.call(method, path, { as, ...(body !== undefined ? { body } : {}) })).status).toBeLessThan(300);
 });
@@ -66,6 +67,7 @@ describe('a clone copies issue activity', () => {
     expect(before.attachments).toEqual([['carol-smith-notes.txt', 40, 'text/plain', 'u-bob']]);
     expect(await activity(copy, 'u-bob')).toEqual(before);
     expect(await activity(copy, 'u-dave')).toEqual(await activity(original, 'u-dave'));
+    expect((await copy.call('GET', '/rest/api/2/project/ACME/properties/board-colour', { as: 'bob' })).body).toEqual({ key: 'board-colour', value: { colour: 'Autumn orange', dark: true } });
     expect(manifest.notContained.join('\n')).toMatch(/attachment content: attachments' metadata .* is copied, their content is not/);
     expect(manifest.notContained).not.toContain('worklogs and time tracking');
     const id = copy.ctx.tracker.state.issues.find((i) => i.key === 'ACME-1')!.attachments![0]!.id;
@@ -90,6 +92,8 @@ describe('a clone copies issue activity', () => {
     expect(issue.remoteLinks![0]!.object.title).not.toBe('Build seven');
     expect(issue.properties).toEqual({ release: { train: expect.not.stringMatching(/^Autumn release$/), week: 42 } });
     expect(JSON.stringify(issue)).not.toMatch(/Carol|carol|Autumn|payment/);
+    const colour = copy.ctx.tracker.state.config.projects.find((p) => p.key === 'ACME')!.properties!['board-colour'] as { colour: string; dark: boolean };
+    expect([colour.colour.length, colour.colour === 'Autumn orange', colour.dark]).toEqual([13, false, true]);
     expect(issue.history.flatMap((h) => h.items).find((i) => i.field === 'Attachment')!.toString).toBe(a!.filename);
   }, 60_000);
 });
