@@ -1,15 +1,15 @@
-/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|datacenter] [--legacy-search-gone] [--banner FILE]` */
+/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]` */
 import { parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
 import { UserError } from '../server/common/errors.ts';
 import { describeSandbox, parseServeFlags } from '../server/http/serve-cli.ts';
 import { startSandboxServer } from '../server/http/serve.ts';
 
-const USAGE = 'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|datacenter] [--legacy-search-gone] [--banner FILE]';
+const USAGE = 'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
 
 runCommand(async (argv: string[], io: CommandIo) => {
   const { values } = parseFlags(argv, {
     snapshot: { type: 'string' }, instance: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-    now: { type: 'string' }, mimic: { type: 'string' }, 'legacy-search-gone': { type: 'boolean' }, banner: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    now: { type: 'string' }, mimic: { type: 'string' }, 'legacy-search-gone': { type: 'boolean' }, banner: { type: 'string' }, 'attachment-max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, USAGE);
   if (values.help) { io.out(`usage: ${USAGE}`); return 0; }
   const options = parseServeFlags(values, USAGE);

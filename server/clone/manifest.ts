@@ -7,8 +7,14 @@ import type { Sample } from './sample.ts';
 import type { SourceInfo } from './types.ts';
 
 /** Said of every clone, so a green rehearsal is not over-read. */
+/** What a clone reads although a generated fixture has none of it (issue 18). */
+const CLONED_ACTIVITY = new Set(['attachments', 'worklogs and time tracking', 'votes', 'user avatars and profile properties']);
+
 export const CLONE_NOT_CONTAINED = [
-  ...NOT_CONTAINED,
+  ...NOT_CONTAINED.filter((x) => !CLONED_ACTIVITY.has(x)),
+  'attachment content: attachments\' metadata (file name, size, type, author, date) is copied, their content is not; downloading one from the sandbox answers 404 and says so',
+  'watchers and voters the cloning account may not see: Jira lists them only with the "View Voters and Watchers" project permission (grant it to the cloning account; a count alone is not kept)',
+  'user avatars; user properties (Jira lists them only to their owner or an administrator, per user)',
   'global permissions: Jira has no REST API for their grants; ADMINISTER and SYSTEM_ADMIN are given to the standard administrator groups (jira-administrators, site-admins, administrators, jira-admins) where they exist',
   'users that neither the configuration nor the sampled issues name (members of groups are kept)',
   'group descriptions, project styles and avatars (Jira\'s REST API does not show them)',

@@ -1,11 +1,12 @@
 /**
- * Who is calling: HTTP Basic (e-mail:token), Bearer (token), or the web UI's persona cookie;
+ * Who is calling: HTTP Basic (e-mail:token), Bearer (token), a `/rest/auth/1/session` cookie, or the web UI's persona cookie;
  * otherwise anonymous (null). Credentials that match nobody are a 401 in Jira's shape, never a
  * silent fall-back to anonymous. Sets `res.locals.actor`.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { PERSONA_COOKIE, type Persona, type SandboxContext } from './context.ts';
 import { jiraError } from './jira/errors.ts';
+import { sessionPersona } from './jira/session.ts';
 
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? '').split(';')) {
@@ -18,7 +19,7 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
 };
 
 /** The persona a request authenticates as: a Persona, null (anonymous) or 'invalid'. */
-export const resolveCaller = (req: Request, personas: readonly Persona[]): Persona | null | 'invalid' => {
+export const resolveCaller = (req: Request, personas: readonly Persona[], sessions?: Map<string, string>): Persona | null | 'invalid' => {
   const auth = req.get('authorization');
   if (auth) {
     const [scheme, value = ''] = auth.trim().split(/\s+/, 2);
@@ -34,13 +35,17 @@ export const resolveCaller = (req: Request, personas: readonly Persona[]): Perso
     if (/^bearer$/i.test(scheme ?? '')) return personas.find((p) => p.token === value) ?? 'invalid';
     return 'invalid';
   }
+  if (sessions) {
+    const session = sessionPersona(req, sessions, personas);
+    if (session) return session;
+  }
   const cookie = cookieValue(req.get('cookie'), PERSONA_COOKIE);
   if (cookie) return personas.find((p) => p.accountId === cookie) ?? null;
   return null;
 };
 
 export const authMiddleware = (ctx: SandboxContext) => (req: Request, res: Response, next: NextFunction): void => {
-  const caller = resolveCaller(req, ctx.personas());
+  const caller = resolveCaller(req, ctx.personas(), ctx.sessions);
   if (caller === 'invalid') {
     res.set('WWW-Authenticate', 'Basic realm="Understudy sandbox"');
     jiraError(res, 401, ['Client must be authenticated to access this resource.']);

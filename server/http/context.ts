@@ -5,6 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Actor, Tracker } from '../tracker/index.ts';
+import type { AttachmentContent } from '../store/index.ts';
 
 /** One active user of the snapshot, as `GET /_understudy/personas` returns it (exactly these keys). */
 export interface Persona {
@@ -36,7 +37,17 @@ export interface SandboxContext {
   banner?: string;
   /** Keeps an error that made a request fail with 500 (a bug): with the request and the stack, never on the wire. */
   internalError(req: Request, error: unknown): void;
+  /** Where attachments' content is kept (the instance's attachments/ directory, or memory). */
+  attachments: AttachmentContent;
+  /** The largest attachment accepted, in bytes (Jira's default: 10 MB). */
+  attachmentMaxBytes: number;
+  /** `--mimic cloud-strict`: answer as Jira Cloud does today, not as leniently as older Cloud did. */
+  strict: boolean;
+  /** Cookie sessions of `/rest/auth/1/session`: session id → account id. */
+  sessions: Map<string, string>;
 }
+
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The caller, as the auth middleware resolved it: an account id, or null when anonymous. */
 export const actorOf = (res: Response): Actor => (res.locals.actor as Actor | undefined) ?? null;

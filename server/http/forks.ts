@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config, Issue } from '../model/index.ts';
 import type { AdminRecords, TrackerState } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
+import { memoryAttachmentContent } from '../store/index.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
 import { FORK_COOKIE, FORK_HEADER } from '../common/sandbox-names.ts';
@@ -55,6 +56,9 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
 
 export class ForkHub {
   readonly tokens = new Map<string, string>();
+  /** Shared by every fork: content is addressed by digest, so forks cannot disturb each other. */
+  readonly attachments = memoryAttachmentContent();
+  readonly sessions = new Map<string, string>();
   private base: Served | undefined;
   private readonly forks = new Map<string, Served>();
   readonly app: Express;
@@ -93,7 +97,7 @@ export class ForkHub {
 
   private serve(state: TrackerState): Served {
     const ctx = createSandboxContext({
-      state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType,
+      state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType, attachments: this.attachments, sessions: this.sessions,
       ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
     });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };

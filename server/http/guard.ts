@@ -5,7 +5,8 @@ import { sendError } from './jira/errors.ts';
 
 export const DEFAULT_BODY_LIMIT = '10mb';
 
-export const jsonBody = (limit: string = DEFAULT_BODY_LIMIT) => express.json({ limit, type: ['application/json', 'application/*+json', 'text/json'] });
+/** Not strict: Jira takes a bare JSON string where the body is one value (`POST …/watchers` `"<accountId>"`); every handler checks the shape it needs. */
+export const jsonBody = (limit: string = DEFAULT_BODY_LIMIT) => express.json({ limit, strict: false, type: ['application/json', 'application/*+json', 'text/json'] });
 
 /** The last error handler: Jira's shape under /rest, the control API's shape elsewhere; a 500 is kept in the sandbox's log. */
 export const errorHandler = (ctx: Pick<SandboxContext, 'internalError'>) => (err: unknown, req: Request, res: Response, _next: NextFunction): void => {

@@ -5,8 +5,9 @@
 import type { Request } from 'express';
 import type { Config, Issue, TrackerState } from '../model/index.ts';
 import { fixedClock, type OutboxEntry, Tracker } from '../tracker/index.ts';
-import type { Persona, SandboxContext } from './context.ts';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, type Persona, type SandboxContext } from './context.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
+import { memoryAttachmentContent, type AttachmentContent } from '../store/index.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
 
@@ -30,6 +31,14 @@ export interface SandboxContextOptions {
   onInternalError?: (e: InternalErrorEntry) => void;
   /** Milliseconds between the steps of an async task (default 0: the next turn of the event loop). */
   taskStepMs?: number;
+  /** Attachment content store (default: in memory). */
+  attachments?: AttachmentContent;
+  /** Largest attachment in bytes (default 10 MB, as Jira). */
+  attachmentMaxBytes?: number;
+  /** `--mimic cloud-strict` (implies legacySearchGone). */
+  strict?: boolean;
+  /** Cookie sessions, shared between contexts like tokens. */
+  sessions?: Map<string, string>;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -59,7 +68,11 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
   return {
     tracker,
     outbox,
-    legacySearchGone: options.legacySearchGone ?? false,
+    legacySearchGone: (options.legacySearchGone ?? false) || (options.strict ?? false),
+    strict: options.strict ?? false,
+    attachments: options.attachments ?? memoryAttachmentContent(),
+    attachmentMaxBytes: options.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES,
+    sessions: options.sessions ?? new Map<string, string>(),
     deploymentType: options.deploymentType ?? 'Cloud',
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
     personas: () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { formatProblem, validateSnapshotData } from '../model/index.ts';
-import { acquireLock, createInstance, type Instance, instanceExists, openInstance, readSnapshot } from '../store/index.ts';
+import { acquireLock, createInstance, directoryAttachmentContent, type Instance, instanceExists, openInstance, readSnapshot } from '../store/index.ts';
 import { createSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 import { listen } from './listen.ts';
 
@@ -18,7 +18,9 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   now?: string;
-  mimic?: 'cloud' | 'datacenter';
+  mimic?: 'cloud' | 'cloud-strict' | 'datacenter';
+  /** The largest attachment accepted, in bytes (default 10 MB, as Jira). */
+  attachmentMaxBytes?: number;
   legacySearchGone?: boolean;
   /** An announcement banner (HTML fragment, e.g. reports/latest/notices/heads-up.banner.html) above every page. */
   banner?: string;
@@ -63,6 +65,8 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
     const ctx = createSandboxContext({
       state: data, outbox: data.outbox, now: o.now, deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
       legacySearchGone: o.legacySearchGone, persist: () => instance.save(), ...(o.banner !== undefined ? { banner: o.banner } : {}),
+      strict: o.mimic === 'cloud-strict', attachments: directoryAttachmentContent(instance.dir),
+      ...(o.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: o.attachmentMaxBytes } : {}),
     });
     const app = await createSandboxApp({ ctx });
     const server = await listen(app, o.port ?? 0, o.host ?? '127.0.0.1');

@@ -88,12 +88,17 @@ export const BUILT_IN_FIELDS = [
   { id: 'resolution', name: 'Resolution' }, { id: 'created', name: 'Created' }, { id: 'updated', name: 'Updated' },
   { id: 'resolutiondate', name: 'Resolved' }, { id: 'comment', name: 'Comment' }, { id: 'parent', name: 'Parent' },
   { id: 'watches', name: 'Watchers' }, { id: 'issuelinks', name: 'Linked Issues' }, { id: 'subtasks', name: 'Sub-tasks' },
+  { id: 'attachment', name: 'Attachment' }, { id: 'worklog', name: 'Log Work' }, { id: 'votes', name: 'Votes' },
+  { id: 'timetracking', name: 'Time tracking' }, { id: 'timespent', name: 'Time Spent' },
+  { id: 'timeoriginalestimate', name: 'Original Estimate' }, { id: 'timeestimate', name: 'Remaining Estimate' },
 ] as const;
 
 const BUILT_IN_SCHEMA: Record<string, { type: string; items?: string }> = {
   created: { type: 'datetime' }, updated: { type: 'datetime' }, resolutiondate: { type: 'datetime' },
   comment: { type: 'comments-page' }, watches: { type: 'watches' }, issuelinks: { type: 'array', items: 'issuelinks' },
   subtasks: { type: 'array', items: 'issuelinks' },
+  attachment: { type: 'array', items: 'attachment' }, worklog: { type: 'array', items: 'worklog' }, votes: { type: 'votes' },
+  timetracking: { type: 'timetracking' }, timespent: { type: 'number' }, timeoriginalestimate: { type: 'number' }, timeestimate: { type: 'number' },
 };
 
 export const builtInFieldJson = (b: { id: string; name: string }) => {

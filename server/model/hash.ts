@@ -6,7 +6,8 @@ import type { Config, Issue } from './types.ts';
  * The canonical hash of a tracker's state: what rollbacks are proven with.
  *
  * Covers: the whole configuration (every entity with its `refs` and `ext`) and every issue with
- * all its fields, comments, history, links and watchers.
+ * all its fields, comments, history, links, watchers, worklogs, votes, remote links, properties and
+ * attachments' metadata, whose sha256 stands for the content (kept outside config and issues).
  * Ignores: object key order, formatting, the `$schema` pointers of files, the order in which issues
  * are stored (issues are hashed in id order: a tracker shows no intrinsic order of issues), and
  * everything outside config and issues (the migration ledger, the notification outbox, manifests,

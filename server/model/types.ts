@@ -48,6 +48,12 @@ export type Comment = Static<typeof S.Comment>;
 export type HistoryEntry = Static<typeof S.HistoryEntry>;
 export type ChangeItem = Static<typeof S.ChangeItem>;
 export type IssueLink = Static<typeof S.IssueLink>;
+export type Attachment = Static<typeof S.Attachment>;
+export type Worklog = Static<typeof S.Worklog>;
+export type TimeTracking = Static<typeof S.TimeTracking>;
+export type RemoteLink = Static<typeof S.RemoteLink>;
+export type Visibility = Static<typeof S.Visibility>;
+export type Properties = Static<typeof S.Properties>;
 
 /** A tracker's configuration and its issues: what the tracker serves, migrations change and an instance holds (all in place). */
 export interface TrackerState { config: Config; issues: Issue[] }

@@ -1,5 +1,6 @@
 /**
- * A disposable copy of an instance for one regression run: the current generation hard-linked
+ * A disposable copy of an instance for one regression run: the current generation (and the
+ * attachments' content) hard-linked
  * (files are never modified in place, so source and fork cannot affect each other), built in a
  * temporary sibling and renamed into place.
  */
@@ -8,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import { linkOrCopy } from './durable-fs.ts';
+import { ATTACHMENTS_DIR } from './attachment-content.ts';
 import { GENS, genDir, MARKER, POINTER, readMarker, readMeta, readPointer, WRITER } from './instance-layout.ts';
 
 const linkTree = async (from: string, to: string): Promise<void> => {
@@ -38,6 +40,8 @@ export const forkInstance = async (srcDir: string, dstDir: string): Promise<stri
       await mkdir(join(tmp, GENS), { recursive: true });
       await copyFile(join(src, MARKER), join(tmp, MARKER));
       await linkTree(genDir(src, current), genDir(tmp, current));
+      // Attachment content is content-addressed and never changed in place: linked like the generation.
+      if (await stat(join(src, ATTACHMENTS_DIR)).catch(() => undefined)) await linkTree(join(src, ATTACHMENTS_DIR), join(tmp, ATTACHMENTS_DIR));
       await writeFileAtomic(join(tmp, POINTER), `${current}\n`);
       await rename(tmp, dst);
       return dst;

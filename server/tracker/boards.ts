@@ -1,7 +1,8 @@
 /**
  * A board as its columns: the issues of the board's filter that the actor can see, placed in the
  * column that maps their status. Issues whose status no column maps are reported, per status —
- * Jira silently hides them, which is exactly what a rehearsal must surface.
+ * Jira silently hides them, which is exactly what a rehearsal must surface. Epics (hierarchy
+ * level 1) do not belong to scrum boards, as in Jira: they are neither in a column nor unmapped.
  */
 import { type Board, type Issue, JqlError } from '../model/index.ts';
 import type { Ctx } from './context.ts';
@@ -37,6 +38,7 @@ export const boardView = (ctx: Ctx, actor: Actor, boardId: string): BoardView =>
   }));
   const unmapped = new Map<string, Issue[]>();
   for (const issue of issues) {
+    if (board.type === 'scrum' && ctx.ix.issueTypes.get(issue.issueType)?.hierarchyLevel === 1) continue;
     const n = columnOf.get(issue.status);
     if (n !== undefined) columns[n]!.issues.push(issue);
     else unmapped.set(issue.status, [...(unmapped.get(issue.status) ?? []), issue]);
@@ -46,3 +48,6 @@ export const boardView = (ctx: Ctx, actor: Actor, boardId: string): BoardView =>
     unmapped: [...unmapped.entries()].map(([status, list]) => ({ status, statusName: ctx.ix.statuses.get(status)?.name ?? status, issues: list })),
   };
 };
+
+/** The board's issues as Jira's agile API lists them: only those in a column (unmapped ones are off the board). */
+export const boardIssues = (ctx: Ctx, actor: Actor, boardId: string): Issue[] => boardView(ctx, actor, boardId).columns.flatMap((c) => c.issues);

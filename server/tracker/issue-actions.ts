@@ -9,14 +9,23 @@ import { cloneIssue } from './issue-fields.ts';
 import { recipientsFor, record } from './notifications.ts';
 import { can } from './permissions.ts';
 import type { Actor } from './types.ts';
+import { recordActivity } from './activity.ts';
+import { visibilityOf, type VisibilityInput } from './visibility-input.ts';
 
-export const addComment = (ctx: Ctx, actor: Actor, key: string, body: string): Comment => {
+/** Adds a comment; one restricted to a group or role notifies only those who may see it. */
+export const addComment = (ctx: Ctx, actor: Actor, key: string, body: string, visibility?: VisibilityInput): Comment => {
   const { issue, project } = visibleIssue(ctx, actor, key);
   const author = ctx.ix.activeUser(actor);
   if (!author || !can(ctx.ix, actor, 'ADD_COMMENTS', project, issue)) throw denied(actor, 'You do not have the permission to comment on this issue.');
   if (typeof body !== 'string' || !body.trim()) throw fieldErrors({ comment: 'Comment body can not be empty!' });
-  commitChange(ctx, issue, cloneIssue(issue), [], [{ author: author.accountId, body }], actor, 'commented');
-  return issue.comments[issue.comments.length - 1]!;
+  const restricted = visibility ? visibilityOf(ctx.ix, project, visibility, actor) : undefined;
+  commitChange(ctx, issue, cloneIssue(issue), [], [{ author: author.accountId, body }], actor, restricted ? undefined : 'commented');
+  const comment = issue.comments[issue.comments.length - 1]!;
+  if (restricted) {
+    comment.visibility = restricted;
+    recordActivity(ctx, issue, actor, { event: 'commented', visibility: restricted, touch: false });
+  }
+  return comment;
 };
 
 export const assignIssue = (ctx: Ctx, actor: Actor, key: string, assignee: string | null): Issue => {

@@ -13,6 +13,10 @@ export class IssueIndex {
   private issueId = 10000;
   private commentId = 10000;
   private historyId = 10000;
+  private attachmentId = 10000;
+  private worklogId = 10000;
+  private linkId = 10000;
+  private remoteLinkId = 10000;
 
   constructor(readonly issues: Issue[]) {
     for (const issue of issues) this.add(issue);
@@ -26,6 +30,10 @@ export class IssueIndex {
     this.issueId = Math.max(this.issueId, num(issue.id));
     for (const c of issue.comments) this.commentId = Math.max(this.commentId, num(c.id));
     for (const h of issue.history) this.historyId = Math.max(this.historyId, num(h.id));
+    for (const a of issue.attachments ?? []) this.attachmentId = Math.max(this.attachmentId, num(a.id));
+    for (const w of issue.worklogs ?? []) this.worklogId = Math.max(this.worklogId, num(w.id));
+    for (const l of issue.links) this.linkId = Math.max(this.linkId, num(l.id));
+    for (const r of issue.remoteLinks ?? []) this.remoteLinkId = Math.max(this.remoteLinkId, num(r.id));
   }
 
   remove(issue: Issue): void {
@@ -45,4 +53,8 @@ export class IssueIndex {
   nextIssueId(): string { return String(++this.issueId); }
   nextCommentId(): string { return String(++this.commentId); }
   nextHistoryId(): string { return String(++this.historyId); }
+  nextAttachmentId(): string { return String(++this.attachmentId); }
+  nextWorklogId(): string { return String(++this.worklogId); }
+  nextLinkId(): string { return String(++this.linkId); }
+  nextRemoteLinkId(): string { return String(++this.remoteLinkId); }
 }

@@ -6,11 +6,13 @@
  * in step (every write goes through it; replaceState and updateConfig drop what they make stale).
  */
 import {
-  type Comment, type Config, ConfigIndex, type Field, type Group, type Issue, type IssueType, JqlError, type NotificationEvent, parseJql,
-  type Priority, type Project, type ProjectPermission, type Resolution, type Status, type User,
+  type Comment, type Config, ConfigIndex, type Field, type GlobalPermission, type Group, type Issue, type IssueType, JqlError, type NotificationEvent, parseJql,
+  type Priority, type Project, type ProjectPermission, type Resolution, type SavedFilter, type Status, type User,
 } from '../model/index.ts';
 import { createAdmin, defaultScheduler, markInterruptedTasks, normaliseRecords, TaskRunner, type AdminApi, type AdminRecords, type Scheduler } from './admin/index.ts';
-import { boardView, type BoardView } from './boards.ts';
+import { boardIssues, boardView, type BoardView } from './boards.ts';
+import { EverydayMethods } from './everyday.ts';
+import { filterVisible } from './filter-visibility.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { visibleIssue, type Ctx } from './context.ts';
 import { createIssue, createMeta } from './create.ts';
@@ -25,6 +27,7 @@ import { matchAll, search, type SearchResult } from './jql/search.ts';
 import { recipientsFor, type NotifyExtra, type Recipient } from './notifications.ts';
 import { can, permissionsOf } from './permissions.ts';
 import { doTransition, transitionsOf, type TransitionView } from './transitions.ts';
+import type { VisibilityInput } from './visibility-input.ts';
 import type { Actor, CreateInput, FieldValues, OutboxEntry, PageOptions, TrackerState, TransitionInput } from './types.ts';
 
 export interface TrackerOptions {
@@ -34,7 +37,7 @@ export interface TrackerOptions {
   schedule?: Scheduler;
 }
 
-export class Tracker {
+export class Tracker extends EverydayMethods {
   readonly outbox: OutboxEntry[];
   readonly clock: Clock;
   private readonly state: TrackerState;
@@ -48,6 +51,7 @@ export class Tracker {
    * writes is what the instance saves).
    */
   constructor(state: TrackerState, options: TrackerOptions = {}) {
+    super();
     this.state = state;
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
@@ -62,7 +66,7 @@ export class Tracker {
 
   now(): string { return this.clock.now(); }
 
-  private get ctx(): Ctx {
+  protected get ctx(): Ctx {
     const { config, issues } = this.state;
     if (!this.cached || this.cached.config !== config || this.cached.issues !== issues) {
       const ix = this.cached?.config === config ? this.cached.ctx.ix : new ConfigIndex(config);
@@ -149,6 +153,10 @@ export class Tracker {
   }
 
   isAdmin(actor: Actor): boolean { return this.ctx.ix.hasGlobal(actor, 'ADMINISTER'); }
+  hasGlobal(actor: Actor, permission: GlobalPermission): boolean { return this.ctx.ix.hasGlobal(actor, permission); }
+
+  /** Whether a saved filter may be read: owner, administrators, or a share that includes the actor. */
+  canSeeFilter(actor: Actor, f: SavedFilter): boolean { return filterVisible(this.ctx.ix, actor, f); }
 
   /** The issue by key or id; 404 when it does not exist or the actor may not browse it. */
   getIssue(actor: Actor, keyOrId: string): Issue { return visibleIssue(this.ctx, actor, keyOrId).issue; }
@@ -157,7 +165,7 @@ export class Tracker {
   createIssue(actor: Actor, input: CreateInput): Issue { return createIssue(this.ctx, actor, input); }
   editMeta(actor: Actor, key: string): FieldMeta[] { return editMeta(this.ctx, actor, key); }
   editIssue(actor: Actor, key: string, fields: FieldValues): Issue { return editIssue(this.ctx, actor, key, fields); }
-  addComment(actor: Actor, key: string, body: string): Comment { return addComment(this.ctx, actor, key, body); }
+  addComment(actor: Actor, key: string, body: string, visibility?: VisibilityInput): Comment { return addComment(this.ctx, actor, key, body, visibility); }
   assign(actor: Actor, key: string, assignee: string | null): Issue { return assignIssue(this.ctx, actor, key, assignee); }
   deleteIssue(actor: Actor, key: string, deleteSubtasks = false): void { deleteIssue(this.ctx, actor, key, deleteSubtasks); }
 
@@ -185,6 +193,8 @@ export class Tracker {
   }
 
   board(actor: Actor, boardId: string): BoardView { return boardView(this.ctx, actor, boardId); }
+  /** The issues on a board (in a column), as Jira's agile API lists them. */
+  boardIssues(actor: Actor, boardId: string): Issue[] { return boardIssues(this.ctx, actor, boardId); }
 
   /** Who an event on an issue would notify, without recording anything. */
   notificationsFor(event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {}): Recipient[] {

@@ -46,7 +46,10 @@ export const rekeyIssue = (issue: Issue, idOf: IdOf, fields: FieldKinds): void =
   if (issue.reporter) issue.reporter = idOf(issue.reporter);
   issue.watchers = issue.watchers.map(idOf);
   for (const [id, v] of Object.entries(issue.customFields)) if (fields.isUserField(id)) issue.customFields[id] = userValue(v, idOf);
-  for (const c of issue.comments) c.author = idOf(c.author);
+  for (const c of issue.comments) { c.author = idOf(c.author); if (c.updateAuthor) c.updateAuthor = idOf(c.updateAuthor); }
+  for (const a of issue.attachments ?? []) if (a.author) a.author = idOf(a.author);
+  for (const w of issue.worklogs ?? []) { if (w.author) w.author = idOf(w.author); if (w.updateAuthor) w.updateAuthor = idOf(w.updateAuthor); }
+  if (issue.voters) issue.voters = issue.voters.map(idOf);
   for (const h of issue.history) {
     if (h.author) h.author = idOf(h.author);
     for (const it of h.items) {

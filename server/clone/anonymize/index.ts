@@ -9,6 +9,7 @@ import { makeCtx, newTally } from './context.ts';
 import { fieldKinds } from './field-kinds.ts';
 import { anonymizeIntegration } from './integrations.ts';
 import { anonymizeIssue } from './issues.ts';
+import { anonymizeProperties } from './activity.ts';
 import { keyed } from './keyed.ts';
 import { buildPersonas } from './personas.ts';
 import type { AnonymizeReport } from './report.ts';
@@ -38,6 +39,8 @@ export const anonymizeSnapshot = (content: AnonymizeContent, options: AnonymizeO
   const texts = textAnonymizer(k, personas, guard);
   const ctx = makeCtx(personas, fields, people, texts, tally);
 
+  // Project properties are free text like issues' (replaced once the search guard exists).
+  for (const p of config.projects) if (p.properties) p.properties = anonymizeProperties(ctx, p.properties);
   const issues = content.issues.map((i) => anonymizeIssue(ctx, i));
   const asTally = { asRewritten: 0, asUnknown: 0 };
   const integrations = content.integrations?.map((i) => anonymizeIntegration(ctx, i, asTally));

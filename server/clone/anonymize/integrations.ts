@@ -69,6 +69,13 @@ export const anonymizeIntegration = (ctx: Ctx, src: Integration, tally: { asRewr
     description: ctx.people(src.description),
     // An `as` that is no user's e-mail cannot sign in anyway; its shape is kept, its words replaced.
     as: as ?? ctx.text(src.as),
-    requests: src.requests.map((r) => ({ ...r, path: path(ctx, r.path), ...(r.body ? { body: body(ctx, r.body, '') as Record<string, unknown> } : {}) })),
+    requests: src.requests.map((r) => ({
+      ...r, path: path(ctx, r.path),
+      // A bare string body is a person (`POST …/watchers` takes `"<accountId>"`).
+      ...(typeof r.body === 'string' ? { body: ctx.personas.byAccountId.has(r.body) ? ctx.personas.idOf(r.body) : ctx.personas.replace(r.body) ?? ctx.people(r.body) } : {}),
+      ...(r.body && typeof r.body === 'object' ? { body: body(ctx, r.body, '') as Record<string, unknown> } : {}),
+      // An attached file's name and text are free text: same shape, extension kept.
+      ...(r.attachment ? { attachment: { ...r.attachment, filename: r.attachment.filename.replace(/^(.*?)(\.[^.]*)?$/, (_m, stem: string, ext?: string) => `${ctx.text(stem)}${ext ?? ''}`), content: ctx.text(r.attachment.content) } } : {}),
+    })),
   };
 };

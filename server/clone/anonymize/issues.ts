@@ -7,6 +7,7 @@ import type { ChangeItem, Issue } from '../../model/index.ts';
 import { rekeyIssue } from './account-ids.ts';
 import type { Ctx } from './context.ts';
 import { TEXT_SYSTEM } from './field-kinds.ts';
+import { anonymizeActivity } from './activity.ts';
 
 const SUMMARY_MAX = 255;
 
@@ -64,6 +65,7 @@ export const anonymizeIssue = (ctx: Ctx, src: Issue): Issue => {
     ctx.ref('comment author', c.author);
     c.body = ctx.text(c.body);
   }
+  anonymizeActivity(ctx, issue);
   for (const h of issue.history) {
     ctx.ref('changelog author', h.author);
     h.items = h.items.map((it) => changeItem(ctx, it));

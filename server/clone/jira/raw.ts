@@ -3,7 +3,7 @@ export type Obj = Record<string, any>;
 
 export interface RawFieldContexts { contexts: Obj[]; projectMapping: Obj[]; issueTypeMapping: Obj[]; defaults: Obj[]; options: Record<string, Obj[]> }
 
-export interface RawProject { project: Obj; components: Obj[]; versions: Obj[]; roles: Obj[] }
+export interface RawProject { project: Obj; components: Obj[]; versions: Obj[]; roles: Obj[]; properties?: Record<string, unknown> }
 
 export interface RawConfig {
   serverInfo: Obj;

@@ -40,8 +40,11 @@ const readProject = async (c: ReadContext, project: Obj): Promise<RawProject> =>
   ]);
   const roleIds = Object.values(roleUrls).map((u) => String(u).split('/').pop()!);
   const roles = await mapAll(roleIds, (id) => one(c, `/project/${key}/role/${id}`));
+  // Project entity properties: the keys, then each value (Jira lists no values with the keys).
+  const keys = ((await one(c, `/project/${key}/properties`)).keys ?? []) as Obj[];
+  const values = await mapAll(keys.map((k) => String(k.key)), (k) => one(c, `/project/${key}/properties/${encodeURIComponent(k)}`));
   c.tick?.('projects');
-  return { project, components, versions, roles };
+  return { project, components, versions, roles, ...(values.length ? { properties: Object.fromEntries(values.map((v) => [String(v.key), v.value])) } : {}) };
 };
 
 const readWorkflows = async (c: ReadContext): Promise<RawConfig['workflows']> => {

@@ -111,8 +111,8 @@ export class JiraSource implements TrackerSource {
     if (limit <= 0) return [];
     const size = Math.min(this.o.pageSize ?? 100, limit);
     const beans = (this.dc
-      ? await readAll(this.o.reader, { method: 'GET', path: '/rest/api/2/search', query: { jql, fields: '*all', expand: 'changelog' } }, { pageSize: size, key: 'issues', limit })
-      : await readAll(this.o.reader, { method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['*all'], expand: 'changelog' } }, { pageSize: size, key: 'issues', limit })) as Obj[];
+      ? await readAll(this.o.reader, { method: 'GET', path: '/rest/api/2/search', query: { jql, fields: '*all', expand: 'changelog', properties: '*all' } }, { pageSize: size, key: 'issues', limit })
+      : await readAll(this.o.reader, { method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['*all'], expand: 'changelog', properties: ['*all'] } }, { pageSize: size, key: 'issues', limit })) as Obj[];
     return Promise.all(beans.map(async (bean) => {
       const key = String(bean.key);
       const fields = (bean.fields ?? {}) as Obj;
@@ -127,8 +127,18 @@ export class JiraSource implements TrackerSource {
       const watchers: Obj[] = Number(fields.watches?.watchCount ?? 0) > 0
         ? ((await this.read({ method: 'GET', path: `${this.api}/issue/${key}/watchers` })) as Obj).watchers ?? []
         : [];
+      const wPage = fields.worklog as Obj | undefined;
+      const worklogs: Obj[] | undefined = wPage && Number(wPage.total ?? 0) > (wPage.worklogs?.length ?? 0)
+        ? (((await this.read({ method: 'GET', path: `${this.api}/issue/${key}/worklog`, query: { maxResults: 5000 } })) as Obj).worklogs ?? [])
+        : undefined;
+      // Watchers and voters are listed only with "View voters and watchers"; without it the count alone is known and none are kept (the manifest says so).
+      const voters: Obj[] = Number(fields.votes?.votes ?? 0) > 0
+        ? ((await this.read({ method: 'GET', path: `${this.api}/issue/${key}/votes` })) as Obj).voters ?? []
+        : [];
+      // Jira's issue answer does not say whether an issue has remote links: one request per issue.
+      const remoteLinks = (await this.read({ method: 'GET', path: `${this.api}/issue/${key}/remotelink` })) as Obj[];
       this.o.tick?.('issues');
-      return issueOf(this.dc, config, bean, { comments, histories, watchers });
+      return issueOf(this.dc, config, bean, { comments, histories, watchers, ...(worklogs ? { worklogs } : {}), voters, remoteLinks: Array.isArray(remoteLinks) ? remoteLinks : [] });
     }));
   }
 

@@ -59,8 +59,8 @@ export const agileRouter = (ctx: SandboxContext): Router => {
   }));
   r.get('/board/:id/issue', route(ctx, (j, req) => {
     const b = boardOr404(j, String(req.params.id));
-    const view = j.ctx.tracker.board(j.actor, b.id);
-    const all = [...view.columns.flatMap((c) => c.issues), ...view.unmapped.flatMap((u) => u.issues)];
+    // Jira: an issue is on a board only when a column maps its status (and epics are off scrum boards).
+    const all = j.ctx.tracker.boardIssues(j.actor, b.id);
     return { expand: 'schema,names', ...offsetPage(all, windowOf(j), 'issues', (i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
   }));
   return r;

@@ -8,13 +8,14 @@ import { BUILT_IN_FIELDS, jiraTime, richOut } from '../../jira-wire/index.ts';
 import { issueTypeJson, projectRef, statusJson, userById } from './render-basic.ts';
 import { valueOfIssue } from './render-values.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
+import { activityFields, visibilityJson } from './render-activity.ts';
 
 const SYSTEM_VALUE_FIELDS = ['summary', 'description', 'environment', 'priority', 'assignee', 'reporter', 'labels', 'components', 'fixVersions', 'versions', 'duedate', 'resolution'];
 
 export const commentJson = (j: J, issue: Issue, c: Comment) => ({
   self: `${j.api}/issue/${issue.id}/comment/${c.id}`, id: c.id,
-  author: userById(j, c.author), body: richOut(j.v, c.body), updateAuthor: userById(j, c.author),
-  created: jiraTime(c.created), updated: jiraTime(c.updated ?? c.created), jsdPublic: true,
+  author: userById(j, c.author), body: richOut(j.v, c.body), updateAuthor: userById(j, c.updateAuthor ?? c.author),
+  created: jiraTime(c.created), updated: jiraTime(c.updated ?? c.created), jsdPublic: true, ...visibilityJson(j, c.visibility),
 });
 
 export const changelogJson = (j: J, h: HistoryEntry) => ({
@@ -46,7 +47,7 @@ export const fieldFilter = (param: string | undefined): ((id: string) => boolean
   return (id) => !exclude.has(id) && (all || include.has(id));
 };
 
-export interface IssueOptions { fields?: string; expand?: string[] }
+export interface IssueOptions { fields?: string; expand?: string[]; /** Issue property keys to include (`*all`: every one). */ properties?: string[] }
 
 export const issueFields = (j: J, issue: Issue, project: Project, want: (id: string) => boolean): Record<string, unknown> => {
   const tr = j.ctx.tracker;
@@ -60,11 +61,12 @@ export const issueFields = (j: J, issue: Issue, project: Project, want: (id: str
   put('updated', () => jiraTime(issue.updated));
   put('resolutiondate', () => jiraTime(issue.resolutionDate ?? null));
   put('creator', () => userById(j, issue.reporter));
-  put('watches', () => ({ self: `${j.api}/issue/${issue.key}/watchers`, watchCount: issue.watchers.length, isWatching: j.actor !== null && issue.watchers.includes(j.actor) }));
-  put('comment', () => ({
-    comments: issue.comments.map((c) => commentJson(j, issue, c)), self: `${j.api}/issue/${issue.id}/comment`,
-    maxResults: issue.comments.length, total: issue.comments.length, startAt: 0,
-  }));
+  const t = j.ctx.tracker;
+  for (const [id, value] of Object.entries(activityFields(j, issue, t.watchers(j.actor, issue.key), t.votes(j.actor, issue.key), t.worklogs(j.actor, issue.key)))) put(id, value);
+  put('comment', () => {
+    const comments = t.comments(j.actor, issue.key);
+    return { comments: comments.map((c) => commentJson(j, issue, c)), self: `${j.api}/issue/${issue.id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 };
+  });
   put('issuelinks', () => issue.links.map((l) => {
     const type = j.ctx.tracker.config.issueLinkTypes.find((t) => t.id === l.type);
     const other = j.ctx.tracker.issues.length ? findIssue(j, l.issue) : undefined;
@@ -97,6 +99,10 @@ export const issueJson = (j: J, issue: Issue, options: IssueOptions = {}): Recor
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
     id: issue.id, self: `${j.api}/issue/${issue.id}`, key: issue.key, fields,
   };
+  if (options.properties) {
+    const all = options.properties.includes('*all');
+    out.properties = Object.fromEntries(Object.entries(issue.properties ?? {}).filter(([k]) => all || options.properties!.includes(k)));
+  }
   if (expand.has('names')) out.names = Object.fromEntries(Object.keys(fields).map((id) => [id, tr.field(id)?.name ?? BUILT_IN_FIELDS.find((b) => b.id === id)?.name ?? id]));
   if (expand.has('renderedFields')) {
     out.renderedFields = Object.fromEntries(Object.entries(fields).map(([id, v]) => [id, typeof (issue as unknown as Record<string, unknown>)[id] === 'string' && ['description', 'environment'].includes(id) ? htmlOf((issue as unknown as Record<string, string>)[id]!) : v]));

@@ -4,7 +4,7 @@ import type { SandboxContext } from '../context.ts';
 import { adminRoutes } from './admin/index.ts';
 import { greenhopperRouter } from './admin/board-routes.ts';
 import { agileRouter } from './agile.ts';
-import { notFound, sendError } from './errors.ts';
+import { jiraError, notFound, sendError } from './errors.ts';
 import { fieldRoutes } from './routes-fields.ts';
 import { filterRoutes } from './routes-filters.ts';
 import { issueRoutes } from './routes-issues.ts';
@@ -15,17 +15,36 @@ import { schemeRoutes } from './routes-schemes.ts';
 import { screenRoutes } from './routes-screens.ts';
 import { searchRoutes } from './routes-search.ts';
 import { workflowRoutes } from './routes-workflows.ts';
+import { attachmentRoutes } from './routes-attachments.ts';
+import { commentRoutes } from './routes-comments.ts';
+import { linkRoutes } from './routes-links.ts';
+import { propertyRoutes } from './routes-properties.ts';
+import { readRoutes } from './routes-reads.ts';
+import { watcherRoutes } from './routes-watchers.ts';
+import { worklogRoutes } from './routes-worklogs.ts';
+import { sessionRouter } from './session.ts';
 
 const apiRouter = (ctx: SandboxContext, version: 2 | 3): Router => {
   const r = Router();
   r.use((_req, res, next) => { res.locals.apiVersion = version; next(); });
-  for (const add of [metaRoutes, fieldRoutes, searchRoutes, issueRoutes, projectRoutes, peopleRoutes, workflowRoutes, screenRoutes, schemeRoutes, filterRoutes, adminRoutes]) add(r, ctx);
+  r.use((req, res, next) => {
+    const param = ['username', 'userKey'].find((k) => req.query[k] !== undefined);
+    // --mimic cloud-strict: Jira Cloud refuses user names since its GDPR changes (accountId only).
+    if (ctx.strict && param) { jiraError(res, 400, [`The query parameter '${param}' is not supported in GDPR strict mode.`]); return; }
+    next();
+  });
+  for (const add of [metaRoutes, fieldRoutes, searchRoutes, issueRoutes, projectRoutes, peopleRoutes, workflowRoutes, screenRoutes, schemeRoutes, filterRoutes]) add(r, ctx);
+  for (const add of [commentRoutes, watcherRoutes, linkRoutes, worklogRoutes, attachmentRoutes, propertyRoutes, readRoutes]) add(r, ctx);
+  adminRoutes(r, ctx);
   return r;
 };
 
-/** Mounts /rest/api/2, /rest/api/3 (Cloud only: Data Center has no v3) and /rest/agile/1.0; unknown paths below /rest are Jira-shaped 404s. */
+/** Mounts /rest/api/2 (and /rest/api/latest), /rest/api/3 (Cloud only: Data Center has no v3) and /rest/agile/1.0; unknown paths below /rest are Jira-shaped 404s. */
 export const mountJira = (app: Express, ctx: SandboxContext): void => {
   app.use('/rest/api/2', apiRouter(ctx, 2));
+  // Jira serves /rest/api/latest as v2 (JIRA::REST and python-jira's assign_issue call it).
+  app.use('/rest/api/latest', apiRouter(ctx, 2));
+  app.use('/rest/auth/1', sessionRouter(ctx));
   if (ctx.deploymentType === 'Cloud') app.use('/rest/api/3', apiRouter(ctx, 3));
   app.use('/rest/agile/1.0', agileRouter(ctx));
   // Private: the board settings page's own column write (see admin/board-routes.ts).

@@ -6,21 +6,8 @@ import { notFound } from './errors.ts';
 import { numId, pageOf, q, qList, route, type J } from './handler.ts';
 import { groupJson, projectRef, userById } from './render-basic.ts';
 
-export const canSeeFilter = (j: J, f: SavedFilter): boolean => {
-  const t = j.ctx.tracker;
-  if (j.actor !== null && (f.owner === j.actor || t.isAdmin(j.actor))) return true;
-  return f.shares.some((s) => {
-    switch (s.type) {
-      case 'global': return true;
-      case 'authenticated': return j.actor !== null;
-      case 'group': return s.value !== undefined && t.inGroup(j.actor, s.value);
-      case 'project': return s.value !== undefined && t.can(j.actor, 'BROWSE_PROJECTS', s.value);
-      case 'projectRole': return j.actor !== null && s.value !== undefined && t.config.projects.some((p) => t.roleHolders(p, s.value!).has(j.actor!));
-      case 'user': return s.value === j.actor;
-    }
-    return false;
-  });
-};
+/** The tracker's rule (server/tracker/filter-visibility.ts), so JQL's `filter =` and the REST API agree. */
+export const canSeeFilter = (j: J, f: SavedFilter): boolean => j.ctx.tracker.canSeeFilter(j.actor, f);
 
 const shareJson = (j: J, s: SavedFilter['shares'][number], n: number) => {
   const tr = j.ctx.tracker;

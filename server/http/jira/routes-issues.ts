@@ -1,26 +1,26 @@
-/** Issues: get, create, edit, delete, transitions, comments, assignee, changelog, editmeta. */
+/** Issues: get, create, edit, delete, transitions, comments, assignee, changelog, editmeta (watchers: routes-watchers.ts). */
 import type { Request, Router } from 'express';
 import type { SandboxContext } from '../context.ts';
+import type { VisibilityInput } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
 import { fromAdf, offsetPage } from '../../jira-wire/index.ts';
 import { pageOf, q, qList, route, windowOf, type J } from './handler.ts';
 import { toFieldValues, toModel } from './input.ts';
 import { changelogJson, commentJson, issueJson } from './render-issue.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
-import { userById } from './render-basic.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const bodyOf = (req: Request): Obj => (isObj(req.body) ? req.body : {});
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const bodyOf = (req: Request): Obj => (isObj(req.body) ? req.body : {});
 
-const refOf = (v: unknown, ...keys: string[]): string | undefined => {
+export const refOf = (v: unknown, ...keys: string[]): string | undefined => {
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   if (!isObj(v)) return undefined;
   for (const k of keys) if (v[k] !== undefined && v[k] !== null) return String(v[k]);
   return undefined;
 };
 
-const commentText = (v: unknown): string => {
+export const commentText = (v: unknown): string => {
   try { return fromAdf(v) ?? ''; } catch { throw badRequest('', { comment: 'Comment body must be an Atlassian Document (v3) or a string (v2).' }); }
 };
 
@@ -46,7 +46,7 @@ export const createFromBody = (j: J, body: Obj) => {
 };
 
 export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
-  r.get('/issue/:key', route(ctx, (j, req) => issueJson(j, j.ctx.tracker.getIssue(j.actor, String(req.params.key)), { fields: q(req, 'fields'), expand: qList(req, 'expand') })));
+  r.get('/issue/:key', route(ctx, (j, req) => issueJson(j, j.ctx.tracker.getIssue(j.actor, String(req.params.key)), { fields: q(req, 'fields'), expand: qList(req, 'expand'), ...(q(req, 'properties') !== undefined ? { properties: qList(req, 'properties') } : {}) })));
 
   r.post('/issue', route(ctx, async (j, req, res) => {
     const issue = await createFromBody(j, bodyOf(req));
@@ -101,23 +101,16 @@ export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
     return pageOf(j, issue.history, (h) => changelogJson(j, h), 100);
   }));
 
-  r.get('/issue/:key/watchers', route(ctx, (j, req) => {
-    const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    return {
-      self: `${j.api}/issue/${issue.key}/watchers`, isWatching: j.actor !== null && issue.watchers.includes(j.actor), watchCount: issue.watchers.length,
-      watchers: issue.watchers.flatMap((id) => { const u = userById(j, id); return u ? [u] : []; }),
-    };
-  }));
-
   r.get('/issue/:key/comment', route(ctx, (j, req) => {
     const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    return offsetPage(issue.comments, windowOf(j, 5000), 'comments', (c) => commentJson(j, issue, c));
+    return offsetPage(j.ctx.tracker.comments(j.actor, issue.key), windowOf(j, 5000), 'comments', (c) => commentJson(j, issue, c));
   }));
 
   r.post('/issue/:key/comment', route(ctx, async (j, req, res) => {
     const key = String(req.params.key);
     const text = commentText(bodyOf(req).body);
-    const comment = await j.ctx.write(() => j.ctx.tracker.addComment(j.actor, key, text));
+    const visibility = isObj(bodyOf(req).visibility) ? (bodyOf(req).visibility as VisibilityInput) : undefined;
+    const comment = await j.ctx.write(() => j.ctx.tracker.addComment(j.actor, key, text, visibility));
     res.status(201).json(commentJson(j, j.ctx.tracker.getIssue(j.actor, key), comment));
   }));
 

@@ -1,6 +1,7 @@
 /** Permission schemes with grants, notification schemes, the caller's permissions. */
 import type { Router } from 'express';
-import { type NotificationEvent, type NotificationScheme, type PermissionGrant, type PermissionScheme, type Project, PROJECT_PERMISSIONS } from '../../model/index.ts';
+import type { GlobalPermission, NotificationEvent, NotificationScheme, PermissionGrant, PermissionScheme, Project, ProjectPermission } from '../../model/index.ts';
+import { permissionInfo } from './permission-catalog.ts';
 import type { SandboxContext } from '../context.ts';
 import { notificationId } from '../../tracker/index.ts';
 import { badRequest, notFound } from './errors.ts';
@@ -29,6 +30,9 @@ export const EVENTS: Record<NotificationEvent, { id: number; name: string }> = {
   created: { id: 1, name: 'Issue Created' }, updated: { id: 2, name: 'Issue Updated' }, assigned: { id: 3, name: 'Issue Assigned' },
   resolved: { id: 4, name: 'Issue Resolved' }, closed: { id: 5, name: 'Issue Closed' }, commented: { id: 6, name: 'Issue Commented' },
   reopened: { id: 7, name: 'Issue Reopened' }, deleted: { id: 8, name: 'Issue Deleted' }, transitioned: { id: 13, name: 'Generic Event' },
+  worklogged: { id: 10, name: 'Work Logged On Issue' }, commentEdited: { id: 14, name: 'Issue Comment Edited' },
+  worklogUpdated: { id: 15, name: 'Issue Worklog Updated' }, worklogDeleted: { id: 16, name: 'Issue Worklog Deleted' },
+  commentDeleted: { id: 17, name: 'Issue Comment Deleted' },
 };
 export const RECIPIENT = { currentAssignee: 'CurrentAssignee', reporter: 'Reporter', currentUser: 'CurrentUser', projectLead: 'ProjectLead', componentLead: 'ComponentLead', user: 'User', group: 'Group', projectRole: 'ProjectRole', watchers: 'AllWatchers' } as const;
 
@@ -56,10 +60,10 @@ const schemeOf = <S extends { id: string }>(list: readonly S[], id: string, what
 export const schemeRoutes = (r: Router, ctx: SandboxContext): void => {
   const config = (j: J) => j.ctx.tracker.config;
   const expandsGrants = (j: J) => qList(j.req, 'expand').some((e) => e === 'permissions' || e === 'all');
-  r.get('/permissionscheme', route(ctx, (j) => { requireAdmin(j); return { permissionSchemes: config(j).permissionSchemes.map((s) => permissionSchemeJson(j, s, expandsGrants(j))) }; }));
-  r.get('/permissionscheme/:id', route(ctx, (j, req) => { requireAdmin(j); return permissionSchemeJson(j, schemeOf(config(j).permissionSchemes, String(req.params.id), 'permission'), expandsGrants(j)); }));
+  // Any user may read permission schemes (the OpenAPI: "Permission to access Jira"); notification schemes stay admin-only.
+  r.get('/permissionscheme', route(ctx, (j) => { return { permissionSchemes: config(j).permissionSchemes.map((s) => permissionSchemeJson(j, s, expandsGrants(j))) }; }));
+  r.get('/permissionscheme/:id', route(ctx, (j, req) => { return permissionSchemeJson(j, schemeOf(config(j).permissionSchemes, String(req.params.id), 'permission'), expandsGrants(j)); }));
   r.get('/permissionscheme/:id/permission', route(ctx, (j, req) => {
-    requireAdmin(j);
     const s = schemeOf(config(j).permissionSchemes, String(req.params.id), 'permission');
     return { permissions: s.grants.map((g) => grantJson(j, s, g)) };
   }));
@@ -83,16 +87,17 @@ export const schemeRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get('/mypermissions', route(ctx, (j) => {
     const wanted = qList(j.req, 'permissions');
     if (!wanted.length) throw badRequest('The permissions query parameter is required.');
-    const unknown = wanted.filter((k) => !(PROJECT_PERMISSIONS as readonly string[]).includes(k) && k !== 'ADMINISTER');
+    const unknown = wanted.filter((k) => !permissionInfo(k));
     if (unknown.length) throw badRequest(`Unrecognized permission keys: ${unknown.join(', ')}`);
     const issueKey = q(j.req, 'issueKey') ?? q(j.req, 'issueId');
     const issue = issueKey ? j.ctx.tracker.getIssue(j.actor, issueKey) : undefined;
     const projectRef = issue?.project ?? q(j.req, 'projectKey') ?? q(j.req, 'projectId');
     const projects = projectRef ? [projectOr404(j, projectRef)] : config(j).projects;
     const permissions = Object.fromEntries(wanted.map((key) => {
-      const have = key === 'ADMINISTER' ? j.ctx.tracker.isAdmin(j.actor)
-        : projects.some((p) => j.ctx.tracker.can(j.actor, key as (typeof PROJECT_PERMISSIONS)[number], p.key, issue));
-      return [key, { id: String(PROJECT_PERMISSIONS.indexOf(key as (typeof PROJECT_PERMISSIONS)[number]) + 1), key, name: key.toLowerCase().replace(/_/g, ' '), type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT', description: '', havePermission: have }];
+      const info = permissionInfo(key)!;
+      const have = info.type === 'GLOBAL' ? j.ctx.tracker.hasGlobal(j.actor, key as GlobalPermission)
+        : projects.some((p) => j.ctx.tracker.can(j.actor, key as ProjectPermission, p.key, issue));
+      return [key, { ...info, havePermission: have }];
     }));
     return { permissions };
   }));

@@ -48,9 +48,10 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const result = j.ctx.tracker.search(j.actor, jql(j), { startAt, maxResults });
     const fields = p.list('fields')?.join(',') ?? 'id';
     const expand = p.list('expand') ?? [];
+    const properties = p.list('properties');
     const isLast = startAt + result.issues.length >= result.total;
     return {
-      issues: result.issues.map((i) => (fields === 'id' ? { id: i.id } : issueJson(j, i, { fields, expand }))),
+      issues: result.issues.map((i) => (fields === 'id' ? { id: i.id } : issueJson(j, i, { fields, expand, ...(properties ? { properties } : {}) }))),
       ...(isLast ? {} : { nextPageToken: pageToken(startAt + result.issues.length) }), isLast,
     };
   });
@@ -66,9 +67,10 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const result = j.ctx.tracker.search(j.actor, jql(j), pageWindow(p.get('startAt'), p.get('maxResults')));
     const expand = p.list('expand') ?? [];
     const fields = p.list('fields')?.join(',') ?? '*navigable';
+    const properties = p.list('properties');
     return {
       expand: 'schema,names', startAt: result.startAt, maxResults: result.maxResults, total: result.total,
-      issues: result.issues.map((i) => issueJson(j, i, { fields, expand })),
+      issues: result.issues.map((i) => issueJson(j, i, { fields, expand, ...(properties ? { properties } : {}) })),
     };
   });
   r.get('/search', legacy);

@@ -50,9 +50,13 @@ ${issue.parent ? html`<p>Sub-task of ${issueLink(issue.parent)}</p>` : ''}
 export const watchers = (t: Tracker, issue: Issue): SafeHtml => html`<section aria-labelledby="h-watchers"><h2 id="h-watchers">Watchers (${issue.watchers.length})</h2>
 ${issue.watchers.length ? html`<ul>${issue.watchers.map((w) => html`<li>${userName(t, w)}</li>`)}</ul>` : html`<p class="none">Nobody watches this issue.</p>`}</section>`;
 
-export const comments = (t: Tracker, issue: Issue, form: SafeHtml): SafeHtml => html`<section aria-labelledby="h-comments"><h2 id="h-comments">Comments (${issue.comments.length})</h2>
-${issue.comments.length ? html`<ol class="comments">${issue.comments.map((c) => html`<li><article aria-label="Comment by ${userName(t, c.author)}"><p class="meta"><strong>${userName(t, c.author)}</strong> · <time datetime="${c.created}">${when(c.created)}</time></p><div class="text">${c.body}</div></article></li>`)}</ol>` : html`<p class="none">No comments yet.</p>`}
+/** The comments the viewer may see (one restricted to a group or role is hidden from the others, as in Jira). */
+export const comments = (t: Tracker, issue: Issue, form: SafeHtml, actor: string | null = null): SafeHtml => {
+  const visible = t.comments(actor, issue.key);
+  return html`<section aria-labelledby="h-comments"><h2 id="h-comments">Comments (${visible.length})</h2>
+${visible.length ? html`<ol class="comments">${visible.map((c) => html`<li><article aria-label="Comment by ${userName(t, c.author)}"><p class="meta"><strong>${userName(t, c.author)}</strong> · <time datetime="${c.created}">${when(c.created)}</time></p><div class="text">${c.body}</div></article></li>`)}</ol>` : html`<p class="none">No comments yet.</p>`}
 ${form}</section>`;
+};
 
 export const history = (t: Tracker, issue: Issue): SafeHtml => {
   const rows = issue.history.flatMap((h) => h.items.map((it, n) => html`<tr>${n === 0 ? html`<td rowspan="${h.items.length}">${h.author ? userName(t, h.author) : 'Anonymous'}</td><td rowspan="${h.items.length}">${when(h.created)}</td>` : ''}

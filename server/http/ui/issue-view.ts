@@ -70,7 +70,7 @@ ${canEdit ? html`<a class="button" href="${keyPath(issue)}/edit">Edit</a>` : ''}
 <section aria-labelledby="h-workflow" class="workflow"><h2 id="h-workflow" class="visually-hidden">Workflow</h2>${transitionButtons(ctx, project, issue, transitions)}</section>
 ${canAssign ? assignForm(ctx, issue, problems) : ''}</div>
 <div class="issue-grid"><div class="main-col">${details(tracker, project, issue)}${customFields(tracker, project, issue)}${textBlocks(issue)}
-${linksAndSubtasks(tracker, actor, issue)}${comments(tracker, issue, canComment ? commentForm(issue, problems) : html``)}${history(tracker, issue)}</div>
+${linksAndSubtasks(tracker, actor, issue)}${comments(tracker, issue, canComment ? commentForm(issue, problems) : html``, actor)}${history(tracker, issue)}</div>
 <aside class="side-col" aria-label="Watchers">${watchers(tracker, issue)}</aside></div>`,
   });
 };

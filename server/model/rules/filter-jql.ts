@@ -20,6 +20,10 @@ const SYSTEM: Record<string, ValueKind> = {
   due: 'any', duedate: 'any', lastviewed: 'any', key: 'any', issuekey: 'any', id: 'any', issue: 'any', parent: 'any',
   // Provided by Jira Software on every board's filter; the model has no entity for them.
   rank: 'any', sprint: 'any',
+  // Issue activity (time tracking, worklogs, votes, watchers) and saved filters.
+  timespent: 'any', originalestimate: 'any', timeoriginalestimate: 'any', remainingestimate: 'any', timeestimate: 'any',
+  worklogdate: 'any', worklogauthor: 'user', worklogcomment: 'any', votes: 'any', watchers: 'any',
+  filter: 'any', request: 'any', savedfilter: 'any', searchrequest: 'any',
 };
 /** Values JQL accepts for these kinds whatever the configuration says. */
 const BUILT_IN: Partial<Record<ValueKind, string[]>> = { resolution: ['unresolved'] };

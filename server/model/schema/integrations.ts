@@ -4,7 +4,10 @@ import { Closed, OneOf, SchemaRef } from './common.ts';
 export const RecordedRequest = Closed({
   method: OneOf(['GET', 'POST', 'PUT', 'DELETE'] as const),
   path: Type.String({ pattern: '^/' }),
-  body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** A JSON body: an object, or a bare string where Jira takes one (`POST …/watchers`). */
+  body: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.String()])),
+  /** A file sent as multipart/form-data (`POST …/attachments`), with X-Atlassian-Token: no-check. */
+  attachment: Type.Optional(Closed({ filename: Type.String({ minLength: 1 }), mimeType: Type.String({ minLength: 1 }), content: Type.String() })),
 });
 
 /** A recorded integration: the requests an external tool sends, in Jira REST form. */

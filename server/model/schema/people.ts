@@ -7,6 +7,8 @@ export const User = Closed({
   /** Group ids this user belongs to. */
   groups: Type.Array(Id),
   timeZone: Type.Optional(Type.String()), serviceAccount: Type.Optional(Type.Boolean()),
+  /** User entity properties (JSON values by key). */
+  properties: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.Unknown())),
   ...Entity,
 });
 

@@ -24,5 +24,7 @@ export const Project = Closed({
   name: Name, kind: OneOf(PROJECT_KINDS), style: Type.Optional(OneOf(PROJECT_STYLES)),
   description: Type.Optional(Type.String()), lead: Id, archived: Type.Boolean(),
   components: Type.Array(Component), versions: Type.Array(Version),
-  roles: Type.Array(ProjectRoleActors), schemes: ProjectSchemes, ...Entity,
+  roles: Type.Array(ProjectRoleActors), schemes: ProjectSchemes,
+  /** Project entity properties (JSON values by key). */
+  properties: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.Unknown())), ...Entity,
 });

@@ -21,6 +21,9 @@ export const PROJECT_PERMISSIONS = [
   'ADMINISTER_PROJECTS', 'LINK_ISSUES', 'MOVE_ISSUES', 'SCHEDULE_ISSUES', 'MANAGE_WATCHERS',
   'VIEW_VOTERS_AND_WATCHERS', 'EDIT_ALL_COMMENTS', 'EDIT_OWN_COMMENTS', 'DELETE_ALL_COMMENTS',
   'DELETE_OWN_COMMENTS', 'CREATE_ATTACHMENTS', 'WORK_ON_ISSUES', 'SET_ISSUE_SECURITY',
+  'DELETE_ALL_ATTACHMENTS', 'DELETE_OWN_ATTACHMENTS', 'EDIT_OWN_WORKLOGS', 'EDIT_ALL_WORKLOGS',
+  'DELETE_OWN_WORKLOGS', 'DELETE_ALL_WORKLOGS', 'MODIFY_REPORTER', 'VIEW_READONLY_WORKFLOW',
+  'VIEW_DEV_TOOLS', 'MANAGE_SPRINTS_PERMISSION', 'SERVICEDESK_AGENT', 'VIEW_AGGREGATED_DATA',
 ] as const;
 export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
 
@@ -31,7 +34,10 @@ export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 export const PERMISSION_HOLDER_TYPES = ['anyone', 'loggedIn', 'group', 'projectRole', 'user', 'reporter', 'assignee', 'projectLead'] as const;
 export type PermissionHolderType = (typeof PERMISSION_HOLDER_TYPES)[number];
 
-export const NOTIFICATION_EVENTS = ['created', 'updated', 'assigned', 'resolved', 'closed', 'commented', 'reopened', 'deleted', 'transitioned'] as const;
+export const NOTIFICATION_EVENTS = [
+  'created', 'updated', 'assigned', 'resolved', 'closed', 'commented', 'reopened', 'deleted', 'transitioned',
+  'commentEdited', 'commentDeleted', 'worklogged', 'worklogUpdated', 'worklogDeleted',
+] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export const RECIPIENT_TYPES = ['currentAssignee', 'reporter', 'currentUser', 'projectLead', 'componentLead', 'user', 'group', 'projectRole', 'watchers'] as const;

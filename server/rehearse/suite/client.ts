@@ -88,6 +88,21 @@ export class SandboxClient {
     return { status: res.status, body: parsed };
   }
 
+  /** A multipart upload as Jira's attachment resource takes it (field `file`, X-Atlassian-Token: no-check). */
+  async upload(as: string, path: string, file: { filename: string; mimeType: string; content: string }, fork?: string): Promise<ApiAnswer> {
+    const p = await this.persona(as);
+    if (!p) throw new Error(`no active persona '${as}' in this sandbox (by e-mail, display name or account id, 'admin' or 'group:NAME')`);
+    const form = new FormData();
+    form.append('file', new Blob([file.content], { type: file.mimeType }), file.filename);
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`, 'X-Atlassian-Token': 'no-check' };
+    if (fork) headers['x-understudy-fork'] = fork;
+    const res = await fetch(`${this.url}${path}`, { method: 'POST', headers, body: form });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+    return { status: res.status, body: parsed };
+  }
+
   async fork(): Promise<string> {
     const res = await fetch(`${this.url}/_understudy/forks`, { method: 'POST' });
     if (res.status !== 201) throw new Error(`cannot fork the sandbox: HTTP ${res.status} ${await res.text()}`);

@@ -10,6 +10,7 @@ import { resolveField } from './custom-fields.ts';
 import { resolveIds, resolveNumbers, textMatcher, type Env } from './operands.ts';
 import { keySortKey } from './system-fields.ts';
 import { historyPredicate } from './history-clauses.ts';
+import { FILTER_CLAUSE_NAMES, filterPredicate } from './filter-clause.ts';
 
 export type Predicate = (issue: Issue) => boolean;
 
@@ -43,6 +44,7 @@ const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand)
 const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
   if (op === '~' || op === '!~') throw unsupported(op, field);
   const values = resolveNumbers(env, field, operand);
+  if (field.getAll) return anyValue(field.getAll, op, values);
   const num = (i: Issue) => field.get(i) as number | null;
   if (ORDER_OPS.has(op)) {
     const bound = values[0];
@@ -53,6 +55,19 @@ const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Opera
   const wantsEmpty = values.includes(null);
   if (op === '=' || op === 'in') return (i) => { const v = num(i); return v === null || v === undefined ? wantsEmpty : set.has(v); };
   return (i) => { const v = num(i); return v !== null && v !== undefined && !set.has(v); };
+};
+
+/** A field with several values per issue: `=`/IN/ordering match when any value does; `!=`/NOT IN when none does. */
+const anyValue = (all: (i: Issue) => number[], op: Operator, values: Array<number | null>): Predicate => {
+  if (ORDER_OPS.has(op)) {
+    const bound = values[0];
+    if (bound === null || bound === undefined) throw new JqlError('operator', `The operator '${op.toUpperCase()}' needs a value.`);
+    return (i) => all(i).some((v) => compareWith(op, v, bound));
+  }
+  const set = new Set(values.filter((v): v is number => v !== null));
+  const wantsEmpty = values.includes(null);
+  const hit = (i: Issue) => { const vs = all(i); return vs.some((v) => set.has(v)) || (wantsEmpty && vs.length === 0); };
+  return op === '=' || op === 'in' ? hit : (i) => all(i).length > 0 && !hit(i);
 };
 
 const keyPredicate = (env: Env, issues: IssueIndex, field: JqlField, op: Operator, operand: Operand): Predicate => {
@@ -77,6 +92,7 @@ const keyPredicate = (env: Env, issues: IssueIndex, field: JqlField, op: Operato
 };
 
 const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 'terminal' }>): Predicate => {
+  if (clause.field.kind !== 'cf' && FILTER_CLAUSE_NAMES.has(clause.field.name.toLowerCase())) return filterPredicate(env, issues, clause, clause.field.name, compileClause);
   const field = resolveField(env.ix, issues, clause.field, env.seen);
   let op = clause.operator;
   if (clause.operand.kind === 'empty' && (op === '=' || op === '!=')) op = op === '=' ? 'is' : 'is not';

@@ -27,6 +27,10 @@ export interface JqlField {
   history?: string[];
   /** Ordered ref fields (priority) support <, >, <=, >=: higher rank = more important. */
   rank?(id: string): number | undefined;
+  /** number fields: how a written value reads (durations like `2h` for time tracking); default Number(). */
+  parse?(value: string): number | undefined;
+  /** date/number fields with several values per issue (worklogDate): a clause matches when any does. */
+  getAll?(issue: Issue): number[];
   /** Value for ORDER BY; null sorts as the greatest value. Absent: the field cannot sort. */
   sortKey?(issue: Issue): string | number | null;
 }

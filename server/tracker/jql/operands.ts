@@ -3,7 +3,11 @@ import { type ConfigIndex, JqlError, type Operand, searchTerms, termSource } fro
 import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates.ts';
 import type { JqlField, Resolved, Seen } from './field-types.ts';
 
-export interface Env { ix: ConfigIndex; actor: string | null; now: number; seen: Seen }
+export interface Env {
+  ix: ConfigIndex; actor: string | null; now: number; seen: Seen;
+  /** Saved filters being expanded by `filter = …` clauses (cycle guard). */
+  filterChain?: string[];
+}
 
 const USER_FUNCTIONS = ['currentuser', 'membersof'];
 
@@ -65,7 +69,7 @@ export const resolveNumbers = (env: Env, field: JqlField, op: Operand): Array<nu
     }
     case 'value': {
       if (field.kind === 'date') return [parseDateValue(op.value, env.now, field.name)];
-      const n = Number(op.value);
+      const n = field.parse ? (field.parse(op.value) ?? Number.NaN) : Number(op.value);
       if (op.value.trim() === '' || Number.isNaN(n)) throw new JqlError('value', `The value '${op.value}' is not a valid number for the field '${field.name}'.`);
       return [n];
     }

@@ -5,6 +5,7 @@
 import { type ConfigIndex, type Issue, JqlError } from '../../model/index.ts';
 import type { IssueIndex } from '../issue-index.ts';
 import { toMs } from './dates.ts';
+import { parseDuration } from '../durations.ts';
 import { SEE_ALL, type JqlField, type Resolved, type Seen } from './field-types.ts';
 
 export const unknownValue = (value: string, field: string) =>
@@ -126,6 +127,21 @@ export const systemField = (ix: ConfigIndex, issues: IssueIndex, alias: string, 
       };
     }
     case 'key': return { name: as, kind: 'key', get: (i) => i.key, sortKey: (i) => keySortKey(i.key) };
+    case 'timespent': case 'originalestimate': case 'remainingestimate': {
+      const get = (i: Issue): number | null => {
+        if (alias === 'timespent') { const n = (i.worklogs ?? []).reduce((t, w) => t + w.timeSpentSeconds, 0); return n || null; }
+        return (alias === 'originalestimate' ? i.timeTracking?.originalEstimateSeconds : i.timeTracking?.remainingEstimateSeconds) ?? null;
+      };
+      return { name: as, kind: 'number', get, sortKey: get, parse: parseDuration };
+    }
+    case 'worklogdate': return {
+      name: as, kind: 'date', get: (i) => (i.worklogs?.length ? toMs(i.worklogs[0]!.started) : null),
+      getAll: (i) => (i.worklogs ?? []).map((w) => toMs(w.started)).filter((n): n is number => n !== null),
+    };
+    case 'worklogauthor': return { name: as, kind: 'ref', users: true, get: (i) => (i.worklogs ?? []).map((w) => w.author).filter((a) => a), resolve: resolverOf(as, userEntries(ix)) };
+    case 'worklogcomment': return { name: as, kind: 'text', get: (i) => textOf(...(i.worklogs ?? []).map((w) => w.comment)) || null };
+    case 'votes': { const get = (i: Issue) => i.voters?.length ?? 0; return { name: as, kind: 'number', get, sortKey: get }; }
+    case 'watchers': { const get = (i: Issue) => i.watchers.length; return { name: as, kind: 'number', get, sortKey: get }; }
     case 'parent': return {
       name: as, kind: 'ref', get: (i) => i.parent ?? null,
       resolve: (v) => {
@@ -147,4 +163,6 @@ export const SYSTEM_ALIASES: Record<string, string> = {
   resolved: 'resolved', resolutiondate: 'resolved', due: 'duedate', duedate: 'duedate',
   summary: 'summary', description: 'description', environment: 'environment', comment: 'comment', text: 'text',
   key: 'key', issuekey: 'key', id: 'key', parent: 'parent',
+  timespent: 'timespent', originalestimate: 'originalestimate', timeoriginalestimate: 'originalestimate',
+  remainingestimate: 'remainingestimate', timeestimate: 'remainingestimate', worklogdate: 'worklogdate', worklogauthor: 'worklogauthor', worklogcomment: 'worklogcomment', votes: 'votes', watchers: 'watchers',
 };

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandIo } from '../../../server/cli/run.ts';
+import type { Config } from '../../../server/model/types.ts';
 import { validateSnapshotData } from '../../../server/model/validate.ts';
 import { readSnapshot } from '../../../server/store/snapshot-read.ts';
 
@@ -40,4 +41,10 @@ export const filesUnder = async (dir: string): Promise<Map<string, string>> => {
 export const snapshotErrors = async (dir: string): Promise<string[]> => {
   const snap = await readSnapshot(dir);
   return [...snap.problems, ...validateSnapshotData(snap)].filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.path}: ${p.message}`);
+};
+
+/** Jira lists watchers only to holders of View Voters and Watchers: the cloning administrator gets it, as the README advises. */
+export const adminSeesWatchers = (s: { config: Config }) => {
+  const admins = new Set(s.config.globalPermissions.filter((g) => g.permission === 'ADMINISTER').map((g) => g.group));
+  for (const ps of s.config.permissionSchemes) for (const group of admins) ps.grants.push({ id: `pg-clone-watchers-${group}`, permission: 'VIEW_VOTERS_AND_WATCHERS', holder: { type: 'group', value: group } });
 };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runClone } from '../../../server/clone/command.ts';
 import { startSandbox, type Harness } from '../http/harness.ts';
 import { compareRest, questionsFor, withoutVersionTokens } from './compare-rest.ts';
-import { recordingIo, removeTempDirs, snapshotErrors, tempDir } from './helpers.ts';
+import { adminSeesWatchers, recordingIo, removeTempDirs, snapshotErrors, tempDir } from './helpers.ts';
 
 const open: Harness[] = [];
 afterAll(async () => { await Promise.all(open.map((h) => h.close())); });
@@ -21,7 +21,7 @@ const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 
 describe('admin writes survive a clone', () => {
   it('acme changed through REST, cloned, served: every persona gets the same answers', async () => {
-    const original = await startSandbox('fixtures/acme');
+    const original = await startSandbox('fixtures/acme', { patch: adminSeesWatchers });
     open.push(original);
     const admin = original.personas.find((p) => p.admin)!;
     const call = async (method: string, path: string, body?: unknown) => {

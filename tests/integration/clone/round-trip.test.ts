@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { runClone } from '../../../server/clone/command.ts';
 import { startSandbox, type Harness } from '../http/harness.ts';
 import { compareRest, questionsFor } from './compare-rest.ts';
-import { recordingIo, snapshotErrors, removeTempDirs, tempDir } from './helpers.ts';
+import { adminSeesWatchers, recordingIo, snapshotErrors, removeTempDirs, tempDir } from './helpers.ts';
 
 const open: Harness[] = [];
 afterAll(async () => { await Promise.all(open.map((h) => h.close())); });
 afterAll(removeTempDirs);
 
 const roundTrip = async (fixture: string, deploymentType: 'Cloud' | 'DataCenter') => {
-  const original = await startSandbox(fixture, { deploymentType });
+  const original = await startSandbox(fixture, { deploymentType, patch: adminSeesWatchers });
   open.push(original);
   const admin = original.personas.find((p) => p.admin)!;
   const out = join(await tempDir('rt'), 'clone');

@@ -16,7 +16,7 @@ export interface Harness {
 const snapshots = new Map<string, Awaited<ReturnType<typeof readSnapshot>>>();
 
 export const startSandbox = async (fixture: string, options: {
-  now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void;
+  now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; strict?: boolean; attachmentMaxBytes?: number; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void;
   onInternalError?: (e: import('../../../server/http/internal-errors.ts').InternalErrorEntry) => void;
   withUi?: boolean;
 } = {}): Promise<Harness> => {

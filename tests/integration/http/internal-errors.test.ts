@@ -11,6 +11,7 @@ beforeAll(async () => {
   // A bug, planted: the tracker throws something that is not a TrackerError.
   h.ctx.tracker.getIssue = () => { throw new TypeError('planted bug: cannot read the issue'); };
   h.ctx.tracker.board = () => { throw new RangeError('planted bug in boards'); };
+  h.ctx.tracker.boardIssues = () => { throw new RangeError('planted bug in boards'); };
 });
 afterAll(() => h.close());
 

@@ -72,7 +72,7 @@ const rows: Row[] = [
     expect(b.permissions.CREATE_ISSUES.havePermission).toBe(true);
     expect(b.permissions.DELETE_ISSUES.havePermission).toBe(false);
   } },
-  { name: 'admin resources are 403 for non-admins', method: 'GET', path: '/rest/api/2/permissionscheme', as: 'bob', status: 403 },
+  { name: 'admin resources are 403 for non-admins (notification schemes; permission schemes are readable by any user, issue 18)', method: 'GET', path: '/rest/api/2/notificationscheme', as: 'bob', status: 403 },
   { name: 'permission schemes with grants for admins', method: 'GET', path: '/rest/api/2/permissionscheme?expand=permissions', as: 'alice', status: 200, check: (b) => expect(b.permissionSchemes[1].permissions[0]).toMatchObject({ permission: 'BROWSE_PROJECTS', holder: { type: 'group', parameter: 'security-team', value: 'g-security' } }) },
 ];
 

@@ -1,6 +1,6 @@
 /** Jira's IssueBean (fields=*all, expand=changelog) → the model's Issue; values by id, rich text as stored strings. */
 import { fromAdf } from '../../../jira-wire/index.ts';
-import type { Comment, Config, Field, HistoryEntry, Issue, IssueLink } from '../../../model/index.ts';
+import type { Attachment, Comment, Config, Field, HistoryEntry, Issue, IssueLink, RemoteLink, Worklog } from '../../../model/index.ts';
 import type { Obj } from '../raw.ts';
 import { iso, str, userIdOf } from './common.ts';
 
@@ -28,10 +28,59 @@ const customValue = (dc: boolean, f: Field, v: unknown): unknown => {
   }
 };
 
-export const commentOf = (dc: boolean, c: Obj): Comment => ({
-  id: str(c.id), author: userIdOf(dc, c.author) ?? '', body: richText(c.body) ?? '', created: iso(c.created)!,
-  ...(c.updated && iso(c.updated) !== iso(c.created) ? { updated: iso(c.updated)! } : {}),
+/** Jira shows a restriction by the group's or role's name and, on Cloud, its id (`identifier`). */
+const visibilityOf = (config: Config, v: Obj | undefined): { visibility: { type: 'group' | 'role'; value: string } } | Record<string, never> => {
+  if (!v || (v.type !== 'group' && v.type !== 'role')) return {};
+  const ref = str(v.identifier ?? v.value);
+  const list = v.type === 'group' ? config.groups : config.roles;
+  const hit = list.find((x) => x.id === ref) ?? list.find((x) => x.name === str(v.value));
+  return hit ? { visibility: { type: v.type, value: hit.id } } : {};
+};
+
+export const commentOf = (dc: boolean, c: Obj, config?: Config): Comment => {
+  const updateAuthor = userIdOf(dc, c.updateAuthor);
+  const author = userIdOf(dc, c.author) ?? '';
+  return {
+    id: str(c.id), author, body: richText(c.body) ?? '', created: iso(c.created)!,
+    ...(c.updated && iso(c.updated) !== iso(c.created) ? { updated: iso(c.updated)! } : {}),
+    ...(updateAuthor && updateAuthor !== author ? { updateAuthor } : {}),
+    ...(config ? visibilityOf(config, c.visibility) : {}),
+  };
+};
+
+/** Metadata only: the content is not copied (no sha256), and the manifest says so. */
+export const attachmentOf = (dc: boolean, a: Obj): Attachment => ({
+  id: str(a.id), filename: str(a.filename), author: userIdOf(dc, a.author) ?? null, created: iso(a.created)!,
+  size: Number(a.size ?? 0), mimeType: str(a.mimeType ?? 'application/octet-stream'),
 });
+
+export const worklogOf = (dc: boolean, config: Config, w: Obj): Worklog => {
+  const author = userIdOf(dc, w.author) ?? null;
+  const updateAuthor = userIdOf(dc, w.updateAuthor) ?? null;
+  const comment = richText(w.comment);
+  return {
+    id: str(w.id), author, ...(updateAuthor && updateAuthor !== author ? { updateAuthor } : {}),
+    ...(comment ? { comment } : {}), started: iso(w.started)!, timeSpentSeconds: Number(w.timeSpentSeconds), created: iso(w.created)!,
+    ...(w.updated && iso(w.updated) !== iso(w.created) ? { updated: iso(w.updated)! } : {}),
+    ...visibilityOf(config, w.visibility),
+  };
+};
+
+export const remoteLinkOf = (r: Obj): RemoteLink => {
+  const o = (r.object ?? {}) as Obj;
+  return {
+    id: str(r.id), ...(r.globalId !== undefined ? { globalId: str(r.globalId) } : {}), ...(r.relationship !== undefined ? { relationship: str(r.relationship) } : {}),
+    ...(r.application && (r.application.type || r.application.name) ? { application: { ...(r.application.type ? { type: str(r.application.type) } : {}), ...(r.application.name ? { name: str(r.application.name) } : {}) } } : {}),
+    object: {
+      url: str(o.url), title: str(o.title), ...(o.summary !== undefined ? { summary: str(o.summary) } : {}),
+      ...(o.icon && (o.icon.url16x16 || o.icon.title) ? { icon: { ...(o.icon.url16x16 ? { url16x16: str(o.icon.url16x16) } : {}), ...(o.icon.title ? { title: str(o.icon.title) } : {}) } } : {}),
+      ...(o.status && typeof o.status.resolved === 'boolean' ? { status: { resolved: o.status.resolved } } : {}),
+    },
+  };
+};
+
+/** Where Jira pages an issue's activity apart from the issue: read by the source, converted here. */
+export interface IssueExtra { comments: Obj[]; histories: Obj[]; watchers: Obj[]; worklogs?: Obj[]; voters?: Obj[]; remoteLinks?: Obj[] }
 
 export const historyOf = (dc: boolean, h: Obj): HistoryEntry => ({
   id: str(h.id), author: userIdOf(dc, h.author) ?? null, created: iso(h.created)!,
@@ -47,8 +96,8 @@ const linkOf = (l: Obj): IssueLink[] => {
   return [{ id: str(l.id), type: str(l.type.id), direction: l.outwardIssue ? 'outward' : 'inward', issue: str(out.key) }];
 };
 
-/** Comments, changelog and watchers are passed separately where Jira pages them apart from the issue. */
-export const issueOf = (dc: boolean, config: Config, bean: Obj, extra: { comments: Obj[]; histories: Obj[]; watchers: Obj[] }): Issue => {
+/** Comments, changelog, watchers, worklogs, voters and remote links are passed separately where Jira pages them apart from the issue. */
+export const issueOf = (dc: boolean, config: Config, bean: Obj, extra: IssueExtra): Issue => {
   const f = (bean.fields ?? {}) as Obj;
   const customFields: Record<string, unknown> = {};
   for (const field of config.fields) {
@@ -67,7 +116,29 @@ export const issueOf = (dc: boolean, config: Config, bean: Obj, extra: { comment
     created: iso(f.created)!, updated: iso(f.updated)!, ...(f.resolutiondate ? { resolutionDate: iso(f.resolutiondate) } : {}),
     ...(f.parent?.key ? { parent: str(f.parent.key) } : {}),
     watchers: extra.watchers.map((w) => userIdOf(dc, w)).filter((x): x is string => x !== undefined),
-    customFields, comments: extra.comments.map((c) => commentOf(dc, c)), history: extra.histories.map((h) => historyOf(dc, h)),
+    customFields, comments: extra.comments.map((c) => commentOf(dc, c, config)), history: extra.histories.map((h) => historyOf(dc, h)),
     links: (Array.isArray(f.issuelinks) ? f.issuelinks : []).flatMap(linkOf),
+    ...activityOf(dc, config, bean, extra),
+  };
+};
+
+/** Attachments (metadata), worklogs, estimates, voters, remote links and issue properties: absent when empty. */
+const activityOf = (dc: boolean, config: Config, bean: Obj, extra: IssueExtra): Partial<Issue> => {
+  const f = (bean.fields ?? {}) as Obj;
+  const tt = (f.timetracking ?? {}) as Obj;
+  const timeTracking = {
+    ...(typeof tt.originalEstimateSeconds === 'number' ? { originalEstimateSeconds: tt.originalEstimateSeconds } : {}),
+    ...(typeof tt.remainingEstimateSeconds === 'number' ? { remainingEstimateSeconds: tt.remainingEstimateSeconds } : {}),
+  };
+  const worklogs = extra.worklogs ?? (Array.isArray(f.worklog?.worklogs) ? f.worklog.worklogs : []);
+  const properties = bean.properties && typeof bean.properties === 'object' && Object.keys(bean.properties).length ? { properties: bean.properties as Record<string, unknown> } : {};
+  const attachments: Attachment[] = (Array.isArray(f.attachment) ? f.attachment : []).map((a: Obj) => attachmentOf(dc, a));
+  const logs: Worklog[] = worklogs.map((w: Obj) => worklogOf(dc, config, w));
+  const voters: string[] = (extra.voters ?? []).map((v) => userIdOf(dc, v)).filter((x): x is string => x !== undefined);
+  const remoteLinks: RemoteLink[] = (extra.remoteLinks ?? []).map(remoteLinkOf);
+  return {
+    ...(attachments.length ? { attachments } : {}), ...(logs.length ? { worklogs: logs } : {}),
+    ...(Object.keys(timeTracking).length ? { timeTracking } : {}), ...(voters.length ? { voters } : {}),
+    ...(remoteLinks.length ? { remoteLinks } : {}), ...properties,
   };
 };

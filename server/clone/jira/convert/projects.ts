@@ -29,7 +29,7 @@ export const projectsOf = (raw: RawConfig): Project[] => {
   const itss = schemeByProject(raw.issueTypeScreenSchemeProjects, 'issueTypeScreenScheme');
   const fcs = schemeByProject(raw.fieldConfigurationSchemeProjects, 'fieldConfigurationScheme');
   const first = (list: Obj[]) => (list[0] ? str(list[0].id) : '');
-  return raw.projects.map(({ project: p, components, versions, roles }: RawProject): Project => {
+  return raw.projects.map(({ project: p, components, versions, roles, properties }: RawProject): Project => {
     const id = str(p.id);
     const key = str(p.key);
     return {
@@ -47,6 +47,7 @@ export const projectsOf = (raw: RawConfig): Project[] => {
         permissionScheme: str(raw.projectPermissionSchemes[key]?.id ?? first(raw.permissionSchemes)),
         notificationScheme: str(raw.projectNotificationSchemes[key]?.id ?? first(raw.notificationSchemes)),
       },
+      ...(properties && Object.keys(properties).length ? { properties } : {}),
     };
   });
 };

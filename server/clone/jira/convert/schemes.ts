@@ -21,7 +21,10 @@ export const permissionSchemesOf = (raw: Obj[], skipped: Skipped): PermissionSch
   id: str(s.id), name: str(s.name), ...text(s.description), grants: (s.permissions ?? []).flatMap((g: Obj) => grantOf(g, skipped)),
 }));
 
-const EVENTS: Record<string, NotificationEvent> = { 1: 'created', 2: 'updated', 3: 'assigned', 4: 'resolved', 5: 'closed', 6: 'commented', 7: 'reopened', 8: 'deleted', 13: 'transitioned' };
+const EVENTS: Record<string, NotificationEvent> = {
+  1: 'created', 2: 'updated', 3: 'assigned', 4: 'resolved', 5: 'closed', 6: 'commented', 7: 'reopened', 8: 'deleted', 13: 'transitioned',
+  10: 'worklogged', 14: 'commentEdited', 15: 'worklogUpdated', 16: 'worklogDeleted', 17: 'commentDeleted',
+};
 const RECIPIENT: Record<string, NotificationRecipient['type']> = {
   CurrentAssignee: 'currentAssignee', Reporter: 'reporter', CurrentUser: 'currentUser', ProjectLead: 'projectLead', ComponentLead: 'componentLead',
   User: 'user', Group: 'group', ProjectRole: 'projectRole', AllWatchers: 'watchers',
