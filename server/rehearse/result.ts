@@ -97,6 +97,8 @@ export interface MigrationReport {
   downMs?: number;
 }
 
+export interface MigrationFile { id: string; file: string; checksum: string }
+
 export interface RehearsalResult {
   schemaVersion: 1;
   verdict: 'safe' | 'failed';
@@ -111,6 +113,11 @@ export interface RehearsalResult {
     sourceUrl?: string;
   };
   migrationsDir: string;
+  /**
+   * The migration files this rehearsal applied, in order, with the sha256 of their bytes (the
+   * ledger's checksum): `npm run apply` carries the change to production only for exactly these.
+   */
+  migrationFiles?: MigrationFile[];
   /** The frozen clock of the whole rehearsal. */
   now: string;
   startedAt: string;

@@ -1,0 +1,109 @@
+/**
+ * Workflows on Cloud, through the current API: the workflow read with its version token
+ * (`POST /workflows`), the new definition checked by `POST /workflows/update/validation`, then
+ * written by `POST /workflows/update` (a task when Jira makes one). Statuses a workflow gains are
+ * created by the statuses writer first; removing statuses from a workflow needs a mapping for the
+ * issues in them and is manual, as are creating and deleting workflows and every workflow write
+ * on Data Center (its REST API has none).
+ */
+import type { ConfigIndex } from '../../tracker/index.ts';
+import type { ConditionTree, PostFunction, Validator } from '../../model/types.ts';
+import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../outside.ts';
+import { asList, asObj, changeLines, minus } from './common.ts';
+import { WriteRefused } from '../production/writer.ts';
+import { idOf, type EntityWriter, type RunContext } from './types.ts';
+
+type Obj = Record<string, unknown>;
+const TYPE: Record<string, string> = { initial: 'INITIAL', global: 'GLOBAL', directed: 'DIRECTED' };
+const CATEGORY: Record<string, string> = { todo: 'TODO', 'in-progress': 'IN_PROGRESS', done: 'DONE' };
+
+const manualReason = (dc: boolean, c: { from: unknown; to: unknown }): string | undefined => {
+  if (dc) return 'Jira Data Center has no REST API to change workflows: Administration → Issues → Workflows (edit, publish the draft)';
+  if (c.from === null || c.to === null) return 'Understudy has no REST writer for creating or deleting workflows yet: Administration → Issues → Workflows';
+  if (minus(asList<string>(asObj(c.from).statuses), asList<string>(asObj(c.to).statuses)).length) return 'removing statuses from a workflow needs a status mapping for the issues in them: Administration → Issues → Workflows, then publish with the mapping';
+  return undefined;
+};
+
+export const workflowsWriter: EntityWriter = {
+  name: 'workflows', collections: ['workflows'],
+  plan: (changes, p) => changes.map((c) => {
+    const reason = manualReason(p.dc, c);
+    const title = `update the workflow '${c.key}'`;
+    return reason ? { phase: 'migrate' as const, class: 'manual' as const, writer: 'manual', title: `${title} by hand`, changes: [c], reason, instructions: changeLines(c) }
+      : { phase: 'migrate' as const, class: 'automatic' as const, writer: 'workflows', title, changes: [c] };
+  }),
+  run: async (step, rc) => {
+    for (const c of step.changes) {
+      const payload = await updatePayload(rc, c.key, asObj(c.to));
+      const check = await rc.send({ method: 'POST', path: `${rc.api}/workflows/update/validation`, body: { payload, validationOptions: { levels: ['ERROR'] } } });
+      const errors = asList<Obj>(asObj(check.body).errors).filter((e) => e.level === undefined || e.level === 'ERROR');
+      if (errors.length) throw new WriteRefused(`POST ${rc.api}/workflows/update/validation`, 400, errors.map((e) => String(e.message ?? JSON.stringify(e))).join('; '));
+      await rc.send({ method: 'POST', path: `${rc.api}/workflows/update`, body: payload });
+    }
+  },
+};
+
+/** What `--dry-run` asks Jira to check without writing. */
+export const validateWorkflow = async (rc: RunContext, key: string, to: unknown): Promise<string[]> => {
+  const payload = await updatePayload(rc, key, asObj(to));
+  const check = await rc.send({ method: 'POST', path: `${rc.api}/workflows/update/validation`, body: { payload, validationOptions: { levels: ['ERROR', 'WARNING'] } } });
+  return asList<Obj>(asObj(check.body).errors).map((e) => `${String(e.level ?? 'ERROR')}: ${String(e.message ?? JSON.stringify(e))}`);
+};
+
+const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj> => {
+  const id = idOf(rc, 'workflow', key);
+  const read = asObj(await rc.reader.read({ method: 'POST', path: `${rc.api}/workflows`, body: { workflowIds: [id] } }));
+  const current = asList<Obj>(read.workflows)[0];
+  if (!current) throw new Error(`production's workflow '${key}' could not be read back by id ${id}`);
+  const status = (k: string) => idOf(rc, 'status', k);
+  const existing = new Map(asList<Obj>(current.transitions).map((t) => [String(t.name), String(t.id)]));
+  let next = Math.max(0, ...asList<Obj>(current.transitions).map((t) => Number(t.id) || 0)) + 1;
+  const ix = { groups: new Map(rc.view.config.groups.map((g) => [g.id, g])) } as unknown as ConfigIndex;
+  const statuses = asList<string>(to.statuses);
+  const layout = asObj(to.layout);
+  const transitions = Object.entries(asObj(to.transitions)).map(([tk, value]) => {
+    const t = asObj(value);
+    const rules = denormaliseRules(rc, asObj(t.rules));
+    const known = rc.view.keys.id('transition', `${key}|${tk}`) ?? existing.get(String(t.name));
+    return {
+      id: known ?? String(next++), name: t.name, description: String(t.description ?? ''), type: TYPE[String(t.type)] ?? 'DIRECTED',
+      toStatusReference: status(String(t.to)), links: asList<string>(t.from).map((f) => ({ fromStatusReference: status(f), fromPort: 0, toPort: 0 })),
+      conditions: currentConditions(rules.conditions ? conditionTreeJson(ix, rules.conditions) : undefined),
+      validators: rules.validators.map((v) => currentRule(validatorRule(v))), actions: rules.postFunctions.map((p) => currentRule(postFunctionRule(p))),
+      ...(t.screen ? { transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: idOf(rc, 'screen', String(t.screen)) } } } : {}),
+      triggers: [], properties: {},
+    };
+  });
+  return {
+    statuses: statuses.map((k) => {
+      const s = rc.view.config.statuses.find((x) => x.id === status(k))!;
+      return { id: s.id, name: s.name, statusReference: s.id, statusCategory: CATEGORY[s.category] ?? 'TODO', description: s.description ?? '' };
+    }),
+    workflows: [{
+      id, version: current.version, description: String(to.description ?? ''),
+      statuses: statuses.map((k) => ({ statusReference: status(k), ...(layout[k] ? { layout: layout[k] } : {}), properties: {} })),
+      transitions,
+    }],
+  };
+};
+
+/** The normalised rules back in production's ids. */
+const denormaliseRules = (rc: RunContext, r: Obj): { conditions?: ConditionTree; validators: Validator[]; postFunctions: PostFunction[] } => {
+  const tree = (t: Obj): ConditionTree => ({
+    op: t.op as 'all' | 'any',
+    conditions: asList<Obj>(t.conditions).map((c) => {
+      if ('op' in c) return tree(c);
+      if (c.type === 'inGroup') return { ...c, group: idOf(rc, 'group', String(c.group)) };
+      if (c.type === 'inProjectRole') return { ...c, role: idOf(rc, 'role', String(c.role)) };
+      if (c.type === 'fieldValue') return { ...c, field: idOf(rc, 'field', String(c.field)) };
+      return c;
+    }) as ConditionTree['conditions'],
+  });
+  return {
+    ...(r.conditions ? { conditions: tree(asObj(r.conditions)) } : {}),
+    validators: asList<Obj>(r.validators).map((v) => (v.type === 'fieldRequired' ? { ...v, fields: asList<string>(v.fields).map((f) => idOf(rc, 'field', f)) }
+      : v.type === 'fieldMatches' ? { ...v, field: idOf(rc, 'field', String(v.field)) } : v)) as Validator[],
+    postFunctions: asList<Obj>(r.postFunctions).map((p) => (p.type === 'setResolution' ? { ...p, resolution: idOf(rc, 'resolution', String(p.resolution)) }
+      : p.type === 'setField' ? { ...p, field: idOf(rc, 'field', String(p.field)) } : p)) as PostFunction[],
+  };
+};
