@@ -30,6 +30,10 @@ export const controlRouter = (ctx: FullSandboxContext): Router => {
     if (!(await ctx.restore())) { fail(res, 409, 'no_checkpoint', 'no checkpoint to restore: POST /_understudy/checkpoint first'); return; }
     res.json({ restored: true, hash: hash() });
   });
+  // Async tasks: hold keeps queued steps from running (a task stays ENQUEUED or RUNNING), release lets them go.
+  r.get('/tasks', (_req, res) => { res.json({ held: ctx.tracker.admin.tasksHeld(), tasks: ctx.tracker.admin.records().tasks }); });
+  r.post('/tasks/hold', (_req, res) => { ctx.tracker.admin.holdTasks(); res.json({ held: true }); });
+  r.post('/tasks/release', (_req, res) => { ctx.tracker.admin.releaseTasks(); res.json({ held: false }); });
   r.use((req, res) => fail(res, 404, 'not_found', `no control endpoint ${req.method} ${req.originalUrl}; see the README's control API section`));
   return r;
 };

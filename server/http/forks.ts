@@ -5,13 +5,15 @@
  *
  * A request goes to a fork when it carries the `x-understudy-fork` header (or the
  * `understudy_fork` cookie); otherwise to the phase's base state, which is itself a fork of the
- * instance. Forks are cheap: the configuration is shared (the tracker never writes it), issues are copied shallowly (the tracker
- * replaces an issue's top-level members on every write and never mutates nested values in place).
+ * instance. Forks are cheap: the configuration is shared (the tracker never changes it in place: a configuration write
+ * replaces the whole object), issues are copied shallowly (the tracker replaces an issue's top-level members on every
+ * write and never mutates nested values in place); the admin records (ids, versions, audit, tasks) are copied.
  * Every fork and the base share the personas' tokens, so a persona signs in once.
  */
 import express, { type Express, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Config, Issue } from '../model/types.ts';
+import type { AdminRecords } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
@@ -30,13 +32,14 @@ export interface ForkHubOptions {
 interface Served { ctx: FullSandboxContext; app: Express }
 
 /** A copy of a tracker state that writes cannot leak out of (see the file comment). */
-export const forkState = (state: { config: Config; issues: readonly Issue[] }, shareConfig = false): { config: Config; issues: Issue[] } => ({
+export const forkState = (state: { config: Config; issues: readonly Issue[]; admin?: AdminRecords }, shareConfig = false): { config: Config; issues: Issue[]; admin?: AdminRecords } => ({
   config: shareConfig ? state.config : structuredClone(state.config),
   issues: state.issues.map((i) => ({ ...i })),
+  ...(state.admin ? { admin: structuredClone(state.admin) } : {}),
 });
 
 /** POST requests that only read (searches, workflows by id): allowed on the shared base. */
-const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows)\/?$/;
+const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
 
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? '').split(';')) {
@@ -83,7 +86,7 @@ export class ForkHub {
     });
   }
 
-  private serve(state: { config: Config; issues: Issue[] }): Served {
+  private serve(state: { config: Config; issues: Issue[]; admin?: AdminRecords }): Served {
     const ctx = createSandboxContext({ state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
   }
@@ -99,7 +102,7 @@ export class ForkHub {
   fork(): string {
     if (!this.base) throw new Error('ForkHub.fork before load');
     const id = `f${randomBytes(6).toString('hex')}`;
-    // The tracker never writes the configuration (only migrations do, and never on a fork): forks share it.
+    // The tracker replaces the configuration object on a write, never changes it in place: forks share it.
     this.forks.set(id, this.serve(forkState(this.base.ctx.tracker.state, true)));
     return id;
   }

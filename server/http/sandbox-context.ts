@@ -27,6 +27,8 @@ export interface SandboxContextOptions {
   tokens?: Map<string, string>;
   /** An announcement banner (HTML fragment) shown above every page. */
   banner?: string;
+  /** Milliseconds between the steps of an async task (default 0: the next turn of the event loop). */
+  taskStepMs?: number;
 }
 
 export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
@@ -45,8 +47,10 @@ export interface FullSandboxContext extends SandboxContext {
 
 export const createSandboxContext = (options: SandboxContextOptions): FullSandboxContext => {
   const outbox = (options.outbox ?? []) as unknown as OutboxEntry[];
-  const tracker = new Tracker(options.state, { outbox, ...(options.now ? { clock: fixedClock(options.now) } : {}) });
   const queue = createWriteQueue(options.persist);
+  // Each step of an async task runs on the write queue after the request that queued it, and is persisted.
+  const schedule = (step: () => void) => { setTimeout(() => { queue.run(step).catch((e: unknown) => console.error('understudy sandbox: a task step failed:', e)); }, options.taskStepMs ?? 0); };
+  const tracker = new Tracker(options.state, { outbox, schedule, ...(options.now ? { clock: fixedClock(options.now) } : {}) });
   const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;
   let saved: Checkpoint | undefined;

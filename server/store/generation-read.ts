@@ -61,5 +61,6 @@ export const readGeneration = async (instanceDir: string, meta: GenerationMeta):
     ledger: (await readShards(dir, meta.ledger)) as Record<string, unknown>[],
     outbox: (await readShards(dir, meta.outbox)) as Record<string, unknown>[],
     captures,
+    ...(meta.admin ? { admin: (await readShards(dir, meta.admin))[0] } : {}),
   };
 };

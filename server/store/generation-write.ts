@@ -48,7 +48,7 @@ const reuseFrom = (instanceDir: string, prev: GenerationMeta | undefined): Reuse
   const byHash = new Map<string, string>();
   if (prev) {
     byHash.set(prev.config.sha256, prev.config.file);
-    for (const s of [...prev.issues, ...prev.ledger, ...prev.outbox, ...prev.captures.flatMap((c) => c.shards)]) byHash.set(s.sha256, s.file);
+    for (const s of [...prev.issues, ...prev.ledger, ...prev.outbox, ...prev.captures.flatMap((c) => c.shards), ...(prev.admin ?? [])]) byHash.set(s.sha256, s.file);
   }
   return { byHash, prevDir: prev ? genDir(instanceDir, genName(prev.generation)) : undefined, scratch: new ScratchBuffers() };
 };
@@ -133,13 +133,14 @@ const fillGeneration = async (instanceDir: string, path: string, n: number, stat
     ledger: await writeShards(path, 'ledger', state.ledger, shardSize, reuse),
     outbox: await writeShards(path, 'outbox', state.outbox, shardSize, reuse),
     captures: [],
+    ...(state.admin !== undefined ? { admin: await writeShards(path, 'admin', [state.admin], shardSize, reuse) } : {}),
   };
   const names = Object.keys(state.captures);
   for (let i = 0; i < names.length; i++) {
     meta.captures.push({ name: names[i]!, shards: await writeShards(path, `captures/${String(i + 1).padStart(4, '0')}`, state.captures[names[i]!] ?? [], shardSize, reuse) });
   }
   await writeDurable(join(path, META), `${withPlainJson(() => JSON.stringify(meta, null, 1))}\n`);
-  for (const sub of ['issues', 'ledger', 'outbox', ...meta.captures.map((_, i) => `captures/${String(i + 1).padStart(4, '0')}`), 'captures', '.']) {
+  for (const sub of ['issues', 'ledger', 'outbox', 'admin', ...meta.captures.map((_, i) => `captures/${String(i + 1).padStart(4, '0')}`), 'captures', '.']) {
     await fsyncDir(join(path, sub)).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
   }
   await fsyncDir(join(instanceDir, GENS));

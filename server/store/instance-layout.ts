@@ -2,7 +2,7 @@
  * The instance directory:
  *   instance.json        marker: format, creation time, the source snapshot's manifest
  *   CURRENT              pointer: the name of the current generation (replaced by one atomic rename)
- *   gens/gen-000042/     one complete generation: meta.json, config.json, issues/, ledger/, outbox/, captures/
+ *   gens/gen-000042/     one complete generation: meta.json, config.json, issues/, ledger/, outbox/, captures/, admin/
  *   lock.json            who holds the instance (acquireLock)
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -48,6 +48,8 @@ export interface GenerationMeta {
   ledger: ShardInfo[];
   outbox: ShardInfo[];
   captures: { name: string; shards: ShardInfo[] }[];
+  /** The tracker's administration records, one record (absent before any was kept). */
+  admin?: ShardInfo[];
 }
 
 export const genName = (n: number): string => `gen-${String(n).padStart(6, '0')}`;

@@ -10,6 +10,8 @@ export interface InstanceState {
   outbox: Record<string, unknown>[];
   /** Data migrations capture so that inverses can restore it, by capture name; may hold millions of records. */
   captures: Record<string, unknown[]>;
+  /** The tracker's administration records (ids, versions, audit log, tasks, banner; owned by the tracker), outside the canonical hash. */
+  admin?: unknown;
 }
 
 export const DEFAULT_SHARD_SIZE = 20_000;

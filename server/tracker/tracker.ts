@@ -8,6 +8,7 @@ import type { Comment, Issue, Project } from '../model/types.ts';
 import type { NotificationEvent, ProjectPermission } from '../model/schema/vocab.ts';
 import { parseJql } from '../model/jql/parser.ts';
 import { JqlError } from '../model/jql/errors.ts';
+import { createAdmin, markInterruptedTasks, normaliseRecords, TaskRunner, defaultScheduler, type AdminApi, type AdminRecords, type Scheduler } from './admin/index.ts';
 import { boardView, type BoardView } from './boards.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigIndex } from './config-index.ts';
@@ -24,16 +25,31 @@ import { can, permissionsOf } from './permissions.ts';
 import { doTransition, transitionsOf, type TransitionView } from './transitions.ts';
 import type { Actor, CreateInput, FieldValues, OutboxEntry, PageOptions, TrackerState, TransitionInput } from './types.ts';
 
-export interface TrackerOptions { clock?: Clock; outbox?: OutboxEntry[] }
+export interface TrackerOptions {
+  clock?: Clock;
+  outbox?: OutboxEntry[];
+  /** Where the steps of async tasks run (the sandbox: its write queue); default a timer. */
+  schedule?: Scheduler;
+}
 
 export class Tracker {
   readonly outbox: OutboxEntry[];
   readonly clock: Clock;
   private cached: { config: unknown; issues: unknown; ctx: Ctx } | undefined;
 
+  /** Configuration writes as Jira performs them (admin/index.ts). */
+  readonly admin: AdminApi;
+
   constructor(readonly state: TrackerState, options: TrackerOptions = {}) {
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
+    // A task queued or running in the process that saved these records cannot resume here.
+    if (this.state.admin) markInterruptedTasks(this.state.admin = normaliseRecords(this.state.admin), this.clock.now());
+    const records = (): AdminRecords => {
+      if (!this.state.admin || this.state.admin.format !== 1) this.state.admin = normaliseRecords(this.state.admin);
+      return this.state.admin;
+    };
+    this.admin = createAdmin({ ctx: () => this.ctx, records, tasks: new TaskRunner(records, this.clock, options.schedule ?? defaultScheduler) });
   }
 
   now(): string { return this.clock.now(); }

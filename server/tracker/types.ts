@@ -1,10 +1,12 @@
 /** The tracker's state, its outbox and the inputs of its operations (all in model values). */
 import type { Config, Issue } from '../model/types.ts';
 import type { NotificationEvent } from '../model/schema/vocab.ts';
+import type { AdminRecords } from './admin/records.ts';
 
 export type { NotificationEvent };
 
-export interface TrackerState { config: Config; issues: Issue[] }
+/** `admin` holds history outside the canonical hash (ids, versions, audit, tasks, banner; see admin/records.ts). */
+export interface TrackerState { config: Config; issues: Issue[]; admin?: AdminRecords }
 
 /** A notification that would have been sent. Nothing is ever sent. */
 export interface OutboxEntry {

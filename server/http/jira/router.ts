@@ -1,6 +1,7 @@
 /** The Jira-compatible REST API: one router per API version over the same store, plus agile. */
 import { Router, type Express } from 'express';
 import type { SandboxContext } from '../context.ts';
+import { adminRoutes } from './admin/index.ts';
 import { agileRouter } from './agile.ts';
 import { notFound, sendError } from './errors.ts';
 import { fieldRoutes } from './routes-fields.ts';
@@ -17,7 +18,7 @@ import { workflowRoutes } from './routes-workflows.ts';
 const apiRouter = (ctx: SandboxContext, version: 2 | 3): Router => {
   const r = Router();
   r.use((_req, res, next) => { res.locals.apiVersion = version; next(); });
-  for (const add of [metaRoutes, fieldRoutes, searchRoutes, issueRoutes, projectRoutes, peopleRoutes, workflowRoutes, screenRoutes, schemeRoutes, filterRoutes]) add(r, ctx);
+  for (const add of [metaRoutes, fieldRoutes, searchRoutes, issueRoutes, projectRoutes, peopleRoutes, workflowRoutes, screenRoutes, schemeRoutes, filterRoutes, adminRoutes]) add(r, ctx);
   return r;
 };
 

@@ -32,9 +32,9 @@ export const legacyWorkflowJson = (j: J, w: Workflow, expand: readonly string[])
 
 const TYPE = { initial: 'INITIAL', global: 'GLOBAL', directed: 'DIRECTED' } as const;
 
-export const currentWorkflowJson = (j: J, w: Workflow) => {
+export const currentWorkflowJson = (j: J, w: Workflow, version = j.ctx.tracker.admin.workflows.version(w.id)) => {
   return {
-    id: w.id, name: w.name, description: w.description ?? '', version: { id: `${w.id}-v1`, versionNumber: 1 },
+    id: w.id, name: w.name, description: w.description ?? '', version,
     scope: { type: 'GLOBAL' }, isEditable: true,
     statuses: w.statuses.map((s) => ({ statusReference: s.status, ...(s.layout ? { layout: s.layout } : {}), properties: {}, deprecated: false })),
     transitions: w.transitions.map((t) => {

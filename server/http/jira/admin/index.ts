@@ -1,0 +1,14 @@
+/**
+ * The admin REST API (configuration writes as Jira Cloud performs them), one file per area. Every
+ * route calls a `tracker.admin` operation on the write queue; none reads or writes the state itself.
+ */
+import type { Router } from 'express';
+import type { SandboxContext } from '../../context.ts';
+import { statusRoutes } from './status-routes.ts';
+import { taskRoutes } from './task-routes.ts';
+import { workflowRoutes } from './workflow-routes.ts';
+import { workflowSchemeRoutes } from './workflow-scheme-routes.ts';
+
+export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, taskRoutes]) add(r, ctx);
+};

@@ -1,0 +1,56 @@
+/**
+ * The tracker's administration: configuration writes as Jira Cloud performs them, each one
+ * configuration change through tx.ts (permissions, Jira's checks, the model's rules, audit, ids,
+ * revisions), async ones as tasks. `tracker.admin.<area>.<operation>(actor, …)`; `via(source)`
+ * names where the calls come from in the audit log (the REST API unless told otherwise).
+ */
+import type { Ctx } from '../context.ts';
+import type { AuditSource } from './audit.ts';
+import type { AdminEnv } from './env.ts';
+import type { AdminRecords } from './records.ts';
+import { statuses } from './statuses.ts';
+import { workflows } from './workflows.ts';
+import { workflowSchemes } from './workflow-schemes.ts';
+import type { TaskRunner } from './tasks.ts';
+import { tasksApi } from './tasks-api.ts';
+
+export type { AdminRecords, AuditRecord, TaskRecord, TaskStatus, Banner, BannerChange } from './records.ts';
+export { emptyRecords, normaliseRecords, markInterruptedTasks } from './records.ts';
+export { TaskRunner, defaultScheduler, type Scheduler } from './tasks.ts';
+export { revisionOf } from './audit.ts';
+export { diffAudit, appendAudit, bumpRevisions, type AuditSource } from './audit.ts';
+export type { StatusInput, StatusUpdate } from './statuses.ts';
+export type { WorkflowsRequest, WorkflowInput, WorkflowStatusInput } from './workflow-input.ts';
+export type { WorkflowsResult, ValidationProblem } from './workflows.ts';
+export type { WorkflowVersion } from './workflow-usage.ts';
+export type { SchemeFields, SchemeUpdate } from './workflow-schemes.ts';
+export type { SchemeMappings, StatusMapping } from './scheme-migration.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
+type Op = (env: AdminEnv, ...args: any[]) => unknown;
+type Bound<M extends Record<string, Op>> = { [K in keyof M]: M[K] extends (env: AdminEnv, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+const bind = <M extends Record<string, Op>>(env: AdminEnv, ops: M): Bound<M> =>
+  Object.fromEntries(Object.entries(ops).map(([k, f]) => [k, (...args: unknown[]) => f(env, ...args)])) as Bound<M>;
+
+export interface AdminBase { ctx: () => Ctx; records: () => AdminRecords; tasks: TaskRunner }
+
+export const REST_SOURCE: AuditSource = { eventSource: 'REST API' };
+
+export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) => {
+  const env: AdminEnv = { ctx: base.ctx, records: base.records, tasks: base.tasks, source };
+  return {
+    statuses: bind(env, statuses),
+    workflows: bind(env, workflows),
+    workflowSchemes: bind(env, workflowSchemes),
+    tasks: bind(env, tasksApi),
+    /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
+    via: (other: AuditSource) => createAdmin(base, other),
+    records: base.records,
+    holdTasks: () => base.tasks.hold(),
+    releaseTasks: () => base.tasks.release(),
+    tasksHeld: () => base.tasks.held,
+  };
+};
+
+export type AdminApi = ReturnType<typeof createAdmin>;
