@@ -53,6 +53,26 @@ const optionIdOf = (view: View, fieldId: string, value: string): string => {
   throw new Error(`production's field ${fieldId} has no option '${value}'`);
 };
 
+/** A normalised value → the model's value in production's ids (what workflow rules hold). */
+export const modelValue = (view: View, fieldId: string, value: unknown): unknown => {
+  if (value === null || value === undefined) return value;
+  const type = typeOfField(view.config, fieldId);
+  const key = (kind: Parameters<IdKeys['id']>[0]) => (v: unknown) => (typeof v === 'string' ? view.keys.id(kind, v) ?? v : v);
+  const many = (f: (v: unknown) => unknown) => (v: unknown) => (Array.isArray(v) ? v.map(f) : f(v));
+  switch (type) {
+    case 'select': case 'radio': case 'multi-select': case 'checkboxes': return many((v) => (typeof v === 'string' ? optionIdOf(view, fieldId, v) : v))(value);
+    case 'cascading-select': {
+      const c = value as { parent?: string; child?: string };
+      return { ...(c.parent ? { parent: optionIdOf(view, fieldId, c.parent) } : {}), ...(c.child ? { child: optionIdOf(view, fieldId, c.child) } : {}) };
+    }
+    case 'version': case 'multi-version': return many(key('version'))(value);
+    case 'components': return many(key('component'))(value);
+    case 'group': case 'multi-group': return many(key('group'))(value);
+    case 'priority': return key('priority')(value);
+    default: return value;
+  }
+};
+
 /** A normalised value → the JSON Jira's edit takes for the field. */
 export const jiraValue = (view: View, fieldId: string, value: unknown, dc: boolean): unknown => {
   if (value === null || value === undefined) return null;

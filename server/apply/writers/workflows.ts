@@ -2,15 +2,17 @@
  * Workflows on Cloud, through the current API: the workflow read with its version token
  * (`POST /workflows`), the new definition checked by `POST /workflows/update/validation`, then
  * written by `POST /workflows/update` (a task when Jira makes one). Statuses a workflow gains are
- * created by the statuses writer first; removing statuses from a workflow needs a mapping for the
- * issues in them and is manual, as are creating and deleting workflows and every workflow write
- * on Data Center (its REST API has none).
+ * created by the statuses writer first. A status the workflow loses is mapped, for every project ×
+ * issue type using the workflow, to the status the rehearsal moved its issues to (else the
+ * workflow's initial status), as Jira requires. Creating and deleting workflows, and every workflow
+ * write on Data Center (its REST API has none), are manual.
  */
 import type { ConfigIndex } from '../../tracker/index.ts';
 import type { ConditionTree, PostFunction, Validator } from '../../model/types.ts';
 import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../outside.ts';
-import { asList, asObj, changeLines, minus } from './common.ts';
+import { asList, asObj, changeLines } from './common.ts';
 import { WriteRefused } from '../production/writer.ts';
+import { modelValue } from '../production/issues.ts';
 import { idOf, type EntityWriter, type RunContext } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -20,7 +22,6 @@ const CATEGORY: Record<string, string> = { todo: 'TODO', 'in-progress': 'IN_PROG
 const manualReason = (dc: boolean, c: { from: unknown; to: unknown }): string | undefined => {
   if (dc) return 'Jira Data Center has no REST API to change workflows: Administration → Issues → Workflows (edit, publish the draft)';
   if (c.from === null || c.to === null) return 'Understudy has no REST writer for creating or deleting workflows yet: Administration → Issues → Workflows';
-  if (minus(asList<string>(asObj(c.from).statuses), asList<string>(asObj(c.to).statuses)).length) return 'removing statuses from a workflow needs a status mapping for the issues in them: Administration → Issues → Workflows, then publish with the mapping';
   return undefined;
 };
 
@@ -74,6 +75,12 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
       triggers: [], properties: {},
     };
   });
+  const removed = asList<Obj>(current.statuses).map((s) => String(s.statusReference)).filter((sid) => !statuses.some((k) => status(k) === sid));
+  const initial = Object.values(asObj(to.transitions)).map(asObj).find((t) => t.type === 'initial');
+  const target = initial ? status(String(initial.to)) : status(statuses[0]!);
+  const statusMappings = removed.length ? usersOf(rc, id).map(([projectId, issueTypeId]) => ({
+    projectId, issueTypeId, statusMigrations: removed.map((old) => ({ oldStatusReference: old, newStatusReference: target })),
+  })) : [];
   return {
     statuses: statuses.map((k) => {
       const s = rc.view.config.statuses.find((x) => x.id === status(k))!;
@@ -82,9 +89,22 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
     workflows: [{
       id, version: current.version, description: String(to.description ?? ''),
       statuses: statuses.map((k) => ({ statusReference: status(k), ...(layout[k] ? { layout: layout[k] } : {}), properties: {} })),
-      transitions,
+      transitions, ...(statusMappings.length ? { statusMappings } : {}),
     }],
   };
+};
+
+/** Every project × issue type whose issues follow the workflow (through its project's workflow scheme). */
+const usersOf = (rc: RunContext, workflowId: string): Array<[string, string]> => {
+  const config = rc.view.config;
+  const out: Array<[string, string]> = [];
+  for (const p of config.projects) {
+    const scheme = config.workflowSchemes.find((s) => s.id === p.schemes.workflowScheme);
+    const types = config.issueTypeSchemes.find((s) => s.id === p.schemes.issueTypeScheme)?.issueTypes ?? [];
+    if (!scheme) continue;
+    for (const t of types) if ((scheme.mappings.find((m) => m.issueType === t)?.workflow ?? scheme.defaultWorkflow) === workflowId) out.push([p.id, t]);
+  }
+  return out;
 };
 
 /** The normalised rules back in production's ids. */
@@ -95,7 +115,10 @@ const denormaliseRules = (rc: RunContext, r: Obj): { conditions?: ConditionTree;
       if ('op' in c) return tree(c);
       if (c.type === 'inGroup') return { ...c, group: idOf(rc, 'group', String(c.group)) };
       if (c.type === 'inProjectRole') return { ...c, role: idOf(rc, 'role', String(c.role)) };
-      if (c.type === 'fieldValue') return { ...c, field: idOf(rc, 'field', String(c.field)) };
+      if (c.type === 'fieldValue') {
+        const field = idOf(rc, 'field', String(c.field));
+        return { ...c, field, ...(c.value !== undefined ? { value: modelValue(rc.view, field, c.value) } : {}) };
+      }
       return c;
     }) as ConditionTree['conditions'],
   });
@@ -104,6 +127,6 @@ const denormaliseRules = (rc: RunContext, r: Obj): { conditions?: ConditionTree;
     validators: asList<Obj>(r.validators).map((v) => (v.type === 'fieldRequired' ? { ...v, fields: asList<string>(v.fields).map((f) => idOf(rc, 'field', f)) }
       : v.type === 'fieldMatches' ? { ...v, field: idOf(rc, 'field', String(v.field)) } : v)) as Validator[],
     postFunctions: asList<Obj>(r.postFunctions).map((p) => (p.type === 'setResolution' ? { ...p, resolution: idOf(rc, 'resolution', String(p.resolution)) }
-      : p.type === 'setField' ? { ...p, field: idOf(rc, 'field', String(p.field)) } : p)) as PostFunction[],
+      : p.type === 'setField' ? { ...p, field: idOf(rc, 'field', String(p.field)), value: modelValue(rc.view, idOf(rc, 'field', String(p.field)), p.value) } : p)) as PostFunction[],
   };
 };
