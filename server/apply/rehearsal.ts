@@ -3,7 +3,7 @@
  * migration files in the folder (their checksums, as the ledger computes them), and a heads-up
  * delivered for that result (or `--no-heads-up "reason"`).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CheckFailed, UserError } from '../common/errors.ts';
 import { loadResult } from '../announce/load-result.ts';
 import { readLog } from '../announce/deliver/log.ts';
@@ -24,7 +24,7 @@ export const checkRehearsal = async (reportDir: string, shownReport: string, to:
   const rehearsed = result.migrationFiles;
   if (!rehearsed) throw new CheckFailed(`the rehearsal in ${shownReport} does not say which migration files it was green for (it was written by an older Understudy)`, ['rehearse again (npm run rehearse); nothing was written']);
   if (!rehearsed.length) throw new CheckFailed(`the rehearsal in ${shownReport} applied no migration: there is nothing to carry to production`, ['write a migration and rehearse it']);
-  const dir = join(cwd, result.migrationsDir);
+  const dir = resolve(cwd, result.migrationsDir);
   const loaded = await loadMigrations(dir);
   const ids = rehearsed.map((m) => m.id);
   if (to !== undefined && !ids.includes(to)) throw new UserError(`--to ${to}: not one of the rehearsed migrations`, { details: [`the rehearsal in ${shownReport} applied: ${ids.join(', ')}`] });
