@@ -64,7 +64,7 @@ export const fieldRoutes = (r: Router, ctx: SandboxContext): void => {
     requireAdmin(j);
     const f = customFieldOr404(j, String(req.params.fieldId));
     return pageOf(j, f.contexts, (c) => ({
-      id: c.id, name: c.name ?? `Default Configuration Scheme for ${f.name}`, description: '',
+      id: c.id, name: c.name ?? `Default Configuration Scheme for ${f.name}`, description: typeof c.ext?.description === 'string' ? c.ext.description : '',
       isGlobalContext: c.projects.length === 0, isAnyIssueType: c.issueTypes.length === 0,
     }));
   }));

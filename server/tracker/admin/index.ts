@@ -11,6 +11,9 @@ import type { AdminRecords } from './records.ts';
 import { statuses } from './statuses.ts';
 import { workflows } from './workflows.ts';
 import { workflowSchemes } from './workflow-schemes.ts';
+import { fields } from './fields.ts';
+import { fieldContexts } from './field-contexts.ts';
+import { fieldOptions } from './field-options.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -43,6 +46,9 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     statuses: bind(env, statuses),
     workflows: bind(env, workflows),
     workflowSchemes: bind(env, workflowSchemes),
+    fields: bind(env, fields),
+    fieldContexts: bind(env, fieldContexts),
+    fieldOptions: bind(env, fieldOptions),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

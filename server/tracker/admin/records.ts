@@ -6,7 +6,9 @@
  * followed by its revert, or a banner set and put back, hash as before. Persisted beside the ledger
  * and outbox (InstanceState.admin); forks start from a copy of their base's.
  */
-import type { Field, Issue, Project } from '../../model/types.ts';
+import type { Field, FieldConfiguration, Issue, Project } from '../../model/types.ts';
+
+type FieldConfigurationItem = FieldConfiguration['items'][number];
 
 export interface AssociatedItem { id: string; name: string; typeName: string; parentId?: string; parentName?: string }
 export interface ChangedValue { fieldName: string; changedFrom?: string; changedTo?: string }
@@ -49,7 +51,16 @@ export interface Banner { message: string; isEnabled: boolean; isDismissible: bo
 export interface BannerChange extends Banner { at: string; by: string | null }
 
 /** A custom field in the trash: its definition, where it stood, and the values it had on issues. */
-export interface TrashedField { field: Field; position: number; trashedBy: string | null; trashedAt: string; values: Array<{ issue: string; value: unknown }>; screens: Array<{ screen: string; tab: string; position: number }> }
+export interface TrashedField {
+  field: Field;
+  position: number;
+  trashedBy: string | null;
+  trashedAt: string;
+  values: Array<{ issue: string; value: unknown }>;
+  screens: Array<{ screen: string; tab: string; position: number }>;
+  /** Its field configuration items, with the id of the configuration each was in. */
+  items: Array<FieldConfigurationItem & { config: string }>;
+}
 /** A project in the trash with its issues, restorable as it was. */
 export interface TrashedProject { project: Project; position: number; deletedBy: string | null; deletedAt: string; issues: Issue[] }
 

@@ -27,10 +27,12 @@ export interface Tx {
   readonly actor: Actor;
   readonly now: string;
   readonly records: AdminRecords;
+  /** Lookups over the configuration as it was (names for history entries). */
+  readonly ix: Ctx['ix'];
   nextId(kind: IdKind): string;
   /** The issues as they are (read only; change them through `changeIssue`). */
   readonly issues: readonly Issue[];
-  /** Changes one issue: `mutate` edits a working copy; `items` become one history entry on commit. */
+  /** Changes one issue: `mutate` edits a working copy; `items` become one history entry on commit (none: no entry, `updated` kept). */
   changeIssue(issue: Issue, items: readonly ChangeItem[], mutate: (working: Issue) => void): void;
   /** Removes issues (a project to the trash); they are gone once the change commits. */
   removeIssues(issues: readonly Issue[]): void;
@@ -72,7 +74,7 @@ export const change = <T>(a: AdminCtx, actor: Actor, fn: (tx: Tx) => T, options:
   const commits: Array<() => void> = [];
   const now = ctx.clock.now();
   const tx: Tx = {
-    config: draft, before, actor, now, records, issues: ctx.state.issues,
+    config: draft, before, actor, now, records, issues: ctx.state.issues, ix: ctx.ix,
     nextId: (kind) => ids.id(kind),
     changeIssue: (issue, items, mutate) => {
       let w = working.get(issue);

@@ -8,7 +8,10 @@ import { statusRoutes } from './status-routes.ts';
 import { taskRoutes } from './task-routes.ts';
 import { workflowRoutes } from './workflow-routes.ts';
 import { workflowSchemeRoutes } from './workflow-scheme-routes.ts';
+import { fieldRoutes } from './field-routes.ts';
+import { contextRoutes } from './context-routes.ts';
+import { optionRoutes } from './option-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, taskRoutes]) add(r, ctx);
 };
