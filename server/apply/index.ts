@@ -15,3 +15,4 @@ export type { ProductionPlan, MigrationPlan, Step, StepClass, Phase } from './pl
 export { normalise, normalHash, normalChanges, type NormalConfig } from './normalise/index.ts';
 export { asRead, viewOf, type View } from './production/read.ts';
 export { PROOF_LIMITS } from './run/proof.ts';
+export { isProductionCommand, runProductionCommand, runProductionDown, runProductionStatus } from './production-commands.ts';

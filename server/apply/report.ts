@@ -3,6 +3,7 @@
  * timeline, each step with its class, duration and read-back, the backout, and the proof with what
  * it cannot cover. Written at the end of every run (and of every --resume); holds no credential.
  */
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { replaceAtomic } from '../store/durable-fs.ts';
 import { CLASS_WORDS } from './plan/render.ts';
@@ -47,6 +48,7 @@ export const applyReportMarkdown = (j: Journal, pf: PlanFile, journalPath: strin
 };
 
 export const writeApplyReport = async (reportDir: string, j: Journal, pf: PlanFile, journalPath: string): Promise<string[]> => {
+  await mkdir(reportDir, { recursive: true });
   await replaceAtomic(reportDir, 'apply-report.md', applyReportMarkdown(j, pf, journalPath));
   await replaceAtomic(reportDir, 'apply-report.json', `${JSON.stringify({ journal: j, plan: pf.plan }, null, 2)}\n`);
   return [join(reportDir, 'apply-report.md'), join(reportDir, 'apply-report.json')];

@@ -2,7 +2,8 @@
  * One function per configuration collection: the entity with its ids, `refs` and `ext` taken out
  * and every reference replaced by the content key it names. Lists Jira keeps in a configured
  * order (options, tabs and their fields, board columns, versions, a scheme's issue types) keep
- * their order; lists it shows in id order (grants, recipients, actors, mappings, transitions) are
+ * their order, as do a workflow's statuses and transitions; lists it shows in id order (grants,
+ * recipients, actors, mappings) are
  * sorted by key, since a re-created member comes back at the end with a new id.
  */
 import type {
@@ -60,14 +61,14 @@ const conditionTree = (t: ConditionTree, config: Config, keys: IdKeys): Obj => (
   }),
 });
 
+/** A workflow's statuses and transitions keep their order: Jira shows them in it (PRODUCT.md: order is state). */
 const workflow = (w: Workflow, config: Config, keys: IdKeys): Obj => {
   const tkeys = uniqueKeys(w.transitions.map((t) => t.name));
   return {
     name: w.name, ...text('description', w.description),
-    statuses: sortStrings(w.statuses.map((s) => keys.key('status', s.status))),
-    layout: Object.fromEntries(w.statuses.filter((s) => s.layout).map((s) => [keys.key('status', s.status), s.layout])),
-    transitions: Object.fromEntries(w.transitions.map((t, i) => [tkeys[i]!, {
-      name: t.name, type: t.type, from: sortStrings(t.from.map((s) => keys.key('status', s))), to: keys.key('status', t.to),
+    statuses: w.statuses.map((s) => ({ status: keys.key('status', s.status), ...(s.layout ? { layout: s.layout } : {}) })),
+    transitions: w.transitions.map((t, i) => ({
+      key: tkeys[i]!, name: t.name, type: t.type, from: t.from.map((s) => keys.key('status', s)), to: keys.key('status', t.to),
       ...(t.screen ? { screen: keys.key('screen', t.screen) } : {}), ...text('description', t.description),
       rules: {
         ...(t.rules.conditions ? { conditions: conditionTree(t.rules.conditions as ConditionTree, config, keys) } : {}),
@@ -76,7 +77,7 @@ const workflow = (w: Workflow, config: Config, keys: IdKeys): Obj => {
         postFunctions: t.rules.postFunctions.map((p) => (p.type === 'setResolution' ? { ...p, resolution: keys.key('resolution', p.resolution) }
           : p.type === 'setField' ? { ...p, field: keys.key('field', p.field), value: normaliseValue(fieldType(config, p.field), p.value, keys) } : p)),
       },
-    }])),
+    })),
   };
 };
 

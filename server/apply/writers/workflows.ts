@@ -60,10 +60,10 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
   const existing = new Map(asList<Obj>(current.transitions).map((t) => [String(t.name), String(t.id)]));
   let next = Math.max(0, ...asList<Obj>(current.transitions).map((t) => Number(t.id) || 0)) + 1;
   const ix = { groups: new Map(rc.view.config.groups.map((g) => [g.id, g])) } as unknown as ConfigIndex;
-  const statuses = asList<string>(to.statuses);
-  const layout = asObj(to.layout);
-  const transitions = Object.entries(asObj(to.transitions)).map(([tk, value]) => {
-    const t = asObj(value);
+  const statuses = asList<Obj>(to.statuses).map((s) => String(s.status));
+  const layout = Object.fromEntries(asList<Obj>(to.statuses).filter((s) => s.layout).map((s) => [String(s.status), s.layout]));
+  const transitions = asList<Obj>(to.transitions).map((t) => {
+    const tk = String(t.key);
     const rules = denormaliseRules(rc, asObj(t.rules));
     const known = rc.view.keys.id('transition', `${key}|${tk}`) ?? existing.get(String(t.name));
     return {
@@ -76,7 +76,7 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
     };
   });
   const removed = asList<Obj>(current.statuses).map((s) => String(s.statusReference)).filter((sid) => !statuses.some((k) => status(k) === sid));
-  const initial = Object.values(asObj(to.transitions)).map(asObj).find((t) => t.type === 'initial');
+  const initial = asList<Obj>(to.transitions).find((t) => t.type === 'initial');
   const target = initial ? status(String(initial.to)) : status(statuses[0]!);
   const statusMappings = removed.length ? usersOf(rc, id).map(([projectId, issueTypeId]) => ({
     projectId, issueTypeId, statusMigrations: removed.map((old) => ({ oldStatusReference: old, newStatusReference: target })),
