@@ -11,5 +11,5 @@ export type { SearchResult } from './jql/search.ts';
 export * from './lookups.ts';
 export { JqlError } from '../model/jql/errors.ts';
 export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, FieldValues, PageOptions } from './types.ts';
-export type { AdminApi, AdminRecords, AuditRecord, TaskRecord, TaskStatus, Banner, StatusInput, StatusUpdate, WorkflowsRequest, WorkflowInput, WorkflowStatusInput, WorkflowsResult, ValidationProblem, WorkflowVersion, SchemeFields, SchemeUpdate, SchemeMappings, StatusMapping } from './admin/index.ts';
-export { emptyRecords, normaliseRecords, markInterruptedTasks, revisionOf, diffAudit, appendAudit, bumpRevisions, type AuditSource } from './admin/index.ts';
+export type * from './admin/index.ts';
+export { emptyRecords, normaliseRecords, markInterruptedTasks, revisionOf, diffAudit, appendAudit, bumpRevisions, describedBy, type AuditSource } from './admin/index.ts';

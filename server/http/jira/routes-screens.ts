@@ -5,6 +5,7 @@ import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { numId, pageOf, qList, requireAdmin, route, type J } from './handler.ts';
 import { BUILT_IN_FIELDS } from './render-field.ts';
+import { describedBy } from '../../tracker/index.ts';
 
 const byProject = <S extends { id: string }>(j: J, schemes: readonly S[], kind: keyof Project['schemes']) => {
   const ids = qList(j.req, 'projectId');
@@ -46,11 +47,11 @@ export const screenRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get('/screenscheme', route(ctx, (j) => {
     requireAdmin(j);
     return pageOf(j, filterIds(j, config(j).screenSchemes), (s) => ({
-      id: numId(s.id), name: s.name, description: '',
+      id: numId(s.id), name: s.name, description: describedBy(s),
       screens: Object.fromEntries(Object.entries(s.screens).filter(([, v]) => v !== undefined).map(([k, v]) => [k, numId(v as string)])),
     }));
   }));
-  r.get('/issuetypescreenscheme', route(ctx, (j) => { requireAdmin(j); return pageOf(j, filterIds(j, config(j).issueTypeScreenSchemes), (s) => ({ id: s.id, name: s.name, description: '' })); }));
+  r.get('/issuetypescreenscheme', route(ctx, (j) => { requireAdmin(j); return pageOf(j, filterIds(j, config(j).issueTypeScreenSchemes), (s) => ({ id: s.id, name: s.name, description: describedBy(s) })); }));
   r.get('/issuetypescreenscheme/mapping', route(ctx, (j) => {
     requireAdmin(j);
     const ids = qList(j.req, 'issueTypeScreenSchemeId');
@@ -69,9 +70,12 @@ export const screenRoutes = (r: Router, ctx: SandboxContext): void => {
     requireAdmin(j);
     const fc = config(j).fieldConfigurations.find((f) => f.id === String(req.params.id));
     if (!fc) throw notFound(`The field configuration was not found.`);
-    return pageOf(j, fc.items, (i) => ({ id: i.field, isHidden: i.hidden ?? false, isRequired: i.required ?? false, ...(i.description ? { description: i.description } : {}) }), 100);
+    // Every field, as Jira lists them: those with settings first (in their stored order), then the rest with the defaults.
+    const configured = new Set(fc.items.map((i) => i.field));
+    const rest = config(j).fields.filter((f) => !configured.has(f.id)).map((f) => ({ field: f.id }));
+    return pageOf(j, [...fc.items, ...rest], (i: (typeof fc.items)[number]) => ({ id: i.field, isHidden: i.hidden ?? false, isRequired: i.required ?? false, ...(i.description ? { description: i.description } : {}) }), 100);
   }));
-  r.get('/fieldconfigurationscheme', route(ctx, (j) => { requireAdmin(j); return pageOf(j, filterIds(j, config(j).fieldConfigurationSchemes), (s) => ({ id: s.id, name: s.name, description: '' })); }));
+  r.get('/fieldconfigurationscheme', route(ctx, (j) => { requireAdmin(j); return pageOf(j, filterIds(j, config(j).fieldConfigurationSchemes), (s) => ({ id: s.id, name: s.name, description: describedBy(s) })); }));
   r.get('/fieldconfigurationscheme/mapping', route(ctx, (j) => {
     requireAdmin(j);
     const ids = qList(j.req, 'fieldConfigurationSchemeId');

@@ -56,3 +56,18 @@ export const moveInList = <T extends { id: string }>(list: T[], ids: readonly st
   else at = position.position === 'First' ? 0 : rest.length;
   list.splice(0, list.length, ...rest.slice(0, at), ...moving, ...rest.slice(at));
 };
+
+/** Removes an entry from a list, remembering in the records where it stood (see AdminRecords.ghosts). */
+export const removeRemembered = <T>(ghosts: Record<string, string | null>, key: string, list: T[], at: number, idOf: (t: T) => string): void => {
+  const next = list[at + 1];
+  ghosts[`${key}:${idOf(list[at]!)}`] = next === undefined ? null : idOf(next);
+  list.splice(at, 1);
+};
+
+/** Puts an entry back where a removal left it (before the entry that followed it), else at the end. */
+export const insertRemembered = <T>(ghosts: Record<string, string | null>, key: string, list: T[], entry: T, idOf: (t: T) => string): void => {
+  const next = ghosts[`${key}:${idOf(entry)}`];
+  const at = next === undefined || next === null ? -1 : list.findIndex((x) => idOf(x) === next);
+  if (at < 0) list.push(entry);
+  else list.splice(at, 0, entry);
+};

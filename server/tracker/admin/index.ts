@@ -14,6 +14,9 @@ import { workflowSchemes } from './workflow-schemes.ts';
 import { fields } from './fields.ts';
 import { fieldContexts } from './field-contexts.ts';
 import { fieldOptions } from './field-options.ts';
+import { fieldConfigurations, fieldConfigurationSchemes } from './field-configurations.ts';
+import { screens } from './screens.ts';
+import { issueTypeScreenSchemes, screenSchemes } from './screen-schemes.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -28,6 +31,10 @@ export type { WorkflowsResult, ValidationProblem } from './workflows.ts';
 export type { WorkflowVersion } from './workflow-usage.ts';
 export type { SchemeFields, SchemeUpdate } from './workflow-schemes.ts';
 export type { SchemeMappings, StatusMapping } from './scheme-migration.ts';
+export { describedBy } from './named.ts';
+export type { FieldMove } from './screens.ts';
+export type { ScreensInput } from './screen-schemes.ts';
+export type { ItemInput } from './field-configurations.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -49,6 +56,11 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     fields: bind(env, fields),
     fieldContexts: bind(env, fieldContexts),
     fieldOptions: bind(env, fieldOptions),
+    fieldConfigurations: bind(env, fieldConfigurations),
+    fieldConfigurationSchemes: bind(env, fieldConfigurationSchemes),
+    screens: bind(env, screens),
+    screenSchemes: bind(env, screenSchemes),
+    issueTypeScreenSchemes: bind(env, issueTypeScreenSchemes),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

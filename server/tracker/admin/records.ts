@@ -77,10 +77,16 @@ export interface AdminRecords {
   trash: { fields: TrashedField[]; projects: TrashedProject[] };
   /** Filter id → account ids that marked it a favourite. */
   favourites: Record<string, string[]>;
+  /**
+   * Where a removed list entry stood (the id of the entry after it, or null at the end), by
+   * `<list>:<owner>:<entry>`, so that putting it back puts it where it was: a change and its revert
+   * hash as before.
+   */
+  ghosts: Record<string, string | null>;
 }
 
 export const emptyRecords = (): AdminRecords => ({
-  format: 1, counters: {}, revisions: {}, audit: [], tasks: [], bannerHistory: [], trash: { fields: [], projects: [] }, favourites: {},
+  format: 1, counters: {}, revisions: {}, audit: [], tasks: [], bannerHistory: [], trash: { fields: [], projects: [] }, favourites: {}, ghosts: {},
 });
 
 /** Fills what an older or partial record lacks (records are read from disk and from forks). */
@@ -90,7 +96,7 @@ export const normaliseRecords = (r: Partial<AdminRecords> | undefined): AdminRec
   return {
     ...e, ...r,
     trash: { fields: r.trash?.fields ?? [], projects: r.trash?.projects ?? [] },
-    favourites: r.favourites ?? {}, bannerHistory: r.bannerHistory ?? [], audit: r.audit ?? [], tasks: r.tasks ?? [],
+    favourites: r.favourites ?? {}, ghosts: r.ghosts ?? {}, bannerHistory: r.bannerHistory ?? [], audit: r.audit ?? [], tasks: r.tasks ?? [],
     counters: r.counters ?? {}, revisions: r.revisions ?? {},
   } as AdminRecords;
 };

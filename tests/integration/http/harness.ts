@@ -15,15 +15,15 @@ export interface Harness {
 
 const snapshots = new Map<string, Awaited<ReturnType<typeof readSnapshot>>>();
 
-export const startSandbox = async (fixture: string, options: { now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void } = {}): Promise<Harness> => {
+export const startSandbox = async (fixture: string, options: { now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void; withUi?: boolean } = {}): Promise<Harness> => {
   let snap = snapshots.get(fixture);
   if (!snap) { snap = await readSnapshot(fixture); snapshots.set(fixture, snap); }
   if (!snap.config || snap.problems.length) throw new Error(`cannot read ${fixture}: ${snap.problems.map((p) => p.message).join('; ')}`);
   const state = structuredClone({ config: snap.config, issues: snap.issues });
-  const { patch, ...rest } = options;
+  const { patch, withUi, ...rest } = options;
   patch?.(state);
   const ctx = createSandboxContext({ state, outbox: [], now: options.now ?? '2025-06-01T12:00:00.000Z', ...rest });
-  const app = await createSandboxApp({ ctx, ui: null });
+  const app = await createSandboxApp({ ctx, ...(withUi ? {} : { ui: null }) });
   const server: Listening = await listen(app);
   const personas = [...ctx.personas()];
   const find = (as: string) => personas.find((p) => p.accountId === as || p.email.startsWith(`${as}@`) || p.email.startsWith(`${as}.`));

@@ -30,7 +30,8 @@ export const issueTypeScreenSchemesOf = (raw: RawConfig): IssueTypeScreenScheme[
 
 export const fieldConfigurationsOf = (raw: RawConfig): FieldConfiguration[] => raw.fieldConfigurations.map((f) => ({
   id: str(f.id), name: str(f.name), ...text(f.description),
-  items: (raw.fieldConfigurationItems[str(f.id)] ?? []).map((i) => ({
+  // Jira lists every field; the model keeps only those whose settings differ from the defaults.
+  items: (raw.fieldConfigurationItems[str(f.id)] ?? []).filter((i) => i.isRequired || i.isHidden || (typeof i.description === 'string' && i.description !== '')).map((i) => ({
     field: str(i.id), ...(i.isRequired ? { required: true } : {}), ...(i.isHidden ? { hidden: true } : {}), ...text(i.description),
   })),
 }));

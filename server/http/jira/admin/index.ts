@@ -11,7 +11,10 @@ import { workflowSchemeRoutes } from './workflow-scheme-routes.ts';
 import { fieldRoutes } from './field-routes.ts';
 import { contextRoutes } from './context-routes.ts';
 import { optionRoutes } from './option-routes.ts';
+import { fieldConfigurationRoutes } from './field-configuration-routes.ts';
+import { screenRoutes } from './screen-routes.ts';
+import { screenSchemeRoutes } from './screen-scheme-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, taskRoutes]) add(r, ctx);
 };
