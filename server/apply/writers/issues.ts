@@ -3,10 +3,15 @@
  * migration sets on issues, and a backout's recorded values put back. An ops-form migration's
  * change is carried to every issue production has that matches it (the projects, types and prior
  * value the rehearsal saw, as JQL); a functions-form migration's to the issues it edited, by key.
- * Jira edits only fields on the issue's edit screen: a field that is not there is put on the
- * screen for the edit and taken off again (journaled, so a kill in between is finished on --resume).
+ * Jira edits only fields on the issue's edit screen, for someone with Edit Issues in the project: a
+ * field that is not on the screen is put there for the edit and taken off again, and an account
+ * without the permission is granted it (a user grant in the project's permission scheme) for the
+ * edit and the grant removed again — both journaled first, so a kill in between is finished on
+ * --resume.
  */
 import { screenFor } from '../../model/resolve.ts';
+import { ConfigIndex, can } from '../../tracker/index.ts';
+import type { ProjectPermission } from '../../model/schema/vocab.ts';
 import { normaliseValue } from '../normalise/index.ts';
 import { fieldKeyOf, findIssues, jiraValue, normalisedValue, typeOfField } from '../production/issues.ts';
 import type { IssueEdit } from '../plan/types.ts';
@@ -75,6 +80,43 @@ const widenScreens = async (rc: RunContext, found: { project: string; issueType:
   return all;
 };
 
+interface TempGrant { schemeId: string; scheme: string; permission: ProjectPermission }
+
+/** Grants the account what editing the issues of these projects needs, where it lacks it. */
+const widenPermissions = async (rc: RunContext, projects: readonly string[]): Promise<TempGrant[]> => {
+  const config = rc.view.config;
+  const ix = new ConfigIndex(config);
+  const temp = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? [];
+  const wanted: TempGrant[] = [];
+  for (const key of new Set(projects)) {
+    const project = config.projects.find((p) => p.key === key);
+    const scheme = project && config.permissionSchemes.find((x) => x.id === project.schemes.permissionScheme);
+    if (!project || !scheme) continue;
+    for (const permission of ['BROWSE_PROJECTS', 'EDIT_ISSUES'] as const) {
+      if (can(ix, rc.account, permission, project) || [...temp, ...wanted].some((t) => t.schemeId === scheme.id && t.permission === permission)) continue;
+      wanted.push({ schemeId: scheme.id, scheme: scheme.name, permission });
+    }
+  }
+  if (!wanted.length) return temp;
+  rc.scratch.tempGrants = [...temp, ...wanted];
+  await rc.saveScratch();
+  for (const w of wanted) {
+    rc.log(`  (granting the account ${w.permission} in '${w.scheme}' for the edit; removed again after it)`);
+    await rc.send({ method: 'POST', path: `${rc.api}/permissionscheme/${w.schemeId}/permission`, body: { permission: w.permission, holder: rc.dc ? { type: 'user', parameter: rc.account } : { type: 'user', value: rc.account } } });
+  }
+  return [...temp, ...wanted];
+};
+
+const narrowPermissions = async (rc: RunContext, temp: TempGrant[]): Promise<void> => {
+  const view = await rc.refresh();
+  for (const t of temp) {
+    const id = view.keys.id('grant', `${t.scheme}|${t.permission}:user:${rc.account}`);
+    if (id) await rc.send({ method: 'DELETE', path: `${rc.api}/permissionscheme/${t.schemeId}/permission/${id}` });
+  }
+  delete rc.scratch.tempGrants;
+  await rc.saveScratch();
+};
+
 const narrowScreens = async (rc: RunContext, temp: TempField[]): Promise<void> => {
   for (const t of temp) {
     const view = await rc.refresh();
@@ -94,7 +136,7 @@ export const issuesWriter: EntityWriter = {
     const edit = step.issues;
     if (!edit || edit.byJira) return;
     const targets = edit.restore ?? (rc.record ?? []).map((r) => ({ key: r.key, values: edit.set ?? {} }));
-    if (!targets.length && !rc.scratch.tempFields) return;
+    if (!targets.length && !rc.scratch.tempFields && !rc.scratch.tempGrants) return;
     const fieldIds = edit.fieldKeys.map((k) => edit.fields[k]!);
     const found = await findIssues(rc.reader, rc.dc, { keys: targets.map((t) => t.key) }, fieldIds);
     const byKey = new Map(found.map((f) => [f.key, f]));
@@ -103,15 +145,17 @@ export const issuesWriter: EntityWriter = {
       if (!f) throw new Error(`issue ${t.key} is no longer in production (or the account cannot see it)`);
       return edit.fieldKeys.some((k) => !same(normalisedValue(f.fields[edit.fields[k]!], typeOfField(rc.view.config, edit.fields[k]!), rc.view.keys), t.values[k] ?? null));
     });
+    const grants = await widenPermissions(rc, todo.map((t) => byKey.get(t.key)!.project));
     const temp = await widenScreens(rc, todo.map((t) => byKey.get(t.key)!), fieldIds);
     try {
-      if (temp.length) await rc.refresh();
+      if (temp.length || grants.length) await rc.refresh();
       for (const t of todo) {
         const fields = Object.fromEntries(edit.fieldKeys.map((k) => [edit.fields[k]!, jiraValue(rc.view, edit.fields[k]!, t.values[k] ?? null, rc.dc)]));
         await rc.send({ method: 'PUT', path: `${rc.api}/issue/${t.key}`, query: { notifyUsers: false }, body: { fields } });
       }
     } finally {
       if (temp.length) await narrowScreens(rc, temp);
+      if (grants.length) await narrowPermissions(rc, grants);
     }
   },
 };
