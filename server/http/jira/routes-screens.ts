@@ -91,7 +91,7 @@ export const screenRoutes = (r: Router, ctx: SandboxContext): void => {
   }));
   r.get('/issuetypescheme', route(ctx, (j) => {
     requireAdmin(j);
-    return pageOf(j, filterIds(j, config(j).issueTypeSchemes), (s) => ({ id: s.id, name: s.name, description: '', ...(s.defaultIssueType ? { defaultIssueTypeId: s.defaultIssueType } : {}), isDefault: config(j).issueTypeSchemes[0]?.id === s.id }));
+    return pageOf(j, filterIds(j, config(j).issueTypeSchemes), (s) => ({ id: s.id, name: s.name, description: describedBy(s), ...(s.defaultIssueType ? { defaultIssueTypeId: s.defaultIssueType } : {}), isDefault: config(j).issueTypeSchemes[0]?.id === s.id }));
   }));
   r.get('/issuetypescheme/mapping', route(ctx, (j) => {
     requireAdmin(j);

@@ -17,6 +17,8 @@ import { fieldOptions } from './field-options.ts';
 import { fieldConfigurations, fieldConfigurationSchemes } from './field-configurations.ts';
 import { screens } from './screens.ts';
 import { issueTypeScreenSchemes, screenSchemes } from './screen-schemes.ts';
+import { issueTypes, priorities, resolutions } from './catalog.ts';
+import { issueTypeSchemes } from './issue-type-schemes.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -61,6 +63,10 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     screens: bind(env, screens),
     screenSchemes: bind(env, screenSchemes),
     issueTypeScreenSchemes: bind(env, issueTypeScreenSchemes),
+    priorities: bind(env, priorities),
+    resolutions: bind(env, resolutions),
+    issueTypes: bind(env, issueTypes),
+    issueTypeSchemes: bind(env, issueTypeSchemes),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

@@ -14,7 +14,9 @@ import { optionRoutes } from './option-routes.ts';
 import { fieldConfigurationRoutes } from './field-configuration-routes.ts';
 import { screenRoutes } from './screen-routes.ts';
 import { screenSchemeRoutes } from './screen-scheme-routes.ts';
+import { catalogRoutes } from './catalog-routes.ts';
+import { issueTypeSchemeRoutes } from './issue-type-scheme-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, taskRoutes]) add(r, ctx);
 };
