@@ -69,14 +69,16 @@ export const backOut = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Promi
       await runStep(x, inverseStep(s, rec.record), x.journal.back, ++n, total, rec.state !== 'done');
     }
   } catch (e) {
-    const proof = await prove(x, pf.states[0]!, recordedIssues(pf, x), 'now, against before the run');
+    const proof = await prove(x, pf.states[0]!, recordedIssues(pf, x), 'now, against before the run', x.journal.failure?.drifted ?? []);
     x.journal.state = 'backout-failed';
     x.journal.proof = { ok: false, lines: proof.lines };
     event(x.journal, `backout failed: ${messageOf(e)}`);
     await x.store.write(x.journal);
     return { state: 'backout-failed', failure: { ...(e instanceof StepFailure ? { step: e.step.id } : {}), message: messageOf(e) }, proof, applied: [] };
   }
-  const proof = await prove(x, pf.states[0]!, recordedIssues(pf, x), 'after the backout, against before the run');
+  // What others changed behind apply's back stays theirs: the proof covers the rest and says so.
+  const drifted = x.journal.failure?.drifted ?? [];
+  const proof = await prove(x, pf.states[0]!, recordedIssues(pf, x), 'after the backout, against before the run', drifted);
   await ledger.reverted(pf.plan.migrations.map((m) => m.id).filter((id) => x.journal.events.some((e) => e.what === `${id}: applied`)));
   x.journal.state = proof.ok ? 'backed-out' : 'backout-failed';
   x.journal.proof = { ok: proof.ok, lines: [...proof.lines, ...PROOF_LIMITS] };
@@ -97,7 +99,7 @@ export const carryOut = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Prom
       await x.store.write(x.journal);
       return { state: 'applied', proof, applied };
     } catch (e) {
-      const failure = { ...(e instanceof StepFailure ? { step: e.step.id } : {}), message: messageOf(e) };
+      const failure = { ...(e instanceof StepFailure ? { step: e.step.id, ...(e.drifted.length ? { drifted: e.drifted } : {}) } : {}), message: messageOf(e) };
       x.journal.failure = failure;
       event(x.journal, `${e instanceof Stopped ? 'stopped' : 'failed'}: ${failure.message}`);
       await x.store.write(x.journal);

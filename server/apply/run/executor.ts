@@ -44,7 +44,8 @@ export interface Exec {
 
 export class StepFailure extends Error {
   override readonly name = 'StepFailure';
-  constructor(readonly step: Step, message: string, readonly drift = false) { super(message); }
+  /** `collection/key` of the entities production changed behind apply's back (a drift). */
+  constructor(readonly step: Step, message: string, readonly drifted: string[] = []) { super(message); }
 }
 
 export class Stopped extends Error {
@@ -99,7 +100,7 @@ export const runStep = async (x: Exec, step: Step, records: Record<string, StepR
   }
   let todo = step;
   if (where.at === 'elsewhere') {
-    if (!resuming && !converge) throw new StepFailure(step, `production changed behind apply's back: ${where.what.join('; ')}`, true);
+    if (!resuming && !converge) throw new StepFailure(step, `production changed behind apply's back: ${where.what.join('; ')}`, where.entities);
     // Interrupted half way (or undoing a step that failed half way): go from where production is now.
     const now = currentOf(step, view);
     todo = { ...step, changes: step.changes.map((c) => ({ ...c, from: now[`${c.collection}/${c.key}`] ?? null })) };

@@ -69,7 +69,7 @@ export interface Journal {
   steps: Record<string, StepRecord>;
   /** Records of the backout steps, by the forward step's id. */
   back: Record<string, StepRecord>;
-  failure?: { step?: string; message: string };
+  failure?: { step?: string; message: string; drifted?: string[] };
   proof?: { ok: boolean; lines: string[] };
   banner?: BannerRecord;
   events: { at: string; what: string }[];

@@ -21,13 +21,14 @@ export const currentOf = (step: Step, view: View): Record<string, Json | null> =
 const isAtStart = (c: EntityChange, view: View): boolean => same(at(view, c.collection, c.key), c.from) && (!c.rename || at(view, c.collection, c.rename) === null);
 const isAtEnd = (c: EntityChange, view: View): boolean => same(at(view, c.collection, keyAfter(c)), c.to) && (!c.rename || at(view, c.collection, c.key) === null);
 
-export type Where = { at: 'start' } | { at: 'end' } | { at: 'elsewhere'; what: string[] };
+export type Where = { at: 'start' } | { at: 'end' } | { at: 'elsewhere'; what: string[]; entities: string[] };
 
 export const whereIs = (step: Step, view: View): Where => {
   if (!step.changes.length) return { at: 'start' };
   if (step.changes.every((c) => isAtEnd(c, view))) return { at: 'end' };
   if (step.changes.every((c) => isAtStart(c, view))) return { at: 'start' };
-  return { at: 'elsewhere', what: step.changes.filter((c) => !isAtStart(c, view)).map((c) => describeDrift(c, view)) };
+  const off = step.changes.filter((c) => !isAtStart(c, view));
+  return { at: 'elsewhere', what: off.map((c) => describeDrift(c, view)), entities: off.map((c) => `${c.collection}/${c.key}`) };
 };
 
 const describeDrift = (c: EntityChange, view: View): string => {
