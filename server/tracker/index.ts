@@ -12,4 +12,4 @@ export * from './lookups.ts';
 export { JqlError } from '../model/jql/errors.ts';
 export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, FieldValues, PageOptions } from './types.ts';
 export type * from './admin/index.ts';
-export { emptyRecords, normaliseRecords, markInterruptedTasks, revisionOf, diffAudit, appendAudit, bumpRevisions, describedBy, type AuditSource } from './admin/index.ts';
+export { emptyRecords, normaliseRecords, markInterruptedTasks, revisionOf, diffAudit, appendAudit, bumpRevisions, describedBy, notificationId, type AuditSource } from './admin/index.ts';

@@ -3,14 +3,15 @@ import type { Router } from 'express';
 import type { NotificationScheme, PermissionGrant, PermissionScheme, Project } from '../../model/types.ts';
 import { PROJECT_PERMISSIONS, type NotificationEvent } from '../../model/schema/vocab.ts';
 import type { SandboxContext } from '../context.ts';
+import { notificationId } from '../../tracker/index.ts';
 import { badRequest, notFound } from './errors.ts';
 import { numId, pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
 import { projectOr404 } from './visibility.ts';
 
 /** Model holder type → Jira's; "any logged-in user" is Jira Cloud's applicationRole without a parameter. */
-const HOLDER = { anyone: 'anyone', loggedIn: 'applicationRole', group: 'group', projectRole: 'projectRole', user: 'user', reporter: 'reporter', assignee: 'assignee', projectLead: 'projectLead' } as const;
+export const HOLDER = { anyone: 'anyone', loggedIn: 'applicationRole', group: 'group', projectRole: 'projectRole', user: 'user', reporter: 'reporter', assignee: 'assignee', projectLead: 'projectLead' } as const;
 
-const grantJson = (j: J, s: PermissionScheme, g: PermissionGrant) => {
+export const grantJson = (j: J, s: PermissionScheme, g: PermissionGrant) => {
   const group = g.holder.type === 'group' && g.holder.value ? j.ctx.tracker.lookups.groups.get(g.holder.value) : undefined;
   const parameter = group ? group.name : g.holder.value;
   return {
@@ -25,22 +26,22 @@ export const permissionSchemeJson = (j: J, s: PermissionScheme, withGrants: bool
   ...(withGrants ? { permissions: s.grants.map((g) => grantJson(j, s, g)) } : {}),
 });
 
-const EVENTS: Record<NotificationEvent, { id: number; name: string }> = {
+export const EVENTS: Record<NotificationEvent, { id: number; name: string }> = {
   created: { id: 1, name: 'Issue Created' }, updated: { id: 2, name: 'Issue Updated' }, assigned: { id: 3, name: 'Issue Assigned' },
   resolved: { id: 4, name: 'Issue Resolved' }, closed: { id: 5, name: 'Issue Closed' }, commented: { id: 6, name: 'Issue Commented' },
   reopened: { id: 7, name: 'Issue Reopened' }, deleted: { id: 8, name: 'Issue Deleted' }, transitioned: { id: 13, name: 'Generic Event' },
 };
-const RECIPIENT = { currentAssignee: 'CurrentAssignee', reporter: 'Reporter', currentUser: 'CurrentUser', projectLead: 'ProjectLead', componentLead: 'ComponentLead', user: 'User', group: 'Group', projectRole: 'ProjectRole', watchers: 'AllWatchers' } as const;
+export const RECIPIENT = { currentAssignee: 'CurrentAssignee', reporter: 'Reporter', currentUser: 'CurrentUser', projectLead: 'ProjectLead', componentLead: 'ComponentLead', user: 'User', group: 'Group', projectRole: 'ProjectRole', watchers: 'AllWatchers' } as const;
 
 export const notificationSchemeJson = (j: J, s: NotificationScheme) => ({
   expand: 'notificationSchemeEvents,user,group,projectRole,field,all', id: numId(s.id), self: `${j.api}/notificationscheme/${s.id}`, name: s.name, description: s.description ?? '',
   notificationSchemeEvents: s.events.map((e) => ({
     event: { id: EVENTS[e.event].id, name: EVENTS[e.event].name, description: '' },
-    notifications: e.recipients.map((r, n) => {
+    notifications: e.recipients.map((r) => {
       const ix = j.ctx.tracker.lookups;
       const group = r.type === 'group' && r.value ? ix.groups.get(r.value) : undefined;
       return {
-        id: n + 1, notificationType: RECIPIENT[r.type],
+        id: notificationId(e.event, r), notificationType: RECIPIENT[r.type],
         ...(r.value !== undefined ? { parameter: group ? group.name : r.value, recipient: r.value } : {}),
         ...(group ? { group: { name: group.name, groupId: group.id } } : {}),
       };

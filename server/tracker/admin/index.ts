@@ -19,6 +19,9 @@ import { screens } from './screens.ts';
 import { issueTypeScreenSchemes, screenSchemes } from './screen-schemes.ts';
 import { issueTypes, priorities, resolutions } from './catalog.ts';
 import { issueTypeSchemes } from './issue-type-schemes.ts';
+import { permissionSchemes } from './permission-schemes.ts';
+import { notificationSchemes } from './notification-schemes.ts';
+import { groups, roleActors, roles } from './people.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -37,6 +40,10 @@ export { describedBy } from './named.ts';
 export type { FieldMove } from './screens.ts';
 export type { ScreensInput } from './screen-schemes.ts';
 export type { ItemInput } from './field-configurations.ts';
+export type { GrantInput } from './permission-schemes.ts';
+export type { EventNotifications } from './notification-schemes.ts';
+export { notificationId } from './notification-schemes.ts';
+export type { ActorsInput } from './people.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -67,6 +74,11 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     resolutions: bind(env, resolutions),
     issueTypes: bind(env, issueTypes),
     issueTypeSchemes: bind(env, issueTypeSchemes),
+    permissionSchemes: bind(env, permissionSchemes),
+    notificationSchemes: bind(env, notificationSchemes),
+    groups: bind(env, groups),
+    roles: bind(env, roles),
+    roleActors: bind(env, roleActors),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

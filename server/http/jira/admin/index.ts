@@ -16,7 +16,9 @@ import { screenRoutes } from './screen-routes.ts';
 import { screenSchemeRoutes } from './screen-scheme-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { issueTypeSchemeRoutes } from './issue-type-scheme-routes.ts';
+import { schemeAdminRoutes } from './scheme-routes.ts';
+import { peopleAdminRoutes } from './people-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, schemeAdminRoutes, peopleAdminRoutes, taskRoutes]) add(r, ctx);
 };
