@@ -46,7 +46,7 @@ export const filterJson = (j: J, f: SavedFilter, expand: readonly string[] = ['j
     ...(has('owner') ? { owner: userById(j, f.owner) ?? undefined } : {}),
     ...(has('jql') ? { jql: f.jql } : {}),
     viewUrl: `${j.base}/issues/?filter=${f.id}`, searchUrl: `${j.api}/search/jql?jql=${encodeURIComponent(f.jql)}`,
-    favourite: false, favouritedCount: 0,
+    favourite: j.actor !== null && j.ctx.tracker.admin.filters.favouritedBy(f.id).includes(j.actor), favouritedCount: j.ctx.tracker.admin.filters.favouritedBy(f.id).length,
     ...(has('sharePermissions') ? { sharePermissions: f.shares.map((s, n) => shareJson(j, s, n)) } : {}),
     editPermissions: [],
   };
@@ -63,7 +63,7 @@ export const filterRoutes = (r: Router, ctx: SandboxContext): void => {
     return pageOf(j, list, (f) => filterJson(j, f, expand));
   }));
   r.get('/filter/my', route(ctx, (j) => visible(j).filter((f) => f.owner === j.actor).map((f) => filterJson(j, f))));
-  r.get('/filter/favourite', route(ctx, (_j) => []));
+  r.get('/filter/favourite', route(ctx, (j) => visible(j).filter((f) => j.actor !== null && j.ctx.tracker.admin.filters.favouritedBy(f.id).includes(j.actor)).map((f) => filterJson(j, f))));
   r.get('/filter/:id', route(ctx, (j, req) => {
     const f = j.ctx.tracker.state.config.filters.find((x) => x.id === String(req.params.id));
     if (!f || !canSeeFilter(j, f)) throw notFound(`The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.`);

@@ -42,6 +42,12 @@ ${admin ? html`<li><a href="/secure/admin">Administration</a></li>` : ''}
 </ul></nav>`;
 };
 
+/** The announcement banner set through the REST API (text, escaped), when it is on for this viewer. */
+const announcement = (ctx: SandboxContext, res: Response): SafeHtml => {
+  const b = ctx.tracker.admin.banner.shown(actorOf(res));
+  return b ? html`<div class="announcement-banner" role="region" aria-label="Announcement" data-testid="announcement-banner">${b.message}</div>` : html``;
+};
+
 /** Renders a full page and sends it. */
 export const sendPage = (ctx: SandboxContext, req: Request, res: Response, opts: PageOptions): void => {
   const title = ctx.tracker.state.config.tracker.title;
@@ -50,7 +56,7 @@ export const sendPage = (ctx: SandboxContext, req: Request, res: Response, opts:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${STYLESHEET}"></head>
 <body><header class="top"><a class="brand" href="/">${title} <span>Understudy sandbox</span></a>${nav(ctx, res)}${personaBox(ctx, req, res)}</header>
-${ctx.banner ? new SafeHtml(ctx.banner) : ''}<main id="main">${opts.body}</main></body></html>`;
+${announcement(ctx, res)}${ctx.banner ? new SafeHtml(ctx.banner) : ''}<main id="main">${opts.body}</main></body></html>`;
   res.status(opts.status ?? 200).type('html').send(doc.value);
 };
 

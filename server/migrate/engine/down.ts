@@ -11,6 +11,7 @@
 import { CheckFailed, UserError } from '../../common/errors.ts';
 import type { Instance } from '../../store/index.ts';
 import { revertMigration } from '../apply.ts';
+import { recordConfigChange } from './config-audit.ts';
 import type { LoadedMigration } from '../load.ts';
 import { appliedEntries, dropCaptures, loadInverse, type LedgerEntry } from './ledger.ts';
 import { operator } from './session.ts';
@@ -109,11 +110,13 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
     return { entry, durationMs, restored, changedSince, hash, ...(note ? { fileNote: note } : {}) };
   };
 
+  const configBefore = structuredClone(instance.db.data.config);
   try {
     revertMigration(instance.db.data, loadInverse(instance.db.data, entry), { migrationId: entry.id, now });
   } catch (e) {
     return failed(`its recorded inverse could not be applied: ${(e as Error)?.message ?? String(e)}`);
   }
+  recordConfigChange(instance.db.data, configBefore, entry.id, 'down', now);
   try {
     return await save(false);
   } catch (e) {

@@ -13,6 +13,7 @@ import type { LoadedMigration } from '../load.ts';
 import { checkIntegrity, changedError, outOfOrderError } from './integrity.ts';
 import { appliedEntries, entryFor, putEntry, storeInverse, type LedgerEntry } from './ledger.ts';
 import { ruleErrors } from './rules-check.ts';
+import { recordConfigChange } from './config-audit.ts';
 import { operator } from './session.ts';
 
 export interface UpOptions {
@@ -106,6 +107,7 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
   };
 
   let result: AppliedMigration;
+  const configBefore = structuredClone(state.config);
   try {
     result = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, hashBefore });
   } catch (e) {
@@ -129,6 +131,7 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
     ]));
   }
 
+  recordConfigChange(state, configBefore, m.id, 'up', now);
   const entry: LedgerEntry = {
     ...base, state: 'applied', durationMs: 0, hashAfter: null, sentences: result.sentences,
     inverse: storeInverse(state, m.id, result.inverse), touchedIssues: result.touched.issueIds.length,

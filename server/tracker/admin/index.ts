@@ -22,6 +22,9 @@ import { issueTypeSchemes } from './issue-type-schemes.ts';
 import { permissionSchemes } from './permission-schemes.ts';
 import { notificationSchemes } from './notification-schemes.ts';
 import { groups, roleActors, roles } from './people.ts';
+import { filters } from './filters.ts';
+import { components, versions } from './project-parts.ts';
+import { audit, banner } from './banner-audit.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -44,6 +47,9 @@ export type { GrantInput } from './permission-schemes.ts';
 export type { EventNotifications } from './notification-schemes.ts';
 export { notificationId } from './notification-schemes.ts';
 export type { ActorsInput } from './people.ts';
+export type { FilterInput } from './filters.ts';
+export type { VersionInput, ComponentInput } from './project-parts.ts';
+export type { BannerInput, AuditQuery } from './banner-audit.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -79,6 +85,11 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     groups: bind(env, groups),
     roles: bind(env, roles),
     roleActors: bind(env, roleActors),
+    filters: bind(env, filters),
+    versions: bind(env, versions),
+    components: bind(env, components),
+    banner: bind(env, banner),
+    audit: bind(env, audit),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

@@ -24,8 +24,17 @@ export interface AdminCase {
 
 export const hashOf = async (h: Harness): Promise<string> => ((await (await fetch(`${h.url}/_understudy/hash`)).json()) as { hash: string }).hash;
 
+/**
+ * A persona: `admin` (a Jira administrator), `dev` (a non-admin developer), `plain` (a non-admin
+ * who administers no project and owns no filter a case names), `anon` (no credentials), or an id.
+ */
 export const personaOf = (h: Harness, as: string | undefined): string | undefined => {
   if (as === 'anon') return undefined;
+  if (as === 'plain') {
+    const t = h.ctx.tracker;
+    const owners = new Set(t.state.config.filters.map((f) => f.owner));
+    return h.personas.find((p) => !p.admin && !owners.has(p.accountId) && !t.state.config.projects.some((x) => t.can(p.accountId, 'ADMINISTER_PROJECTS', x.key)))!.accountId;
+  }
   if (as === undefined || as === 'admin') return h.personas.find((p) => p.admin)!.accountId;
   if (as === 'dev') return h.personas.find((p) => !p.admin && p.groups.includes('developers'))!.accountId;
   return as;

@@ -18,7 +18,10 @@ import { catalogRoutes } from './catalog-routes.ts';
 import { issueTypeSchemeRoutes } from './issue-type-scheme-routes.ts';
 import { schemeAdminRoutes } from './scheme-routes.ts';
 import { peopleAdminRoutes } from './people-routes.ts';
+import { filterAdminRoutes } from './filter-routes.ts';
+import { projectPartRoutes } from './project-part-routes.ts';
+import { bannerAuditRoutes } from './banner-audit-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, schemeAdminRoutes, peopleAdminRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, schemeAdminRoutes, peopleAdminRoutes, filterAdminRoutes, projectPartRoutes, bannerAuditRoutes, taskRoutes]) add(r, ctx);
 };
