@@ -3,20 +3,20 @@
  * migration sets on issues, and a backout's recorded values put back. An ops-form migration's
  * change is carried to every issue production has that matches it (the projects, types and prior
  * value the rehearsal saw, as JQL); a functions-form migration's to the issues it edited, by key.
- * Jira edits only fields on the issue's edit screen, for someone with Edit Issues in the project: a
+ * Resolutions are put back through a transition (resolution-values.ts). Jira edits only fields on
+ * the issue's edit screen, for someone with Edit Issues in the project: a
  * field that is not on the screen is put there for the edit and taken off again, and an account
  * without the permission is granted it (a user grant in the project's permission scheme) for the
  * edit and the grant removed again — both journaled first, so a kill in between is finished on
  * --resume.
  */
-import { screenFor } from '../../model/resolve.ts';
-import { ConfigIndex, can } from '../../tracker/index.ts';
-import type { ProjectPermission } from '../../model/schema/vocab.ts';
 import { normaliseValue } from '../normalise/index.ts';
 import { fieldKeyOf, findIssues, jiraValue, normalisedValue, typeOfField } from '../production/issues.ts';
 import type { IssueEdit } from '../plan/types.ts';
 import { same } from './common.ts';
-import type { EntityWriter, PlanContext, RunContext, StepDraft } from './types.ts';
+import { restoreResolutions } from './resolution-values.ts';
+import { narrowPermissions, narrowProjects, narrowScreens, widenPermissions, widenProjects, widenScreens, type TempField, type TempGrant } from './temporary.ts';
+import type { EntityWriter, PlanContext, StepDraft } from './types.ts';
 
 const jqlString = (s: string): string => `"${s.replace(/["\\]/g, '\\$&')}"`;
 const fieldRef = (id: string): string => (id.startsWith('customfield_') ? `cf[${id.slice(12)}]` : id);
@@ -52,83 +52,6 @@ export const planIssueSteps = (p: PlanContext, covered: ReadonlySet<string>): St
   });
 };
 
-interface TempField { screenId: string; tabId: string; fieldId: string }
-
-/** Puts the edit's fields on the edit screens that lack them; returns what it added (journaled first). */
-const widenScreens = async (rc: RunContext, found: { project: string; issueType: string }[], fieldIds: string[]): Promise<TempField[]> => {
-  const config = rc.view.config;
-  const temp = (rc.scratch.tempFields as TempField[] | undefined) ?? [];
-  const wanted: TempField[] = [];
-  for (const i of found) {
-    const project = config.projects.find((x) => x.key === i.project);
-    const screen = project ? screenFor(config, project, i.issueType, 'edit') : undefined;
-    if (!screen) continue;
-    for (const fieldId of fieldIds) {
-      if (screen.tabs.some((t) => t.fields.includes(fieldId)) || wanted.some((w) => w.screenId === screen.id && w.fieldId === fieldId)) continue;
-      wanted.push({ screenId: screen.id, tabId: screen.tabs[0]!.id, fieldId });
-    }
-  }
-  const all = [...temp, ...wanted.filter((w) => !temp.some((t) => t.screenId === w.screenId && t.fieldId === w.fieldId))];
-  if (wanted.length) {
-    rc.scratch.tempFields = all;
-    await rc.saveScratch();
-  }
-  for (const w of wanted) {
-    rc.log(`  (putting '${w.fieldId}' on the screen ${w.screenId} for the edit; taken off again after it)`);
-    await rc.send({ method: 'POST', path: `${rc.api}/screens/${w.screenId}/tabs/${w.tabId}/fields`, body: { fieldId: w.fieldId } });
-  }
-  return all;
-};
-
-interface TempGrant { schemeId: string; scheme: string; permission: ProjectPermission }
-
-/** Grants the account what editing the issues of these projects needs, where it lacks it. */
-const widenPermissions = async (rc: RunContext, projects: readonly string[]): Promise<TempGrant[]> => {
-  const config = rc.view.config;
-  const ix = new ConfigIndex(config);
-  const temp = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? [];
-  const wanted: TempGrant[] = [];
-  for (const key of new Set(projects)) {
-    const project = config.projects.find((p) => p.key === key);
-    const scheme = project && config.permissionSchemes.find((x) => x.id === project.schemes.permissionScheme);
-    if (!project || !scheme) continue;
-    for (const permission of ['BROWSE_PROJECTS', 'EDIT_ISSUES'] as const) {
-      if (can(ix, rc.account, permission, project) || [...temp, ...wanted].some((t) => t.schemeId === scheme.id && t.permission === permission)) continue;
-      wanted.push({ schemeId: scheme.id, scheme: scheme.name, permission });
-    }
-  }
-  if (!wanted.length) return temp;
-  rc.scratch.tempGrants = [...temp, ...wanted];
-  await rc.saveScratch();
-  for (const w of wanted) {
-    rc.log(`  (granting the account ${w.permission} in '${w.scheme}' for the edit; removed again after it)`);
-    await rc.send({ method: 'POST', path: `${rc.api}/permissionscheme/${w.schemeId}/permission`, body: { permission: w.permission, holder: rc.dc ? { type: 'user', parameter: rc.account } : { type: 'user', value: rc.account } } });
-  }
-  return [...temp, ...wanted];
-};
-
-const narrowPermissions = async (rc: RunContext, temp: TempGrant[]): Promise<void> => {
-  const view = await rc.refresh();
-  for (const t of temp) {
-    const id = view.keys.id('grant', `${t.scheme}|${t.permission}:user:${rc.account}`);
-    if (id) await rc.send({ method: 'DELETE', path: `${rc.api}/permissionscheme/${t.schemeId}/permission/${id}` });
-  }
-  delete rc.scratch.tempGrants;
-  await rc.saveScratch();
-};
-
-const narrowScreens = async (rc: RunContext, temp: TempField[]): Promise<void> => {
-  for (const t of temp) {
-    const view = await rc.refresh();
-    const screen = view.config.screens.find((s) => s.id === t.screenId);
-    if (screen?.tabs.some((tab) => tab.fields.includes(t.fieldId))) {
-      await rc.send({ method: 'DELETE', path: `${rc.api}/screens/${t.screenId}/tabs/${t.tabId}/fields/${encodeURIComponent(t.fieldId)}` });
-    }
-  }
-  delete rc.scratch.tempFields;
-  await rc.saveScratch();
-};
-
 export const issuesWriter: EntityWriter = {
   name: 'issues', collections: [],
   plan: () => [],
@@ -136,26 +59,43 @@ export const issuesWriter: EntityWriter = {
     const edit = step.issues;
     if (!edit || edit.byJira) return;
     const targets = edit.restore ?? (rc.record ?? []).map((r) => ({ key: r.key, values: edit.set ?? {} }));
-    if (!targets.length && !rc.scratch.tempFields && !rc.scratch.tempGrants) return;
+    if (!targets.length && !rc.scratch.tempFields && !rc.scratch.tempGrants && !rc.scratch.tempRestored && !rc.scratch.loopWorkflows) return;
     const fieldIds = edit.fieldKeys.map((k) => edit.fields[k]!);
-    const found = await findIssues(rc.reader, rc.dc, { keys: targets.map((t) => t.key) }, fieldIds);
+    const found = await findIssues(rc.reader, rc.dc, { keys: targets.map((t) => t.key) }, [...fieldIds, 'status']);
     const byKey = new Map(found.map((f) => [f.key, f]));
     const todo = targets.filter((t) => {
       const f = byKey.get(t.key);
       if (!f) throw new Error(`issue ${t.key} is no longer in production (or the account cannot see it)`);
       return edit.fieldKeys.some((k) => !same(normalisedValue(f.fields[edit.fields[k]!], typeOfField(rc.view.config, edit.fields[k]!), rc.view.keys), t.values[k] ?? null));
     });
-    const grants = await widenPermissions(rc, todo.map((t) => byKey.get(t.key)!.project));
-    const temp = await widenScreens(rc, todo.map((t) => byKey.get(t.key)!), fieldIds);
+    if (fieldIds.length === 1 && fieldIds[0] === 'resolution') {
+      const k = edit.fieldKeys[0]!;
+      await restoreResolutions(rc, todo.map((t) => {
+        const f = byKey.get(t.key)!;
+        return { key: t.key, project: f.project, issueType: f.issueType, status: String((f.fields.status as { id?: unknown } | undefined)?.id ?? ''), resolution: (t.values[k] as string | null) ?? null };
+      }));
+      return;
+    }
+    let grants: TempGrant[] = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? [];
+    let temp: TempField[] = (rc.scratch.tempFields as TempField[] | undefined) ?? [];
+    let restored: string[] = (rc.scratch.tempRestored as string[] | undefined) ?? [];
     try {
+      restored = await widenProjects(rc, todo.map((t) => byKey.get(t.key)!.project));
+      grants = await widenPermissions(rc, todo.map((t) => byKey.get(t.key)!.project));
+      temp = await widenScreens(rc, todo.map((t) => byKey.get(t.key)!), fieldIds);
       if (temp.length || grants.length) await rc.refresh();
       for (const t of todo) {
         const fields = Object.fromEntries(edit.fieldKeys.map((k) => [edit.fields[k]!, jiraValue(rc.view, edit.fields[k]!, t.values[k] ?? null, rc.dc)]));
         await rc.send({ method: 'PUT', path: `${rc.api}/issue/${t.key}`, query: { notifyUsers: false }, body: { fields } });
       }
     } finally {
+      // Whatever was widened (also by an earlier, interrupted try: the journal's scratch) is narrowed again.
+      temp = (rc.scratch.tempFields as TempField[] | undefined) ?? temp;
+      grants = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? grants;
       if (temp.length) await narrowScreens(rc, temp);
       if (grants.length) await narrowPermissions(rc, grants);
+      restored = (rc.scratch.tempRestored as string[] | undefined) ?? restored;
+      if (restored.length) await narrowProjects(rc, restored);
     }
   },
 };

@@ -34,14 +34,26 @@ export const workflowsWriter: EntityWriter = {
       : { phase: 'migrate' as const, class: 'automatic' as const, writer: 'workflows', title, changes: [c] };
   }),
   run: async (step, rc) => {
-    for (const c of step.changes) {
-      const payload = await updatePayload(rc, c.key, asObj(c.to));
-      const check = await rc.send({ method: 'POST', path: `${rc.api}/workflows/update/validation`, body: { payload, validationOptions: { levels: ['ERROR'] } } });
-      const errors = asList<Obj>(asObj(check.body).errors).filter((e) => e.level === undefined || e.level === 'ERROR');
-      if (errors.length) throw new WriteRefused(`POST ${rc.api}/workflows/update/validation`, 400, errors.map((e) => String(e.message ?? JSON.stringify(e))).join('; '));
-      await rc.send({ method: 'POST', path: `${rc.api}/workflows/update`, body: payload });
-    }
+    for (const c of step.changes) await writeWorkflow(rc, c.key, c.to);
   },
+};
+
+/** Validates, then writes, a workflow's new definition (normalised). */
+export const writeWorkflow = async (rc: RunContext, key: string, to: unknown): Promise<void> => {
+  const payload = await updatePayload(rc, key, asObj(to));
+  const check = await rc.send({ method: 'POST', path: `${rc.api}/workflows/update/validation`, body: { payload, validationOptions: { levels: ['ERROR'] } } });
+  const errors = asList<Obj>(asObj(check.body).errors).filter((e) => e.level === undefined || e.level === 'ERROR');
+  if (errors.length) throw new WriteRefused(`POST ${rc.api}/workflows/update/validation`, 400, errors.map((e) => String(e.message ?? JSON.stringify(e))).join('; '));
+  await rc.send({ method: 'POST', path: `${rc.api}/workflows/update`, body: payload });
+};
+
+/** Every project × issue type whose issues follow the workflow, with its id: what writers that touch issues through a workflow need. */
+export const workflowOf = (rc: Pick<RunContext, 'view'>, projectKey: string, issueTypeId: string): string | undefined => {
+  const config = rc.view.config;
+  const p = config.projects.find((x) => x.key === projectKey);
+  const scheme = p && config.workflowSchemes.find((s) => s.id === p.schemes.workflowScheme);
+  if (!scheme) return undefined;
+  return scheme.mappings.find((m) => m.issueType === issueTypeId)?.workflow ?? scheme.defaultWorkflow;
 };
 
 /** What `--dry-run` asks Jira to check without writing. */
