@@ -39,6 +39,8 @@ export interface WorkspaceOptions {
   /** An existing production to write to (default: a fresh sandbox on fixtures/acme). */
   prod?: Harness;
   settings?: Record<string, unknown>;
+  /** Environment of the heads-up (webhook URLs). */
+  announceEnv?: NodeJS.ProcessEnv;
 }
 
 export const SETTINGS = { announce: { channels: [{ name: 'changelog', kind: 'file', path: 'changes' }] } };
@@ -62,7 +64,7 @@ export const makeApplyWorkspace = async (o: WorkspaceOptions = {}): Promise<Appl
   await writeFile(join(dir, 'understudy.config.json'), JSON.stringify(o.settings ?? SETTINGS, null, 2));
   if (o.headsUp !== false) {
     const io: CommandIo = { out: () => undefined, err: () => undefined };
-    const code = await runAnnounceCommand(['heads-up', '--report', 'report', '--send', '--at', '2099-01-01T10:00:00Z'], io, { cwd: dir, env: {} });
+    const code = await runAnnounceCommand(['heads-up', '--report', 'report', '--send', '--at', '2099-01-01T10:00:00Z'], io, { cwd: dir, env: o.announceEnv ?? {} });
     if (code !== 0) throw new Error('the heads-up of the apply workspace was not written');
   }
   const prod = o.prod ?? await startSandbox('fixtures/acme', { deploymentType: o.deploymentType ?? 'Cloud' });
