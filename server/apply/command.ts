@@ -24,6 +24,7 @@ import { TERMINAL, JournalStore, type Journal } from './run/journal.ts';
 import { runSession, operatorName } from './session.ts';
 import { lockSite } from './site-lock.ts';
 import { processTerminal, terminalOperator, type Terminal } from './terminal.ts';
+import type { Operator } from './run/executor.ts';
 import { dryRunChecks } from './dry-run.ts';
 
 export interface ApplyDeps {
@@ -34,6 +35,8 @@ export interface ApplyDeps {
   transport?: ConnectOptions['transport'];
   announce?: AnnounceDeps;
   signals?: NodeJS.EventEmitter;
+  /** Who confirms manual steps (default: the person at the terminal). */
+  operator?: Operator;
   /** An update goes out when a step runs longer than this (default: from the rehearsal's timings). */
   stepAllowanceMs?: number;
   now?: string;
@@ -116,7 +119,7 @@ export const runApplyCommand = async (argv: string[], io: CommandIo, deps: Apply
       deps: { env, cwd, ...deps.announce }, io,
     }, prod, journal, store, steps.length);
     return await runSession({
-      prod, store, journal, plan: pf, ledger, io, operator: terminalOperator(terminal, io.out), notifier, reportDir,
+      prod, store, journal, plan: pf, ledger, io, operator: deps.operator ?? terminalOperator(terminal, io.out), notifier, reportDir,
       ...(deps.signals ? { signals: deps.signals } : {}), checksums: Object.fromEntries(pending.map((m) => [m.id, m.checksum])),
     });
   } finally {
@@ -140,5 +143,5 @@ const resume = async (o: ApplyOptions, io: CommandIo, deps: ApplyDeps, c: Resume
   const notifier = result && j.mode === 'apply' ? new Notifier({
     reportDir: c.reportDir, result, send: o.send, updateEveryMinutes: c.settings.announce.updateEveryMinutes, deps: { env: c.connectOpts.env, cwd: deps.cwd ?? process.cwd(), ...deps.announce }, io,
   }, prod, j, c.store, allSteps(pf.plan).length) : undefined;
-  return runSession({ prod, store: c.store, journal: j, plan: pf, ledger, io, operator: terminalOperator(c.terminal, io.out), ...(notifier ? { notifier } : {}), reportDir: c.reportDir, ...(deps.signals ? { signals: deps.signals } : {}) });
+  return runSession({ prod, store: c.store, journal: j, plan: pf, ledger, io, operator: deps.operator ?? terminalOperator(c.terminal, io.out), ...(notifier ? { notifier } : {}), reportDir: c.reportDir, ...(deps.signals ? { signals: deps.signals } : {}) });
 };

@@ -82,7 +82,7 @@ export const runProductionDown = async (argv: string[], io: CommandIo, deps: App
     await store.write(journal);
     io.out(`backing out ${entries.length} migration${entries.length === 1 ? '' : 's'} from ${prod.url}, newest first, from the production ledger (${dir})`);
     const reportDir = resolve(cwd, v.report ?? 'reports/latest');
-    const code = await runSession({ prod, store, journal, plan: pf, ledger, io, operator: terminalOperator(deps.terminal ?? processTerminal(), io.out), reportDir, ...(deps.signals ? { signals: deps.signals } : {}) });
+    const code = await runSession({ prod, store, journal, plan: pf, ledger, io, operator: deps.operator ?? terminalOperator(deps.terminal ?? processTerminal(), io.out), reportDir, ...(deps.signals ? { signals: deps.signals } : {}) });
     if (v.send && journal.state === 'applied') await rolledBackNotice(io, deps, reportDir, `Backed out ${entries.map((e) => e.id).join(', ')} from ${prod.url}: ${migrations.reduce((n, m) => n + m.steps.length, 0)} steps, each read back as planned. ${journal.proof?.lines[0] ?? ''}`);
     return code;
   } finally {
