@@ -2,6 +2,7 @@
 import { Router, type Express } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { adminRoutes } from './admin/index.ts';
+import { greenhopperRouter } from './admin/board-routes.ts';
 import { agileRouter } from './agile.ts';
 import { notFound, sendError } from './errors.ts';
 import { fieldRoutes } from './routes-fields.ts';
@@ -27,5 +28,7 @@ export const mountJira = (app: Express, ctx: SandboxContext): void => {
   app.use('/rest/api/2', apiRouter(ctx, 2));
   if (ctx.deploymentType === 'Cloud') app.use('/rest/api/3', apiRouter(ctx, 3));
   app.use('/rest/agile/1.0', agileRouter(ctx));
+  // Private: the board settings page's own column write (see admin/board-routes.ts).
+  app.use('/rest/greenhopper/1.0', greenhopperRouter(ctx));
   app.use('/rest', (req, res) => sendError(res, notFound(`No resource at ${req.method} ${req.originalUrl} in the Understudy sandbox (see the README for the REST subset it serves).`)));
 };

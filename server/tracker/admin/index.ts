@@ -25,6 +25,7 @@ import { groups, roleActors, roles } from './people.ts';
 import { filters } from './filters.ts';
 import { components, versions } from './project-parts.ts';
 import { audit, banner } from './banner-audit.ts';
+import { boards } from './boards.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -50,6 +51,7 @@ export type { ActorsInput } from './people.ts';
 export type { FilterInput } from './filters.ts';
 export type { VersionInput, ComponentInput } from './project-parts.ts';
 export type { BannerInput, AuditQuery } from './banner-audit.ts';
+export type { ColumnInput } from './boards.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -90,6 +92,7 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     components: bind(env, components),
     banner: bind(env, banner),
     audit: bind(env, audit),
+    boards: bind(env, boards),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

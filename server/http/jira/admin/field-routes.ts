@@ -4,7 +4,7 @@ import type { FieldType } from '../../../model/schema/vocab.ts';
 import type { SandboxContext } from '../../context.ts';
 import { TrackerError } from '../../../tracker/index.ts';
 import { badRequest } from '../errors.ts';
-import { jiraTime, pageOf } from '../handler.ts';
+import { pageOf } from '../handler.ts';
 import { FIELD_TYPE_KEYS, fieldJson, fieldSchema } from '../render-field.ts';
 import { bodyObj, reqStr, seeTask, serve, written } from './wire.ts';
 
@@ -26,7 +26,7 @@ export const fieldRoutes = (r: Router, ctx: SandboxContext): void => {
       if (e instanceof TrackerError && e.status === 403) throw badRequest('Only Jira administrators can create custom fields.');
       throw e;
     }
-    res.status(201).json({ ...fieldJson(j, field), untranslatedName: field.name });
+    res.status(201).json(fieldJson(j, field));
   }, 'both');
   serve(r, ctx, 'put', '/field/:fieldId', async (j, req, res) => {
     const body = bodyObj(req);
@@ -41,9 +41,10 @@ export const fieldRoutes = (r: Router, ctx: SandboxContext): void => {
     await written(j, () => j.ctx.tracker.admin.fields.restore(j.actor, String(req.params.fieldId)));
     res.status(204).end();
   });
+  // The documented Field shape (Jira's answer adds when and by whom; its schema does not list them).
   serve(r, ctx, 'get', '/field/search/trashed', (j) => pageOf(j, j.ctx.tracker.admin.fields.trashed(j.actor), (t) => ({
     id: t.field.id, name: t.field.name, schema: fieldSchema(t.field, t.field.id), description: t.field.description ?? '', key: t.field.id,
-    isLocked: false, trashedDate: jiraTime(t.trashedAt), trashedBy: t.trashedBy ? { accountId: t.trashedBy } : undefined,
+    isLocked: false, contextsCount: t.field.contexts.length,
   })));
   serve(r, ctx, 'delete', '/field/:id', async (j, req, res) => {
     seeTask(j, res, await written(j, () => j.ctx.tracker.admin.fields.delete(j.actor, String(req.params.id))));

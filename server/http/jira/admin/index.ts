@@ -25,3 +25,4 @@ import { bannerAuditRoutes } from './banner-audit-routes.ts';
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
   for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, schemeAdminRoutes, peopleAdminRoutes, filterAdminRoutes, projectPartRoutes, bannerAuditRoutes, taskRoutes]) add(r, ctx);
 };
+export { ADMIN_ROUTES } from './wire.ts';

@@ -65,11 +65,19 @@ type Handler = (j: J, req: Request, res: Response) => unknown;
 /** Where a route exists: Cloud's REST API only, or Cloud and Data Center. */
 export type Availability = 'cloud' | 'both';
 
+/** Paths Data Center's REST API has for reading only: another method there answers 405, not 404. */
+const DC_READ_ONLY = new Set(['/priority', '/priority/:id', '/resolution', '/resolution/:id', '/screens', '/notificationscheme', '/notificationscheme/:id', '/workflowscheme/project', '/field/:fieldId/context']);
+
+/** Every admin route registered so far, with where it exists (the README's table is checked against it). */
+export const ADMIN_ROUTES = new Map<string, { method: string; path: string; where: Availability; dc: 404 | 405 }>();
+
 /**
  * Registers a route. In Data Center mode a Cloud-only one answers as Data Center does: 405 where DC
  * has the path for another method (`dc: 405`), else 404.
  */
 export const serve = (r: Router, ctx: SandboxContext, method: Method, path: string, fn: Handler, where: Availability = 'cloud', dc: 404 | 405 = 404): void => {
+  if (where === 'cloud' && DC_READ_ONLY.has(path)) dc = 405;
+  ADMIN_ROUTES.set(`${method.toUpperCase()} ${path}`, { method: method.toUpperCase(), path, where, dc });
   if (where === 'cloud' && ctx.deploymentType === 'DataCenter') {
     r[method](path, (req, res) => {
       if (dc === 405) jiraError(res, 405, [`HTTP method ${req.method} is not supported by this URL in Jira Data Center.`]);

@@ -63,7 +63,7 @@ export const workflowSchemeRoutes = (r: Router, ctx: SandboxContext): void => {
     const body = bodyObj(req);
     await written(j, () => j.ctx.tracker.admin.workflowSchemes.assign(j.actor, reqStr(body, 'projectId'), reqStr(body, 'workflowSchemeId')));
     res.status(204).end();
-  }, 'cloud', 405);
+  });
   serve(r, ctx, 'post', '/workflowscheme', async (j, req, res) => {
     const s = await written(j, () => j.ctx.tracker.admin.workflowSchemes.create(j.actor, legacyFields(j, bodyObj(req))));
     res.status(201).json(workflowSchemeJson(j, s));
