@@ -89,7 +89,7 @@ export const runApplyCommand = async (argv: string[], io: CommandIo, deps: Apply
     if (!pending.length) { io.out(`nothing to apply: every rehearsed migration is applied on ${prod.url} (production ledger ${dir})`); return 0; }
     await checkBaseline(prod, view, rehearsal.result.snapshot.dir, base, done.length ? (await ledger.readStates(done.at(-1)!.id)).after : undefined);
     io.out(`production at ${prod.url} (Jira ${prod.deploymentType === 'Cloud' ? 'Cloud' : 'Data Center'}) is the configuration the rehearsal started from${done.length ? ` after ${done.length} migration(s) applied earlier` : ''}`);
-    const planned = await planProduction({ base: view.config, issues: base.snapshot.issues, migrations: pending, deploymentType: prod.deploymentType, now: deps.now ?? new Date().toISOString() });
+    const planned = await planProduction({ base: view.config, issues: base.snapshot.issues, migrations: pending, deploymentType: prod.deploymentType, now: deps.now ?? new Date().toISOString(), boardColumns: prod.boardColumns });
     for (const l of renderPlan(planned.plan)) io.out(l);
     const steps = allSteps(planned.plan);
     const impossible = steps.filter((s) => s.class === 'impossible');

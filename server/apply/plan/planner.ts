@@ -24,6 +24,8 @@ export interface PlanInput {
   migrations: readonly LoadedMigration[];
   deploymentType: 'Cloud' | 'DataCenter';
   now: string;
+  /** Whether the site has the private board column write (probed by apply; the rehearsal assumes it). */
+  boardColumns?: boolean;
 }
 
 export interface PlannedChange {
@@ -83,7 +85,7 @@ export const planProduction = async (input: PlanInput): Promise<PlannedChange> =
   const migrations: MigrationPlan[] = [];
   for (const m of rehearsed) {
     const after = viewOf(await asRead(m.after, input.deploymentType));
-    const p = { dc, migration: m, before, after };
+    const p = { dc, migration: m, before, after, ...(input.boardColumns !== undefined ? { boardColumns: input.boardColumns } : {}) };
     const changes = entityChanges(before, after);
     const byCollection = new Map<string, EntityChange[]>();
     for (const c of changes) byCollection.set(c.collection, [...(byCollection.get(c.collection) ?? []), c]);

@@ -6,7 +6,7 @@
  */
 import { UserError } from '../../common/errors.ts';
 import { credentialsFromEnv, HttpTransport, NotFoundAnswer, type TransportOptions } from '../outside.ts';
-import { Writer, type WriterOptions } from './writer.ts';
+import { Writer, WriteRefused, type WriterOptions } from './writer.ts';
 
 export interface Production {
   url: string;
@@ -20,6 +20,8 @@ export interface Production {
   writer: Writer;
   /** Who the credentials belong to (display name and account id; never the e-mail or the token). */
   account: { id: string; name: string };
+  /** Whether the site answers the private board column write its board settings page uses. */
+  boardColumns: boolean;
 }
 
 export interface ConnectOptions {
@@ -63,7 +65,20 @@ export const connect = async (given: string | undefined, o: ConnectOptions): Pro
   }) as Record<string, unknown> | undefined;
   const account = { id: String(me?.accountId ?? me?.key ?? me?.name ?? 'unknown'), name: String(me?.displayName ?? 'unknown') };
   await assertAdmin(reader, base);
-  return { url: base, site: siteOf(url), dc, deploymentType: dc ? 'DataCenter' : 'Cloud', api, reader, writer, account };
+  return { url: base, site: siteOf(url), dc, deploymentType: dc ? 'DataCenter' : 'Cloud', api, reader, writer, account, boardColumns: await probeBoardColumns(writer) };
+};
+
+/**
+ * Does the site have the private board column write? Asked with a body Jira refuses (no board):
+ * a 400 says the resource is there, a 404 or 405 that it is not; nothing is written either way.
+ */
+const probeBoardColumns = async (writer: Writer): Promise<boolean> => {
+  try {
+    await writer.send({ method: 'PUT', path: '/rest/greenhopper/1.0/rapidviewconfig/columns', body: {} });
+    return true;
+  } catch (e) {
+    return e instanceof WriteRefused && e.status === 400;
+  }
 };
 
 /** The account must hold "Administer Jira": every write apply makes needs it. */

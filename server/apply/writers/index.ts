@@ -16,6 +16,7 @@ import { resolutionsWriter } from './resolutions.ts';
 import { screensWriter } from './screens.ts';
 import { statusesWriter } from './statuses.ts';
 import type { EntityWriter, StepDraft } from './types.ts';
+import { boardsWriter } from './boards.ts';
 import { usersWriter } from './users.ts';
 import { workflowsWriter } from './workflows.ts';
 
@@ -25,7 +26,6 @@ export { validateWorkflow } from './workflows.ts';
 
 const MANUAL_REASON: Record<string, string> = {
   globalPermissions: 'Jira has no REST API for global permission grants: Administration → System → Global permissions',
-  boards: 'board columns have no public REST write: Board → Board settings → Columns',
 };
 
 const IMPOSSIBLE: Record<string, string> = {
@@ -47,7 +47,7 @@ const manualWriter: EntityWriter = {
   run: async () => { throw new Error('a manual step is done by the operator, not run'); },
 };
 
-const WRITERS: EntityWriter[] = [statusesWriter, resolutionsWriter, fieldsWriter, screensWriter, fieldConfigurationsWriter, workflowsWriter, filtersWriter, permissionSchemesWriter, projectsWriter, usersWriter, issuesWriter, manualWriter];
+const WRITERS: EntityWriter[] = [statusesWriter, resolutionsWriter, fieldsWriter, screensWriter, fieldConfigurationsWriter, workflowsWriter, filtersWriter, permissionSchemesWriter, projectsWriter, usersWriter, boardsWriter, issuesWriter, manualWriter];
 
 export const writerNamed = (name: string): EntityWriter => {
   const w = WRITERS.find((x) => x.name === name);

@@ -13,6 +13,8 @@ import type { Reader } from '../outside.ts';
 
 export interface PlanContext {
   dc: boolean;
+  /** Whether the site answers the private board column write (undefined: not known, assumed). */
+  boardColumns?: boolean;
   migration: RehearsedMigration;
   /** Normalised configuration before and after the migration (as read back from a sandbox holding it). */
   before: View;

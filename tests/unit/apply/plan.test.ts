@@ -91,6 +91,16 @@ describe('the plan', () => {
     expect(rename.changes[0]).toEqual({ collection: 'statuses', key: 'New', rename: 'Old', from: { name: 'New' }, to: { name: 'Old' } });
   });
 
+  it('board columns: automatic through the private write where the site has it, with a warning; else manual', () => {
+    const after = structuredClone(acme);
+    after.boards[0]!.columns.reverse();
+    const m = { id: 'm', description: '', sentences: [], before: acme, after, issueChanges: [] };
+    const changes = entityChanges(viewOf(acme), viewOf(after));
+    const p = { dc: false, migration: m, before: viewOf(acme), after: viewOf(after) };
+    expect(writerFor(changes[0]!).plan(changes, p)[0]).toMatchObject({ class: 'automatic', privateApi: true, writer: 'boards', warnings: [expect.stringMatching(/private write/)] });
+    expect(writerFor(changes[0]!).plan(changes, { ...p, boardColumns: false })[0]).toMatchObject({ class: 'manual', reason: expect.stringMatching(/no REST write for board columns/) });
+  });
+
   it('locates production by content: at the start, at the result, or elsewhere (drift)', () => {
     const { steps, before, after } = stepsOf('20261101-090000-add-needs-triage', false);
     const create = steps[0]!;
@@ -98,6 +108,6 @@ describe('the plan', () => {
     expect(whereIs(create, after).at).toBe('end');
     const drifted = structuredClone(after.config);
     drifted.statuses.find((s) => s.name === 'Needs Triage')!.category = 'done';
-    expect(whereIs(create, viewOf(drifted))).toEqual({ at: 'elsewhere', what: ["statuses 'Needs Triage' exists already, and not as the step would make it"] });
+    expect(whereIs(create, viewOf(drifted))).toEqual({ at: 'elsewhere', what: ["statuses 'Needs Triage' exists already, and not as the step would make it"], entities: ['statuses/Needs Triage'] });
   });
 });
