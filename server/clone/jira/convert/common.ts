@@ -4,6 +4,8 @@ import type { Obj } from '../raw.ts';
 export const str = (v: unknown): string => String(v);
 /** Jira answers '' where the model has nothing. */
 export const text = (v: unknown): { description?: string } => (typeof v === 'string' && v !== '' ? { description: v } : {});
+/** A description the model has no member for (contexts, some schemes): kept in `ext`, as the sandbox keeps it. */
+export const extText = (v: unknown): { ext?: { description: string } } => (typeof v === 'string' && v !== '' ? { ext: { description: v } } : {});
 export const userIdOf = (dc: boolean, u: Obj | null | undefined): string | undefined => {
   if (!u) return undefined;
   const id = dc ? (u.key ?? u.name) : (u.accountId ?? u.key ?? u.name);

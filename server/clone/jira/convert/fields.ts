@@ -3,7 +3,7 @@ import { FIELD_TYPE_KEYS } from '../../../http/jira/render-field.ts';
 import type { FieldType } from '../../../model/schema/vocab.ts';
 import type { Field, FieldContext, FieldOption } from '../../../model/types.ts';
 import type { Obj, RawFieldContexts } from '../raw.ts';
-import { str, text, type Skipped } from './common.ts';
+import { extText, str, text, type Skipped } from './common.ts';
 
 const CUSTOM_TYPES = new Map(Object.entries(FIELD_TYPE_KEYS).map(([type, k]) => [k.custom, type as FieldType]));
 
@@ -65,6 +65,7 @@ const contextsOf = (raw: RawFieldContexts, type: FieldType, projectKeyOf: Map<st
       id, ...(c.name ? { name: str(c.name) } : {}), projects, issueTypes,
       ...(hasOptions ? { options: optionsOf(raw.options[id] ?? []) } : {}),
       ...(d !== undefined && d !== null ? { default: d } : {}),
+      ...extText(c.description),
     }];
   });
 

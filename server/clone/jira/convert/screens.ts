@@ -3,7 +3,7 @@ import type {
   FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme,
 } from '../../../model/types.ts';
 import type { Obj, RawConfig } from '../raw.ts';
-import { str, text } from './common.ts';
+import { extText, str, text } from './common.ts';
 
 export const screensOf = (raw: RawConfig): Screen[] => raw.screens.map((s) => ({
   id: str(s.id), name: str(s.name), ...text(s.description),
@@ -13,7 +13,7 @@ export const screensOf = (raw: RawConfig): Screen[] => raw.screens.map((s) => ({
 export const screenSchemesOf = (raw: RawConfig): ScreenScheme[] => raw.screenSchemes.map((s) => {
   const sc = (s.screens ?? {}) as Obj;
   const pick = (k: string) => (sc[k] !== undefined && sc[k] !== null ? { [k]: str(sc[k]) } : {});
-  return { id: str(s.id), name: str(s.name), screens: { default: str(sc.default), ...pick('create'), ...pick('edit'), ...pick('view') } };
+  return { id: str(s.id), name: str(s.name), screens: { default: str(sc.default), ...pick('create'), ...pick('edit'), ...pick('view') }, ...extText(s.description) };
 });
 
 /** Rows `{<scheme>Id, issueTypeId, <target>Id}` (issue type 'default' = the scheme's default). */
@@ -25,6 +25,7 @@ export const issueTypeScreenSchemesOf = (raw: RawConfig): IssueTypeScreenScheme[
   return {
     id: str(s.id), name: str(s.name), default: str(rows.find((r) => r.issueTypeId === 'default')?.screenSchemeId ?? ''),
     mappings: rows.filter((r) => r.issueTypeId !== 'default').map((r) => ({ issueType: str(r.issueTypeId), screenScheme: str(r.screenSchemeId) })),
+    ...extText(s.description),
   };
 });
 
@@ -41,6 +42,7 @@ export const fieldConfigurationSchemesOf = (raw: RawConfig): FieldConfigurationS
   return {
     id: str(s.id), name: str(s.name), default: str(rows.find((r) => r.issueTypeId === 'default')?.fieldConfigurationId ?? raw.fieldConfigurations[0]?.id ?? ''),
     mappings: rows.filter((r) => r.issueTypeId !== 'default').map((r) => ({ issueType: str(r.issueTypeId), fieldConfiguration: str(r.fieldConfigurationId) })),
+    ...extText(s.description),
   };
 });
 
@@ -48,4 +50,5 @@ export const issueTypeSchemesOf = (raw: RawConfig): IssueTypeScheme[] => raw.iss
   id: str(s.id), name: str(s.name),
   issueTypes: raw.issueTypeSchemeItems.filter((r) => str(r.issueTypeSchemeId) === str(s.id)).map((r) => str(r.issueTypeId)),
   ...(s.defaultIssueTypeId ? { defaultIssueType: str(s.defaultIssueTypeId) } : {}),
+  ...extText(s.description),
 }));
