@@ -73,6 +73,8 @@ export interface Step {
   /** Why manual or impossible, and for a manual step what to do, in the runbook's words. */
   reason?: string;
   instructions?: string[];
+  /** On a step that undoes another: what the undone step alone needed, to undo the undo. */
+  undoes?: { replaceWith?: string; issues?: IssueEdit };
   /** Uses an API Jira does not document (board columns on Cloud). */
   privateApi?: boolean;
   warnings?: string[];
@@ -98,16 +100,20 @@ export const allSteps = (p: ProductionPlan): Step[] => p.migrations.flatMap((m) 
 
 /**
  * The step that undoes a step: every change reversed, and the issues it changed given back the
- * values recorded before it ran (`record`, from the journal).
+ * values recorded before it ran (`record`, from the journal). What only the forward step needs (a
+ * replacement, the query of the issues it records) is kept in `undoes`, so undoing an undo (a
+ * backout of migrate:down) is the forward step again.
  */
 export const inverseStep = (s: Step, record: IssueValues[] | undefined): Step => {
-  const { issues, replaceWith: _r, ...rest } = s;
+  const { issues, replaceWith, undoes, ...rest } = s;
+  const changes = [...s.changes].reverse().map((c) => ({ collection: c.collection, key: keyAfter(c), ...(c.rename ? { rename: c.key } : {}), from: c.to, to: c.from }));
+  const phase: Phase = s.phase === 'expand' ? 'contract' : s.phase === 'contract' ? 'expand' : 'migrate';
+  if (undoes) {
+    return { ...rest, id: s.id.replace(/~back$/, ''), phase, title: s.title.replace(/^undo: /, ''), changes, ...(undoes.replaceWith ? { replaceWith: undoes.replaceWith } : {}), ...(undoes.issues ? { issues: undoes.issues } : {}) };
+  }
   return {
-    ...rest,
-    id: `${s.id}~back`,
-    phase: s.phase === 'expand' ? 'contract' : s.phase === 'contract' ? 'expand' : 'migrate',
-    title: `undo: ${s.title}`,
-    changes: [...s.changes].reverse().map((c) => ({ collection: c.collection, key: keyAfter(c), ...(c.rename ? { rename: c.key } : {}), from: c.to, to: c.from })),
+    ...rest, id: `${s.id}~back`, phase, title: `undo: ${s.title}`, changes,
     ...(issues && record ? { issues: { fields: issues.fields, fieldKeys: issues.fieldKeys, restore: record } } : {}),
+    undoes: { ...(replaceWith ? { replaceWith } : {}), ...(issues ? { issues } : {}) },
   };
 };

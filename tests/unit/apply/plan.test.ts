@@ -87,6 +87,8 @@ describe('the plan', () => {
     expect(back.phase).toBe('expand');
     expect(back.issues).toEqual({ fields: { resolution: 'resolution' }, fieldKeys: ['resolution'], restore: [{ key: 'X-1', values: { resolution: 'A' } }] });
     expect(back.replaceWith).toBeUndefined();
+    // Undoing the undo (a migrate:down that fails is backed out) is the step itself again.
+    expect(inverseStep(back, undefined)).toEqual(step);
     const rename = inverseStep({ ...step, changes: [{ collection: 'statuses', key: 'Old', rename: 'New', from: { name: 'Old' }, to: { name: 'New' } }] }, undefined);
     expect(rename.changes[0]).toEqual({ collection: 'statuses', key: 'New', rename: 'Old', from: { name: 'New' }, to: { name: 'Old' } });
   });
