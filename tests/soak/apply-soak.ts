@@ -7,10 +7,13 @@
  * - Kills: apply is started as its own process and killed with SIGKILL at seeded random moments,
  *   then `--resume` finishes what the journal says: production must then be exactly before or
  *   exactly after (normalised configuration; the issue values the change sets, issue by issue).
- * Flags: --kills N (default 20), --seed N, --to ID (a prefix of the bundled change set), --no-faults, --no-kills.
+ * Flags: --kills N (default 20), --seed N, --to ID (a prefix of the bundled change set), --without ID,…
+ * (the bundled set without those migrations), --no-faults, --no-kills.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { parseFlags, runCommand } from '../../server/cli/run.ts';
 import { CheckFailed } from '../../server/common/errors.ts';
@@ -20,8 +23,9 @@ import { HttpTransport } from '../../server/clone/transport.ts';
 import { createRng } from '../../server/fixtures/prng.ts';
 import { makeApplyWorkspace, type ApplyWorkspace } from '../helpers/apply-workspace.ts';
 import { FAULTS, startFaultProxy } from '../helpers/fault-proxy.ts';
+import { migrationsFolder } from '../helpers/migrate-fixture.ts';
 
-const USAGE = 'npm run test:soak:apply -- [--kills N] [--seed N] [--to ID] [--no-faults] [--no-kills]';
+const USAGE = 'npm run test:soak:apply -- [--kills N] [--seed N] [--to ID] [--without ID,…] [--no-faults] [--no-kills]';
 const RETRIES = 2;
 
 const stateOf = async (ws: ApplyWorkspace): Promise<string> => {
@@ -38,9 +42,12 @@ const stateOf = async (ws: ApplyWorkspace): Promise<string> => {
 runCommand(async (argv, io) => {
   const { values: v } = parseFlags(argv, {
     kills: { type: 'string', default: '20' }, seed: { type: 'string', default: String(Date.now() % 1_000_000) }, to: { type: 'string' },
-    'no-faults': { type: 'boolean', default: false }, 'no-kills': { type: 'boolean', default: false },
+    'no-faults': { type: 'boolean', default: false }, 'no-kills': { type: 'boolean', default: false }, without: { type: 'string' },
   } as const, USAGE);
-  const ws = await makeApplyWorkspace();
+  const without = (v.without ?? '').split(',').filter(Boolean);
+  const folder = without.length ? migrationsFolder() : undefined;
+  for (const f of folder ? readdirSync('migrations').filter((n) => /^\d/.test(n) && !without.some((w) => n.startsWith(w))) : []) copyFileSync(join('migrations', f), join(folder!.dir, f));
+  const ws = await makeApplyWorkspace(folder ? { migrations: folder.dir } : {});
   // One ledger for the site whether reached directly or through the fault proxy.
   const to = [...(v.to ? ['--to', v.to] : []), '--ledger', 'soak-ledger'];
   const violations: string[] = [];
@@ -110,5 +117,6 @@ runCommand(async (argv, io) => {
     return 0;
   } finally {
     await ws.cleanup().catch(() => undefined);
+    folder?.remove();
   }
 });
