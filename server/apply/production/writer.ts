@@ -12,7 +12,7 @@ import { assertSafeScheme, pathWithQuery, retryAfterMs, type Credentials } from 
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface WriteRequest { method: Method; path: string; query?: Record<string, string | number | boolean | undefined>; body?: unknown }
-export interface WriteAnswer { status: number; body: unknown }
+export interface WriteAnswer { status: number; body: unknown; /** The asynchronous task Jira ran for the request, when it made one. */ task?: string }
 
 /** Jira refused the request (4xx): it did nothing. `said` is Jira's own message. */
 export class WriteRefused extends Error {
@@ -129,7 +129,7 @@ export class Writer {
       if (t.status >= 300) throw new WriteRefused(`${where} (task ${path})`, t.status, jiraSaid(JSON.stringify(t.body ?? '')));
       if (body.status && TASK_DONE.has(body.status)) {
         if (body.status !== 'COMPLETE') throw new TaskFailed(where, String(body.id ?? path), `${body.status}${body.message ? `: ${body.message}` : ''}`);
-        return { status: 200, body: body.result ?? body };
+        return { status: 200, body: body.result ?? body, task: String(body.id ?? path.split('/').pop()) };
       }
       if (Date.now() > deadline) throw new WriteFailed(`${where} (task ${path})`, `the task was still ${body.status ?? 'running'} after ${Math.round(this.o.taskTimeoutMs / 1000)} s`, 1);
       await this.o.sleep(wait);

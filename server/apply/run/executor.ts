@@ -12,7 +12,8 @@ import type { Production } from '../production/connect.ts';
 import { readView, type View } from '../production/read.ts';
 import { UncertainWrite } from '../production/writer.ts';
 import { stepLine } from '../plan/render.ts';
-import type { IssueValues, Step } from '../plan/types.ts';
+import { keyAfter, type IssueValues, type Step } from '../plan/types.ts';
+import { COLLECTIONS } from '../normalise/entities.ts';
 import { writerNamed, type RunContext } from '../writers/index.ts';
 import { event, type Journal, type JournalStore, type StepRecord } from './journal.ts';
 import { currentOf, readBack, whereIs } from './step-state.ts';
@@ -72,7 +73,9 @@ const contextFor = (x: Exec, rec: StepRecord, view: View): RunContext => {
     dc: x.prod.dc, api: x.prod.api, account: x.prod.account.id, reader: x.prod.reader, view,
     send: async (req) => {
       if (!x.wrote) { x.wrote = true; await x.hooks.beforeFirstWrite?.(); }
-      return x.prod.writer.send(req);
+      const answer = await x.prod.writer.send(req);
+      if (answer.task) (rec.tasks ??= []).push(answer.task);
+      return answer;
     },
     refresh: async () => { rc.view = await refresh(x); return rc.view; },
     ...(rec.record ? { record: rec.record } : {}),
@@ -125,6 +128,8 @@ export const runStep = async (x: Exec, step: Step, records: Record<string, StepR
     const differences = await readBack(step, after, x.prod.reader, x.prod.dc, rec.record);
     if (differences.length) throw new StepFailure(step, `the read-back differs from the plan: ${differences.join('; ')}`);
     Object.assign(rec, { state: 'done', endedAt: new Date().toISOString(), ms: Math.round(performance.now() - t0), readBack: ['as planned'] });
+    const ids = createdIds(step, after);
+    if (Object.keys(ids).length) rec.ids = ids;
     delete rec.error;
     event(x.journal, `${step.id}: done, read back as planned`);
     await x.store.write(x.journal);
@@ -139,6 +144,18 @@ export const runStep = async (x: Exec, step: Step, records: Record<string, StepR
     if (e instanceof StepFailure || e instanceof Stopped) throw e;
     throw new StepFailure(step, messageOf(e));
   }
+};
+
+/** The ids Jira gave what the step created, by content key (the journal's map from content to production ids). */
+const createdIds = (step: Step, view: View): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const c of step.changes) {
+    const kind = COLLECTIONS[c.collection as keyof typeof COLLECTIONS]?.kind;
+    if (c.from !== null || c.to === null || !kind) continue;
+    const id = view.keys.id(kind, keyAfter(c));
+    if (id !== undefined) out[`${c.collection}/${keyAfter(c)}`] = id;
+  }
+  return out;
 };
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -35,6 +35,8 @@ export interface StepRecord {
   scratch?: Record<string, unknown>;
   /** Ids Jira assigned to what the step created, by content key. */
   ids?: Record<string, string>;
+  /** The asynchronous tasks Jira ran for the step's requests. */
+  tasks?: string[];
   /** `as planned`, or what differed. */
   readBack?: string[];
   error?: string;

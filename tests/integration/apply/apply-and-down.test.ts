@@ -34,6 +34,9 @@ describe('apply, status and down on production', () => {
     const journal = await readFile(join(ws.dir, '.understudy', 'production', `127.0.0.1-${new URL(ws.prod.url).port}`, 'journal.json'), 'utf8');
     expect(journal).not.toContain(ws.env.JIRA_API_TOKEN!);
     expect(journal).not.toContain(ws.env.JIRA_EMAIL!);
+    // The journal maps what Jira created to the id Jira gave it, by content.
+    const created = ws.prod.ctx.tracker.state.config.statuses.find((s) => s.name === 'Needs Triage')!.id;
+    expect(JSON.parse(journal).steps['20261101-090000-add-needs-triage#1'].ids).toEqual({ 'statuses/Needs Triage': created });
   }, 120_000);
 
   it('production then answers as a sandbox migrated by the engine, ids Jira assigned aside', async () => {
