@@ -9,7 +9,12 @@ import type { Config, Issue } from './types.ts';
  * all its fields, comments, history, links and watchers.
  * Ignores: object key order, formatting, the `$schema` pointers of files, the order in which issues
  * are stored (issues are hashed in id order: a tracker shows no intrinsic order of issues), and
- * everything outside config and issues (the migration ledger, the notification outbox, manifests).
+ * everything outside config and issues (the migration ledger, the notification outbox, manifests,
+ * and the tracker's admin records — id counters, workflow and scheme version counters, the audit
+ * log, async tasks, the announcement banner and its history, the trash, filter favourites). Those
+ * records are history, not state: a create followed by its delete, an update followed by its
+ * revert, or a banner set and put back, hash as before, although ids are never reused and versions
+ * only move forward.
  * Keeps: the order of every list inside config and issues. Where a tracker shows an order (options,
  * screen fields, board columns, workflow statuses, priorities) that order is state; we treat every
  * list as ordered, which is stricter than needed, and every inverse restores positions.

@@ -26,6 +26,8 @@ import { filters } from './filters.ts';
 import { components, versions } from './project-parts.ts';
 import { audit, banner } from './banner-audit.ts';
 import { boards } from './boards.ts';
+import { projects } from './projects.ts';
+import { bulk } from './bulk.ts';
 import type { TaskRunner } from './tasks.ts';
 import { tasksApi } from './tasks-api.ts';
 
@@ -52,6 +54,8 @@ export type { FilterInput } from './filters.ts';
 export type { VersionInput, ComponentInput } from './project-parts.ts';
 export type { BannerInput, AuditQuery } from './banner-audit.ts';
 export type { ColumnInput } from './boards.ts';
+export type { ProjectCreate, ProjectUpdate } from './projects.ts';
+export type { FieldEdit, BulkResult } from './bulk.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
@@ -93,6 +97,8 @@ export const createAdmin = (base: AdminBase, source: AuditSource = REST_SOURCE) 
     banner: bind(env, banner),
     audit: bind(env, audit),
     boards: bind(env, boards),
+    projects: bind(env, projects),
+    bulk: bind(env, bulk),
     tasks: bind(env, tasksApi),
     /** The same operations, recorded in the audit log as coming from `source` (the web UI, a script). */
     via: (other: AuditSource) => createAdmin(base, other),

@@ -6,6 +6,7 @@ import type { Actor } from '../types.ts';
 import { descriptionOf, nameOf, nameTaken, same, setText } from './common.ts';
 import { write, type AdminEnv } from './env.ts';
 import { requireAdministrator } from './guard.ts';
+import { workflowUsages } from './workflow-usage.ts';
 
 export interface StatusInput { name: unknown; category: StatusCategory; description?: unknown }
 export interface StatusUpdate extends StatusInput { id: string }
@@ -58,4 +59,13 @@ export const deleteStatuses = (env: AdminEnv, actor: Actor, ids: readonly string
 export const statusesBy = (env: AdminEnv, ids: readonly string[], names: readonly string[]): Status[] =>
   env.ctx().state.config.statuses.filter((s) => ids.includes(s.id) || names.some((n) => same(n, s.name)));
 
-export const statuses = { create: createStatuses, update: updateStatuses, delete: deleteStatuses, by: statusesBy };
+/** The workflows that have a status, and the projects whose issue types reach it through them. */
+export const statusUsages = (env: AdminEnv, actor: Actor, id: string): { workflows: string[]; projects: string[] } => {
+  requireAdministrator(env.ctx(), actor);
+  const config = env.ctx().state.config;
+  if (!config.statuses.some((s) => s.id === String(id))) throw notFound(`The status with ID ${id} was not found.`);
+  const workflows = config.workflows.filter((w) => w.statuses.some((s) => s.status === String(id))).map((w) => w.id);
+  return { workflows, projects: [...new Set(workflows.flatMap((w) => workflowUsages(config, w).map((u) => u.project.id)))] };
+};
+
+export const statuses = { create: createStatuses, update: updateStatuses, delete: deleteStatuses, by: statusesBy, usages: statusUsages };

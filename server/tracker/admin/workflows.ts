@@ -159,4 +159,11 @@ export const workflows = {
   delete: deleteWorkflow,
   version: (env: AdminEnv, id: string): WorkflowVersion => workflowVersion(env.records(), id),
   list: (env: AdminEnv): readonly Workflow[] => env.ctx().state.config.workflows,
+  /** Where a workflow is used (schemes naming it, projects whose issue types it serves). */
+  usages: (env: AdminEnv, actor: Actor, id: string): { schemes: string[]; projects: string[] } => {
+    requireAdministrator401(env.ctx(), actor);
+    const config = env.ctx().state.config;
+    if (!config.workflows.some((w) => w.id === id)) throw new WorkflowProblem('WORKFLOW', 'The workflow was not found.', {}, 404);
+    return { schemes: schemesUsing(config, id).map((s) => s.id), projects: [...new Set(workflowUsages(config, id).map((u) => u.project.id))] };
+  },
 };

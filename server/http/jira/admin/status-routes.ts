@@ -34,6 +34,8 @@ export const statusRoutes = (r: Router, ctx: SandboxContext): void => {
     if (!names.length) throw badRequest('', { name: 'At least one status name must be provided.' });
     return j.ctx.tracker.admin.statuses.by([], names).map(jiraStatusJson);
   });
+  serve(r, ctx, 'get', '/statuses/:id/workflowUsages', (j, req) => ({ statusId: String(req.params.id), workflows: { values: j.ctx.tracker.admin.statuses.usages(j.actor, String(req.params.id)).workflows.map((id) => ({ id })) } }));
+  serve(r, ctx, 'get', '/statuses/:id/projectUsages', (j, req) => ({ statusId: String(req.params.id), projects: { values: j.ctx.tracker.admin.statuses.usages(j.actor, String(req.params.id)).projects.map((id) => ({ id })) } }));
   serve(r, ctx, 'post', '/statuses', async (j, req) => {
     const body = bodyObj(req);
     scopeOf(body);

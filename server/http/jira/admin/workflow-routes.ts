@@ -54,6 +54,8 @@ export const workflowRoutes = (r: Router, ctx: SandboxContext): void => {
     await written(j, () => j.ctx.tracker.admin.workflows.delete(j.actor, String(req.params.entityId)));
     res.status(204).end();
   });
+  serve(r, ctx, 'get', '/workflow/:id/workflowSchemes', (j, req) => ({ workflowId: String(req.params.id), workflowSchemes: { values: j.ctx.tracker.admin.workflows.usages(j.actor, String(req.params.id)).schemes.map((id) => ({ id })) } }));
+  serve(r, ctx, 'get', '/workflow/:id/projectUsages', (j, req) => ({ workflowId: String(req.params.id), projects: { values: j.ctx.tracker.admin.workflows.usages(j.actor, String(req.params.id)).projects.map((id) => ({ id })) } }));
   serve(r, ctx, 'get', '/workflow', (j) => {
     requireAdmin(j);
     return j.ctx.tracker.admin.workflows.list().map((w) => ({

@@ -8,6 +8,7 @@ import type { WorkflowScheme } from '../../../model/types.ts';
 import type { SandboxContext } from '../../context.ts';
 import type { SchemeMappings } from '../../../tracker/index.ts';
 import type { J } from '../handler.ts';
+import { notFound } from '../errors.ts';
 import { workflowSchemeJson } from '../routes-workflows.ts';
 import { bodyObj, isObj, list, objAt, optBool, reqStr, seeTask, serve, written, type Obj } from './wire.ts';
 
@@ -80,6 +81,13 @@ export const workflowSchemeRoutes = (r: Router, ctx: SandboxContext): void => {
     const body = bodyObj(req);
     const workflow = wfIdOf(j, reqStr(body, 'workflow'));
     return workflowSchemeJson(j, await written(j, () => j.ctx.tracker.admin.workflowSchemes.updateLegacy(j.actor, String(req.params.id), { defaultWorkflow: workflow }, draftFlag(req, body))));
+  }, 'both');
+  serve(r, ctx, 'get', '/workflowscheme/:id/issuetype/:issueType', (j, req) => {
+    const s = j.ctx.tracker.admin.workflowSchemes.read(j.actor, [String(req.params.id)], [])[0];
+    const type = String(req.params.issueType);
+    const m = s?.mappings.find((x) => x.issueType === type);
+    if (!s || !m) throw notFound(`The workflow scheme ${String(req.params.id)} maps no workflow to the issue type ${type}.`);
+    return { issueType: type, workflow: j.ctx.tracker.admin.workflows.list().find((w) => w.id === m.workflow)?.name ?? m.workflow };
   }, 'both');
   serve(r, ctx, 'put', '/workflowscheme/:id/issuetype/:issueType', async (j, req) => {
     const body = bodyObj(req);
