@@ -49,10 +49,18 @@ export const idMap = (prod: Harness, ref: Harness): Map<string, string> => {
 /** Keys that record when and by whom, not what: history is not replayed by apply (the proof says so). */
 const VOLATILE = new Set(['updated', 'changelog', 'lastViewed', 'statuscategorychangedate', 'version', 'self']);
 
-const mapIds = (v: unknown, ids: Map<string, string>): unknown => {
+/** Lists Jira answers in id order, where a re-created member (a new id) comes last: compared as sets. */
+const BY_ID = new Set(['permissions']);
+const withoutId = (x: unknown): string => JSON.stringify(x && typeof x === 'object' ? { ...(x as Record<string, unknown>), id: undefined } : x);
+
+const mapIds = (v: unknown, ids: Map<string, string>, key = ''): unknown => {
   if (typeof v === 'string') return ids.get(v) ?? v;
-  if (Array.isArray(v)) return v.map((x) => mapIds(x, ids));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, mapIds(x, ids)]));
+  if (typeof v === 'number') return Number(ids.get(String(v)) ?? v);
+  if (Array.isArray(v)) {
+    const out = v.map((x) => mapIds(x, ids));
+    return BY_ID.has(key) ? out.sort((a, b) => (withoutId(a) < withoutId(b) ? -1 : withoutId(a) > withoutId(b) ? 1 : 0)) : out;
+  }
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, mapIds(x, ids, k)]));
   return v;
 };
 

@@ -92,7 +92,7 @@ export const carryOut = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Prom
   if (x.journal.state === 'applying') {
     try {
       const applied = await forward(x, pf, ledger);
-      const proof = await prove(x, pf.states.at(-1)!, [], 'after the change, against the rehearsed state');
+      const proof = await prove(x, pf.states.at(-1)!, [], x.journal.mode === 'down' ? 'after the backout, against before the change was applied' : 'after the change, against the rehearsed state');
       x.journal.state = 'applied';
       x.journal.proof = { ok: proof.ok, lines: proof.lines };
       event(x.journal, 'applied: every step read back as planned');
