@@ -57,7 +57,7 @@ export const widenPermissions = async (rc: RunContext, projects: readonly string
   rc.scratch.tempGrants = [...temp, ...wanted];
   await rc.saveScratch();
   for (const w of wanted) {
-    rc.log(`  (granting the account ${w.permission} in '${w.scheme}' for the edit; removed again after it)`);
+    rc.log(`  (granting the account ${w.permission} in '${w.scheme}' for the change; removed again after it)`);
     await rc.send({ method: 'POST', path: `${rc.api}/permissionscheme/${w.schemeId}/permission`, body: { permission: w.permission, holder: rc.dc ? { type: 'user', parameter: rc.account } : { type: 'user', value: rc.account } } });
   }
   return [...temp, ...wanted];
