@@ -110,7 +110,7 @@ export const runProductionStatus = async (argv: string[], io: CommandIo, deps: A
   const l = await ledger.read();
   io.out(`${prod.url} (Jira ${prod.deploymentType === 'Cloud' ? 'Cloud' : 'Data Center'}), production ledger ${dir}:`);
   if (!l.entries.length) io.out('  nothing was ever applied to this site by npm run apply');
-  for (const e of l.entries) io.out(`  ${e.state === 'applied' ? 'applied ' : 'reverted'} ${e.id}  ${e.appliedAt} by ${e.appliedBy}${e.revertedAt ? `; reverted ${e.revertedAt} by ${e.revertedBy}` : ''} — ${e.steps.length} step${e.steps.length === 1 ? "" : "s"}`);
+  for (const e of l.entries) io.out(`  ${e.state === 'applied' ? 'applied ' : 'reverted'} ${e.id}  ${e.appliedAt} by ${e.appliedBy}${e.revertedAt ? `; reverted ${e.revertedAt} by ${e.revertedBy}` : ''} — ${e.steps.length} step${e.steps.length === 1 ? '' : 's'}`);
   const j = await store.read();
   if (j && !TERMINAL.includes(j.state)) io.out(`  UNFINISHED: run ${j.runId} (${j.mode}) is ${j.state}; finish it: npm run apply -- --url ${j.url} --resume`);
   const applied = appliedOf(l);
