@@ -53,7 +53,7 @@ describe('Writer', () => {
 
   it('polls the task a 303 points at until it is complete, and answers its result', async () => {
     const s = scripted([{ status: 303, headers: { location: `${BASE}/rest/api/3/task/10042` } }, { status: 200, body: { id: '10042', status: 'RUNNING' } }, { status: 200, body: { id: '10042', status: 'COMPLETE', result: { moved: 3 } } }]);
-    expect(await s.writer.send({ method: 'DELETE', path: '/rest/api/3/resolution/7', query: { replaceWith: '2' } })).toEqual({ status: 200, body: { moved: 3 } });
+    expect(await s.writer.send({ method: 'DELETE', path: '/rest/api/3/resolution/7', query: { replaceWith: '2' } })).toEqual({ status: 200, body: { moved: 3 }, task: '10042' });
     expect(s.seen.map((x) => `${x.method} ${x.url.replace(BASE, '')}`)).toEqual(['DELETE /rest/api/3/resolution/7?replaceWith=2', 'GET /rest/api/3/task/10042', 'GET /rest/api/3/task/10042']);
   });
 
