@@ -6,11 +6,12 @@ import { storeSection } from './store-section.ts';
 import { sandboxSection } from './sections/sandbox.ts';
 import { migrateSection } from './sections/migrate.ts';
 import { rehearseSection } from './sections/rehearse.ts';
+import { applySection } from './sections/apply.ts';
 import { formatRow, HEADER } from './table.ts';
 import type { BenchOptions, BenchRow, BenchSection } from './types.ts';
 
 /** Every section, in run order. Later parts append theirs here. */
-export const SECTIONS: BenchSection[] = [storeSection, sandboxSection, migrateSection, rehearseSection];
+export const SECTIONS: BenchSection[] = [storeSection, sandboxSection, migrateSection, rehearseSection, applySection];
 
 export const DEFAULT_SIZES = [100_000, 1_000_000];
 

@@ -10,6 +10,7 @@ import { loadSettings, snapshotFreshness } from '../settings/index.ts';
 import { gateDriftCheck } from '../clone/index.ts';
 import { rehearse } from './pipeline.ts';
 import { REPORT_FILES, writeReport } from './report/write.ts';
+import { productionPlanSummary } from '../apply/plan/summary.ts';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -94,6 +95,7 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
       keepInstance: values['keep-instance'], signal: controller.signal, userSpecs,
     }, { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined });
     const r = outcome.result;
+    if (r.verdict === 'safe') r.productionPlan = await productionPlanSummary(snapshot, values.migrations ?? settings.defaults.migrations, r.migrations.map((m) => m.id), now).catch((e: unknown) => ({ error: (e as Error).message }));
     const files = await writeReport(reportDir, r, { baselineConfig: outcome.baselineConfig!, configs: outcome.configs, reportDir });
     io.out('');
     if (r.verdict === 'safe') {

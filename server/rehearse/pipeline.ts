@@ -143,6 +143,7 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     outcome.baselineConfig = structuredClone(instance.data.config);
     // Before any browser run: an unknown --to is bad input, found at once.
     const pending = selectPending(instance, loaded, { to: opts.to });
+    result.migrationFiles = pending.map(({ id, file, checksum }) => ({ id, file, checksum }));
     const planFile = join(opts.reportDir, '.observations', 'suite-plan.json');
     await log.run('start the sandbox and generate the regression suite', async (ev) => {
       server = await listen(hub.app);

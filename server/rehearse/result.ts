@@ -96,6 +96,14 @@ export interface MigrationReport {
   downMs?: number;
 }
 
+export interface MigrationFile { id: string; file: string; checksum: string }
+
+/** The steps `npm run apply` will carry out on production, per migration, with their class. */
+export interface ProductionPlanSummary {
+  deploymentType: 'Cloud' | 'DataCenter';
+  migrations: { id: string; steps: { id: string; phase: string; class: string; title: string; reason?: string; privateApi?: boolean }[]; notWritten: string[] }[];
+}
+
 export interface RehearsalResult {
   schemaVersion: 1;
   verdict: 'safe' | 'failed';
@@ -110,6 +118,13 @@ export interface RehearsalResult {
     sourceUrl?: string;
   };
   migrationsDir: string;
+  /**
+   * The migration files this rehearsal applied, in order, with the sha256 of their bytes (the
+   * ledger's checksum): `npm run apply` carries the change to production only for exactly these.
+   */
+  migrationFiles?: MigrationFile[];
+  /** How `npm run apply` will carry the change to production (planned on the snapshot); `error` when it could not be planned. */
+  productionPlan?: ProductionPlanSummary | { error: string };
   /** The frozen clock of the whole rehearsal. */
   now: string;
   startedAt: string;

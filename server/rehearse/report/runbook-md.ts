@@ -67,6 +67,24 @@ const theChange = (r: RehearsalResult): string[] => {
   return lines;
 };
 
+const WORDS: Record<string, string> = { automatic: 'automatic', 'automatic-record': 'automatic, recording the issue values it overwrites', manual: '**manual**', impossible: '**impossible**' };
+
+/** How `npm run apply` carries the change to production: the steps per migration and their class. */
+const productionPlan = (r: RehearsalResult): string[] => {
+  const p = r.productionPlan;
+  if (!p) return [];
+  const lines = ['## Production plan (`npm run apply`)', ''];
+  if ('error' in p) return [...lines, `The production plan could not be made: ${mdText(p.error)}`, ''];
+  lines.push(`Planned for Jira ${p.deploymentType === 'Cloud' ? 'Cloud' : 'Data Center'} on the snapshot; \`npm run apply\` plans again from production itself, journals every step, reads each back and backs out by itself if one fails. Manual steps are shown and confirmed at the terminal.`, '');
+  for (const m of p.migrations) {
+    lines.push(`- **${mdText(m.id)}**`);
+    for (const s of m.steps) lines.push(`  - ${s.phase}, ${WORDS[s.class] ?? s.class}${s.privateApi ? ' (private API)' : ''}: ${mdText(s.title)}${s.reason ? ` — ${mdText(s.reason)}` : ''}`);
+    if (!m.steps.length) lines.push('  - nothing production can see');
+    for (const n of m.notWritten) lines.push(`  - not written (vendor detail, left out of the proof): ${mdCode(n)}`);
+  }
+  return [...lines, ''];
+};
+
 const check = (r: RehearsalResult): string[] => {
   const lines = ['## Check', ''];
   let n = 1;
@@ -116,4 +134,4 @@ const ifItGoesWrong = (): string[] => [
 ];
 
 export const runbookMarkdown = (r: RehearsalResult, ctx: ReportContext): string =>
-  `${[...header(r), ...beforeYouStart(r), ...theChange(r), ...check(r), ...backout(r, ctx), ...ifItGoesWrong()].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  `${[...header(r), ...beforeYouStart(r), ...theChange(r), ...productionPlan(r), ...check(r), ...backout(r, ctx), ...ifItGoesWrong()].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
