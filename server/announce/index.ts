@@ -5,3 +5,6 @@
  * delivery to webhooks, e-mail folders and files with a communication log.
  */
 export { runAnnounceCommand } from './command.ts';
+export type { AnnounceDeps } from './command.ts';
+export { loadResult } from './load-result.ts';
+export { appendLog, readLog } from './deliver/log.ts';

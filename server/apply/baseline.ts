@@ -6,14 +6,14 @@
  * rehearsed change to this site, against the state the production ledger says it left.
  */
 import { CheckFailed } from '../common/errors.ts';
-import type { Config } from '../model/types.ts';
+import type { Config } from '../model/index.ts';
 import { readSnapshot } from '../store/index.ts';
 import { describeChange, normalChanges, normalHash, type NormalConfig } from './normalise/index.ts';
 import { cloneFacts, compareDigests, confirmProductionUrl, digestOf, JiraSource } from './outside.ts';
 import type { Production } from './production/connect.ts';
 import { asRead, viewOf, type View } from './production/read.ts';
 
-export interface Baseline { snapshot: { config: Config; issues: import('../model/types.ts').Issue[] }; kind: string }
+export interface Baseline { snapshot: { config: Config; issues: import('../model/index.ts').Issue[] }; kind: string }
 
 const drifted = (url: string, since: string, where: string[]): CheckFailed =>
   new CheckFailed(`production at ${url} is not the configuration the rehearsal started from (${where.length || 'unknown'} change${where.length === 1 ? '' : 's'} since ${since}); nothing was written`, [

@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import type { AnnounceDeps } from '../announce/command.ts';
-import type { CommandIo } from '../cli/run.ts';
+import type { AnnounceDeps } from '../announce/index.ts';
+import type { CommandIo } from '../cli/index.ts';
 import { CheckFailed, UserError } from '../common/errors.ts';
-import { loadSettings } from '../settings/load.ts';
+import { loadSettings } from '../settings/index.ts';
 import { checkBaseline, readBaseline } from './baseline.ts';
 import { appliedOf, ProductionLedger } from './ledger.ts';
 import { Notifier } from './notices.ts';
@@ -139,7 +139,7 @@ const resume = async (o: ApplyOptions, io: CommandIo, deps: ApplyDeps, c: Resume
   const prod: Production = await connect(o.url, c.connectOpts);
   io.out(`resuming run ${j.runId} (${j.state}${j.failure ? `, after: ${j.failure.message}` : ''}) from ${c.store.file}`);
   const ledger = new ProductionLedger(c.store.dir, prod.url);
-  const result = await import('../announce/load-result.ts').then((m) => m.loadResult(c.reportDir)).catch(() => undefined);
+  const result = await import('../announce/index.ts').then((m) => m.loadResult(c.reportDir)).catch(() => undefined);
   const notifier = result && j.mode === 'apply' ? new Notifier({
     reportDir: c.reportDir, result, send: o.send, updateEveryMinutes: c.settings.announce.updateEveryMinutes, deps: { env: c.connectOpts.env, cwd: deps.cwd ?? process.cwd(), ...deps.announce }, io,
   }, prod, j, c.store, allSteps(pf.plan).length) : undefined;

@@ -4,7 +4,7 @@
  * already has (a workflow that needs a status an earlier step creates is validated when it runs).
  * Nothing is written; exit 1 when Jira's validation finds an error.
  */
-import type { CommandIo } from '../cli/run.ts';
+import type { CommandIo } from '../cli/index.ts';
 import type { ProductionPlan } from './plan/types.ts';
 import type { Production } from './production/connect.ts';
 import type { View } from './production/read.ts';

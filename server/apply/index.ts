@@ -16,3 +16,8 @@ export { normalise, normalHash, normalChanges, type NormalConfig } from './norma
 export { asRead, viewOf, type View } from './production/read.ts';
 export { PROOF_LIMITS } from './run/proof.ts';
 export { isProductionCommand, runProductionCommand, runProductionDown, runProductionStatus } from './production-commands.ts';
+export { connect } from './production/connect.ts';
+export { readView } from './production/read.ts';
+export { carryOut } from './run/carry-out.ts';
+export { JournalStore, type Journal } from './run/journal.ts';
+export { productionPlanSummary } from './plan/summary.ts';

@@ -8,7 +8,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import { replaceAtomic } from '../store/durable-fs.ts';
+import { writeFileAtomic } from '../common/atomic-write.ts';
 import type { NormalConfig } from './normalise/index.ts';
 import type { IssueValues, Step } from './plan/types.ts';
 
@@ -49,12 +49,12 @@ export class ProductionLedger {
 
   async write(l: LedgerFile): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await replaceAtomic(this.dir, LEDGER, `${JSON.stringify(l, null, 1)}\n`);
+    await writeFileAtomic(join(this.dir, LEDGER), `${JSON.stringify(l, null, 1)}\n`);
   }
 
   async writeStates(id: string, s: LedgerStates): Promise<void> {
     await mkdir(join(this.dir, 'ledger'), { recursive: true });
-    await replaceAtomic(join(this.dir, 'ledger'), `${id}.json`, `${JSON.stringify(s)}\n`);
+    await writeFileAtomic(join(this.dir, 'ledger', `${id}.json`), `${JSON.stringify(s)}\n`);
   }
 
   async readStates(id: string): Promise<LedgerStates> {

@@ -6,10 +6,10 @@
  * --send, production's announcement banner is set for the window and the previous one put back
  * after (`GET/PUT /rest/api/3/announcementBanner`); a banner write that fails is a failed step.
  */
-import { runAnnounceCommand, type AnnounceDeps } from '../announce/command.ts';
-import { appendLog } from '../announce/deliver/log.ts';
-import type { CommandIo } from '../cli/run.ts';
-import type { RehearsalResult } from '../rehearse/result.ts';
+import { runAnnounceCommand, type AnnounceDeps } from '../announce/index.ts';
+import { appendLog } from '../announce/index.ts';
+import type { CommandIo } from '../cli/index.ts';
+import type { RehearsalResult } from '../rehearse/index.ts';
 import type { Step } from './plan/types.ts';
 import type { Production } from './production/connect.ts';
 import { event, type Journal, type JournalStore } from './run/journal.ts';

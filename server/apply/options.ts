@@ -1,6 +1,6 @@
 /** The flags of `npm run apply`, `migrate:down --url` and `migrate:status --url`, checked once. */
 import { UserError } from '../common/errors.ts';
-import { parseFlags } from '../cli/run.ts';
+import { parseFlags } from '../cli/index.ts';
 
 export const APPLY_USAGE = 'npm run apply -- --url URL [--report DIR] [--to ID] [--dry-run] [--yes] [--send] [--no-heads-up REASON] [--no-backout] [--resume] [--ledger DIR] [--timeout SECONDS] [--config FILE]   (credentials: JIRA_EMAIL + JIRA_API_TOKEN, or JIRA_PAT)';
 export const DOWN_USAGE = 'npm run migrate:down -- --url URL [--steps N | --to ID] [--send] [--ledger DIR] [--report DIR] [--timeout SECONDS] [--resume]';

@@ -1,15 +1,13 @@
 /**
- * Everything apply takes from the clone, the sandbox's Jira wire format and the common helpers,
- * in one place: when those parts move their files (issue 15 moves wire-format helpers into their
- * own folder and folds retries into one helper), only these lines change.
+ * Everything apply takes from other parts (the clone's read side, Jira's wire format, the model's
+ * canonical JSON, the common helpers), in one place, so what apply depends on is one screen.
  */
-export { canonicalJson } from '../common/canonical-json.ts';
 export { retryAfterMs } from '../common/retry-after.ts';
-export { assertSafeScheme, credentialsFromEnv, confirmProductionUrl, redact, redactError } from '../clone/credentials.ts';
-export { HttpTransport, NotFoundAnswer, pathWithQuery, type Credentials, type Reader, type RequestLike, type TransportOptions } from '../clone/transport.ts';
-export { JiraSource } from '../clone/jira/source.ts';
-export { readAll } from '../clone/paginate.ts';
-export { cloneFacts } from '../clone/drift.ts';
-export { compareDigests, digestOf, DIGEST_FILE, type DriftDigest } from '../clone/digest.ts';
-export { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../http/jira/workflow-rules.ts';
-export { FIELD_TYPE_KEYS } from '../http/jira/render-field.ts';
+export {
+  assertSafeScheme, cloneFacts, compareDigests, confirmProductionUrl, credentialsFromEnv, DIGEST_FILE, digestOf, HttpTransport, JiraSource,
+  NotFoundAnswer, redact, redactError, type Credentials, type DriftDigest, type TransportOptions,
+} from '../clone/index.ts';
+export {
+  conditionTreeJson, currentConditions, currentRule, FIELD_TYPE_KEYS, pathWithQuery, postFunctionRule, readAll, validatorRule, type Reader, type RequestLike,
+} from '../jira-wire/index.ts';
+export { canonicalJson } from '../model/index.ts';

@@ -8,8 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { runAnnounceCommand } from '../announce/command.ts';
-import { parseFlags, type CommandIo } from '../cli/run.ts';
+import { runAnnounceCommand } from '../announce/index.ts';
+import { parseFlags, type CommandIo } from '../cli/index.ts';
 import { CheckFailed, UserError } from '../common/errors.ts';
 import { siteDir, type ApplyDeps } from './command.ts';
 import { appliedOf, ProductionLedger, type ProductionLedgerEntry } from './ledger.ts';

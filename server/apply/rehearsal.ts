@@ -5,10 +5,10 @@
  */
 import { join, resolve } from 'node:path';
 import { CheckFailed, UserError } from '../common/errors.ts';
-import { loadResult } from '../announce/load-result.ts';
-import { readLog } from '../announce/deliver/log.ts';
-import { loadMigrations, type LoadedMigration } from '../migrate/load.ts';
-import type { RehearsalResult } from '../rehearse/result.ts';
+import { loadResult } from '../announce/index.ts';
+import { readLog } from '../announce/index.ts';
+import { loadMigrations, type LoadedMigration } from '../migrate/index.ts';
+import type { RehearsalResult } from '../rehearse/index.ts';
 
 export interface Rehearsal { result: RehearsalResult; reportDir: string; migrations: LoadedMigration[] }
 

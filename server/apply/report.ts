@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { replaceAtomic } from '../store/durable-fs.ts';
+import { writeFileAtomic } from '../common/atomic-write.ts';
 import { CLASS_WORDS } from './plan/render.ts';
 import type { Journal, PlanFile } from './run/journal.ts';
 import { PROOF_LIMITS } from './run/proof.ts';
@@ -49,7 +49,7 @@ export const applyReportMarkdown = (j: Journal, pf: PlanFile, journalPath: strin
 
 export const writeApplyReport = async (reportDir: string, j: Journal, pf: PlanFile, journalPath: string): Promise<string[]> => {
   await mkdir(reportDir, { recursive: true });
-  await replaceAtomic(reportDir, 'apply-report.md', applyReportMarkdown(j, pf, journalPath));
-  await replaceAtomic(reportDir, 'apply-report.json', `${JSON.stringify({ journal: j, plan: pf.plan }, null, 2)}\n`);
+  await writeFileAtomic(join(reportDir, 'apply-report.md'), applyReportMarkdown(j, pf, journalPath));
+  await writeFileAtomic(join(reportDir, 'apply-report.json'), `${JSON.stringify({ journal: j, plan: pf.plan }, null, 2)}\n`);
   return [join(reportDir, 'apply-report.md'), join(reportDir, 'apply-report.json')];
 };

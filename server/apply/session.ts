@@ -4,7 +4,7 @@
  * out, the ledger is kept, the report is written and the outcome printed with its exit code.
  */
 import { userInfo } from 'node:os';
-import type { CommandIo } from '../cli/run.ts';
+import type { CommandIo } from '../cli/index.ts';
 import { appliedOf, ProductionLedger } from './ledger.ts';
 import type { Notifier } from './notices.ts';
 import { normalHash } from './normalise/index.ts';

@@ -6,7 +6,7 @@
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
-import { HOST, pidAlive } from '../store/durable-fs.ts';
+import { HOST, pidAlive } from '../store/index.ts';
 
 interface SiteLock { pid: number; host: string; since: string; purpose: string }
 

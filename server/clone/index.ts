@@ -8,3 +8,9 @@ export { cloneMain } from './cli.ts';
 export { credentialsFromEnv, hasCredentials, redact, redactError, type Credentials } from './credentials.ts';
 export { driftMain } from './drift.ts';
 export { gateDriftCheck } from './gate-drift.ts';
+// The read side that `apply` uses to read production before, during and after its writes.
+export { assertSafeScheme, confirmProductionUrl } from './credentials.ts';
+export { HttpTransport, NotFoundAnswer, type TransportOptions } from './transport.ts';
+export { JiraSource } from './jira/source.ts';
+export { cloneFacts } from './drift.ts';
+export { compareDigests, digestOf, DIGEST_FILE, type DriftDigest } from './digest.ts';

@@ -19,3 +19,7 @@ export { EXPECT_CHECKS, expectationMatches, isBroad, type ExpectCheck, type Expe
 export { listMigrationFiles, loadMigration, loadMigrations, type LoadedMigration } from './load.ts';
 export { isMigration, isOpsMigration, type Migration, type MigrationSpec } from './migration.ts';
 export { opDefinition } from './ops/registry.ts';
+export { diff } from './config-diff.ts';
+export { applyMigration } from './apply.ts';
+export type { IssueRestore } from './issue-changes.ts';
+export type { RecordedOp } from './types.ts';

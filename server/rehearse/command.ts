@@ -9,8 +9,8 @@ import { UserError } from '../common/errors.ts';
 import { loadSettings, snapshotFreshness } from '../settings/index.ts';
 import { gateDriftCheck } from '../clone/index.ts';
 import { rehearse } from './pipeline.ts';
+import type { ProductionPlanSummary } from './result.ts';
 import { REPORT_FILES, writeReport } from './report/write.ts';
-import { productionPlanSummary } from '../apply/plan/summary.ts';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -62,7 +62,15 @@ const parseWorkers = (v: string | undefined, fallback: number): number => {
   return n;
 };
 
-export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'rehearse' | 'gate' = 'rehearse'): Promise<number> => {
+/**
+ * What the rehearsal asks of parts that build on it: the production plan comes from apply/, which
+ * reads the rehearsal's result, so it is handed in (by scripts/) rather than imported.
+ */
+export interface RehearseHooks {
+  productionPlan?: (snapshot: string, migrations: string, ids: readonly string[], now: string) => Promise<ProductionPlanSummary>;
+}
+
+export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'rehearse' | 'gate' = 'rehearse', hooks: RehearseHooks = {}): Promise<number> => {
   const { values } = parseFlags(argv, OPTIONS, usage(mode));
   const settings = await loadSettings(values.config ? { file: values.config } : {});
   const gate = mode === 'gate';
@@ -95,7 +103,7 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
       keepInstance: values['keep-instance'], signal: controller.signal, userSpecs,
     }, { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined });
     const r = outcome.result;
-    if (r.verdict === 'safe') r.productionPlan = await productionPlanSummary(snapshot, values.migrations ?? settings.defaults.migrations, r.migrations.map((m) => m.id), now).catch((e: unknown) => ({ error: (e as Error).message }));
+    if (r.verdict === 'safe' && hooks.productionPlan) r.productionPlan = await hooks.productionPlan(snapshot, values.migrations ?? settings.defaults.migrations, r.migrations.map((m) => m.id), now).catch((e: unknown) => ({ error: (e as Error).message }));
     const files = await writeReport(reportDir, r, { baselineConfig: outcome.baselineConfig!, configs: outcome.configs, reportDir });
     io.out('');
     if (r.verdict === 'safe') {

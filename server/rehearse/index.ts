@@ -10,5 +10,5 @@ export { BrowserNotFound, findChromium, launchOptionsFor, type FoundBrowser } fr
 export { runRehearseCommand } from './command.ts';
 export { rehearse, type RehearsalOutcome, type RehearseOptions } from './pipeline.ts';
 export { runRegression, type RunOptions } from './regression-run.ts';
-export type { Difference, Hazard, MigrationReport, Observation, Phase, RegressionRun, RehearsalResult } from './result.ts';
+export type { Difference, Hazard, ProductionPlanSummary, MigrationReport, Observation, Phase, RegressionRun, RehearsalResult } from './result.ts';
 export { buildSuitePlan, type PlanLimits, type SuitePlan } from './suite/plan.ts';

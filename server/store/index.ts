@@ -15,3 +15,4 @@ export { acquireLock, clearStaleLock, readLock, type LockInfo } from './lock.ts'
 export { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
 export { JSON_SCHEMA_DIR, schemaRef, writeSnapshot, type ManifestInput, type SnapshotContent, type WriteSnapshotOptions } from './snapshot-write.ts';
 export { ATTACHMENTS_DIR, directoryAttachmentContent, memoryAttachmentContent, sha256Of, type AttachmentContent } from './attachment-content.ts';
+export { HOST, pidAlive } from './durable-fs.ts';

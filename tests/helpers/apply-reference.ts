@@ -39,8 +39,8 @@ export const migratedSandbox = async (ids?: readonly string[], deploymentType: '
 
 /** Production's ids of entities the reference calls differently (same content key, other id). */
 export const idMap = (prod: Harness, ref: Harness): Map<string, string> => {
-  const a = normalise(prod.ctx.tracker.state.config).keys;
-  const b = normalise(ref.ctx.tracker.state.config).keys;
+  const a = normalise(prod.ctx.tracker.config).keys;
+  const b = normalise(ref.ctx.tracker.config).keys;
   const out = new Map<string, string>();
   for (const kind of ID_KINDS) for (const [key, id] of a.entries(kind)) { const other = b.id(kind, key); if (other !== undefined && other !== id) out.set(id, other); }
   return out;

@@ -13,6 +13,7 @@ import { runAnnounceCommand } from '../../server/announce/command.ts';
 import { runApplyCommand, type ApplyDeps } from '../../server/apply/index.ts';
 import { loadMigrations } from '../../server/migrate/load.ts';
 import type { RehearsalResult } from '../../server/rehearse/result.ts';
+import type { Config } from '../../server/model/index.ts';
 import { startSandbox, type Harness } from '../integration/http/harness.ts';
 import { FIXTURE_REPORT } from './announce-workspace.ts';
 
@@ -87,3 +88,10 @@ export const makeApplyWorkspace = async (o: WorkspaceOptions = {}): Promise<Appl
     cleanup: async () => { if (!o.prod) await prod.close(); await rm(dir, { recursive: true, force: true }); },
   };
 };
+
+/**
+ * Someone changing production by hand, behind apply's back: `change` edits the production sandbox's
+ * configuration in place, and the tracker's indexes follow.
+ */
+export const editProduction = (prod: { ctx: { tracker: { updateConfig: (f: (c: Config) => void) => void } } }, change: (config: Config) => void): void =>
+  prod.ctx.tracker.updateConfig(change);

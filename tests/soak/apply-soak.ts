@@ -32,7 +32,7 @@ const stateOf = async (ws: ApplyWorkspace): Promise<string> => {
   const reader = new HttpTransport({ baseUrl: ws.prod.url, credentials: { kind: 'basic', email: ws.env.JIRA_EMAIL!, token: ws.env.JIRA_API_TOKEN! } });
   const view = await readView(reader, ws.prod.url);
   // Issue values the bundled change sets: resolution, Browser, Office Location (by key, normalised by name).
-  const ix = ws.prod.ctx.tracker.state;
+  const ix = { config: ws.prod.ctx.tracker.config, issues: ws.prod.ctx.tracker.issues };
   const names = new Map(ix.config.resolutions.map((r) => [r.id, r.name]));
   const options = new Map(ix.config.fields.flatMap((f) => f.contexts.flatMap((c) => (c.options ?? []).map((o) => [o.id, o.value] as const))));
   const values = ix.issues.map((i) => `${i.key}:${names.get(i.resolution ?? '') ?? ''}:${options.get(String(i.customFields.customfield_10013 ?? '')) ?? ''}:${options.get(String(i.customFields.customfield_10045 ?? '')) ?? ''}`).join('\n');

@@ -8,8 +8,8 @@
  */
 import type {
   Board, Config, Field, FieldConfiguration, NotificationScheme, PermissionScheme, Project, SavedFilter, Screen, User, Workflow,
-} from '../../model/types.ts';
-import type { ConditionTree } from '../../model/schema/workflows.ts';
+} from '../../model/index.ts';
+import type { ConditionTree } from '../../model/index.ts';
 import { holderKey, uniqueKeys, type IdKeys, type IdKind } from './keys.ts';
 
 export type Json = unknown;

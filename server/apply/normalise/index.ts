@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../outside.ts';
-import type { Config } from '../../model/types.ts';
+import type { Config } from '../../model/index.ts';
 import { COLLECTIONS, type Json } from './entities.ts';
 import { holderKey, keysOf, uniqueKeys, type IdKeys } from './keys.ts';
 

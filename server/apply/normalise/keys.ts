@@ -4,7 +4,7 @@
  * re-created entity, so the proof and every step compare configurations keyed this way. Where two
  * entities share a key, the second is `name#2` (in the order production lists them).
  */
-import type { Config } from '../../model/types.ts';
+import type { Config } from '../../model/index.ts';
 
 /** Kinds of ids that configuration values refer to. */
 export const ID_KINDS = [

@@ -6,9 +6,9 @@
  * the next. The plan proves itself: its steps, applied to the state before a migration, must give
  * exactly the state after it, or planning stops with what does not match.
  */
-import { diff } from '../../migrate/config-diff.ts';
-import type { LoadedMigration } from '../../migrate/load.ts';
-import type { Config, Issue } from '../../model/types.ts';
+import { diff } from '../../migrate/index.ts';
+import type { LoadedMigration } from '../../migrate/index.ts';
+import type { Config, Issue } from '../../model/index.ts';
 import { normalChanges, normalHash, type NormalConfig } from '../normalise/index.ts';
 import { asRead, viewOf, type View } from '../production/read.ts';
 import { COLLECTION_RANK, planIssueSteps, writerFor, type StepDraft } from '../writers/index.ts';

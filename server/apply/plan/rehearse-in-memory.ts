@@ -5,12 +5,12 @@
  * the kind of its operations, so a function-form migration is planned like any other.
  */
 import { UserError } from '../../common/errors.ts';
-import type { Config, Issue } from '../../model/types.ts';
-import { applyMigration } from '../../migrate/apply.ts';
-import type { LoadedMigration } from '../../migrate/load.ts';
-import { isOpsMigration } from '../../migrate/migration.ts';
-import type { IssueRestore } from '../../migrate/issue-changes.ts';
-import type { RecordedOp } from '../../migrate/types.ts';
+import type { Config, Issue } from '../../model/index.ts';
+import { applyMigration } from '../../migrate/index.ts';
+import type { LoadedMigration } from '../../migrate/index.ts';
+import { isOpsMigration } from '../../migrate/index.ts';
+import type { IssueRestore } from '../../migrate/index.ts';
+import type { RecordedOp } from '../../migrate/index.ts';
 
 /** One issue value a migration changed: `field` is `resolution`, `priority`… or a custom field id. */
 export interface IssueValueChange { issue: string; project: string; issueType: string; field: string; from: unknown; to: unknown }

@@ -3,8 +3,8 @@
  * snapshot's configuration as a Jira of its deployment type would read it back. It is what apply
  * will plan if production is still the snapshot (apply plans again from production itself).
  */
-import { loadMigrations } from '../../migrate/load.ts';
-import type { ProductionPlanSummary } from '../../rehearse/result.ts';
+import { loadMigrations } from '../../migrate/index.ts';
+import type { ProductionPlanSummary } from '../../rehearse/index.ts';
 import { readSnapshot } from '../../store/index.ts';
 import { asRead } from '../production/read.ts';
 import { planProduction } from './planner.ts';

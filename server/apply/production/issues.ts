@@ -5,7 +5,7 @@
  * compared normalised: an option by its value, a resolution by its name, so a re-created option
  * (a new id) still counts as the same value.
  */
-import type { Config } from '../../model/types.ts';
+import type { Config } from '../../model/index.ts';
 import { normaliseValue, type IdKeys } from '../normalise/index.ts';
 import type { IssueValues } from '../plan/types.ts';
 import { readAll, type Reader } from '../outside.ts';

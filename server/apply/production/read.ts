@@ -6,9 +6,9 @@
  * (descriptions Jira does not return, `refs`, `ext`) drops out of both alike.
  */
 import { UserError } from '../../common/errors.ts';
-import type { Config } from '../../model/types.ts';
-import { createSandboxApp, createSandboxContext } from '../../http/app.ts';
-import { listen } from '../../http/listen.ts';
+import type { Config } from '../../model/index.ts';
+import { createSandboxApp, createSandboxContext } from '../../http/index.ts';
+import { listen } from '../../http/index.ts';
 import { normalise, type IdKeys, type NormalConfig } from '../normalise/index.ts';
 import { HttpTransport, JiraSource, type Reader } from '../outside.ts';
 

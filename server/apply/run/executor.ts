@@ -6,7 +6,7 @@
  * production is read back and compared with the plan. A write that leaves no clear answer is
  * settled by reading production, never by sending it again blindly.
  */
-import type { CommandIo } from '../../cli/run.ts';
+import type { CommandIo } from '../../cli/index.ts';
 import { findIssues, valuesOf } from '../production/issues.ts';
 import type { Production } from '../production/connect.ts';
 import { readView, type View } from '../production/read.ts';

@@ -9,7 +9,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../common/errors.ts';
-import { replaceAtomic } from '../../store/durable-fs.ts';
+import { writeFileAtomic } from '../../common/atomic-write.ts';
 import type { Json } from '../normalise/entities.ts';
 import type { NormalConfig } from '../normalise/index.ts';
 import type { IssueValues, ProductionPlan } from '../plan/types.ts';
@@ -84,7 +84,7 @@ export class JournalStore {
 
   async writePlan(p: PlanFile): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await replaceAtomic(this.dir, PLAN_FILE, `${JSON.stringify(p)}\n`);
+    await writeFileAtomic(join(this.dir, PLAN_FILE), `${JSON.stringify(p)}\n`);
   }
 
   async readPlan(): Promise<PlanFile> {
@@ -94,7 +94,7 @@ export class JournalStore {
   async write(j: Journal): Promise<void> {
     j.updatedAt = new Date().toISOString();
     await mkdir(this.dir, { recursive: true });
-    await replaceAtomic(this.dir, JOURNAL_FILE, `${JSON.stringify(j, null, 1)}\n`);
+    await writeFileAtomic(join(this.dir, JOURNAL_FILE), `${JSON.stringify(j, null, 1)}\n`);
   }
 
   async read(): Promise<Journal | undefined> {

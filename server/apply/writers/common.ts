@@ -1,5 +1,5 @@
 /** Helpers the writers share: readable change lines, the classification of a change, set differences. */
-import { diff } from '../../migrate/config-diff.ts';
+import { diff } from '../../migrate/index.ts';
 import { canonicalJson } from '../outside.ts';
 import type { EntityChange, Phase, StepClass } from '../plan/types.ts';
 import type { StepDraft } from './types.ts';

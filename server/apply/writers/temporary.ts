@@ -3,9 +3,10 @@
  * put on an edit screen, a user grant of the permissions the account lacks. Each is journaled (the
  * step's scratch) before it is made, so a kill in between is finished — and undone — on --resume.
  */
-import { screenFor } from '../../model/resolve.ts';
-import type { ProjectPermission } from '../../model/schema/vocab.ts';
-import { ConfigIndex, can } from '../../tracker/index.ts';
+import { screenFor } from '../../model/index.ts';
+import type { ProjectPermission } from '../../model/index.ts';
+import { ConfigIndex } from '../../model/index.ts';
+import { can } from '../../tracker/index.ts';
 import type { RunContext } from './types.ts';
 
 export interface TempField { screenId: string; tabId: string; fieldId: string }

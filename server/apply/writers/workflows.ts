@@ -7,8 +7,7 @@
  * workflow's initial status), as Jira requires. Creating and deleting workflows, and every workflow
  * write on Data Center (its REST API has none), are manual.
  */
-import type { ConfigIndex } from '../../tracker/index.ts';
-import type { ConditionTree, PostFunction, Validator } from '../../model/types.ts';
+import type { ConditionTree, PostFunction, Validator } from '../../model/index.ts';
 import { conditionTreeJson, currentConditions, currentRule, postFunctionRule, validatorRule } from '../outside.ts';
 import { asList, asObj, changeLines } from './common.ts';
 import { WriteRefused } from '../production/writer.ts';
@@ -71,7 +70,7 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
   const status = (k: string) => idOf(rc, 'status', k);
   const existing = new Map(asList<Obj>(current.transitions).map((t) => [String(t.name), String(t.id)]));
   let next = Math.max(0, ...asList<Obj>(current.transitions).map((t) => Number(t.id) || 0)) + 1;
-  const ix = { groups: new Map(rc.view.config.groups.map((g) => [g.id, g])) } as unknown as ConfigIndex;
+  const groupName = (id: string) => rc.view.config.groups.find((g) => g.id === id)?.name;
   const statuses = asList<Obj>(to.statuses).map((s) => String(s.status));
   const layout = Object.fromEntries(asList<Obj>(to.statuses).filter((s) => s.layout).map((s) => [String(s.status), s.layout]));
   const transitions = asList<Obj>(to.transitions).map((t) => {
@@ -81,7 +80,7 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
     return {
       id: known ?? String(next++), name: t.name, description: String(t.description ?? ''), type: TYPE[String(t.type)] ?? 'DIRECTED',
       toStatusReference: status(String(t.to)), links: asList<string>(t.from).map((f) => ({ fromStatusReference: status(f), fromPort: 0, toPort: 0 })),
-      conditions: currentConditions(rules.conditions ? conditionTreeJson(ix, rules.conditions) : undefined),
+      conditions: currentConditions(rules.conditions ? conditionTreeJson(groupName, rules.conditions) : undefined),
       validators: rules.validators.map((v) => currentRule(validatorRule(v))), actions: rules.postFunctions.map((p) => currentRule(postFunctionRule(p))),
       ...(t.screen ? { transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: idOf(rc, 'screen', String(t.screen)) } } } : {}),
       triggers: [], properties: {},

@@ -8,15 +8,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from '../../apply/production/connect.ts';
-import { readView } from '../../apply/production/read.ts';
-import { planProduction } from '../../apply/plan/planner.ts';
-import { carryOut } from '../../apply/run/carry-out.ts';
-import { JournalStore, type Journal } from '../../apply/run/journal.ts';
-import { createSandboxApp, createSandboxContext } from '../../http/app.ts';
-import { listen } from '../../http/listen.ts';
-import { applyMigration } from '../../migrate/apply.ts';
-import { loadMigrations } from '../../migrate/load.ts';
+import { connect } from '../../apply/index.ts';
+import { readView } from '../../apply/index.ts';
+import { planProduction } from '../../apply/index.ts';
+import { carryOut } from '../../apply/index.ts';
+import { JournalStore, type Journal } from '../../apply/index.ts';
+import { createSandboxApp, createSandboxContext } from '../../http/index.ts';
+import { listen } from '../../http/index.ts';
+import { applyMigration } from '../../migrate/index.ts';
+import { loadMigrations } from '../../migrate/index.ts';
 import { readSnapshot } from '../../store/index.ts';
 import { timed, type BenchSection } from '../types.ts';
 

@@ -35,7 +35,7 @@ describe('apply, status and down on production', () => {
     expect(journal).not.toContain(ws.env.JIRA_API_TOKEN!);
     expect(journal).not.toContain(ws.env.JIRA_EMAIL!);
     // The journal maps what Jira created to the id Jira gave it, by content.
-    const created = ws.prod.ctx.tracker.state.config.statuses.find((s) => s.name === 'Needs Triage')!.id;
+    const created = ws.prod.ctx.tracker.config.statuses.find((s) => s.name === 'Needs Triage')!.id;
     expect(JSON.parse(journal).steps['20261101-090000-add-needs-triage#1'].ids).toEqual({ 'statuses/Needs Triage': created });
   }, 120_000);
 
@@ -44,7 +44,7 @@ describe('apply, status and down on production', () => {
     try {
       const dev = ws.prod.personas.find((p) => !p.admin && p.groups.includes('triage'))?.accountId ?? ws.prod.personas.find((p) => !p.admin)!.accountId;
       const admin = ws.prod.personas.find((p) => p.admin)!.accountId;
-      const bug = ws.prod.ctx.tracker.state.issues.find((i) => i.project === 'WEB' && i.issueType === '1' && i.status === '1')!.key;
+      const bug = ws.prod.ctx.tracker.issues.find((i) => i.project === 'WEB' && i.issueType === '1' && i.status === '1')!.key;
       expect(await compareAnswers(ws.prod, ref, admin, ['/rest/api/3/status', '/rest/api/3/workflows/search', '/rest/api/3/project/WEB/statuses', `/rest/api/3/issue/${bug}/transitions`])).toEqual([]);
       expect(await compareAnswers(ws.prod, ref, dev, [`/rest/api/3/issue/${bug}/transitions`, `/rest/api/2/issue/${bug}/transitions`])).toEqual([]);
     } finally { await ref.close(); }

@@ -18,7 +18,7 @@ beforeAll(async () => { ws = await makeApplyWorkspace(); ref = await migratedSan
 afterAll(async () => { await ref.close(); await ws.cleanup(); });
 
 const questions = (h: Harness): string[] => {
-  const c = h.ctx.tracker.state.config;
+  const c = h.ctx.tracker.config;
   const field = (name: string) => c.fields.find((f) => f.name === name)!;
   const incident = c.screens.find((s) => s.name === 'Incident Screen')!;
   const sd = c.fieldConfigurations.find((f) => f.name === 'Service Desk Field Configuration')!;
@@ -65,5 +65,5 @@ describe('the bundled change set on production', () => {
 });
 
 // Issue values the change set writes, every issue: resolution, Browser, Office Location.
-const values = (h: Harness) => h.ctx.tracker.state.issues.map((i) => [i.key, h.ctx.tracker.state.config.resolutions.find((r) => r.id === i.resolution)?.name ?? null,
-      ...['customfield_10013', 'customfield_10045'].map((f) => h.ctx.tracker.state.config.fields.find((x) => x.id === f)!.contexts.flatMap((c) => c.options ?? []).find((o) => o.id === i.customFields[f])?.value ?? null)]);
+const values = (h: Harness) => h.ctx.tracker.issues.map((i) => [i.key, h.ctx.tracker.config.resolutions.find((r) => r.id === i.resolution)?.name ?? null,
+      ...['customfield_10013', 'customfield_10045'].map((f) => h.ctx.tracker.config.fields.find((x) => x.id === f)!.contexts.flatMap((c) => c.options ?? []).find((o) => o.id === i.customFields[f])?.value ?? null)]);

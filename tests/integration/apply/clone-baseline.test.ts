@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClone } from '../../../server/clone/command.ts';
-import { makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
+import { editProduction, makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
 
 let ws: ApplyWorkspace;
 let snap: string;
@@ -34,14 +34,13 @@ describe('apply after a rehearsal on a clone', () => {
 
   it('production changed since the clone: refused with where, nothing written', async () => {
     const w = await makeApplyWorkspace({ prod: ws.prod, patchResult: patch });
-    const s = ws.prod.ctx.tracker.state.config.statuses.find((x) => x.name === 'In Review')!;
+    const s = ws.prod.ctx.tracker.config.statuses.find((x) => x.name === 'In Review')!;
     const was = s.name;
-    s.name = 'Under Review';
-    ws.prod.ctx.tracker.invalidate();
+    editProduction(ws.prod, () => { s.name = 'Under Review'; });
     try {
       const r = await w.apply(['--yes']);
       expect(r.out).toMatch(new RegExp(`not the configuration the rehearsal started from \\(\\d+ changes? since the clone of [^)]+\\)[\\s\\S]*statuses/${s.id}: changed`));
       expect(r.code).toBe(1);
-    } finally { s.name = was; ws.prod.ctx.tracker.invalidate(); await w.cleanup(); }
+    } finally { editProduction(ws.prod, () => { s.name = was; }); await w.cleanup(); }
   }, 120_000);
 });

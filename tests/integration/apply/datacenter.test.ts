@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalise, normalHash, runProductionDown } from '../../../server/apply/index.ts';
 import type { Operator } from '../../../server/apply/run/executor.ts';
 import type { Step } from '../../../server/apply/plan/types.ts';
-import { makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
+import { editProduction, makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
 import { migrationsFolder } from '../../helpers/migrate-fixture.ts';
 import { startSandbox, type Harness } from '../http/harness.ts';
 
@@ -21,20 +21,21 @@ copyFileSync('migrations/20261103-090000-retire-ie11-option.ts', join(folder.dir
 let prod: Harness;
 let ws: ApplyWorkspace;
 let start: string;
-const browser = () => prod.ctx.tracker.state.config.fields.find((f) => f.name === 'Browser')!.contexts[0]!;
+const browser = () => prod.ctx.tracker.config.fields.find((f) => f.name === 'Browser')!.contexts[0]!;
 const ie11 = () => {
   const id = browser().options!.find((o) => o.value === 'Internet Explorer 11')?.id;
-  return id === undefined ? 0 : prod.ctx.tracker.state.issues.filter((i) => i.customFields.customfield_10013 === id).length;
+  return id === undefined ? 0 : prod.ctx.tracker.issues.filter((i) => i.customFields.customfield_10013 === id).length;
 };
 
 /** The operator at the terminal: makes the change in Jira's administration (here: in the sandbox's state) and types 'done'. */
 const operator = (seen: Step[]): Operator => ({
   confirm: async (step) => {
     seen.push(step);
-    const ctx = browser();
-    if (step.title.startsWith('undo')) ctx.options!.splice(4, 0, { id: '19999', value: 'Internet Explorer 11' });
-    else ctx.options = ctx.options!.filter((o) => o.value !== 'Internet Explorer 11');
-    prod.ctx.tracker.invalidate();
+    editProduction(prod, () => {
+      const ctx = browser();
+      if (step.title.startsWith('undo')) ctx.options!.splice(4, 0, { id: '19999', value: 'Internet Explorer 11' });
+      else ctx.options = ctx.options!.filter((o) => o.value !== 'Internet Explorer 11');
+    });
     return 'done';
   },
 });
@@ -42,7 +43,7 @@ const operator = (seen: Step[]): Operator => ({
 beforeAll(async () => {
   prod = await startSandbox('fixtures/acme', { deploymentType: 'DataCenter' });
   ws = await makeApplyWorkspace({ prod, deploymentType: 'DataCenter', migrations: folder.dir });
-  start = normalHash(normalise(prod.ctx.tracker.state.config).normal);
+  start = normalHash(normalise(prod.ctx.tracker.config).normal);
 });
 afterAll(async () => { await ws.cleanup(); await prod.close(); folder.remove(); });
 
@@ -67,6 +68,6 @@ describe('Data Center: automatic and confirmed manual steps', () => {
     expect(r.out).toMatch(/issue values: 31 of 31 as recorded, checked issue by issue|✔ backed out to/);
     expect(r.code).toBe(0);
     expect(ie11()).toBe(31);
-    expect(normalHash(normalise(prod.ctx.tracker.state.config).normal)).toBe(start);
+    expect(normalHash(normalise(prod.ctx.tracker.config).normal)).toBe(start);
   }, 180_000);
 });

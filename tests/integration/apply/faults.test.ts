@@ -6,7 +6,7 @@
  * changed behind apply's back between two steps: it stops, backs out, and says what changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
+import { editProduction, makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
 import { startFaultProxy, type Fault, type FaultProxy } from '../../helpers/fault-proxy.ts';
 
 const M1 = '20261101-090000-add-needs-triage';
@@ -39,16 +39,15 @@ describe('apply under faults', () => {
   }, 120_000);
 
   it('production changed behind apply\'s back between two steps: it stops, backs out, and says what changed', async () => {
-    const wf = () => ws.prod.ctx.tracker.state.config.workflows.find((w) => w.name === 'Acme Bug Workflow')!;
+    const wf = () => ws.prod.ctx.tracker.config.workflows.find((w) => w.name === 'Acme Bug Workflow')!;
     const was = wf().description;
-    proxy.afterWrite(proxy.writes() + 1, () => { wf().description = 'edited by someone else'; ws.prod.ctx.tracker.invalidate(); });
+    proxy.afterWrite(proxy.writes() + 1, () => editProduction(ws.prod, () => { wf().description = 'edited by someone else'; }));
     const r = await apply();
     expect(r.out).toMatch(/failed: production changed behind apply's back: workflows 'Acme Bug Workflow' is not as it was when the plan was made/);
     expect(r.out).toMatch(/✔ \[1\/1\] undo: create the status 'Needs Triage'/);
     expect(r.out).toMatch(/leaving out what was changed behind apply's back: workflows\/Acme Bug Workflow/);
     expect(r.code).toBe(1);
-    wf().description = was;
-    ws.prod.ctx.tracker.invalidate();
+    editProduction(ws.prod, () => { wf().description = was; });
     expect(await hashOf(ws.prod.url)).toBe(original);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApplyCommand, runProductionDown } from '../../../server/apply/index.ts';
-import { makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
+import { editProduction, makeApplyWorkspace, type ApplyWorkspace } from '../../helpers/apply-workspace.ts';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.ts';
 
 const M1 = '20261101-090000-add-needs-triage';
@@ -54,14 +54,12 @@ describe('interruptions', () => {
 
   it('migrate:down --url refuses when production changed since apply left it, and says where', async () => {
     expect((await ws.apply(['--yes', '--to', M1])).code).toBe(0);
-    const s = ws.prod.ctx.tracker.state.config.statuses.find((x) => x.name === 'Needs Triage')!;
-    s.description = 'changed by hand';
-    ws.prod.ctx.tracker.invalidate();
+    const s = ws.prod.ctx.tracker.config.statuses.find((x) => x.name === 'Needs Triage')!;
+    editProduction(ws.prod, () => { s.description = 'changed by hand'; });
     const r = await ws.run(runProductionDown, ['--url', ws.prod.url]);
     expect(r.out).toMatch(/is no longer as apply left it after 20261101-090000-add-needs-triage[\s\S]*statuses 'Needs Triage': changed/);
     expect(r.code).toBe(1);
-    s.description = 'Reported, not yet looked at by the triage group.';
-    ws.prod.ctx.tracker.invalidate();
+    editProduction(ws.prod, () => { s.description = 'Reported, not yet looked at by the triage group.'; });
   }, 120_000);
 
   it('migrate:down --url backs out from the ledger alone, with the migration files gone', async () => {

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApplyWorkspace, type ApplyWorkspace, type WorkspaceOptions } from '../../helpers/apply-workspace.ts';
+import { editProduction, makeApplyWorkspace, type ApplyWorkspace, type WorkspaceOptions } from '../../helpers/apply-workspace.ts';
 import { functionSource, migrationsFolder } from '../../helpers/migrate-fixture.ts';
 import { startSandbox, type Harness } from '../http/harness.ts';
 
@@ -54,8 +54,8 @@ const CASES: Case[] = [
   { name: 'plain http to another machine', argv: ['--yes', '--url', 'http://jira.example.com'], code: 2, message: /credentials are only sent over https/ },
   {
     name: 'production drifted since the rehearsal', argv: ['--yes'], code: 1, message: /production at .* is not the configuration the rehearsal started from[\s\S]*statuses 'In Review': removed[\s\S]*statuses 'In Review \(renamed\)': added/,
-    setup: (ws) => { ws.prod.ctx.tracker.state.config.statuses.find((s) => s.name === 'In Review')!.name = 'In Review (renamed)'; ws.prod.ctx.tracker.invalidate(); },
-    teardown: () => { prod.ctx.tracker.state.config.statuses.find((s) => s.name === 'In Review (renamed)')!.name = 'In Review'; prod.ctx.tracker.invalidate(); },
+    setup: (ws) => editProduction(ws.prod, (c) => { c.statuses.find((s) => s.name === 'In Review')!.name = 'In Review (renamed)'; }),
+    teardown: () => editProduction(prod, (c) => { c.statuses.find((s) => s.name === 'In Review (renamed)')!.name = 'In Review'; }),
   },
   { name: 'an impossible step', workspace: { migrations: folder.dir }, argv: ['--yes'], code: 2, message: /1 step no REST API and no person can carry out[\s\S]*cannot change the user/ },
   { name: 'no --yes and no terminal', argv: [], code: 2, message: /there is no terminal to ask: pass --yes/ },
