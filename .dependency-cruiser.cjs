@@ -22,7 +22,8 @@ module.exports = {
     },
     {
       name: 'parts-meet-at-index',
-      comment: "A part of server/ uses another only through that part's index.ts (its public face), so a part can be rearranged inside without touching its callers. server/common/ may be imported by anyone.",
+      comment:
+        "A part of server/ uses another only through that part's index.ts (its public face), so a part can be rearranged inside without touching its callers. server/common/ may be imported by anyone.",
       severity: 'error',
       from: { path: '^server/([^/]+)/' },
       to: { path: '^server/[^/]+/', pathNot: ['^server/$1/', '^server/common/', '^server/[^/]+/index\\.ts$'] },
@@ -40,7 +41,11 @@ module.exports = {
     exclude: { path: '^(node_modules|reports|test-results|playwright-report|bench-data|\\.understudy)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.json'],
+    },
     skipAnalysisNotInRules: true,
   },
 };

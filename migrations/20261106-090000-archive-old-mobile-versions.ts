@@ -10,9 +10,7 @@ const MARK = 'archivedByMigration';
  */
 export default defineMigration({
   description: `Archive the Mobile Apps versions released before ${CUTOFF}, so version pickers show current releases only.`,
-  expect: [
-    { check: 'createmeta', project: 'MOB', change: 'allowedValues', reason: 'Archived versions are no longer offered in version pickers.' },
-  ],
+  expect: [{ check: 'createmeta', project: 'MOB', change: 'allowedValues', reason: 'Archived versions are no longer offered in version pickers.' }],
   up(ctx) {
     const project = ctx.config.projects.find((p) => p.key === 'MOB');
     if (!project) throw new Error('project MOB not found');

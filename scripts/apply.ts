@@ -3,4 +3,8 @@ import { runCommand } from '../server/cli/run.ts';
 import { runApplyCommand } from '../server/apply/index.ts';
 import { redactError } from '../server/clone/credentials.ts';
 
-runCommand((argv, io) => runApplyCommand(argv, io).catch((e: unknown) => { throw redactError(e, process.env); }));
+runCommand((argv, io) =>
+  runApplyCommand(argv, io).catch((e: unknown) => {
+    throw redactError(e, process.env);
+  }),
+);

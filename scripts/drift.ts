@@ -3,4 +3,8 @@ import { runCommand } from '../server/cli/run.ts';
 import { driftMain } from '../server/clone/drift.ts';
 import { redactError } from '../server/clone/credentials.ts';
 
-runCommand((argv, io) => driftMain(argv, io).catch((e: unknown) => { throw redactError(e, process.env); }));
+runCommand((argv, io) =>
+  driftMain(argv, io).catch((e: unknown) => {
+    throw redactError(e, process.env);
+  }),
+);

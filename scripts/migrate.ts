@@ -4,6 +4,10 @@ import { isProductionCommand, runProductionCommand } from '../server/apply/index
 import { redactError } from '../server/clone/credentials.ts';
 
 // migrate:down and migrate:status with --url act on production (server/apply), else on an instance.
-runCommand((argv, io) => (isProductionCommand(argv)
-  ? runProductionCommand(argv, io).catch((e: unknown) => { throw redactError(e, process.env); })
-  : runMigrateCommand(argv, io)));
+runCommand((argv, io) =>
+  isProductionCommand(argv)
+    ? runProductionCommand(argv, io).catch((e: unknown) => {
+        throw redactError(e, process.env);
+      })
+    : runMigrateCommand(argv, io),
+);

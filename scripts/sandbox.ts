@@ -4,25 +4,47 @@ import { UserError } from '../server/common/errors.ts';
 import { describeSandbox, parseServeFlags } from '../server/http/serve-cli.ts';
 import { startSandboxServer } from '../server/http/serve.ts';
 
-const USAGE = 'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
+const USAGE =
+  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
 
 runCommand(async (argv: string[], io: CommandIo) => {
-  const { values } = parseFlags(argv, {
-    snapshot: { type: 'string' }, instance: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-    now: { type: 'string' }, mimic: { type: 'string' }, 'legacy-search-gone': { type: 'boolean' }, banner: { type: 'string' }, 'attachment-max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  }, USAGE);
-  if (values.help) { io.out(`usage: ${USAGE}`); return 0; }
+  const { values } = parseFlags(
+    argv,
+    {
+      snapshot: { type: 'string' },
+      instance: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      now: { type: 'string' },
+      mimic: { type: 'string' },
+      'legacy-search-gone': { type: 'boolean' },
+      banner: { type: 'string' },
+      'attachment-max-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.out(`usage: ${USAGE}`);
+    return 0;
+  }
   const options = parseServeFlags(values, USAGE);
   const sandbox = await startSandboxServer(options).catch((e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UserError(`cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 0}: ${code}`, { details: ['choose another --port (or leave it out for a free one)'] });
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+      throw new UserError(`cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 0}: ${code}`, {
+        details: ['choose another --port (or leave it out for a free one)'],
+      });
     throw e;
   });
   for (const line of describeSandbox(sandbox)) io.out(line);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       io.out(`understudy: ${signal}: stopping the sandbox${sandbox.throwaway ? ' and removing its throwaway instance' : ''}`);
-      sandbox.close().then(resolve, (e: unknown) => { io.err(`understudy: could not stop cleanly: ${(e as Error).message}`); resolve(); });
+      sandbox.close().then(resolve, (e: unknown) => {
+        io.err(`understudy: could not stop cleanly: ${(e as Error).message}`);
+        resolve();
+      });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

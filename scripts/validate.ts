@@ -21,9 +21,11 @@ const validateCommand = async (argv: string[], io: CommandIo): Promise<number> =
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  io.out(errors === 0
-    ? `${dir}: valid (${plural(snapshot.issues.length, 'issue')}, ${plural(warnings, 'warning')})`
-    : `${dir}: invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  io.out(
+    errors === 0
+      ? `${dir}: valid (${plural(snapshot.issues.length, 'issue')}, ${plural(warnings, 'warning')})`
+      : `${dir}: invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+  );
   return errors === 0 ? 0 : 2;
 };
 

@@ -20,8 +20,12 @@ export interface Effects {
 }
 
 const PERMISSION_WORDS: Record<string, string> = {
-  BROWSE_PROJECTS: 'see', CREATE_ISSUES: 'create issues in', EDIT_ISSUES: 'edit issues in',
-  TRANSITION_ISSUES: 'move issues through the workflow in', ADD_COMMENTS: 'comment in', ADMINISTER_PROJECTS: 'administer',
+  BROWSE_PROJECTS: 'see',
+  CREATE_ISSUES: 'create issues in',
+  EDIT_ISSUES: 'edit issues in',
+  TRANSITION_ISSUES: 'move issues through the workflow in',
+  ADD_COMMENTS: 'comment in',
+  ADMINISTER_PROJECTS: 'administer',
 };
 
 const key0 = (d: Difference, k: string): string | undefined => d.keys[k]?.[0];
@@ -58,38 +62,66 @@ const projectWords = (d: Difference, names: Map<string, string>): string => {
 };
 
 const createmeta = (ds: Difference[], names: Map<string, string>, e: Effects): void => {
-  const where = (list: Difference[]) => andList([...groupBy(list, (d) => projectWords(d, names)).entries()]
-    .map(([p, xs]) => `${andList(xs.map((d) => key0(d, 'issueType') ?? 'new'))} issues in ${p}`));
+  const where = (list: Difference[]) =>
+    andList(
+      [...groupBy(list, (d) => projectWords(d, names)).entries()].map(
+        ([p, xs]) => `${andList(xs.map((d) => key0(d, 'issueType') ?? 'new'))} issues in ${p}`,
+      ),
+    );
   // One sentence per field, change, project and what exactly changed, folded over issue types only.
   const removedOf = (d: Difference) => {
     const a = strings(obj(d.after).allowed);
     const b = strings(obj(d.before).allowed);
     return `${b.filter((v) => !a.includes(v)).join('\u0000')}|${a.filter((v) => !b.includes(v)).join('\u0000')}`;
   };
-  const byFieldChange = groupBy(ds, (d) => [name1(d, 'field'), d.change, key0(d, 'project'), obj(d.after).required ? 'req' : '', obj(d.after).hasDefault ? 'def' : '',
-    d.change === 'allowedValues' ? removedOf(d) : ''].join('|'));
+  const byFieldChange = groupBy(ds, (d) =>
+    [
+      name1(d, 'field'),
+      d.change,
+      key0(d, 'project'),
+      obj(d.after).required ? 'req' : '',
+      obj(d.after).hasDefault ? 'def' : '',
+      d.change === 'allowedValues' ? removedOf(d) : '',
+    ].join('|'),
+  );
   for (const list of byFieldChange.values()) {
     const d = list[0]!;
     const field = quote(name1(d, 'field') ?? key0(d, 'field') ?? 'a field');
     const after = obj(d.after);
     if (d.id.endsWith('|create')) {
-      if (d.change === 'create-fails') e.mustDo.push(`Creating ${where(list)} the usual way no longer works: check the report for what it now needs.`);
+      if (d.change === 'create-fails')
+        e.mustDo.push(`Creating ${where(list)} the usual way no longer works: check the report for what it now needs.`);
       else if (d.change === 'create-succeeds') e.willNotice.push(`Creating ${where(list)} works again.`);
       continue;
     }
     switch (d.change) {
       case 'required':
-        e.mustDo.push(`When you create ${where(list)}, ${field} is now required${after.hasDefault ? ' (it starts with a default value you can change)' : ''}.`);
+        e.mustDo.push(
+          `When you create ${where(list)}, ${field} is now required${after.hasDefault ? ' (it starts with a default value you can change)' : ''}.`,
+        );
         break;
       case 'added':
-        if (after.required) e.mustDo.push(`When you create ${where(list)}, ${field} is new and required${after.hasDefault ? ' (it starts with a default value you can change)' : ''}.`);
+        if (after.required)
+          e.mustDo.push(
+            `When you create ${where(list)}, ${field} is new and required${after.hasDefault ? ' (it starts with a default value you can change)' : ''}.`,
+          );
         else e.willNotice.push(`${field} now appears when you create ${where(list)}.`);
         break;
-      case 'optional': e.willNotice.push(`${field} is no longer required when you create ${where(list)}.`); break;
-      case 'removed': e.willNotice.push(`${field} is no longer on the form when you create ${where(list)}.`); break;
-      case 'default': e.willNotice.push(`${field} starts with a different default when you create ${where(list)}.`); break;
-      case 'unavailable': e.mustDo.push(`You can no longer create ${where(list)}.`); break;
-      case 'available': e.willNotice.push(`You can now create ${where(list)}.`); break;
+      case 'optional':
+        e.willNotice.push(`${field} is no longer required when you create ${where(list)}.`);
+        break;
+      case 'removed':
+        e.willNotice.push(`${field} is no longer on the form when you create ${where(list)}.`);
+        break;
+      case 'default':
+        e.willNotice.push(`${field} starts with a different default when you create ${where(list)}.`);
+        break;
+      case 'unavailable':
+        e.mustDo.push(`You can no longer create ${where(list)}.`);
+        break;
+      case 'available':
+        e.willNotice.push(`You can now create ${where(list)}.`);
+        break;
       case 'allowedValues': {
         const gone = new Set<string>();
         const added = new Set<string>();
@@ -99,11 +131,13 @@ const createmeta = (ds: Difference[], names: Map<string, string>, e: Effects): v
           for (const v of b) if (!a.includes(v)) gone.add(v);
           for (const v of a) if (!b.includes(v)) added.add(v);
         }
-        if (gone.size) e.mustDo.push(`${field} no longer offers ${andList([...gone].map(quote))} (when you create ${where(list)}); pick another value.`);
+        if (gone.size)
+          e.mustDo.push(`${field} no longer offers ${andList([...gone].map(quote))} (when you create ${where(list)}); pick another value.`);
         if (added.size) e.willNotice.push(`${field} now also offers ${andList([...added].map(quote))} (when you create ${where(list)}).`);
         break;
       }
-      default: e.willNotice.push(`${field} changes (${d.change}) when you create ${where(list)}.`);
+      default:
+        e.willNotice.push(`${field} changes (${d.change}) when you create ${where(list)}.`);
     }
   }
 };
@@ -113,7 +147,10 @@ const transitionName = (s: string): string => s.split(' → ')[0] ?? s;
 const transitions = (ds: Difference[], names: Map<string, string>, e: Effects): void => {
   const offered = new Map<string, { gone: boolean; people: string[]; where: Set<string> }>();
   const walks: Difference[] = [];
-  const hidden = groupBy(ds.filter((d) => d.change === 'hidden' || d.change === 'shown'), (d) => `${d.change}|${projectWords(d, names)}`);
+  const hidden = groupBy(
+    ds.filter((d) => d.change === 'hidden' || d.change === 'shown'),
+    (d) => `${d.change}|${projectWords(d, names)}`,
+  );
   for (const d of ds) {
     if (d.change === 'hidden' || d.change === 'shown') continue;
     if (d.id.startsWith('transitions|sees|')) {
@@ -121,7 +158,10 @@ const transitions = (ds: Difference[], names: Map<string, string>, e: Effects): 
       const a = strings(d.after).map(transitionName);
       const where = `${key0(d, 'issueType')} issues`;
       const project = projectWords(d, names);
-      for (const [list, gone] of [[b.filter((t) => !a.includes(t)), true], [a.filter((t) => !b.includes(t)), false]] as const) {
+      for (const [list, gone] of [
+        [b.filter((t) => !a.includes(t)), true],
+        [a.filter((t) => !b.includes(t)), false],
+      ] as const) {
         for (const t of list) {
           const k = `${gone}|${project}|${t}`;
           const entry = offered.get(k) ?? { gone, people: [], where: new Set<string>() };
@@ -141,7 +181,9 @@ const transitions = (ds: Difference[], names: Map<string, string>, e: Effects): 
   for (const [k, list] of hidden) {
     const shown = k.startsWith('shown|');
     const p = k.slice(k.indexOf('|') + 1);
-    (shown ? e.willNotice : e.mustDo).push(`${people(list.map((d) => name1(d, 'persona') ?? ''))} ${shown ? 'can now open' : 'can no longer open'} issues of ${p}.`);
+    (shown ? e.willNotice : e.mustDo).push(
+      `${people(list.map((d) => name1(d, 'persona') ?? ''))} ${shown ? 'can now open' : 'can no longer open'} issues of ${p}.`,
+    );
   }
   for (const list of groupBy(walks, (d) => `${key0(d, 'transition')}|${JSON.stringify(d.before)}|${JSON.stringify(d.after)}`).values()) {
     const d = list[0]!;
@@ -149,10 +191,17 @@ const transitions = (ds: Difference[], names: Map<string, string>, e: Effects): 
     const a = obj(d.after);
     const t = quote(key0(d, 'transition') ?? 'a transition');
     const where = andList(list.map((x) => `${key0(x, 'issueType')} issues in ${projectWords(x, names)}`));
-    if (b.taken && !a.taken) e.mustDo.push(`${t} can no longer be completed on ${where}${Array.isArray(a.messages) && a.messages.length ? `: ${String(a.messages[0])}` : ''}.`);
+    if (b.taken && !a.taken)
+      e.mustDo.push(
+        `${t} can no longer be completed on ${where}${Array.isArray(a.messages) && a.messages.length ? `: ${String(a.messages[0])}` : ''}.`,
+      );
     else if (!b.taken && a.taken) e.willNotice.push(`${t} can now be completed on ${where}.`);
-    else if (b.resolution !== a.resolution && b.status === a.status) e.willNotice.push(`${t} on ${where} now sets the resolution ${quote(String(a.resolution ?? 'none'))} instead of ${quote(String(b.resolution ?? 'none'))}.`);
-    else if (b.status !== a.status) e.willNotice.push(`${t} on ${where} now leads to ${quote(String(a.status))} instead of ${quote(String(b.status))}.`);
+    else if (b.resolution !== a.resolution && b.status === a.status)
+      e.willNotice.push(
+        `${t} on ${where} now sets the resolution ${quote(String(a.resolution ?? 'none'))} instead of ${quote(String(b.resolution ?? 'none'))}.`,
+      );
+    else if (b.status !== a.status)
+      e.willNotice.push(`${t} on ${where} now leads to ${quote(String(a.status))} instead of ${quote(String(b.status))}.`);
   }
 };
 
@@ -166,7 +215,8 @@ const permissions = (ds: Difference[], names: Map<string, string>, e: Effects): 
   }
 };
 
-const lengthOf = (v: unknown): number | undefined => (Array.isArray(v) ? v.length : Array.isArray(obj(v).keys) ? (obj(v).keys as unknown[]).length : undefined);
+const lengthOf = (v: unknown): number | undefined =>
+  Array.isArray(v) ? v.length : Array.isArray(obj(v).keys) ? (obj(v).keys as unknown[]).length : undefined;
 
 const filtersAndBoards = (ds: Difference[], e: Effects): void => {
   for (const d of ds.filter((x) => x.check === 'filters')) {
@@ -175,30 +225,50 @@ const filtersAndBoards = (ds: Difference[], e: Effects): void => {
     const a = lengthOf(d.after);
     if (d.change === 'reordered') e.willNotice.push(`The saved filter ${name} lists its issues in a different order.`);
     else if (d.change === 'removed') e.mustDo.push(`The saved filter ${name} no longer runs for everyone who used it.`);
-    else if (a !== undefined && a === b) e.willNotice.push(`The saved filter ${name} returns a different mix or order of its ${b} issues (on the rehearsal copy).`);
-    else e.willNotice.push(`The saved filter ${name} returns different issues${a !== undefined && b !== undefined ? ` (${b} before, ${a} after on the rehearsal copy)` : ''}.`);
+    else if (a !== undefined && a === b)
+      e.willNotice.push(`The saved filter ${name} returns a different mix or order of its ${b} issues (on the rehearsal copy).`);
+    else
+      e.willNotice.push(
+        `The saved filter ${name} returns different issues${a !== undefined && b !== undefined ? ` (${b} before, ${a} after on the rehearsal copy)` : ''}.`,
+      );
   }
-  for (const [board, list] of groupBy(ds.filter((x) => x.check === 'boards'), (d) => key0(d, 'board') ?? '')) {
+  for (const [board, list] of groupBy(
+    ds.filter((x) => x.check === 'boards'),
+    (d) => key0(d, 'board') ?? '',
+  )) {
     const colsOf = (xs: Difference[]) => xs.map((d) => key0(d, 'column')).filter((c): c is string => !!c);
     const cols = colsOf(list);
     const unmapped = cols.includes('(not on the board)');
     const reordered = colsOf(list.filter((d) => d.change === 'reordered')).filter((c) => c !== '(not on the board)');
     const named = colsOf(list.filter((d) => d.change !== 'reordered')).filter((c) => c !== '(not on the board)');
-    if (named.length) e.willNotice.push(`On the board ${quote(board)}, the column${named.length === 1 ? '' : 's'} ${andList(named.map(quote))} show${named.length === 1 ? 's' : ''} different issues.`);
-    if (reordered.length) e.willNotice.push(`On the board ${quote(board)}, the column${reordered.length === 1 ? '' : 's'} ${andList(reordered.map(quote))} list${reordered.length === 1 ? 's' : ''} the same issues in a different order.`);
-    if (unmapped) e.mustDo.push(`Some issues of the board ${quote(board)} are in no column and so do not show on it: look for them in the issue search.`);
+    if (named.length)
+      e.willNotice.push(
+        `On the board ${quote(board)}, the column${named.length === 1 ? '' : 's'} ${andList(named.map(quote))} show${named.length === 1 ? 's' : ''} different issues.`,
+      );
+    if (reordered.length)
+      e.willNotice.push(
+        `On the board ${quote(board)}, the column${reordered.length === 1 ? '' : 's'} ${andList(reordered.map(quote))} list${reordered.length === 1 ? 's' : ''} the same issues in a different order.`,
+      );
+    if (unmapped)
+      e.mustDo.push(`Some issues of the board ${quote(board)} are in no column and so do not show on it: look for them in the issue search.`);
     if (!cols.length) e.willNotice.push(`The board ${quote(board)} changes (${list[0]!.change}).`);
   }
 };
 
 const notifications = (ds: Difference[], names: Map<string, string>, e: Effects, personName: (id: string) => string): void => {
-  for (const list of groupBy(ds, (d) => `${d.change === 'removed' || (typeof d.after === 'number' && typeof d.before === 'number' && d.after < d.before) ? 'fewer' : 'more'}|${key0(d, 'event')}|${key0(d, 'project')}`).values()) {
+  for (const list of groupBy(
+    ds,
+    (d) =>
+      `${d.change === 'removed' || (typeof d.after === 'number' && typeof d.before === 'number' && d.after < d.before) ? 'fewer' : 'more'}|${key0(d, 'event')}|${key0(d, 'project')}`,
+  ).values()) {
     const d = list[0]!;
     const fewer = d.change === 'removed' || (typeof d.after === 'number' && typeof d.before === 'number' && d.after < d.before);
     const project = key0(d, 'project') ? ` in ${projectWords(d, names)}` : '';
     const who = [...new Set(list.map((x) => personName(key0(x, 'recipient') ?? '')))];
     const verb = who.length === 1 ? 'gets' : 'get';
-    e.willNotice.push(`${people(who)} ${fewer ? 'no longer' : 'now'} ${verb} “${key0(d, 'event')}” e-mails${project} ${fewer ? 'that came before' : 'that did not come before'}.`);
+    e.willNotice.push(
+      `${people(who)} ${fewer ? 'no longer' : 'now'} ${verb} “${key0(d, 'event')}” e-mails${project} ${fewer ? 'that came before' : 'that did not come before'}.`,
+    );
   }
 };
 
@@ -213,12 +283,18 @@ const integrations = (ds: Difference[], e: Effects): void => {
     });
     e.integrations.push({ name, changes });
     const failing = list.some((d) => Number(obj(d.after).status) >= 400 && !(Number(obj(d.before).status) >= 400));
-    (failing ? e.mustDo : e.willNotice).push(`The integration ${quote(name)} ${failing ? 'must be changed: some of its requests now fail' : 'gets different answers'} (${changes[0]}${changes.length > 1 ? `, and ${changes.length - 1} more` : ''}).`);
+    (failing ? e.mustDo : e.willNotice).push(
+      `The integration ${quote(name)} ${failing ? 'must be changed: some of its requests now fail' : 'gets different answers'} (${changes[0]}${changes.length > 1 ? `, and ${changes.length - 1} more` : ''}).`,
+    );
   }
 };
 
 /** Effects of a set of differences; `projectNames` fills in names the keys do not carry. */
-export const effectsOf = (diffs: readonly Difference[], projectNames: Map<string, string> = new Map(), personName: (id: string) => string = (id) => id): Effects => {
+export const effectsOf = (
+  diffs: readonly Difference[],
+  projectNames: Map<string, string> = new Map(),
+  personName: (id: string) => string = (id) => id,
+): Effects => {
   const e: Effects = { mustDo: [], willNotice: [], integrations: [], projects: new Set(), people: new Set() };
   for (const d of diffs) {
     const p = key0(d, 'project');
@@ -229,7 +305,10 @@ export const effectsOf = (diffs: readonly Difference[], projectNames: Map<string
   createmeta(by('createmeta'), projectNames, e);
   transitions(by('transitions'), projectNames, e);
   permissions(by('permissions'), projectNames, e);
-  filtersAndBoards(diffs.filter((d) => d.check === 'filters' || d.check === 'boards'), e);
+  filtersAndBoards(
+    diffs.filter((d) => d.check === 'filters' || d.check === 'boards'),
+    e,
+  );
   notifications(by('notifications'), projectNames, e, personName);
   integrations(by('integrations'), e);
   for (const d of by('specs')) e.willNotice.push(`Your own check ${quote(d.label)} changes (${d.change}).`);

@@ -69,9 +69,26 @@ const n = (x: number): string => x.toLocaleString('en-US');
 
 /** BROWSE_PROJECTS → Browse Projects: the permission as the admin screens name it. */
 export const plainWords = (sentence: string): string =>
-  sentence.replace(/\b[A-Z]{2,}(?:_[A-Z]{2,})+\b/g, (k) => k.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '));
+  sentence.replace(/\b[A-Z]{2,}(?:_[A-Z]{2,})+\b/g, (k) =>
+    k
+      .toLowerCase()
+      .split('_')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' '),
+  );
 
-const AREA_ORDER = ['statuses', 'workflows', 'issue types', 'fields', 'resolutions and priorities', 'permissions', 'notifications', 'filters and boards', 'projects and people', 'other changes'];
+const AREA_ORDER = [
+  'statuses',
+  'workflows',
+  'issue types',
+  'fields',
+  'resolutions and priorities',
+  'permissions',
+  'notifications',
+  'filters and boards',
+  'projects and people',
+  'other changes',
+];
 
 const changesByArea = (r: RehearsalResult): NoticeFacts['changes'] => {
   const by = new Map<string, string[]>();
@@ -116,7 +133,10 @@ const proofOf = (r: RehearsalResult): { proven: boolean; proof: string } => {
 };
 
 const evidenceOf = (r: RehearsalResult): string[] => {
-  const runs = r.runs.map((x) => `${x.phase}: ${n(x.tests.passed)} tests passed, ${n(x.tests.failed)} failed, ${n(x.observations)} observations (${Math.round(x.ms / 1000)} s)`);
+  const runs = r.runs.map(
+    (x) =>
+      `${x.phase}: ${n(x.tests.passed)} tests passed, ${n(x.tests.failed)} failed, ${n(x.observations)} observations (${Math.round(x.ms / 1000)} s)`,
+  );
   return [
     `Rehearsed on ${r.startedAt} on the snapshot ${r.snapshot.dir} (${r.snapshot.kind}, ${n(r.snapshot.issues)} issues in ${n(r.snapshot.projects)} projects), clock frozen at ${r.now}; verdict: ${r.verdict}.`,
     ...runs,
@@ -128,7 +148,9 @@ const evidenceOf = (r: RehearsalResult): string[] => {
 const contactOf = (settings: Settings, snap: SnapshotFacts): string => {
   if (settings.announce.contact) return settings.announce.contact;
   const admins = snap.admins.slice(0, 3).map((a) => `${a.displayName} <${a.email}>`);
-  return admins.length ? `the ${settings.announce.trackerName} administrators: ${admins.join(', ')}` : `the ${settings.announce.trackerName} administrators`;
+  return admins.length
+    ? `the ${settings.announce.trackerName} administrators: ${admins.join(', ')}`
+    : `the ${settings.announce.trackerName} administrators`;
 };
 
 export const gatherFacts = (input: FactsInput): NoticeFacts => {
@@ -165,13 +187,36 @@ export const gatherFacts = (input: FactsInput): NoticeFacts => {
   const allowMs = { apply: Math.max(est.prodUpMs, manualSteps.apply * 60_000), backout: Math.max(est.prodDownMs, manualSteps.backout * 60_000) };
   const windowMinutes = input.windowMinutes ?? defaultWindow(allowMs.apply, allowMs.backout);
   const { proven, proof } = proofOf(r);
-  const steps = [...r.migrations].reverse().flatMap((m) => (m.backout ?? m.sentences.slice().reverse().map((s) => `Undo “${s.replace(/\.$/, '')}”.`))
-    .map((s) => plainWords(s.replace(/“(configuration changes made directly by|\d+ issue\(s\) edited by) (up|down)\(\)”/, `“${m.description.replace(/\.$/, '')}”`))));
+  const steps = [...r.migrations].reverse().flatMap((m) =>
+    (
+      m.backout ??
+      m.sentences
+        .slice()
+        .reverse()
+        .map((s) => `Undo “${s.replace(/\.$/, '')}”.`)
+    ).map((s) =>
+      plainWords(
+        s.replace(/“(configuration changes made directly by|\d+ issue\(s\) edited by) (up|down)\(\)”/, `“${m.description.replace(/\.$/, '')}”`),
+      ),
+    ),
+  );
 
   const risks = [
     ...r.hazards.map((h) => `${h.severity === 'error' ? 'Blocking' : 'Warning'}: ${h.message}${h.migration ? ` (${h.migration})` : ''}.`),
-    ...r.migrations.filter((m) => m.irreversible).map((m) => `Irreversible in production: ${m.irreversible!.reason} Recovery: ${m.irreversible!.recovery}`),
-    ...r.migrations.flatMap((m) => (m.sharedSchemes ?? []).filter((s) => s.projects.length > 1).map((s) => `${m.id} changes the ${s.collection.replace(/s$/, '').replace(/([A-Z])/g, ' $1').toLowerCase()} “${s.scheme}”, which ${s.projects.length} projects share (${s.projects.join(', ')}): all of them get the change.`)),
+    ...r.migrations
+      .filter((m) => m.irreversible)
+      .map((m) => `Irreversible in production: ${m.irreversible!.reason} Recovery: ${m.irreversible!.recovery}`),
+    ...r.migrations.flatMap((m) =>
+      (m.sharedSchemes ?? [])
+        .filter((s) => s.projects.length > 1)
+        .map(
+          (s) =>
+            `${m.id} changes the ${s.collection
+              .replace(/s$/, '')
+              .replace(/([A-Z])/g, ' $1')
+              .toLowerCase()} “${s.scheme}”, which ${s.projects.length} projects share (${s.projects.join(', ')}): all of them get the change.`,
+        ),
+    ),
   ];
 
   return {
@@ -183,19 +228,38 @@ export const gatherFacts = (input: FactsInput): NoticeFacts => {
     changes,
     reasons: r.migrations.map((m) => ({ id: m.id, description: m.description })),
     projects: [...projectKeys].sort().map((k) => projectLabel(k, snap)),
-    people: { count: people.size, names, emails: [...people].map((p) => snap.people.get(p)?.email ?? (p.includes('@') ? p : '')).filter(Boolean).sort() },
+    people: {
+      count: people.size,
+      names,
+      emails: [...people]
+        .map((p) => snap.people.get(p)?.email ?? (p.includes('@') ? p : ''))
+        .filter(Boolean)
+        .sort(),
+    },
     groups: [...groupCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, count]) => ({ name, count })),
     effects,
-    issues: { sample: r.snapshot.issues, production, touched, touchedProduction: r.snapshot.issues > 0 ? Math.round((touched * production) / r.snapshot.issues) : touched },
-    notificationsCaused: { total: [...recipients.values()].reduce((a, b) => a + b, 0), recipients: recipients.size, most: Math.max(0, ...recipients.values()) },
+    issues: {
+      sample: r.snapshot.issues,
+      production,
+      touched,
+      touchedProduction: r.snapshot.issues > 0 ? Math.round((touched * production) / r.snapshot.issues) : touched,
+    },
+    notificationsCaused: {
+      total: [...recipients.values()].reduce((a, b) => a + b, 0),
+      recipients: recipients.size,
+      most: Math.max(0, ...recipients.values()),
+    },
     estimate: est,
-    manualSteps, allowMs,
+    manualSteps,
+    allowMs,
     start: input.start,
     windowMinutes,
     end: new Date(input.start.getTime() + windowMinutes * 60_000),
     backout: {
       command: `npm run migrate:down -- --steps ${r.migrations.length}`,
-      steps, proven, proof,
+      steps,
+      proven,
+      proof,
       irreversible: r.migrations.filter((m) => m.irreversible).map((m) => ({ id: m.id, ...m.irreversible! })),
     },
     contact: contactOf(settings, snap),

@@ -38,7 +38,8 @@ export const loadResult = async (reportDir: string): Promise<RehearsalResult> =>
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? `no rehearsal report: ${file} does not exist` : `cannot read ${file} (${code ?? (e as Error).message})`, {
-      cause: e, details: [REHEARSE_HINT],
+      cause: e,
+      details: [REHEARSE_HINT],
     });
   }
   let data: unknown;
@@ -46,10 +47,14 @@ export const loadResult = async (reportDir: string): Promise<RehearsalResult> =>
     data = JSON.parse(text);
   } catch (e) {
     throw new UserError(`${file}: not valid JSON (${(e as Error).message.replace(/ in JSON at position.*$/s, '')})`, {
-      cause: e, details: ['the report was cut short or edited by hand: rehearse again to write it anew (`npm run rehearse`)'],
+      cause: e,
+      details: ['the report was cut short or edited by hand: rehearse again to write it anew (`npm run rehearse`)'],
     });
   }
   const problem = resultProblem(data);
-  if (problem) throw new UserError(`${file}: not a rehearsal result: ${problem}`, { details: ['rehearse again with this version of Understudy to write it anew (`npm run rehearse`)'] });
+  if (problem)
+    throw new UserError(`${file}: not a rehearsal result: ${problem}`, {
+      details: ['rehearse again with this version of Understudy to write it anew (`npm run rehearse`)'],
+    });
   return data as RehearsalResult;
 };

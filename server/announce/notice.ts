@@ -11,7 +11,10 @@ export type Block =
   | { type: 'list'; items: string[] }
   | { type: 'fields'; rows: [label: string, value: string][] };
 
-export interface Section { title: string; blocks: Block[] }
+export interface Section {
+  title: string;
+  blocks: Block[];
+}
 
 export type Tone = 'info' | 'warning' | 'success' | 'danger';
 

@@ -53,7 +53,9 @@ export const parseAt = (value: string): Date => {
 export const parseWindow = (value: string): number => {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > 7 * 24 * 60) {
-    throw new UserError(`--window '${value}' is not a number of minutes`, { details: ['give the length of the change window in whole minutes, from 1 to 10080 (a week), e.g. --window 60'] });
+    throw new UserError(`--window '${value}' is not a number of minutes`, {
+      details: ['give the length of the change window in whole minutes, from 1 to 10080 (a week), e.g. --window 60'],
+    });
   }
   return n;
 };
@@ -85,19 +87,26 @@ export const estimate = (r: RehearsalResult, productionIssues: number | undefine
   const known = productionIssues ?? r.snapshot.productionIssues;
   const prod = known ?? sample;
   const factor = sample > 0 && prod > sample ? prod / sample : 1;
-  let upMs = 0; let downMs = 0; let prodUpMs = 0; let prodDownMs = 0; let scaledSteps = 0;
+  let upMs = 0;
+  let downMs = 0;
+  let prodUpMs = 0;
+  let prodDownMs = 0;
+  let scaledSteps = 0;
   for (const m of r.migrations) {
     const f = m.issues.total > 0 ? factor : 1;
     if (m.issues.total > 0 && factor > 1) scaledSteps++;
-    upMs += m.upMs ?? 0; downMs += m.downMs ?? 0;
-    prodUpMs += (m.upMs ?? 0) * f; prodDownMs += (m.downMs ?? 0) * f;
+    upMs += m.upMs ?? 0;
+    downMs += m.downMs ?? 0;
+    prodUpMs += (m.upMs ?? 0) * f;
+    prodDownMs += (m.downMs ?? 0) * f;
   }
   const n = (x: number) => x.toLocaleString('en-US');
-  const scaling = known === undefined
-    ? `measured on a copy with ${n(sample)} issues; production's issue count is not in the snapshot's manifest, so the times are not scaled`
-    : factor > 1
-    ? `measured on a copy with ${n(sample)} of production's ${n(prod)} issues; ${scaledSteps === 1 ? 'the step that changes issues is' : `the ${scaledSteps} steps that change issues are`} scaled by ${n(Math.round(factor * 10) / 10)}×, the configuration-only steps are not`
-    : `measured on a copy with all ${n(sample)} issues (the same count as production), so no scaling`;
+  const scaling =
+    known === undefined
+      ? `measured on a copy with ${n(sample)} issues; production's issue count is not in the snapshot's manifest, so the times are not scaled`
+      : factor > 1
+        ? `measured on a copy with ${n(sample)} of production's ${n(prod)} issues; ${scaledSteps === 1 ? 'the step that changes issues is' : `the ${scaledSteps} steps that change issues are`} scaled by ${n(Math.round(factor * 10) / 10)}×, the configuration-only steps are not`
+        : `measured on a copy with all ${n(sample)} issues (the same count as production), so no scaling`;
   return { upMs, downMs, prodUpMs: Math.round(prodUpMs), prodDownMs: Math.round(prodDownMs), scaling };
 };
 

@@ -7,7 +7,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { readJsonFile } from '../store/index.ts';
 import type { Config, Manifest } from '../model/index.ts';
 
-export interface Person { email: string; displayName: string; groups: string[] }
+export interface Person {
+  email: string;
+  displayName: string;
+  groups: string[];
+}
 
 export interface SnapshotFacts {
   /** By e-mail and by account id. */
@@ -24,7 +28,10 @@ const empty = (why: string): SnapshotFacts => ({ people: new Map(), admins: [], 
 
 export const readSnapshotFacts = async (dir: string, cwd = process.cwd()): Promise<SnapshotFacts> => {
   const base = isAbsolute(dir) ? dir : resolve(cwd, dir);
-  const [manifest, config] = await Promise.all([readJsonFile<Manifest>(join(base, 'manifest.json')), readJsonFile<Config>(join(base, 'config.json'))]);
+  const [manifest, config] = await Promise.all([
+    readJsonFile<Manifest>(join(base, 'manifest.json')),
+    readJsonFile<Config>(join(base, 'config.json')),
+  ]);
   if (!config.ok) return empty(`the snapshot ${dir} could not be read (${config.message})`);
   const c = config.value;
   const groupName = new Map((c.groups ?? []).map((g) => [g.id, g.name]));
@@ -35,10 +42,12 @@ export const readSnapshotFacts = async (dir: string, cwd = process.cwd()): Promi
     people.set(u.accountId, p);
   }
   const adminGroups = new Set((c.globalPermissions ?? []).filter((g) => g.permission === 'ADMINISTER').map((g) => g.group));
-  const admins = (c.users ?? []).filter((u) => u.active && !u.serviceAccount && u.groups.some((g) => adminGroups.has(g)))
+  const admins = (c.users ?? [])
+    .filter((u) => u.active && !u.serviceAccount && u.groups.some((g) => adminGroups.has(g)))
     .map((u) => people.get(u.accountId)!);
   return {
-    people, admins,
+    people,
+    admins,
     projectNames: new Map((c.projects ?? []).map((p) => [p.key, p.name])),
     ...(manifest.ok && manifest.value.productionTotals?.issues !== undefined ? { productionIssues: manifest.value.productionTotals.issues } : {}),
     notContained: manifest.ok ? [...(manifest.value.notContained ?? [])] : [],

@@ -13,37 +13,64 @@ import { cloneFacts, compareDigests, confirmProductionUrl, digestOf, JiraSource 
 import type { Production } from './production/connect.ts';
 import { asRead, viewOf, type View } from './production/read.ts';
 
-export interface Baseline { snapshot: { config: Config; issues: import('../model/index.ts').Issue[] }; kind: string }
+export interface Baseline {
+  snapshot: { config: Config; issues: import('../model/index.ts').Issue[] };
+  kind: string;
+}
 
 const drifted = (url: string, since: string, where: string[]): CheckFailed =>
-  new CheckFailed(`production at ${url} is not the configuration the rehearsal started from (${where.length || 'unknown'} change${where.length === 1 ? '' : 's'} since ${since}); nothing was written`, [
-    ...where.slice(0, 20).map((w) => `- ${w}`), ...(where.length > 20 ? [`… and ${where.length - 20} more`] : []),
-    'clone production again and rehearse on it (npm run clone, npm run rehearse), then apply',
-  ]);
+  new CheckFailed(
+    `production at ${url} is not the configuration the rehearsal started from (${where.length || 'unknown'} change${where.length === 1 ? '' : 's'} since ${since}); nothing was written`,
+    [
+      ...where.slice(0, 20).map((w) => `- ${w}`),
+      ...(where.length > 20 ? [`… and ${where.length - 20} more`] : []),
+      'clone production again and rehearse on it (npm run clone, npm run rehearse), then apply',
+    ],
+  );
 
 export const readBaseline = async (snapshotDir: string): Promise<Baseline> => {
   const snap = await readSnapshot(snapshotDir);
-  if (!snap.config) throw new CheckFailed(`the rehearsed snapshot ${snapshotDir} cannot be read any more`, [...snap.problems.slice(0, 5).map((p) => p.message), 'rehearse again on a readable snapshot']);
+  if (!snap.config)
+    throw new CheckFailed(`the rehearsed snapshot ${snapshotDir} cannot be read any more`, [
+      ...snap.problems.slice(0, 5).map((p) => p.message),
+      'rehearse again on a readable snapshot',
+    ]);
   return { snapshot: { config: snap.config, issues: snap.issues }, kind: snap.manifest?.kind ?? 'fixture' };
 };
 
 /** Throws CheckFailed (exit 1) with where production differs; a clone of another site is a UserError (exit 2). */
-export const checkBaseline = async (prod: Production, view: View, snapshotDir: string, base: Baseline, ledgerState: NormalConfig | undefined): Promise<void> => {
+export const checkBaseline = async (
+  prod: Production,
+  view: View,
+  snapshotDir: string,
+  base: Baseline,
+  ledgerState: NormalConfig | undefined,
+): Promise<void> => {
   if (ledgerState) {
-    if (normalHash(view.normal) !== normalHash(ledgerState)) throw drifted(prod.url, 'apply carried the first part of the change here', normalChanges(ledgerState, view.normal).map(describeChange));
+    if (normalHash(view.normal) !== normalHash(ledgerState))
+      throw drifted(prod.url, 'apply carried the first part of the change here', normalChanges(ledgerState, view.normal).map(describeChange));
     return;
   }
   if (base.kind === 'clone') {
     const facts = await cloneFacts(snapshotDir);
     confirmProductionUrl(facts.url, prod.url, snapshotDir);
     const scope = facts.digest?.scope ?? {};
-    const config = scope.projects?.length ? (await new JiraSource({ reader: prod.reader, url: prod.url }).readConfig({ projects: scope.projects })).config : view.config;
+    const config = scope.projects?.length
+      ? (await new JiraSource({ reader: prod.reader, url: prod.url }).readConfig({ projects: scope.projects })).config
+      : view.config;
     const now = digestOf(config, scope);
     if (now.configHash !== facts.configHash) {
-      throw drifted(prod.url, `the clone of ${facts.clonedAt}`, facts.digest ? compareDigests(facts.digest.entities, now.entities).map((c) => `${c.what}: ${c.change}`) : ['(the snapshot has no drift-digest.json, so where is unknown)']);
+      throw drifted(
+        prod.url,
+        `the clone of ${facts.clonedAt}`,
+        facts.digest
+          ? compareDigests(facts.digest.entities, now.entities).map((c) => `${c.what}: ${c.change}`)
+          : ['(the snapshot has no drift-digest.json, so where is unknown)'],
+      );
     }
     return;
   }
   const expected = viewOf(await asRead(base.snapshot.config, prod.deploymentType));
-  if (normalHash(view.normal) !== normalHash(expected.normal)) throw drifted(prod.url, `the snapshot ${snapshotDir}`, normalChanges(expected.normal, view.normal).map(describeChange));
+  if (normalHash(view.normal) !== normalHash(expected.normal))
+    throw drifted(prod.url, `the snapshot ${snapshotDir}`, normalChanges(expected.normal, view.normal).map(describeChange));
 };

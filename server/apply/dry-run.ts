@@ -11,11 +11,26 @@ import type { View } from './production/read.ts';
 import { validateWorkflow, type RunContext } from './writers/index.ts';
 import { messageOf } from './run/executor.ts';
 
-export const dryRunChecks = async (prod: Production, view: View, plan: ProductionPlan, io: CommandIo, heard: { at: string; channel: string } | undefined, noHeadsUp: string | undefined): Promise<number> => {
+export const dryRunChecks = async (
+  prod: Production,
+  view: View,
+  plan: ProductionPlan,
+  io: CommandIo,
+  heard: { at: string; channel: string } | undefined,
+  noHeadsUp: string | undefined,
+): Promise<number> => {
   let errors = 0;
   const rc: RunContext = {
-    dc: prod.dc, api: prod.api, account: prod.account.id, reader: prod.reader, view, send: (r) => prod.writer.send(r),
-    refresh: async () => view, scratch: {}, saveScratch: async () => undefined, log: io.out,
+    dc: prod.dc,
+    api: prod.api,
+    account: prod.account.id,
+    reader: prod.reader,
+    view,
+    send: (r) => prod.writer.send(r),
+    refresh: async () => view,
+    scratch: {},
+    saveScratch: async () => undefined,
+    log: io.out,
   };
   for (const s of plan.migrations.flatMap((m) => m.steps).filter((x) => x.writer === 'workflows')) {
     for (const c of s.changes) {
@@ -28,7 +43,12 @@ export const dryRunChecks = async (prod: Production, view: View, plan: Productio
       }
     }
   }
-  if (!heard) io.out(noHeadsUp ? `note: no heads-up: ${noHeadsUp}` : 'note: no heads-up has been delivered for this rehearsal yet: apply will refuse until one is (npm run announce -- heads-up --send)');
+  if (!heard)
+    io.out(
+      noHeadsUp
+        ? `note: no heads-up: ${noHeadsUp}`
+        : 'note: no heads-up has been delivered for this rehearsal yet: apply will refuse until one is (npm run announce -- heads-up --send)',
+    );
   io.out(`dry run: nothing was written to ${prod.url}`);
   return errors ? 1 : 0;
 };

@@ -30,20 +30,38 @@ export interface ProductionLedgerEntry {
   afterHash: string;
 }
 
-export interface LedgerFile { formatVersion: 1; url: string; entries: ProductionLedgerEntry[] }
+export interface LedgerFile {
+  formatVersion: 1;
+  url: string;
+  entries: ProductionLedgerEntry[];
+}
 
-export interface LedgerStates { before: NormalConfig; after: NormalConfig }
+export interface LedgerStates {
+  before: NormalConfig;
+  after: NormalConfig;
+}
 
 const LEDGER = 'ledger.json';
 
 export class ProductionLedger {
-  constructor(readonly dir: string, readonly url: string) {}
+  constructor(
+    readonly dir: string,
+    readonly url: string,
+  ) {}
 
   async read(): Promise<LedgerFile> {
     let text: string;
-    try { text = await readFile(join(this.dir, LEDGER), 'utf8'); } catch { return { formatVersion: 1, url: this.url, entries: [] }; }
-    try { return JSON.parse(text) as LedgerFile; } catch {
-      throw new UserError(`the production ledger ${join(this.dir, LEDGER)} is not valid JSON`, { details: ['it is written atomically by apply; restore it from a backup of that folder'] });
+    try {
+      text = await readFile(join(this.dir, LEDGER), 'utf8');
+    } catch {
+      return { formatVersion: 1, url: this.url, entries: [] };
+    }
+    try {
+      return JSON.parse(text) as LedgerFile;
+    } catch {
+      throw new UserError(`the production ledger ${join(this.dir, LEDGER)} is not valid JSON`, {
+        details: ['it is written atomically by apply; restore it from a backup of that folder'],
+      });
     }
   }
 
@@ -59,8 +77,13 @@ export class ProductionLedger {
 
   async readStates(id: string): Promise<LedgerStates> {
     const file = join(this.dir, 'ledger', `${id}.json`);
-    try { return JSON.parse(await readFile(file, 'utf8')) as LedgerStates; } catch (e) {
-      throw new UserError(`the production ledger has no readable states for ${id} (${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { details: ['the ledger folder is incomplete; the backout cannot be proven without it'] });
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as LedgerStates;
+    } catch (e) {
+      throw new UserError(
+        `the production ledger has no readable states for ${id} (${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        { details: ['the ledger folder is incomplete; the backout cannot be proven without it'] },
+      );
     }
   }
 

@@ -37,19 +37,38 @@ export class Notifier {
   private current: Step | undefined;
   sent: string[] = [];
 
-  constructor(private readonly o: NoticeOptions, private readonly prod: Production, private readonly journal: Journal, private readonly store: JournalStore, private readonly total: number) {
+  constructor(
+    private readonly o: NoticeOptions,
+    private readonly prod: Production,
+    private readonly journal: Journal,
+    private readonly store: JournalStore,
+    private readonly total: number,
+  ) {
     // A resumed run has told people already.
-    for (const e of journal.events) { const m = /^notice (\S+)$/.exec(e.what); if (m) this.sent.push(m[1]!); }
+    for (const e of journal.events) {
+      const m = /^notice (\S+)$/.exec(e.what);
+      if (m) this.sent.push(m[1]!);
+    }
   }
 
   private async notice(kind: 'started' | 'update' | 'done' | 'rolled-back', message: string): Promise<void> {
     const lines: string[] = [];
     const io: CommandIo = { out: () => undefined, err: (l) => lines.push(l) };
-    const argv = [kind, '--report', this.o.reportDir, '--message', message, ...(this.o.send ? ['--send'] : []), ...(this.o.config ? ['--config', this.o.config] : [])];
+    const argv = [
+      kind,
+      '--report',
+      this.o.reportDir,
+      '--message',
+      message,
+      ...(this.o.send ? ['--send'] : []),
+      ...(this.o.config ? ['--config', this.o.config] : []),
+    ];
     try {
       const code = await runAnnounceCommand(argv, io, this.o.deps);
       this.sent.push(kind);
-      this.o.io.out(`  notice '${kind}' ${this.o.send ? (code === 0 ? 'sent' : 'NOT delivered on every channel (see the communication log)') : 'written (dry run: add --send to deliver it)'}`);
+      this.o.io.out(
+        `  notice '${kind}' ${this.o.send ? (code === 0 ? 'sent' : 'NOT delivered on every channel (see the communication log)') : 'written (dry run: add --send to deliver it)'}`,
+      );
     } catch (e) {
       this.o.io.err(`understudy: the '${kind}' notice could not be written: ${(e as Error).message}`);
     }
@@ -66,10 +85,15 @@ export class Notifier {
   async started(): Promise<void> {
     if (this.sent.includes('started')) return;
     const why = this.o.noHeadsUp ? ` No heads-up was sent beforehand: ${this.o.noHeadsUp}.` : '';
-    await this.notice('started', `Applying the change to ${this.prod.url}: ${this.total} steps, each read back as it goes; it backs out by itself if a step fails.${why}`);
+    await this.notice(
+      'started',
+      `Applying the change to ${this.prod.url}: ${this.total} steps, each read back as it goes; it backs out by itself if a step fails.${why}`,
+    );
     await this.setBanner();
     const every = this.o.updateEveryMinutes * 60_000;
-    this.periodic = setInterval(() => { void this.notice('update', `In progress: ${this.figures()}${this.current ? `; now: ${this.current.title}` : ''}.`); }, every);
+    this.periodic = setInterval(() => {
+      void this.notice('update', `In progress: ${this.figures()}${this.current ? `; now: ${this.current.title}` : ''}.`);
+    }, every);
     this.periodic.unref();
   }
 
@@ -77,7 +101,12 @@ export class Notifier {
     this.current = step;
     clearTimeout(this.slow);
     const allowance = this.o.stepAllowanceMs ?? allowanceOf(this.o.result, step);
-    this.slow = setTimeout(() => { void this.notice('update', `A step is taking longer than the rehearsal said to allow (${minutes(allowance)}): ${step.title}. ${this.figures()}; it goes on.`); }, allowance);
+    this.slow = setTimeout(() => {
+      void this.notice(
+        'update',
+        `A step is taking longer than the rehearsal said to allow (${minutes(allowance)}): ${step.title}. ${this.figures()}; it goes on.`,
+      );
+    }, allowance);
     this.slow.unref();
   }
 
@@ -91,8 +120,13 @@ export class Notifier {
     clearInterval(this.periodic);
     clearTimeout(this.slow);
     if (!this.sent.includes('started')) return;
-    if (outcome.state === 'applied') await this.notice('done', `Applied: ${this.figures()}; every step read back as planned. ${outcome.proofLines[0] ?? ''}`);
-    else await this.notice('rolled-back', `${outcome.failure ? `A step failed: ${outcome.failure}. ` : ''}${outcome.backedOut} step${outcome.backedOut === 1 ? '' : 's'} backed out in ${minutes(Date.now() - this.t0)}. ${outcome.proofLines.join(' ')}`);
+    if (outcome.state === 'applied')
+      await this.notice('done', `Applied: ${this.figures()}; every step read back as planned. ${outcome.proofLines[0] ?? ''}`);
+    else
+      await this.notice(
+        'rolled-back',
+        `${outcome.failure ? `A step failed: ${outcome.failure}. ` : ''}${outcome.backedOut} step${outcome.backedOut === 1 ? '' : 's'} backed out in ${minutes(Date.now() - this.t0)}. ${outcome.proofLines.join(' ')}`,
+      );
     await this.restoreBanner();
   }
 
@@ -107,7 +141,16 @@ export class Notifier {
     this.journal.banner.set = true;
     event(this.journal, 'banner set');
     await this.store.write(this.journal);
-    await appendLog(this.o.reportDir, [{ at: new Date().toISOString(), rehearsal: this.o.result.startedAt, kind: 'started', channel: 'production banner', outcome: 'written', subject: message }]);
+    await appendLog(this.o.reportDir, [
+      {
+        at: new Date().toISOString(),
+        rehearsal: this.o.result.startedAt,
+        kind: 'started',
+        channel: 'production banner',
+        outcome: 'written',
+        subject: message,
+      },
+    ]);
   }
 
   async restoreBanner(): Promise<void> {
@@ -115,13 +158,33 @@ export class Notifier {
     if (!b?.set || b.restored) return;
     const p = (b.previous ?? {}) as { message?: string; isEnabled?: boolean; isDismissible?: boolean; visibility?: string };
     try {
-      await this.prod.writer.send({ method: 'PUT', path: '/rest/api/3/announcementBanner', body: { message: p.message ?? '', isEnabled: p.isEnabled ?? false, isDismissible: p.isDismissible ?? true, visibility: p.visibility ?? 'public' } });
+      await this.prod.writer.send({
+        method: 'PUT',
+        path: '/rest/api/3/announcementBanner',
+        body: {
+          message: p.message ?? '',
+          isEnabled: p.isEnabled ?? false,
+          isDismissible: p.isDismissible ?? true,
+          visibility: p.visibility ?? 'public',
+        },
+      });
       b.restored = true;
       event(this.journal, 'banner put back');
-      await appendLog(this.o.reportDir, [{ at: new Date().toISOString(), rehearsal: this.o.result.startedAt, kind: 'done', channel: 'production banner', outcome: 'written', subject: 'the previous banner put back' }]);
+      await appendLog(this.o.reportDir, [
+        {
+          at: new Date().toISOString(),
+          rehearsal: this.o.result.startedAt,
+          kind: 'done',
+          channel: 'production banner',
+          outcome: 'written',
+          subject: 'the previous banner put back',
+        },
+      ]);
     } catch (e) {
       b.error = (e as Error).message;
-      this.o.io.err(`understudy: the previous announcement banner could not be put back: ${b.error}; set it in Jira (Administration → System → Announcement banner)`);
+      this.o.io.err(
+        `understudy: the previous announcement banner could not be put back: ${b.error}; set it in Jira (Administration → System → Announcement banner)`,
+      );
     }
     await this.store.write(this.journal);
   }

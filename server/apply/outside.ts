@@ -4,10 +4,32 @@
  */
 export { retryAfterMs } from '../common/retry-after.ts';
 export {
-  assertSafeScheme, cloneFacts, compareDigests, confirmProductionUrl, credentialsFromEnv, DIGEST_FILE, digestOf, HttpTransport, JiraSource,
-  NotFoundAnswer, redact, redactError, type Credentials, type DriftDigest, type TransportOptions,
+  assertSafeScheme,
+  cloneFacts,
+  compareDigests,
+  confirmProductionUrl,
+  credentialsFromEnv,
+  DIGEST_FILE,
+  digestOf,
+  HttpTransport,
+  JiraSource,
+  NotFoundAnswer,
+  redact,
+  redactError,
+  type Credentials,
+  type DriftDigest,
+  type TransportOptions,
 } from '../clone/index.ts';
 export {
-  conditionTreeJson, currentConditions, currentRule, FIELD_TYPE_KEYS, pathWithQuery, postFunctionRule, readAll, validatorRule, type Reader, type RequestLike,
+  conditionTreeJson,
+  currentConditions,
+  currentRule,
+  FIELD_TYPE_KEYS,
+  pathWithQuery,
+  postFunctionRule,
+  readAll,
+  validatorRule,
+  type Reader,
+  type RequestLike,
 } from '../jira-wire/index.ts';
 export { canonicalJson } from '../model/index.ts';

@@ -29,19 +29,28 @@ export const applyReportMarkdown = (j: Journal, pf: PlanFile, journalPath: strin
   for (const m of pf.plan.migrations) {
     for (const s of m.steps) {
       const r = j.steps[s.id];
-      lines.push(`| ${esc(s.id)}: ${esc(s.title)} | ${s.phase} | ${CLASS_WORDS[s.class]} | ${r?.state ?? 'not run'} | ${r?.ms !== undefined ? `${(r.ms / 1000).toFixed(1)} s` : ''} | ${esc((r?.readBack ?? (r?.error ? [r.error] : [])).join('; '))}${r?.record ? ` (${r.record.length} issues recorded first)` : ''} |`);
+      lines.push(
+        `| ${esc(s.id)}: ${esc(s.title)} | ${s.phase} | ${CLASS_WORDS[s.class]} | ${r?.state ?? 'not run'} | ${r?.ms !== undefined ? `${(r.ms / 1000).toFixed(1)} s` : ''} | ${esc((r?.readBack ?? (r?.error ? [r.error] : [])).join('; '))}${r?.record ? ` (${r.record.length} issues recorded first)` : ''} |`,
+      );
     }
     for (const e of m.extChanges) lines.push(`| ${esc(m.id)}: not written: ${esc(e)} | | vendor detail | left out of the proof | | |`);
   }
   const back = Object.entries(j.back);
   if (back.length) {
     lines.push('', '## Backout', '', '| step undone | outcome | time | read-back |', '|---|---|---|---|');
-    for (const [id, r] of back) lines.push(`| ${esc(id)} | ${r.state} | ${r.ms !== undefined ? `${(r.ms / 1000).toFixed(1)} s` : ''} | ${esc((r.readBack ?? (r.error ? [r.error] : [])).join('; '))} |`);
+    for (const [id, r] of back)
+      lines.push(
+        `| ${esc(id)} | ${r.state} | ${r.ms !== undefined ? `${(r.ms / 1000).toFixed(1)} s` : ''} | ${esc((r.readBack ?? (r.error ? [r.error] : [])).join('; '))} |`,
+      );
   }
   lines.push('', '## Proof', '');
   for (const l of j.proof?.lines ?? ['(no proof: the run did not get that far)']) lines.push(`- ${esc(l)}`);
   for (const l of PROOF_LIMITS) if (!(j.proof?.lines ?? []).includes(l)) lines.push(`- ${esc(l)}`);
-  if (j.banner) lines.push('', `Announcement banner: ${j.banner.set ? 'set' : 'not set'}${j.banner.restored ? ', the previous one put back' : j.banner.set ? ', NOT put back' : ''}${j.banner.error ? ` (${esc(j.banner.error)})` : ''}.`);
+  if (j.banner)
+    lines.push(
+      '',
+      `Announcement banner: ${j.banner.set ? 'set' : 'not set'}${j.banner.restored ? ', the previous one put back' : j.banner.set ? ', NOT put back' : ''}${j.banner.error ? ` (${esc(j.banner.error)})` : ''}.`,
+    );
   lines.push('', '## Timeline', '');
   for (const e of j.events) lines.push(`- ${e.at} ${esc(e.what)}`);
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@
  */
 import { userInfo } from 'node:os';
 import type { CommandIo } from '../cli/index.ts';
-import { appliedOf, ProductionLedger } from './ledger.ts';
+import { appliedOf, type ProductionLedger } from './ledger.ts';
 import type { Notifier } from './notices.ts';
 import { normalHash } from './normalise/index.ts';
 import type { Production } from './production/connect.ts';
@@ -30,7 +30,11 @@ export interface SessionOptions {
 }
 
 export const operatorName = (): string => {
-  try { return userInfo().username; } catch { return 'unknown'; }
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 };
 
 const ledgerHooks = (o: SessionOptions): LedgerHooks => ({
@@ -43,11 +47,22 @@ const ledgerHooks = (o: SessionOptions): LedgerHooks => ({
       return;
     }
     const records = Object.fromEntries(m.steps.flatMap((s) => (o.journal.steps[s.id]?.record ? [[s.id, o.journal.steps[s.id]!.record!]] : [])));
-    await o.ledger.put({
-      id: m.id, description: m.description, ...(o.checksums?.[m.id] ? { checksum: o.checksums[m.id] } : {}), state: 'applied', runId: o.journal.runId,
-      appliedAt: new Date().toISOString(), appliedBy: `${o.journal.by.user} (${o.journal.by.account.name})`, steps: m.steps, records,
-      beforeHash: normalHash(before), afterHash: normalHash(after),
-    }, { before, after });
+    await o.ledger.put(
+      {
+        id: m.id,
+        description: m.description,
+        ...(o.checksums?.[m.id] ? { checksum: o.checksums[m.id] } : {}),
+        state: 'applied',
+        runId: o.journal.runId,
+        appliedAt: new Date().toISOString(),
+        appliedBy: `${o.journal.by.user} (${o.journal.by.account.name})`,
+        steps: m.steps,
+        records,
+        beforeHash: normalHash(before),
+        afterHash: normalHash(after),
+      },
+      { before, after },
+    );
   },
   reverted: async (ids) => {
     const l = await o.ledger.read();
@@ -66,7 +81,12 @@ export const runSession = async (o: SessionOptions): Promise<number> => {
   const stop = { requested: false, why: undefined as string | undefined };
   const signals = o.signals ?? process;
   const onSignal = (name: string) => () => {
-    if (stop.requested) { o.io.err(`understudy: ${name} again: the ${o.journal.state === 'backing-out' ? 'backout' : 'run'} goes on to a safe point; the journal is at ${o.store.file}`); return; }
+    if (stop.requested) {
+      o.io.err(
+        `understudy: ${name} again: the ${o.journal.state === 'backing-out' ? 'backout' : 'run'} goes on to a safe point; the journal is at ${o.store.file}`,
+      );
+      return;
+    }
     stop.requested = true;
     stop.why = `${name}: stopped by the operator`;
     o.io.err(`understudy: ${name}: stopping after the current step${o.journal.backout ? ', then backing out what was done' : ''}`);
@@ -76,19 +96,44 @@ export const runSession = async (o: SessionOptions): Promise<number> => {
   const started = performance.now();
   let outcome: RunOutcome;
   try {
-    outcome = await carryOut({
-      prod: o.prod, store: o.store, journal: o.journal, io: o.io, ...(o.operator ? { operator: o.operator } : {}), stop, started, wrote: false,
-      hooks: {
-        ...(o.notifier ? { beforeFirstWrite: () => o.notifier!.started(), stepStarted: (s) => o.notifier!.stepStarted(s), stepEnded: () => o.notifier!.stepEnded() } : {}),
+    outcome = await carryOut(
+      {
+        prod: o.prod,
+        store: o.store,
+        journal: o.journal,
+        io: o.io,
+        ...(o.operator ? { operator: o.operator } : {}),
+        stop,
+        started,
+        wrote: false,
+        hooks: {
+          ...(o.notifier
+            ? {
+                beforeFirstWrite: () => o.notifier!.started(),
+                stepStarted: (s) => o.notifier!.stepStarted(s),
+                stepEnded: () => o.notifier!.stepEnded(),
+              }
+            : {}),
+        },
       },
-    }, o.plan, ledgerHooks(o));
+      o.plan,
+      ledgerHooks(o),
+    );
   } finally {
     for (const [s, h] of Object.entries(handlers)) signals.off(s, h);
   }
   const backedOut = Object.values(o.journal.back).filter((r) => r.state === 'done').length;
-  await o.notifier?.finished({ state: outcome.state, proofLines: outcome.proof?.lines ?? [], ...(outcome.failure ? { failure: outcome.failure.message } : {}), backedOut });
+  await o.notifier?.finished({
+    state: outcome.state,
+    proofLines: outcome.proof?.lines ?? [],
+    ...(outcome.failure ? { failure: outcome.failure.message } : {}),
+    backedOut,
+  });
   if (o.reportDir) {
-    const files = await writeApplyReport(o.reportDir, o.journal, o.plan, o.store.file).catch((e: unknown) => { o.io.err(`understudy: the apply report could not be written: ${(e as Error).message}`); return []; });
+    const files = await writeApplyReport(o.reportDir, o.journal, o.plan, o.store.file).catch((e: unknown) => {
+      o.io.err(`understudy: the apply report could not be written: ${(e as Error).message}`);
+      return [];
+    });
     if (files.length) o.io.out(`report: ${files.join(', ')}`);
   }
   return printOutcome(o, outcome, (performance.now() - started) / 1000);
@@ -113,7 +158,9 @@ const printOutcome = async (o: SessionOptions, r: RunOutcome, s: number): Promis
     return 1;
   }
   if (r.state === 'backed-out') {
-    io.out(`✔ backed out: ${Object.values(o.journal.back).filter((x) => x.state === 'done').length} step(s) undone, production is as it was before (${s.toFixed(1)} s)`);
+    io.out(
+      `✔ backed out: ${Object.values(o.journal.back).filter((x) => x.state === 'done').length} step(s) undone, production is as it was before (${s.toFixed(1)} s)`,
+    );
     for (const l of r.proof?.lines ?? []) io.out(`  ${l}`);
     return 1;
   }

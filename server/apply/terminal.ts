@@ -18,7 +18,11 @@ export const processTerminal = (): Terminal => ({
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   ask: async (question) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
-    try { return (await rl.question(question)).trim(); } finally { rl.close(); }
+    try {
+      return (await rl.question(question)).trim();
+    } finally {
+      rl.close();
+    }
   },
 });
 

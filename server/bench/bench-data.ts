@@ -20,7 +20,11 @@ export const generatorVersion = async (): Promise<string> => {
   return hash.digest('hex').slice(0, 16);
 };
 
-export interface BenchSnapshot { dir: string; cached: boolean; seconds: number }
+export interface BenchSnapshot {
+  dir: string;
+  cached: boolean;
+  seconds: number;
+}
 
 export const ensureAcmeSnapshot = async (dataDir: string, seed: number, issues: number): Promise<BenchSnapshot> => {
   const dir = join(dataDir, `acme-${issues}`);

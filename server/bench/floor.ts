@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { readJsonFile } from '../store/index.ts';
 import type { Manifest } from '../model/index.ts';
 
-export interface Floor { seconds: number; cpu: number; issues: number; bytes: number }
+export interface Floor {
+  seconds: number;
+  cpu: number;
+  issues: number;
+  bytes: number;
+}
 
 export const measureFloor = async (snapshotDir: string, scratchDir: string): Promise<Floor> => {
   const manifest = await readJsonFile<Manifest>(join(snapshotDir, 'manifest.json'));

@@ -12,11 +12,26 @@ const TARGET = 3;
 const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const section = 'store';
   const snap = await ensureAcmeSnapshot(ctx.dataDir, ctx.seed, size);
-  ctx.row({ section, size, step: 'snapshot (acme generator)', seconds: snap.cached ? undefined : snap.seconds, note: snap.cached ? `cached in ${snap.dir}` : `generated into ${snap.dir}` });
+  ctx.row({
+    section,
+    size,
+    step: 'snapshot (acme generator)',
+    seconds: snap.cached ? undefined : snap.seconds,
+    note: snap.cached ? `cached in ${snap.dir}` : `generated into ${snap.dir}`,
+  });
 
   const floor = await measureFloor(snap.dir, join(ctx.dataDir, `floor-${size}`));
   const f = floor.seconds;
-  ctx.row({ section, size, step: 'floor: read+parse+stringify+write', seconds: f, ratio: 1, cpu: floor.cpu, cpuRatio: 1, note: `${floor.issues} issues, ${(floor.bytes / 1e6).toFixed(0)} MB of JSON` });
+  ctx.row({
+    section,
+    size,
+    step: 'floor: read+parse+stringify+write',
+    seconds: f,
+    ratio: 1,
+    cpu: floor.cpu,
+    cpuRatio: 1,
+    note: `${floor.issues} issues, ${(floor.bytes / 1e6).toFixed(0)} MB of JSON`,
+  });
   const row = (step: string, t: { seconds: number; cpu: number }, note?: string) =>
     ctx.row({ section, size, step, seconds: t.seconds, ratio: t.seconds / f, cpu: t.cpu, cpuRatio: t.cpu / floor.cpu, note });
 
@@ -54,7 +69,13 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const total = load.seconds + hash.seconds + save.seconds;
   const cpu = load.cpu + hash.cpu + save.cpu;
   ctx.row({
-    section, size, step: `load+hash+save vs ${TARGET}× floor`, seconds: total, ratio: total / f, cpu, cpuRatio: cpu / floor.cpu,
+    section,
+    size,
+    step: `load+hash+save vs ${TARGET}× floor`,
+    seconds: total,
+    ratio: total / f,
+    cpu,
+    cpuRatio: cpu / floor.cpu,
     note: `${total <= TARGET * f ? 'PASS' : 'FAIL'} (wall limit ${(TARGET * f).toFixed(2)} s; cpu ${cpu <= TARGET * floor.cpu ? 'within' : 'over'} ${TARGET}×)`,
   });
   inst.close();

@@ -27,7 +27,9 @@ export const reportError = (e: unknown, io: CommandIo, debug: boolean): number =
   io.err(`${PREFIX} internal error: ${message}`);
   io.err('  this is a bug in Understudy, not a problem with your input or environment');
   if (debug && e instanceof Error && e.stack) io.err(e.stack);
-  io.err(`  please report it to Understudy's maintainers with the command you ran and ${debug ? 'the stack trace above' : 'what it prints when run again with --debug (the stack trace)'}`);
+  io.err(
+    `  please report it to Understudy's maintainers with the command you ran and ${debug ? 'the stack trace above' : 'what it prints when run again with --debug (the stack trace)'}`,
+  );
   return 2;
 };
 
@@ -43,7 +45,10 @@ export const runCommand = (main: (argv: string[], io: CommandIo) => Promise<numb
       if (e.code !== 'EPIPE') throw e;
     });
   }
-  main(argv.filter((a) => a !== '--debug'), consoleIo)
+  main(
+    argv.filter((a) => a !== '--debug'),
+    consoleIo,
+  )
     .then((code) => {
       process.exitCode = code;
     })
@@ -57,7 +62,10 @@ export const runCommand = (main: (argv: string[], io: CommandIo) => Promise<numb
  * UserError naming the flag and the command's usage line.
  */
 export const parseFlags = <T extends NonNullable<ParseArgsConfig['options']>>(
-  argv: string[], options: T, usage: string, allowPositionals = false,
+  argv: string[],
+  options: T,
+  usage: string,
+  allowPositionals = false,
 ) => {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });

@@ -12,17 +12,28 @@ import { UserError } from '../common/errors.ts';
 
 export const KEY_DIR = join('.understudy', 'anonymize-keys');
 
-export interface AnonKey { key: string; where: string; created: boolean }
+export interface AnonKey {
+  key: string;
+  where: string;
+  created: boolean;
+}
 
 const originOf = (url: string): string => {
-  try { return new URL(url).origin; } catch { return url; }
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 };
 
 export const anonymizeKeyFor = async (url: string, env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<AnonKey> => {
   const site = originOf(url);
   const secret = env.UNDERSTUDY_ANON_KEY;
   if (secret !== undefined) {
-    if (secret.length < 32) throw new UserError('UNDERSTUDY_ANON_KEY is too short to keep anonymised snapshots from being reversed', { details: ['set it to at least 32 random characters, e.g. the output of: openssl rand -hex 32'] });
+    if (secret.length < 32)
+      throw new UserError('UNDERSTUDY_ANON_KEY is too short to keep anonymised snapshots from being reversed', {
+        details: ['set it to at least 32 random characters, e.g. the output of: openssl rand -hex 32'],
+      });
     return { key: createHash('sha256').update(`${secret}\n${site}`).digest('hex'), where: 'UNDERSTUDY_ANON_KEY', created: false };
   }
   const dir = resolve(cwd, KEY_DIR);
@@ -35,9 +46,15 @@ export const anonymizeKeyFor = async (url: string, env: NodeJS.ProcessEnv, cwd =
     await writeFile(file, `${fresh}\n`, { flag: 'wx', mode: 0o600 });
     return { key: fresh, where: shown, created: true };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`cannot keep the anonymising key in ${shown} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { details: ['make .understudy/ writable, or set UNDERSTUDY_ANON_KEY'] });
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new UserError(`cannot keep the anonymising key in ${shown} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+        details: ['make .understudy/ writable, or set UNDERSTUDY_ANON_KEY'],
+      });
   }
   const key = (await readFile(file, 'utf8')).trim();
-  if (!/^[0-9a-f]{64}$/.test(key)) throw new UserError(`${shown} does not hold an anonymising key`, { details: ['remove the file to make a new one (clones of this site will then get other personas), or set UNDERSTUDY_ANON_KEY'] });
+  if (!/^[0-9a-f]{64}$/.test(key))
+    throw new UserError(`${shown} does not hold an anonymising key`, {
+      details: ['remove the file to make a new one (clones of this site will then get other personas), or set UNDERSTUDY_ANON_KEY'],
+    });
   return { key, where: shown, created: false };
 };

@@ -7,7 +7,11 @@ export type Credentials = { kind: 'basic'; email: string; token: string } | { ki
 export const CREDENTIAL_VARS = ['JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_PAT'] as const;
 
 const origin = (url: string): string | undefined => {
-  try { return new URL(url).origin; } catch { return undefined; }
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 };
 
 /**
@@ -17,9 +21,12 @@ const origin = (url: string): string | undefined => {
  */
 export const confirmProductionUrl = (manifestUrl: string, given: string | undefined, snapshot: string): string => {
   if (!given) {
-    throw new UserError(`the snapshot '${snapshot}' was cloned from ${manifestUrl}; name production's URL yourself before your credentials are sent there`, {
-      details: [`pass --url ${manifestUrl} (or set JIRA_URL=${manifestUrl}); a URL read from a snapshot alone is never trusted with a token`],
-    });
+    throw new UserError(
+      `the snapshot '${snapshot}' was cloned from ${manifestUrl}; name production's URL yourself before your credentials are sent there`,
+      {
+        details: [`pass --url ${manifestUrl} (or set JIRA_URL=${manifestUrl}); a URL read from a snapshot alone is never trusted with a token`],
+      },
+    );
   }
   if (origin(given) === undefined) throw new UserError(`'${given}' (--url or JIRA_URL) is not a URL`, { details: [`e.g. --url ${manifestUrl}`] });
   if (origin(given) !== origin(manifestUrl)) {
@@ -45,9 +52,17 @@ export const hasCredentials = (env: NodeJS.ProcessEnv): boolean => Boolean((env.
 export const credentialsFromEnv = (env: NodeJS.ProcessEnv): Credentials => {
   if (env.JIRA_EMAIL && env.JIRA_API_TOKEN) return { kind: 'basic', email: env.JIRA_EMAIL, token: env.JIRA_API_TOKEN };
   if (env.JIRA_PAT) return { kind: 'bearer', token: env.JIRA_PAT };
-  const half = env.JIRA_EMAIL ? 'JIRA_EMAIL is set but JIRA_API_TOKEN is not' : env.JIRA_API_TOKEN ? 'JIRA_API_TOKEN is set but JIRA_EMAIL is not' : 'none of JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PAT is set';
+  const half = env.JIRA_EMAIL
+    ? 'JIRA_EMAIL is set but JIRA_API_TOKEN is not'
+    : env.JIRA_API_TOKEN
+      ? 'JIRA_API_TOKEN is set but JIRA_EMAIL is not'
+      : 'none of JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PAT is set';
   throw new UserError(`no Jira credentials in the environment (${half})`, {
-    details: ['Cloud: export JIRA_EMAIL=you@example.com JIRA_API_TOKEN=… (an API token of a Jira administrator)', 'Data Center: export JIRA_PAT=… (a personal access token)', 'credentials are never read from flags'],
+    details: [
+      'Cloud: export JIRA_EMAIL=you@example.com JIRA_API_TOKEN=… (an API token of a Jira administrator)',
+      'Data Center: export JIRA_PAT=… (a personal access token)',
+      'credentials are never read from flags',
+    ],
   });
 };
 

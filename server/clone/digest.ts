@@ -24,7 +24,10 @@ export const entityDigests = (config: Config): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [kind, value] of Object.entries(config)) {
     if (kind === '$schema') continue;
-    if (PEOPLE.has(kind) || !Array.isArray(value)) { out[kind] = sha(canonicalJson(value)); continue; }
+    if (PEOPLE.has(kind) || !Array.isArray(value)) {
+      out[kind] = sha(canonicalJson(value));
+      continue;
+    }
     value.forEach((e: Record<string, unknown>, i) => {
       const id = e.id ?? e.key ?? (e.permission !== undefined ? `${String(e.permission)}:${String(e.group)}` : String(i));
       out[`${kind}/${String(id)}`] = sha(canonicalJson(e));
@@ -36,10 +39,16 @@ export const entityDigests = (config: Config): Record<string, string> => {
 };
 
 export const digestOf = (config: Config, scope: DriftDigest['scope']): DriftDigest => ({
-  formatVersion: 1, scope, configHash: configHash(config), entities: entityDigests(config),
+  formatVersion: 1,
+  scope,
+  configHash: configHash(config),
+  entities: entityDigests(config),
 });
 
-export interface DriftChange { what: string; change: 'changed' | 'added' | 'removed' }
+export interface DriftChange {
+  what: string;
+  change: 'changed' | 'added' | 'removed';
+}
 
 export const compareDigests = (before: Record<string, string>, after: Record<string, string>): DriftChange[] => {
   const out: DriftChange[] = [];

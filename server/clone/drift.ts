@@ -13,31 +13,65 @@ import { compareDigests, DIGEST_FILE, digestOf, type DriftChange, type DriftDige
 import { JiraSource } from './jira/source.ts';
 import { HttpTransport, type TransportOptions } from './transport.ts';
 
-export const DRIFT_USAGE = 'npm run drift -- --snapshot DIR --url URL   (or JIRA_URL=URL; credentials from the environment: JIRA_EMAIL + JIRA_API_TOKEN, or JIRA_PAT)';
+export const DRIFT_USAGE =
+  'npm run drift -- --snapshot DIR --url URL   (or JIRA_URL=URL; credentials from the environment: JIRA_EMAIL + JIRA_API_TOKEN, or JIRA_PAT)';
 
-export interface DriftResult { drifted: boolean; url: string; clonedAt: string; changes: DriftChange[]; whereKnown: boolean; current: Config }
+export interface DriftResult {
+  drifted: boolean;
+  url: string;
+  clonedAt: string;
+  changes: DriftChange[];
+  whereKnown: boolean;
+  current: Config;
+}
 
 const readJson = async <T>(file: string, what: string): Promise<T | undefined> => {
   let text: string;
-  try { text = await readFile(file, 'utf8'); } catch { return undefined; }
-  try { return JSON.parse(text) as T; } catch { throw new UserError(`${file} is not valid JSON`, { details: [`the ${what} of the snapshot is damaged; clone again`] }); }
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UserError(`${file} is not valid JSON`, { details: [`the ${what} of the snapshot is damaged; clone again`] });
+  }
 };
 
 /** The clone facts drift needs, or a clear error for snapshots that are not clones of a live tracker. */
-export const cloneFacts = async (snapshot: string): Promise<{ manifest: Manifest; url: string; configHash: string; clonedAt: string; digest?: DriftDigest }> => {
+export const cloneFacts = async (
+  snapshot: string,
+): Promise<{ manifest: Manifest; url: string; configHash: string; clonedAt: string; digest?: DriftDigest }> => {
   const manifest = await readJson<Manifest>(join(snapshot, 'manifest.json'), 'manifest');
   if (!manifest) throw new UserError(`'${snapshot}' has no manifest.json`, { details: ['pass a snapshot directory written by npm run clone'] });
   if (manifest.kind !== 'clone' || !manifest.production?.configHash) {
-    throw new UserError(`snapshot '${snapshot}' is a ${manifest.kind}, not a clone of production: there is nothing to compare with`, { details: ['drift compares a snapshot written by npm run clone with the production it came from'] });
+    throw new UserError(`snapshot '${snapshot}' is a ${manifest.kind}, not a clone of production: there is nothing to compare with`, {
+      details: ['drift compares a snapshot written by npm run clone with the production it came from'],
+    });
   }
   if (manifest.source.type !== 'jira' || !manifest.source.url) {
-    throw new UserError(`snapshot '${snapshot}' was built from ${manifest.source.type === 'file' ? 'saved files' : `source '${manifest.source.type}'`}, not from a live tracker`, { details: ['only a clone made with --from jira can be compared with production'] });
+    throw new UserError(
+      `snapshot '${snapshot}' was built from ${manifest.source.type === 'file' ? 'saved files' : `source '${manifest.source.type}'`}, not from a live tracker`,
+      { details: ['only a clone made with --from jira can be compared with production'] },
+    );
   }
   const digest = await readJson<DriftDigest>(join(snapshot, DIGEST_FILE), 'drift digest');
-  return { manifest, url: manifest.source.url, configHash: manifest.production.configHash, clonedAt: manifest.production.clonedAt, ...(digest ? { digest } : {}) };
+  return {
+    manifest,
+    url: manifest.source.url,
+    configHash: manifest.production.configHash,
+    clonedAt: manifest.production.clonedAt,
+    ...(digest ? { digest } : {}),
+  };
 };
 
-export const checkDrift = async (snapshot: string, env: NodeJS.ProcessEnv, transport: Partial<TransportOptions> = {}, url: string | undefined = env.JIRA_URL): Promise<DriftResult> => {
+export const checkDrift = async (
+  snapshot: string,
+  env: NodeJS.ProcessEnv,
+  transport: Partial<TransportOptions> = {},
+  url: string | undefined = env.JIRA_URL,
+): Promise<DriftResult> => {
   const facts = await cloneFacts(snapshot);
   const baseUrl = confirmProductionUrl(facts.url, url, snapshot);
   const credentials = credentialsFromEnv(env);
@@ -64,13 +98,25 @@ export const describeDrift = (r: DriftResult, snapshot: string): { headline: str
   const details = r.changes.map((c) => `${c.what}${nameOf(r.current, c.what)}: ${c.change}`);
   if (!r.whereKnown) details.push(`(${DIGEST_FILE} is missing from the snapshot, so where it changed is unknown)`);
   details.push(`clone again to rehearse on today's production: npm run clone -- --url ${r.url} --out DIR`);
-  return { headline: `${snapshot}: production at ${r.url} has changed since the clone of ${r.clonedAt} (${r.changes.length || 'unknown'} change${r.changes.length === 1 ? '' : 's'})`, details };
+  return {
+    headline: `${snapshot}: production at ${r.url} has changed since the clone of ${r.clonedAt} (${r.changes.length || 'unknown'} change${r.changes.length === 1 ? '' : 's'})`,
+    details,
+  };
 };
 
-export const driftMain = async (argv: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env, transport: Partial<TransportOptions> = {}): Promise<number> => {
+export const driftMain = async (
+  argv: string[],
+  io: CommandIo,
+  env: NodeJS.ProcessEnv = process.env,
+  transport: Partial<TransportOptions> = {},
+): Promise<number> => {
   const { values } = parseFlags(argv, { snapshot: { type: 'string' }, url: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, DRIFT_USAGE);
-  if (values.help) { io.out(`usage: ${DRIFT_USAGE}`); return 0; }
-  if (!values.snapshot) throw new UserError('--snapshot DIR is required: the cloned snapshot to compare with production', { details: [`usage: ${DRIFT_USAGE}`] });
+  if (values.help) {
+    io.out(`usage: ${DRIFT_USAGE}`);
+    return 0;
+  }
+  if (!values.snapshot)
+    throw new UserError('--snapshot DIR is required: the cloned snapshot to compare with production', { details: [`usage: ${DRIFT_USAGE}`] });
   const r = await checkDrift(values.snapshot, env, transport, values.url ?? env.JIRA_URL);
   const { headline, details } = describeDrift(r, values.snapshot);
   io.out(headline);

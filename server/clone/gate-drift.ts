@@ -12,18 +12,30 @@ import { hasCredentials } from './credentials.ts';
 import { checkDrift, describeDrift } from './drift.ts';
 import type { TransportOptions } from './transport.ts';
 
-export const gateDriftCheck = async (snapshot: string, env: NodeJS.ProcessEnv, io: CommandIo, transport: Partial<TransportOptions> = {}): Promise<number | undefined> => {
+export const gateDriftCheck = async (
+  snapshot: string,
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+  transport: Partial<TransportOptions> = {},
+): Promise<number | undefined> => {
   if (!hasCredentials(env)) return undefined;
-  const manifest = await readFile(join(snapshot, 'manifest.json'), 'utf8').then((t) => JSON.parse(t) as Manifest).catch(() => undefined);
+  const manifest = await readFile(join(snapshot, 'manifest.json'), 'utf8')
+    .then((t) => JSON.parse(t) as Manifest)
+    .catch(() => undefined);
   if (manifest?.kind !== 'clone' || manifest.source.type !== 'jira' || !manifest.source.url || !manifest.production) return undefined;
   // The manifest's URL is part of the pull request under test: credentials go only to a URL CI names.
   if (!env.JIRA_URL) {
-    io.err(`understudy: drift check skipped: set JIRA_URL=${manifest.source.url} (production's URL) beside the credentials to compare the snapshot with production`);
+    io.err(
+      `understudy: drift check skipped: set JIRA_URL=${manifest.source.url} (production's URL) beside the credentials to compare the snapshot with production`,
+    );
     return undefined;
   }
   const r = await checkDrift(snapshot, env, transport);
   const { headline, details } = describeDrift(r, snapshot);
-  if (!r.drifted) { io.err(`understudy: drift check: ${headline}`); return undefined; }
+  if (!r.drifted) {
+    io.err(`understudy: drift check: ${headline}`);
+    return undefined;
+  }
   io.out(`✘ the gate stops: ${headline}`);
   for (const d of details) io.out(`  ${d}`);
   return 1;

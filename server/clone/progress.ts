@@ -7,7 +7,10 @@ export class Progress {
   entities = 0;
   issues = 0;
   plannedIssues = 0;
-  constructor(private readonly write: ((line: string) => void) | undefined, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly write: ((line: string) => void) | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   request(attempt: number): void {
     this.requests++;
@@ -37,5 +40,7 @@ export class Progress {
     this.write(this.line());
   }
 
-  done(): void { this.write?.(this.line()); }
+  done(): void {
+    this.write?.(this.line());
+  }
 }

@@ -19,7 +19,11 @@ export const rawFileName = (req: RequestLike): string => {
   const key = `${req.method} ${pathWithQuery(req)}`;
   const base = `${req.method}_${pathWithQuery(req).replace(/^\/+/, '')}`.replace(/[^A-Za-z0-9.-]/g, '_');
   if (req.body === undefined && base.length <= 120) return `${base}.json`;
-  const h = createHash('sha256').update(key).update(req.body === undefined ? '' : JSON.stringify(req.body)).digest('hex').slice(0, 12);
+  const h = createHash('sha256')
+    .update(key)
+    .update(req.body === undefined ? '' : JSON.stringify(req.body))
+    .digest('hex')
+    .slice(0, 12);
   return `${base.slice(0, 120)}~${h}.json`;
 };
 
@@ -33,7 +37,10 @@ export class RecordingReader implements Reader {
   hits = 0;
   private inFlight = 0;
   private readonly waiters: (() => void)[] = [];
-  constructor(private readonly inner: Reader, private readonly dir: string) {}
+  constructor(
+    private readonly inner: Reader,
+    private readonly dir: string,
+  ) {}
 
   /** Resolves once no read is in flight: a failed clone waits for its siblings before it reports. */
   idle(): Promise<void> {
@@ -51,7 +58,9 @@ export class RecordingReader implements Reader {
 
   private async readOnce(req: RequestLike): Promise<unknown> {
     const file = join(this.dir, rawFileName(req));
-    const saved = await readFile(file, 'utf8').then((t) => JSON.parse(t) as unknown).catch(() => undefined);
+    const saved = await readFile(file, 'utf8')
+      .then((t) => JSON.parse(t) as unknown)
+      .catch(() => undefined);
     if (saved !== undefined) {
       this.hits++;
       if (JSON.stringify(saved) === JSON.stringify(NOT_FOUND)) throw new NotFoundAnswer(req.path);
@@ -86,11 +95,18 @@ export class FileReader implements Reader {
       text = await readFile(join(this.dir, name), 'utf8');
     } catch {
       throw new MissingAnswer(`'${this.dir}' has no saved answer for ${req.method} ${pathWithQuery(req)}`, {
-        details: [`expected the file ${join(this.dir, name)}${req.body !== undefined ? ` (body ${JSON.stringify(req.body)})` : ''}`, 'save it with curl (the README, section “Cloning production”, shows how), or clone from the live tracker with --from jira'],
+        details: [
+          `expected the file ${join(this.dir, name)}${req.body !== undefined ? ` (body ${JSON.stringify(req.body)})` : ''}`,
+          'save it with curl (the README, section “Cloning production”, shows how), or clone from the live tracker with --from jira',
+        ],
       });
     }
     let value: unknown;
-    try { value = JSON.parse(text); } catch { throw new UserError(`${join(this.dir, name)} is not valid JSON`, { details: ['save the answer again'] }); }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new UserError(`${join(this.dir, name)} is not valid JSON`, { details: ['save the answer again'] });
+    }
     if (JSON.stringify(value) === JSON.stringify(NOT_FOUND)) throw new NotFoundAnswer(req.path);
     return value;
   }

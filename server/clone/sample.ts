@@ -8,7 +8,10 @@ import { RefusedRead } from './transport.ts';
 import { compareIds, type Config, type Issue, issueTypesOf, workflowFor } from '../model/index.ts';
 import type { Bucket, TrackerSource } from './types.ts';
 
-export interface SampleOptions { perBucket: number; maxIssues: number }
+export interface SampleOptions {
+  perBucket: number;
+  maxIssues: number;
+}
 
 export interface Sample {
   issues: Issue[];
@@ -18,11 +21,15 @@ export interface Sample {
   parentsAdded: number;
 }
 
-export const bucketsOf = (source: TrackerSource, config: Config): Bucket[] => config.projects.flatMap((p) =>
-  issueTypesOf(config, p).flatMap((type) => (workflowFor(config, p, type)?.statuses ?? []).map((s) => {
-    const b = { project: p.key, issueType: type, status: s.status };
-    return { ...b, jql: source.bucketQuery(b) };
-  })));
+export const bucketsOf = (source: TrackerSource, config: Config): Bucket[] =>
+  config.projects.flatMap((p) =>
+    issueTypesOf(config, p).flatMap((type) =>
+      (workflowFor(config, p, type)?.statuses ?? []).map((s) => {
+        const b = { project: p.key, issueType: type, status: s.status };
+        return { ...b, jql: source.bucketQuery(b) };
+      }),
+    ),
+  );
 
 /** Round-robin over the buckets' lists until `cap`: every bucket keeps at least one issue before any keeps two. */
 const roundRobin = (lists: Issue[][], cap: number): Issue[] => {
@@ -66,7 +73,10 @@ export const sampleIssues = async (source: TrackerSource, config: Config, o: Sam
     const have = new Set(issues.map((i) => i.id));
     for (const r of recent) {
       if (issues.length >= o.maxIssues) break;
-      if (!have.has(r.id)) { have.add(r.id); issues.push(r); }
+      if (!have.has(r.id)) {
+        have.add(r.id);
+        issues.push(r);
+      }
     }
   }
   const present = new Set(issues.map((i) => i.key));
@@ -91,7 +101,9 @@ export const sampleIssues = async (source: TrackerSource, config: Config, o: Sam
   issues = issues.filter((i) => !i.parent || keysNow.has(i.parent));
   issues.sort((a, b) => compareIds(a.id, b.id));
   return {
-    issues, totals,
-    buckets: { total: buckets.length, withIssues: filled.length }, parentsAdded,
+    issues,
+    totals,
+    buckets: { total: buckets.length, withIssues: filled.length },
+    parentsAdded,
   };
 };

@@ -14,9 +14,19 @@ export const trimToScope = (config: Config): { config: Config; omissions: string
       if (p.severity === 'error' && p.file === 'config.json' && m) bad.add(Number(m[1]));
     }
     if (!bad.size) break;
-    const filters = current.filters.filter((f, i) => { if (bad.has(i)) dropped.push(f.name); return !bad.has(i); });
+    const filters = current.filters.filter((f, i) => {
+      if (bad.has(i)) dropped.push(f.name);
+      return !bad.has(i);
+    });
     const kept = new Set(filters.map((f) => f.id));
     current = { ...current, filters, boards: current.boards.filter((b) => kept.has(b.filter)) };
   }
-  return { config: current, omissions: dropped.length ? [`saved filters (and their boards) that name projects outside --projects: ${dropped.length} left out (${dropped.slice(0, 8).join(', ')}${dropped.length > 8 ? ', …' : ''})`] : [] };
+  return {
+    config: current,
+    omissions: dropped.length
+      ? [
+          `saved filters (and their boards) that name projects outside --projects: ${dropped.length} left out (${dropped.slice(0, 8).join(', ')}${dropped.length > 8 ? ', …' : ''})`,
+        ]
+      : [],
+  };
 };

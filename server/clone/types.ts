@@ -14,10 +14,18 @@ export interface SourceInfo {
 }
 
 /** The configuration, and what the model cannot hold and was left out (said in the manifest). */
-export interface ReadConfigResult { config: Config; omissions: string[] }
+export interface ReadConfigResult {
+  config: Config;
+  omissions: string[];
+}
 
 /** Stratified sampling works on these buckets: a project × issue type × status that has issues. */
-export interface Bucket { project: string; issueType: string; status: string; jql: string }
+export interface Bucket {
+  project: string;
+  issueType: string;
+  status: string;
+  jql: string;
+}
 
 export interface TrackerSource {
   info(): Promise<SourceInfo>;

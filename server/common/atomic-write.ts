@@ -42,7 +42,10 @@ export interface AtomicOptions {
  * renamed into place in the order given (the last one can say "the rest are there too"). On a
  * failure the temporary files are removed; files not yet renamed keep their old content.
  */
-export const writeFilesAtomic = async (files: ReadonlyArray<{ path: string; data: string | Uint8Array }>, options: AtomicOptions = {}): Promise<void> => {
+export const writeFilesAtomic = async (
+  files: ReadonlyArray<{ path: string; data: string | Uint8Array }>,
+  options: AtomicOptions = {},
+): Promise<void> => {
   const durable = options.durable ?? true;
   const temps = files.map((f) => ({ ...f, temp: tempFor(f.path) }));
   try {
@@ -50,7 +53,11 @@ export const writeFilesAtomic = async (files: ReadonlyArray<{ path: string; data
       if (durable) await writeDurable(f.temp, f.data);
       else {
         const handle = await open(f.temp, 'w');
-        try { await handle.writeFile(f.data); } finally { await handle.close(); }
+        try {
+          await handle.writeFile(f.data);
+        } finally {
+          await handle.close();
+        }
       }
     }
     for (const f of temps) await rename(f.temp, f.path);

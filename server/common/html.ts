@@ -20,7 +20,8 @@ const render = (v: unknown): string => {
   return escapeHtml(v);
 };
 
-export const page = (title: string, body: SafeHtml): string => html`<!doctype html>
+export const page = (title: string, body: SafeHtml): string =>
+  html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title} · Understudy</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><header><a href="/">Understudy sandbox</a></header><main>${body}</main></body></html>`.value;

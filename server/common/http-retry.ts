@@ -32,7 +32,11 @@ export interface RetryDeps {
   onAttempt?: (e: { attempt: number; status: number | 'error' }) => void;
 }
 
-export interface HttpRequest { method: string; headers?: Record<string, string>; body?: string }
+export interface HttpRequest {
+  method: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
 
 export interface Answer<T> {
   status: number;
@@ -50,28 +54,51 @@ export class HttpFailure extends Error {
   override readonly name: string = 'HttpFailure';
   /** The waits between the attempts made. */
   waitsMs: readonly number[] = [];
-  constructor(message: string, readonly attempts: number, readonly tried: readonly string[]) { super(message); }
+  constructor(
+    message: string,
+    readonly attempts: number,
+    readonly tried: readonly string[],
+  ) {
+    super(message);
+  }
 }
 
 /** An answer that no retry changes (a 4xx, 501, 505, a redirect): its status and its body's text. */
 export class HttpRefused extends HttpFailure {
   override readonly name: string = 'HttpRefused';
-  constructor(readonly status: number, readonly text: string, attempts: number, tried: readonly string[], message = `refused with HTTP ${status}`) {
+  constructor(
+    readonly status: number,
+    readonly text: string,
+    attempts: number,
+    tried: readonly string[],
+    message = `refused with HTTP ${status}`,
+  ) {
     super(message, attempts, tried);
   }
 }
 
 /** 401: the credentials were refused. */
-export class AuthRefused extends HttpRefused { override readonly name = 'AuthRefused'; }
+export class AuthRefused extends HttpRefused {
+  override readonly name = 'AuthRefused';
+}
 /** 403: the credentials are known but may not do this. */
-export class AccessDenied extends HttpRefused { override readonly name = 'AccessDenied'; }
+export class AccessDenied extends HttpRefused {
+  override readonly name = 'AccessDenied';
+}
 /** 404. */
-export class NotFound extends HttpRefused { override readonly name = 'NotFound'; }
+export class NotFound extends HttpRefused {
+  override readonly name = 'NotFound';
+}
 
 /** A 3xx answer, not followed: where it points. */
 export class Redirected extends HttpRefused {
   override readonly name = 'Redirected';
-  constructor(status: number, readonly location: string | undefined, attempts: number, tried: readonly string[]) {
+  constructor(
+    status: number,
+    readonly location: string | undefined,
+    attempts: number,
+    tried: readonly string[],
+  ) {
     super(status, '', attempts, tried, `redirects (HTTP ${status})`);
   }
 }
@@ -79,8 +106,18 @@ export class Redirected extends HttpRefused {
 /** The server asked to wait longer (`Retry-After`) than this caller waits. */
 export class RateLimited extends HttpFailure {
   override readonly name = 'RateLimited';
-  constructor(readonly status: number, readonly retryAfterMs: number, readonly limitMs: number, attempts: number, tried: readonly string[]) {
-    super(`asked to wait ${Math.ceil(retryAfterMs / 1000)} s (Retry-After), longer than the ${Math.round(limitMs / 1000)} s this waits`, attempts, tried);
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number,
+    readonly limitMs: number,
+    attempts: number,
+    tried: readonly string[],
+  ) {
+    super(
+      `asked to wait ${Math.ceil(retryAfterMs / 1000)} s (Retry-After), longer than the ${Math.round(limitMs / 1000)} s this waits`,
+      attempts,
+      tried,
+    );
   }
 }
 
@@ -88,16 +125,24 @@ export class RateLimited extends HttpFailure {
 export class Unreachable extends HttpFailure {
   override readonly name = 'Unreachable';
   /** `last`: what the last attempt met; `status`: the last HTTP status any attempt got, if one did. */
-  constructor(readonly last: string, attempts: number, tried: readonly string[], readonly status?: number) {
+  constructor(
+    readonly last: string,
+    attempts: number,
+    tried: readonly string[],
+    readonly status?: number,
+  ) {
     super(`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${tried.join(', ')}`, attempts, tried);
   }
 }
 
 /** The caller's signal stopped the request. */
-export class Aborted extends HttpFailure { override readonly name = 'Aborted'; }
+export class Aborted extends HttpFailure {
+  override readonly name = 'Aborted';
+}
 
 /** Statuses worth another attempt. */
-export const isRetryable = (status: number): boolean => status === 408 || status === 425 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+export const isRetryable = (status: number): boolean =>
+  status === 408 || status === 425 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 
 /** The wait before retry number `retry` (0-based): the doubled base, capped, between half and all of it. */
 export const backoffMs = (retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number => {
@@ -110,14 +155,31 @@ const networkWords = (e: unknown, url: string): string => {
   const err = e as Error & { cause?: { code?: string; message?: string; errors?: { code?: string }[] } };
   const code = err?.cause?.code ?? err?.cause?.errors?.find((x) => x.code)?.code;
   const words = `network error (${code ?? err?.cause?.message ?? err?.message ?? String(e)})`;
-  const host = (() => { try { return new URL(url).host; } catch { return ''; } })();
-  return words.split(url).join('<url>').split(host || '\u0000').join('<host>');
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return '';
+    }
+  })();
+  return words
+    .split(url)
+    .join('<url>')
+    .split(host || '\u0000')
+    .join('<host>');
 };
 
 const abortableSleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
   new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 const drain = (res: Response): Promise<unknown> => res.arrayBuffer().catch(() => undefined);
@@ -135,7 +197,11 @@ const refusal = (res: Response, text: string, attempts: number, tried: readonly 
  * NotFound, Redirected), RateLimited, Unreachable, Aborted.
  */
 export const sendWithRetry = async <T = string>(
-  url: string, request: HttpRequest, policy: RetryPolicy, deps: RetryDeps = {}, read?: (text: string) => T,
+  url: string,
+  request: HttpRequest,
+  policy: RetryPolicy,
+  deps: RetryDeps = {},
+  read?: (text: string) => T,
 ): Promise<Answer<T>> => {
   const waitsMs: number[] = [];
   try {
@@ -147,7 +213,12 @@ export const sendWithRetry = async <T = string>(
 };
 
 const attempts = async <T>(
-  url: string, request: HttpRequest, policy: RetryPolicy, deps: RetryDeps, read: ((text: string) => T) | undefined, waitsMs: number[],
+  url: string,
+  request: HttpRequest,
+  policy: RetryPolicy,
+  deps: RetryDeps,
+  read: ((text: string) => T) | undefined,
+  waitsMs: number[],
 ): Promise<Answer<T>> => {
   const doFetch = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const random = deps.random ?? Math.random;
@@ -178,7 +249,8 @@ const attempts = async <T>(
         await drain(res);
         met = `HTTP ${res.status}`;
         const asked = retryAfterMs(res.headers.get('retry-after'));
-        if (asked !== undefined && asked > policy.maxRetryAfterMs) throw new RateLimited(res.status, asked, policy.maxRetryAfterMs, attempt + 1, [...tried, met]);
+        if (asked !== undefined && asked > policy.maxRetryAfterMs)
+          throw new RateLimited(res.status, asked, policy.maxRetryAfterMs, attempt + 1, [...tried, met]);
         floor = asked ?? 0;
       } else {
         const text = await res.text().catch(() => '');

@@ -4,7 +4,9 @@
  * and no '@mention' that would notify somebody.
  */
 export const mdText = (value: unknown): string =>
-  String(value ?? '').replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+  String(value ?? '')
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
     // '@name' in a pull-request comment notifies that user or team: a zero-width joiner keeps it text.
     .replace(/@(?=[A-Za-z0-9])/g, '@\u200d');
 

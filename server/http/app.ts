@@ -39,12 +39,18 @@ const projectsPage = (ctx: SandboxContext) => (_req: express.Request, res: expre
   const counts = new Map<string, number>();
   for (const i of issues) counts.set(i.project, (counts.get(i.project) ?? 0) + 1);
   const rows = config.projects.map(
-    (p) => html`<tr><th scope="row">${p.key}</th><td>${p.name}</td><td>${p.kind}</td><td>${counts.get(p.key) ?? 0}</td><td>${p.archived ? 'archived' : ''}</td></tr>`,
+    (p) =>
+      html`<tr><th scope="row">${p.key}</th><td>${p.name}</td><td>${p.kind}</td><td>${counts.get(p.key) ?? 0}</td><td>${p.archived ? 'archived' : ''}</td></tr>`,
   );
-  res.type('html').send(page('Projects', html`<h1>Projects</h1>
+  res.type('html').send(
+    page(
+      'Projects',
+      html`<h1>Projects</h1>
 <table><caption>${config.tracker.title}</caption>
 <thead><tr><th scope="col">Key</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Issues</th><th scope="col">State</th></tr></thead>
-<tbody>${rows}</tbody></table>`));
+<tbody>${rows}</tbody></table>`,
+    ),
+  );
 };
 
 /** Builds the app synchronously with a given UI router (or none). */
@@ -58,7 +64,9 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   mountJira(app, ctx);
   if (ui) app.use('/', ui(ctx));
   else app.get('/', projectsPage(ctx));
-  app.use((req, res) => { res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } }); });
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } });
+  });
   app.use(errorHandler(ctx));
   return app;
 };

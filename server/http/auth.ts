@@ -12,7 +12,11 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try { return decodeURIComponent(part.slice(eq + 1).trim()); } catch { return undefined; }
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
     }
   }
   return undefined;
@@ -25,7 +29,11 @@ export const resolveCaller = (req: Request, personas: readonly Persona[], sessio
     const [scheme, value = ''] = auth.trim().split(/\s+/, 2);
     if (/^basic$/i.test(scheme ?? '')) {
       let decoded = '';
-      try { decoded = Buffer.from(value, 'base64').toString('utf8'); } catch { return 'invalid'; }
+      try {
+        decoded = Buffer.from(value, 'base64').toString('utf8');
+      } catch {
+        return 'invalid';
+      }
       const colon = decoded.indexOf(':');
       if (colon < 0) return 'invalid';
       const user = decoded.slice(0, colon).toLowerCase();
@@ -44,13 +52,15 @@ export const resolveCaller = (req: Request, personas: readonly Persona[], sessio
   return null;
 };
 
-export const authMiddleware = (ctx: SandboxContext) => (req: Request, res: Response, next: NextFunction): void => {
-  const caller = resolveCaller(req, ctx.personas(), ctx.sessions);
-  if (caller === 'invalid') {
-    res.set('WWW-Authenticate', 'Basic realm="Understudy sandbox"');
-    jiraError(res, 401, ['Client must be authenticated to access this resource.']);
-    return;
-  }
-  res.locals.actor = caller?.accountId ?? null;
-  next();
-};
+export const authMiddleware =
+  (ctx: SandboxContext) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    const caller = resolveCaller(req, ctx.personas(), ctx.sessions);
+    if (caller === 'invalid') {
+      res.set('WWW-Authenticate', 'Basic realm="Understudy sandbox"');
+      jiraError(res, 401, ['Client must be authenticated to access this resource.']);
+      return;
+    }
+    res.locals.actor = caller?.accountId ?? null;
+    next();
+  };

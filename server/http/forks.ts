@@ -34,7 +34,10 @@ export interface ForkHubOptions {
   onInternalError?: (e: InternalErrorEntry) => void;
 }
 
-interface Served { ctx: FullSandboxContext; app: Express }
+interface Served {
+  ctx: FullSandboxContext;
+  app: Express;
+}
 
 /** A copy of a tracker state that writes cannot leak out of (see the file comment). */
 export const forkState = (state: { config: Config; issues: readonly Issue[]; admin?: AdminRecords }, shareConfig = false): TrackerState => ({
@@ -44,7 +47,8 @@ export const forkState = (state: { config: Config; issues: readonly Issue[]; adm
 });
 
 /** POST requests that only read (searches, workflows by id): allowed on the shared base. */
-const READ_ONLY_POST = /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
+const READ_ONLY_POST =
+  /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
 
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? '').split(';')) {
@@ -67,9 +71,17 @@ export class ForkHub {
     this.app = express();
     this.app.disable('x-powered-by');
     this.app.post('/_understudy/forks', (_req, res) => {
-      if (!this.base) { res.status(409).json({ error: { code: 'no_state', message: 'the rehearsal has not loaded a phase yet' } }); return; }
+      if (!this.base) {
+        res.status(409).json({ error: { code: 'no_state', message: 'the rehearsal has not loaded a phase yet' } });
+        return;
+      }
       if (this.forks.size >= (this.options.maxForks ?? 500)) {
-        res.status(429).json({ error: { code: 'too_many_forks', message: `more than ${this.options.maxForks ?? 500} forks alive: DELETE /_understudy/forks/ID when a test is done` } });
+        res.status(429).json({
+          error: {
+            code: 'too_many_forks',
+            message: `more than ${this.options.maxForks ?? 500} forks alive: DELETE /_understudy/forks/ID when a test is done`,
+          },
+        });
         return;
       }
       res.status(201).json({ fork: this.fork() });
@@ -82,12 +94,28 @@ export class ForkHub {
       const id = req.get(FORK_HEADER) ?? cookieValue(req.get('cookie'), FORK_COOKIE);
       const target = id ? this.forks.get(id) : this.base;
       // The phase's base is read by every test at once: a write there would make runs order-dependent.
-      if (!id && target && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !req.path.startsWith('/_understudy/') && !READ_ONLY_POST.test(req.path)) {
-        res.status(409).json({ error: { code: 'fork_required', message: `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)` } });
+      if (
+        !id &&
+        target &&
+        !['GET', 'HEAD', 'OPTIONS'].includes(req.method) &&
+        !req.path.startsWith('/_understudy/') &&
+        !READ_ONLY_POST.test(req.path)
+      ) {
+        res.status(409).json({
+          error: {
+            code: 'fork_required',
+            message: `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)`,
+          },
+        });
         return;
       }
       if (!target) {
-        res.status(id ? 404 : 503).json({ error: { code: id ? 'unknown_fork' : 'no_state', message: id ? `fork '${id}' does not exist (deleted, or from an earlier phase)` : 'the rehearsal has not loaded a phase yet' } });
+        res.status(id ? 404 : 503).json({
+          error: {
+            code: id ? 'unknown_fork' : 'no_state',
+            message: id ? `fork '${id}' does not exist (deleted, or from an earlier phase)` : 'the rehearsal has not loaded a phase yet',
+          },
+        });
         return;
       }
       target.app(req, res, next);
@@ -97,7 +125,12 @@ export class ForkHub {
 
   private serve(state: TrackerState): Served {
     const ctx = createSandboxContext({
-      state, now: this.options.now, tokens: this.tokens, deploymentType: this.options.deploymentType, attachments: this.attachments, sessions: this.sessions,
+      state,
+      now: this.options.now,
+      tokens: this.tokens,
+      deploymentType: this.options.deploymentType,
+      attachments: this.attachments,
+      sessions: this.sessions,
       ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
     });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
@@ -115,10 +148,19 @@ export class ForkHub {
     if (!this.base) throw new Error('ForkHub.fork before load');
     const id = `f${randomBytes(6).toString('hex')}`;
     // The tracker replaces the configuration object on a write, never changes it in place: forks share it.
-    this.forks.set(id, this.serve(forkState({ config: this.base.ctx.tracker.config, issues: this.base.ctx.tracker.issues, admin: this.base.ctx.tracker.adminRecords }, true)));
+    this.forks.set(
+      id,
+      this.serve(
+        forkState({ config: this.base.ctx.tracker.config, issues: this.base.ctx.tracker.issues, admin: this.base.ctx.tracker.adminRecords }, true),
+      ),
+    );
     return id;
   }
 
-  get forkCount(): number { return this.forks.size; }
-  get baseContext(): FullSandboxContext | undefined { return this.base?.ctx; }
+  get forkCount(): number {
+    return this.forks.size;
+  }
+  get baseContext(): FullSandboxContext | undefined {
+    return this.base?.ctx;
+  }
 }

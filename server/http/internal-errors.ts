@@ -17,14 +17,20 @@ export interface InternalErrorEntry {
 }
 
 export const internalErrorEntry = (req: Request, error: unknown, actor: string | null): InternalErrorEntry => ({
-  at: new Date().toISOString(), method: req.method, url: req.originalUrl, actor,
+  at: new Date().toISOString(),
+  method: req.method,
+  url: req.originalUrl,
+  actor,
   message: error instanceof Error ? error.message : String(error),
   stack: error instanceof Error && error.stack ? error.stack : String(error),
 });
 
 /** An entry as lines of a log: what was asked, by whom, then the stack indented. */
 export const formatInternalError = (e: InternalErrorEntry): string =>
-  `${e.at} ${e.method} ${e.url} as ${e.actor ?? 'anonymous'}: 500 internal error\n${e.stack.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
+  `${e.at} ${e.method} ${e.url} as ${e.actor ?? 'anonymous'}: 500 internal error\n${e.stack
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n')}\n`;
 
 /** The default: the sandbox's log is its stderr. */
 export const logToStderr = (e: InternalErrorEntry): void => {

@@ -2,7 +2,11 @@ import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
-export interface Listening { url: string; port: number; close: () => Promise<void> }
+export interface Listening {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
 
 /** Starts an app on loopback (port 0 = a free port) and returns its URL. */
 export const listen = (app: Express, port = 0, host = '127.0.0.1'): Promise<Listening> =>
@@ -14,11 +18,12 @@ export const listen = (app: Express, port = 0, host = '127.0.0.1'): Promise<List
       resolve({
         url: `http://${host}:${addr.port}`,
         port: addr.port,
-        close: () => new Promise((done) => {
-          server.close(() => done());
-          // Idle keep-alive connections would hold close() open for seconds.
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // Idle keep-alive connections would hold close() open for seconds.
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -41,7 +41,11 @@ export interface SandboxContextOptions {
   sessions?: Map<string, string>;
 }
 
-export interface Checkpoint { config: Config; issues: Issue[]; outbox: Record<string, unknown>[] }
+export interface Checkpoint {
+  config: Config;
+  issues: Issue[];
+  outbox: Record<string, unknown>[];
+}
 
 /** The context plus what only the control API and the script need. */
 export interface FullSandboxContext extends SandboxContext {
@@ -59,7 +63,11 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
   const outbox = (options.outbox ?? []) as unknown as OutboxEntry[];
   const queue = createWriteQueue(options.persist);
   // Each step of an async task runs on the write queue after the request that queued it, and is persisted.
-  const schedule = (step: () => void) => { setTimeout(() => { queue.run(step).catch((e: unknown) => console.error('understudy sandbox: a task step failed:', e)); }, options.taskStepMs ?? 0); };
+  const schedule = (step: () => void) => {
+    setTimeout(() => {
+      queue.run(step).catch((e: unknown) => console.error('understudy sandbox: a task step failed:', e));
+    }, options.taskStepMs ?? 0);
+  };
   const tracker = new Tracker(options.state, { outbox, schedule, ...(options.now ? { clock: fixedClock(options.now) } : {}) });
   const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;
@@ -83,19 +91,26 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     write: (change) => queue.run(change),
     flush: () => queue.flush(),
     baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
-    internalError: (req, error) => (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
-    checkpoint: () => queue.run(() => {
-      saved = structuredClone({ config: tracker.config, issues: tracker.issues as Issue[], outbox: outbox as unknown as Record<string, unknown>[] });
-    }),
-    restore: () => queue.run(() => {
-      if (!saved) return false;
-      const copy = structuredClone(saved);
-      tracker.replaceState({ config: copy.config, issues: copy.issues });
-      // No spread: an outbox can hold more entries than a call has arguments.
-      outbox.length = 0;
-      for (const e of copy.outbox as unknown as OutboxEntry[]) outbox.push(e);
-      return true;
-    }),
+    internalError: (req, error) =>
+      (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
+    checkpoint: () =>
+      queue.run(() => {
+        saved = structuredClone({
+          config: tracker.config,
+          issues: tracker.issues as Issue[],
+          outbox: outbox as unknown as Record<string, unknown>[],
+        });
+      }),
+    restore: () =>
+      queue.run(() => {
+        if (!saved) return false;
+        const copy = structuredClone(saved);
+        tracker.replaceState({ config: copy.config, issues: copy.issues });
+        // No spread: an outbox can hold more entries than a call has arguments.
+        outbox.length = 0;
+        for (const e of copy.outbox as unknown as OutboxEntry[]) outbox.push(e);
+        return true;
+      }),
     hasCheckpoint: () => saved !== undefined,
   };
 };

@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../common/errors.ts';
 import type { RunningSandbox, ServeOptions } from './serve.ts';
 
-type Flags = { snapshot?: string; instance?: string; port?: string; host?: string; now?: string; mimic?: string; 'legacy-search-gone'?: boolean; banner?: string; 'attachment-max-bytes'?: string };
+type Flags = {
+  snapshot?: string;
+  instance?: string;
+  port?: string;
+  host?: string;
+  now?: string;
+  mimic?: string;
+  'legacy-search-gone'?: boolean;
+  banner?: string;
+  'attachment-max-bytes'?: string;
+};
 
 const MIMICS = ['cloud', 'cloud-strict', 'datacenter'] as const;
 
@@ -11,26 +21,46 @@ const readBanner = (file: string, bad: (m: string, fix: string) => UserError): s
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw bad(`--banner '${file}' cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the banner file npm run announce wrote, e.g. --banner reports/latest/notices/heads-up.banner.html');
+    throw bad(
+      `--banner '${file}' cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      'give the banner file npm run announce wrote, e.g. --banner reports/latest/notices/heads-up.banner.html',
+    );
   }
 };
 
 export const parseServeFlags = (v: Flags, usage: string): ServeOptions => {
   const bad = (message: string, fix: string) => new UserError(message, { details: [fix, `usage: ${usage}`] });
-  if (v.snapshot !== undefined && v.instance !== undefined) throw bad('--snapshot and --instance cannot be used together', 'pass --snapshot DIR for a throwaway sandbox, or --instance DIR to serve (and keep) an instance');
+  if (v.snapshot !== undefined && v.instance !== undefined)
+    throw bad(
+      '--snapshot and --instance cannot be used together',
+      'pass --snapshot DIR for a throwaway sandbox, or --instance DIR to serve (and keep) an instance',
+    );
   let port: number | undefined;
   if (v.port !== undefined) {
     port = Number(v.port);
-    if (!/^\d+$/.test(v.port) || port > 65535) throw bad(`--port '${v.port}' is not a port number`, 'expected an integer from 0 to 65535 (0 = a free port)');
+    if (!/^\d+$/.test(v.port) || port > 65535)
+      throw bad(`--port '${v.port}' is not a port number`, 'expected an integer from 0 to 65535 (0 = a free port)');
   }
-  if (v.host !== undefined && !v.host.trim()) throw bad('--host is empty', 'expected a host name or address, e.g. --host 0.0.0.0 to listen beyond loopback');
-  if (v.now !== undefined && (Number.isNaN(Date.parse(v.now)) || !/^\d{4}-\d{2}-\d{2}/.test(v.now))) throw bad(`--now '${v.now}' is not an ISO date-time`, 'expected e.g. --now 2026-01-31T09:00:00Z');
-  if (v.mimic !== undefined && !(MIMICS as readonly string[]).includes(v.mimic)) throw bad(`--mimic '${v.mimic}' is not known`, 'expected --mimic cloud, --mimic cloud-strict (answer as Jira Cloud does today: legacy search 410, no cookie sessions, no username parameters) or --mimic datacenter');
+  if (v.host !== undefined && !v.host.trim())
+    throw bad('--host is empty', 'expected a host name or address, e.g. --host 0.0.0.0 to listen beyond loopback');
+  if (v.now !== undefined && (Number.isNaN(Date.parse(v.now)) || !/^\d{4}-\d{2}-\d{2}/.test(v.now)))
+    throw bad(`--now '${v.now}' is not an ISO date-time`, 'expected e.g. --now 2026-01-31T09:00:00Z');
+  if (v.mimic !== undefined && !(MIMICS as readonly string[]).includes(v.mimic))
+    throw bad(
+      `--mimic '${v.mimic}' is not known`,
+      'expected --mimic cloud, --mimic cloud-strict (answer as Jira Cloud does today: legacy search 410, no cookie sessions, no username parameters) or --mimic datacenter',
+    );
   const maxBytes = v['attachment-max-bytes'];
-  if (maxBytes !== undefined && (!/^\d+$/.test(maxBytes) || Number(maxBytes) < 1)) throw bad(`--attachment-max-bytes '${maxBytes}' is not a size in bytes`, 'expected a positive integer, e.g. --attachment-max-bytes 10485760 (Jira\'s default, 10 MB)');
+  if (maxBytes !== undefined && (!/^\d+$/.test(maxBytes) || Number(maxBytes) < 1))
+    throw bad(
+      `--attachment-max-bytes '${maxBytes}' is not a size in bytes`,
+      "expected a positive integer, e.g. --attachment-max-bytes 10485760 (Jira's default, 10 MB)",
+    );
   return {
-    ...(v.snapshot !== undefined ? { snapshot: v.snapshot } : {}), ...(v.instance !== undefined ? { instance: v.instance } : {}),
-    ...(port !== undefined ? { port } : {}), ...(v.host !== undefined ? { host: v.host } : {}),
+    ...(v.snapshot !== undefined ? { snapshot: v.snapshot } : {}),
+    ...(v.instance !== undefined ? { instance: v.instance } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(v.host !== undefined ? { host: v.host } : {}),
     ...(v.now !== undefined ? { now: new Date(Date.parse(v.now)).toISOString() } : {}),
     ...(v.mimic !== undefined ? { mimic: v.mimic as (typeof MIMICS)[number] } : {}),
     ...(maxBytes !== undefined ? { attachmentMaxBytes: Number(maxBytes) } : {}),
@@ -44,7 +74,9 @@ export const describeSandbox = (s: RunningSandbox): string[] => {
   const admin = personas.find((p) => p.admin) ?? personas[0];
   return [
     `Understudy sandbox ready at ${s.url}`,
-    s.throwaway ? `  throwaway instance (removed when you stop it with Ctrl-C)` : `  instance ${s.instance.dir} (changes are kept; its lock is held while running)`,
+    s.throwaway
+      ? `  throwaway instance (removed when you stop it with Ctrl-C)`
+      : `  instance ${s.instance.dir} (changes are kept; its lock is held while running)`,
     `  deployment type: ${s.ctx.deploymentType}${s.ctx.deploymentType === 'DataCenter' ? ' (REST v2 only, users by name)' : s.ctx.strict ? ' (cloud-strict: as Jira Cloud answers today)' : ''}`,
     `Sign in: open ${s.url}/ and pick a persona, or call the REST API with Basic auth (e-mail:token) or a Bearer token, e.g.`,
     ...(admin ? [`  curl -u '${admin.email}:${admin.token}' ${s.url}/rest/api/3/myself`] : []),

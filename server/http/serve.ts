@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { formatProblem, validateSnapshotData } from '../model/index.ts';
-import { acquireLock, createInstance, directoryAttachmentContent, type Instance, instanceExists, openInstance, readSnapshot } from '../store/index.ts';
+import {
+  acquireLock,
+  createInstance,
+  directoryAttachmentContent,
+  type Instance,
+  instanceExists,
+  openInstance,
+  readSnapshot,
+} from '../store/index.ts';
 import { createSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 import { listen } from './listen.ts';
 
@@ -26,7 +34,13 @@ export interface ServeOptions {
   banner?: string;
 }
 
-export interface RunningSandbox { url: string; ctx: FullSandboxContext; instance: Instance; throwaway: boolean; close: () => Promise<void> }
+export interface RunningSandbox {
+  url: string;
+  ctx: FullSandboxContext;
+  instance: Instance;
+  throwaway: boolean;
+  close: () => Promise<void>;
+}
 
 export const DEFAULT_SNAPSHOT = 'fixtures/acme';
 
@@ -34,9 +48,15 @@ const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Insta
   const snap = await readSnapshot(snapshotDir);
   const errors = validateSnapshotData(snap).filter((p) => p.severity === 'error');
   if (errors.length) {
-    throw new UserError(`snapshot '${snapshotDir}' is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); the sandbox starts only on a valid snapshot`, {
-      details: [...errors.slice(0, 10).map(formatProblem), ...(errors.length > 10 ? [`… and ${errors.length - 10} more: run npm run validate -- --snapshot ${snapshotDir}`] : [])],
-    });
+    throw new UserError(
+      `snapshot '${snapshotDir}' is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); the sandbox starts only on a valid snapshot`,
+      {
+        details: [
+          ...errors.slice(0, 10).map(formatProblem),
+          ...(errors.length > 10 ? [`… and ${errors.length - 10} more: run npm run validate -- --snapshot ${snapshotDir}`] : []),
+        ],
+      },
+    );
   }
   const parent = await mkdtemp(join(tmpdir(), 'understudy-sandbox-'));
   try {
@@ -51,28 +71,51 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
   let instance: Instance;
   let cleanup: () => Promise<void>;
   if (o.instance) {
-    if (!(await instanceExists(o.instance))) throw new UserError(`--instance '${o.instance}' is not an Understudy instance`, { details: ['create one with npm run migrate:status -- --instance DIR --snapshot SNAPSHOT, or drop --instance for a throwaway sandbox'] });
+    if (!(await instanceExists(o.instance)))
+      throw new UserError(`--instance '${o.instance}' is not an Understudy instance`, {
+        details: ['create one with npm run migrate:status -- --instance DIR --snapshot SNAPSHOT, or drop --instance for a throwaway sandbox'],
+      });
     const release = await acquireLock(o.instance, 'sandbox');
-    try { instance = await openInstance(o.instance); } catch (e) { await release(); throw e; }
-    cleanup = async () => { instance.close(); await release(); };
+    try {
+      instance = await openInstance(o.instance);
+    } catch (e) {
+      await release();
+      throw e;
+    }
+    cleanup = async () => {
+      instance.close();
+      await release();
+    };
   } else {
     const made = await throwawayInstance(o.snapshot ?? DEFAULT_SNAPSHOT);
     instance = made.instance;
-    cleanup = async () => { instance.close(); await rm(made.dir, { recursive: true, force: true }); };
+    cleanup = async () => {
+      instance.close();
+      await rm(made.dir, { recursive: true, force: true });
+    };
   }
   try {
     const data = instance.data;
     const ctx = createSandboxContext({
-      state: data, outbox: data.outbox, now: o.now, deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
-      legacySearchGone: o.legacySearchGone, persist: () => instance.save(), ...(o.banner !== undefined ? { banner: o.banner } : {}),
-      strict: o.mimic === 'cloud-strict', attachments: directoryAttachmentContent(instance.dir),
+      state: data,
+      outbox: data.outbox,
+      now: o.now,
+      deploymentType: o.mimic === 'datacenter' ? 'DataCenter' : 'Cloud',
+      legacySearchGone: o.legacySearchGone,
+      persist: () => instance.save(),
+      ...(o.banner !== undefined ? { banner: o.banner } : {}),
+      strict: o.mimic === 'cloud-strict',
+      attachments: directoryAttachmentContent(instance.dir),
       ...(o.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: o.attachmentMaxBytes } : {}),
     });
     const app = await createSandboxApp({ ctx });
     const server = await listen(app, o.port ?? 0, o.host ?? '127.0.0.1');
     let closed = false;
     return {
-      url: server.url, ctx, instance, throwaway: !o.instance,
+      url: server.url,
+      ctx,
+      instance,
+      throwaway: !o.instance,
       close: async () => {
         if (closed) return;
         closed = true;

@@ -21,7 +21,11 @@ export const createWriteQueue = (persist?: () => Promise<void>): WriteQueue => {
     next = after.then(async () => {
       next = undefined;
       saving = persist();
-      try { await saving; } finally { saving = undefined; }
+      try {
+        await saving;
+      } finally {
+        saving = undefined;
+      }
     });
     return next;
   };

@@ -1,7 +1,10 @@
 /** Jira's error shape on the wire, `{ errorMessages: [], errors: {} }`, written by the sandbox and read by every client of Jira. */
 
 /** The body of every Jira error answer: messages about the request, and messages per field. */
-export interface JiraErrorBody { errorMessages: string[]; errors: Record<string, string> }
+export interface JiraErrorBody {
+  errorMessages: string[];
+  errors: Record<string, string>;
+}
 
 /** The words of an error body in one line: its messages, then each field's as `field: message`, joined by '; '. */
 export const errorWords = (body: Partial<JiraErrorBody>): string =>

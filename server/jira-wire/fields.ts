@@ -33,9 +33,17 @@ export const FIELD_TYPE_KEYS: Record<FieldType, { type: string; items?: string; 
 
 /** Jira's system fields that the model keeps as fields (the others live on the issue itself), with their model types. */
 export const SYSTEM_FIELD_TYPES: Readonly<Record<string, FieldType>> = {
-  summary: 'text', description: 'paragraph', environment: 'paragraph', priority: 'priority',
-  assignee: 'user', reporter: 'user', labels: 'labels', components: 'components',
-  fixVersions: 'multi-version', versions: 'multi-version', duedate: 'date',
+  summary: 'text',
+  description: 'paragraph',
+  environment: 'paragraph',
+  priority: 'priority',
+  assignee: 'user',
+  reporter: 'user',
+  labels: 'labels',
+  components: 'components',
+  fixVersions: 'multi-version',
+  versions: 'multi-version',
+  duedate: 'date',
 };
 
 const CUSTOM_TYPES = new Map(Object.entries(FIELD_TYPE_KEYS).map(([type, k]) => [k.custom, type as FieldType]));
@@ -44,12 +52,22 @@ const CUSTOM_TYPES = new Map(Object.entries(FIELD_TYPE_KEYS).map(([type, k]) => 
 export const customFieldType = (key: string): FieldType | undefined => CUSTOM_TYPES.get(key);
 
 const SYSTEM_SCHEMA: Record<string, { type: string; items?: string }> = {
-  summary: { type: 'string' }, description: { type: 'string' }, environment: { type: 'string' },
-  priority: { type: 'priority' }, assignee: { type: 'user' }, reporter: { type: 'user' },
-  labels: { type: 'array', items: 'string' }, components: { type: 'array', items: 'component' },
-  fixVersions: { type: 'array', items: 'version' }, versions: { type: 'array', items: 'version' },
-  duedate: { type: 'date' }, resolution: { type: 'resolution' }, status: { type: 'status' },
-  issuetype: { type: 'issuetype' }, project: { type: 'project' }, parent: { type: 'issuelink' },
+  summary: { type: 'string' },
+  description: { type: 'string' },
+  environment: { type: 'string' },
+  priority: { type: 'priority' },
+  assignee: { type: 'user' },
+  reporter: { type: 'user' },
+  labels: { type: 'array', items: 'string' },
+  components: { type: 'array', items: 'component' },
+  fixVersions: { type: 'array', items: 'version' },
+  versions: { type: 'array', items: 'version' },
+  duedate: { type: 'date' },
+  resolution: { type: 'resolution' },
+  status: { type: 'status' },
+  issuetype: { type: 'issuetype' },
+  project: { type: 'project' },
+  parent: { type: 'issuelink' },
 };
 
 export const customId = (id: string): number | undefined => {
@@ -69,14 +87,25 @@ export const fieldSchema = (field: Field | undefined, id: string): Record<string
 };
 
 const CLAUSE: Record<string, string[]> = {
-  fixVersions: ['fixVersion'], versions: ['affectedVersion'], components: ['component'], labels: ['labels'],
-  duedate: ['due', 'duedate'], description: ['description'], summary: ['summary'],
+  fixVersions: ['fixVersion'],
+  versions: ['affectedVersion'],
+  components: ['component'],
+  labels: ['labels'],
+  duedate: ['due', 'duedate'],
+  description: ['description'],
+  summary: ['summary'],
 };
 
 export const fieldJson = (f: Field) => {
   const cid = customId(f.id);
   return {
-    id: f.id, key: f.id, name: f.name, custom: f.custom, orderable: true, navigable: true, searchable: true,
+    id: f.id,
+    key: f.id,
+    name: f.name,
+    custom: f.custom,
+    orderable: true,
+    navigable: true,
+    searchable: true,
     clauseNames: f.custom ? [...(cid !== undefined ? [`cf[${cid}]`] : []), f.name] : (CLAUSE[f.id] ?? [f.id]),
     schema: fieldSchema(f, f.id),
   };
@@ -84,28 +113,55 @@ export const fieldJson = (f: Field) => {
 
 /** Fields Jira always lists although the model keeps them on the issue, not in config.fields. */
 export const BUILT_IN_FIELDS = [
-  { id: 'status', name: 'Status' }, { id: 'issuetype', name: 'Issue Type' }, { id: 'project', name: 'Project' },
-  { id: 'resolution', name: 'Resolution' }, { id: 'created', name: 'Created' }, { id: 'updated', name: 'Updated' },
-  { id: 'resolutiondate', name: 'Resolved' }, { id: 'comment', name: 'Comment' }, { id: 'parent', name: 'Parent' },
-  { id: 'watches', name: 'Watchers' }, { id: 'issuelinks', name: 'Linked Issues' }, { id: 'subtasks', name: 'Sub-tasks' },
-  { id: 'attachment', name: 'Attachment' }, { id: 'worklog', name: 'Log Work' }, { id: 'votes', name: 'Votes' },
-  { id: 'timetracking', name: 'Time tracking' }, { id: 'timespent', name: 'Time Spent' },
-  { id: 'timeoriginalestimate', name: 'Original Estimate' }, { id: 'timeestimate', name: 'Remaining Estimate' },
+  { id: 'status', name: 'Status' },
+  { id: 'issuetype', name: 'Issue Type' },
+  { id: 'project', name: 'Project' },
+  { id: 'resolution', name: 'Resolution' },
+  { id: 'created', name: 'Created' },
+  { id: 'updated', name: 'Updated' },
+  { id: 'resolutiondate', name: 'Resolved' },
+  { id: 'comment', name: 'Comment' },
+  { id: 'parent', name: 'Parent' },
+  { id: 'watches', name: 'Watchers' },
+  { id: 'issuelinks', name: 'Linked Issues' },
+  { id: 'subtasks', name: 'Sub-tasks' },
+  { id: 'attachment', name: 'Attachment' },
+  { id: 'worklog', name: 'Log Work' },
+  { id: 'votes', name: 'Votes' },
+  { id: 'timetracking', name: 'Time tracking' },
+  { id: 'timespent', name: 'Time Spent' },
+  { id: 'timeoriginalestimate', name: 'Original Estimate' },
+  { id: 'timeestimate', name: 'Remaining Estimate' },
 ] as const;
 
 const BUILT_IN_SCHEMA: Record<string, { type: string; items?: string }> = {
-  created: { type: 'datetime' }, updated: { type: 'datetime' }, resolutiondate: { type: 'datetime' },
-  comment: { type: 'comments-page' }, watches: { type: 'watches' }, issuelinks: { type: 'array', items: 'issuelinks' },
+  created: { type: 'datetime' },
+  updated: { type: 'datetime' },
+  resolutiondate: { type: 'datetime' },
+  comment: { type: 'comments-page' },
+  watches: { type: 'watches' },
+  issuelinks: { type: 'array', items: 'issuelinks' },
   subtasks: { type: 'array', items: 'issuelinks' },
-  attachment: { type: 'array', items: 'attachment' }, worklog: { type: 'array', items: 'worklog' }, votes: { type: 'votes' },
-  timetracking: { type: 'timetracking' }, timespent: { type: 'number' }, timeoriginalestimate: { type: 'number' }, timeestimate: { type: 'number' },
+  attachment: { type: 'array', items: 'attachment' },
+  worklog: { type: 'array', items: 'worklog' },
+  votes: { type: 'votes' },
+  timetracking: { type: 'timetracking' },
+  timespent: { type: 'number' },
+  timeoriginalestimate: { type: 'number' },
+  timeestimate: { type: 'number' },
 };
 
 export const builtInFieldJson = (b: { id: string; name: string }) => {
   const s = BUILT_IN_SCHEMA[b.id] ?? SYSTEM_SCHEMA[b.id] ?? { type: 'string' };
   return {
-    id: b.id, key: b.id, name: b.name, custom: false, orderable: !['created', 'updated', 'resolutiondate', 'status', 'subtasks'].includes(b.id),
-    navigable: true, searchable: true, clauseNames: [b.id === 'resolutiondate' ? 'resolved' : b.id],
+    id: b.id,
+    key: b.id,
+    name: b.name,
+    custom: false,
+    orderable: !['created', 'updated', 'resolutiondate', 'status', 'subtasks'].includes(b.id),
+    navigable: true,
+    searchable: true,
+    clauseNames: [b.id === 'resolutiondate' ? 'resolved' : b.id],
     schema: { type: s.type, ...(s.items ? { items: s.items } : {}), system: b.id },
   };
 };

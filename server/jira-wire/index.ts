@@ -7,7 +7,14 @@
  */
 export { errorWords, readErrorBody, type JiraErrorBody } from './errors.ts';
 export {
-  BUILT_IN_FIELDS, builtInFieldJson, customFieldType, customId, FIELD_TYPE_KEYS, fieldJson, fieldSchema, SYSTEM_FIELD_TYPES,
+  BUILT_IN_FIELDS,
+  builtInFieldJson,
+  customFieldType,
+  customId,
+  FIELD_TYPE_KEYS,
+  fieldJson,
+  fieldSchema,
+  SYSTEM_FIELD_TYPES,
 } from './fields.ts';
 export { arrayPage, intParam, offsetPage, pageBean, pageToken, pageTokenStart, pageWindow, type PageWindow } from './pages.ts';
 export { readAll, type PageOptions } from './read-pages.ts';
@@ -15,8 +22,20 @@ export { pathWithQuery, type Reader, type RequestLike } from './request.ts';
 export { fromAdf, isAdf, richOut, toAdf, type AdfNode } from './rich-text.ts';
 export { isoTime, jiraTime } from './time.ts';
 export {
-  conditionOf, conditionRule, conditionTreeJson, currentConditions, currentRule, legacyRuleOf, postFunctionOf, postFunctionRule, validatorOf,
-  validatorRule, type GroupName, type LegacyCondition, type LegacyRule, type UnknownRule,
+  conditionOf,
+  conditionRule,
+  conditionTreeJson,
+  currentConditions,
+  currentRule,
+  legacyRuleOf,
+  postFunctionOf,
+  postFunctionRule,
+  validatorOf,
+  validatorRule,
+  type GroupName,
+  type LegacyCondition,
+  type LegacyRule,
+  type UnknownRule,
 } from './workflow-rules.ts';
 export { asTree, currentWorkflowsOf, defined, leftOut, legacyTree, TYPE } from './workflows-current.ts';
 export { Skipped } from './left-out.ts';

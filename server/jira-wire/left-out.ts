@@ -8,6 +8,8 @@ export class Skipped {
     this.items.set(what, set);
   }
   notes(): string[] {
-    return [...this.items].map(([what, names]) => `${what}: ${names.size} left out (${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`);
+    return [...this.items].map(
+      ([what, names]) => `${what}: ${names.size} left out (${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`,
+    );
   }
 }

@@ -7,7 +7,10 @@
  */
 
 /** Which part of a list a request asks for. */
-export interface PageWindow { startAt: number; maxResults: number }
+export interface PageWindow {
+  startAt: number;
+  maxResults: number;
+}
 
 /** A non-negative integer parameter, capped; anything else gives the fallback (Jira ignores what it cannot read). */
 export const intParam = (value: unknown, fallback: number, max = 1000): number => {
@@ -28,15 +31,23 @@ export const pageBean = <T, U>(items: readonly T[], w: PageWindow, self: string,
   const nextUrl = new URL(self);
   nextUrl.searchParams.set('startAt', String(w.startAt + w.maxResults));
   return {
-    self, ...(isLast ? {} : { nextPage: nextUrl.toString() }),
-    maxResults: w.maxResults, startAt: w.startAt, total: items.length, isLast, values: slice.map(map),
+    self,
+    ...(isLast ? {} : { nextPage: nextUrl.toString() }),
+    maxResults: w.maxResults,
+    startAt: w.startAt,
+    total: items.length,
+    isLast,
+    values: slice.map(map),
   };
 };
 
 /** An offset page naming its list `key` (`issues`, `comments`, `fields`, …). */
 export const offsetPage = <T, U, K extends string>(items: readonly T[], w: PageWindow, key: K, map: (x: T) => U) =>
-  ({ startAt: w.startAt, maxResults: w.maxResults, total: items.length, [key]: items.slice(w.startAt, w.startAt + w.maxResults).map(map) }) as
-    { startAt: number; maxResults: number; total: number } & Record<K, U[]>;
+  ({ startAt: w.startAt, maxResults: w.maxResults, total: items.length, [key]: items.slice(w.startAt, w.startAt + w.maxResults).map(map) }) as {
+    startAt: number;
+    maxResults: number;
+    total: number;
+  } & Record<K, U[]>;
 
 /** A bare array's window (the legacy user lists). */
 export const arrayPage = <T>(items: readonly T[], w: PageWindow): T[] => items.slice(w.startAt, w.startAt + w.maxResults);

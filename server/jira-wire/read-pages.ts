@@ -10,12 +10,18 @@ import type { Reader, RequestLike } from './request.ts';
 const MAX_PAGES = 100_000;
 
 const stuck = (req: RequestLike, why: string): UserError =>
-  new UserError(`the tracker's answers to ${req.method} ${req.path} do not page: ${why}`, { details: ['the list cannot be read to its end; report this tracker version, or clone fewer projects with --projects'] });
+  new UserError(`the tracker's answers to ${req.method} ${req.path} do not page: ${why}`, {
+    details: ['the list cannot be read to its end; report this tracker version, or clone fewer projects with --projects'],
+  });
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export interface PageOptions { pageSize?: number; /** The list's key in a page object; default: `values`, else `issues`. */ key?: string; /** Stop after this many items. */ limit?: number }
+export interface PageOptions {
+  pageSize?: number /** The list's key in a page object; default: `values`, else `issues`. */;
+  key?: string /** Stop after this many items. */;
+  limit?: number;
+}
 
 const listOf = (page: Obj, key: string | undefined): unknown[] => {
   const k = key ?? (Array.isArray(page.values) ? 'values' : 'issues');
@@ -25,10 +31,18 @@ const listOf = (page: Obj, key: string | undefined): unknown[] => {
 
 const withPaging = (req: RequestLike, startAt: number | undefined, size: number, token?: string): RequestLike => {
   if (req.method === 'POST') {
-    const body = { ...(req.body as Obj | undefined), maxResults: size, ...(startAt !== undefined ? { startAt } : {}), ...(token ? { nextPageToken: token } : {}) };
+    const body = {
+      ...(req.body as Obj | undefined),
+      maxResults: size,
+      ...(startAt !== undefined ? { startAt } : {}),
+      ...(token ? { nextPageToken: token } : {}),
+    };
     return { ...req, body };
   }
-  return { ...req, query: { ...req.query, maxResults: size, ...(startAt !== undefined ? { startAt } : {}), ...(token ? { nextPageToken: token } : {}) } };
+  return {
+    ...req,
+    query: { ...req.query, maxResults: size, ...(startAt !== undefined ? { startAt } : {}), ...(token ? { nextPageToken: token } : {}) },
+  };
 };
 
 /** Reads every page of a list; the shape is recognised from the first answer. */
@@ -54,7 +68,11 @@ export const readAll = async (reader: Reader, req: RequestLike, options: PageOpt
       startAt += page.length;
       continue;
     }
-    if (!isObj(page)) throw new UserError(`the tracker answered ${req.method} ${req.path} with ${page === null ? 'null' : typeof page}, not a list or a page of one`, { details: ['check that --url is the tracker itself (not a proxy or a login page)'] });
+    if (!isObj(page))
+      throw new UserError(
+        `the tracker answered ${req.method} ${req.path} with ${page === null ? 'null' : typeof page}, not a list or a page of one`,
+        { details: ['check that --url is the tracker itself (not a proxy or a login page)'] },
+      );
     const items = listOf(page, options.key);
     const first = items.length ? JSON.stringify(items[0]) : undefined;
     if (first !== undefined && first === previousFirst) throw stuck(req, 'it answered the same page again');

@@ -3,24 +3,42 @@
  * Format. The store keeps the string; v3 wraps it as paragraphs (blank lines) with hard breaks
  * (single newlines) and reads ADF back by its text, so v2 → v3 → v2 gives the same string.
  */
-export interface AdfNode { type: string; text?: string; content?: AdfNode[]; attrs?: Record<string, unknown>; version?: number }
+export interface AdfNode {
+  type: string;
+  text?: string;
+  content?: AdfNode[];
+  attrs?: Record<string, unknown>;
+  version?: number;
+}
 
 export const toAdf = (text: string | null | undefined): AdfNode | null => {
   if (text === null || text === undefined) return null;
   const paragraphs = text === '' ? [] : text.split(/\n{2,}/);
   return {
-    type: 'doc', version: 1,
+    type: 'doc',
+    version: 1,
     content: paragraphs.map((p) => ({
       type: 'paragraph',
-      content: p.split('\n').flatMap((line, i): AdfNode[] => [
-        ...(i > 0 ? [{ type: 'hardBreak' }] : []),
-        ...(line ? [{ type: 'text', text: line }] : []),
-      ]),
+      content: p
+        .split('\n')
+        .flatMap((line, i): AdfNode[] => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [{ type: 'text', text: line }] : [])]),
     })),
   };
 };
 
-const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'codeBlock', 'listItem', 'bulletList', 'orderedList', 'panel', 'rule', 'table', 'tableRow']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'blockquote',
+  'codeBlock',
+  'listItem',
+  'bulletList',
+  'orderedList',
+  'panel',
+  'rule',
+  'table',
+  'tableRow',
+]);
 
 const inline = (node: AdfNode): string => {
   if (node.type === 'text') return node.text ?? '';
@@ -34,8 +52,7 @@ const inline = (node: AdfNode): string => {
 };
 
 /** Whether a value looks like an ADF document (v3 input). */
-export const isAdf = (value: unknown): value is AdfNode =>
-  typeof value === 'object' && value !== null && (value as AdfNode).type === 'doc';
+export const isAdf = (value: unknown): value is AdfNode => typeof value === 'object' && value !== null && (value as AdfNode).type === 'doc';
 
 /** ADF (or a plain string, which v3 callers sometimes send) → the stored string. */
 export const fromAdf = (value: unknown): string | null => {

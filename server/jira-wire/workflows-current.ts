@@ -7,7 +7,6 @@
 import type { Condition, ConditionTree, Transition, Workflow } from '../model/index.ts';
 import { conditionOf, legacyRuleOf, postFunctionOf, validatorOf } from './workflow-rules.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: Jira's answers are untyped JSON, read field by field.
 type Obj = Record<string, any>;
 
 import type { Skipped } from './left-out.ts';
@@ -24,7 +23,10 @@ export const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
 export const legacyTree = (node: Obj, skipped: LeftOutSink): ConditionTree | Condition | undefined => {
   if (node.nodeType === 'compound') {
-    return { op: node.operator === 'OR' ? 'any' : 'all', conditions: (node.conditions ?? []).map((c: Obj) => legacyTree(c, skipped)).filter(defined) };
+    return {
+      op: node.operator === 'OR' ? 'any' : 'all',
+      conditions: (node.conditions ?? []).map((c: Obj) => legacyTree(c, skipped)).filter(defined),
+    };
   }
   return conditionOf({ type: String(node.type), configuration: node.configuration ?? {} }, leftOut(skipped));
 };
@@ -43,21 +45,38 @@ export const asTree = (t: ConditionTree | Condition | undefined): ConditionTree 
   return { op: 'all', conditions: [t] };
 };
 
-export const TYPE: Record<string, Transition['type']> = { INITIAL: 'initial', GLOBAL: 'global', DIRECTED: 'directed', initial: 'initial', global: 'global', directed: 'directed', common: 'directed' };
+export const TYPE: Record<string, Transition['type']> = {
+  INITIAL: 'initial',
+  GLOBAL: 'global',
+  DIRECTED: 'directed',
+  initial: 'initial',
+  global: 'global',
+  directed: 'directed',
+  common: 'directed',
+};
 
 export const currentWorkflowsOf = (raw: { statuses: Obj[]; workflows: Obj[] }, skipped: LeftOutSink): Workflow[] => {
   const statusOfRef = new Map(raw.statuses.map((s) => [str(s.statusReference ?? s.id), str(s.id)]));
   const sid = (ref: unknown) => statusOfRef.get(str(ref)) ?? str(ref);
   return raw.workflows.map((w) => ({
-    id: str(w.id), name: str(w.name), ...text(w.description),
-    statuses: (w.statuses ?? []).map((s: Obj) => ({ status: sid(s.statusReference), ...(s.layout ? { layout: { x: Number(s.layout.x), y: Number(s.layout.y) } } : {}) })),
+    id: str(w.id),
+    name: str(w.name),
+    ...text(w.description),
+    statuses: (w.statuses ?? []).map((s: Obj) => ({
+      status: sid(s.statusReference),
+      ...(s.layout ? { layout: { x: Number(s.layout.x), y: Number(s.layout.y) } } : {}),
+    })),
     transitions: (w.transitions ?? []).map((t: Obj): Transition => {
       const screen = t.transitionScreen?.parameters?.screenId;
       const conditions = t.conditions ? asTree(currentTree(t.conditions, skipped)) : undefined;
       return {
-        id: str(t.id), name: str(t.name), type: TYPE[String(t.type)] ?? 'directed',
-        from: (t.links ?? []).map((l: Obj) => sid(l.fromStatusReference)), to: sid(t.toStatusReference),
-        ...(screen ? { screen: str(screen) } : {}), ...text(t.description),
+        id: str(t.id),
+        name: str(t.name),
+        type: TYPE[String(t.type)] ?? 'directed',
+        from: (t.links ?? []).map((l: Obj) => sid(l.fromStatusReference)),
+        to: sid(t.toStatusReference),
+        ...(screen ? { screen: str(screen) } : {}),
+        ...text(t.description),
         rules: {
           ...(conditions ? { conditions } : {}),
           validators: (t.validators ?? []).map((r: Obj) => validatorOf(legacyRuleOf(r), leftOut(skipped))).filter(defined),

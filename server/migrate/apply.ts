@@ -38,11 +38,19 @@ export interface AppliedMigration {
   logs: string[];
 }
 
-const revertCtx = (migrationId: string, now: string, actor: string | null): OpContext =>
-  ({ now, actor, restoring: true, site: { migrationId, position: 0, kind: 'revert' } });
+const revertCtx = (migrationId: string, now: string, actor: string | null): OpContext => ({
+  now,
+  actor,
+  restoring: true,
+  site: { migrationId, position: 0, kind: 'revert' },
+});
 
 /** Applies recorded inverses last to first. Returns the inverse of the revert (to redo it). */
-export const revertMigration = (state: TrackerState, inverse: readonly RecordedOp[], ctx: { migrationId?: string; now?: string; actor?: string | null } = {}): RecordedOp[] => {
+export const revertMigration = (
+  state: TrackerState,
+  inverse: readonly RecordedOp[],
+  ctx: { migrationId?: string; now?: string; actor?: string | null } = {},
+): RecordedOp[] => {
   const c = revertCtx(ctx.migrationId ?? '(revert)', ctx.now ?? new Date(0).toISOString(), ctx.actor ?? null);
   const redo: RecordedOp[] = [];
   for (let i = inverse.length - 1; i >= 0; i--) redo.push(...applyRecorded(state, inverse[i]!, c).inverse);
@@ -107,18 +115,34 @@ const applyFunctions = (state: TrackerState, m: Extract<MigrationSpec, { up: unk
       failure = new Error(`down() threw: ${e instanceof Error ? e.message : String(e)}`);
     }
     down.checkpoint();
-    if (!failure && canonicalHash(state.config, state.issues) !== h0) failure = new Error('down() does not undo up(): after up then down the canonical hash differs from the start; fix down() or drop it (the recorded inverse is used for rollbacks)');
+    if (!failure && canonicalHash(state.config, state.issues) !== h0)
+      failure = new Error(
+        'down() does not undo up(): after up then down the canonical hash differs from the start; fix down() or drop it (the recorded inverse is used for rollbacks)',
+      );
     const backToUp = rollBack(state, down.inverse, ctx.migrationId, h1);
     if (failure || !backToUp) {
       const restored = backToUp && rollBack(state, up.inverse, ctx.migrationId, h0);
       const proofFailed = failure !== undefined && !/^down\(\) threw/.test((failure as Error).message);
-      throw new MigrationError(ctx.migrationId, undefined, 'down', failure ?? new Error('undoing down() did not restore the state after up()'), restored, proofFailed);
+      throw new MigrationError(
+        ctx.migrationId,
+        undefined,
+        'down',
+        failure ?? new Error('undoing down() did not restore the state after up()'),
+        restored,
+        proofFailed,
+      );
     }
   }
-  return { inverse: up.inverse, touched: { issueIds: [...up.touched.issueIds], fields: [...up.touched.fields] }, sentences: up.sentences, logs: up.logs };
+  return {
+    inverse: up.inverse,
+    touched: { issueIds: [...up.touched.issueIds], fields: [...up.touched.fields] },
+    sentences: up.sentences,
+    logs: up.logs,
+  };
 };
 
-const upError = (e: unknown): unknown => (e instanceof Error && !/^(up|down)\(\)/.test(e.message) ? Object.assign(new Error(`up() threw: ${e.message}`), { cause: e }) : e);
+const upError = (e: unknown): unknown =>
+  e instanceof Error && !/^(up|down)\(\)/.test(e.message) ? Object.assign(new Error(`up() threw: ${e.message}`), { cause: e }) : e;
 
 /** The sentences a migration will produce, without applying it (the plan and the notices). */
 export const describeMigration = (migration: MigrationSpec | Migration, state: TrackerState): string[] => {

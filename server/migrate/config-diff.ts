@@ -50,8 +50,9 @@ export const diff = (from: unknown, to: unknown, path: PathSeg[] = [], out: Patc
     for (const k of keys) {
       const f = from[k];
       const t = to[k];
-      if (t === undefined) { if (f !== undefined) out.push({ op: 'delete', path: [...path, k] }); }
-      else if (f === undefined) out.push({ op: 'set', path: [...path, k], value: t });
+      if (t === undefined) {
+        if (f !== undefined) out.push({ op: 'delete', path: [...path, k] });
+      } else if (f === undefined) out.push({ op: 'set', path: [...path, k], value: t });
       else diff(f, t, [...path, k], out);
     }
     return out;
@@ -87,7 +88,8 @@ export const applyPatches = (root: Config, patches: readonly Patch[]): void => {
   for (const p of patches) {
     if (p.op === 'splice') {
       const list = walk(root, p.path);
-      if (!Array.isArray(list) || p.index + p.remove > list.length) throw new Error(`restore path ${JSON.stringify(p.path)} is not a list of the recorded length`);
+      if (!Array.isArray(list) || p.index + p.remove > list.length)
+        throw new Error(`restore path ${JSON.stringify(p.path)} is not a list of the recorded length`);
       list.splice(p.index, p.remove, ...structuredClone(p.insert));
       continue;
     }

@@ -34,7 +34,8 @@ export class MigrationError extends UserError {
       cause,
       details: [
         ...(cause instanceof OpError && cause.problem.candidates?.length ? [`candidates: ${cause.problem.candidates.join(', ')}`] : []),
-        restored ? 'nothing was changed: the state was restored to its exact prior hash'
+        restored
+          ? 'nothing was changed: the state was restored to its exact prior hash'
           : 'the in-memory state could NOT be restored to its prior hash; restore the instance from its kept pre-state',
       ],
     });

@@ -21,7 +21,18 @@ export interface ExpectCreatemeta extends Because {
   project?: string;
   issueType?: string;
   field?: string;
-  change?: 'required' | 'optional' | 'added' | 'removed' | 'default' | 'allowedValues' | 'create-fails' | 'create-succeeds' | 'available' | 'unavailable' | 'changed';
+  change?:
+    | 'required'
+    | 'optional'
+    | 'added'
+    | 'removed'
+    | 'default'
+    | 'allowedValues'
+    | 'create-fails'
+    | 'create-succeeds'
+    | 'available'
+    | 'unavailable'
+    | 'changed';
 }
 /** A persona's permission in a project changed. */
 export interface ExpectPermissions extends Because {
@@ -49,9 +60,18 @@ export interface ExpectTransitions extends Because {
   change?: 'hidden' | 'shown' | 'changed' | 'added' | 'removed';
 }
 /** A saved filter's result (keys, or an error) changed. */
-export interface ExpectFilters extends Because { check: 'filters'; filter?: string; change?: 'changed' | 'reordered' | 'added' | 'removed' }
+export interface ExpectFilters extends Because {
+  check: 'filters';
+  filter?: string;
+  change?: 'changed' | 'reordered' | 'added' | 'removed';
+}
 /** A board's columns or the issues in them changed. */
-export interface ExpectBoards extends Because { check: 'boards'; board?: string; column?: string; change?: 'changed' | 'reordered' | 'added' | 'removed' }
+export interface ExpectBoards extends Because {
+  check: 'boards';
+  board?: string;
+  column?: string;
+  change?: 'changed' | 'reordered' | 'added' | 'removed';
+}
 /** A recorded integration request's outcome changed. */
 export interface ExpectIntegrations extends Because {
   check: 'integrations';
@@ -61,14 +81,33 @@ export interface ExpectIntegrations extends Because {
   change?: 'changed' | 'added' | 'removed';
 }
 /** Notifications per recipient and event changed. */
-export interface ExpectNotifications extends Because { check: 'notifications'; recipient?: string; event?: NotificationEvent; scope?: string; project?: string; change?: 'changed' | 'added' | 'removed' }
+export interface ExpectNotifications extends Because {
+  check: 'notifications';
+  recipient?: string;
+  event?: NotificationEvent;
+  scope?: string;
+  project?: string;
+  change?: 'changed' | 'added' | 'removed';
+}
 
 /** A test of your own (tests/regression/) changed outcome, or a value it observed changed. */
-export interface ExpectSpecs extends Because { check: 'specs'; test?: string; file?: string; change?: 'changed' | 'added' | 'removed' }
+export interface ExpectSpecs extends Because {
+  check: 'specs';
+  test?: string;
+  file?: string;
+  change?: 'changed' | 'added' | 'removed';
+}
 
 /** One intended regression difference. */
 export type ExpectedDifference =
-  | ExpectCreatemeta | ExpectPermissions | ExpectTransitions | ExpectFilters | ExpectBoards | ExpectIntegrations | ExpectNotifications | ExpectSpecs;
+  | ExpectCreatemeta
+  | ExpectPermissions
+  | ExpectTransitions
+  | ExpectFilters
+  | ExpectBoards
+  | ExpectIntegrations
+  | ExpectNotifications
+  | ExpectSpecs;
 
 export const EXPECT_CHECKS = ['createmeta', 'permissions', 'transitions', 'filters', 'boards', 'integrations', 'notifications', 'specs'] as const;
 export type ExpectCheck = (typeof EXPECT_CHECKS)[number];
@@ -114,12 +153,17 @@ export const validateExpect = (value: unknown, where: string): ExpectedDifferenc
 export const BREAKING_CHANGES = ['create-fails', 'removed', 'unavailable', 'hidden', 'revoked'] as const;
 
 /** An entry that names nothing but its check accepts every difference of that check. */
-export const isBroad = (entry: ExpectedDifference): boolean => Object.entries(entry).every(([k, v]) => k === 'check' || k === 'reason' || v === undefined);
+export const isBroad = (entry: ExpectedDifference): boolean =>
+  Object.entries(entry).every(([k, v]) => k === 'check' || k === 'reason' || v === undefined);
 
-export const expectationMatches = (entry: ExpectedDifference, difference: { check: ExpectCheck; keys: Record<string, ReadonlyArray<string | number>> }): boolean => {
+export const expectationMatches = (
+  entry: ExpectedDifference,
+  difference: { check: ExpectCheck; keys: Record<string, ReadonlyArray<string | number>> },
+): boolean => {
   if (entry.check !== difference.check) return false;
   const change = difference.keys.change?.[0];
-  if (change !== undefined && (BREAKING_CHANGES as readonly string[]).includes(String(change)) && (entry as { change?: string }).change === undefined) return false;
+  if (change !== undefined && (BREAKING_CHANGES as readonly string[]).includes(String(change)) && (entry as { change?: string }).change === undefined)
+    return false;
   for (const [k, v] of Object.entries(entry)) {
     if (k === 'check' || k === 'reason' || v === undefined) continue;
     const names = difference.keys[k];

@@ -25,7 +25,11 @@ export class Journal {
   private index: Map<string, number> | undefined;
   private opCount = 0;
 
-  constructor(private readonly state: TrackerState, private readonly base: Omit<OpContext, 'site'> & { migrationId: string }, private readonly phase: 'up' | 'down') {
+  constructor(
+    private readonly state: TrackerState,
+    private readonly base: Omit<OpContext, 'site'> & { migrationId: string },
+    private readonly phase: 'up' | 'down',
+  ) {
     this.snapshot = structuredClone(state.config);
   }
 
@@ -39,7 +43,11 @@ export class Journal {
     }
     if (this.pending.size) {
       const bulk = [...this.pending.values()];
-      this.inverse.push({ kind: 'restoreIssues', args: { note: `Undo: ${bulk.length} issue(s) edited by ${this.phase}()`, count: bulk.length }, bulk });
+      this.inverse.push({
+        kind: 'restoreIssues',
+        args: { note: `Undo: ${bulk.length} issue(s) edited by ${this.phase}()`, count: bulk.length },
+        bulk,
+      });
       this.sentences.push(`Edited ${bulk.length} issue(s) in ${this.phase}().`);
       this.pending = new Map();
     }
@@ -58,12 +66,19 @@ export class Journal {
 
   context(): MigrationContext {
     const { state, base } = this;
-    const ops = new Proxy({}, {
-      get: (_t, kind) => (args: unknown) => this.runOp(String(kind), args),
-    }) as { [K in OpKind]: (args: OpArgs[K]) => void };
+    const ops = new Proxy(
+      {},
+      {
+        get: (_t, kind) => (args: unknown) => this.runOp(String(kind), args),
+      },
+    ) as { [K in OpKind]: (args: OpArgs[K]) => void };
     return {
-      get config() { return state.config; },
-      get issues() { return readOnly(state.issues as readonly Issue[]); },
+      get config() {
+        return state.config;
+      },
+      get issues() {
+        return readOnly(state.issues as readonly Issue[]);
+      },
       issue: (k) => {
         const n = this.locate(k);
         return n === undefined ? undefined : readOnly(state.issues[n]!);
@@ -74,7 +89,8 @@ export class Journal {
         const current = state.issues[n]!;
         const { draft, target } = draftOf(current);
         edit(draft);
-        if (target.id !== current.id || target.key !== current.key) throw new UserError(`${this.phase}(): editIssue(${k}) changed the issue's id or key; that is not an edit`);
+        if (target.id !== current.id || target.key !== current.key)
+          throw new UserError(`${this.phase}(): editIssue(${k}) changed the issue's id or key; that is not an edit`);
         const settled = settleEdit(current, target, this.pending.get(current.id));
         this.pending.set(current.id, settled.restore);
         state.issues[n] = settled.issue;
@@ -82,7 +98,9 @@ export class Journal {
       },
       op: ops,
       log: (m) => void this.logs.push(String(m)),
-      now: base.now, actor: base.actor, migrationId: base.migrationId,
+      now: base.now,
+      actor: base.actor,
+      migrationId: base.migrationId,
     };
   }
 

@@ -41,11 +41,18 @@ export const valueKeyOf = (fieldId: string, custom: boolean): ValueKey => (custo
 export const changeString = (v: unknown): string | null => {
   if (v === undefined || v === null || v === '') return null;
   if (Array.isArray(v)) return v.length ? v.map((x) => changeString(x) ?? '').join(', ') : null;
-  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).map((x) => changeString(x) ?? '').join(' - ');
+  if (typeof v === 'object')
+    return Object.values(v as Record<string, unknown>)
+      .map((x) => changeString(x) ?? '')
+      .join(' - ');
   return String(v);
 };
 
-interface Entry { issue: Issue; restore: IssueRestore; items: ChangeItem[] }
+interface Entry {
+  issue: Issue;
+  restore: IssueRestore;
+  items: ChangeItem[];
+}
 
 export class IssueRecorder {
   private readonly entries = new Map<Issue, Entry>();

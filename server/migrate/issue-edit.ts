@@ -50,7 +50,11 @@ export const draftOf = (original: Issue): { draft: Issue; target: Record<string,
  * (`restore` is the record of earlier edits of the same issue in this run, if any: values it
  * already holds are older and stay).
  */
-export const settleEdit = (original: Issue, edited: Record<string, unknown>, restore: IssueRestore | undefined): { issue: Issue; restore: IssueRestore } => {
+export const settleEdit = (
+  original: Issue,
+  edited: Record<string, unknown>,
+  restore: IssueRestore | undefined,
+): { issue: Issue; restore: IssueRestore } => {
   const o = original as unknown as Record<string, unknown>;
   const r: IssueRestore = restore ?? { id: original.id, updated: original.updated, historyLength: original.history.length, values: {} };
   const out: Record<string, unknown> = {};

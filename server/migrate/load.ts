@@ -43,7 +43,8 @@ export const listMigrationFiles = async (dir: string): Promise<Array<{ id: strin
   for (const name of files) {
     const id = name.slice(0, -path.extname(name).length);
     const other = seen.get(id);
-    if (other) throw new UserError(`${path.join(dir, name)}: duplicate migration id '${id}' (also ${path.join(dir, other)}); rename or remove one of them`);
+    if (other)
+      throw new UserError(`${path.join(dir, name)}: duplicate migration id '${id}' (also ${path.join(dir, other)}); rename or remove one of them`);
     seen.set(id, name);
     out.push({ id, file: path.join(dir, name) });
   }
@@ -58,7 +59,10 @@ const errorLine = (e: unknown, file: string): string => {
   return m ? ` at line ${m[1]}` : '';
 };
 
-const firstLine = (e: unknown): string => String((e as Error)?.message ?? e).split('\n').find((l) => l.trim()) ?? String(e);
+const firstLine = (e: unknown): string =>
+  String((e as Error)?.message ?? e)
+    .split('\n')
+    .find((l) => l.trim()) ?? String(e);
 
 export const loadMigration = async (id: string, file: string): Promise<LoadedMigration> => {
   const bytes = await readFile(file);
@@ -72,7 +76,9 @@ export const loadMigration = async (id: string, file: string): Promise<LoadedMig
     const syntax = e instanceof SyntaxError || /Transform failed|SyntaxError|Expected|Unexpected/.test(String((e as Error)?.message));
     if (syntax) {
       const where = await syntaxError(file, bytes.toString('utf8'));
-      throw new UserError(`${file}: syntax error${where ? ` at line ${where.line}: ${where.message}` : `${errorLine(e, file)}: ${firstLine(e)}`}`, { cause: e });
+      throw new UserError(`${file}: syntax error${where ? ` at line ${where.line}: ${where.message}` : `${errorLine(e, file)}: ${firstLine(e)}`}`, {
+        cause: e,
+      });
     }
     throw new UserError(`${file}: cannot be imported: ${firstLine(e)}`, { cause: e });
   }
@@ -81,7 +87,9 @@ export const loadMigration = async (id: string, file: string): Promise<LoadedMig
   }
   const m = mod.default;
   if (!isMigration(m)) {
-    throw new UserError(`${file}: the default export is not made by defineMigration; write export default defineMigration({ ... }) with defineMigration imported from 'understudy'`);
+    throw new UserError(
+      `${file}: the default export is not made by defineMigration; write export default defineMigration({ ... }) with defineMigration imported from 'understudy'`,
+    );
   }
   try {
     checkSpec(m);

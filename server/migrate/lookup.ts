@@ -2,7 +2,28 @@
  * Name lookups over one state for one operation: `look.status('Open', 'from')` returns the status
  * or throws an OpError naming the op and the candidates. One spec per kind of thing.
  */
-import type { Board, Config, Field, FieldOption, Group, IssueType, IssueTypeScheme, NotificationScheme, PermissionScheme, Priority, Project, ProjectRole, Resolution, SavedFilter, Screen, Status, Transition, User, Workflow, WorkflowScheme } from '../model/index.ts';
+import type {
+  Board,
+  Config,
+  Field,
+  FieldOption,
+  Group,
+  IssueType,
+  IssueTypeScheme,
+  NotificationScheme,
+  PermissionScheme,
+  Priority,
+  Project,
+  ProjectRole,
+  Resolution,
+  SavedFilter,
+  Screen,
+  Status,
+  Transition,
+  User,
+  Workflow,
+  WorkflowScheme,
+} from '../model/index.ts';
 import { resolveMany, resolveOne, type NameSpec } from './names.ts';
 import type { OpSite } from './types.ts';
 
@@ -34,7 +55,10 @@ export const SPECS = {
 export const fieldOptions = (field: Field): FieldOption[] => field.contexts.flatMap((c) => c.options ?? []);
 
 export class Lookup {
-  constructor(readonly config: Config, readonly site: OpSite) {}
+  constructor(
+    readonly config: Config,
+    readonly site: OpSite,
+  ) {}
   status = (name: unknown, arg?: string) => resolveOne(this.site, SPECS.status, this.config.statuses, name, arg);
   issueType = (name: unknown, arg?: string) => resolveOne(this.site, SPECS.issueType, this.config.issueTypes, name, arg);
   priority = (name: unknown, arg?: string) => resolveOne(this.site, SPECS.priority, this.config.priorities, name, arg);

@@ -72,9 +72,11 @@ export const isOpsMigration = (m: MigrationSpec): m is OpsMigrationSpec => 'ops'
 
 /** Shape checks that need no file name; the loader adds the file to the message. */
 export const checkSpec = (spec: unknown): MigrationSpec => {
-  if (!spec || typeof spec !== 'object') throw new UserError(`defineMigration expects an object with description and ops (or up/down), got ${JSON.stringify(spec)}`);
+  if (!spec || typeof spec !== 'object')
+    throw new UserError(`defineMigration expects an object with description and ops (or up/down), got ${JSON.stringify(spec)}`);
   const s = spec as Record<string, unknown>;
-  if (typeof s.description !== 'string' || !s.description.trim()) throw new UserError('defineMigration: description is required (say what the change does and why)');
+  if (typeof s.description !== 'string' || !s.description.trim())
+    throw new UserError('defineMigration: description is required (say what the change does and why)');
   const hasOps = 'ops' in s;
   const hasUp = 'up' in s;
   if (hasOps === hasUp) throw new UserError('defineMigration: give either ops: [...] or up(ctx) (with down(ctx)), not both and not neither');
@@ -83,7 +85,8 @@ export const checkSpec = (spec: unknown): MigrationSpec => {
   if (hasUp && s.down !== undefined && typeof s.down !== 'function') throw new UserError('defineMigration: down must be a function (ctx) => { ... }');
   if (s.irreversible !== undefined) {
     const i = s.irreversible as Record<string, unknown>;
-    if (!i || typeof i.reason !== 'string' || typeof i.recovery !== 'string') throw new UserError('defineMigration: irreversible must be { reason, recovery } (two sentences)');
+    if (!i || typeof i.reason !== 'string' || typeof i.recovery !== 'string')
+      throw new UserError('defineMigration: irreversible must be { reason, recovery } (two sentences)');
   }
   validateExpect(s.expect, 'defineMigration');
   return spec as MigrationSpec;

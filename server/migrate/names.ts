@@ -18,7 +18,6 @@ export interface NameSpec<T> {
   names: (t: T) => readonly string[];
 }
 
-
 /**
  * Finds the one item an admin named. Accepts the id exactly, else a name case-insensitively.
  * Throws an OpError with candidates when there is none or more than one.
@@ -61,7 +60,9 @@ export const assertNameFree = <T>(site: OpSite, spec: NameSpec<T>, items: readon
   }
   const clash = items.find((t) => t !== except && spec.names(t).some((n) => n.toLowerCase() === name.trim().toLowerCase()));
   if (clash) {
-    throw new OpError(site, { message: `${argName}: a ${spec.what} named ${q(spec.names(clash)[0]!)} (id ${spec.id(clash)}) already exists; pick another name` });
+    throw new OpError(site, {
+      message: `${argName}: a ${spec.what} named ${q(spec.names(clash)[0]!)} (id ${spec.id(clash)}) already exists; pick another name`,
+    });
   }
   return name.trim();
 };

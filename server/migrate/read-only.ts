@@ -8,7 +8,9 @@ import { UserError } from '../common/errors.ts';
 const views = new WeakMap<object, object>();
 
 const refuse = (what: string): never => {
-  throw new UserError(`up()/down() wrote to ${what} directly: issues are read-only in ctx.issues; change one with ctx.editIssue(key, (draft) => { ... })`);
+  throw new UserError(
+    `up()/down() wrote to ${what} directly: issues are read-only in ctx.issues; change one with ctx.editIssue(key, (draft) => { ... })`,
+  );
 };
 
 /** One proxy handler per description: views are made per object read, closures only once. */

@@ -20,7 +20,12 @@ export const checkCall = (call: unknown): string[] => {
     return [`is not an operation (write op.<kind>({ ... })), got ${JSON.stringify(call)}`];
   }
   const { kind, args } = call as RecordedOp;
-  if (!isPublicKind(kind)) return [`unknown op kind '${kind}'; did you mean ${closest(kind, PUBLIC_KINDS).map((k) => `'${k}'`).join(' or ')}?`];
+  if (!isPublicKind(kind))
+    return [
+      `unknown op kind '${kind}'; did you mean ${closest(kind, PUBLIC_KINDS)
+        .map((k) => `'${k}'`)
+        .join(' or ')}?`,
+    ];
   const def = opDefinition(kind)!;
   if (!args || typeof args !== 'object' || Array.isArray(args)) return [`${kind} takes one object of arguments ({ ${def.required.join(', ')} })`];
   const a = args as Record<string, unknown>;
@@ -28,7 +33,10 @@ export const checkCall = (call: unknown): string[] => {
   for (const r of def.required) if (a[r] === undefined) problems.push(`${kind} is missing the required argument '${r}'`);
   const known = [...def.required, ...def.optional];
   for (const k of Object.keys(a)) {
-    if (!known.includes(k)) problems.push(`${kind} has an unknown argument '${k}' (it takes: ${known.join(', ')}${closest(k, known, 1).length ? `; did you mean '${closest(k, known, 1)[0]}'?` : ''})`);
+    if (!known.includes(k))
+      problems.push(
+        `${kind} has an unknown argument '${k}' (it takes: ${known.join(', ')}${closest(k, known, 1).length ? `; did you mean '${closest(k, known, 1)[0]}'?` : ''})`,
+      );
   }
   return problems;
 };

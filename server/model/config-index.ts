@@ -5,9 +5,31 @@
  * (names, ranks, per-project facts, candidates for "did you mean") is built on first use.
  */
 import type {
-  Board, Config, Field, FieldConfiguration, FieldConfigurationScheme, FieldContext, FieldOption, Group, IssueLinkType,
-  IssueType, IssueTypeScheme, IssueTypeScreenScheme, NotificationScheme, PermissionScheme, Priority, Project, ProjectRole,
-  Resolution, SavedFilter, Screen, ScreenScheme, Status, User, Workflow, WorkflowScheme,
+  Board,
+  Config,
+  Field,
+  FieldConfiguration,
+  FieldConfigurationScheme,
+  FieldContext,
+  FieldOption,
+  Group,
+  IssueLinkType,
+  IssueType,
+  IssueTypeScheme,
+  IssueTypeScreenScheme,
+  NotificationScheme,
+  PermissionScheme,
+  Priority,
+  Project,
+  ProjectRole,
+  Resolution,
+  SavedFilter,
+  Screen,
+  ScreenScheme,
+  Status,
+  User,
+  Workflow,
+  WorkflowScheme,
 } from './types.ts';
 import { fieldContextFor, roleMembers } from './resolve.ts';
 import type { Candidate } from './suggest.ts';
@@ -34,7 +56,11 @@ const byName = <T>(list: readonly T[], name: (x: T) => string): Map<string, T[]>
 };
 
 /** The options a context offers, with the children of cascading options. */
-export interface ContextOptions { context: FieldContext; options: Map<string, FieldOption>; children: Map<string, Set<string>> }
+export interface ContextOptions {
+  context: FieldContext;
+  options: Map<string, FieldOption>;
+  children: Map<string, Set<string>>;
+}
 
 /** Per project: its issue types, components, versions, and per issue type its workflow and field contexts. */
 export interface ProjectInfo {
@@ -131,15 +157,27 @@ export class ConfigIndex {
   };
 
   /** Entities by lower-case name (several may share one). */
-  get fieldsByName(): Map<string, Field[]> { return this.cached('n:field', () => byName(this.config.fields, (f) => f.name)); }
-  private get usersByName(): Map<string, User[]> { return this.cached('n:user', () => byName(this.config.users, (u) => u.displayName)); }
-  private get groupsByName(): Map<string, Group[]> { return this.cached('n:group', () => byName(this.config.groups, (g) => g.name)); }
-  get resolutionsByName(): Map<string, Resolution[]> { return this.cached('n:resolution', () => byName(this.config.resolutions, (x) => x.name)); }
+  get fieldsByName(): Map<string, Field[]> {
+    return this.cached('n:field', () => byName(this.config.fields, (f) => f.name));
+  }
+  private get usersByName(): Map<string, User[]> {
+    return this.cached('n:user', () => byName(this.config.users, (u) => u.displayName));
+  }
+  private get groupsByName(): Map<string, Group[]> {
+    return this.cached('n:group', () => byName(this.config.groups, (g) => g.name));
+  }
+  get resolutionsByName(): Map<string, Resolution[]> {
+    return this.cached('n:resolution', () => byName(this.config.resolutions, (x) => x.name));
+  }
 
   /** Priority id → position (0 = highest), for sorting. */
-  get priorityRank(): Map<string, number> { return this.cached('r:priority', () => new Map(this.config.priorities.map((p, i) => [p.id, i]))); }
+  get priorityRank(): Map<string, number> {
+    return this.cached('r:priority', () => new Map(this.config.priorities.map((p, i) => [p.id, i])));
+  }
   /** Status id → position in the configuration, for sorting. */
-  get statusRank(): Map<string, number> { return this.cached('r:status', () => new Map(this.config.statuses.map((s, i) => [s.id, i]))); }
+  get statusRank(): Map<string, number> {
+    return this.cached('r:status', () => new Map(this.config.statuses.map((s, i) => [s.id, i])));
+  }
 
   /** What issues of a project need, built on first use: one Map lookup per issue, no string keys. */
   project(key: string): ProjectInfo | undefined {
@@ -151,10 +189,14 @@ export class ConfigIndex {
   }
 
   /** Issue type ids a project offers (its issue type scheme), or undefined if that does not resolve. */
-  projectTypes(projectKey: string): Set<string> | undefined { return this.project(projectKey)?.types; }
+  projectTypes(projectKey: string): Set<string> | undefined {
+    return this.project(projectKey)?.types;
+  }
 
   /** The workflow a project × issue type uses through the project's workflow scheme. */
-  workflowOf(projectKey: string, issueTypeId: string): Workflow | undefined { return this.project(projectKey)?.workflowOf(issueTypeId); }
+  workflowOf(projectKey: string, issueTypeId: string): Workflow | undefined {
+    return this.project(projectKey)?.workflowOf(issueTypeId);
+  }
 
   workflowStatuses(wf: Workflow): Set<string> {
     let set = this.statusesByWorkflow.get(wf);
@@ -167,8 +209,12 @@ export class ConfigIndex {
     return this.project(projectKey)?.contextOf(field, issueTypeId) ?? optionsOrNull(fieldContextFor(field, projectKey, issueTypeId));
   }
 
-  componentsOf(projectKey: string): ReadonlySet<string> { return this.project(projectKey)?.components ?? EMPTY; }
-  versionsOf(projectKey: string): ReadonlySet<string> { return this.project(projectKey)?.versions ?? EMPTY; }
+  componentsOf(projectKey: string): ReadonlySet<string> {
+    return this.project(projectKey)?.components ?? EMPTY;
+  }
+  versionsOf(projectKey: string): ReadonlySet<string> {
+    return this.project(projectKey)?.versions ?? EMPTY;
+  }
 
   /** An active user, or undefined: inactive accounts act as nobody and receive nothing. */
   activeUser(accountId: string | null | undefined): User | undefined {
@@ -238,7 +284,8 @@ const projectInfo = (ix: ConfigIndex, p: Project): ProjectInfo => {
     components: new Set(p.components.map((c) => c.id)),
     versions: new Set(p.versions.map((v) => v.id)),
     workflowOf: (t) => {
-      if (!workflows.has(t)) workflows.set(t, scheme && ix.workflows.get(scheme.mappings.find((m) => m.issueType === t)?.workflow ?? scheme.defaultWorkflow));
+      if (!workflows.has(t))
+        workflows.set(t, scheme && ix.workflows.get(scheme.mappings.find((m) => m.issueType === t)?.workflow ?? scheme.defaultWorkflow));
       return workflows.get(t);
     },
     contextOf: (field, t) => {

@@ -32,8 +32,18 @@ const two = (s: string, i: number): number => {
  * The common shape `YYYY-MM-DDTHH:MM:SS[.f+](Z|±HH:MM)` read character by character, or
  * undefined for anything else (which the regular expression then decides).
  */
-const quick = (s: string): { y: number; mo: number; d: number; hr: number; min: number; sec: number; sign: number; tzH: number; tzM: number } | undefined => {
-  if (s.length < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+const quick = (
+  s: string,
+): { y: number; mo: number; d: number; hr: number; min: number; sec: number; sign: number; tzH: number; tzM: number } | undefined => {
+  if (
+    s.length < 20 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
   const y1 = two(s, 0);
   const y2 = two(s, 2);
   const mo = two(s, 5);

@@ -9,7 +9,18 @@
 export type * from './types.ts';
 export type { SnapshotData } from './snapshot-data.ts';
 
-export { canonicalJson, canonicalJsonReference, classify, OTHER, prototypesClean, READY, sortedClone, sortedKeys, UNSORTED, withPlainJson } from './canonical-json.ts';
+export {
+  canonicalJson,
+  canonicalJsonReference,
+  classify,
+  OTHER,
+  prototypesClean,
+  READY,
+  sortedClone,
+  sortedKeys,
+  UNSORTED,
+  withPlainJson,
+} from './canonical-json.ts';
 export { ConfigIndex, indexConfig, optionsOf, type ContextOptions, type ProjectInfo } from './config-index.ts';
 export { isDate, isDateTime } from './date-formats.ts';
 export { canonicalHash, compareIds, configHash, digest, HASH_VERSION, hashIssuesInto, IssueLinesHash, sortedById, startHash } from './hash.ts';
@@ -17,15 +28,49 @@ export { DRAFT_07, JSON_SCHEMAS, standaloneSchemas, toStandaloneJsonSchema, writ
 export { countsOf, GENERATOR_TOOL, NOT_CONTAINED } from './manifest-counts.ts';
 export { formatProblem, hasErrors, pointerToPath, type Problem, type Severity } from './problems.ts';
 export {
-  fieldApplies, fieldBehaviour, fieldConfigurationFor, fieldContextFor, groupMembers, issueTypesOf, notificationSchemeOf, permissionSchemeOf,
-  projectByKey, projectsUsingScheme, roleMembers, screenFieldIds, screenFor, workflowFor, type FieldBehaviour, type ScreenOperation,
+  fieldApplies,
+  fieldBehaviour,
+  fieldConfigurationFor,
+  fieldContextFor,
+  groupMembers,
+  issueTypesOf,
+  notificationSchemeOf,
+  permissionSchemeOf,
+  projectByKey,
+  projectsUsingScheme,
+  roleMembers,
+  screenFieldIds,
+  screenFor,
+  workflowFor,
+  type FieldBehaviour,
+  type ScreenOperation,
 } from './resolve.ts';
 export { Closed, OneOf, SchemaRef } from './schema/common.ts';
 export {
-  BOARD_TYPES, FIELD_TYPES, GLOBAL_PERMISSIONS, isOneOf, MULTI_VALUE_FIELD_TYPES, NOTIFICATION_EVENTS, OPTION_FIELD_TYPES, PERMISSION_HOLDER_TYPES,
-  PROJECT_KINDS, PROJECT_PERMISSIONS, PROJECT_STYLES, RECIPIENT_TYPES, ROLE_ACTOR_TYPES, SHARE_TYPES, SNAPSHOT_KINDS, STATUS_CATEGORIES,
-  TRANSITION_TYPES, type FieldType, type GlobalPermission, type NotificationEvent, type PermissionHolderType, type ProjectPermission,
-  type RecipientType, type StatusCategory,
+  BOARD_TYPES,
+  FIELD_TYPES,
+  GLOBAL_PERMISSIONS,
+  isOneOf,
+  MULTI_VALUE_FIELD_TYPES,
+  NOTIFICATION_EVENTS,
+  OPTION_FIELD_TYPES,
+  PERMISSION_HOLDER_TYPES,
+  PROJECT_KINDS,
+  PROJECT_PERMISSIONS,
+  PROJECT_STYLES,
+  RECIPIENT_TYPES,
+  ROLE_ACTOR_TYPES,
+  SHARE_TYPES,
+  SNAPSHOT_KINDS,
+  STATUS_CATEGORIES,
+  TRANSITION_TYPES,
+  type FieldType,
+  type GlobalPermission,
+  type NotificationEvent,
+  type PermissionHolderType,
+  type ProjectPermission,
+  type RecipientType,
+  type StatusCategory,
 } from './schema/vocab.ts';
 export { rewrite, tagsOf } from './shape-unions.ts';
 export { validatorFor, type SchemaName } from './shape.ts';

@@ -66,7 +66,8 @@ export const toStandaloneJsonSchema = (schema: TSchema, title: string): Record<s
 
 export const standaloneSchemas = (): Record<JsonSchemaName, Record<string, Json>> => {
   const out = {} as Record<JsonSchemaName, Record<string, Json>>;
-  for (const name of Object.keys(JSON_SCHEMAS) as JsonSchemaName[]) out[name] = toStandaloneJsonSchema(JSON_SCHEMAS[name].schema, JSON_SCHEMAS[name].title);
+  for (const name of Object.keys(JSON_SCHEMAS) as JsonSchemaName[])
+    out[name] = toStandaloneJsonSchema(JSON_SCHEMAS[name].schema, JSON_SCHEMAS[name].title);
   return out;
 };
 

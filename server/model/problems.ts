@@ -12,8 +12,7 @@ export interface Problem {
   rule: string;
 }
 
-export const formatProblem = (p: Problem): string =>
-  `${p.severity === 'warning' ? 'warning: ' : ''}${p.file}: ${p.path || '(root)'}: ${p.message}`;
+export const formatProblem = (p: Problem): string => `${p.severity === 'warning' ? 'warning: ' : ''}${p.file}: ${p.path || '(root)'}: ${p.message}`;
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
 

@@ -3,9 +3,7 @@
  * lookups every part (rules, tracker, migrations, regression) shares. Pure; returns undefined where
  * the configuration does not resolve (validation reports that).
  */
-import type {
-  Config, Field, FieldConfiguration, FieldContext, IssueTypeScreenScheme, Project, Screen, Workflow,
-} from './types.ts';
+import type { Config, Field, FieldConfiguration, FieldContext, IssueTypeScreenScheme, Project, Screen, Workflow } from './types.ts';
 
 export type ScreenOperation = 'create' | 'edit' | 'view';
 
@@ -46,7 +44,10 @@ export const fieldConfigurationFor = (config: Config, project: Project, issueTyp
   return config.fieldConfigurations.find((f) => f.id === id);
 };
 
-export interface FieldBehaviour { required: boolean; hidden: boolean }
+export interface FieldBehaviour {
+  required: boolean;
+  hidden: boolean;
+}
 
 export const fieldBehaviour = (fc: FieldConfiguration | undefined, fieldId: string): FieldBehaviour => {
   const item = fc?.items.find((i) => i.field === fieldId);
@@ -77,8 +78,10 @@ export const fieldContextFor = (field: Field, projectKey: string, issueTypeId: s
 export const fieldApplies = (field: Field, projectKey: string, issueTypeId: string): boolean =>
   !field.custom || fieldContextFor(field, projectKey, issueTypeId) !== undefined;
 
-export const permissionSchemeOf = (config: Config, project: Project) => config.permissionSchemes.find((s) => s.id === project.schemes.permissionScheme);
-export const notificationSchemeOf = (config: Config, project: Project) => config.notificationSchemes.find((s) => s.id === project.schemes.notificationScheme);
+export const permissionSchemeOf = (config: Config, project: Project) =>
+  config.permissionSchemes.find((s) => s.id === project.schemes.permissionScheme);
+export const notificationSchemeOf = (config: Config, project: Project) =>
+  config.notificationSchemes.find((s) => s.id === project.schemes.notificationScheme);
 
 /** Projects that use a scheme, by the key of `Project['schemes']` naming it. */
 export const projectsUsingScheme = (config: Config, kind: keyof Project['schemes'], schemeId: string): Project[] =>

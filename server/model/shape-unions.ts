@@ -37,7 +37,10 @@ const discriminatorOf = (branches: unknown[]): string | undefined => {
 };
 
 const tagged = (branches: unknown[], prop: string): Json => ({
-  type: 'object', discriminator: { propertyName: prop }, required: [prop], oneOf: branches,
+  type: 'object',
+  discriminator: { propertyName: prop },
+  required: [prop],
+  oneOf: branches,
 });
 
 const rewriteUnion = (anyOf: unknown[]): Json | undefined => {

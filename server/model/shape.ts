@@ -36,23 +36,37 @@ export const show = (v: unknown): string => {
 const describe = (e: ErrorObject): string => {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown property '${String(p.additionalProperty)}' (remove it or move it into 'ext')`;
-    case 'required': return `missing required property '${String(p.missingProperty)}'`;
-    case 'enum': return `${show(e.data)} is not allowed (expected one of: ${(p.allowedValues as unknown[]).join(', ')})`;
-    case 'type': return `${show(e.data)} has the wrong type (expected ${String(p.type)})`;
-    case 'pattern': return `${show(e.data)} does not match ${String(p.pattern)}`;
-    case 'format': return `${show(e.data)} is not a valid ${String(p.format)}`;
-    case 'const': return `${show(e.data)} is not allowed (expected ${show(p.allowedValue)})`;
-    case 'minItems': return `has ${Array.isArray(e.data) ? e.data.length : 0} items (expected at least ${String(p.limit)})`;
-    case 'minLength': return `${show(e.data)} is too short (expected at least ${String(p.limit)} characters)`;
-    case 'maxLength': return `${show(e.data)} is too long (${typeof e.data === 'string' ? e.data.length : '?'} characters, at most ${String(p.limit)})`;
-    case 'minimum': case 'maximum': return `${show(e.data)} is out of range (${e.message ?? ''})`;
+    case 'additionalProperties':
+      return `unknown property '${String(p.additionalProperty)}' (remove it or move it into 'ext')`;
+    case 'required':
+      return `missing required property '${String(p.missingProperty)}'`;
+    case 'enum':
+      return `${show(e.data)} is not allowed (expected one of: ${(p.allowedValues as unknown[]).join(', ')})`;
+    case 'type':
+      return `${show(e.data)} has the wrong type (expected ${String(p.type)})`;
+    case 'pattern':
+      return `${show(e.data)} does not match ${String(p.pattern)}`;
+    case 'format':
+      return `${show(e.data)} is not a valid ${String(p.format)}`;
+    case 'const':
+      return `${show(e.data)} is not allowed (expected ${show(p.allowedValue)})`;
+    case 'minItems':
+      return `has ${Array.isArray(e.data) ? e.data.length : 0} items (expected at least ${String(p.limit)})`;
+    case 'minLength':
+      return `${show(e.data)} is too short (expected at least ${String(p.limit)} characters)`;
+    case 'maxLength':
+      return `${show(e.data)} is too long (${typeof e.data === 'string' ? e.data.length : '?'} characters, at most ${String(p.limit)})`;
+    case 'minimum':
+    case 'maximum':
+      return `${show(e.data)} is out of range (${e.message ?? ''})`;
     case 'discriminator': {
       const tag = String(p.tag);
-      if (p.error === 'mapping') return `unknown ${tag} ${typeof p.tagValue === 'string' ? `'${p.tagValue}'` : show(p.tagValue)} (expected one of: ${tagsOf(e.parentSchema, tag).join(', ')})`;
+      if (p.error === 'mapping')
+        return `unknown ${tag} ${typeof p.tagValue === 'string' ? `'${p.tagValue}'` : show(p.tagValue)} (expected one of: ${tagsOf(e.parentSchema, tag).join(', ')})`;
       return `${tag} must be a string (expected one of: ${tagsOf(e.parentSchema, tag).join(', ')})`;
     }
-    default: return `${e.message ?? 'is invalid'}${e.data !== undefined && typeof e.data !== 'object' ? ` (got ${show(e.data)})` : ''}`;
+    default:
+      return `${e.message ?? 'is invalid'}${e.data !== undefined && typeof e.data !== 'object' ? ` (got ${show(e.data)})` : ''}`;
   }
 };
 

@@ -1,6 +1,9 @@
 /** "Did you mean" help for unknown references: the known candidates, closest first when there are many. */
 
-export interface Candidate { id: string; name?: string }
+export interface Candidate {
+  id: string;
+  name?: string;
+}
 
 /** Levenshtein distance, case-insensitive, capped early for long strings. */
 export const editDistance = (a: string, b: string): number => {
@@ -32,9 +35,15 @@ export const knownCandidates = (value: string, candidates: readonly Candidate[])
   const byName = candidates.find((c) => c.name !== undefined && c.name.toLowerCase() === value.toLowerCase() && c.id !== value);
   if (byName) return `'${value}' is a name: reference it by its id '${byName.id}'`;
   if (candidates.length <= LIST_ALL_UP_TO) return `known: ${candidates.map(label).join(', ')}`;
-  const scored = candidates.map((c) => ({ c, d: Math.min(editDistance(value, c.id), c.name === undefined ? Infinity : editDistance(value, c.name)) }));
+  const scored = candidates.map((c) => ({
+    c,
+    d: Math.min(editDistance(value, c.id), c.name === undefined ? Infinity : editDistance(value, c.name)),
+  }));
   scored.sort((x, y) => x.d - y.d);
-  return `closest known: ${scored.slice(0, CLOSEST).map((s) => label(s.c)).join(', ')}; ${candidates.length - CLOSEST} more`;
+  return `closest known: ${scored
+    .slice(0, CLOSEST)
+    .map((s) => label(s.c))
+    .join(', ')}; ${candidates.length - CLOSEST} more`;
 };
 
 /** The closest few names to `name`, nearest first. */
@@ -46,4 +55,4 @@ export const closest = (name: string, names: readonly string[], max = 3): string
     .map((x) => x.n);
 
 /** Quoted value for messages: strings in single quotes, anything else as JSON. */
-export const q = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
+export const q = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : (JSON.stringify(v) ?? String(v)));

@@ -56,4 +56,7 @@ export type Visibility = Static<typeof S.Visibility>;
 export type Properties = Static<typeof S.Properties>;
 
 /** A tracker's configuration and its issues: what the tracker serves, migrations change and an instance holds (all in place). */
-export interface TrackerState { config: Config; issues: Issue[] }
+export interface TrackerState {
+  config: Config;
+  issues: Issue[];
+}

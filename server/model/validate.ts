@@ -23,11 +23,18 @@ const CONFIG_FILE = 'config.json';
 export const checkConfigRules = (ix: ConfigIndex): Problem[] => {
   const out: Problem[] = [];
   for (const rule of CONFIG_RULES) {
-    const report = (path: string, message: string, severity: Severity = 'error') => out.push({ severity, file: CONFIG_FILE, path, message, rule: rule.name });
+    const report = (path: string, message: string, severity: Severity = 'error') =>
+      out.push({ severity, file: CONFIG_FILE, path, message, rule: rule.name });
     try {
       rule.run(ix, report);
     } catch (e) {
-      out.push({ severity: 'error', file: CONFIG_FILE, path: '', message: `rule ${rule.name} could not run: ${(e as Error).message}`, rule: rule.name });
+      out.push({
+        severity: 'error',
+        file: CONFIG_FILE,
+        path: '',
+        message: `rule ${rule.name} could not run: ${(e as Error).message}`,
+        rule: rule.name,
+      });
     }
   }
   return out;
@@ -58,22 +65,49 @@ const checkIssueShapes = (issues: readonly unknown[], at: IssueLocations, out: P
 };
 
 /** Whether issue i is the first with this key or id (a duplicate is reported); non-strings count as first. */
-const firstUse = (issues: readonly unknown[], at: IssueLocations, i: number, key: string | undefined, what: 'key' | 'id', value: unknown, first: Map<string, number>, out: Problem[]): boolean => {
+const firstUse = (
+  issues: readonly unknown[],
+  at: IssueLocations,
+  i: number,
+  key: string | undefined,
+  what: 'key' | 'id',
+  value: unknown,
+  first: Map<string, number>,
+  out: Problem[],
+): boolean => {
   if (typeof value !== 'string') return true;
   const seen = first.get(value);
   if (seen === undefined) {
     first.set(value, i);
     return true;
   }
-  out.push({ severity: 'error', file: at.fileOf(i), path: issuePath(at.baseOf(i, key), what), rule: 'issue-duplicates',
-    message: `duplicate issue ${what} ${q(value)} (already used by ${at.fileOf(seen)}: ${at.baseOf(seen, (issues[seen] as Issue).key)})` });
+  out.push({
+    severity: 'error',
+    file: at.fileOf(i),
+    path: issuePath(at.baseOf(i, key), what),
+    rule: 'issue-duplicates',
+    message: `duplicate issue ${what} ${q(value)} (already used by ${at.fileOf(seen)}: ${at.baseOf(seen, (issues[seen] as Issue).key)})`,
+  });
   return false;
 };
 
-const checkIssueRules = (ix: ConfigIndex, issues: readonly unknown[], sound: Uint8Array, byKey: Map<string, IssueRef>, at: IssueLocations, out: Problem[]): void => {
+const checkIssueRules = (
+  ix: ConfigIndex,
+  issues: readonly unknown[],
+  sound: Uint8Array,
+  byKey: Map<string, IssueRef>,
+  at: IssueLocations,
+  out: Problem[],
+): void => {
   let current = 0;
   const reporters = ISSUE_RULES.map((rule) => (path: string, message: string, severity: Severity = 'error') => {
-    out.push({ severity, file: at.fileOf(current), path: issuePath(at.baseOf(current, (issues[current] as Issue).key), path), message, rule: rule.name });
+    out.push({
+      severity,
+      file: at.fileOf(current),
+      path: issuePath(at.baseOf(current, (issues[current] as Issue).key), path),
+      message,
+      rule: rule.name,
+    });
   });
   const cx = { ix, byKey };
   for (let i = 0; i < issues.length; i++) {
@@ -91,8 +125,22 @@ const checkIntegration = (ix: ConfigIndex | undefined, file: string, data: unkno
   const as = (data as Integration).as;
   const user = ix.usersByEmail.get(as.toLowerCase());
   const active = ix.config.users.filter((u) => u.active).map((u) => u.email);
-  if (!user) out.push({ severity: 'error', file, path: 'as', rule: 'integration-persona', message: `no user has the e-mail ${q(as)}, so the recorded requests cannot be replayed (known: ${active.slice(0, 8).join(', ')}${active.length > 8 ? ', …' : ''})` });
-  else if (!user.active) out.push({ severity: 'error', file, path: 'as', rule: 'integration-persona', message: `user ${q(as)} is inactive, so the recorded requests cannot be replayed (use an active persona)` });
+  if (!user)
+    out.push({
+      severity: 'error',
+      file,
+      path: 'as',
+      rule: 'integration-persona',
+      message: `no user has the e-mail ${q(as)}, so the recorded requests cannot be replayed (known: ${active.slice(0, 8).join(', ')}${active.length > 8 ? ', …' : ''})`,
+    });
+  else if (!user.active)
+    out.push({
+      severity: 'error',
+      file,
+      path: 'as',
+      rule: 'integration-persona',
+      message: `user ${q(as)} is inactive, so the recorded requests cannot be replayed (use an active persona)`,
+    });
 };
 
 const dedupe = (problems: Problem[]): Problem[] => {
@@ -116,7 +164,13 @@ export const validateSnapshotData = (input: SnapshotData): Problem[] => {
   const ix = configSound ? indexConfig(input.config as Config) : undefined;
   if (ix) out.push(...checkConfigRules(ix));
   else if (configShape?.length) {
-    out.push({ severity: 'warning', file: CONFIG_FILE, path: '', rule: 'validate', message: `semantic rules were not run because config.json has ${configShape.length} shape error(s); fix them and validate again` });
+    out.push({
+      severity: 'warning',
+      file: CONFIG_FILE,
+      path: '',
+      rule: 'validate',
+      message: `semantic rules were not run because config.json has ${configShape.length} shape error(s); fix them and validate again`,
+    });
   }
 
   const at = locateIssues(input.issues.length, input.issueSources, input.problems);
@@ -125,7 +179,15 @@ export const validateSnapshotData = (input: SnapshotData): Problem[] => {
   for (const { file, data } of input.integrations) checkIntegration(ix, file, data, out);
 
   if (manifestShape && manifestShape.length === 0) {
-    out.push(...checkManifest(input.manifest as Manifest, configSound ? (input.config as Config) : undefined, input.issues.length, input.fileHashes, input.problems));
+    out.push(
+      ...checkManifest(
+        input.manifest as Manifest,
+        configSound ? (input.config as Config) : undefined,
+        input.issues.length,
+        input.fileHashes,
+        input.problems,
+      ),
+    );
   }
   return dedupe(out);
 };

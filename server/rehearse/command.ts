@@ -21,18 +21,24 @@ const clearReport = async (dir: string): Promise<void> => {
     await mkdir(dir, { recursive: true });
     await Promise.all(REPORT_FILES.map((f) => rm(join(dir, f), { force: true })));
   } catch (e) {
-    throw new UserError(`--report '${dir}' cannot be used as the report folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { details: ['give a folder you can write, e.g. --report reports/latest'] });
+    throw new UserError(`--report '${dir}' cannot be used as the report folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      details: ['give a folder you can write, e.g. --report reports/latest'],
+    });
   }
 };
 
 const specsFolder = (v: string | undefined): string | undefined => {
   if (v === undefined) return undefined;
   const abs = resolve(v);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UserError(`--specs '${v}' is not a folder`, { details: ['give the folder of your regression specs (*.spec.ts), e.g. --specs tests/regression'] });
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new UserError(`--specs '${v}' is not a folder`, {
+      details: ['give the folder of your regression specs (*.spec.ts), e.g. --specs tests/regression'],
+    });
   return abs;
 };
 
-const usage = (name: string) => `npm run ${name} -- [--snapshot DIR] [--migrations DIR] [--report DIR] [--to ID] [--shard i/n] [--strict] [--workers N] [--specs DIR] [--config FILE] [--now ISO] [--keep-instance]`;
+const usage = (name: string) =>
+  `npm run ${name} -- [--snapshot DIR] [--migrations DIR] [--report DIR] [--to ID] [--shard i/n] [--strict] [--workers N] [--specs DIR] [--config FILE] [--now ISO] [--keep-instance]`;
 
 const OPTIONS = {
   snapshot: { type: 'string' },
@@ -51,14 +57,16 @@ const OPTIONS = {
 const parseShard = (v: string | undefined): string | undefined => {
   if (v === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(v);
-  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UserError(`--shard '${v}' is not a shard: expected i/n with 1 ≤ i ≤ n, e.g. --shard 1/3`);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+    throw new UserError(`--shard '${v}' is not a shard: expected i/n with 1 ≤ i ≤ n, e.g. --shard 1/3`);
   return v;
 };
 
 const parseWorkers = (v: string | undefined, fallback: number): number => {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--workers '${v}' is not a number of workers: expected a whole number from 1 to 64`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UserError(`--workers '${v}' is not a number of workers: expected a whole number from 1 to 64`);
   return n;
 };
 
@@ -70,7 +78,12 @@ export interface RehearseHooks {
   productionPlan?: (snapshot: string, migrations: string, ids: readonly string[], now: string) => Promise<ProductionPlanSummary>;
 }
 
-export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'rehearse' | 'gate' = 'rehearse', hooks: RehearseHooks = {}): Promise<number> => {
+export const runRehearseCommand = async (
+  argv: string[],
+  io: CommandIo,
+  mode: 'rehearse' | 'gate' = 'rehearse',
+  hooks: RehearseHooks = {},
+): Promise<number> => {
   const { values } = parseFlags(argv, OPTIONS, usage(mode));
   const settings = await loadSettings(values.config ? { file: values.config } : {});
   const gate = mode === 'gate';
@@ -81,7 +94,10 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
   const shard = parseShard(values.shard);
   const workers = parseWorkers(values.workers, settings.rehearse.workers);
   // With Jira credentials present, a clone whose production has drifted fails the gate (exit 1).
-  if (gate) { const stop = await gateDriftCheck(snapshot, process.env, io); if (stop !== undefined) return stop; }
+  if (gate) {
+    const stop = await gateDriftCheck(snapshot, process.env, io);
+    if (stop !== undefined) return stop;
+  }
   await clearReport(reportDir);
   const controller = new AbortController();
   // Ctrl-C or a CI cancel (SIGTERM): stop the browser run, clean up, exit 2. Further signals wait for the cleanup.
@@ -94,34 +110,67 @@ export const runRehearseCommand = async (argv: string[], io: CommandIo, mode: 'r
   process.on('SIGTERM', onSignal);
   const interactive = !gate && process.stderr.isTTY === true;
   try {
-    const outcome = await rehearse({
-      snapshot, migrations: values.migrations ?? settings.defaults.migrations, reportDir, to: values.to, now,
-      strict: values.strict || (gate && settings.gate.strict), shard, workers,
-      notificationsPerRecipient: settings.rehearse.notificationsPerRecipient,
-      limits: { uiSample: settings.rehearse.uiSample, personaSample: settings.rehearse.personaSample, issuesPerStatus: settings.rehearse.issuesPerStatus, uiCreatesPerProject: 1 },
-      ...(gate ? { freshness: (m: { kind: string; createdAt: string; production?: { clonedAt: string } }) => snapshotFreshness(m, settings.gate.maxSnapshotAgeDays, new Date(), snapshot) } : {}),
-      keepInstance: values['keep-instance'], signal: controller.signal, userSpecs,
-    }, { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined });
+    const outcome = await rehearse(
+      {
+        snapshot,
+        migrations: values.migrations ?? settings.defaults.migrations,
+        reportDir,
+        to: values.to,
+        now,
+        strict: values.strict || (gate && settings.gate.strict),
+        shard,
+        workers,
+        notificationsPerRecipient: settings.rehearse.notificationsPerRecipient,
+        limits: {
+          uiSample: settings.rehearse.uiSample,
+          personaSample: settings.rehearse.personaSample,
+          issuesPerStatus: settings.rehearse.issuesPerStatus,
+          uiCreatesPerProject: 1,
+        },
+        ...(gate
+          ? {
+              freshness: (m: { kind: string; createdAt: string; production?: { clonedAt: string } }) =>
+                snapshotFreshness(m, settings.gate.maxSnapshotAgeDays, new Date(), snapshot),
+            }
+          : {}),
+        keepInstance: values['keep-instance'],
+        signal: controller.signal,
+        userSpecs,
+      },
+      { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined },
+    );
     const r = outcome.result;
-    if (r.verdict === 'safe' && hooks.productionPlan) r.productionPlan = await hooks.productionPlan(snapshot, values.migrations ?? settings.defaults.migrations, r.migrations.map((m) => m.id), now).catch((e: unknown) => ({ error: (e as Error).message }));
+    if (r.verdict === 'safe' && hooks.productionPlan)
+      r.productionPlan = await hooks
+        .productionPlan(
+          snapshot,
+          values.migrations ?? settings.defaults.migrations,
+          r.migrations.map((m) => m.id),
+          now,
+        )
+        .catch((e: unknown) => ({ error: (e as Error).message }));
     const files = await writeReport(reportDir, r, { baselineConfig: outcome.baselineConfig!, configs: outcome.configs, reportDir });
     io.out('');
     if (r.verdict === 'safe') {
-      io.out(`✔ safe to proceed: ${r.migrations.length} migration(s) applied, ${r.expected.length} intended differences, no regression; rolled back to the exact baseline (hash and observations) and applied again (${(r.durationMs / 1000).toFixed(1)} s)`);
+      io.out(
+        `✔ safe to proceed: ${r.migrations.length} migration(s) applied, ${r.expected.length} intended differences, no regression; rolled back to the exact baseline (hash and observations) and applied again (${(r.durationMs / 1000).toFixed(1)} s)`,
+      );
     } else {
       io.out(`✘ rehearsal failed (${(r.durationMs / 1000).toFixed(1)} s):`);
       for (const h of r.hazards.filter((x) => x.severity === 'error' || r.strict)) {
         io.out(`  - [${h.kind}]${h.migration ? ` ${h.migration}:` : ''} ${h.message}`);
         for (const e of h.evidence.slice(0, 3)) io.out(`      ${e}`);
       }
-      if (!r.rollbackProven && !r.hazards.some((h) => h.kind.startsWith('rollback'))) io.out('  - the rollback was not proven (the rehearsal stopped before it)');
+      if (!r.rollbackProven && !r.hazards.some((h) => h.kind.startsWith('rollback')))
+        io.out('  - the rollback was not proven (the rehearsal stopped before it)');
     }
     const warnings = r.hazards.filter((h) => h.severity === 'warning');
     if (warnings.length && !r.strict) io.out(`  ${warnings.length} warning(s) (they fail the gate): ${warnings.map((w) => w.kind).join(', ')}`);
     io.out(`  report: ${files.find((f) => f.endsWith('index.html'))} (also summary.md, runbook.md, junit.xml, result.json)`);
     return r.exitCode;
   } catch (e) {
-    if (controller.signal.aborted) throw new UserError('the rehearsal was interrupted (Ctrl-C); the throwaway instance and sandbox were removed, no report was written');
+    if (controller.signal.aborted)
+      throw new UserError('the rehearsal was interrupted (Ctrl-C); the throwaway instance and sandbox were removed, no report was written');
     throw e;
   } finally {
     process.off('SIGINT', onSignal);

@@ -24,10 +24,16 @@ export const backoutSentences = (entry: Pick<LedgerEntry, 'inverse'>): string[] 
     const args = (op.args ?? {}) as { note?: unknown; patches?: unknown[]; count?: unknown };
     const note = typeof args.note === 'string' ? args.note : `Undo (${op.kind})`;
     const count = op.bulkCount ?? (typeof args.count === 'number' ? args.count : undefined);
-    const part = op.kind === 'restoreConfig' ? `the configuration as it was (${plural(args.patches?.length ?? 0, 'change')})`
-      : count !== undefined ? `the values captured from ${plural(count, 'issue')}` : '';
+    const part =
+      op.kind === 'restoreConfig'
+        ? `the configuration as it was (${plural(args.patches?.length ?? 0, 'change')})`
+        : count !== undefined
+          ? `the values captured from ${plural(count, 'issue')}`
+          : '';
     const last = out.at(-1);
-    if (last && last.note === note) { if (part) last.parts.push(part); } else out.push({ note, parts: part ? [part] : [] });
+    if (last && last.note === note) {
+      if (part) last.parts.push(part);
+    } else out.push({ note, parts: part ? [part] : [] });
   }
   return out.map(({ note, parts }) => {
     const what = note.replace(/^Undo:\s*/, '').replace(/\.$/, '');

@@ -30,10 +30,27 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-interface JsonResult { status: string; duration: number; errors?: { message?: string }[]; attachments?: { name: string; path?: string }[] }
-interface JsonTest { results: JsonResult[]; status: string }
-interface JsonSpec { title: string; file: string; tests: JsonTest[] }
-interface JsonSuite { title: string; file?: string; specs?: JsonSpec[]; suites?: JsonSuite[] }
+interface JsonResult {
+  status: string;
+  duration: number;
+  errors?: { message?: string }[];
+  attachments?: { name: string; path?: string }[];
+}
+interface JsonTest {
+  results: JsonResult[];
+  status: string;
+}
+interface JsonSpec {
+  title: string;
+  file: string;
+  tests: JsonTest[];
+}
+interface JsonSuite {
+  title: string;
+  file?: string;
+  specs?: JsonSpec[];
+  suites?: JsonSuite[];
+}
 
 const specsOf = (s: JsonSuite, path: string[] = []): { spec: JsonSpec; path: string[] }[] => [
   ...(s.specs ?? []).map((spec) => ({ spec, path })),
@@ -53,27 +70,58 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
   await rm(obsDir, { recursive: true, force: true });
   await mkdir(obsDir, { recursive: true });
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const args = [cli, 'test', '-c', SUITE_CONFIG, '--workers', String(o.workers), '--output', out, '--reporter', o.shard ? 'dot,json,blob' : 'dot,json', ...(o.shard ? ['--shard', o.shard] : [])];
+  const args = [
+    cli,
+    'test',
+    '-c',
+    SUITE_CONFIG,
+    '--workers',
+    String(o.workers),
+    '--output',
+    out,
+    '--reporter',
+    o.shard ? 'dot,json,blob' : 'dot,json',
+    ...(o.shard ? ['--shard', o.shard] : []),
+  ];
   const env = {
-    ...process.env, [ENV.url]: o.url, [ENV.plan]: o.planFile, [ENV.observations]: obsDir, [ENV.phase]: o.phase,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(o.reportDir, 'blob-report', o.phase), FORCE_COLOR: '0', ...(o.userSpecs ? { UNDERSTUDY_USER_SPECS: o.userSpecs } : {}),
+    ...process.env,
+    [ENV.url]: o.url,
+    [ENV.plan]: o.planFile,
+    [ENV.observations]: obsDir,
+    [ENV.phase]: o.phase,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+    PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(o.reportDir, 'blob-report', o.phase),
+    FORCE_COLOR: '0',
+    ...(o.userSpecs ? { UNDERSTUDY_USER_SPECS: o.userSpecs } : {}),
   };
   let stderr = '';
   const code = await new Promise<number>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], signal: o.signal });
     child.stdout.on('data', (b: Buffer) => o.progress(b.toString()));
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
     child.on('error', fail);
     child.on('close', (c) => done(c ?? 1));
   });
   if (!existsSync(jsonFile)) {
-    throw new UserError(`the Playwright run of phase ${o.phase} did not start (exit ${code})`, { details: plain(stderr).trim().split('\n').slice(-8) });
+    throw new UserError(`the Playwright run of phase ${o.phase} did not start (exit ${code})`, {
+      details: plain(stderr).trim().split('\n').slice(-8),
+    });
   }
   const report = JSON.parse(await readFile(jsonFile, 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
   // A spec file that does not load makes Playwright run nothing at all: never compare an empty run.
   if (report.errors?.length) {
     throw new UserError(`the Playwright run of phase ${o.phase} could not load the specs`, {
-      details: [...report.errors.slice(0, 3).map((e) => plain(e.message ?? '').split('\n').slice(0, 4).join(' ')), 'fix the spec file named above (a regression spec in your --specs folder, most likely)'],
+      details: [
+        ...report.errors.slice(0, 3).map((e) =>
+          plain(e.message ?? '')
+            .split('\n')
+            .slice(0, 4)
+            .join(' '),
+        ),
+        'fix the spec file named above (a regression spec in your --specs folder, most likely)',
+      ],
     });
   }
   const observations: Observation[] = [];
@@ -81,8 +129,12 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
     const lines = (await readFile(join(obsDir, name), 'utf8')).split('\n');
     lines.forEach((line, i) => {
       if (!line.trim()) return;
-      try { observations.push(JSON.parse(line) as Observation); } catch {
-        throw new UserError(`${join(obsDir, name)}:${i + 1}: an observation is not JSON (a test process was killed while writing?)`, { details: ['rehearse again'] });
+      try {
+        observations.push(JSON.parse(line) as Observation);
+      } catch {
+        throw new UserError(`${join(obsDir, name)}:${i + 1}: an observation is not JSON (a test process was killed while writing?)`, {
+          details: ['rehearse again'],
+        });
       }
     });
   }
@@ -93,27 +145,50 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
     for (const t of spec.tests) {
       const last = t.results.at(-1);
       const status = last?.status ?? 'skipped';
-      if (status === 'skipped') { tests.skipped++; continue; }
+      if (status === 'skipped') {
+        tests.skipped++;
+        continue;
+      }
       const ok = status === 'passed';
-      if (ok) tests.passed++; else tests.failed++;
+      if (ok) tests.passed++;
+      else tests.failed++;
       // How it failed is part of the fact: failing differently after the change is a difference.
-      const how = ok ? 'passed' : `${status}: ${plain(last?.errors?.[0]?.message ?? '').split('\n')[0]!.slice(0, 200)}`;
-      observations.push({ check: 'specs', id: `specs|${spec.file}|${title}`, label: `test "${title}" (${spec.file})`, keys: { test: [title, spec.title], file: [spec.file] }, value: how });
+      const how = ok
+        ? 'passed'
+        : `${status}: ${plain(last?.errors?.[0]?.message ?? '')
+            .split('\n')[0]!
+            .slice(0, 200)}`;
+      observations.push({
+        check: 'specs',
+        id: `specs|${spec.file}|${title}`,
+        label: `test "${title}" (${spec.file})`,
+        keys: { test: [title, spec.title], file: [spec.file] },
+        value: how,
+      });
       if (!ok && last) {
         const at = (n: string) => last.attachments?.find((a) => a.name === n && a.path)?.path;
         const trace = at('trace');
         const screenshot = at('screenshot');
         failures.push({
-          title, file: spec.file, error: plain(last.errors?.map((e) => e.message ?? '').join('\n') ?? '').split('\n').slice(0, 6).join('\n'),
-          ...(trace ? { trace: relative(o.reportDir, trace) } : {}), ...(screenshot ? { screenshot: relative(o.reportDir, screenshot) } : {}),
+          title,
+          file: spec.file,
+          error: plain(last.errors?.map((e) => e.message ?? '').join('\n') ?? '')
+            .split('\n')
+            .slice(0, 6)
+            .join('\n'),
+          ...(trace ? { trace: relative(o.reportDir, trace) } : {}),
+          ...(screenshot ? { screenshot: relative(o.reportDir, screenshot) } : {}),
         });
       }
     }
   }
   if (tests.passed + tests.failed === 0) {
-    throw new UserError(`the Playwright run of phase ${o.phase} ran no test${o.shard ? ` (shard ${o.shard} is empty)` : ''}: there is nothing to compare`, {
-      details: [o.shard ? 'use fewer shards than there are tests' : 'check the specs folders'],
-    });
+    throw new UserError(
+      `the Playwright run of phase ${o.phase} ran no test${o.shard ? ` (shard ${o.shard} is empty)` : ''}: there is nothing to compare`,
+      {
+        details: [o.shard ? 'use fewer shards than there are tests' : 'check the specs folders'],
+      },
+    );
   }
   return { run: { phase: o.phase, ms: Math.round(performance.now() - started), tests, observations: observations.length, failures }, observations };
 };

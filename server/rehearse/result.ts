@@ -58,9 +58,20 @@ export interface RegressionRun {
 }
 
 export type HazardKind =
-  | 'precondition' | 'rules' | 'regression' | 'rollback-hash' | 'rollback-observations'
-  | 'notification-storm' | 'project-unreachable' | 'stale-snapshot' | 'unused-expectation'
-  | 'irreversible' | 'shared-scheme' | 'rules-warning' | 'broad-expectation' | 'baseline-failure';
+  | 'precondition'
+  | 'rules'
+  | 'regression'
+  | 'rollback-hash'
+  | 'rollback-observations'
+  | 'notification-storm'
+  | 'project-unreachable'
+  | 'stale-snapshot'
+  | 'unused-expectation'
+  | 'irreversible'
+  | 'shared-scheme'
+  | 'rules-warning'
+  | 'broad-expectation'
+  | 'baseline-failure';
 
 export interface Hazard {
   kind: HazardKind;
@@ -72,7 +83,10 @@ export interface Hazard {
 }
 
 /** One operation's sentence with the area of the tracker it changes (statuses, fields, permissions…). */
-export interface ChangeSentence { area: string; sentence: string }
+export interface ChangeSentence {
+  area: string;
+  sentence: string;
+}
 
 export interface MigrationReport {
   id: string;
@@ -96,12 +110,20 @@ export interface MigrationReport {
   downMs?: number;
 }
 
-export interface MigrationFile { id: string; file: string; checksum: string }
+export interface MigrationFile {
+  id: string;
+  file: string;
+  checksum: string;
+}
 
 /** The steps `npm run apply` will carry out on production, per migration, with their class. */
 export interface ProductionPlanSummary {
   deploymentType: 'Cloud' | 'DataCenter';
-  migrations: { id: string; steps: { id: string; phase: string; class: string; title: string; reason?: string; privateApi?: boolean }[]; notWritten: string[] }[];
+  migrations: {
+    id: string;
+    steps: { id: string; phase: string; class: string; title: string; reason?: string; privateApi?: boolean }[];
+    notWritten: string[];
+  }[];
 }
 
 export interface RehearsalResult {
@@ -111,7 +133,11 @@ export interface RehearsalResult {
   exitCode: 0 | 1;
   strict: boolean;
   snapshot: {
-    dir: string; kind: 'fixture' | 'clone' | string; createdAt?: string; issues: number; projects: number;
+    dir: string;
+    kind: 'fixture' | 'clone' | string;
+    createdAt?: string;
+    issues: number;
+    projects: number;
     /** Production's issue count the sample was drawn from (the manifest's productionTotals.issues). */
     productionIssues?: number;
     /** Where production lives, for a clone (the manifest's source.url). */

@@ -6,7 +6,9 @@ export interface StepRecord {
   evidence: string[];
 }
 
-export interface StepIo { progress: (line: string) => void }
+export interface StepIo {
+  progress: (line: string) => void;
+}
 
 export class StepLog {
   readonly steps: StepRecord[] = [];

@@ -19,8 +19,9 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 
 let compiled: ValidateFunction | undefined;
 const validator = (): ValidateFunction => {
-  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true, discriminator: true })
-    .compile(rewrite(JSON.parse(JSON.stringify(SettingsFile))) as object);
+  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true, discriminator: true }).compile(
+    rewrite(JSON.parse(JSON.stringify(SettingsFile))) as object,
+  );
   return compiled;
 };
 
@@ -53,12 +54,16 @@ export const expectedOf = (s: unknown): string => {
   return 'a valid value';
 };
 
-const orDefault = (s: unknown): string => (isObj(s) && 'default' in s && !isObj(s.default) ? `, or remove it to use the default ${show(s.default)}` : '');
+const orDefault = (s: unknown): string =>
+  isObj(s) && 'default' in s && !isObj(s.default) ? `, or remove it to use the default ${show(s.default)}` : '';
 
 const unknownKey = (e: ErrorObject, path: string): SettingsProblem => {
   const key = String((e.params as { additionalProperty: unknown }).additionalProperty);
   const known = isObj(e.parentSchema) && isObj(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : [];
-  const near = known.map((k) => ({ k, d: editDistance(key, k) })).filter((x) => x.d <= Math.max(2, Math.floor(x.k.length / 3))).sort((a, b) => a.d - b.d)[0];
+  const near = known
+    .map((k) => ({ k, d: editDistance(key, k) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(x.k.length / 3)))
+    .sort((a, b) => a.d - b.d)[0];
   const value = isObj(e.data) ? e.data[key] : undefined;
   const where = path ? `in ${path}` : 'at the top level';
   return {
@@ -74,7 +79,9 @@ const missing = (e: ErrorObject, path: string): SettingsProblem => {
   const tags = tagsOf(e.parentSchema, prop);
   const expected = tags.length ? `one of: ${tags.join(', ')}` : expectedOf(sub);
   const kind = isObj(e.data) && typeof e.data.kind === 'string' ? `: a channel of kind '${e.data.kind}' needs it` : '';
-  const fix = tags.length ? `add "${prop}" with one of: ${tags.join(', ')} ('file' needs "path", 'email' needs "folder" and "recipients", 'webhook' needs "url")` : `add "${prop}"${kind ? ' to this channel' : ''}`;
+  const fix = tags.length
+    ? `add "${prop}" with one of: ${tags.join(', ')} ('file' needs "path", 'email' needs "folder" and "recipients", 'webhook' needs "url")`
+    : `add "${prop}"${kind ? ' to this channel' : ''}`;
   return { path: join(path, prop), message: `is missing${kind} (expected ${expected})`, fix };
 };
 
@@ -93,23 +100,39 @@ const kindProblem = (e: ErrorObject, path: string): SettingsProblem | undefined 
 const badValue = (e: ErrorObject, path: string): SettingsProblem => {
   const expected = expectedOf(e.parentSchema);
   const wanted = (e.params as { type?: unknown }).type;
-  const how = e.keyword === 'type' ? (wanted === 'integer' && typeof e.data === 'number' ? 'is not a whole number' : 'has the wrong type')
-    : e.keyword === 'pattern' || e.keyword === 'enum' ? 'is not allowed' : e.keyword === 'minLength' ? 'is empty' : 'is out of range';
+  const how =
+    e.keyword === 'type'
+      ? wanted === 'integer' && typeof e.data === 'number'
+        ? 'is not a whole number'
+        : 'has the wrong type'
+      : e.keyword === 'pattern' || e.keyword === 'enum'
+        ? 'is not allowed'
+        : e.keyword === 'minLength'
+          ? 'is empty'
+          : 'is out of range';
   const shown = e.keyword === 'type' && isObj(e.data) ? 'an object' : e.keyword === 'type' && Array.isArray(e.data) ? 'a list' : show(e.data);
-  const fix = e.keyword === 'pattern' && isObj(e.parentSchema) && e.parentSchema.pattern === WEBHOOK_URL_PATTERN
-    ? "keep the URL in an environment variable (a CI secret) and set \"url\" to 'env:THAT_VARIABLE'"
-    : `set it to ${expected}${orDefault(e.parentSchema)}`;
+  const fix =
+    e.keyword === 'pattern' && isObj(e.parentSchema) && e.parentSchema.pattern === WEBHOOK_URL_PATTERN
+      ? 'keep the URL in an environment variable (a CI secret) and set "url" to \'env:THAT_VARIABLE\''
+      : `set it to ${expected}${orDefault(e.parentSchema)}`;
   return { path, message: `${shown} ${how} (expected ${expected})`, fix };
 };
 
 const describe = (e: ErrorObject): SettingsProblem | undefined => {
   const path = pointerToPath(e.instancePath);
   switch (e.keyword) {
-    case 'additionalProperties': return unknownKey(e, path);
-    case 'required': return missing(e, path);
-    case 'discriminator': return kindProblem(e, path);
-    case 'oneOf': case 'anyOf': case 'if': return undefined; // the branch's own errors say more
-    default: return badValue(e, path);
+    case 'additionalProperties':
+      return unknownKey(e, path);
+    case 'required':
+      return missing(e, path);
+    case 'discriminator':
+      return kindProblem(e, path);
+    case 'oneOf':
+    case 'anyOf':
+    case 'if':
+      return undefined; // the branch's own errors say more
+    default:
+      return badValue(e, path);
   }
 };
 
@@ -122,7 +145,12 @@ const duplicateNames = (data: unknown): SettingsProblem[] => {
     if (typeof name !== 'string') return;
     const seen = first.get(name);
     if (seen === undefined) first.set(name, i);
-    else out.push({ path: `announce.channels[${i}].name`, message: `${show(name)} is already the name of announce.channels[${seen}] (expected a unique name)`, fix: 'rename one of the two channels' });
+    else
+      out.push({
+        path: `announce.channels[${i}].name`,
+        message: `${show(name)} is already the name of announce.channels[${seen}] (expected a unique name)`,
+        fix: 'rename one of the two channels',
+      });
   });
   return out;
 };
@@ -136,7 +164,10 @@ export const checkSettings = (data: unknown): SettingsProblem[] => {
     for (const e of validate.errors ?? []) {
       const p = describe(e);
       const k = p && `${p.path}\u0000${p.message}`;
-      if (p && !seen.has(k!)) { seen.add(k!); out.push(p); }
+      if (p && !seen.has(k!)) {
+        seen.add(k!);
+        out.push(p);
+      }
     }
     return out;
   }

@@ -30,17 +30,29 @@ export const snapshotFreshness = (manifest: FreshnessManifest, maxAgeDays: numbe
   const refresh = `refresh it: npm run clone -- --out ${snapshotDir}, then commit the snapshot`;
   const setting = `gate.maxSnapshotAgeDays in ${SETTINGS_FILE}`;
   if (Number.isNaN(at)) {
-    return { ok: false, message: `snapshot ${snapshotDir}: manifest.json ${field} ${JSON.stringify(stamp)} is not a date, so its age is unknown`,
-      details: ['expected an ISO 8601 date-time such as 2025-01-31T09:00:00Z', refresh] };
+    return {
+      ok: false,
+      message: `snapshot ${snapshotDir}: manifest.json ${field} ${JSON.stringify(stamp)} is not a date, so its age is unknown`,
+      details: ['expected an ISO 8601 date-time such as 2025-01-31T09:00:00Z', refresh],
+    };
   }
   const age = now.getTime() - at;
   if (age < -FUTURE_TOLERANCE_MS) {
-    return { ok: false, message: `snapshot ${snapshotDir} was cloned ${days(-age, Math.ceil)} in the future (manifest.json ${field} ${stamp}, now ${now.toISOString()})`,
-      details: ["either this machine's clock or the manifest is wrong; check the clock", refresh] };
+    return {
+      ok: false,
+      message: `snapshot ${snapshotDir} was cloned ${days(-age, Math.ceil)} in the future (manifest.json ${field} ${stamp}, now ${now.toISOString()})`,
+      details: ["either this machine's clock or the manifest is wrong; check the clock", refresh],
+    };
   }
   if (age > maxAgeDays * DAY_MS) {
-    return { ok: false, message: `snapshot ${snapshotDir} is ${days(age, Math.ceil)} old (cloned ${stamp}); the limit is ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'}, set by ${setting}`,
-      details: [refresh, `or, if an older snapshot is good enough for this change, raise ${setting}`] };
+    return {
+      ok: false,
+      message: `snapshot ${snapshotDir} is ${days(age, Math.ceil)} old (cloned ${stamp}); the limit is ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'}, set by ${setting}`,
+      details: [refresh, `or, if an older snapshot is good enough for this change, raise ${setting}`],
+    };
   }
-  return { ok: true, note: `clone from ${stamp}: ${days(Math.max(0, age), Math.floor)} old, within the limit of ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'} (${setting})` };
+  return {
+    ok: true,
+    note: `clone from ${stamp}: ${days(Math.max(0, age), Math.floor)} old, within the limit of ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'} (${setting})`,
+  };
 };

@@ -33,8 +33,11 @@ const parseJson = (text: string, file: string): unknown => {
     const src = text.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
     throw new UserError(`${file}:${line}:${column}: not valid JSON (${reason(e)})`, {
       cause: e,
-      details: [`${line} | ${src}`, `${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(0, column - 1))}^`,
-        `fix the JSON there (a trailing comma, a missing comma or an unquoted key is the usual cause), or delete ${file} to use every default`],
+      details: [
+        `${line} | ${src}`,
+        `${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(0, column - 1))}^`,
+        `fix the JSON there (a trailing comma, a missing comma or an unquoted key is the usual cause), or delete ${file} to use every default`,
+      ],
     });
   }
 };
@@ -64,11 +67,17 @@ export const loadSettings = async (opts: LoadSettingsOptions = {}): Promise<Sett
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && opts.file === undefined) return withDefaults({});
-    throw new UserError(code === 'ENOENT' ? `${file}: settings file not found in ${cwd}` : `${file}: cannot read the settings file (${code ?? (e as Error).message})`, {
-      cause: e,
-      details: [code === 'ENOENT' ? 'check the path, or leave it out to use understudy.config.json at the project root (or every default)' : 'make it a readable file, or delete it to use every default'],
-    });
+    throw new UserError(
+      code === 'ENOENT' ? `${file}: settings file not found in ${cwd}` : `${file}: cannot read the settings file (${code ?? (e as Error).message})`,
+      {
+        cause: e,
+        details: [
+          code === 'ENOENT'
+            ? 'check the path, or leave it out to use understudy.config.json at the project root (or every default)'
+            : 'make it a readable file, or delete it to use every default',
+        ],
+      },
+    );
   }
   return parseSettings(text, file);
 };
-

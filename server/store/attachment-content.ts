@@ -26,7 +26,11 @@ const DIGEST = /^[0-9a-f]{64}$/;
 export const memoryAttachmentContent = (): AttachmentContent => {
   const files = new Map<string, Buffer>();
   return {
-    put: async (bytes) => { const d = sha256Of(bytes); if (!files.has(d)) files.set(d, Buffer.from(bytes)); return d; },
+    put: async (bytes) => {
+      const d = sha256Of(bytes);
+      if (!files.has(d)) files.set(d, Buffer.from(bytes));
+      return d;
+    },
     get: async (d) => files.get(d),
   };
 };
@@ -38,7 +42,13 @@ export const directoryAttachmentContent = (instanceDir: string): AttachmentConte
     put: async (bytes) => {
       const d = sha256Of(bytes);
       const path = join(dir, d);
-      if (await stat(path).then(() => true, () => false)) return d;
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        return d;
       await mkdir(dir, { recursive: true });
       await writeFileAtomic(path, bytes);
       return d;

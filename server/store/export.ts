@@ -4,8 +4,13 @@ import type { Instance } from './instance.ts';
 import { writeSnapshot, type ManifestInput } from './snapshot-write.ts';
 
 const DEFAULT_MANIFEST: ManifestInput = {
-  kind: 'fixture', name: 'exported instance', createdAt: '', source: { type: 'instance' },
-  counts: {}, productionTotals: {}, notContained: [],
+  kind: 'fixture',
+  name: 'exported instance',
+  createdAt: '',
+  source: { type: 'instance' },
+  counts: {},
+  productionTotals: {},
+  notContained: [],
 };
 
 /**
@@ -13,7 +18,12 @@ const DEFAULT_MANIFEST: ManifestInput = {
  * manifest starts from the source snapshot's, with counts brought up to date, a new `createdAt`,
  * then `manifestOverrides`. The ledger, outbox and captures are not part of a snapshot.
  */
-export const exportInstance = async (instance: Instance, outDir: string, manifestOverrides: Partial<ManifestInput> = {}, options: { shardSize?: number } = {}): Promise<Manifest> => {
+export const exportInstance = async (
+  instance: Instance,
+  outDir: string,
+  manifestOverrides: Partial<ManifestInput> = {},
+  options: { shardSize?: number } = {},
+): Promise<Manifest> => {
   const { config, issues } = instance.data;
   const base = { ...DEFAULT_MANIFEST, ...(instance.marker.source.manifest as Partial<ManifestInput> | undefined) } as ManifestInput;
   const counts: Record<string, number> = { ...base.counts };

@@ -28,7 +28,9 @@ export const forkInstance = async (srcDir: string, dstDir: string): Promise<stri
   await readMarker(src);
   const existing = await stat(dst).catch(() => undefined);
   if (existing && (!existing.isDirectory() || (await readdir(dst)).length > 0)) {
-    throw new UserError(`cannot fork into '${dstDir}': it exists and is not empty`, { details: ['choose another directory, or remove this one first'] });
+    throw new UserError(`cannot fork into '${dstDir}': it exists and is not empty`, {
+      details: ['choose another directory, or remove this one first'],
+    });
   }
   await mkdir(dirname(dst), { recursive: true });
   // A save in the source may remove the generation being linked: start again from the new pointer.

@@ -16,13 +16,17 @@ export const cleanGenerations = async (instanceDir: string, current: string): Pr
     if (name === current) continue;
     const n = genNumber(name);
     if (n !== undefined && n > currentN) {
-      const writer = await readFile(join(genDir(instanceDir, name), WRITER), 'utf8').then((t) => JSON.parse(t) as { pid: number; host: string }, () => undefined);
+      const writer = await readFile(join(genDir(instanceDir, name), WRITER), 'utf8').then(
+        (t) => JSON.parse(t) as { pid: number; host: string },
+        () => undefined,
+      );
       if (writer && (writer.host !== HOST || (writer.pid !== process.pid && pidAlive(writer.pid)))) continue;
     }
     await rm(genDir(instanceDir, name), { recursive: true, force: true });
     removed.push(name);
   }
   // Temporary pointer files left by a kill during the switch.
-  for (const name of await readdir(instanceDir)) if (name.startsWith('.CURRENT.') && name.endsWith('.tmp')) await rm(join(instanceDir, name), { force: true });
+  for (const name of await readdir(instanceDir))
+    if (name.startsWith('.CURRENT.') && name.endsWith('.tmp')) await rm(join(instanceDir, name), { force: true });
   return removed;
 };

@@ -42,10 +42,12 @@ export const readShards = async (dir: string, shards: readonly ShardInfo[]): Pro
     // The next read fills the other buffer while this one is decoded.
     next = shards[i + 1] ? readShard(dir, shards[i + 1]!, scratch) : undefined;
     // The content must be what was saved: a generation's recorded hash (meta.hash) vouches for the data only so.
-    if (fingerprint(bytes) !== shards[i]!.sha256) throw damaged(join(dir, shards[i]!.file), 'does not hold what was saved (its sha256 is not the one meta.json records)');
+    if (fingerprint(bytes) !== shards[i]!.sha256)
+      throw damaged(join(dir, shards[i]!.file), 'does not hold what was saved (its sha256 is not the one meta.json records)');
     const before = out.length;
     parseShardText(bytes.toString('utf8'), join(dir, shards[i]!.file), out);
-    if (out.length - before !== shards[i]!.count) throw damaged(join(dir, shards[i]!.file), `holds ${out.length - before} records, expected ${shards[i]!.count}`);
+    if (out.length - before !== shards[i]!.count)
+      throw damaged(join(dir, shards[i]!.file), `holds ${out.length - before} records, expected ${shards[i]!.count}`);
   }
   return out;
 };

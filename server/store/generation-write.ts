@@ -20,10 +20,21 @@ import { WrittenHash } from './written-hash.ts';
 
 const CONFIG = 'config.json';
 
-interface Reuse { byHash: Map<string, string>; prevDir: string | undefined; scratch: ScratchBuffers }
+interface Reuse {
+  byHash: Map<string, string>;
+  prevDir: string | undefined;
+  scratch: ScratchBuffers;
+}
 
 /** Writes one collection's shards into `dir/sub/`, linking unchanged ones. Serialising the next shard overlaps writing this one. */
-const writeShards = async (genPath: string, sub: string, records: readonly unknown[], shardSize: number, reuse: Reuse, hash?: WrittenHash): Promise<ShardInfo[]> => {
+const writeShards = async (
+  genPath: string,
+  sub: string,
+  records: readonly unknown[],
+  shardSize: number,
+  reuse: Reuse,
+  hash?: WrittenHash,
+): Promise<ShardInfo[]> => {
   const out: ShardInfo[] = [];
   if (records.length === 0) return out;
   await mkdir(join(genPath, sub), { recursive: true });
@@ -48,7 +59,8 @@ const reuseFrom = (instanceDir: string, prev: GenerationMeta | undefined): Reuse
   const byHash = new Map<string, string>();
   if (prev) {
     byHash.set(prev.config.sha256, prev.config.file);
-    for (const s of [...prev.issues, ...prev.ledger, ...prev.outbox, ...prev.captures.flatMap((c) => c.shards), ...(prev.admin ?? [])]) byHash.set(s.sha256, s.file);
+    for (const s of [...prev.issues, ...prev.ledger, ...prev.outbox, ...prev.captures.flatMap((c) => c.shards), ...(prev.admin ?? [])])
+      byHash.set(s.sha256, s.file);
   }
   return { byHash, prevDir: prev ? genDir(instanceDir, genName(prev.generation)) : undefined, scratch: new ScratchBuffers() };
 };
@@ -73,9 +85,14 @@ const claimGeneration = async (instanceDir: string, n: number): Promise<string> 
       return path;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const writer = await readFile(join(path, WRITER), 'utf8').then((t) => JSON.parse(t) as { pid: number; host: string }, () => undefined);
+      const writer = await readFile(join(path, WRITER), 'utf8').then(
+        (t) => JSON.parse(t) as { pid: number; host: string },
+        () => undefined,
+      );
       if (writer && writer.host === HOST && writer.pid !== process.pid && pidAlive(writer.pid)) {
-        throw new UserError(`instance '${instanceDir}' is being saved by another process (pid ${writer.pid})`, { details: ['one process owns an instance at a time: take acquireLock() before writing'] });
+        throw new UserError(`instance '${instanceDir}' is being saved by another process (pid ${writer.pid})`, {
+          details: ['one process owns an instance at a time: take acquireLock() before writing'],
+        });
       }
       await rm(path, { recursive: true, force: true });
     }
@@ -90,16 +107,30 @@ const claimGeneration = async (instanceDir: string, n: number): Promise<string> 
  * every issue a second time. It may change the ledger, outbox and captures, never config or issues;
  * if it throws, nothing is saved.
  */
-export interface WriteHooks { afterIssues?: (hash: string) => void }
+export interface WriteHooks {
+  afterIssues?: (hash: string) => void;
+}
 
-export const writeGeneration = async (instanceDir: string, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number, hooks: WriteHooks = {}): Promise<GenerationMeta> => {
+export const writeGeneration = async (
+  instanceDir: string,
+  state: InstanceState,
+  prev: GenerationMeta | undefined,
+  shardSize: number,
+  hooks: WriteHooks = {},
+): Promise<GenerationMeta> => {
   const n = (prev?.generation ?? 0) + 1;
-  const onDisk = await readFile(join(instanceDir, POINTER), 'utf8').then((t) => t.trim(), () => undefined);
+  const onDisk = await readFile(join(instanceDir, POINTER), 'utf8').then(
+    (t) => t.trim(),
+    () => undefined,
+  );
   const expected = prev ? genName(prev.generation) : undefined;
   if (onDisk !== expected) {
-    throw new UserError(`instance '${instanceDir}' was saved by someone else since it was opened (now at ${onDisk ?? 'nothing'}, opened at ${expected ?? 'nothing'})`, {
-      details: ['one process owns an instance at a time: take acquireLock() before opening it for writing, then open it again'],
-    });
+    throw new UserError(
+      `instance '${instanceDir}' was saved by someone else since it was opened (now at ${onDisk ?? 'nothing'}, opened at ${expected ?? 'nothing'})`,
+      {
+        details: ['one process owns an instance at a time: take acquireLock() before opening it for writing, then open it again'],
+      },
+    );
   }
   const path = await claimGeneration(instanceDir, n);
   let meta: GenerationMeta;
@@ -115,7 +146,15 @@ export const writeGeneration = async (instanceDir: string, state: InstanceState,
   return meta;
 };
 
-const fillGeneration = async (instanceDir: string, path: string, n: number, state: InstanceState, prev: GenerationMeta | undefined, shardSize: number, hooks: WriteHooks): Promise<GenerationMeta> => {
+const fillGeneration = async (
+  instanceDir: string,
+  path: string,
+  n: number,
+  state: InstanceState,
+  prev: GenerationMeta | undefined,
+  shardSize: number,
+  hooks: WriteHooks,
+): Promise<GenerationMeta> => {
   const reuse = reuseFrom(instanceDir, prev);
   // Made in the same tick as the config is serialised below: the config hashed is the config written.
   const written = new WrittenHash(state.config, state.issues, hooks.afterIssues !== undefined);
@@ -128,7 +167,13 @@ const fillGeneration = async (instanceDir: string, path: string, n: number, stat
   }
   const hash = written.recorded();
   const meta: GenerationMeta = {
-    format: 'understudy-generation', formatVersion: 1, generation: n, savedAt: new Date().toISOString(), shardSize, config, issues,
+    format: 'understudy-generation',
+    formatVersion: 1,
+    generation: n,
+    savedAt: new Date().toISOString(),
+    shardSize,
+    config,
+    issues,
     ...(hash !== undefined ? { hash, hashVersion: HASH_VERSION } : {}),
     ledger: await writeShards(path, 'ledger', state.ledger, shardSize, reuse),
     outbox: await writeShards(path, 'outbox', state.outbox, shardSize, reuse),
@@ -137,11 +182,24 @@ const fillGeneration = async (instanceDir: string, path: string, n: number, stat
   };
   const names = Object.keys(state.captures);
   for (let i = 0; i < names.length; i++) {
-    meta.captures.push({ name: names[i]!, shards: await writeShards(path, `captures/${String(i + 1).padStart(4, '0')}`, state.captures[names[i]!] ?? [], shardSize, reuse) });
+    meta.captures.push({
+      name: names[i]!,
+      shards: await writeShards(path, `captures/${String(i + 1).padStart(4, '0')}`, state.captures[names[i]!] ?? [], shardSize, reuse),
+    });
   }
   await writeDurable(join(path, META), `${withPlainJson(() => JSON.stringify(meta, null, 1))}\n`);
-  for (const sub of ['issues', 'ledger', 'outbox', 'admin', ...meta.captures.map((_, i) => `captures/${String(i + 1).padStart(4, '0')}`), 'captures', '.']) {
-    await fsyncDir(join(path, sub)).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
+  for (const sub of [
+    'issues',
+    'ledger',
+    'outbox',
+    'admin',
+    ...meta.captures.map((_, i) => `captures/${String(i + 1).padStart(4, '0')}`),
+    'captures',
+    '.',
+  ]) {
+    await fsyncDir(join(path, sub)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   }
   await fsyncDir(join(instanceDir, GENS));
   return meta;

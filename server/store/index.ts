@@ -7,7 +7,15 @@
  */
 export { exportInstance } from './export.ts';
 export { forkInstance } from './fork.ts';
-export { createInstance, instanceExists, openInstance, type CreateOptions, type Instance, type InstanceRecords, type InstanceState } from './instance.ts';
+export {
+  createInstance,
+  instanceExists,
+  openInstance,
+  type CreateOptions,
+  type Instance,
+  type InstanceRecords,
+  type InstanceState,
+} from './instance.ts';
 export { createMemoryInstance } from './memory-instance.ts';
 export { DEFAULT_SHARD_SIZE } from './instance-state.ts';
 export { eachLine, parseNdjson, readJsonFile, sha256, toNdjson, writeJson, type ParseResult } from './json-files.ts';

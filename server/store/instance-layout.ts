@@ -25,7 +25,12 @@ export interface InstanceMarker {
   source: { dir: string; manifest: Partial<Manifest> | undefined };
 }
 
-export interface ShardInfo { file: string; count: number; bytes: number; sha256: string }
+export interface ShardInfo {
+  file: string;
+  count: number;
+  bytes: number;
+  sha256: string;
+}
 
 /** meta.json of a generation: written last, so a generation without it is incomplete. */
 export interface GenerationMeta {
@@ -86,7 +91,9 @@ export const readPointer = async (instanceDir: string): Promise<string> => {
   const text = await readFile(join(instanceDir, POINTER), 'utf8').catch(() => undefined);
   const name = text?.trim();
   if (!name || genNumber(name) === undefined) {
-    throw new UserError(`instance '${instanceDir}' has no valid ${POINTER} pointer`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
+    throw new UserError(`instance '${instanceDir}' has no valid ${POINTER} pointer`, {
+      details: ['the instance is damaged; remove it and create it again from its snapshot'],
+    });
   }
   return name;
 };
@@ -94,6 +101,9 @@ export const readPointer = async (instanceDir: string): Promise<string> => {
 export const readMeta = async (instanceDir: string, name: string): Promise<GenerationMeta> => {
   const path = join(genDir(instanceDir, name), META);
   const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) throw new UserError(`instance '${instanceDir}': current generation ${name} has no ${META}`, { details: ['the instance is damaged; remove it and create it again from its snapshot'] });
+  if (text === undefined)
+    throw new UserError(`instance '${instanceDir}': current generation ${name} has no ${META}`, {
+      details: ['the instance is damaged; remove it and create it again from its snapshot'],
+    });
   return JSON.parse(text) as GenerationMeta;
 };

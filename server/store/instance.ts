@@ -77,12 +77,15 @@ const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapt
     await assertNotLockedByOther(dir);
   };
   return {
-    dir, marker,
+    dir,
+    marker,
     get data() {
       pristine = false;
       return db.data;
     },
-    get records(): InstanceRecords { return db.data; },
+    get records(): InstanceRecords {
+      return db.data;
+    },
     save: () => db.write(),
     reload: async () => {
       await db.read();
@@ -91,7 +94,12 @@ const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapt
     saveHashed: async (beforeLedger) => {
       if (closed) throw new Error(`instance '${dir}' is closed`);
       let hash: string | undefined;
-      await adapter.write(db.data, { afterIssues: (h) => { hash = h; beforeLedger?.(h); } });
+      await adapter.write(db.data, {
+        afterIssues: (h) => {
+          hash = h;
+          beforeLedger?.(h);
+        },
+      });
       return hash!;
     },
     hash: () => (pristine ? recorded(adapter.meta) : undefined) ?? canonicalHash(db.data.config, db.data.issues),
@@ -129,7 +137,9 @@ export const instanceExists = async (dir: string): Promise<boolean> =>
 export const createInstance = async (snapshotDir: string, instanceDir: string, options: CreateOptions = {}): Promise<Instance> => {
   const target = resolve(instanceDir);
   if (!(await isEmptyOrMissing(target))) {
-    throw new UserError(`cannot create an instance in '${instanceDir}': it exists and is not empty`, { details: ['choose another --instance directory, or remove this one first'] });
+    throw new UserError(`cannot create an instance in '${instanceDir}': it exists and is not empty`, {
+      details: ['choose another --instance directory, or remove this one first'],
+    });
   }
   const snap = options.snapshot ?? (await readSnapshot(snapshotDir));
   if (snap.problems.length > 0 || !snap.config) {
@@ -137,8 +147,19 @@ export const createInstance = async (snapshotDir: string, instanceDir: string, o
       details: snap.problems.length ? snap.problems.map((p) => `${p.file}: ${p.path ? `${p.path}: ` : ''}${p.message}`) : ['config.json is missing'],
     });
   }
-  const { contentHashes: _h, canonicalHash: _c, issues: _i, $schema: _s, ...manifest } = snap.manifest ?? ({} as NonNullable<RawSnapshot['manifest']>);
-  const marker: InstanceMarker = { format: 'understudy-instance', formatVersion: 1, createdAt: new Date().toISOString(), source: { dir: resolve(snapshotDir), manifest: snap.manifest ? manifest : undefined } };
+  const {
+    contentHashes: _h,
+    canonicalHash: _c,
+    issues: _i,
+    $schema: _s,
+    ...manifest
+  } = snap.manifest ?? ({} as NonNullable<RawSnapshot['manifest']>);
+  const marker: InstanceMarker = {
+    format: 'understudy-instance',
+    formatVersion: 1,
+    createdAt: new Date().toISOString(),
+    source: { dir: resolve(snapshotDir), manifest: snap.manifest ? manifest : undefined },
+  };
   const state: InstanceState = { config: snap.config, issues: snap.issues, ledger: [], outbox: [], captures: {} };
 
   await mkdir(dirname(target), { recursive: true });
@@ -164,7 +185,13 @@ export const openInstance = async (instanceDir: string): Promise<Instance> => {
   const dir = resolve(instanceDir);
   const marker = await readMarker(dir);
   const adapter = new ShardedAdapter(dir);
-  const db = new Low<InstanceState>(adapter, { config: undefined as unknown as InstanceState['config'], issues: [], ledger: [], outbox: [], captures: {} });
+  const db = new Low<InstanceState>(adapter, {
+    config: undefined as unknown as InstanceState['config'],
+    issues: [],
+    ledger: [],
+    outbox: [],
+    captures: {},
+  });
   await db.read();
   return makeInstance(dir, marker, adapter, db);
 };

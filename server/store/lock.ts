@@ -9,7 +9,12 @@ import { UserError } from '../common/errors.ts';
 import { HOST, pidAlive } from './durable-fs.ts';
 import { LOCK, readMarker } from './instance-layout.ts';
 
-export interface LockInfo { pid: number; host: string; since: string; purpose: string }
+export interface LockInfo {
+  pid: number;
+  host: string;
+  since: string;
+  purpose: string;
+}
 
 export const readLock = async (instanceDir: string): Promise<LockInfo | undefined> => {
   const text = await readFile(join(instanceDir, LOCK), 'utf8').catch(() => undefined);
@@ -35,11 +40,17 @@ const refuse = (instanceDir: string, lock: LockInfo): UserError => {
   const state = lockState(lock);
   if (state === 'stale') {
     return new UserError(`instance '${instanceDir}' has a stale lock: ${describe(lock)}, and that process is no longer running`, {
-      details: [`it may have stopped half way; check the instance (migrate:status), then clear the lock with clearStaleLock('${instanceDir}') or delete '${path}'`],
+      details: [
+        `it may have stopped half way; check the instance (migrate:status), then clear the lock with clearStaleLock('${instanceDir}') or delete '${path}'`,
+      ],
     });
   }
   return new UserError(`instance '${instanceDir}' is locked by ${describe(lock)}`, {
-    details: [state === 'mine' ? 'this process already holds it: release it first' : `wait for it to finish, or stop that process; if it is gone (another host cannot be checked), delete '${path}'`],
+    details: [
+      state === 'mine'
+        ? 'this process already holds it: release it first'
+        : `wait for it to finish, or stop that process; if it is gone (another host cannot be checked), delete '${path}'`,
+    ],
   });
 };
 

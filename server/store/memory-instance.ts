@@ -22,12 +22,19 @@ export const createMemoryInstance = (state: TrackerState & Partial<InstanceRecor
   };
   return {
     dir: `(memory: ${name})`,
-    marker: { format: 'understudy-instance', formatVersion: 1, createdAt: new Date().toISOString(), source: { dir: `(memory: ${name})`, manifest: undefined } },
+    marker: {
+      format: 'understudy-instance',
+      formatVersion: 1,
+      createdAt: new Date().toISOString(),
+      source: { dir: `(memory: ${name})`, manifest: undefined },
+    },
     get data() {
       pristine = false;
       return data;
     },
-    get records(): InstanceRecords { return data; },
+    get records(): InstanceRecords {
+      return data;
+    },
     save: async () => {
       open();
       save(canonicalHash(data.config, data.issues));

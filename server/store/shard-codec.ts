@@ -27,8 +27,13 @@ const storageText = (record: unknown): string => {
  * there, by position in the shard, with their canonical text: for plain JSON data the line written
  * is the canonical text, so one serialisation serves the file and the hash.
  */
-export const encodeShard = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer =>
-  withPlainJson(() => encodeLines(records, start, end, scratch, diverging));
+export const encodeShard = (
+  records: readonly unknown[],
+  start: number,
+  end: number,
+  scratch: ScratchBuffers,
+  diverging?: Map<number, string>,
+): Buffer => withPlainJson(() => encodeLines(records, start, end, scratch, diverging));
 
 const encodeLines = (records: readonly unknown[], start: number, end: number, scratch: ScratchBuffers, diverging?: Map<number, string>): Buffer => {
   // Runs inside withPlainJson: no prototype toJSON, so for plain data the native serialiser gives the canonical text.

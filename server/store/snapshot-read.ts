@@ -27,10 +27,25 @@ const problem = (file: string, message: string, path = ''): Problem => ({ severi
  */
 export const readSnapshot = async (dir: string): Promise<RawSnapshot> => {
   const st = await stat(dir).catch(() => undefined);
-  if (!st) throw new UserError(`snapshot directory '${dir}' does not exist`, { details: ['pass an existing snapshot with --snapshot DIR (the bundled one is fixtures/acme)'] });
-  if (!st.isDirectory()) throw new UserError(`snapshot '${dir}' is not a directory`, { details: ['a snapshot is a directory with manifest.json, config.json and issues'] });
+  if (!st)
+    throw new UserError(`snapshot directory '${dir}' does not exist`, {
+      details: ['pass an existing snapshot with --snapshot DIR (the bundled one is fixtures/acme)'],
+    });
+  if (!st.isDirectory())
+    throw new UserError(`snapshot '${dir}' is not a directory`, {
+      details: ['a snapshot is a directory with manifest.json, config.json and issues'],
+    });
 
-  const out: RawSnapshot = { dir, manifest: undefined, config: undefined, issues: [], issueSources: [], integrations: [], fileHashes: {}, problems: [] };
+  const out: RawSnapshot = {
+    dir,
+    manifest: undefined,
+    config: undefined,
+    issues: [],
+    issueSources: [],
+    integrations: [],
+    fileHashes: {},
+    problems: [],
+  };
 
   const manifest = await readJsonFile<Manifest>(join(dir, 'manifest.json'));
   if (manifest.ok) {
@@ -51,11 +66,20 @@ export const readSnapshot = async (dir: string): Promise<RawSnapshot> => {
 
 const issueFilesOf = async (dir: string, manifest: Manifest | undefined): Promise<{ files: string[]; sharded: boolean }> => {
   const layout = manifest?.issues;
-  if (layout && typeof layout === 'object' && layout.layout === 'sharded' && Array.isArray(layout.files)) return { files: layout.files, sharded: true };
-  if (layout && typeof layout === 'object' && layout.layout === 'single' && typeof layout.file === 'string') return { files: [layout.file], sharded: false };
+  if (layout && typeof layout === 'object' && layout.layout === 'sharded' && Array.isArray(layout.files))
+    return { files: layout.files, sharded: true };
+  if (layout && typeof layout === 'object' && layout.layout === 'single' && typeof layout.file === 'string')
+    return { files: [layout.file], sharded: false };
   // No usable manifest: take what is there.
   const shardDir = await readdir(join(dir, 'issues')).catch(() => undefined);
-  if (shardDir) return { files: shardDir.filter((f) => f.endsWith('.ndjson')).sort().map((f) => `issues/${f}`), sharded: true };
+  if (shardDir)
+    return {
+      files: shardDir
+        .filter((f) => f.endsWith('.ndjson'))
+        .sort()
+        .map((f) => `issues/${f}`),
+      sharded: true,
+    };
   return { files: ['issues.json'], sharded: false };
 };
 
@@ -87,7 +111,13 @@ const readIssues = async (dir: string, out: RawSnapshot): Promise<void> => {
       out.fileHashes[file] = sha256(parsed.bytes);
       const list = parsed.value?.issues;
       if (!Array.isArray(list)) {
-        out.problems.push(problem(file, `expected an object with an 'issues' array, got ${Array.isArray(parsed.value) ? 'a bare array' : typeof parsed.value}`, 'issues'));
+        out.problems.push(
+          problem(
+            file,
+            `expected an object with an 'issues' array, got ${Array.isArray(parsed.value) ? 'a bare array' : typeof parsed.value}`,
+            'issues',
+          ),
+        );
         continue;
       }
       for (const r of list) {

@@ -9,7 +9,9 @@ import { sha256, toNdjson } from './json-files.ts';
 export const JSON_SCHEMA_DIR = resolve(fileURLToPath(new URL('../model/json-schema/', import.meta.url)));
 
 export const schemaRef = (fromDir: string, name: 'manifest' | 'config' | 'issues' | 'integration'): string => {
-  const rel = relative(resolve(fromDir), join(JSON_SCHEMA_DIR, `${name}.schema.json`)).split('\\').join('/');
+  const rel = relative(resolve(fromDir), join(JSON_SCHEMA_DIR, `${name}.schema.json`))
+    .split('\\')
+    .join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 };
 
@@ -39,7 +41,8 @@ export const writeSnapshot = async (outDir: string, content: SnapshotContent, op
   const existing = await stat(target).catch(() => undefined);
   if (existing && !options.overwrite) {
     const entries = existing.isDirectory() ? await readdir(target) : ['(a file)'];
-    if (entries.length) throw new UserError(`'${outDir}' already exists and is not empty`, { details: ['choose another --out directory, or remove this one first'] });
+    if (entries.length)
+      throw new UserError(`'${outDir}' already exists and is not empty`, { details: ['choose another --out directory, or remove this one first'] });
   }
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });

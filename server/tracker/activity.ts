@@ -24,7 +24,8 @@ export interface ActivityOptions {
 
 export const recordActivity = (ctx: Ctx, issue: Issue, actor: Actor, o: ActivityOptions): void => {
   const now = ctx.clock.now();
-  if (o.items?.length) issue.history = [...issue.history, historyEntry(ctx.issues.nextHistoryId(), ctx.ix.activeUser(actor)?.accountId ?? null, now, o.items)];
+  if (o.items?.length)
+    issue.history = [...issue.history, historyEntry(ctx.issues.nextHistoryId(), ctx.ix.activeUser(actor)?.accountId ?? null, now, o.items)];
   if (o.touch ?? true) issue.updated = now;
   if (o.event) {
     const recipients = recipientsFor(ctx.ix, o.event, issue, actor).filter((r: Recipient) => mayView(ctx, r.accountId, issue, o.visibility));
@@ -56,8 +57,14 @@ export const need = (ctx: Ctx, actor: Actor, permission: ProjectPermission, proj
 
 /** Own items need the OWN permission, anybody's the ALL one (Jira's comment/worklog/attachment rule). */
 export const needOwnOrAll = (
-  ctx: Ctx, actor: Actor, project: Project, issue: Issue, author: string | null,
-  own: ProjectPermission, all: ProjectPermission, message: string,
+  ctx: Ctx,
+  actor: Actor,
+  project: Project,
+  issue: Issue,
+  author: string | null,
+  own: ProjectPermission,
+  all: ProjectPermission,
+  message: string,
 ): void => {
   if (can(ctx.ix, actor, all, project, issue)) return;
   if (actor !== null && author === actor && can(ctx.ix, actor, own, project, issue)) return;

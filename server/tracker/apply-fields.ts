@@ -11,13 +11,24 @@ import type { Actor, FieldValues } from './types.ts';
 export const notOnScreen = (id: string) => `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
 
 export const applyFieldValues = (
-  ix: ConfigIndex, project: Project, issue: Issue, allowed: readonly string[], values: FieldValues, errors: Record<string, string>,
+  ix: ConfigIndex,
+  project: Project,
+  issue: Issue,
+  allowed: readonly string[],
+  values: FieldValues,
+  errors: Record<string, string>,
 ): string[] => {
   const written: string[] = [];
   for (const [id, raw] of Object.entries(values)) {
-    if (!allowed.includes(id)) { errors[id] = notOnScreen(id); continue; }
+    if (!allowed.includes(id)) {
+      errors[id] = notOnScreen(id);
+      continue;
+    }
     const r = checkValue(ix.fields.get(id), id, raw, { ix, project, issueTypeId: issue.issueType });
-    if (!r.ok) { errors[id] = r.message; continue; }
+    if (!r.ok) {
+      errors[id] = r.message;
+      continue;
+    }
     setValue(issue, id, r.value);
     written.push(id);
   }
@@ -26,9 +37,17 @@ export const applyFieldValues = (
 
 /** The assignee rules: the actor needs ASSIGN_ISSUES, the new assignee ASSIGNABLE_USER. */
 export const checkAssignee = (
-  ix: ConfigIndex, actor: Actor, project: Project, issue: Issue, assignee: string | null, errors: Record<string, string>,
+  ix: ConfigIndex,
+  actor: Actor,
+  project: Project,
+  issue: Issue,
+  assignee: string | null,
+  errors: Record<string, string>,
 ): void => {
-  if (!can(ix, actor, 'ASSIGN_ISSUES', project, issue)) { errors.assignee = 'You do not have permission to assign issues.'; return; }
+  if (!can(ix, actor, 'ASSIGN_ISSUES', project, issue)) {
+    errors.assignee = 'You do not have permission to assign issues.';
+    return;
+  }
   if (assignee === null) return;
   const user = ix.activeUser(assignee);
   if (!user || !can(ix, assignee, 'ASSIGNABLE_USER', project, issue)) {
@@ -38,5 +57,6 @@ export const checkAssignee = (
 
 /** Required fields left empty, with Jira's wording (summary has its own sentence). */
 export const requiredMessage = (ix: ConfigIndex, id: string): string =>
-  id === 'summary' ? 'You must specify a summary of the issue.'
+  id === 'summary'
+    ? 'You must specify a summary of the issue.'
     : `${ix.fields.get(id)?.name ?? (id === 'resolution' ? 'Resolution' : id)} is required.`;

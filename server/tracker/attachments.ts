@@ -23,7 +23,17 @@ export const addAttachments = (ctx: Ctx, actor: Actor, key: string, files: reado
   const issue = checkCanAttach(ctx, actor, key);
   if (!files.length) throw badRequest(['No file was sent: attach one or more files in a multipart/form-data field named "file".']);
   const now = ctx.clock.now();
-  const added = files.map((f): Attachment => ({ id: ctx.issues.nextAttachmentId(), filename: f.filename, author: actor, created: now, size: f.size, mimeType: f.mimeType, sha256: f.sha256 }));
+  const added = files.map(
+    (f): Attachment => ({
+      id: ctx.issues.nextAttachmentId(),
+      filename: f.filename,
+      author: actor,
+      created: now,
+      size: f.size,
+      mimeType: f.mimeType,
+      sha256: f.sha256,
+    }),
+  );
   setList(issue, 'attachments', [...(issue.attachments ?? []), ...added]);
   recordActivity(ctx, issue, actor, {
     items: added.map((a) => ({ field: 'Attachment', fieldId: 'attachment', from: null, fromString: null, to: a.id, toString: a.filename })),
@@ -50,8 +60,21 @@ export const getAttachment = (ctx: Ctx, actor: Actor, id: string): { issue: Issu
 export const deleteAttachment = (ctx: Ctx, actor: Actor, id: string): void => {
   const { issue, attachment } = getAttachment(ctx, actor, id);
   const project = ctx.ix.projects.get(issue.project)!;
-  needOwnOrAll(ctx, actor, project, issue, attachment.author, 'DELETE_OWN_ATTACHMENTS', 'DELETE_ALL_ATTACHMENTS', 'You do not have permission to delete this attachment.');
-  setList(issue, 'attachments', (issue.attachments ?? []).filter((a) => a.id !== id));
+  needOwnOrAll(
+    ctx,
+    actor,
+    project,
+    issue,
+    attachment.author,
+    'DELETE_OWN_ATTACHMENTS',
+    'DELETE_ALL_ATTACHMENTS',
+    'You do not have permission to delete this attachment.',
+  );
+  setList(
+    issue,
+    'attachments',
+    (issue.attachments ?? []).filter((a) => a.id !== id),
+  );
   recordActivity(ctx, issue, actor, {
     items: [{ field: 'Attachment', fieldId: 'attachment', from: attachment.id, fromString: attachment.filename, to: null, toString: null }],
     event: 'updated',

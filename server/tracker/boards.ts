@@ -10,7 +10,13 @@ import { badRequest, notFound } from './errors.ts';
 import { matchAll } from './jql/search.ts';
 import type { Actor } from './types.ts';
 
-export interface BoardColumnView { name: string; statuses: string[]; issues: Issue[]; min?: number; max?: number }
+export interface BoardColumnView {
+  name: string;
+  statuses: string[];
+  issues: Issue[];
+  min?: number;
+  max?: number;
+}
 export interface BoardView {
   board: Board;
   columns: BoardColumnView[];
@@ -31,10 +37,15 @@ export const boardView = (ctx: Ctx, actor: Actor, boardId: string): BoardView =>
     throw e;
   }
   const columnOf = new Map<string, number>();
-  board.columns.forEach((c, n) => { for (const s of c.statuses) if (!columnOf.has(s)) columnOf.set(s, n); });
+  board.columns.forEach((c, n) => {
+    for (const s of c.statuses) if (!columnOf.has(s)) columnOf.set(s, n);
+  });
   const columns: BoardColumnView[] = board.columns.map((c) => ({
-    name: c.name, statuses: [...c.statuses], issues: [],
-    ...(c.min !== undefined ? { min: c.min } : {}), ...(c.max !== undefined ? { max: c.max } : {}),
+    name: c.name,
+    statuses: [...c.statuses],
+    issues: [],
+    ...(c.min !== undefined ? { min: c.min } : {}),
+    ...(c.max !== undefined ? { max: c.max } : {}),
   }));
   const unmapped = new Map<string, Issue[]>();
   for (const issue of issues) {
@@ -44,7 +55,8 @@ export const boardView = (ctx: Ctx, actor: Actor, boardId: string): BoardView =>
     else unmapped.set(issue.status, [...(unmapped.get(issue.status) ?? []), issue]);
   }
   return {
-    board, columns,
+    board,
+    columns,
     unmapped: [...unmapped.entries()].map(([status, list]) => ({ status, statusName: ctx.ix.statuses.get(status)?.name ?? status, issues: list })),
   };
 };

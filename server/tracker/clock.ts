@@ -1,5 +1,7 @@
 /** The tracker's clock: frozen for rehearsals (`--now`), so timestamps and relative JQL repeat. */
-export interface Clock { now(): string }
+export interface Clock {
+  now(): string;
+}
 
 export const systemClock: Clock = { now: () => new Date().toISOString() };
 

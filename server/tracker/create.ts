@@ -4,7 +4,16 @@
  * rules, then the workflow's initial transition (validators, post functions, target status).
  * Nothing changes unless everything passes.
  */
-import { type ConfigIndex, fieldApplies, fieldConfigurationFor, type Issue, issueTypesOf, type Project, screenFor, workflowFor } from '../model/index.ts';
+import {
+  type ConfigIndex,
+  fieldApplies,
+  fieldConfigurationFor,
+  type Issue,
+  issueTypesOf,
+  type Project,
+  screenFor,
+  workflowFor,
+} from '../model/index.ts';
 import type { Ctx } from './context.ts';
 import { TrackerError, badRequest, denied, fieldErrors } from './errors.ts';
 import { defaultValueOf, fieldMetaList, isRequired, settableFieldIds, type FieldMeta } from './field-meta.ts';
@@ -37,17 +46,37 @@ export const createMeta = (ctx: Ctx, actor: Actor, projectRef: string, issueType
   return fieldMetaList(ctx.ix, settableFieldIds(ctx.ix, screen, fc, project, issueTypeId), fc, project, issueTypeId);
 };
 
-const checkParent = (ctx: Ctx, actor: Actor, project: Project, issueTypeId: string, parentKey: string | undefined, errors: Record<string, string>): void => {
+const checkParent = (
+  ctx: Ctx,
+  actor: Actor,
+  project: Project,
+  issueTypeId: string,
+  parentKey: string | undefined,
+  errors: Record<string, string>,
+): void => {
   const type = ctx.ix.issueTypes.get(issueTypeId);
-  if (type?.subtask && !parentKey) { errors.parent = 'Issue type is a sub-task but parent issue key or id not specified.'; return; }
+  if (type?.subtask && !parentKey) {
+    errors.parent = 'Issue type is a sub-task but parent issue key or id not specified.';
+    return;
+  }
   if (!parentKey) return;
   const parent = ctx.issues.byKey.get(parentKey) ?? ctx.issues.byId.get(parentKey);
-  if (!parent || !can(ctx.ix, actor, 'BROWSE_PROJECTS', project, parent)) { errors.parent = `Could not find issue by id or key.`; return; }
-  if (parent.project !== project.key) { errors.parent = 'Parent issue must belong to the same project.'; return; }
+  if (!parent || !can(ctx.ix, actor, 'BROWSE_PROJECTS', project, parent)) {
+    errors.parent = `Could not find issue by id or key.`;
+    return;
+  }
+  if (parent.project !== project.key) {
+    errors.parent = 'Parent issue must belong to the same project.';
+    return;
+  }
   const parentType = ctx.ix.issueTypes.get(parent.issueType);
-  if (parentType?.subtask) { errors.parent = 'Parent issue cannot be a sub-task.'; return; }
+  if (parentType?.subtask) {
+    errors.parent = 'Parent issue cannot be a sub-task.';
+    return;
+  }
   const level = (t: typeof type) => t?.hierarchyLevel ?? (t?.subtask ? -1 : 0);
-  if (!type?.subtask && level(parentType) <= level(type)) errors.parent = `Issue type '${type?.name ?? issueTypeId}' cannot have a parent of type '${parentType?.name ?? parent.issueType}'.`;
+  if (!type?.subtask && level(parentType) <= level(type))
+    errors.parent = `Issue type '${type?.name ?? issueTypeId}' cannot have a parent of type '${parentType?.name ?? parent.issueType}'.`;
 };
 
 export const createIssue = (ctx: Ctx, actor: Actor, input: CreateInput): Issue => {
@@ -61,10 +90,28 @@ export const createIssue = (ctx: Ctx, actor: Actor, input: CreateInput): Issue =
   const allowed = settableFieldIds(ix, screen, fc, project, input.issueType);
   const now = ctx.clock.now();
   const issue: Issue = {
-    id: '', key: `${project.key}-1`, project: project.key, issueType: input.issueType, status: '',
-    resolution: null, priority: null, summary: '', description: null, reporter: null, assignee: null,
-    labels: [], components: [], fixVersions: [], versions: [], created: now, updated: now,
-    watchers: [], customFields: {}, comments: [], history: [], links: [],
+    id: '',
+    key: `${project.key}-1`,
+    project: project.key,
+    issueType: input.issueType,
+    status: '',
+    resolution: null,
+    priority: null,
+    summary: '',
+    description: null,
+    reporter: null,
+    assignee: null,
+    labels: [],
+    components: [],
+    fixVersions: [],
+    versions: [],
+    created: now,
+    updated: now,
+    watchers: [],
+    customFields: {},
+    comments: [],
+    history: [],
+    links: [],
   };
   const errors: Record<string, string> = {};
   applyFieldValues(ix, project, issue, allowed, input.fields, errors);

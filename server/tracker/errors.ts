@@ -8,7 +8,10 @@ export type { JiraErrorBody };
 
 export class TrackerError extends Error {
   override readonly name = 'TrackerError';
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415, readonly body: JiraErrorBody) {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415,
+    readonly body: JiraErrorBody,
+  ) {
     super(errorWords(body) || `HTTP ${status}`);
   }
 }

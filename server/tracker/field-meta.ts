@@ -4,10 +4,24 @@
  * and the default. createMeta, editMeta and transition screens all come from here, so the
  * regression suite compares exactly what enforcement uses.
  */
-import { type ConfigIndex, type Field, fieldApplies, fieldBehaviour, type FieldConfiguration, fieldContextFor, type Project, type Screen, screenFieldIds } from '../model/index.ts';
+import {
+  type ConfigIndex,
+  type Field,
+  fieldApplies,
+  fieldBehaviour,
+  type FieldConfiguration,
+  fieldContextFor,
+  type Project,
+  type Screen,
+  screenFieldIds,
+} from '../model/index.ts';
 import { fieldTypeOf } from './issue-fields.ts';
 
-export interface AllowedValue { id: string; name: string; children?: AllowedValue[] }
+export interface AllowedValue {
+  id: string;
+  name: string;
+  children?: AllowedValue[];
+}
 
 export interface FieldMeta {
   fieldId: string;
@@ -22,7 +36,13 @@ export interface FieldMeta {
 }
 
 /** Field ids a screen lets the caller set here: known, applicable (custom contexts) and not hidden. */
-export const settableFieldIds = (ix: ConfigIndex, screen: Screen | undefined, fc: FieldConfiguration | undefined, project: Project, issueTypeId: string): string[] => {
+export const settableFieldIds = (
+  ix: ConfigIndex,
+  screen: Screen | undefined,
+  fc: FieldConfiguration | undefined,
+  project: Project,
+  issueTypeId: string,
+): string[] => {
   if (!screen) return [];
   const out: string[] = [];
   for (const id of screenFieldIds(screen)) {
@@ -35,21 +55,40 @@ export const settableFieldIds = (ix: ConfigIndex, screen: Screen | undefined, fc
   return out;
 };
 
-const allowedValuesOf = (ix: ConfigIndex, field: Field | undefined, id: string, project: Project, issueTypeId: string): AllowedValue[] | undefined => {
+const allowedValuesOf = (
+  ix: ConfigIndex,
+  field: Field | undefined,
+  id: string,
+  project: Project,
+  issueTypeId: string,
+): AllowedValue[] | undefined => {
   const type = fieldTypeOf(field, id);
   switch (type) {
-    case 'priority': return ix.config.priorities.map((p) => ({ id: p.id, name: p.name }));
-    case 'resolution': return ix.config.resolutions.map((r) => ({ id: r.id, name: r.name }));
-    case 'components': return project.components.map((c) => ({ id: c.id, name: c.name }));
-    case 'version': case 'multi-version': return project.versions.filter((v) => !v.archived).map((v) => ({ id: v.id, name: v.name }));
-    case 'select': case 'radio': case 'multi-select': case 'checkboxes': case 'cascading-select': {
+    case 'priority':
+      return ix.config.priorities.map((p) => ({ id: p.id, name: p.name }));
+    case 'resolution':
+      return ix.config.resolutions.map((r) => ({ id: r.id, name: r.name }));
+    case 'components':
+      return project.components.map((c) => ({ id: c.id, name: c.name }));
+    case 'version':
+    case 'multi-version':
+      return project.versions.filter((v) => !v.archived).map((v) => ({ id: v.id, name: v.name }));
+    case 'select':
+    case 'radio':
+    case 'multi-select':
+    case 'checkboxes':
+    case 'cascading-select': {
       const ctx = field ? fieldContextFor(field, project.key, issueTypeId) : undefined;
-      return (ctx?.options ?? []).filter((o) => !o.disabled).map((o) => ({
-        id: o.id, name: o.value,
-        ...(o.children ? { children: o.children.filter((c) => !c.disabled).map((c) => ({ id: c.id, name: c.value })) } : {}),
-      }));
+      return (ctx?.options ?? [])
+        .filter((o) => !o.disabled)
+        .map((o) => ({
+          id: o.id,
+          name: o.value,
+          ...(o.children ? { children: o.children.filter((c) => !c.disabled).map((c) => ({ id: c.id, name: c.value })) } : {}),
+        }));
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 };
 
@@ -64,20 +103,25 @@ export const defaultValueOf = (field: Field | undefined, project: Project, issue
   field ? fieldContextFor(field, project.key, issueTypeId)?.default : undefined;
 
 export const fieldMetaList = (
-  ix: ConfigIndex, fieldIds: readonly string[], fc: FieldConfiguration | undefined, project: Project, issueTypeId: string,
+  ix: ConfigIndex,
+  fieldIds: readonly string[],
+  fc: FieldConfiguration | undefined,
+  project: Project,
+  issueTypeId: string,
   extraRequired: ReadonlySet<string> = new Set(),
-): FieldMeta[] => fieldIds.map((id) => {
-  const field = ix.fields.get(id);
-  const def = defaultValueOf(field, project, issueTypeId);
-  const allowed = allowedValuesOf(ix, field, id, project, issueTypeId);
-  return {
-    fieldId: id,
-    name: field?.name ?? (id === 'resolution' ? 'Resolution' : id),
-    type: fieldTypeOf(field, id) ?? 'text',
-    custom: field?.custom ?? false,
-    required: isRequired(fc, id) || extraRequired.has(id),
-    hasDefaultValue: def !== undefined && def !== null,
-    ...(def !== undefined && def !== null ? { defaultValue: def } : {}),
-    ...(allowed ? { allowedValues: allowed } : {}),
-  };
-});
+): FieldMeta[] =>
+  fieldIds.map((id) => {
+    const field = ix.fields.get(id);
+    const def = defaultValueOf(field, project, issueTypeId);
+    const allowed = allowedValuesOf(ix, field, id, project, issueTypeId);
+    return {
+      fieldId: id,
+      name: field?.name ?? (id === 'resolution' ? 'Resolution' : id),
+      type: fieldTypeOf(field, id) ?? 'text',
+      custom: field?.custom ?? false,
+      required: isRequired(fc, id) || extraRequired.has(id),
+      hasDefaultValue: def !== undefined && def !== null,
+      ...(def !== undefined && def !== null ? { defaultValue: def } : {}),
+      ...(allowed ? { allowedValues: allowed } : {}),
+    };
+  });

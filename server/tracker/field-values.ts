@@ -10,7 +10,11 @@ export type Checked = { ok: true; value: unknown } | { ok: false; message: strin
 const ok = (value: unknown): Checked => ({ ok: true, value });
 const bad = (message: string): Checked => ({ ok: false, message });
 
-export interface ValueScope { ix: ConfigIndex; project: Project; issueTypeId: string }
+export interface ValueScope {
+  ix: ConfigIndex;
+  project: Project;
+  issueTypeId: string;
+}
 
 const enabledOption = (options: readonly FieldOption[] | undefined, id: unknown): FieldOption | undefined =>
   options?.find((o) => o.id === id && !o.disabled);
@@ -20,20 +24,27 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{
 const checkOne = (type: string, v: unknown, scope: ValueScope, ctx: FieldContext | undefined): Checked => {
   const { ix, project } = scope;
   switch (type) {
-    case 'text': case 'paragraph':
+    case 'text':
+    case 'paragraph':
       if (typeof v !== 'string') return bad('Operation value must be a string');
       if (type === 'text' && v.length > 255) return bad('The entered text is too long. It exceeds the allowed limit of 255 characters.');
       return ok(v);
     case 'url':
       if (typeof v !== 'string') return bad('Operation value must be a string');
-      try { new URL(v); return ok(v); } catch { return bad(`Not a valid URL: '${v}'.`); }
+      try {
+        new URL(v);
+        return ok(v);
+      } catch {
+        return bad(`Not a valid URL: '${v}'.`);
+      }
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) ? ok(v) : bad('Operation value must be a number');
     case 'date':
       return isDate(v) ? ok(v) : bad(`Error parsing date string: ${String(v)}`);
     case 'datetime':
       return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? ok(v) : bad(`Error parsing date string: ${String(v)}`);
-    case 'select': case 'radio':
+    case 'select':
+    case 'radio':
       return enabledOption(ctx?.options, v) ? ok(v) : bad(`Option id '${String(v)}' is not valid`);
     case 'cascading-select': {
       const c = v as { parent?: unknown; child?: unknown };
@@ -65,8 +76,13 @@ const checkOne = (type: string, v: unknown, scope: ValueScope, ctx: FieldContext
 };
 
 const ELEMENT_TYPE: Record<string, string> = {
-  'multi-select': 'select', checkboxes: 'select', 'multi-user': 'user', 'multi-group': 'group',
-  labels: 'labels', 'multi-version': 'version', components: 'components',
+  'multi-select': 'select',
+  checkboxes: 'select',
+  'multi-user': 'user',
+  'multi-group': 'group',
+  labels: 'labels',
+  'multi-version': 'version',
+  components: 'components',
 };
 
 /** Checks and normalises a value (empty → null or []); `field` may be absent for `resolution`. */

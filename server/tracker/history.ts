@@ -2,7 +2,16 @@
  * Jira changelog items for changed fields: `from`/`to` hold ids (comma-separated for lists),
  * `fromString`/`toString` the names people see. One history entry per operation.
  */
-import { type ChangeItem, type ConfigIndex, type Field, fieldContextFor, type FieldOption, type HistoryEntry, type Issue, type Project } from '../model/index.ts';
+import {
+  type ChangeItem,
+  type ConfigIndex,
+  type Field,
+  fieldContextFor,
+  type FieldOption,
+  type HistoryEntry,
+  type Issue,
+  type Project,
+} from '../model/index.ts';
 import { fieldTypeOf, getValue, historyName, sameValue } from './issue-fields.ts';
 
 const optionName = (options: readonly FieldOption[] | undefined, id: string): string => {
@@ -16,24 +25,45 @@ const optionName = (options: readonly FieldOption[] | undefined, id: string): st
 
 const nameOne = (ix: ConfigIndex, type: string, id: string, project: Project, options: readonly FieldOption[] | undefined): string => {
   switch (type) {
-    case 'user': case 'multi-user': return ix.users.get(id)?.displayName ?? id;
-    case 'group': case 'multi-group': return ix.groups.get(id)?.name ?? id;
-    case 'priority': return ix.priorities.get(id)?.name ?? id;
-    case 'resolution': return ix.resolutions.get(id)?.name ?? id;
-    case 'status': return ix.statuses.get(id)?.name ?? id;
-    case 'version': case 'multi-version': return project.versions.find((v) => v.id === id)?.name ?? id;
-    case 'components': return project.components.find((c) => c.id === id)?.name ?? id;
-    case 'select': case 'radio': case 'multi-select': case 'checkboxes': case 'cascading-select': return optionName(options, id);
-    default: return id;
+    case 'user':
+    case 'multi-user':
+      return ix.users.get(id)?.displayName ?? id;
+    case 'group':
+    case 'multi-group':
+      return ix.groups.get(id)?.name ?? id;
+    case 'priority':
+      return ix.priorities.get(id)?.name ?? id;
+    case 'resolution':
+      return ix.resolutions.get(id)?.name ?? id;
+    case 'status':
+      return ix.statuses.get(id)?.name ?? id;
+    case 'version':
+    case 'multi-version':
+      return project.versions.find((v) => v.id === id)?.name ?? id;
+    case 'components':
+      return project.components.find((c) => c.id === id)?.name ?? id;
+    case 'select':
+    case 'radio':
+    case 'multi-select':
+    case 'checkboxes':
+    case 'cascading-select':
+      return optionName(options, id);
+    default:
+      return id;
   }
 };
 
 /** Raw and display strings of a model value; null when empty. */
 export const describeValue = (
-  ix: ConfigIndex, field: Field | undefined, fieldId: string, value: unknown, project: Project, issueTypeId: string,
+  ix: ConfigIndex,
+  field: Field | undefined,
+  fieldId: string,
+  value: unknown,
+  project: Project,
+  issueTypeId: string,
 ): { raw: string | null; text: string | null } => {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return { raw: null, text: null };
-  const type = fieldId === 'status' ? 'status' : fieldTypeOf(field, fieldId) ?? 'text';
+  const type = fieldId === 'status' ? 'status' : (fieldTypeOf(field, fieldId) ?? 'text');
   const options = field ? fieldContextFor(field, project.key, issueTypeId)?.options : undefined;
   if (type === 'cascading-select') {
     const c = value as { parent: string; child?: string };
@@ -52,9 +82,7 @@ export const describeValue = (
   return type === 'number' || type === 'date' || type === 'datetime' ? { raw: s, text: s } : { raw: null, text: s };
 };
 
-export const changeItem = (
-  ix: ConfigIndex, project: Project, issueTypeId: string, fieldId: string, before: unknown, after: unknown,
-): ChangeItem => {
+export const changeItem = (ix: ConfigIndex, project: Project, issueTypeId: string, fieldId: string, before: unknown, after: unknown): ChangeItem => {
   const field = ix.fields.get(fieldId);
   const from = describeValue(ix, field, fieldId, before, project, issueTypeId);
   const to = describeValue(ix, field, fieldId, after, project, issueTypeId);
@@ -73,5 +101,9 @@ export const diffItems = (ix: ConfigIndex, project: Project, before: Issue, afte
   return items;
 };
 
-export const historyEntry = (id: string, author: string | null, created: string, items: ChangeItem[]): HistoryEntry =>
-  ({ id, author, created, items });
+export const historyEntry = (id: string, author: string | null, created: string, items: ChangeItem[]): HistoryEntry => ({
+  id,
+  author,
+  created,
+  items,
+});

@@ -19,8 +19,29 @@ export { describeValue } from './history.ts';
 export { fieldTypeOf, getValue, isSystemField, sameValue } from './issue-fields.ts';
 export type { CreateInput, TransitionInput, OutboxEntry, TrackerState, Actor, FieldValues, PageOptions } from './types.ts';
 export type * from './admin/index.ts';
-export { emptyRecords, normaliseRecords, markInterruptedTasks, revisionOf, diffAudit, appendAudit, bumpRevisions, describedBy, notificationId, type AuditSource } from './admin/index.ts';
-export type { CommentEdit, EstimateAdjust, LinkInput, LinkView, NewAttachment, PeopleView, PropertyOwner, RemoteLinkInput, WorklogInput } from './everyday.ts';
+export {
+  emptyRecords,
+  normaliseRecords,
+  markInterruptedTasks,
+  revisionOf,
+  diffAudit,
+  appendAudit,
+  bumpRevisions,
+  describedBy,
+  notificationId,
+  type AuditSource,
+} from './admin/index.ts';
+export type {
+  CommentEdit,
+  EstimateAdjust,
+  LinkInput,
+  LinkView,
+  NewAttachment,
+  PeopleView,
+  PropertyOwner,
+  RemoteLinkInput,
+  WorklogInput,
+} from './everyday.ts';
 export type { VisibilityInput } from './visibility-input.ts';
 export { formatDuration, parseDuration } from './durations.ts';
 export { filterVisible } from './filter-visibility.ts';

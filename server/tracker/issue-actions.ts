@@ -36,7 +36,9 @@ export const assignIssue = (ctx: Ctx, actor: Actor, key: string, assignee: strin
   if (errors.assignee) throw fieldErrors(errors);
   const working = cloneIssue(issue);
   working.assignee = assignee;
-  commitChange(ctx, issue, working, diffItems(ctx.ix, project, issue, working, ['assignee']), [], actor, 'assigned', { previousAssignee: issue.assignee });
+  commitChange(ctx, issue, working, diffItems(ctx.ix, project, issue, working, ['assignee']), [], actor, 'assigned', {
+    previousAssignee: issue.assignee,
+  });
   return issue;
 };
 

@@ -8,16 +8,17 @@ import { SYSTEM_FIELD_TYPES } from '../jira-wire/index.ts';
 
 /** Jira's changelog names for system fields (custom fields use their own name). */
 const HISTORY_NAMES: Record<string, string> = {
-  components: 'Component', fixVersions: 'Fix Version', versions: 'Version',
+  components: 'Component',
+  fixVersions: 'Fix Version',
+  versions: 'Version',
 };
 
 export const isSystemField = (id: string): boolean => id in SYSTEM_FIELD_TYPES || id === 'resolution';
 
 export const fieldTypeOf = (field: Field | undefined, id: string): FieldType | 'resolution' | undefined =>
-  id === 'resolution' ? 'resolution' : field?.type ?? SYSTEM_FIELD_TYPES[id];
+  id === 'resolution' ? 'resolution' : (field?.type ?? SYSTEM_FIELD_TYPES[id]);
 
-export const historyName = (field: Field | undefined, id: string): string =>
-  HISTORY_NAMES[id] ?? (field?.custom ? field.name : id);
+export const historyName = (field: Field | undefined, id: string): string => HISTORY_NAMES[id] ?? (field?.custom ? field.name : id);
 
 export const getValue = (issue: Issue, id: string): unknown => {
   if (id === 'resolution') return issue.resolution;
@@ -25,18 +26,23 @@ export const getValue = (issue: Issue, id: string): unknown => {
   return issue.customFields[id] ?? null;
 };
 
-export const isEmptyValue = (v: unknown): boolean =>
-  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+export const isEmptyValue = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 const MULTI_SYSTEM = new Set(['labels', 'components', 'fixVersions', 'versions']);
 
 /** Writes a (validated) value; empty custom values are removed so the issue stays canonical. */
 export const setValue = (issue: Issue, id: string, value: unknown): void => {
-  if (id === 'resolution') { issue.resolution = (value as string | null) ?? null; return; }
+  if (id === 'resolution') {
+    issue.resolution = (value as string | null) ?? null;
+    return;
+  }
   if (id in SYSTEM_FIELD_TYPES) {
     const v = isEmptyValue(value) ? (MULTI_SYSTEM.has(id) ? [] : null) : value;
     // An emptied summary stays a string; the required check then refuses it before any commit.
-    if (id === 'summary' && v === null) { issue.summary = ''; return; }
+    if (id === 'summary' && v === null) {
+      issue.summary = '';
+      return;
+    }
     (issue as unknown as Record<string, unknown>)[id] = v;
     return;
   }

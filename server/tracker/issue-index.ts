@@ -50,11 +50,25 @@ export class IssueIndex {
     return `${projectKey}-${n}`;
   }
 
-  nextIssueId(): string { return String(++this.issueId); }
-  nextCommentId(): string { return String(++this.commentId); }
-  nextHistoryId(): string { return String(++this.historyId); }
-  nextAttachmentId(): string { return String(++this.attachmentId); }
-  nextWorklogId(): string { return String(++this.worklogId); }
-  nextLinkId(): string { return String(++this.linkId); }
-  nextRemoteLinkId(): string { return String(++this.remoteLinkId); }
+  nextIssueId(): string {
+    return String(++this.issueId);
+  }
+  nextCommentId(): string {
+    return String(++this.commentId);
+  }
+  nextHistoryId(): string {
+    return String(++this.historyId);
+  }
+  nextAttachmentId(): string {
+    return String(++this.attachmentId);
+  }
+  nextWorklogId(): string {
+    return String(++this.worklogId);
+  }
+  nextLinkId(): string {
+    return String(++this.linkId);
+  }
+  nextRemoteLinkId(): string {
+    return String(++this.remoteLinkId);
+  }
 }

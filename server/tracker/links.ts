@@ -13,17 +13,30 @@ import { can } from './permissions.ts';
 import type { Actor } from './types.ts';
 import type { VisibilityInput } from './visibility-input.ts';
 
-export interface LinkInput { type: { id?: string; name?: string }; inward: string; outward: string; comment?: { body: string; visibility?: VisibilityInput } }
-export interface LinkView { id: string; type: IssueLinkType; inward: Issue; outward: Issue }
+export interface LinkInput {
+  type: { id?: string; name?: string };
+  inward: string;
+  outward: string;
+  comment?: { body: string; visibility?: VisibilityInput };
+}
+export interface LinkView {
+  id: string;
+  type: IssueLinkType;
+  inward: Issue;
+  outward: Issue;
+}
 
 export const linkTypeByRef = (ctx: Ctx, ref: { id?: string; name?: string }): IssueLinkType | undefined =>
-  ctx.ix.config.issueLinkTypes.find((t) => (ref.id !== undefined && t.id === String(ref.id)) || (ref.name !== undefined && t.name.toLowerCase() === String(ref.name).toLowerCase()));
+  ctx.ix.config.issueLinkTypes.find(
+    (t) => (ref.id !== undefined && t.id === String(ref.id)) || (ref.name !== undefined && t.name.toLowerCase() === String(ref.name).toLowerCase()),
+  );
 
 const phrase = (type: IssueLinkType, direction: IssueLink['direction']) => (direction === 'outward' ? type.outward : type.inward);
 
 const linkItem = (type: IssueLinkType, direction: IssueLink['direction'], other: string, removed: boolean) => {
   const text = `This issue ${phrase(type, direction)} ${other}`;
-  return removed ? { field: 'Link', fieldId: 'issuelinks', from: other, fromString: text, to: null, toString: null }
+  return removed
+    ? { field: 'Link', fieldId: 'issuelinks', from: other, fromString: text, to: null, toString: null }
     : { field: 'Link', fieldId: 'issuelinks', from: null, fromString: null, to: other, toString: text };
 };
 
@@ -51,7 +64,10 @@ export const getLink = (ctx: Ctx, actor: Actor, id: string): LinkView => {
   let side: { issue: Issue; link: IssueLink } | undefined;
   for (const issue of ctx.state.issues) {
     const link = issue.links.find((l) => l.id === id && l.direction === 'outward');
-    if (link) { side = { issue, link }; break; }
+    if (link) {
+      side = { issue, link };
+      break;
+    }
   }
   if (!side) throw gone();
   const type = ctx.ix.config.issueLinkTypes.find((t) => t.id === side.link.type);
@@ -59,7 +75,9 @@ export const getLink = (ctx: Ctx, actor: Actor, id: string): LinkView => {
   try {
     outward = visibleIssue(ctx, actor, side.issue.key).issue;
     inward = visibleIssue(ctx, actor, side.link.issue).issue;
-  } catch { throw gone(); }
+  } catch {
+    throw gone();
+  }
   if (!type) throw gone();
   return { id, type, inward, outward };
 };

@@ -4,7 +4,19 @@
  * projects' versions and components, priorities, resolutions, statuses, issue types by id or name.
  * All case-insensitive on names; undefined when nothing matches (the caller words the error).
  */
-import { type Component, type ConfigIndex, type Field, fieldContextFor, type FieldOption, type IssueType, type Priority, type Project, type Resolution, type Status, type Version } from '../model/index.ts';
+import {
+  type Component,
+  type ConfigIndex,
+  type Field,
+  fieldContextFor,
+  type FieldOption,
+  type IssueType,
+  type Priority,
+  type Project,
+  type Resolution,
+  type Status,
+  type Version,
+} from '../model/index.ts';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.trim().toLowerCase();
 
@@ -15,7 +27,12 @@ export const fieldByRef = (ix: ConfigIndex, ref: string): Field | undefined => i
 
 /** An option (or, with `parentId`, a child option) of the context applying to project × issue type. */
 export const optionByRef = (
-  ix: ConfigIndex, fieldId: string, projectKey: string, issueTypeId: string, ref: { id?: string; value?: string }, parentId?: string,
+  ix: ConfigIndex,
+  fieldId: string,
+  projectKey: string,
+  issueTypeId: string,
+  ref: { id?: string; value?: string },
+  parentId?: string,
 ): FieldOption | Omit<FieldOption, 'children'> | undefined => {
   const field = ix.fields.get(fieldId);
   const ctx = field ? fieldContextFor(field, projectKey, issueTypeId) : undefined;

@@ -3,34 +3,59 @@
  * see the issue (Jira never mails someone an issue they cannot browse), de-duplicated, in scheme
  * order. Pure: a migration can count a bulk change's notifications without an outbox.
  */
-import { type Config, ConfigIndex, groupMembers, type Issue, type NotificationEvent, type NotificationRecipient, type Project } from '../model/index.ts';
+import {
+  type Config,
+  ConfigIndex,
+  groupMembers,
+  type Issue,
+  type NotificationEvent,
+  type NotificationRecipient,
+  type Project,
+} from '../model/index.ts';
 import { can } from './permissions.ts';
 import type { Actor, OutboxEntry } from './types.ts';
 
-export interface Recipient { accountId: string; email: string }
+export interface Recipient {
+  accountId: string;
+  email: string;
+}
 
 export interface NotifyExtra {
   /** For `assigned`: the assignee before the change, who Jira also tells (as current assignee). */
   previousAssignee?: string | null;
 }
 
-const holdersOf = (ix: ConfigIndex, r: NotificationRecipient, issue: Issue, actor: Actor, project: Project, extra: NotifyExtra): (string | null | undefined)[] => {
+const holdersOf = (
+  ix: ConfigIndex,
+  r: NotificationRecipient,
+  issue: Issue,
+  actor: Actor,
+  project: Project,
+  extra: NotifyExtra,
+): (string | null | undefined)[] => {
   switch (r.type) {
-    case 'currentAssignee': return [issue.assignee, extra.previousAssignee];
-    case 'reporter': return [issue.reporter];
-    case 'currentUser': return [actor];
-    case 'projectLead': return [project.lead];
-    case 'componentLead': return issue.components.map((id) => project.components.find((c) => c.id === id)?.lead);
-    case 'user': return [r.value];
-    case 'group': return r.value ? groupMembers(ix.config, r.value) : [];
-    case 'projectRole': return r.value ? [...ix.roleHolders(project, r.value)] : [];
-    case 'watchers': return issue.watchers;
+    case 'currentAssignee':
+      return [issue.assignee, extra.previousAssignee];
+    case 'reporter':
+      return [issue.reporter];
+    case 'currentUser':
+      return [actor];
+    case 'projectLead':
+      return [project.lead];
+    case 'componentLead':
+      return issue.components.map((id) => project.components.find((c) => c.id === id)?.lead);
+    case 'user':
+      return [r.value];
+    case 'group':
+      return r.value ? groupMembers(ix.config, r.value) : [];
+    case 'projectRole':
+      return r.value ? [...ix.roleHolders(project, r.value)] : [];
+    case 'watchers':
+      return issue.watchers;
   }
 };
 
-export const recipientsFor = (
-  ix: ConfigIndex, event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {},
-): Recipient[] => {
+export const recipientsFor = (ix: ConfigIndex, event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {}): Recipient[] => {
   const project = ix.projects.get(issue.project);
   if (!project) return [];
   const scheme = ix.config.notificationSchemes.find((s) => s.id === project.schemes.notificationScheme);
@@ -58,19 +83,33 @@ const indexes = new WeakMap<Config, ConfigIndex>();
  */
 export const notificationsFor = (config: Config, event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {}): Recipient[] => {
   let ix = indexes.get(config);
-  if (!ix) { ix = new ConfigIndex(config); indexes.set(config, ix); }
+  if (!ix) {
+    ix = new ConfigIndex(config);
+    indexes.set(config, ix);
+  }
   return recipientsFor(ix, event, issue, actor, extra);
 };
 
 /** Appends one outbox entry per recipient; ids continue the outbox's numbering. */
 export const record = (
-  outbox: OutboxEntry[], at: string, event: NotificationEvent, issue: Issue, actor: Actor, recipients: readonly Recipient[],
+  outbox: OutboxEntry[],
+  at: string,
+  event: NotificationEvent,
+  issue: Issue,
+  actor: Actor,
+  recipients: readonly Recipient[],
 ): OutboxEntry[] => {
   const added: OutboxEntry[] = [];
   for (const r of recipients) {
     const entry: OutboxEntry = {
-      id: String(outbox.length + 1), at, event, issueKey: issue.key, project: issue.project, actor,
-      recipient: r.accountId, recipientEmail: r.email,
+      id: String(outbox.length + 1),
+      at,
+      event,
+      issueKey: issue.key,
+      project: issue.project,
+      actor,
+      recipient: r.accountId,
+      recipientEmail: r.email,
     };
     outbox.push(entry);
     added.push(entry);

@@ -11,20 +11,32 @@ import type { Actor } from './types.ts';
 const READ_ONLY_KEEP = new Set<ProjectPermission>(['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
 
 export const holderMatches = (
-  ix: ConfigIndex, holder: PermissionHolder, actor: Actor, project: Project, issue: Issue | undefined, permission: ProjectPermission,
+  ix: ConfigIndex,
+  holder: PermissionHolder,
+  actor: Actor,
+  project: Project,
+  issue: Issue | undefined,
+  permission: ProjectPermission,
 ): boolean => {
   const user = ix.activeUser(actor);
   switch (holder.type) {
-    case 'anyone': return true;
-    case 'loggedIn': return user !== undefined;
-    case 'group': return user !== undefined && holder.value !== undefined && user.groups.includes(holder.value);
-    case 'projectRole': return user !== undefined && holder.value !== undefined && ix.roleHolders(project, holder.value).has(user.accountId);
-    case 'user': return user !== undefined && holder.value === user.accountId;
-    case 'projectLead': return user !== undefined && project.lead === user.accountId;
+    case 'anyone':
+      return true;
+    case 'loggedIn':
+      return user !== undefined;
+    case 'group':
+      return user !== undefined && holder.value !== undefined && user.groups.includes(holder.value);
+    case 'projectRole':
+      return user !== undefined && holder.value !== undefined && ix.roleHolders(project, holder.value).has(user.accountId);
+    case 'user':
+      return user !== undefined && holder.value === user.accountId;
+    case 'projectLead':
+      return user !== undefined && project.lead === user.accountId;
     case 'reporter':
       if (!user) return false;
       return issue ? issue.reporter === user.accountId : permission === 'CREATE_ISSUES';
-    case 'assignee': return user !== undefined && issue !== undefined && issue.assignee === user.accountId;
+    case 'assignee':
+      return user !== undefined && issue !== undefined && issue.assignee === user.accountId;
   }
 };
 
@@ -58,7 +70,13 @@ export const can = (ix: ConfigIndex, actor: Actor, permission: ProjectPermission
 export const browseMode = (ix: ConfigIndex, actor: Actor, project: Project): 'all' | 'none' | 'issue' => {
   const scheme = ix.config.permissionSchemes.find((s) => s.id === project.schemes.permissionScheme);
   const grants = (scheme?.grants ?? []).filter((g) => g.permission === 'BROWSE_PROJECTS');
-  if (grants.some((g) => g.holder.type !== 'reporter' && g.holder.type !== 'assignee' && holderMatches(ix, g.holder, actor, project, undefined, 'BROWSE_PROJECTS'))) return 'all';
+  if (
+    grants.some(
+      (g) =>
+        g.holder.type !== 'reporter' && g.holder.type !== 'assignee' && holderMatches(ix, g.holder, actor, project, undefined, 'BROWSE_PROJECTS'),
+    )
+  )
+    return 'all';
   if (ix.activeUser(actor) && grants.some((g) => g.holder.type === 'reporter' || g.holder.type === 'assignee')) return 'issue';
   return 'none';
 };

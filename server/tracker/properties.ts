@@ -15,7 +15,9 @@ export const PROPERTY_VALUE_MAX = 32_768;
 
 export type PropertyOwner = { kind: 'issue'; key: string } | { kind: 'project'; key: string } | { kind: 'user'; accountId: string };
 
-interface Holder { properties?: Properties }
+interface Holder {
+  properties?: Properties;
+}
 
 const holderOf = (ctx: Ctx, actor: Actor, owner: PropertyOwner, write: boolean): Holder => {
   if (owner.kind === 'issue') {
@@ -26,19 +28,24 @@ const holderOf = (ctx: Ctx, actor: Actor, owner: PropertyOwner, write: boolean):
   if (owner.kind === 'project') {
     const project = ctx.ix.projects.get(owner.key) ?? ctx.ix.config.projects.find((p) => p.id === owner.key);
     // Seen as the project itself is (server/http/jira/visibility.ts): browsers, its administrators, Jira administrators.
-    const sees = project && (can(ctx.ix, actor, 'BROWSE_PROJECTS', project) || can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project) || ctx.ix.hasGlobal(actor, 'ADMINISTER'));
+    const sees =
+      project &&
+      (can(ctx.ix, actor, 'BROWSE_PROJECTS', project) || can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project) || ctx.ix.hasGlobal(actor, 'ADMINISTER'));
     if (!project || !sees) throw notFound(`No project could be found with key '${owner.key}'.`);
-    if (write && !can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project)) throw denied(actor, 'You do not have permission to edit the properties of this project.');
+    if (write && !can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project))
+      throw denied(actor, 'You do not have permission to edit the properties of this project.');
     return project;
   }
   if (actor === null) throw new TrackerError(401, { errorMessages: ['You are not logged in.'], errors: {} });
   const user = ctx.ix.user(owner.accountId);
   if (!user) throw notFound(`The user with account ID '${owner.accountId}' does not exist.`);
-  if (user.accountId !== actor && !ctx.ix.hasGlobal(actor, 'ADMINISTER')) throw denied(actor, 'You can only read and change your own user properties.');
+  if (user.accountId !== actor && !ctx.ix.hasGlobal(actor, 'ADMINISTER'))
+    throw denied(actor, 'You can only read and change your own user properties.');
   return user;
 };
 
-export const propertyKeys = (ctx: Ctx, actor: Actor, owner: PropertyOwner): string[] => Object.keys(holderOf(ctx, actor, owner, false).properties ?? {});
+export const propertyKeys = (ctx: Ctx, actor: Actor, owner: PropertyOwner): string[] =>
+  Object.keys(holderOf(ctx, actor, owner, false).properties ?? {});
 
 export const getProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: string): unknown => {
   const props = holderOf(ctx, actor, owner, false).properties ?? {};
@@ -71,7 +78,12 @@ export const deleteProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key
  * configuration, which the tracker never changes in place (forks share it with their base): a new
  * configuration holding a new project or user object replaces it.
  */
-const writeProperties = (ctx: Ctx, owner: PropertyOwner, holder: { properties?: Record<string, unknown> }, next: Record<string, unknown> | undefined): void => {
+const writeProperties = (
+  ctx: Ctx,
+  owner: PropertyOwner,
+  holder: { properties?: Record<string, unknown> },
+  next: Record<string, unknown> | undefined,
+): void => {
   const withNext = <T extends { properties?: Record<string, unknown> }>(x: T): T => {
     const { properties: _old, ...rest } = x;
     return (next ? { ...rest, properties: next } : rest) as T;
@@ -82,7 +94,8 @@ const writeProperties = (ctx: Ctx, owner: PropertyOwner, holder: { properties?: 
     return;
   }
   const config = ctx.state.config;
-  ctx.state.config = owner.kind === 'project'
-    ? { ...config, projects: config.projects.map((p) => (p === holder ? withNext(p) : p)) }
-    : { ...config, users: config.users.map((u) => (u === holder ? withNext(u) : u)) };
+  ctx.state.config =
+    owner.kind === 'project'
+      ? { ...config, projects: config.projects.map((p) => (p === holder ? withNext(p) : p)) }
+      : { ...config, users: config.users.map((u) => (u === holder ? withNext(u) : u)) };
 };

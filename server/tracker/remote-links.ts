@@ -14,7 +14,8 @@ const noSuchLink = (ref: string) => notFound(`No remote link with id or global i
 
 const item = (l: RemoteLink, removed: boolean) => {
   const text = `This issue links to "${l.object.title} (${l.object.url})"`;
-  return removed ? { field: 'RemoteIssueLink', from: l.id, fromString: text, to: null, toString: null }
+  return removed
+    ? { field: 'RemoteIssueLink', from: l.id, fromString: text, to: null, toString: null }
     : { field: 'RemoteIssueLink', from: null, fromString: null, to: l.id, toString: text };
 };
 
@@ -46,7 +47,8 @@ export const putRemoteLink = (ctx: Ctx, actor: Actor, key: string, input: Remote
   need(ctx, actor, 'LINK_ISSUES', project, issue, 'You do not have the permission to link issues.');
   checkRemoteLink(input);
   const links = issue.remoteLinks ?? [];
-  const existing = id !== undefined ? links.find((l) => l.id === id) : input.globalId !== undefined ? links.find((l) => l.globalId === input.globalId) : undefined;
+  const existing =
+    id !== undefined ? links.find((l) => l.id === id) : input.globalId !== undefined ? links.find((l) => l.globalId === input.globalId) : undefined;
   if (id !== undefined && !existing) throw noSuchLink(id);
   const link: RemoteLink = { ...input, id: existing?.id ?? ctx.issues.nextRemoteLinkId() };
   setList(issue, 'remoteLinks', existing ? links.map((l) => (l.id === existing.id ? link : l)) : [...links, link]);
@@ -59,6 +61,10 @@ export const deleteRemoteLink = (ctx: Ctx, actor: Actor, key: string, ref: { id?
   const { issue, link } = remoteLink(ctx, actor, key, ref);
   const project = ctx.ix.projects.get(issue.project)!;
   need(ctx, actor, 'LINK_ISSUES', project, issue, 'You do not have the permission to link issues.');
-  setList(issue, 'remoteLinks', (issue.remoteLinks ?? []).filter((l) => l.id !== link.id));
+  setList(
+    issue,
+    'remoteLinks',
+    (issue.remoteLinks ?? []).filter((l) => l.id !== link.id),
+  );
   recordActivity(ctx, issue, actor, { items: [item(link, true)] });
 };

@@ -6,10 +6,35 @@
  * in step (every write goes through it; replaceState and updateConfig drop what they make stale).
  */
 import {
-  type Comment, type Config, ConfigIndex, type Field, type GlobalPermission, type Group, type Issue, type IssueType, JqlError, type NotificationEvent, parseJql,
-  type Priority, type Project, type ProjectPermission, type Resolution, type SavedFilter, type Status, type User,
+  type Comment,
+  type Config,
+  ConfigIndex,
+  type Field,
+  type GlobalPermission,
+  type Group,
+  type Issue,
+  type IssueType,
+  JqlError,
+  type NotificationEvent,
+  parseJql,
+  type Priority,
+  type Project,
+  type ProjectPermission,
+  type Resolution,
+  type SavedFilter,
+  type Status,
+  type User,
 } from '../model/index.ts';
-import { createAdmin, defaultScheduler, markInterruptedTasks, normaliseRecords, TaskRunner, type AdminApi, type AdminRecords, type Scheduler } from './admin/index.ts';
+import {
+  createAdmin,
+  defaultScheduler,
+  markInterruptedTasks,
+  normaliseRecords,
+  TaskRunner,
+  type AdminApi,
+  type AdminRecords,
+  type Scheduler,
+} from './admin/index.ts';
 import { boardIssues, boardView, type BoardView } from './boards.ts';
 import { EverydayMethods } from './everyday.ts';
 import { filterVisible } from './filter-visibility.ts';
@@ -56,15 +81,17 @@ export class Tracker extends EverydayMethods {
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
     // A task queued or running in the process that saved these records cannot resume here.
-    if (this.state.admin) markInterruptedTasks(this.state.admin = normaliseRecords(this.state.admin), this.clock.now());
+    if (this.state.admin) markInterruptedTasks((this.state.admin = normaliseRecords(this.state.admin)), this.clock.now());
     const records = (): AdminRecords => {
-      if (!this.state.admin || this.state.admin.format !== 1) this.state.admin = normaliseRecords(this.state.admin);
+      if (this.state.admin?.format !== 1) this.state.admin = normaliseRecords(this.state.admin);
       return this.state.admin;
     };
     this.admin = createAdmin({ ctx: () => this.ctx, records, tasks: new TaskRunner(records, this.clock, options.schedule ?? defaultScheduler) });
   }
 
-  now(): string { return this.clock.now(); }
+  now(): string {
+    return this.clock.now();
+  }
 
   protected get ctx(): Ctx {
     const { config, issues } = this.state;
@@ -76,13 +103,19 @@ export class Tracker extends EverydayMethods {
   }
 
   /** The configuration served. Read it; change it only through updateConfig or replaceState. */
-  get config(): Config { return this.state.config; }
+  get config(): Config {
+    return this.state.config;
+  }
 
   /** The issues, in stored order. Change them only through the tracker's methods or replaceState. */
-  get issues(): readonly Issue[] { return this.state.issues; }
+  get issues(): readonly Issue[] {
+    return this.state.issues;
+  }
 
   /** The administration records (ids, versions, audit log, tasks, banner), outside the canonical hash; for forks and saves. */
-  get adminRecords(): AdminRecords | undefined { return this.state.admin; }
+  get adminRecords(): AdminRecords | undefined {
+    return this.state.admin;
+  }
 
   /** Serves another configuration, other issues, or both (a restored checkpoint); the indexes are rebuilt. */
   replaceState(next: Partial<TrackerState>): void {
@@ -101,39 +134,81 @@ export class Tracker extends EverydayMethods {
   }
 
   /** A project by key or id. */
-  project(key: string): Project | undefined { return this.ctx.ix.projects.get(key) ?? this.ctx.ix.projectsById.get(key); }
+  project(key: string): Project | undefined {
+    return this.ctx.ix.projects.get(key) ?? this.ctx.ix.projectsById.get(key);
+  }
 
   /** Entities by id (undefined when none). */
-  field(id: string): Field | undefined { return this.ctx.ix.fields.get(id); }
-  status(id: string): Status | undefined { return this.ctx.ix.statuses.get(id); }
-  issueType(id: string): IssueType | undefined { return this.ctx.ix.issueTypes.get(id); }
-  priority(id: string): Priority | undefined { return this.ctx.ix.priorities.get(id); }
-  resolution(id: string): Resolution | undefined { return this.ctx.ix.resolutions.get(id); }
-  group(id: string): Group | undefined { return this.ctx.ix.groups.get(id); }
+  field(id: string): Field | undefined {
+    return this.ctx.ix.fields.get(id);
+  }
+  status(id: string): Status | undefined {
+    return this.ctx.ix.statuses.get(id);
+  }
+  issueType(id: string): IssueType | undefined {
+    return this.ctx.ix.issueTypes.get(id);
+  }
+  priority(id: string): Priority | undefined {
+    return this.ctx.ix.priorities.get(id);
+  }
+  resolution(id: string): Resolution | undefined {
+    return this.ctx.ix.resolutions.get(id);
+  }
+  group(id: string): Group | undefined {
+    return this.ctx.ix.groups.get(id);
+  }
   /** A user by account id, active or not. */
-  user(accountId: string): User | undefined { return this.ctx.ix.users.get(accountId); }
+  user(accountId: string): User | undefined {
+    return this.ctx.ix.users.get(accountId);
+  }
   /** An active user by account id: inactive accounts act as nobody. */
-  activeUser(accountId: string | null | undefined): User | undefined { return this.ctx.ix.activeUser(accountId); }
+  activeUser(accountId: string | null | undefined): User | undefined {
+    return this.ctx.ix.activeUser(accountId);
+  }
 
   /** Entities as callers name them (Jira's REST forms): ids, or names case-insensitively. */
-  fieldByRef(ref: string): Field | undefined { return this.ctx.ix.field(ref); }
-  userByRef(ref: string): User | undefined { return this.ctx.ix.user(ref); }
-  groupByRef(ref: string): Group | undefined { return this.ctx.ix.group(ref); }
-  priorityByRef(ref: string): Priority | undefined { return priorityByRef(this.ctx.ix, ref); }
-  resolutionByRef(ref: string): Resolution | undefined { return resolutionByRef(this.ctx.ix, ref); }
-  statusByRef(ref: string): Status | undefined { return statusByRef(this.ctx.ix, ref); }
-  issueTypeByRef(ref: string): IssueType | undefined { return issueTypeByRef(this.ctx.ix, ref); }
+  fieldByRef(ref: string): Field | undefined {
+    return this.ctx.ix.field(ref);
+  }
+  userByRef(ref: string): User | undefined {
+    return this.ctx.ix.user(ref);
+  }
+  groupByRef(ref: string): Group | undefined {
+    return this.ctx.ix.group(ref);
+  }
+  priorityByRef(ref: string): Priority | undefined {
+    return priorityByRef(this.ctx.ix, ref);
+  }
+  resolutionByRef(ref: string): Resolution | undefined {
+    return resolutionByRef(this.ctx.ix, ref);
+  }
+  statusByRef(ref: string): Status | undefined {
+    return statusByRef(this.ctx.ix, ref);
+  }
+  issueTypeByRef(ref: string): IssueType | undefined {
+    return issueTypeByRef(this.ctx.ix, ref);
+  }
   /** An option (or, with `parentId`, a child option) of the context applying to project × issue type, by id or value. */
   optionByRef(fieldId: string, projectKey: string, issueTypeId: string, ref: { id?: string; value?: string }, parentId?: string) {
     return optionByRef(this.ctx.ix, fieldId, projectKey, issueTypeId, ref, parentId);
   }
 
-  inGroup(actor: Actor, groupId: string): boolean { return this.ctx.ix.inGroup(actor, groupId); }
+  inGroup(actor: Actor, groupId: string): boolean {
+    return this.ctx.ix.inGroup(actor, groupId);
+  }
   /** Account ids holding a role in a project (through users and groups). */
-  roleHolders(project: Project, roleId: string): ReadonlySet<string> { return this.ctx.ix.roleHolders(project, roleId); }
+  roleHolders(project: Project, roleId: string): ReadonlySet<string> {
+    return this.ctx.ix.roleHolders(project, roleId);
+  }
 
   /** A field's value as the changelog records it: the raw value and its words. */
-  describeValue(field: Field | undefined, fieldId: string, value: unknown, project: Project, issueTypeId: string): { raw: string | null; text: string | null } {
+  describeValue(
+    field: Field | undefined,
+    fieldId: string,
+    value: unknown,
+    project: Project,
+    issueTypeId: string,
+  ): { raw: string | null; text: string | null } {
     return describeValue(this.ctx.ix, field, fieldId, value, project, issueTypeId);
   }
 
@@ -152,33 +227,61 @@ export class Tracker extends EverydayMethods {
     return p !== undefined && can(this.ctx.ix, actor, permission, p, issue);
   }
 
-  isAdmin(actor: Actor): boolean { return this.ctx.ix.hasGlobal(actor, 'ADMINISTER'); }
-  hasGlobal(actor: Actor, permission: GlobalPermission): boolean { return this.ctx.ix.hasGlobal(actor, permission); }
+  isAdmin(actor: Actor): boolean {
+    return this.ctx.ix.hasGlobal(actor, 'ADMINISTER');
+  }
+  hasGlobal(actor: Actor, permission: GlobalPermission): boolean {
+    return this.ctx.ix.hasGlobal(actor, permission);
+  }
 
   /** Whether a saved filter may be read: owner, administrators, or a share that includes the actor. */
-  canSeeFilter(actor: Actor, f: SavedFilter): boolean { return filterVisible(this.ctx.ix, actor, f); }
+  canSeeFilter(actor: Actor, f: SavedFilter): boolean {
+    return filterVisible(this.ctx.ix, actor, f);
+  }
 
   /** The issue by key or id; 404 when it does not exist or the actor may not browse it. */
-  getIssue(actor: Actor, keyOrId: string): Issue { return visibleIssue(this.ctx, actor, keyOrId).issue; }
+  getIssue(actor: Actor, keyOrId: string): Issue {
+    return visibleIssue(this.ctx, actor, keyOrId).issue;
+  }
 
-  createMeta(actor: Actor, projectKey: string, issueTypeId: string): FieldMeta[] { return createMeta(this.ctx, actor, projectKey, issueTypeId); }
-  createIssue(actor: Actor, input: CreateInput): Issue { return createIssue(this.ctx, actor, input); }
-  editMeta(actor: Actor, key: string): FieldMeta[] { return editMeta(this.ctx, actor, key); }
-  editIssue(actor: Actor, key: string, fields: FieldValues): Issue { return editIssue(this.ctx, actor, key, fields); }
-  addComment(actor: Actor, key: string, body: string, visibility?: VisibilityInput): Comment { return addComment(this.ctx, actor, key, body, visibility); }
-  assign(actor: Actor, key: string, assignee: string | null): Issue { return assignIssue(this.ctx, actor, key, assignee); }
-  deleteIssue(actor: Actor, key: string, deleteSubtasks = false): void { deleteIssue(this.ctx, actor, key, deleteSubtasks); }
+  createMeta(actor: Actor, projectKey: string, issueTypeId: string): FieldMeta[] {
+    return createMeta(this.ctx, actor, projectKey, issueTypeId);
+  }
+  createIssue(actor: Actor, input: CreateInput): Issue {
+    return createIssue(this.ctx, actor, input);
+  }
+  editMeta(actor: Actor, key: string): FieldMeta[] {
+    return editMeta(this.ctx, actor, key);
+  }
+  editIssue(actor: Actor, key: string, fields: FieldValues): Issue {
+    return editIssue(this.ctx, actor, key, fields);
+  }
+  addComment(actor: Actor, key: string, body: string, visibility?: VisibilityInput): Comment {
+    return addComment(this.ctx, actor, key, body, visibility);
+  }
+  assign(actor: Actor, key: string, assignee: string | null): Issue {
+    return assignIssue(this.ctx, actor, key, assignee);
+  }
+  deleteIssue(actor: Actor, key: string, deleteSubtasks = false): void {
+    deleteIssue(this.ctx, actor, key, deleteSubtasks);
+  }
 
-  transitions(actor: Actor, key: string): TransitionView[] { return transitionsOf(this.ctx, actor, key); }
+  transitions(actor: Actor, key: string): TransitionView[] {
+    return transitionsOf(this.ctx, actor, key);
+  }
   doTransition(actor: Actor, key: string, transitionId: string, input: TransitionInput = {}): Issue {
     return doTransition(this.ctx, actor, key, transitionId, input);
   }
 
   /** Jira's search: visible issues only, stable order, paged. Bad JQL → TrackerError 400. */
-  search(actor: Actor, jql: string, page: PageOptions = {}): SearchResult { return search(this.ctx, actor, jql, page); }
+  search(actor: Actor, jql: string, page: PageOptions = {}): SearchResult {
+    return search(this.ctx, actor, jql, page);
+  }
 
   /** Every visible match, unpaged (boards, saved-filter comparisons). Bad JQL throws JqlError. */
-  searchAll(actor: Actor, jql: string): Issue[] { return matchAll(this.ctx, actor, jql); }
+  searchAll(actor: Actor, jql: string): Issue[] {
+    return matchAll(this.ctx, actor, jql);
+  }
 
   /** Checks a query as Jira's JQL validation does (syntax, fields, values, functions); [] when fine. */
   validateJql(actor: Actor, jql: string): string[] {
@@ -192,9 +295,13 @@ export class Tracker extends EverydayMethods {
     }
   }
 
-  board(actor: Actor, boardId: string): BoardView { return boardView(this.ctx, actor, boardId); }
+  board(actor: Actor, boardId: string): BoardView {
+    return boardView(this.ctx, actor, boardId);
+  }
   /** The issues on a board (in a column), as Jira's agile API lists them. */
-  boardIssues(actor: Actor, boardId: string): Issue[] { return boardIssues(this.ctx, actor, boardId); }
+  boardIssues(actor: Actor, boardId: string): Issue[] {
+    return boardIssues(this.ctx, actor, boardId);
+  }
 
   /** Who an event on an issue would notify, without recording anything. */
   notificationsFor(event: NotificationEvent, issue: Issue, actor: Actor, extra: NotifyExtra = {}): Recipient[] {

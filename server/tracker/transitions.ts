@@ -8,7 +8,16 @@
  * like Jira's current workflow editor (and team-managed projects), a transition that leaves the
  * done category for a status outside it clears the resolution.
  */
-import { type ConditionTree, fieldConfigurationFor, type Issue, type NotificationEvent, type Project, type Transition, type Workflow, workflowFor } from '../model/index.ts';
+import {
+  type ConditionTree,
+  fieldConfigurationFor,
+  type Issue,
+  type NotificationEvent,
+  type Project,
+  type Transition,
+  type Workflow,
+  workflowFor,
+} from '../model/index.ts';
 import { applyFieldValues, checkAssignee, requiredMessage } from './apply-fields.ts';
 import { commitChange } from './commit.ts';
 import { visibleIssue, type Ctx } from './context.ts';
@@ -37,7 +46,9 @@ const candidates = (workflow: Workflow, status: string): Transition[] =>
 export const available = (ctx: Ctx, actor: Actor, issue: Issue, project: Project): Transition[] => {
   const workflow = workflowFor(ctx.ix.config, project, issue.issueType);
   if (!workflow || !can(ctx.ix, actor, 'TRANSITION_ISSUES', project, issue)) return [];
-  return candidates(workflow, issue.status).filter((t) => conditionsHold({ ix: ctx.ix, actor, project, issue }, t.rules.conditions as ConditionTree | undefined));
+  return candidates(workflow, issue.status).filter((t) =>
+    conditionsHold({ ix: ctx.ix, actor, project, issue }, t.rules.conditions as ConditionTree | undefined),
+  );
 };
 
 /**
@@ -60,9 +71,13 @@ export const transitionsOf = (ctx: Ctx, actor: Actor, key: string): TransitionVi
     const { screen, fc, allowed, required } = screenFields(ctx, actor, project, issue, t);
     const status = ctx.ix.statuses.get(t.to);
     return {
-      id: t.id, name: t.name,
+      id: t.id,
+      name: t.name,
       to: { id: t.to, name: status?.name ?? t.to, category: status?.category ?? 'todo' },
-      hasScreen: screen !== undefined, isGlobal: t.type === 'global', isInitial: false, isAvailable: true,
+      hasScreen: screen !== undefined,
+      isGlobal: t.type === 'global',
+      isInitial: false,
+      isAvailable: true,
       fields: fieldMetaList(ctx.ix, allowed, fc, project, issue.issueType, required),
     };
   });

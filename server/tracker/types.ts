@@ -5,7 +5,9 @@ import type { AdminRecords } from './admin/records.ts';
 export type { NotificationEvent };
 
 /** The model's state plus `admin`: history outside the canonical hash (ids, versions, audit, tasks, banner; see admin/records.ts). */
-export interface TrackerState extends ModelTrackerState { admin?: AdminRecords }
+export interface TrackerState extends ModelTrackerState {
+  admin?: AdminRecords;
+}
 
 /** A notification that would have been sent. Nothing is ever sent. */
 export interface OutboxEntry {
@@ -33,6 +35,12 @@ export interface CreateInput {
   parent?: string;
 }
 
-export interface TransitionInput { fields?: FieldValues; comment?: string }
+export interface TransitionInput {
+  fields?: FieldValues;
+  comment?: string;
+}
 
-export interface PageOptions { startAt?: number; maxResults?: number }
+export interface PageOptions {
+  startAt?: number;
+  maxResults?: number;
+}

@@ -3,7 +3,11 @@ import type { Project, Visibility } from '../model/index.ts';
 import type { ConfigIndex } from '../model/index.ts';
 import { badRequest } from './errors.ts';
 
-export interface VisibilityInput { type?: unknown; value?: unknown; identifier?: unknown }
+export interface VisibilityInput {
+  type?: unknown;
+  value?: unknown;
+  identifier?: unknown;
+}
 
 export const visibilityOf = (ix: ConfigIndex, project: Project, input: VisibilityInput | undefined, actor: string | null): Visibility | undefined => {
   if (input === undefined || input === null) return undefined;
@@ -17,7 +21,8 @@ export const visibilityOf = (ix: ConfigIndex, project: Project, input: Visibilit
   if (input.type === 'role') {
     const r = ix.config.roles.find((x) => x.id === ref || x.name.toLowerCase() === ref.toLowerCase());
     if (!r) throw badRequest([], { visibility: `Role: ${ref} does not exist.` });
-    if (actor === null || !ix.roleHolders(project, r.id).has(actor)) throw badRequest([], { visibility: `You are currently not a member of the project role: ${r.name}.` });
+    if (actor === null || !ix.roleHolders(project, r.id).has(actor))
+      throw badRequest([], { visibility: `You are currently not a member of the project role: ${r.name}.` });
     return { type: 'role', value: r.id };
   }
   throw badRequest([], { visibility: `Visibility type '${String(input.type)}' is not known: use 'group' or 'role'.` });

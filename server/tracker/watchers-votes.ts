@@ -27,9 +27,11 @@ export const addWatcher = (ctx: Ctx, actor: Actor, key: string, who: string | un
   const me = signedIn(actor);
   const { issue, project } = visibleIssue(ctx, actor, key);
   const user = who === undefined || who === '' ? ctx.ix.activeUser(me)! : otherUser(ctx, who);
-  if (user.accountId !== me && !can(ctx.ix, actor, 'MANAGE_WATCHERS', project, issue)) throw denied(actor, 'You do not have the permission to manage the watcher list.');
+  if (user.accountId !== me && !can(ctx.ix, actor, 'MANAGE_WATCHERS', project, issue))
+    throw denied(actor, 'You do not have the permission to manage the watcher list.');
   if (!user.active) throw badRequest([`The user '${user.displayName}' is inactive and cannot watch issues.`]);
-  if (!can(ctx.ix, user.accountId, 'BROWSE_PROJECTS', project, issue)) throw notFound(`The user '${user.displayName}' does not have permission to view this issue. This user will not be added to the watch list.`);
+  if (!can(ctx.ix, user.accountId, 'BROWSE_PROJECTS', project, issue))
+    throw notFound(`The user '${user.displayName}' does not have permission to view this issue. This user will not be added to the watch list.`);
   if (!issue.watchers.includes(user.accountId)) issue.watchers = [...issue.watchers, user.accountId];
 };
 
@@ -38,11 +40,16 @@ export const removeWatcher = (ctx: Ctx, actor: Actor, key: string, who: string |
   if (!who) throw badRequest(['The accountId query parameter is required: say whose watch to remove.']);
   const { issue, project } = visibleIssue(ctx, actor, key);
   const user = otherUser(ctx, who);
-  if (user.accountId !== me && !can(ctx.ix, actor, 'MANAGE_WATCHERS', project, issue)) throw denied(actor, 'You do not have the permission to manage the watcher list.');
+  if (user.accountId !== me && !can(ctx.ix, actor, 'MANAGE_WATCHERS', project, issue))
+    throw denied(actor, 'You do not have the permission to manage the watcher list.');
   issue.watchers = issue.watchers.filter((w) => w !== user.accountId);
 };
 
-export interface PeopleView { count: number; mine: boolean; people: string[] }
+export interface PeopleView {
+  count: number;
+  mine: boolean;
+  people: string[];
+}
 
 /** Who watches, as the actor may see it. */
 export const watchersOf = (ctx: Ctx, actor: Actor, key: string): { issue: Issue } & PeopleView => {
@@ -66,7 +73,11 @@ export const removeVote = (ctx: Ctx, actor: Actor, key: string): void => {
   const { issue } = visibleIssue(ctx, actor, key);
   const voters = issue.voters ?? [];
   if (!voters.includes(me)) throw notFound('You have not voted for this issue.');
-  setList(issue, 'voters', voters.filter((v) => v !== me));
+  setList(
+    issue,
+    'voters',
+    voters.filter((v) => v !== me),
+  );
 };
 
 export const votesOf = (ctx: Ctx, actor: Actor, key: string): { issue: Issue } & PeopleView => {

@@ -8,26 +8,40 @@ import { getValue, isEmptyValue, sameValue, setValue } from './issue-fields.ts';
 import { can } from './permissions.ts';
 import type { Actor } from './types.ts';
 
-export interface RuleScope { ix: ConfigIndex; actor: Actor; project: Project; issue: Issue }
+export interface RuleScope {
+  ix: ConfigIndex;
+  actor: Actor;
+  project: Project;
+  issue: Issue;
+}
 
 const fieldValue = (issue: Issue, field: string): unknown => (field === 'status' ? issue.status : getValue(issue, field));
 
 const holds = (s: RuleScope, c: Condition): boolean => {
   const user = s.ix.activeUser(s.actor);
   switch (c.type) {
-    case 'permission': return can(s.ix, s.actor, c.permission, s.project, s.issue);
-    case 'inGroup': return s.ix.inGroup(s.actor, c.group);
-    case 'inProjectRole': return user !== undefined && s.ix.roleHolders(s.project, c.role).has(user.accountId);
-    case 'isAssignee': return user !== undefined && s.issue.assignee === user.accountId;
-    case 'isReporter': return user !== undefined && s.issue.reporter === user.accountId;
+    case 'permission':
+      return can(s.ix, s.actor, c.permission, s.project, s.issue);
+    case 'inGroup':
+      return s.ix.inGroup(s.actor, c.group);
+    case 'inProjectRole':
+      return user !== undefined && s.ix.roleHolders(s.project, c.role).has(user.accountId);
+    case 'isAssignee':
+      return user !== undefined && s.issue.assignee === user.accountId;
+    case 'isReporter':
+      return user !== undefined && s.issue.reporter === user.accountId;
     case 'fieldValue': {
       const v = fieldValue(s.issue, c.field);
       const equal = Array.isArray(v) ? v.some((x) => sameValue(x, c.value)) || sameValue(v, c.value) : sameValue(v, c.value);
       switch (c.operator) {
-        case '=': return equal;
-        case '!=': return !equal;
-        case 'empty': return isEmptyValue(v);
-        case 'notEmpty': return !isEmptyValue(v);
+        case '=':
+          return equal;
+        case '!=':
+          return !equal;
+        case 'empty':
+          return isEmptyValue(v);
+        case 'notEmpty':
+          return !isEmptyValue(v);
       }
     }
   }
@@ -48,14 +62,19 @@ export const runValidators = (ix: ConfigIndex, validators: readonly Validator[],
   const body: JiraErrorBody = { errorMessages: [], errors: {} };
   for (const v of validators) {
     if (v.type === 'fieldRequired') {
-      for (const f of v.fields) if (isEmptyValue(fieldValue(issue, f)) && !body.errors[f]) body.errors[f] = v.message ?? `${fieldName(ix, f)} is required.`;
+      for (const f of v.fields)
+        if (isEmptyValue(fieldValue(issue, f)) && !body.errors[f]) body.errors[f] = v.message ?? `${fieldName(ix, f)} is required.`;
     } else if (v.type === 'commentRequired') {
       if (!comment?.trim()) body.errorMessages.push(v.message ?? 'Comment is required.');
     } else {
       const value = fieldValue(issue, v.field);
       const text = typeof value === 'string' ? value : isEmptyValue(value) ? '' : JSON.stringify(value);
       let matches = false;
-      try { matches = new RegExp(v.pattern).test(text); } catch { matches = false; }
+      try {
+        matches = new RegExp(v.pattern).test(text);
+      } catch {
+        matches = false;
+      }
       if (!matches && !body.errors[v.field]) {
         body.errors[v.field] = v.message ?? `${fieldName(ix, v.field)} does not match the required format '${v.pattern}'.`;
       }
@@ -71,16 +90,32 @@ export const applyPostFunctions = (s: RuleScope, functions: readonly PostFunctio
   const comments: Array<Pick<Comment, 'author' | 'body'>> = [];
   for (const pf of functions) {
     switch (pf.type) {
-      case 'setResolution': s.issue.resolution = pf.resolution; break;
-      case 'clearResolution': s.issue.resolution = null; break;
+      case 'setResolution':
+        s.issue.resolution = pf.resolution;
+        break;
+      case 'clearResolution':
+        s.issue.resolution = null;
+        break;
       case 'assign': {
-        const to = pf.to === 'reporter' ? s.issue.reporter : pf.to === 'currentUser' ? s.actor
-          : pf.to === 'projectLead' ? s.project.lead : pf.to === 'user' ? pf.user ?? null : null;
+        const to =
+          pf.to === 'reporter'
+            ? s.issue.reporter
+            : pf.to === 'currentUser'
+              ? s.actor
+              : pf.to === 'projectLead'
+                ? s.project.lead
+                : pf.to === 'user'
+                  ? (pf.user ?? null)
+                  : null;
         s.issue.assignee = to ?? null;
         break;
       }
-      case 'setField': setValue(s.issue, pf.field, pf.value); break;
-      case 'addComment': comments.push({ author: s.actor ?? s.project.lead, body: pf.body }); break;
+      case 'setField':
+        setValue(s.issue, pf.field, pf.value);
+        break;
+      case 'addComment':
+        comments.push({ author: s.actor ?? s.project.lead, body: pf.body });
+        break;
     }
   }
   return comments;

@@ -1,6 +1,11 @@
 import { expect, keepScreenshot, test } from './sandbox-fixture.ts';
 
-test('creating an issue follows the create screen: a missing required field is named beside it, then the issue is created', async ({ page, personas, signIn, writable }, testInfo) => {
+test('creating an issue follows the create screen: a missing required field is named beside it, then the issue is created', async ({
+  page,
+  personas,
+  signIn,
+  writable,
+}, testInfo) => {
   const tracker = writable.ctx.tracker;
   const meta = tracker.createMeta(personas.admin.accountId, 'OPS', '10005');
   const risk = meta.find((m) => m.name === 'Change Risk')!;

@@ -1,6 +1,11 @@
 import { expect, test } from './sandbox-fixture.ts';
 
-test('editing an issue: emptying a required field is refused beside it; a change is saved and recorded in the history', async ({ page, personas, signIn, writable }) => {
+test('editing an issue: emptying a required field is refused beside it; a change is saved and recorded in the history', async ({
+  page,
+  personas,
+  signIn,
+  writable,
+}) => {
   const tracker = writable.ctx.tracker;
   const me = personas.admin.accountId;
   const issue = tracker.issues.find((i) => i.project === 'WEB' && tracker.editMeta(me, i.key).some((m) => m.fieldId === 'summary'))!;
@@ -22,5 +27,10 @@ test('editing an issue: emptying a required field is refused beside it; a change
   await expect(change.getByRole('rowheader')).toHaveText('summary');
   expect(tracker.getIssue(me, issue.key).summary).toBe('Checkout total ignores the voucher');
   // Untouched fields are not sent back: the change records the summary alone.
-  expect(tracker.getIssue(me, issue.key).history.at(-1)!.items.map((i) => i.fieldId)).toEqual(['summary']);
+  expect(
+    tracker
+      .getIssue(me, issue.key)
+      .history.at(-1)!
+      .items.map((i) => i.fieldId),
+  ).toEqual(['summary']);
 });

@@ -5,7 +5,10 @@ test('a summary of <script>alert(1)</script> is text on every page that shows it
   const issue = sandbox.ctx.tracker.issues.find((i) => i.summary === summary)!;
   expect(issue).toBeDefined();
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await signIn(personas.admin);
 
   await page.goto(`/browse/${issue.key}`);

@@ -4,8 +4,15 @@ test('the issue view shows fields, comments, history, watchers, links and sub-ta
   const tracker = sandbox.ctx.tracker;
   const admin = personas.admin.accountId;
   const parents = new Set(tracker.issues.filter((i) => i.parent).map((i) => i.parent));
-  const issue = tracker.issues.find((i) => parents.has(i.key) && i.links.length && i.comments.length && i.history.length && i.watchers.length
-    && tracker.can(admin, 'BROWSE_PROJECTS', i.project, i))!;
+  const issue = tracker.issues.find(
+    (i) =>
+      parents.has(i.key) &&
+      i.links.length &&
+      i.comments.length &&
+      i.history.length &&
+      i.watchers.length &&
+      tracker.can(admin, 'BROWSE_PROJECTS', i.project, i),
+  )!;
   expect(issue).toBeDefined();
   const name = (id: string) => tracker.user(id)!.displayName;
   await signIn(personas.admin);

@@ -12,7 +12,10 @@ import { listen } from '../../server/http/listen.ts';
 import { createUiRouter } from '../../server/http/ui/index.ts';
 import { readSnapshot } from '../../server/store/snapshot-read.ts';
 
-export interface Sandbox { url: string; ctx: FullSandboxContext }
+export interface Sandbox {
+  url: string;
+  ctx: FullSandboxContext;
+}
 
 /** The sandbox's frozen clock: the same timestamps in every run (and in the README's screenshots). */
 export const NOW = '2026-11-02T09:00:00.000Z';
@@ -25,8 +28,14 @@ export interface Personas {
   byName: (displayName: string) => Persona;
 }
 
-interface WorkerFixtures { sandbox: Sandbox; personas: Personas }
-interface TestFixtures { writable: Sandbox; signIn: (persona: Persona) => Promise<Page> }
+interface WorkerFixtures {
+  sandbox: Sandbox;
+  personas: Personas;
+}
+interface TestFixtures {
+  writable: Sandbox;
+  signIn: (persona: Persona) => Promise<Page>;
+}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
@@ -55,7 +64,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  baseURL: async ({ sandbox }, use) => { await use(sandbox.url); },
+  baseURL: async ({ sandbox }, use) => {
+    await use(sandbox.url);
+  },
   writable: async ({ sandbox }, use) => {
     await sandbox.ctx.checkpoint();
     await use(sandbox);

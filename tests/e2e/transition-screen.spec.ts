@@ -1,11 +1,22 @@
 import { expect, keepScreenshot, test } from './sandbox-fixture.ts';
 
-test('a transition with a screen is a form: its required field is enforced, then the issue moves on', async ({ page, personas, signIn, writable }, testInfo) => {
+test('a transition with a screen is a form: its required field is enforced, then the issue moves on', async ({
+  page,
+  personas,
+  signIn,
+  writable,
+}, testInfo) => {
   const tracker = writable.ctx.tracker;
   const admin = personas.admin.accountId;
   // An open incident without "Incident Start", which the Resolve transition's validator requires.
-  const issue = tracker.issues.find((i) => i.project === 'OPS' && i.issueType === '10002' && ['1', '3'].includes(i.status)
-    && i.customFields.customfield_10029 === undefined && tracker.transitions(admin, i.key).some((t) => t.name === 'Resolve' && t.hasScreen))!;
+  const issue = tracker.issues.find(
+    (i) =>
+      i.project === 'OPS' &&
+      i.issueType === '10002' &&
+      ['1', '3'].includes(i.status) &&
+      i.customFields.customfield_10029 === undefined &&
+      tracker.transitions(admin, i.key).some((t) => t.name === 'Resolve' && t.hasScreen),
+  )!;
   expect(issue, 'the snapshot has an open incident without an incident start').toBeDefined();
   const resolve = tracker.transitions(admin, issue.key).find((t) => t.name === 'Resolve')!;
 

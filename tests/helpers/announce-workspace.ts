@@ -11,18 +11,27 @@ import { runAnnounceCommand, type AnnounceDeps } from '../../server/announce/com
 
 export const FIXTURE_REPORT = resolve('tests/unit/announce/fixtures/report');
 
-export interface Workspace { dir: string; report: string; cleanup: () => Promise<void> }
+export interface Workspace {
+  dir: string;
+  report: string;
+  cleanup: () => Promise<void>;
+}
 
 export const makeWorkspace = async (settings?: unknown, reportFrom = FIXTURE_REPORT): Promise<Workspace> => {
   const dir = await mkdtemp(join(tmpdir(), 'understudy-announce-'));
   await mkdir(join(dir, 'fixtures'), { recursive: true });
   await symlink(resolve('fixtures/acme'), join(dir, 'fixtures', 'acme'), 'dir');
   await cp(reportFrom, join(dir, 'report'), { recursive: true });
-  if (settings !== undefined) await writeFile(join(dir, 'understudy.config.json'), typeof settings === 'string' ? settings : JSON.stringify(settings, null, 2));
+  if (settings !== undefined)
+    await writeFile(join(dir, 'understudy.config.json'), typeof settings === 'string' ? settings : JSON.stringify(settings, null, 2));
   return { dir, report: join(dir, 'report'), cleanup: () => rm(dir, { recursive: true, force: true }) };
 };
 
-export interface Run { code: number; stdout: string; stderr: string }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `announce` in-process the way scripts/announce.ts does (errors become exit codes). */
 export const announce = async (ws: Workspace, argv: string[], deps: AnnounceDeps = {}): Promise<Run> => {

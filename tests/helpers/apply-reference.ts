@@ -24,14 +24,25 @@ export const migratedSandbox = async (ids?: readonly string[], deploymentType: '
   const server = await listen(await createSandboxApp({ ctx, ui: null }));
   const personas = [...ctx.personas()];
   return {
-    url: server.url, ctx, personas, close: server.close,
+    url: server.url,
+    ctx,
+    personas,
+    close: server.close,
     call: async (method, path, o = {}) => {
       const p = personas.find((x) => x.accountId === o.as);
-      const headers: Record<string, string> = { accept: 'application/json', ...(p ? { authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}` } : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) };
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        ...(p ? { authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}` } : {}),
+        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      };
       const res = await fetch(`${server.url}${path}`, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) });
       const text = await res.text();
       let body: unknown;
-      try { body = JSON.parse(text); } catch { body = undefined; }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
       return { status: res.status, body, text };
     },
   };
@@ -42,7 +53,11 @@ export const idMap = (prod: Harness, ref: Harness): Map<string, string> => {
   const a = normalise(prod.ctx.tracker.config).keys;
   const b = normalise(ref.ctx.tracker.config).keys;
   const out = new Map<string, string>();
-  for (const kind of ID_KINDS) for (const [key, id] of a.entries(kind)) { const other = b.id(kind, key); if (other !== undefined && other !== id) out.set(id, other); }
+  for (const kind of ID_KINDS)
+    for (const [key, id] of a.entries(kind)) {
+      const other = b.id(kind, key);
+      if (other !== undefined && other !== id) out.set(id, other);
+    }
   return out;
 };
 
@@ -60,7 +75,12 @@ const mapIds = (v: unknown, ids: Map<string, string>, key = ''): unknown => {
     const out = v.map((x) => mapIds(x, ids));
     return BY_ID.has(key) ? out.sort((a, b) => (withoutId(a) < withoutId(b) ? -1 : withoutId(a) > withoutId(b) ? 1 : 0)) : out;
   }
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, mapIds(x, ids, k)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => !VOLATILE.has(k))
+        .map(([k, x]) => [k, mapIds(x, ids, k)]),
+    );
   return v;
 };
 
@@ -69,7 +89,14 @@ export const compareAnswers = async (prod: Harness, ref: Harness, as: string, pa
   const ids = idMap(prod, ref);
   const out: string[] = [];
   for (const path of paths) {
-    const [x, y] = await Promise.all([prod.call('GET', path, { as }), ref.call('GET', path.replace(/\b(\d{4,})\b/g, (m) => ids.get(m) ?? m), { as })]);
+    const [x, y] = await Promise.all([
+      prod.call('GET', path, { as }),
+      ref.call(
+        'GET',
+        path.replace(/\b(\d{4,})\b/g, (m) => ids.get(m) ?? m),
+        { as },
+      ),
+    ]);
     const a = JSON.stringify(mapIds(x.body, ids)).split(prod.url).join('BASE');
     const b = JSON.stringify(mapIds(y.body, new Map())).split(ref.url).join('BASE');
     if (x.status !== y.status || a !== b) {

@@ -28,7 +28,11 @@ export interface ApplyWorkspace {
   cleanup: () => Promise<void>;
 }
 
-export interface Run { code: number; out: string; lines: string[] }
+export interface Run {
+  code: number;
+  out: string;
+  lines: string[];
+}
 
 export interface WorkspaceOptions {
   deploymentType?: 'Cloud' | 'DataCenter';
@@ -59,16 +63,32 @@ export const makeApplyWorkspace = async (o: WorkspaceOptions = {}): Promise<Appl
   result.migrationsDir = 'migrations';
   result.migrationFiles = loaded.map((m) => ({ id: m.id, file: join('migrations', `${m.id}.ts`), checksum: m.checksum }));
   const known = new Map(result.migrations.map((m) => [m.id, m]));
-  result.migrations = loaded.map((m) => known.get(m.id) ?? { ...result.migrations[0]!, id: m.id, description: m.migration.description, sentences: [], configChanges: [], workflowsChanged: [], sharedSchemes: [], issues: { total: 0, byProject: {}, byType: {}, byStatus: {} }, notifications: { total: 0, perRecipient: [] } });
+  result.migrations = loaded.map(
+    (m) =>
+      known.get(m.id) ?? {
+        ...result.migrations[0]!,
+        id: m.id,
+        description: m.migration.description,
+        sentences: [],
+        configChanges: [],
+        workflowsChanged: [],
+        sharedSchemes: [],
+        issues: { total: 0, byProject: {}, byType: {}, byStatus: {} },
+        notifications: { total: 0, perRecipient: [] },
+      },
+  );
   o.patchResult?.(result);
   await writeFile(join(dir, 'report', 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   await writeFile(join(dir, 'understudy.config.json'), JSON.stringify(o.settings ?? SETTINGS, null, 2));
   if (o.headsUp !== false) {
     const io: CommandIo = { out: () => undefined, err: () => undefined };
-    const code = await runAnnounceCommand(['heads-up', '--report', 'report', '--send', '--at', '2099-01-01T10:00:00Z'], io, { cwd: dir, env: o.announceEnv ?? {} });
+    const code = await runAnnounceCommand(['heads-up', '--report', 'report', '--send', '--at', '2099-01-01T10:00:00Z'], io, {
+      cwd: dir,
+      env: o.announceEnv ?? {},
+    });
     if (code !== 0) throw new Error('the heads-up of the apply workspace was not written');
   }
-  const prod = o.prod ?? await startSandbox('fixtures/acme', { deploymentType: o.deploymentType ?? 'Cloud' });
+  const prod = o.prod ?? (await startSandbox('fixtures/acme', { deploymentType: o.deploymentType ?? 'Cloud' }));
   const admin = prod.personas.find((p) => p.admin)!;
   const env = (o.deploymentType ?? 'Cloud') === 'Cloud' ? { JIRA_EMAIL: admin.email, JIRA_API_TOKEN: admin.token } : { JIRA_PAT: admin.token };
   const run: ApplyWorkspace['run'] = async (main, argv, deps = {}) => {
@@ -83,9 +103,16 @@ export const makeApplyWorkspace = async (o: WorkspaceOptions = {}): Promise<Appl
     return { code, out: lines.join('\n'), lines };
   };
   return {
-    dir, report: join(dir, 'report'), prod, env, run,
+    dir,
+    report: join(dir, 'report'),
+    prod,
+    env,
+    run,
     apply: (argv, deps) => run(runApplyCommand, ['--url', prod.url, '--report', 'report', ...argv], deps),
-    cleanup: async () => { if (!o.prod) await prod.close(); await rm(dir, { recursive: true, force: true }); },
+    cleanup: async () => {
+      if (!o.prod) await prod.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 };
 
@@ -93,5 +120,7 @@ export const makeApplyWorkspace = async (o: WorkspaceOptions = {}): Promise<Appl
  * Someone changing production by hand, behind apply's back: `change` edits the production sandbox's
  * configuration in place, and the tracker's indexes follow.
  */
-export const editProduction = (prod: { ctx: { tracker: { updateConfig: (f: (c: Config) => void) => void } } }, change: (config: Config) => void): void =>
-  prod.ctx.tracker.updateConfig(change);
+export const editProduction = (
+  prod: { ctx: { tracker: { updateConfig: (f: (c: Config) => void) => void } } },
+  change: (config: Config) => void,
+): void => prod.ctx.tracker.updateConfig(change);

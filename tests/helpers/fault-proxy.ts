@@ -29,15 +29,17 @@ export interface FaultProxy {
   close: () => Promise<void>;
 }
 
-const body = (req: IncomingMessage): Promise<Buffer> => new Promise((resolve, reject) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => resolve(Buffer.concat(chunks)));
-  req.on('error', reject);
-});
+const body = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 
 /** Attempts apply makes of one request before the step fails (writer retries + 1; a POST's uncertain answer is tried by the step 3 times). */
-const attemptsOf = (method: string, fault: Fault, retries: number): number => (method !== 'POST' ? retries + 1 : fault === '429' ? 3 * (retries + 1) : 3);
+const attemptsOf = (method: string, fault: Fault, retries: number): number =>
+  method !== 'POST' ? retries + 1 : fault === '429' ? 3 * (retries + 1) : 3;
 
 export const startFaultProxy = async (target: string, retries: number): Promise<FaultProxy> => {
   let left = 0;
@@ -59,25 +61,47 @@ export const startFaultProxy = async (target: string, retries: number): Promise<
     const key = `${method} ${path}`;
     if (isWrite && (key !== stuck || left === 0)) writes++;
     if (isWrite && armed && ((key === stuck && left > 0) || (stuck === undefined && writes - base === armed.n))) {
-      if (stuck === undefined) { stuck = key; left = attemptsOf(method, armed.fault, retries); }
+      if (stuck === undefined) {
+        stuck = key;
+        left = attemptsOf(method, armed.fault, retries);
+      }
       left--;
       injected++;
-      if (armed.fault === '500') { res.writeHead(500, { 'content-type': 'application/json' }).end('{"errorMessages":["Internal server error"],"errors":{}}'); return; }
-      if (armed.fault === '429') { res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"errorMessages":["Rate limit exceeded"],"errors":{}}'); return; }
-      if (armed.fault === 'reset') { req.socket.destroy(); return; }
+      if (armed.fault === '500') {
+        res.writeHead(500, { 'content-type': 'application/json' }).end('{"errorMessages":["Internal server error"],"errors":{}}');
+        return;
+      }
+      if (armed.fault === '429') {
+        res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"errorMessages":["Rate limit exceeded"],"errors":{}}');
+        return;
+      }
+      if (armed.fault === 'reset') {
+        req.socket.destroy();
+        return;
+      }
       hung.push(res);
       return;
     }
     try {
       const answer = await fetch(`${target}${path}`, {
-        method, redirect: 'manual',
-        headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)).map(([k, v]) => [k, String(v)])),
+        method,
+        redirect: 'manual',
+        headers: Object.fromEntries(
+          Object.entries(req.headers)
+            .filter(([k]) => !['host', 'connection', 'content-length'].includes(k))
+            .map(([k, v]) => [k, String(v)]),
+        ),
         ...(data.length ? { body: data } : {}),
       });
       const headers: Record<string, string> = {};
-      answer.headers.forEach((v, k) => { if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) headers[k] = v.split(target).join(proxyUrl); });
+      answer.headers.forEach((v, k) => {
+        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) headers[k] = v.split(target).join(proxyUrl);
+      });
       const text = Buffer.from(await answer.arrayBuffer());
-      if (isWrite && hook && writes === hook.n) { hook.fn(); hook = undefined; }
+      if (isWrite && hook && writes === hook.n) {
+        hook.fn();
+        hook = undefined;
+      }
       res.writeHead(answer.status, headers).end(text);
     } catch (e) {
       res.writeHead(502).end(String(e));
@@ -88,13 +112,27 @@ export const startFaultProxy = async (target: string, retries: number): Promise<
   return {
     url: proxyUrl,
     writes: () => writes,
-    arm: (fault, n) => { armed = { fault, n }; stuck = undefined; left = 0; base = writes; injectedBase = injected; },
-    disarm: () => { armed = undefined; stuck = undefined; },
+    arm: (fault, n) => {
+      armed = { fault, n };
+      stuck = undefined;
+      left = 0;
+      base = writes;
+      injectedBase = injected;
+    },
+    disarm: () => {
+      armed = undefined;
+      stuck = undefined;
+    },
     injected: () => injected - injectedBase,
-    afterWrite: (n, fn) => { hook = { n, fn }; },
+    afterWrite: (n, fn) => {
+      hook = { n, fn };
+    },
     close: async () => {
       for (const r of hung) r.destroy();
-      await new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); });
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
     },
   };
 };

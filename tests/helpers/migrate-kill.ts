@@ -52,8 +52,14 @@ const makeBigInstance = async (root: string, issues: number, seed: number, shard
   const content = generateAcme({ seed, issues });
   const dir = join(root, 'instance');
   const snapshot = {
-    dir: join(root, 'generated'), manifest: content.manifest as unknown as Manifest, config: content.config, issues: [...content.issues],
-    issueSources: [], integrations: [], fileHashes: {}, problems: [],
+    dir: join(root, 'generated'),
+    manifest: content.manifest as unknown as Manifest,
+    config: content.config,
+    issues: [...content.issues],
+    issueSources: [],
+    integrations: [],
+    fileHashes: {},
+    problems: [],
   };
   (await createInstance(snapshot.dir, dir, { snapshot, shardSize })).close();
   return dir;
@@ -65,7 +71,9 @@ const judge = (s: DiskState, before: string, after: string): string[] => {
   if (s.hash === after) {
     const out: string[] = [];
     if (e?.state !== 'applied' || e.hashAfter !== after) out.push(`hash is the after state but the ledger says ${e?.state ?? 'nothing'}`);
-    for (const op of e?.inverse ?? []) if (op.bulkRef && s.captures[op.bulkRef] !== op.bulkCount) out.push(`captured data ${op.bulkRef} holds ${s.captures[op.bulkRef] ?? 0} of ${op.bulkCount} records`);
+    for (const op of e?.inverse ?? [])
+      if (op.bulkRef && s.captures[op.bulkRef] !== op.bulkCount)
+        out.push(`captured data ${op.bulkRef} holds ${s.captures[op.bulkRef] ?? 0} of ${op.bulkCount} records`);
     return out;
   }
   if (s.hash === before) return e && e.state !== 'reverted' ? [`hash is the before state but the ledger says ${e.state}`] : [];
@@ -91,7 +99,11 @@ export const killTest = async (o: KillOptions): Promise<KillSummary> => {
   const started = performance.now();
   const rand = random(o.seed);
   const folder = migrationsFolder({
-    [`${KILL_MIGRATION}.ts`]: functionSource(`for (const i of ctx.issues) ctx.editIssue(i.id, (d) => { d.environment = 'stamped ' + i.key; });`, undefined, 'Stamp every issue'),
+    [`${KILL_MIGRATION}.ts`]: functionSource(
+      `for (const i of ctx.issues) ctx.editIssue(i.id, (d) => { d.environment = 'stamped ' + i.key; });`,
+      undefined,
+      'Stamp every issue',
+    ),
   });
   const argsFor = (inst: string) => ['--instance', inst, '--migrations', folder.dir, '--now', '2026-01-01T09:00:00Z'];
   try {
@@ -110,7 +122,19 @@ export const killTest = async (o: KillOptions): Promise<KillSummary> => {
     await rm(probe, { recursive: true, force: true });
     log(`uncut: up ${Math.round(up.ms)} ms, down ${Math.round(down.ms)} ms`);
 
-    const summary: KillSummary = { issues: o.issues, kills: o.kills, killedUp: 0, killedDown: 0, completed: 0, insideSave: 0, states: '', upMs: Math.round(up.ms), downMs: Math.round(down.ms), totalMs: 0, violations: [] };
+    const summary: KillSummary = {
+      issues: o.issues,
+      kills: o.kills,
+      killedUp: 0,
+      killedDown: 0,
+      completed: 0,
+      insideSave: 0,
+      states: '',
+      upMs: Math.round(up.ms),
+      downMs: Math.round(down.ms),
+      totalMs: 0,
+      violations: [],
+    };
     for (let k = 0; k < o.kills; k++) {
       const sub = k % 2 === 0 ? 'up' : 'down';
       const inst = await forkOf(sub === 'up' ? beforeBase : afterBase, o.root);
@@ -128,11 +152,14 @@ export const killTest = async (o: KillOptions): Promise<KillSummary> => {
       if (!wrong.length && k === o.kills - 1) {
         const next = await run(s.hash === after ? 'down' : 'up', argsFor(inst));
         const end = (await diskState(inst)).hash;
-        if (next.code !== 0 || end !== (s.hash === after ? before : after)) wrong.push(`the next uncut command did not reach the other state: ${output(next)}`);
+        if (next.code !== 0 || end !== (s.hash === after ? before : after))
+          wrong.push(`the next uncut command did not reach the other state: ${output(next)}`);
       }
       summary.violations.push(...wrong.map((w) => `kill ${k + 1} (${sub} at ${delay} ms): ${w}`));
       summary.states += s.hash === after ? 'A' : 'B';
-      log(`kill ${k + 1}/${o.kills}: ${sub} at ${delay} ms → ${r.signal ?? `exit ${r.code}`}, state ${s.hash === after ? 'after' : s.hash === before ? 'before' : 'NEITHER'}${wrong.length ? ` ✗ ${wrong.join('; ')}` : ''}`);
+      log(
+        `kill ${k + 1}/${o.kills}: ${sub} at ${delay} ms → ${r.signal ?? `exit ${r.code}`}, state ${s.hash === after ? 'after' : s.hash === before ? 'before' : 'NEITHER'}${wrong.length ? ` ✗ ${wrong.join('; ')}` : ''}`,
+      );
       await rm(inst, { recursive: true, force: true });
     }
     summary.totalMs = Math.round(performance.now() - started);

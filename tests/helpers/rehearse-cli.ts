@@ -11,7 +11,13 @@ import { collect, REPO, type CliResult } from './migrate-cli.ts';
 import { tinyContent } from './tiny-snapshot.ts';
 
 export const runScript = (script: 'rehearse' | 'gate', args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> =>
-  collect(spawn(process.execPath, ['--import', 'tsx', resolve(REPO, `scripts/${script}.ts`), ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  collect(
+    spawn(process.execPath, ['--import', 'tsx', resolve(REPO, `scripts/${script}.ts`), ...args], {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 
 /** A scratch folder inside the project (migration files resolve 'understudy' only there); gitignored. */
 export const scratchDir = async (): Promise<string> => {
@@ -30,8 +36,16 @@ export const writeTinyWithBugFiler = async (dir: string): Promise<string> => {
     file: 'integrations/bug-filer.json',
     data: {
       $schema: '../../../server/model/json-schema/integration.schema.json',
-      name: 'bug-filer', description: 'An error monitor files bugs with a summary and a priority only.', as: 'bob@tiny.example',
-      requests: [{ method: 'POST', path: '/rest/api/2/issue', body: { fields: { project: { key: 'ACME' }, issuetype: { name: 'Bug' }, summary: 'NullPointerException in checkout' } } }],
+      name: 'bug-filer',
+      description: 'An error monitor files bugs with a summary and a priority only.',
+      as: 'bob@tiny.example',
+      requests: [
+        {
+          method: 'POST',
+          path: '/rest/api/2/issue',
+          body: { fields: { project: { key: 'ACME' }, issuetype: { name: 'Bug' }, summary: 'NullPointerException in checkout' } },
+        },
+      ],
     },
   });
   await writeSnapshot(dir, content, { overwrite: true });

@@ -23,7 +23,9 @@ export const tinyInstances = (prefix: string): { fresh(): Promise<Instance> } =>
 
 /** A functions-form migration, loaded in memory (no file), that edits every issue with `edit`. */
 export const editEveryIssue = (id: string, description: string, edit: (draft: Issue, key: string) => void): LoadedMigration => ({
-  id, file: `migrations/${id}.ts`, checksum: 'sha256:test',
+  id,
+  file: `migrations/${id}.ts`,
+  checksum: 'sha256:test',
   migration: defineMigration({
     description,
     up(ctx) {

@@ -2,8 +2,13 @@
 import type { Config, Project } from '../../server/model/types.ts';
 
 const schemes = (over: Partial<Project['schemes']> = {}): Project['schemes'] => ({
-  issueTypeScheme: 'its-software', workflowScheme: 'ws-software', issueTypeScreenScheme: 'itss-default',
-  fieldConfigurationScheme: 'fcs-default', permissionScheme: 'ps-default', notificationScheme: 'ns-default', ...over,
+  issueTypeScheme: 'its-software',
+  workflowScheme: 'ws-software',
+  issueTypeScreenScheme: 'itss-default',
+  fieldConfigurationScheme: 'fcs-default',
+  permissionScheme: 'ps-default',
+  notificationScheme: 'ns-default',
+  ...over,
 });
 
 export const tinyPeople = (): Pick<Config, 'users' | 'groups' | 'roles' | 'globalPermissions' | 'projects'> => ({
@@ -20,25 +25,53 @@ export const tinyPeople = (): Pick<Config, 'users' | 'groups' | 'roles' | 'globa
     { id: 'g-devs', name: 'developers' },
     { id: 'g-security', name: 'security-team', description: 'People cleared for security issues' },
   ],
-  roles: [{ id: '10001', name: 'Developers' }, { id: '10002', name: 'Administrators' }],
-  globalPermissions: [{ permission: 'ADMINISTER', group: 'g-admins' }, { permission: 'USER_PICKER', group: 'g-devs' }],
+  roles: [
+    { id: '10001', name: 'Developers' },
+    { id: '10002', name: 'Administrators' },
+  ],
+  globalPermissions: [
+    { permission: 'ADMINISTER', group: 'g-admins' },
+    { permission: 'USER_PICKER', group: 'g-devs' },
+  ],
   projects: [
     {
-      id: '10000', key: 'ACME', name: 'Acme Product', kind: 'software', style: 'scrum', lead: 'u-bob', archived: false,
-      components: [{ id: 'cmp-1', name: 'Backend', lead: 'u-bob' }, { id: 'cmp-2', name: 'Frontend' }],
+      id: '10000',
+      key: 'ACME',
+      name: 'Acme Product',
+      kind: 'software',
+      style: 'scrum',
+      lead: 'u-bob',
+      archived: false,
+      components: [
+        { id: 'cmp-1', name: 'Backend', lead: 'u-bob' },
+        { id: 'cmp-2', name: 'Frontend' },
+      ],
       versions: [
         { id: 'ver-1', name: '1.0', released: true, archived: false, releaseDate: '2024-11-01' },
         { id: 'ver-2', name: '2.0', released: false, archived: false },
       ],
       roles: [
         { role: '10002', actors: [{ type: 'user', id: 'u-alice' }] },
-        { role: '10001', actors: [{ type: 'group', id: 'g-devs' }, { type: 'user', id: 'u-erin' }] },
+        {
+          role: '10001',
+          actors: [
+            { type: 'group', id: 'g-devs' },
+            { type: 'user', id: 'u-erin' },
+          ],
+        },
       ],
       schemes: schemes(),
     },
     {
-      id: '10001', key: 'OPS', name: 'Operations', kind: 'business', style: 'kanban', lead: 'u-carol', archived: false,
-      components: [], versions: [],
+      id: '10001',
+      key: 'OPS',
+      name: 'Operations',
+      kind: 'business',
+      style: 'kanban',
+      lead: 'u-carol',
+      archived: false,
+      components: [],
+      versions: [],
       roles: [
         { role: '10002', actors: [{ type: 'group', id: 'g-admins' }] },
         { role: '10001', actors: [{ type: 'group', id: 'g-devs' }] },
@@ -46,9 +79,16 @@ export const tinyPeople = (): Pick<Config, 'users' | 'groups' | 'roles' | 'globa
       schemes: schemes({ issueTypeScheme: 'its-ops', workflowScheme: 'ws-ops', issueTypeScreenScheme: 'itss-ops' }),
     },
     {
-      id: '10002', key: 'SEC', name: 'Security', kind: 'software', style: 'basic', lead: 'u-dave', archived: false,
+      id: '10002',
+      key: 'SEC',
+      name: 'Security',
+      kind: 'software',
+      style: 'basic',
+      lead: 'u-dave',
+      archived: false,
       description: 'Restricted: only the security team can see it',
-      components: [], versions: [],
+      components: [],
+      versions: [],
       roles: [
         { role: '10002', actors: [{ type: 'user', id: 'u-alice' }] },
         { role: '10001', actors: [{ type: 'group', id: 'g-security' }] },

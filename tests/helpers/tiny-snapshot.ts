@@ -13,14 +13,25 @@ const tinyIntegration = (): Integration => ({
   as: 'bob@tiny.example',
   requests: [
     { method: 'POST', path: '/rest/api/2/issue/ACME-2/comment', body: { body: 'Build #42 passed.' } },
-    { method: 'POST', path: '/rest/api/2/issue/ACME-2/transitions', body: { transition: { id: 't-review' }, fields: { customfield_10013: { accountId: 'u-bob' } } } },
+    {
+      method: 'POST',
+      path: '/rest/api/2/issue/ACME-2/transitions',
+      body: { transition: { id: 't-review' }, fields: { customfield_10013: { accountId: 'u-bob' } } },
+    },
   ],
 });
 
 const countsOf = (config: Config, issues: readonly Issue[]): Record<string, number> => ({
-  projects: config.projects.length, issueTypes: config.issueTypes.length, statuses: config.statuses.length,
-  workflows: config.workflows.length, fields: config.fields.length, users: config.users.length, groups: config.groups.length,
-  filters: config.filters.length, boards: config.boards.length, issues: issues.length,
+  projects: config.projects.length,
+  issueTypes: config.issueTypes.length,
+  statuses: config.statuses.length,
+  workflows: config.workflows.length,
+  fields: config.fields.length,
+  users: config.users.length,
+  groups: config.groups.length,
+  filters: config.filters.length,
+  boards: config.boards.length,
+  issues: issues.length,
 });
 
 /** A fresh deep copy of the tiny snapshot's content on every call, free to mutate. */
@@ -30,10 +41,17 @@ export const tinyContent = (): SnapshotContent & { config: Config; issues: Issue
   const counts = countsOf(config, issues);
   return structuredClone({
     manifest: {
-      kind: 'fixture' as const, name: 'tiny', description: 'A small hand-made snapshot for tests: every kind of entity, 12 issues',
-      createdAt: '2025-01-15T09:00:00.000Z', source: { type: 'generator', tool: 'tests/helpers/tiny-snapshot.ts' },
-      counts, productionTotals: { ...counts }, notContained: ['attachments', 'automation rules', 'apps'],
+      kind: 'fixture' as const,
+      name: 'tiny',
+      description: 'A small hand-made snapshot for tests: every kind of entity, 12 issues',
+      createdAt: '2025-01-15T09:00:00.000Z',
+      source: { type: 'generator', tool: 'tests/helpers/tiny-snapshot.ts' },
+      counts,
+      productionTotals: { ...counts },
+      notContained: ['attachments', 'automation rules', 'apps'],
     },
-    config, issues, integrations: [{ file: 'integrations/ci-bot.json', data: tinyIntegration() }],
+    config,
+    issues,
+    integrations: [{ file: 'integrations/ci-bot.json', data: tinyIntegration() }],
   });
 };

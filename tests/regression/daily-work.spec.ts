@@ -2,9 +2,16 @@
 import { expect, test } from './fixtures.ts';
 
 test('the triage queue shows untriaged bugs to the triage group', async ({ sandbox, observe }) => {
-  const res = await sandbox.api('group:triage', 'POST', '/rest/api/3/search/jql', { jql: 'project = WEB AND issuetype = Bug AND status = Open ORDER BY created ASC', fields: ['key'], maxResults: 100 });
+  const res = await sandbox.api('group:triage', 'POST', '/rest/api/3/search/jql', {
+    jql: 'project = WEB AND issuetype = Bug AND status = Open ORDER BY created ASC',
+    fields: ['key'],
+    maxResults: 100,
+  });
   expect(res.status).toBe(200);
-  observe('open WEB bugs', res.body.issues.map((i: { key: string }) => i.key));
+  observe(
+    'open WEB bugs',
+    res.body.issues.map((i: { key: string }) => i.key),
+  );
 });
 
 test('an admin sees the workflows page with a diagram', async ({ as }) => {

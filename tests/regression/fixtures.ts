@@ -32,7 +32,12 @@ export const test = base.extend<Fixtures>({
   sandbox: async ({}, use) => {
     const client = new SandboxClient();
     const fork = await client.fork();
-    await use({ url: client.url, fork, api: (as, method, path, body) => client.call(as, method, path, body, fork), personas: () => client.personaList() });
+    await use({
+      url: client.url,
+      fork,
+      api: (as, method, path, body) => client.call(as, method, path, body, fork),
+      personas: () => client.personaList(),
+    });
     await client.drop(fork);
   },
   as: async ({ browser, sandbox }, use) => {
@@ -49,12 +54,19 @@ export const test = base.extend<Fixtures>({
   },
   observe: async ({}, use, testInfo) => {
     const facts: { name: string; value: unknown }[] = [];
-    await use((name, value) => { facts.push({ name, value }); });
+    await use((name, value) => {
+      facts.push({ name, value });
+    });
     const title = testInfo.titlePath.slice(1).join(' › ');
-    record(facts.map((f) => ({
-      check: 'specs' as const, id: `specs|${testInfo.file}|${title}|${f.name}`, label: `${title}: ${f.name}`,
-      keys: { test: [title, testInfo.title], file: [testInfo.file] }, value: f.value,
-    })));
+    record(
+      facts.map((f) => ({
+        check: 'specs' as const,
+        id: `specs|${testInfo.file}|${title}|${f.name}`,
+        label: `${title}: ${f.name}`,
+        keys: { test: [title, testInfo.title], file: [testInfo.file] },
+        value: f.value,
+      })),
+    );
   },
 });
 

@@ -29,24 +29,41 @@ const USAGE = 'npm run test:soak:apply -- [--kills N] [--seed N] [--to ID] [--wi
 const RETRIES = 2;
 
 const stateOf = async (ws: ApplyWorkspace): Promise<string> => {
-  const reader = new HttpTransport({ baseUrl: ws.prod.url, credentials: { kind: 'basic', email: ws.env.JIRA_EMAIL!, token: ws.env.JIRA_API_TOKEN! } });
+  const reader = new HttpTransport({
+    baseUrl: ws.prod.url,
+    credentials: { kind: 'basic', email: ws.env.JIRA_EMAIL!, token: ws.env.JIRA_API_TOKEN! },
+  });
   const view = await readView(reader, ws.prod.url);
   // Issue values the bundled change sets: resolution, Browser, Office Location (by key, normalised by name).
   const ix = { config: ws.prod.ctx.tracker.config, issues: ws.prod.ctx.tracker.issues };
   const names = new Map(ix.config.resolutions.map((r) => [r.id, r.name]));
   const options = new Map(ix.config.fields.flatMap((f) => f.contexts.flatMap((c) => (c.options ?? []).map((o) => [o.id, o.value] as const))));
-  const values = ix.issues.map((i) => `${i.key}:${names.get(i.resolution ?? '') ?? ''}:${options.get(String(i.customFields.customfield_10013 ?? '')) ?? ''}:${options.get(String(i.customFields.customfield_10045 ?? '')) ?? ''}`).join('\n');
+  const values = ix.issues
+    .map(
+      (i) =>
+        `${i.key}:${names.get(i.resolution ?? '') ?? ''}:${options.get(String(i.customFields.customfield_10013 ?? '')) ?? ''}:${options.get(String(i.customFields.customfield_10045 ?? '')) ?? ''}`,
+    )
+    .join('\n');
   return `${normalHash(view.normal)}|${values.length}:${createHash('sha256').update(values).digest('hex')}`;
 };
 
 runCommand(async (argv, io) => {
-  const { values: v } = parseFlags(argv, {
-    kills: { type: 'string', default: '20' }, seed: { type: 'string', default: String(Date.now() % 1_000_000) }, to: { type: 'string' },
-    'no-faults': { type: 'boolean', default: false }, 'no-kills': { type: 'boolean', default: false }, without: { type: 'string' },
-  } as const, USAGE);
+  const { values: v } = parseFlags(
+    argv,
+    {
+      kills: { type: 'string', default: '20' },
+      seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+      to: { type: 'string' },
+      'no-faults': { type: 'boolean', default: false },
+      'no-kills': { type: 'boolean', default: false },
+      without: { type: 'string' },
+    } as const,
+    USAGE,
+  );
   const without = (v.without ?? '').split(',').filter(Boolean);
   const folder = without.length ? migrationsFolder() : undefined;
-  for (const f of folder ? readdirSync('migrations').filter((n) => /^\d/.test(n) && !without.some((w) => n.startsWith(w))) : []) copyFileSync(join('migrations', f), join(folder!.dir, f));
+  for (const f of folder ? readdirSync('migrations').filter((n) => /^\d/.test(n) && !without.some((w) => n.startsWith(w))) : [])
+    copyFileSync(join('migrations', f), join(folder!.dir, f));
   const ws = await makeApplyWorkspace(folder ? { migrations: folder.dir } : {});
   // One ledger for the site whether reached directly or through the fault proxy.
   const to = [...(v.to ? ['--to', v.to] : []), '--ledger', 'soak-ledger'];
@@ -61,7 +78,8 @@ runCommand(async (argv, io) => {
     const applied = (clean.out.match(/production ledger: (\d+) migration/) ?? [])[1] ?? '6';
     const down = async () => {
       const r = await ws.run(runProductionDown, ['--url', ws.prod.url, '--steps', applied, '--ledger', 'soak-ledger']);
-      if (r.code !== 0 || (await stateOf(ws)) !== before) throw new CheckFailed('migrate:down --url did not bring production back; the soak cannot go on', r.lines.slice(-15));
+      if (r.code !== 0 || (await stateOf(ws)) !== before)
+        throw new CheckFailed('migrate:down --url did not bring production back; the soak cannot go on', r.lines.slice(-15));
     };
     await down();
     io.out(`clean run: ${(cleanMs / 1000).toFixed(1)} s; down again: ok`);
@@ -79,15 +97,27 @@ runCommand(async (argv, io) => {
         for (const fault of FAULTS) {
           for (let n = 1; n <= writes; n++) {
             proxy.arm(fault, n);
-            const r = await ws.run(runApplyCommand, ['--url', proxy.url, '--report', 'report', '--yes', '--timeout', '0.5', ...to], { transport: { baseDelayMs: 1, maxDelayMs: 2, retries: RETRIES } });
+            const r = await ws.run(runApplyCommand, ['--url', proxy.url, '--report', 'report', '--yes', '--timeout', '0.5', ...to], {
+              transport: { baseDelayMs: 1, maxDelayMs: 2, retries: RETRIES },
+            });
             proxy.disarm();
             const now = await stateOf(ws);
             const ok = r.code === 1 && now === before && proxy.injected() > 0;
             io.out(`  ${ok ? '✔' : '✘'} ${fault} at write ${n}: exit ${r.code}, production ${now === before ? 'as before' : 'CHANGED'}`);
-            if (!ok) { violations.push(`${fault} at write ${n}: exit ${r.code}; ${r.lines.filter((l) => /✘|understudy:/.test(l)).slice(0, 3).join(' / ')}`); if (now !== before) await down(); }
+            if (!ok) {
+              violations.push(
+                `${fault} at write ${n}: exit ${r.code}; ${r.lines
+                  .filter((l) => /✘|understudy:/.test(l))
+                  .slice(0, 3)
+                  .join(' / ')}`,
+              );
+              if (now !== before) await down();
+            }
           }
         }
-      } finally { await proxy.close(); }
+      } finally {
+        await proxy.close();
+      }
     }
 
     if (!v['no-kills']) {
@@ -95,9 +125,15 @@ runCommand(async (argv, io) => {
       const kills = Number(v.kills);
       io.out(`kills: ${kills} (seed ${v.seed}), each at a random moment of a ${(cleanMs / 1000).toFixed(1)} s run`);
       for (let k = 1; k <= kills; k++) {
-        const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), resolve('scripts/apply.ts'), '--url', ws.prod.url, '--report', 'report', '--yes', ...to], { cwd: ws.dir, env: { ...process.env, ...ws.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(
+          process.execPath,
+          ['--import', import.meta.resolve('tsx'), resolve('scripts/apply.ts'), '--url', ws.prod.url, '--report', 'report', '--yes', ...to],
+          { cwd: ws.dir, env: { ...process.env, ...ws.env }, stdio: ['ignore', 'ignore', 'pipe'] },
+        );
         let stderr = '';
-        child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+        child.stderr!.on('data', (c: Buffer) => {
+          stderr += c.toString();
+        });
         const delay = Math.round(rng.next() * cleanMs * 1.3);
         const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
         const timer = setTimeout(() => child.kill('SIGKILL'), delay);
@@ -107,12 +143,16 @@ runCommand(async (argv, io) => {
         const now = await stateOf(ws);
         const where = now === before ? 'before' : now === after ? 'after' : 'BETWEEN';
         if (code !== null && code !== 0) io.out(`    (apply ended by itself before the kill: ${stderr.trim().split('\n')[0] ?? ''})`);
-        io.out(`  ${where === 'BETWEEN' ? '✘' : '✔'} kill ${k} at ${delay} ms (${code === null ? 'killed' : `exited ${code}`}), --resume exit ${resumed.code}: production exactly ${where}`);
-        if (where === 'BETWEEN') violations.push(`kill ${k} at ${delay} ms: production is neither before nor after; ${resumed.lines.slice(-5).join(' / ')}`);
+        io.out(
+          `  ${where === 'BETWEEN' ? '✘' : '✔'} kill ${k} at ${delay} ms (${code === null ? 'killed' : `exited ${code}`}), --resume exit ${resumed.code}: production exactly ${where}`,
+        );
+        if (where === 'BETWEEN')
+          violations.push(`kill ${k} at ${delay} ms: production is neither before nor after; ${resumed.lines.slice(-5).join(' / ')}`);
         if (where === 'after') await down();
       }
     }
-    if (violations.length) throw new CheckFailed(`${violations.length} run(s) did not end exactly before or exactly after (seed ${v.seed})`, violations);
+    if (violations.length)
+      throw new CheckFailed(`${violations.length} run(s) did not end exactly before or exactly after (seed ${v.seed})`, violations);
     io.out('✔ every run ended exactly before or exactly after');
     return 0;
   } finally {

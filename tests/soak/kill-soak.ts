@@ -18,15 +18,28 @@ const whole = (name: string, v: string, min: number): number => {
 };
 
 runCommand(async (argv, io) => {
-  const { values } = parseFlags(argv, {
-    issues: { type: 'string', default: '100000' }, kills: { type: 'string', default: '50' },
-    seed: { type: 'string', default: String(Date.now() % 1_000_000) }, keep: { type: 'boolean', default: false },
-  } as const, USAGE);
+  const { values } = parseFlags(
+    argv,
+    {
+      issues: { type: 'string', default: '100000' },
+      kills: { type: 'string', default: '50' },
+      seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+      keep: { type: 'boolean', default: false },
+    } as const,
+    USAGE,
+  );
   const root = await mkdtemp(join(tmpdir(), 'understudy-soak-'));
   try {
-    const s = await killTest({ root, issues: whole('issues', values.issues, 1000), kills: whole('kills', values.kills, 1), seed: whole('seed', values.seed, 0), log: io.out });
+    const s = await killTest({
+      root,
+      issues: whole('issues', values.issues, 1000),
+      kills: whole('kills', values.kills, 1),
+      seed: whole('seed', values.seed, 0),
+      log: io.out,
+    });
     io.out(formatSummary(s));
-    if (s.violations.length) throw new CheckFailed(`${s.violations.length} kill(s) left the instance between states (seed ${values.seed})`, s.violations);
+    if (s.violations.length)
+      throw new CheckFailed(`${s.violations.length} kill(s) left the instance between states (seed ${values.seed})`, s.violations);
     return 0;
   } finally {
     if (values.keep) io.out(`kept ${root}`);

@@ -37,13 +37,16 @@ export const appendLog = async (reportDir: string, entries: readonly LogEntry[])
 
 export const readLog = async (reportDir: string): Promise<LogEntry[]> => {
   const text = await readFile(join(reportDir, LOG_FILE), 'utf8').catch(() => '');
-  return text.split('\n').filter((l) => l.trim()).flatMap((l) => {
-    try {
-      return [JSON.parse(l) as LogEntry];
-    } catch {
-      return [];
-    }
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as LogEntry];
+      } catch {
+        return [];
+      }
+    });
 };
 
 /**
@@ -53,7 +56,9 @@ export const readLog = async (reportDir: string): Promise<LogEntry[]> => {
 export const currentRun = (entries: readonly LogEntry[], rehearsal: string): LogEntry[] => {
   const mine = entries.filter((e) => e.rehearsal === rehearsal && e.channel === 'report');
   let from = 0;
-  mine.forEach((e, i) => { if (e.kind === 'done' || e.kind === 'rolled-back') from = i + 1; });
+  mine.forEach((e, i) => {
+    if (e.kind === 'done' || e.kind === 'rolled-back') from = i + 1;
+  });
   return mine.slice(from);
 };
 

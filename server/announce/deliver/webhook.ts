@@ -36,7 +36,8 @@ export const urlProblem = (url: string): string | undefined => {
   try {
     const u = new URL(url);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'is not an http(s) URL';
-    if (u.username || u.password) return 'carries a user name or password, which fetch refuses: put the token in the path or a header the receiver documents';
+    if (u.username || u.password)
+      return 'carries a user name or password, which fetch refuses: put the token in the path or a header the receiver documents';
     return undefined;
   } catch {
     return 'is not a URL';
@@ -47,20 +48,42 @@ export const postJson = async (url: string, body: unknown, o: PostOptions): Prom
   const maxDelay = o.maxDelayMs ?? 60_000;
   const policy = { retries: o.retries, timeoutMs: o.timeoutMs, baseDelayMs: o.baseDelayMs ?? 500, maxDelayMs: maxDelay, maxRetryAfterMs: maxDelay };
   const request = {
-    method: 'POST', body: JSON.stringify(body),
+    method: 'POST',
+    body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', 'idempotency-key': o.idempotencyKey, 'user-agent': 'understudy-announce' },
   };
   try {
-    const a = await sendWithRetry(url, request, policy, { ...(o.sleep ? { sleep: o.sleep } : {}), ...(o.random ? { random: o.random } : {}) }, () => undefined);
-    return { delivered: true, attempts: a.attempts, status: a.status, detail: a.tried.length ? `delivered after ${a.tried.join(', ')}` : 'delivered', waitsMs: a.waitsMs };
+    const a = await sendWithRetry(
+      url,
+      request,
+      policy,
+      { ...(o.sleep ? { sleep: o.sleep } : {}), ...(o.random ? { random: o.random } : {}) },
+      () => undefined,
+    );
+    return {
+      delivered: true,
+      attempts: a.attempts,
+      status: a.status,
+      detail: a.tried.length ? `delivered after ${a.tried.join(', ')}` : 'delivered',
+      waitsMs: a.waitsMs,
+    };
   } catch (e) {
     if (!(e instanceof HttpFailure)) throw e;
-    const outcome = (detail: string, status?: number): PostOutcome => ({ delivered: false, attempts: e.attempts, ...(status !== undefined ? { status } : {}), detail, waitsMs: [...e.waitsMs] });
+    const outcome = (detail: string, status?: number): PostOutcome => ({
+      delivered: false,
+      attempts: e.attempts,
+      ...(status !== undefined ? { status } : {}),
+      detail,
+      waitsMs: [...e.waitsMs],
+    });
     // A redirect is an answer, not a delivery: following it could post the notice somewhere else.
     if (e instanceof Redirected) return outcome(`the webhook URL redirects (HTTP ${e.status}); set the variable to the final URL`, e.status);
     if (e instanceof HttpRefused) return outcome(`refused with HTTP ${e.status} (not retried: the receiver rejects this request)`, e.status);
     if (e instanceof RateLimited) {
-      return outcome(`the receiver asked to wait ${Math.ceil(e.retryAfterMs / 1000)} s (Retry-After), longer than the ${Math.round(e.limitMs / 1000)} s this command waits; send again later`, e.status);
+      return outcome(
+        `the receiver asked to wait ${Math.ceil(e.retryAfterMs / 1000)} s (Retry-After), longer than the ${Math.round(e.limitMs / 1000)} s this command waits; send again later`,
+        e.status,
+      );
     }
     if (e instanceof Unreachable) return outcome(e.message, e.status);
     return outcome(e.message);

@@ -23,7 +23,9 @@ export const noticeBanner = (n: Notice): string => {
     `  <span>${escapeHtml(n.headline)}</span>`,
     ...(first.length ? [`  <ul style="margin:4px 0 0 1.2em;padding:0">${first.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`] : []),
     // Only http(s) or a relative path becomes a link (never `javascript:` and the like).
-    /^(https?:\/\/|[^:]*$)/i.test(n.link) ? `  <a href="${escapeHtml(n.link)}" style="color:${c.border}">Details</a>` : `  <span>Details: ${escapeHtml(n.link)}</span>`,
+    /^(https?:\/\/|[^:]*$)/i.test(n.link)
+      ? `  <a href="${escapeHtml(n.link)}" style="color:${c.border}">Details</a>`
+      : `  <span>Details: ${escapeHtml(n.link)}</span>`,
     '</div>',
     '',
   ].join('\n');

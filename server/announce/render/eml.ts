@@ -8,12 +8,19 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Notice } from '../notice.ts';
 import { noticeText } from './text.ts';
 
-export interface EmlOptions { from: string; to: readonly string[]; date: Date }
+export interface EmlOptions {
+  from: string;
+  to: readonly string[];
+  date: Date;
+}
 
 export const noticeEml = async (n: Notice, o: EmlOptions): Promise<string> => {
   // RFC 5322 lines end in CRLF; the composer folds long ones with quoted-printable soft breaks.
   const text = noticeText(n).replace(/\r?\n/g, '\r\n');
-  const id = createHash('sha256').update(`${n.kind}\n${o.date.toISOString()}\n${n.subject}\n${text}\n${o.to.join(',')}`).digest('hex').slice(0, 32);
+  const id = createHash('sha256')
+    .update(`${n.kind}\n${o.date.toISOString()}\n${n.subject}\n${text}\n${o.to.join(',')}`)
+    .digest('hex')
+    .slice(0, 32);
   const mail = new MailComposer({
     from: o.from,
     to: [...o.to],

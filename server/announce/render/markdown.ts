@@ -7,15 +7,23 @@ const md = (value: string): string => mdText(value).replace(/([\w.+-])@\u200d/g,
 
 const block = (b: Block): string[] => {
   switch (b.type) {
-    case 'paragraph': return [md(b.text), ''];
-    case 'list': return [...b.items.map((i) => `- ${md(i)}`), ''];
-    case 'fields': return [...b.rows.map(([k, v]) => `- **${md(k)}**: ${md(v)}`), ''];
+    case 'paragraph':
+      return [md(b.text), ''];
+    case 'list':
+      return [...b.items.map((i) => `- ${md(i)}`), ''];
+    case 'fields':
+      return [...b.rows.map(([k, v]) => `- **${md(k)}**: ${md(v)}`), ''];
   }
 };
 
 export const noticeMarkdown = (n: Notice): string =>
   `${[
-    `# ${md(n.subject)}`, '',
-    `**${md(n.headline)}**`, '',
+    `# ${md(n.subject)}`,
+    '',
+    `**${md(n.headline)}**`,
+    '',
     ...n.sections.flatMap((s) => [...(s.title ? [`## ${md(s.title)}`, ''] : []), ...s.blocks.flatMap(block)]),
-  ].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;

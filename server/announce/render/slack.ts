@@ -11,15 +11,21 @@ const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0,
 
 const mrkdwn = (b: Block): string => {
   switch (b.type) {
-    case 'paragraph': return esc(b.text);
-    case 'list': return b.items.map((i) => `• ${esc(i)}`).join('\n');
-    case 'fields': return b.rows.map(([k, v]) => `*${esc(k)}:* ${esc(v)}`).join('\n');
+    case 'paragraph':
+      return esc(b.text);
+    case 'list':
+      return b.items.map((i) => `• ${esc(i)}`).join('\n');
+    case 'fields':
+      return b.rows.map(([k, v]) => `*${esc(k)}:* ${esc(v)}`).join('\n');
   }
 };
 
 const EMOJI: Record<Notice['tone'], string> = { info: ':calendar:', warning: ':construction:', success: ':white_check_mark:', danger: ':rewind:' };
 
-export interface SlackPayload { text: string; blocks: unknown[] }
+export interface SlackPayload {
+  text: string;
+  blocks: unknown[];
+}
 
 export const noticeSlack = (n: Notice): SlackPayload => ({
   // The fallback `text` is read as mrkdwn too: escaped like the sections (the header is plain_text).

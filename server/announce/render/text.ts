@@ -21,14 +21,21 @@ const WIDTH = 72;
 
 const block = (b: Block): string[] => {
   switch (b.type) {
-    case 'paragraph': return [...wrap(b.text, WIDTH), ''];
-    case 'list': return [...b.items.flatMap((i) => wrap(i, WIDTH, '  - ', '    ')), ''];
-    case 'fields': return [...b.rows.flatMap(([k, v]) => wrap(v, WIDTH, `  ${k}: `, '    ')), ''];
+    case 'paragraph':
+      return [...wrap(b.text, WIDTH), ''];
+    case 'list':
+      return [...b.items.flatMap((i) => wrap(i, WIDTH, '  - ', '    ')), ''];
+    case 'fields':
+      return [...b.rows.flatMap(([k, v]) => wrap(v, WIDTH, `  ${k}: `, '    ')), ''];
   }
 };
 
 export const noticeText = (n: Notice): string =>
   `${[
-    ...wrap(n.headline, WIDTH), '',
+    ...wrap(n.headline, WIDTH),
+    '',
     ...n.sections.flatMap((s) => [...(s.title ? [s.title.toUpperCase(), '-'.repeat(s.title.length), ''] : []), ...s.blocks.flatMap(block)]),
-  ].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;

@@ -22,7 +22,10 @@ export interface NormalConfig {
   order: Record<string, string[]>;
 }
 
-export interface Normalised { normal: NormalConfig; keys: IdKeys }
+export interface Normalised {
+  normal: NormalConfig;
+  keys: IdKeys;
+}
 
 export const normalise = (config: Config): Normalised => {
   const keys = keysOf(config);
@@ -31,24 +34,45 @@ export const normalise = (config: Config): Normalised => {
   for (const [name, spec] of Object.entries(COLLECTIONS)) {
     const list = (config as unknown as Record<string, { id?: string; accountId?: string; name?: string }[]>)[name] ?? [];
     const out: Record<string, Json> = {};
-    const ks = name === 'users' ? list.map((u) => u.accountId!) : name === 'projects' ? list.map((p) => (p as { key: string }).key)
-      : name === 'fields' ? list.map((f) => keys.key('field', f.id!)) : uniqueKeys(list.map((e) => e.name ?? ''));
-    list.forEach((e, i) => { out[ks[i]!] = spec!.of(e, config, keys); });
+    const ks =
+      name === 'users'
+        ? list.map((u) => u.accountId!)
+        : name === 'projects'
+          ? list.map((p) => (p as { key: string }).key)
+          : name === 'fields'
+            ? list.map((f) => keys.key('field', f.id!))
+            : uniqueKeys(list.map((e) => e.name ?? ''));
+    list.forEach((e, i) => {
+      out[ks[i]!] = spec!.of(e, config, keys);
+    });
     entities[name] = sortKeys(out);
     if (spec!.ordered) order[name] = ks;
   }
-  entities.globalPermissions = Object.fromEntries(config.globalPermissions.map((g) => [`${g.permission}:${holderKey(keys, { type: 'group', value: g.group })}`, true]));
+  entities.globalPermissions = Object.fromEntries(
+    config.globalPermissions.map((g) => [`${g.permission}:${holderKey(keys, { type: 'group', value: g.group })}`, true]),
+  );
   const t = config.tracker;
-  entities.tracker = { tracker: { title: t.title, ...(t.deploymentType ? { deploymentType: t.deploymentType } : {}), ...(t.version ? { version: t.version } : {}) } };
+  entities.tracker = {
+    tracker: { title: t.title, ...(t.deploymentType ? { deploymentType: t.deploymentType } : {}), ...(t.version ? { version: t.version } : {}) },
+  };
   return { normal: { entities, order }, keys };
 };
 
-const sortKeys = (o: Record<string, Json>): Record<string, Json> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+const sortKeys = (o: Record<string, Json>): Record<string, Json> =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 
 /** sha256 of the canonical JSON of a normalised configuration: what the proof compares. */
 export const normalHash = (n: NormalConfig): string => `sha256:${createHash('sha256').update(canonicalJson(n)).digest('hex')}`;
 
-export interface NormalChange { collection: string; key: string; change: 'added' | 'removed' | 'changed' | 'reordered' }
+export interface NormalChange {
+  collection: string;
+  key: string;
+  change: 'added' | 'removed' | 'changed' | 'reordered';
+}
 
 /** Where two normalised configurations differ, entity by entity (what drift and a failed proof say). */
 export const normalChanges = (before: NormalConfig, after: NormalConfig): NormalChange[] => {
@@ -64,7 +88,8 @@ export const normalChanges = (before: NormalConfig, after: NormalConfig): Normal
     for (const k of Object.keys(a)) if (!(k in b)) out.push({ collection: c, key: k, change: 'added' });
     const bo = before.order[c];
     const ao = after.order[c];
-    if ((bo || ao) && canonicalJson(bo?.filter((k) => ao?.includes(k))) !== canonicalJson(ao?.filter((k) => bo?.includes(k)))) out.push({ collection: c, key: '(order)', change: 'reordered' });
+    if ((bo || ao) && canonicalJson(bo?.filter((k) => ao?.includes(k))) !== canonicalJson(ao?.filter((k) => bo?.includes(k))))
+      out.push({ collection: c, key: '(order)', change: 'reordered' });
   }
   return out;
 };

@@ -8,10 +8,35 @@ import type { Config } from '../../model/index.ts';
 
 /** Kinds of ids that configuration values refer to. */
 export const ID_KINDS = [
-  'status', 'issueType', 'priority', 'resolution', 'linkType', 'field', 'option', 'context', 'group', 'role', 'project',
-  'component', 'version', 'workflow', 'transition', 'workflowScheme', 'screen', 'tab', 'screenScheme', 'issueTypeScreenScheme',
-  'fieldConfiguration', 'fieldConfigurationScheme', 'issueTypeScheme', 'permissionScheme', 'grant', 'notificationScheme',
-  'filter', 'board', 'user',
+  'status',
+  'issueType',
+  'priority',
+  'resolution',
+  'linkType',
+  'field',
+  'option',
+  'context',
+  'group',
+  'role',
+  'project',
+  'component',
+  'version',
+  'workflow',
+  'transition',
+  'workflowScheme',
+  'screen',
+  'tab',
+  'screenScheme',
+  'issueTypeScreenScheme',
+  'fieldConfiguration',
+  'fieldConfigurationScheme',
+  'issueTypeScheme',
+  'permissionScheme',
+  'grant',
+  'notificationScheme',
+  'filter',
+  'board',
+  'user',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
@@ -22,9 +47,15 @@ export class IdKeys {
 
   add(kind: IdKind, id: string, key: string): void {
     let k = this.toKey.get(kind);
-    if (!k) { k = new Map(); this.toKey.set(kind, k); }
+    if (!k) {
+      k = new Map();
+      this.toKey.set(kind, k);
+    }
     let i = this.toId.get(kind);
-    if (!i) { i = new Map(); this.toId.set(kind, i); }
+    if (!i) {
+      i = new Map();
+      this.toId.set(kind, i);
+    }
     if (!k.has(id)) k.set(id, key);
     if (!i.has(key)) i.set(key, id);
   }
@@ -32,7 +63,10 @@ export class IdKeys {
   /** A key → id entry only (a second, scoped key for the same entity). */
   alias(kind: IdKind, key: string, id: string): void {
     let i = this.toId.get(kind);
-    if (!i) { i = new Map(); this.toId.set(kind, i); }
+    if (!i) {
+      i = new Map();
+      this.toId.set(kind, i);
+    }
     if (!i.has(key)) i.set(key, id);
   }
 
@@ -126,7 +160,9 @@ export const keysOf = (config: Config): IdKeys => {
   // Grants are known by what they grant to whom (after groups and roles have keys).
   for (const s of config.permissionSchemes) {
     const sk = keys.key('permissionScheme', s.id);
-    uniqueKeys(s.grants.map((g) => `${g.permission}:${holderKey(keys, g.holder)}`)).forEach((k, i) => keys.add('grant', s.grants[i]!.id, `${sk}|${k}`));
+    uniqueKeys(s.grants.map((g) => `${g.permission}:${holderKey(keys, g.holder)}`)).forEach((k, i) =>
+      keys.add('grant', s.grants[i]!.id, `${sk}|${k}`),
+    );
   }
   return keys;
 };

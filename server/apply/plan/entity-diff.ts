@@ -17,10 +17,12 @@ const idOf = (collection: string, e: Entity): string => String(collection === 'u
 const keyed = (view: View, collection: string): Map<string, string> => {
   const kind = COLLECTIONS[collection as keyof typeof COLLECTIONS]!.kind;
   const list = (view.config as unknown as Record<string, Entity[]>)[collection] ?? [];
-  return new Map(list.map((e) => {
-    const id = idOf(collection, e);
-    return [id, collection === 'projects' ? String(e.key) : view.keys.key(kind, id)];
-  }));
+  return new Map(
+    list.map((e) => {
+      const id = idOf(collection, e);
+      return [id, collection === 'projects' ? String(e.key) : view.keys.key(kind, id)];
+    }),
+  );
 };
 
 const eq = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -36,18 +38,29 @@ export const entityChanges = (before: View, after: View): EntityChange[] => {
     for (const [id, key] of b) {
       const to = a.get(id);
       if (to === undefined) out.push({ collection, key, from: bv[key] ?? null, to: null });
-      else if (to !== key) { renamed.set(key, to); out.push({ collection, key, rename: to, from: bv[key] ?? null, to: av[to] ?? null }); }
-      else if (!eq(bv[key], av[key])) out.push({ collection, key, from: bv[key] ?? null, to: av[key] ?? null });
+      else if (to !== key) {
+        renamed.set(key, to);
+        out.push({ collection, key, rename: to, from: bv[key] ?? null, to: av[to] ?? null });
+      } else if (!eq(bv[key], av[key])) out.push({ collection, key, from: bv[key] ?? null, to: av[key] ?? null });
     }
     for (const [id, key] of a) if (!b.has(id)) out.push({ collection, key, from: null, to: av[key] ?? null });
     const bo = before.normal.order[collection];
     const ao = after.normal.order[collection];
-    if (bo && ao && !eq(bo.map((k) => renamed.get(k) ?? k), ao)) out.push({ collection, key: ORDER_KEY, from: bo.map((k) => renamed.get(k) ?? k), to: ao });
+    if (
+      bo &&
+      ao &&
+      !eq(
+        bo.map((k) => renamed.get(k) ?? k),
+        ao,
+      )
+    )
+      out.push({ collection, key: ORDER_KEY, from: bo.map((k) => renamed.get(k) ?? k), to: ao });
   }
   for (const pseudo of ['globalPermissions', 'tracker']) {
     const bv = before.normal.entities[pseudo] ?? {};
     const av = after.normal.entities[pseudo] ?? {};
-    for (const k of new Set([...Object.keys(bv), ...Object.keys(av)])) if (!eq(bv[k], av[k])) out.push({ collection: pseudo, key: k, from: bv[k] ?? null, to: av[k] ?? null });
+    for (const k of new Set([...Object.keys(bv), ...Object.keys(av)]))
+      if (!eq(bv[k], av[k])) out.push({ collection: pseudo, key: k, from: bv[k] ?? null, to: av[k] ?? null });
   }
   return out;
 };

@@ -58,24 +58,49 @@ const orderSteps = (drafts: Array<StepDraft & { collection: string }>): StepDraf
 export const applyChanges = (n: NormalConfig, changes: readonly EntityChange[]): NormalConfig => {
   const out: NormalConfig = { entities: { ...n.entities }, order: { ...n.order } };
   for (const c of changes) {
-    if (c.key === ORDER_KEY) { out.order[c.collection] = [...(c.to as string[])]; continue; }
+    if (c.key === ORDER_KEY) {
+      out.order[c.collection] = [...(c.to as string[])];
+      continue;
+    }
     const coll = { ...(out.entities[c.collection] ?? {}) };
     delete coll[c.key];
     if (c.to !== null) coll[keyAfter(c)] = c.to;
-    out.entities[c.collection] = Object.fromEntries(Object.keys(coll).sort().map((k) => [k, coll[k]]));
+    out.entities[c.collection] = Object.fromEntries(
+      Object.keys(coll)
+        .sort()
+        .map((k) => [k, coll[k]]),
+    );
     // A collection kept in order drops removed keys and gains new ones where a later #order change puts them.
     const order = out.order[c.collection];
-    if (order) out.order[c.collection] = c.to === null ? order.filter((k) => k !== c.key) : order.includes(c.key) ? order.map((k) => (k === c.key ? keyAfter(c) : k)) : [...order, keyAfter(c)];
+    if (order)
+      out.order[c.collection] =
+        c.to === null
+          ? order.filter((k) => k !== c.key)
+          : order.includes(c.key)
+            ? order.map((k) => (k === c.key ? keyAfter(c) : k))
+            : [...order, keyAfter(c)];
   }
   return out;
 };
 
 const extChanges = (before: Config, after: Config): string[] =>
-  diff(before, after).filter((p) => p.path.includes('ext')).map((p) => `${p.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1)}: ${p.op === 'delete' ? 'removed' : JSON.stringify(p.op === 'set' ? p.value : p.insert)}`);
+  diff(before, after)
+    .filter((p) => p.path.includes('ext'))
+    .map(
+      (p) =>
+        `${p.path
+          .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+          .join('')
+          .slice(1)}: ${p.op === 'delete' ? 'removed' : JSON.stringify(p.op === 'set' ? p.value : p.insert)}`,
+    );
 
 /** `field|value` of every value a delete by Jira moves issues away from: no issue step repeats it. */
 const coveredBy = (steps: readonly StepDraft[]): Set<string> =>
-  new Set(steps.flatMap((s) => (s.issues?.byJira && s.issues.from !== undefined ? s.issues.fieldKeys.map((k) => `${s.issues!.fields[k]}|${s.issues!.from}`) : [])));
+  new Set(
+    steps.flatMap((s) =>
+      s.issues?.byJira && s.issues.from !== undefined ? s.issues.fieldKeys.map((k) => `${s.issues!.fields[k]}|${s.issues!.from}`) : [],
+    ),
+  );
 
 export const planProduction = async (input: PlanInput): Promise<PlannedChange> => {
   const dc = input.deploymentType !== 'Cloud';
@@ -98,7 +123,11 @@ export const planProduction = async (input: PlanInput): Promise<PlannedChange> =
     });
     const reached = steps.reduce((n, s) => applyChanges(n, s.changes), before.normal);
     if (normalHash(reached) !== normalHash(after.normal)) {
-      throw new Error(`the production plan of ${m.id} does not reproduce the rehearsed change: ${normalChanges(reached, after.normal).map((c) => `${c.collection} '${c.key}' ${c.change}`).join('; ')}`);
+      throw new Error(
+        `the production plan of ${m.id} does not reproduce the rehearsed change: ${normalChanges(reached, after.normal)
+          .map((c) => `${c.collection} '${c.key}' ${c.change}`)
+          .join('; ')}`,
+      );
     }
     migrations.push({ id: m.id, description: m.description, sentences: m.sentences, steps, extChanges: extChanges(m.before, m.after) });
     states.push(after.normal);

@@ -9,7 +9,12 @@ import { readSnapshot } from '../../store/index.ts';
 import { asRead } from '../production/read.ts';
 import { planProduction } from './planner.ts';
 
-export const productionPlanSummary = async (snapshotDir: string, migrationsDir: string, ids: readonly string[], now: string): Promise<ProductionPlanSummary> => {
+export const productionPlanSummary = async (
+  snapshotDir: string,
+  migrationsDir: string,
+  ids: readonly string[],
+  now: string,
+): Promise<ProductionPlanSummary> => {
   const snap = await readSnapshot(snapshotDir);
   if (!snap.config) throw new Error(`the snapshot ${snapshotDir} cannot be read`);
   const deploymentType = snap.config.tracker.deploymentType === 'Cloud' || snap.config.tracker.deploymentType === undefined ? 'Cloud' : 'DataCenter';
@@ -18,8 +23,16 @@ export const productionPlanSummary = async (snapshotDir: string, migrationsDir: 
   return {
     deploymentType,
     migrations: plan.migrations.map((m) => ({
-      id: m.id, notWritten: m.extChanges,
-      steps: m.steps.map((s) => ({ id: s.id, phase: s.phase, class: s.class, title: s.title, ...(s.reason && (s.class === 'manual' || s.class === 'impossible') ? { reason: s.reason } : {}), ...(s.privateApi ? { privateApi: true } : {}) })),
+      id: m.id,
+      notWritten: m.extChanges,
+      steps: m.steps.map((s) => ({
+        id: s.id,
+        phase: s.phase,
+        class: s.class,
+        title: s.title,
+        ...(s.reason && (s.class === 'manual' || s.class === 'impossible') ? { reason: s.reason } : {}),
+        ...(s.privateApi ? { privateApi: true } : {}),
+      })),
     })),
   };
 };

@@ -31,7 +31,10 @@ export interface EntityChange {
 export const keyAfter = (c: EntityChange): string => c.rename ?? c.key;
 
 /** One issue's values of the fields a step overwrites, normalised (option values, resolution names; null: empty). */
-export interface IssueValues { key: string; values: Record<string, Json | null> }
+export interface IssueValues {
+  key: string;
+  values: Record<string, Json | null>;
+}
 
 /**
  * What a step does to issues. `jql` finds them in production (every issue, not only the sample);
@@ -106,13 +109,27 @@ export const allSteps = (p: ProductionPlan): Step[] => p.migrations.flatMap((m) 
  */
 export const inverseStep = (s: Step, record: IssueValues[] | undefined): Step => {
   const { issues, replaceWith, undoes, ...rest } = s;
-  const changes = [...s.changes].reverse().map((c) => ({ collection: c.collection, key: keyAfter(c), ...(c.rename ? { rename: c.key } : {}), from: c.to, to: c.from }));
+  const changes = [...s.changes]
+    .reverse()
+    .map((c) => ({ collection: c.collection, key: keyAfter(c), ...(c.rename ? { rename: c.key } : {}), from: c.to, to: c.from }));
   const phase: Phase = s.phase === 'expand' ? 'contract' : s.phase === 'contract' ? 'expand' : 'migrate';
   if (undoes) {
-    return { ...rest, id: s.id.replace(/~back$/, ''), phase, title: s.title.replace(/^undo: /, ''), changes, ...(undoes.replaceWith ? { replaceWith: undoes.replaceWith } : {}), ...(undoes.issues ? { issues: undoes.issues } : {}) };
+    return {
+      ...rest,
+      id: s.id.replace(/~back$/, ''),
+      phase,
+      title: s.title.replace(/^undo: /, ''),
+      changes,
+      ...(undoes.replaceWith ? { replaceWith: undoes.replaceWith } : {}),
+      ...(undoes.issues ? { issues: undoes.issues } : {}),
+    };
   }
   return {
-    ...rest, id: `${s.id}~back`, phase, title: `undo: ${s.title}`, changes,
+    ...rest,
+    id: `${s.id}~back`,
+    phase,
+    title: `undo: ${s.title}`,
+    changes,
     ...(issues && record ? { issues: { fields: issues.fields, fieldKeys: issues.fieldKeys, restore: record } } : {}),
     undoes: { ...(replaceWith ? { replaceWith } : {}), ...(issues ? { issues } : {}) },
   };

@@ -34,14 +34,21 @@ export interface ConnectOptions {
 export const parseSiteUrl = (given: string | undefined, flag = '--url'): URL => {
   if (!given) throw new UserError(`${flag} URL is required: the production site to write to`, { details: ['e.g. --url https://acme.atlassian.net'] });
   let url: URL;
-  try { url = new URL(given); } catch { throw new UserError(`${flag} '${given}' is not a URL`, { details: ['e.g. --url https://acme.atlassian.net'] }); }
-  if (!/^https?:$/.test(url.protocol)) throw new UserError(`${flag} '${given}' is not an http(s) URL`, { details: ['e.g. --url https://acme.atlassian.net'] });
-  if (url.search || url.hash) throw new UserError(`${flag} '${given}' carries a query or fragment`, { details: [`pass the site's base address, e.g. ${url.origin}`] });
+  try {
+    url = new URL(given);
+  } catch {
+    throw new UserError(`${flag} '${given}' is not a URL`, { details: ['e.g. --url https://acme.atlassian.net'] });
+  }
+  if (!/^https?:$/.test(url.protocol))
+    throw new UserError(`${flag} '${given}' is not an http(s) URL`, { details: ['e.g. --url https://acme.atlassian.net'] });
+  if (url.search || url.hash)
+    throw new UserError(`${flag} '${given}' carries a query or fragment`, { details: [`pass the site's base address, e.g. ${url.origin}`] });
   return url;
 };
 
 /** `acme.atlassian.net-443`, `127.0.0.1-8080`: one folder per site. */
-export const siteOf = (url: URL): string => `${url.hostname.replace(/[^A-Za-z0-9.-]/g, '_')}-${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+export const siteOf = (url: URL): string =>
+  `${url.hostname.replace(/[^A-Za-z0-9.-]/g, '_')}-${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
 
 export const connect = async (given: string | undefined, o: ConnectOptions): Promise<Production> => {
   const url = parseSiteUrl(given);
@@ -51,21 +58,35 @@ export const connect = async (given: string | undefined, o: ConnectOptions): Pro
   const writer = new Writer({ baseUrl: base, credentials, timeoutMs: o.timeoutMs, ...o.transport });
   let info: Record<string, unknown>;
   try {
-    info = await reader.read({ method: 'GET', path: '/rest/api/2/serverInfo' }) as Record<string, unknown>;
+    info = (await reader.read({ method: 'GET', path: '/rest/api/2/serverInfo' })) as Record<string, unknown>;
   } catch (e) {
-    if (e instanceof NotFoundAnswer) throw new UserError(`${base} has no /rest/api/2/serverInfo (404): is --url the base address of a Jira site?`, { details: ['e.g. --url https://acme.atlassian.net'] });
+    if (e instanceof NotFoundAnswer)
+      throw new UserError(`${base} has no /rest/api/2/serverInfo (404): is --url the base address of a Jira site?`, {
+        details: ['e.g. --url https://acme.atlassian.net'],
+      });
     throw e;
   }
-  if (!info || typeof info !== 'object' || !info.deploymentType) throw new UserError(`${base} does not look like Jira: /rest/api/2/serverInfo has no deploymentType`, { details: ['check --url'] });
+  if (!info || typeof info !== 'object' || !info.deploymentType)
+    throw new UserError(`${base} does not look like Jira: /rest/api/2/serverInfo has no deploymentType`, { details: ['check --url'] });
   const dc = info.deploymentType !== 'Cloud';
   const api = dc ? '/rest/api/2' : '/rest/api/3';
-  const me = await reader.read({ method: 'GET', path: `${api}/myself` }).catch((e: unknown) => {
+  const me = (await reader.read({ method: 'GET', path: `${api}/myself` }).catch((e: unknown) => {
     if (e instanceof NotFoundAnswer) return undefined;
     throw e;
-  }) as Record<string, unknown> | undefined;
+  })) as Record<string, unknown> | undefined;
   const account = { id: String(me?.accountId ?? me?.key ?? me?.name ?? 'unknown'), name: String(me?.displayName ?? 'unknown') };
   await assertAdmin(reader, base);
-  return { url: base, site: siteOf(url), dc, deploymentType: dc ? 'DataCenter' : 'Cloud', api, reader, writer, account, boardColumns: await probeBoardColumns(writer) };
+  return {
+    url: base,
+    site: siteOf(url),
+    dc,
+    deploymentType: dc ? 'DataCenter' : 'Cloud',
+    api,
+    reader,
+    writer,
+    account,
+    boardColumns: await probeBoardColumns(writer),
+  };
 };
 
 /**
@@ -83,11 +104,13 @@ const probeBoardColumns = async (writer: Writer): Promise<boolean> => {
 
 /** The account must hold "Administer Jira": every write apply makes needs it. */
 const assertAdmin = async (reader: HttpTransport, base: string): Promise<void> => {
-  const answer = await reader.read({ method: 'GET', path: '/rest/api/2/mypermissions', query: { permissions: 'ADMINISTER' } }).catch((e: unknown) => {
-    // A site without the endpoint: the configuration reads that follow are admin-only and say so with a 403.
-    if (e instanceof NotFoundAnswer) return undefined;
-    throw e;
-  }) as { permissions?: { ADMINISTER?: { havePermission?: boolean } } } | undefined;
+  const answer = (await reader
+    .read({ method: 'GET', path: '/rest/api/2/mypermissions', query: { permissions: 'ADMINISTER' } })
+    .catch((e: unknown) => {
+      // A site without the endpoint: the configuration reads that follow are admin-only and say so with a 403.
+      if (e instanceof NotFoundAnswer) return undefined;
+      throw e;
+    })) as { permissions?: { ADMINISTER?: { havePermission?: boolean } } } | undefined;
   if (answer && answer.permissions?.ADMINISTER?.havePermission !== true) {
     throw new UserError(`the credentials are not a Jira administrator's at ${base}: apply needs the global "Administer Jira" permission`, {
       details: ['use the API token (JIRA_EMAIL + JIRA_API_TOKEN) or personal access token (JIRA_PAT) of an administrator; nothing was written'],

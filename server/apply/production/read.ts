@@ -13,7 +13,11 @@ import { normalise, type IdKeys, type NormalConfig } from '../normalise/index.ts
 import { HttpTransport, JiraSource, type Reader } from '../outside.ts';
 
 /** Production (or a stand-in) at one moment: the model as the adapter read it, and normalised. */
-export interface View { config: Config; normal: NormalConfig; keys: IdKeys }
+export interface View {
+  config: Config;
+  normal: NormalConfig;
+  keys: IdKeys;
+}
 
 export const viewOf = (config: Config): View => {
   const { normal, keys } = normalise(config);
@@ -34,10 +38,16 @@ export const readView = async (reader: Reader, url: string): Promise<View> => vi
 export const asRead = async (config: Config, deploymentType: 'Cloud' | 'DataCenter'): Promise<Config> => {
   const ctx = createSandboxContext({ state: { config: structuredClone(config), issues: [] }, outbox: [], deploymentType });
   const admin = ctx.personas().find((p) => p.admin);
-  if (!admin) throw new UserError('the configuration has no active administrator to read it as', { details: ['a Jira site always has one: the snapshot or production read is incomplete'] });
+  if (!admin)
+    throw new UserError('the configuration has no active administrator to read it as', {
+      details: ['a Jira site always has one: the snapshot or production read is incomplete'],
+    });
   const server = await listen(await createSandboxApp({ ctx, ui: null }));
   try {
-    const credentials = deploymentType === 'Cloud' ? { kind: 'basic' as const, email: admin.email, token: admin.token } : { kind: 'bearer' as const, token: admin.token };
+    const credentials =
+      deploymentType === 'Cloud'
+        ? { kind: 'basic' as const, email: admin.email, token: admin.token }
+        : { kind: 'bearer' as const, token: admin.token };
     return await readConfigWith(new HttpTransport({ baseUrl: server.url, credentials, concurrency: 8 }), server.url);
   } finally {
     await server.close();

@@ -11,28 +11,60 @@ import { UserError } from '../../common/errors.ts';
 import { assertSafeScheme, pathWithQuery, retryAfterMs, type Credentials } from '../outside.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export interface WriteRequest { method: Method; path: string; query?: Record<string, string | number | boolean | undefined>; body?: unknown }
-export interface WriteAnswer { status: number; body: unknown; /** The asynchronous task Jira ran for the request, when it made one. */ task?: string }
+export interface WriteRequest {
+  method: Method;
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+}
+export interface WriteAnswer {
+  status: number;
+  body: unknown /** The asynchronous task Jira ran for the request, when it made one. */;
+  task?: string;
+}
 
 /** Jira refused the request (4xx): it did nothing. `said` is Jira's own message. */
 export class WriteRefused extends Error {
   override readonly name = 'WriteRefused';
-  constructor(readonly where: string, readonly status: number, readonly said: string) { super(`${where} was refused (${status})${said ? `: ${said}` : ''}`); }
+  constructor(
+    readonly where: string,
+    readonly status: number,
+    readonly said: string,
+  ) {
+    super(`${where} was refused (${status})${said ? `: ${said}` : ''}`);
+  }
 }
 /** Retries spent (5xx, timeouts, resets, 429s): Jira did nothing we know of. */
 export class WriteFailed extends Error {
   override readonly name = 'WriteFailed';
-  constructor(readonly where: string, readonly last: string, readonly attempts: number) { super(`${where} failed after ${attempts} attempt${attempts === 1 ? '' : 's'} (last: ${last})`); }
+  constructor(
+    readonly where: string,
+    readonly last: string,
+    readonly attempts: number,
+  ) {
+    super(`${where} failed after ${attempts} attempt${attempts === 1 ? '' : 's'} (last: ${last})`);
+  }
 }
 /** A POST that may or may not have been carried out: read production to know. */
 export class UncertainWrite extends Error {
   override readonly name = 'UncertainWrite';
-  constructor(readonly where: string, readonly last: string) { super(`${where}: no clear answer (${last}); production is read again to see whether it took effect`); }
+  constructor(
+    readonly where: string,
+    readonly last: string,
+  ) {
+    super(`${where}: no clear answer (${last}); production is read again to see whether it took effect`);
+  }
 }
 /** An asynchronous task Jira ran for a request ended FAILED or CANCELLED. */
 export class TaskFailed extends Error {
   override readonly name = 'TaskFailed';
-  constructor(readonly where: string, readonly task: string, readonly said: string) { super(`${where}: task ${task} ended ${said}`); }
+  constructor(
+    readonly where: string,
+    readonly task: string,
+    readonly said: string,
+  ) {
+    super(`${where}: task ${task} ended ${said}`);
+  }
 }
 
 export interface WriterOptions {
@@ -64,7 +96,9 @@ export const jiraSaid = (text: string): string => {
     const j = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string>; message?: string };
     const parts = [...(j.errorMessages ?? []), ...Object.entries(j.errors ?? {}).map(([k, v]) => `${k}: ${v}`), ...(j.message ? [j.message] : [])];
     if (parts.length) return parts.join('; ');
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return text.slice(0, 300);
 };
 
@@ -77,15 +111,25 @@ export class Writer {
 
   constructor(options: WriterOptions) {
     const base = new URL(options.baseUrl);
-    if (base.username || base.password) throw new UserError('--url must not contain credentials', { details: ['put them in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)'] });
+    if (base.username || base.password)
+      throw new UserError('--url must not contain credentials', {
+        details: ['put them in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)'],
+      });
     assertSafeScheme(base);
     this.origin = base.origin;
     this.auth = authHeader(options.credentials);
     this.o = {
-      baseUrl: base.toString().replace(/\/+$/, ''), retries: options.retries ?? 5, baseDelayMs: options.baseDelayMs ?? 500,
-      maxDelayMs: options.maxDelayMs ?? 30_000, timeoutMs: options.timeoutMs ?? 30_000, maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
-      taskTimeoutMs: options.taskTimeoutMs ?? 600_000, fetch: options.fetch ?? ((...a) => fetch(...a)),
-      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), random: options.random ?? Math.random, onRequest: options.onRequest,
+      baseUrl: base.toString().replace(/\/+$/, ''),
+      retries: options.retries ?? 5,
+      baseDelayMs: options.baseDelayMs ?? 500,
+      maxDelayMs: options.maxDelayMs ?? 30_000,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+      taskTimeoutMs: options.taskTimeoutMs ?? 600_000,
+      fetch: options.fetch ?? ((...a) => fetch(...a)),
+      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      random: options.random ?? Math.random,
+      onRequest: options.onRequest,
     };
   }
 
@@ -115,8 +159,13 @@ export class Writer {
   /** A task's Location, same origin only: a redirect elsewhere never gets the credentials. */
   private taskPath(where: string, location: string): string {
     let url: URL;
-    try { url = new URL(location, this.o.baseUrl); } catch { throw new WriteRefused(where, 303, `an unreadable task location '${location}'`); }
-    if (url.origin !== this.origin) throw new WriteRefused(where, 303, `the task is at another origin (${url.origin}); credentials are not sent there`);
+    try {
+      url = new URL(location, this.o.baseUrl);
+    } catch {
+      throw new WriteRefused(where, 303, `an unreadable task location '${location}'`);
+    }
+    if (url.origin !== this.origin)
+      throw new WriteRefused(where, 303, `the task is at another origin (${url.origin}); credentials are not sent there`);
     return `${url.pathname}${url.search}`;
   }
 
@@ -128,10 +177,16 @@ export class Writer {
       const body = (t.body ?? {}) as { status?: string; message?: string; result?: unknown; id?: string };
       if (t.status >= 300) throw new WriteRefused(`${where} (task ${path})`, t.status, jiraSaid(JSON.stringify(t.body ?? '')));
       if (body.status && TASK_DONE.has(body.status)) {
-        if (body.status !== 'COMPLETE') throw new TaskFailed(where, String(body.id ?? path), `${body.status}${body.message ? `: ${body.message}` : ''}`);
+        if (body.status !== 'COMPLETE')
+          throw new TaskFailed(where, String(body.id ?? path), `${body.status}${body.message ? `: ${body.message}` : ''}`);
         return { status: 200, body: body.result ?? body, task: String(body.id ?? path.split('/').pop()) };
       }
-      if (Date.now() > deadline) throw new WriteFailed(`${where} (task ${path})`, `the task was still ${body.status ?? 'running'} after ${Math.round(this.o.taskTimeoutMs / 1000)} s`, 1);
+      if (Date.now() > deadline)
+        throw new WriteFailed(
+          `${where} (task ${path})`,
+          `the task was still ${body.status ?? 'running'} after ${Math.round(this.o.taskTimeoutMs / 1000)} s`,
+          1,
+        );
       await this.o.sleep(wait);
       wait = Math.min(2000, wait * 2);
     }
@@ -147,18 +202,36 @@ export class Writer {
       let wait: number | undefined;
       try {
         this.requests++;
-        const res = await this.o.fetch(`${this.o.baseUrl}${pathWithQuery({ method: 'GET', path: req.path, ...(req.query ? { query: req.query } : {}) })}`, {
-          method: req.method, signal: controller.signal, redirect: 'manual',
-          headers: { authorization: this.auth, accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-          ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
-        });
+        const res = await this.o.fetch(
+          `${this.o.baseUrl}${pathWithQuery({ method: 'GET', path: req.path, ...(req.query ? { query: req.query } : {}) })}`,
+          {
+            method: req.method,
+            signal: controller.signal,
+            redirect: 'manual',
+            headers: {
+              authorization: this.auth,
+              accept: 'application/json',
+              ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+          },
+        );
         this.o.onRequest?.({ method: req.method, path: req.path, status: res.status, attempt });
         const text = await res.text();
         if (res.status === 303) return { status: 303, body: null, location: res.headers.get('location') ?? '' };
-        if (res.status >= 300 && res.status < 400) throw new WriteRefused(where, res.status, 'the site redirects; pass the final URL with --url (redirects are never followed with your credentials)');
+        if (res.status >= 300 && res.status < 400)
+          throw new WriteRefused(
+            where,
+            res.status,
+            'the site redirects; pass the final URL with --url (redirects are never followed with your credentials)',
+          );
         if (res.ok) {
           if (!text) return { status: res.status, body: null };
-          try { return { status: res.status, body: JSON.parse(text) }; } catch { return { status: res.status, body: text }; }
+          try {
+            return { status: res.status, body: JSON.parse(text) };
+          } catch {
+            return { status: res.status, body: text };
+          }
         }
         if (!RETRYABLE.has(res.status)) throw new WriteRefused(where, res.status, jiraSaid(text));
         last = `HTTP ${res.status}`;
@@ -167,7 +240,9 @@ export class Writer {
       } catch (e) {
         if (e instanceof WriteRefused || e instanceof UncertainWrite) throw e;
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        last = controller.signal.aborted ? `no answer within ${this.o.timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (e as Error).message}`;
+        last = controller.signal.aborted
+          ? `no answer within ${this.o.timeoutMs} ms`
+          : `network error: ${cause?.code ?? cause?.message ?? (e as Error).message}`;
         this.o.onRequest?.({ method: req.method, path: req.path, status: 'error', attempt });
         if (!idempotent) throw new UncertainWrite(where, last);
       } finally {

@@ -33,10 +33,13 @@ const forward = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Promise<stri
   for (const [mi, m] of pf.plan.migrations.entries()) {
     x.io.out(`${m.id} — ${m.description}`);
     for (const s of m.steps) await runStep(x, s, x.journal.steps, ++n, total);
-    const view = x.view ?? await refresh(x);
+    const view = x.view ?? (await refresh(x));
     if (normalHash(view.normal) !== normalHash(pf.states[mi + 1]!)) {
       const where = normalChanges(pf.states[mi + 1]!, view.normal).map(describeChange);
-      throw new StepFailure(m.steps.at(-1) ?? ({ id: m.id } as Step), `after ${m.id} production is not the rehearsed state: ${where.slice(0, 8).join('; ')}`);
+      throw new StepFailure(
+        m.steps.at(-1) ?? ({ id: m.id } as Step),
+        `after ${m.id} production is not the rehearsed state: ${where.slice(0, 8).join('; ')}`,
+      );
     }
     if (!x.journal.events.some((e) => e.what === `${m.id}: applied`)) {
       await ledger.applied(m, pf.states[mi]!, pf.states[mi + 1]!);
@@ -74,7 +77,12 @@ export const backOut = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Promi
     x.journal.proof = { ok: false, lines: proof.lines };
     event(x.journal, `backout failed: ${messageOf(e)}`);
     await x.store.write(x.journal);
-    return { state: 'backout-failed', failure: { ...(e instanceof StepFailure ? { step: e.step.id } : {}), message: messageOf(e) }, proof, applied: [] };
+    return {
+      state: 'backout-failed',
+      failure: { ...(e instanceof StepFailure ? { step: e.step.id } : {}), message: messageOf(e) },
+      proof,
+      applied: [],
+    };
   }
   // What others changed behind apply's back stays theirs: the proof covers the rest and says so.
   const drifted = x.journal.failure?.drifted ?? [];
@@ -92,14 +100,22 @@ export const carryOut = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Prom
   if (x.journal.state === 'applying') {
     try {
       const applied = await forward(x, pf, ledger);
-      const proof = await prove(x, pf.states.at(-1)!, [], x.journal.mode === 'down' ? 'after the backout, against before the change was applied' : 'after the change, against the rehearsed state');
+      const proof = await prove(
+        x,
+        pf.states.at(-1)!,
+        [],
+        x.journal.mode === 'down' ? 'after the backout, against before the change was applied' : 'after the change, against the rehearsed state',
+      );
       x.journal.state = 'applied';
       x.journal.proof = { ok: proof.ok, lines: proof.lines };
       event(x.journal, 'applied: every step read back as planned');
       await x.store.write(x.journal);
       return { state: 'applied', proof, applied };
     } catch (e) {
-      const failure = { ...(e instanceof StepFailure ? { step: e.step.id, ...(e.drifted.length ? { drifted: e.drifted } : {}) } : {}), message: messageOf(e) };
+      const failure = {
+        ...(e instanceof StepFailure ? { step: e.step.id, ...(e.drifted.length ? { drifted: e.drifted } : {}) } : {}),
+        message: messageOf(e),
+      };
       x.journal.failure = failure;
       event(x.journal, `${e instanceof Stopped ? 'stopped' : 'failed'}: ${failure.message}`);
       await x.store.write(x.journal);
@@ -115,7 +131,8 @@ export const carryOut = async (x: Exec, pf: PlanFile, ledger: LedgerHooks): Prom
     }
   }
   // A backout under way, a run stopped by --no-backout, a backout that failed: (re)run the backout.
-  if (x.journal.state !== 'applied' && x.journal.state !== 'backed-out') return { ...(await backOut(x, pf, ledger)), ...(x.journal.failure ? { failure: x.journal.failure } : {}) };
+  if (x.journal.state !== 'applied' && x.journal.state !== 'backed-out')
+    return { ...(await backOut(x, pf, ledger)), ...(x.journal.failure ? { failure: x.journal.failure } : {}) };
   return { state: x.journal.state, applied: [] };
 };
 

@@ -19,7 +19,9 @@ import { event, type Journal, type JournalStore, type StepRecord } from './journ
 import { currentOf, readBack, whereIs } from './step-state.ts';
 
 /** The person at the terminal, for manual steps: 'done' once they made the change, 'abort' to stop. */
-export interface Operator { confirm(step: Step, shown: readonly string[]): Promise<'done' | 'abort'> }
+export interface Operator {
+  confirm(step: Step, shown: readonly string[]): Promise<'done' | 'abort'>;
+}
 
 export interface Hooks {
   /** Called once, just before the first write of the run (the `started` notice, the banner). */
@@ -46,12 +48,20 @@ export interface Exec {
 export class StepFailure extends Error {
   override readonly name = 'StepFailure';
   /** `collection/key` of the entities production changed behind apply's back (a drift). */
-  constructor(readonly step: Step, message: string, readonly drifted: string[] = []) { super(message); }
+  constructor(
+    readonly step: Step,
+    message: string,
+    readonly drifted: string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export class Stopped extends Error {
   override readonly name = 'Stopped';
-  constructor(readonly why: string) { super(why); }
+  constructor(readonly why: string) {
+    super(why);
+  }
 }
 
 export const refresh = async (x: Exec): Promise<View> => {
@@ -64,20 +74,35 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const recordIssues = async (x: Exec, step: Step, view: View): Promise<IssueValues[] | undefined> => {
   const edit = step.issues;
   if (!edit || edit.restore) return undefined;
-  const found = await findIssues(x.prod.reader, x.prod.dc, { ...(edit.jql ? { jql: edit.jql } : {}), ...(edit.keys ? { keys: edit.keys } : {}) }, edit.fieldKeys.map((k) => edit.fields[k]!));
+  const found = await findIssues(
+    x.prod.reader,
+    x.prod.dc,
+    { ...(edit.jql ? { jql: edit.jql } : {}), ...(edit.keys ? { keys: edit.keys } : {}) },
+    edit.fieldKeys.map((k) => edit.fields[k]!),
+  );
   return valuesOf(found, edit.fields, view);
 };
 
 const contextFor = (x: Exec, rec: StepRecord, view: View): RunContext => {
   const rc: RunContext = {
-    dc: x.prod.dc, api: x.prod.api, account: x.prod.account.id, reader: x.prod.reader, view,
+    dc: x.prod.dc,
+    api: x.prod.api,
+    account: x.prod.account.id,
+    reader: x.prod.reader,
+    view,
     send: async (req) => {
-      if (!x.wrote) { x.wrote = true; await x.hooks.beforeFirstWrite?.(); }
+      if (!x.wrote) {
+        x.wrote = true;
+        await x.hooks.beforeFirstWrite?.();
+      }
       const answer = await x.prod.writer.send(req);
       if (answer.task) (rec.tasks ??= []).push(answer.task);
       return answer;
     },
-    refresh: async () => { rc.view = await refresh(x); return rc.view; },
+    refresh: async () => {
+      rc.view = await refresh(x);
+      return rc.view;
+    },
     ...(rec.record ? { record: rec.record } : {}),
     scratch: (rec.scratch ??= {}),
     saveScratch: () => x.store.write(x.journal),
@@ -87,11 +112,18 @@ const contextFor = (x: Exec, rec: StepRecord, view: View): RunContext => {
 };
 
 /** Carries out one step (journaled in `records`); throws StepFailure or Stopped. */
-export const runStep = async (x: Exec, step: Step, records: Record<string, StepRecord>, n: number, total: number, converge = false): Promise<void> => {
+export const runStep = async (
+  x: Exec,
+  step: Step,
+  records: Record<string, StepRecord>,
+  n: number,
+  total: number,
+  converge = false,
+): Promise<void> => {
   const prev = records[step.id];
   if (prev?.state === 'done' || prev?.state === 'skipped') return;
   if (x.stop.requested) throw new Stopped(x.stop.why ?? 'stopped');
-  const view = x.view ?? await refresh(x);
+  const view = x.view ?? (await refresh(x));
   const where = whereIs(step, view);
   const resuming = prev?.state === 'running' || prev?.state === 'failed';
   if (where.at === 'end' && !resuming && !step.issues) {
@@ -109,7 +141,12 @@ export const runStep = async (x: Exec, step: Step, records: Record<string, StepR
     todo = { ...step, changes: step.changes.map((c) => ({ ...c, from: now[`${c.collection}/${c.key}`] ?? null })) };
   }
   const t0 = performance.now();
-  const rec: StepRecord = { ...(prev ?? {}), state: 'running', startedAt: prev?.startedAt ?? new Date().toISOString(), prior: prev?.prior ?? currentOf(step, view) };
+  const rec: StepRecord = {
+    ...(prev ?? {}),
+    state: 'running',
+    startedAt: prev?.startedAt ?? new Date().toISOString(),
+    prior: prev?.prior ?? currentOf(step, view),
+  };
   if (!rec.record) {
     const record = await recordIssues(x, step, view);
     if (record) rec.record = record;
@@ -173,7 +210,9 @@ const runWriter = async (x: Exec, step: Step, rec: StepRecord, view: View): Prom
       // Did it take effect? Read production: at the result, done; at the start, send it again; else a failure.
       const now = await refresh(x);
       const where = whereIs(step, now);
-      x.io.out(`    ${e.message}: production reads ${where.at === 'end' ? 'as planned' : where.at === 'start' ? 'as before, sending it again' : 'half way'}`);
+      x.io.out(
+        `    ${e.message}: production reads ${where.at === 'end' ? 'as planned' : where.at === 'start' ? 'as before, sending it again' : 'half way'}`,
+      );
       if (where.at === 'end' && !step.issues) return;
       if (where.at === 'elsewhere') throw e;
     }
@@ -192,7 +231,9 @@ const confirmManual = async (x: Exec, step: Step, rec: StepRecord): Promise<void
       rec.manualConfirmedAt = new Date().toISOString();
       return;
     }
-    x.io.out(`    production does not read as the step plans yet${where.at === 'elsewhere' ? `: ${where.what.join('; ')}` : ' (nothing changed)'}; finish it and confirm again`);
+    x.io.out(
+      `    production does not read as the step plans yet${where.at === 'elsewhere' ? `: ${where.what.join('; ')}` : ' (nothing changed)'}; finish it and confirm again`,
+    );
   }
   throw new StepFailure(step, 'the manual step was confirmed three times but production does not read as planned');
 };

@@ -52,7 +52,12 @@ export interface PlanFile {
   states: NormalConfig[];
 }
 
-export interface BannerRecord { previous: Json | null; set: boolean; restored: boolean; error?: string }
+export interface BannerRecord {
+  previous: Json | null;
+  set: boolean;
+  restored: boolean;
+  error?: string;
+}
 
 export interface Journal {
   formatVersion: 1;
@@ -80,7 +85,9 @@ export interface Journal {
 export class JournalStore {
   constructor(readonly dir: string) {}
 
-  get file(): string { return join(this.dir, JOURNAL_FILE); }
+  get file(): string {
+    return join(this.dir, JOURNAL_FILE);
+  }
 
   async writePlan(p: PlanFile): Promise<void> {
     await mkdir(this.dir, { recursive: true });
@@ -98,19 +105,33 @@ export class JournalStore {
   }
 
   async read(): Promise<Journal | undefined> {
-    try { await readFile(this.file); } catch { return undefined; }
+    try {
+      await readFile(this.file);
+    } catch {
+      return undefined;
+    }
     return readJson<Journal>(this.file, 'journal');
   }
 }
 
 const readJson = async <T>(file: string, what: string): Promise<T> => {
   let text: string;
-  try { text = await readFile(file, 'utf8'); } catch (e) {
-    throw new UserError(`cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { details: ['pass the --ledger DIR the run used'] });
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+      details: ['pass the --ledger DIR the run used'],
+    });
   }
-  try { return JSON.parse(text) as T; } catch {
-    throw new UserError(`the ${what} ${file} is not valid JSON`, { details: ['it was edited or damaged; it is written atomically by apply and never half-written by a kill'] });
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UserError(`the ${what} ${file} is not valid JSON`, {
+      details: ['it was edited or damaged; it is written atomically by apply and never half-written by a kill'],
+    });
   }
 };
 
-export const event = (j: Journal, what: string): void => { j.events.push({ at: new Date().toISOString(), what }); };
+export const event = (j: Journal, what: string): void => {
+  j.events.push({ at: new Date().toISOString(), what });
+};

@@ -12,14 +12,21 @@ import { same } from '../writers/common.ts';
 import type { Reader } from '../outside.ts';
 
 const at = (view: View, collection: string, key: string): Json | null =>
-  key === ORDER_KEY ? view.normal.order[collection] ?? null : (view.normal.entities[collection]?.[key] ?? null);
+  key === ORDER_KEY ? (view.normal.order[collection] ?? null) : (view.normal.entities[collection]?.[key] ?? null);
 
 /** The step's entities as production has them now, by `collection/key`. */
 export const currentOf = (step: Step, view: View): Record<string, Json | null> =>
-  Object.fromEntries(step.changes.flatMap((c) => [[`${c.collection}/${c.key}`, at(view, c.collection, c.key)], ...(c.rename ? [[`${c.collection}/${c.rename}`, at(view, c.collection, c.rename)]] : [])]));
+  Object.fromEntries(
+    step.changes.flatMap((c) => [
+      [`${c.collection}/${c.key}`, at(view, c.collection, c.key)],
+      ...(c.rename ? [[`${c.collection}/${c.rename}`, at(view, c.collection, c.rename)]] : []),
+    ]),
+  );
 
-const isAtStart = (c: EntityChange, view: View): boolean => same(at(view, c.collection, c.key), c.from) && (!c.rename || at(view, c.collection, c.rename) === null);
-const isAtEnd = (c: EntityChange, view: View): boolean => same(at(view, c.collection, keyAfter(c)), c.to) && (!c.rename || at(view, c.collection, c.key) === null);
+const isAtStart = (c: EntityChange, view: View): boolean =>
+  same(at(view, c.collection, c.key), c.from) && (!c.rename || at(view, c.collection, c.rename) === null);
+const isAtEnd = (c: EntityChange, view: View): boolean =>
+  same(at(view, c.collection, keyAfter(c)), c.to) && (!c.rename || at(view, c.collection, c.key) === null);
 
 export type Where = { at: 'start' } | { at: 'end' } | { at: 'elsewhere'; what: string[]; entities: string[] };
 
@@ -45,7 +52,7 @@ export const expectedIssues = (step: Step, record: IssueValues[] | undefined): I
   if (!edit) return [];
   if (edit.restore) return edit.restore;
   const k = edit.fieldKeys[0]!;
-  const value = edit.byJira ? step.replaceWith ?? null : edit.set?.[k] ?? null;
+  const value = edit.byJira ? (step.replaceWith ?? null) : (edit.set?.[k] ?? null);
   return (record ?? []).map((r) => ({ key: r.key, values: { ...r.values, [k]: value as never } }));
 };
 
@@ -56,19 +63,30 @@ export const readBack = async (step: Step, view: View, reader: Reader, dc: boole
   const want = expectedIssues(step, record);
   if (want.length) {
     const edit = step.issues!;
-    const found = await findIssues(reader, dc, { keys: want.map((w) => w.key) }, edit.fieldKeys.map((k) => edit.fields[k]!));
+    const found = await findIssues(
+      reader,
+      dc,
+      { keys: want.map((w) => w.key) },
+      edit.fieldKeys.map((k) => edit.fields[k]!),
+    );
     const byKey = new Map(found.map((f) => [f.key, f]));
     const wrong: string[] = [];
     for (const w of want) {
       const f = byKey.get(w.key);
-      if (!f) { wrong.push(`${w.key} is missing`); continue; }
+      if (!f) {
+        wrong.push(`${w.key} is missing`);
+        continue;
+      }
       for (const k of edit.fieldKeys) {
         const id = edit.fields[k]!;
         const v = normalisedValue(f.fields[id], typeOfField(view.config, id), view.keys);
         if (!same(v, w.values[k] ?? null)) wrong.push(`${w.key} ${k}: ${JSON.stringify(v)} (planned ${JSON.stringify(w.values[k] ?? null)})`);
       }
     }
-    if (wrong.length) out.push(`${wrong.length} of ${want.length} issues do not hold the planned values: ${wrong.slice(0, 5).join('; ')}${wrong.length > 5 ? '; …' : ''}`);
+    if (wrong.length)
+      out.push(
+        `${wrong.length} of ${want.length} issues do not hold the planned values: ${wrong.slice(0, 5).join('; ')}${wrong.length > 5 ? '; …' : ''}`,
+      );
   }
   return out;
 };

@@ -29,18 +29,26 @@ export const phaseOf = (c: EntityChange): Phase => (c.from === null ? 'expand' :
 
 /** A step a person must do: the change in the runbook's words, then apply reads it back. */
 export const manualStep = (changes: EntityChange[], title: string, reason: string, writer = 'manual'): StepDraft => ({
-  phase: phaseOf(changes[0]!), class: 'manual', writer, title, changes, reason,
+  phase: phaseOf(changes[0]!),
+  class: 'manual',
+  writer,
+  title,
+  changes,
+  reason,
   instructions: changes.flatMap(changeLines),
 });
 
 export const classified = (dc: boolean, dcReason: string | undefined): { class: StepClass; reason?: string } =>
   dc && dcReason ? { class: 'manual', reason: dcReason } : { class: 'automatic' };
 
-export const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? v as Obj : {});
-export const asList = <T = unknown>(v: unknown): T[] => (Array.isArray(v) ? v as T[] : []);
+export const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+export const asList = <T = unknown>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** Members of `a` not in `b` (strings). */
-export const minus = (a: readonly string[], b: readonly string[]): string[] => { const s = new Set(b); return a.filter((x) => !s.has(x)); };
+export const minus = (a: readonly string[], b: readonly string[]): string[] => {
+  const s = new Set(b);
+  return a.filter((x) => !s.has(x));
+};
 
 /** Equal as normalised values. */
 export const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);

@@ -18,12 +18,18 @@ const shareJson = (rc: RunContext, s: string): Record<string, unknown> => {
   const [type, ...rest] = s.split(':');
   const value = rest.join(':');
   switch (type) {
-    case 'group': return { type: 'group', group: rc.dc ? { name: value } : { groupId: idOf(rc, 'group', value) } };
-    case 'project': return { type: 'project', project: { id: idOf(rc, 'project', value) } };
-    case 'projectRole': return { type: 'projectRole', role: { id: idOf(rc, 'role', value) } };
-    case 'user': return { type: 'user', user: rc.dc ? { name: value } : { accountId: value } };
-    case 'authenticated': return { type: 'authenticated' };
-    default: return { type: 'global' };
+    case 'group':
+      return { type: 'group', group: rc.dc ? { name: value } : { groupId: idOf(rc, 'group', value) } };
+    case 'project':
+      return { type: 'project', project: { id: idOf(rc, 'project', value) } };
+    case 'projectRole':
+      return { type: 'projectRole', role: { id: idOf(rc, 'role', value) } };
+    case 'user':
+      return { type: 'user', user: rc.dc ? { name: value } : { accountId: value } };
+    case 'authenticated':
+      return { type: 'authenticated' };
+    default:
+      return { type: 'global' };
   }
 };
 
@@ -33,7 +39,10 @@ const shareJson = (rc: RunContext, s: string): Record<string, unknown> => {
  * leaves apply as the owner: the step, run again from production's current state, gives it back.
  */
 const asOwner = async (rc: RunContext, id: string, owner: string, write: () => Promise<unknown>): Promise<void> => {
-  if (rc.dc || !owner || owner === rc.account) { await write(); return; }
+  if (rc.dc || !owner || owner === rc.account) {
+    await write();
+    return;
+  }
   await rc.send({ method: 'PUT', path: `${rc.api}/filter/${id}/owner`, body: { accountId: rc.account } });
   try {
     await write();
@@ -43,23 +52,45 @@ const asOwner = async (rc: RunContext, id: string, owner: string, write: () => P
 };
 
 export const filtersWriter: EntityWriter = {
-  name: 'filters', collections: ['filters'],
-  plan: (changes, p) => changes.map((c) => {
-    const ownerChanges = c.from !== null && c.to !== null && asObj(c.from).owner !== asObj(c.to).owner;
-    return {
-      phase: phaseOf(c), writer: 'filters', changes: [c],
-      ...(p.dc && (ownerChanges || c.from === null) ? { class: 'manual' as const, reason: 'Jira Data Center has no REST API to give a filter another owner: Filters → … → Change owner', instructions: changeLines(c) } : { class: 'automatic' as const }),
-      title: c.from === null ? `create the filter '${c.key}'` : c.to === null ? `delete the filter '${c.key}'` : `change the filter '${c.key}'${c.rename ? ` (now '${c.rename}')` : ''}`,
-    };
-  }),
+  name: 'filters',
+  collections: ['filters'],
+  plan: (changes, p) =>
+    changes.map((c) => {
+      const ownerChanges = c.from !== null && c.to !== null && asObj(c.from).owner !== asObj(c.to).owner;
+      return {
+        phase: phaseOf(c),
+        writer: 'filters',
+        changes: [c],
+        ...(p.dc && (ownerChanges || c.from === null)
+          ? {
+              class: 'manual' as const,
+              reason: 'Jira Data Center has no REST API to give a filter another owner: Filters → … → Change owner',
+              instructions: changeLines(c),
+            }
+          : { class: 'automatic' as const }),
+        title:
+          c.from === null
+            ? `create the filter '${c.key}'`
+            : c.to === null
+              ? `delete the filter '${c.key}'`
+              : `change the filter '${c.key}'${c.rename ? ` (now '${c.rename}')` : ''}`,
+      };
+    }),
   run: async (step, rc) => {
     for (const c of step.changes) {
       const to = asObj(c.to);
       const body = {
-        name: String(to.name ?? c.rename ?? c.key), jql: denormaliseJql(String(to.jql ?? ''), rc.view), description: String(to.description ?? ''),
-        ...(c.from === null || !same(asObj(c.from).shares, to.shares) ? { sharePermissions: asList<string>(to.shares).map((s) => shareJson(rc, s)) } : {}),
+        name: String(to.name ?? c.rename ?? c.key),
+        jql: denormaliseJql(String(to.jql ?? ''), rc.view),
+        description: String(to.description ?? ''),
+        ...(c.from === null || !same(asObj(c.from).shares, to.shares)
+          ? { sharePermissions: asList<string>(to.shares).map((s) => shareJson(rc, s)) }
+          : {}),
       };
-      if (c.to === null) { await rc.send({ method: 'DELETE', path: `${rc.api}/filter/${idOf(rc, 'filter', c.key)}` }); continue; }
+      if (c.to === null) {
+        await rc.send({ method: 'DELETE', path: `${rc.api}/filter/${idOf(rc, 'filter', c.key)}` });
+        continue;
+      }
       let id: string;
       if (c.from === null) {
         const made = await rc.send({ method: 'POST', path: `${rc.api}/filter`, body });

@@ -34,20 +34,45 @@ const IMPOSSIBLE: Record<string, string> = {
 
 /** A change nothing writes automatically. */
 const manualWriter: EntityWriter = {
-  name: 'manual', collections: [],
-  plan: (changes) => changes.map((c): StepDraft => {
-    const impossible = IMPOSSIBLE[c.collection];
-    const lines = changeLines(c);
-    return {
-      phase: phaseOf(c), class: impossible ? 'impossible' : 'manual', writer: 'manual', changes: [c], instructions: lines,
-      title: `${impossible ? 'cannot change' : 'change by hand'}: ${c.collection} '${c.key}'`,
-      reason: impossible ?? MANUAL_REASON[c.collection] ?? `Understudy has no REST writer for ${c.collection} yet: make the change in Jira's administration pages`,
-    };
-  }),
-  run: async () => { throw new Error('a manual step is done by the operator, not run'); },
+  name: 'manual',
+  collections: [],
+  plan: (changes) =>
+    changes.map((c): StepDraft => {
+      const impossible = IMPOSSIBLE[c.collection];
+      const lines = changeLines(c);
+      return {
+        phase: phaseOf(c),
+        class: impossible ? 'impossible' : 'manual',
+        writer: 'manual',
+        changes: [c],
+        instructions: lines,
+        title: `${impossible ? 'cannot change' : 'change by hand'}: ${c.collection} '${c.key}'`,
+        reason:
+          impossible ??
+          MANUAL_REASON[c.collection] ??
+          `Understudy has no REST writer for ${c.collection} yet: make the change in Jira's administration pages`,
+      };
+    }),
+  run: async () => {
+    throw new Error('a manual step is done by the operator, not run');
+  },
 };
 
-const WRITERS: EntityWriter[] = [statusesWriter, resolutionsWriter, fieldsWriter, screensWriter, fieldConfigurationsWriter, workflowsWriter, filtersWriter, permissionSchemesWriter, projectsWriter, usersWriter, boardsWriter, issuesWriter, manualWriter];
+const WRITERS: EntityWriter[] = [
+  statusesWriter,
+  resolutionsWriter,
+  fieldsWriter,
+  screensWriter,
+  fieldConfigurationsWriter,
+  workflowsWriter,
+  filtersWriter,
+  permissionSchemesWriter,
+  projectsWriter,
+  usersWriter,
+  boardsWriter,
+  issuesWriter,
+  manualWriter,
+];
 
 export const writerNamed = (name: string): EntityWriter => {
   const w = WRITERS.find((x) => x.name === name);
@@ -59,7 +84,28 @@ export const writerFor = (c: EntityChange): EntityWriter => WRITERS.find((w) => 
 
 /** Dependency order: what others name comes first when adding and last when removing. */
 export const COLLECTION_RANK = [
-  'tracker', 'users', 'groups', 'globalPermissions', 'roles', 'statuses', 'resolutions', 'priorities', 'issueTypes', 'issueLinkTypes', 'fields', 'screens',
-  'screenSchemes', 'issueTypeScreenSchemes', 'fieldConfigurations', 'fieldConfigurationSchemes', 'issueTypeSchemes', 'workflows', 'workflowSchemes',
-  'permissionSchemes', 'notificationSchemes', 'projects', 'filters', 'boards',
+  'tracker',
+  'users',
+  'groups',
+  'globalPermissions',
+  'roles',
+  'statuses',
+  'resolutions',
+  'priorities',
+  'issueTypes',
+  'issueLinkTypes',
+  'fields',
+  'screens',
+  'screenSchemes',
+  'issueTypeScreenSchemes',
+  'fieldConfigurations',
+  'fieldConfigurationSchemes',
+  'issueTypeSchemes',
+  'workflows',
+  'workflowSchemes',
+  'permissionSchemes',
+  'notificationSchemes',
+  'projects',
+  'filters',
+  'boards',
 ];

@@ -15,7 +15,16 @@ import { fieldKeyOf, findIssues, jiraValue, normalisedValue, typeOfField } from 
 import type { IssueEdit } from '../plan/types.ts';
 import { same } from './common.ts';
 import { restoreResolutions } from './resolution-values.ts';
-import { narrowPermissions, narrowProjects, narrowScreens, widenPermissions, widenProjects, widenScreens, type TempField, type TempGrant } from './temporary.ts';
+import {
+  narrowPermissions,
+  narrowProjects,
+  narrowScreens,
+  widenPermissions,
+  widenProjects,
+  widenScreens,
+  type TempField,
+  type TempGrant,
+} from './temporary.ts';
 import type { EntityWriter, PlanContext, StepDraft } from './types.ts';
 
 const jqlString = (s: string): string => `"${s.replace(/["\\]/g, '\\$&')}"`;
@@ -40,20 +49,29 @@ export const planIssueSteps = (p: PlanContext, covered: ReadonlySet<string>): St
     const fieldKey = fieldKeyOf(p.before.keys, g.field);
     const byQuery = p.migration.ops !== undefined && (g.from === null || typeof g.from === 'string');
     const edit: IssueEdit = {
-      fields: { [fieldKey]: g.field }, fieldKeys: [fieldKey], set: { [fieldKey]: g.to as never },
+      fields: { [fieldKey]: g.field },
+      fieldKeys: [fieldKey],
+      set: { [fieldKey]: g.to as never },
       ...(byQuery
-        ? { jql: `project in (${[...g.projects].sort().map(jqlString).join(', ')}) AND issuetype in (${[...g.types].sort().join(', ')}) AND ${fieldRef(g.field)} ${g.from === null ? 'is EMPTY' : `= ${jqlString(String(g.from))}`}` }
+        ? {
+            jql: `project in (${[...g.projects].sort().map(jqlString).join(', ')}) AND issuetype in (${[...g.types].sort().join(', ')}) AND ${fieldRef(g.field)} ${g.from === null ? 'is EMPTY' : `= ${jqlString(String(g.from))}`}`,
+          }
         : { keys: g.issues }),
     };
     return {
-      phase: 'migrate', class: 'automatic-record', writer: 'issues', changes: [], issues: edit,
+      phase: 'migrate',
+      class: 'automatic-record',
+      writer: 'issues',
+      changes: [],
+      issues: edit,
       title: `set '${fieldKey}' to ${g.to === null ? 'nothing' : `'${String(g.to)}'`} on ${byQuery ? `every issue of ${[...g.projects].join(', ')} where it is ${g.from === null ? 'empty' : `'${String(g.from)}'`} (${g.issues.length} in the rehearsal)` : `${g.issues.length} issues`}`,
     };
   });
 };
 
 export const issuesWriter: EntityWriter = {
-  name: 'issues', collections: [],
+  name: 'issues',
+  collections: [],
   plan: () => [],
   run: async (step, rc) => {
     const edit = step.issues;
@@ -66,26 +84,49 @@ export const issuesWriter: EntityWriter = {
     const todo = targets.filter((t) => {
       const f = byKey.get(t.key);
       if (!f) throw new Error(`issue ${t.key} is no longer in production (or the account cannot see it)`);
-      return edit.fieldKeys.some((k) => !same(normalisedValue(f.fields[edit.fields[k]!], typeOfField(rc.view.config, edit.fields[k]!), rc.view.keys), t.values[k] ?? null));
+      return edit.fieldKeys.some(
+        (k) => !same(normalisedValue(f.fields[edit.fields[k]!], typeOfField(rc.view.config, edit.fields[k]!), rc.view.keys), t.values[k] ?? null),
+      );
     });
     if (fieldIds.length === 1 && fieldIds[0] === 'resolution') {
       const k = edit.fieldKeys[0]!;
-      await restoreResolutions(rc, todo.map((t) => {
-        const f = byKey.get(t.key)!;
-        return { key: t.key, project: f.project, issueType: f.issueType, status: String((f.fields.status as { id?: unknown } | undefined)?.id ?? ''), resolution: (t.values[k] as string | null) ?? null };
-      }));
+      await restoreResolutions(
+        rc,
+        todo.map((t) => {
+          const f = byKey.get(t.key)!;
+          return {
+            key: t.key,
+            project: f.project,
+            issueType: f.issueType,
+            status: String((f.fields.status as { id?: unknown } | undefined)?.id ?? ''),
+            resolution: (t.values[k] as string | null) ?? null,
+          };
+        }),
+      );
       return;
     }
     let grants: TempGrant[] = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? [];
     let temp: TempField[] = (rc.scratch.tempFields as TempField[] | undefined) ?? [];
     let restored: string[] = (rc.scratch.tempRestored as string[] | undefined) ?? [];
     try {
-      restored = await widenProjects(rc, todo.map((t) => byKey.get(t.key)!.project));
-      grants = await widenPermissions(rc, todo.map((t) => byKey.get(t.key)!.project));
-      temp = await widenScreens(rc, todo.map((t) => byKey.get(t.key)!), fieldIds);
+      restored = await widenProjects(
+        rc,
+        todo.map((t) => byKey.get(t.key)!.project),
+      );
+      grants = await widenPermissions(
+        rc,
+        todo.map((t) => byKey.get(t.key)!.project),
+      );
+      temp = await widenScreens(
+        rc,
+        todo.map((t) => byKey.get(t.key)!),
+        fieldIds,
+      );
       if (temp.length || grants.length) await rc.refresh();
       for (const t of todo) {
-        const fields = Object.fromEntries(edit.fieldKeys.map((k) => [edit.fields[k]!, jiraValue(rc.view, edit.fields[k]!, t.values[k] ?? null, rc.dc)]));
+        const fields = Object.fromEntries(
+          edit.fieldKeys.map((k) => [edit.fields[k]!, jiraValue(rc.view, edit.fields[k]!, t.values[k] ?? null, rc.dc)]),
+        );
         await rc.send({ method: 'PUT', path: `${rc.api}/issue/${t.key}`, query: { notifyUsers: false }, body: { fields } });
       }
     } finally {

@@ -26,47 +26,68 @@ const holderJson = (rc: RunContext, type: string, value: string | undefined): Re
 const grants = (v: unknown): string[] => asList<string>(asObj(v).grants);
 
 export const permissionSchemesWriter: EntityWriter = {
-  name: 'permissionSchemes', collections: ['permissionSchemes'],
-  plan: (changes) => changes.flatMap((c): StepDraft[] => {
-    const base = { writer: 'permissionSchemes', class: 'automatic' as const };
-    if (c.from === null || c.to === null) {
-      return [{ ...base, phase: phaseOf(c), changes: [c], title: `${c.from === null ? 'create' : 'delete'} the permission scheme '${c.key}'` }];
-    }
-    const added = minus(grants(c.to), grants(c.from));
-    const removed = minus(grants(c.from), grants(c.to));
-    const steps: StepDraft[] = [];
-    let at: unknown = c.from;
-    let key = c.key;
-    const stage = (phase: StepDraft['phase'], title: string, next: unknown, rename?: string) => {
-      const change: EntityChange = { collection: c.collection, key, ...(rename ? { rename } : {}), from: at, to: next };
-      steps.push({ ...base, phase, title, changes: [change] });
-      at = next;
-      if (rename) key = rename;
-    };
-    if (added.length) stage('expand', `grant ${added.map(describeGrant).join(', ')} in '${c.key}'`, { ...asObj(at), grants: [...grants(at), ...added].sort() });
-    const { grants: _g, ...restTo } = asObj(c.to);
-    const { grants: g1, ...restAt } = asObj(at);
-    if (!same(restTo, restAt)) stage('migrate', `rename or describe the permission scheme '${c.key}'`, { ...restTo, grants: g1 }, c.rename);
-    if (removed.length) stage('contract', `revoke ${removed.map(describeGrant).join(', ')} in '${c.rename ?? c.key}'`, c.to);
-    return steps;
-  }),
+  name: 'permissionSchemes',
+  collections: ['permissionSchemes'],
+  plan: (changes) =>
+    changes.flatMap((c): StepDraft[] => {
+      const base = { writer: 'permissionSchemes', class: 'automatic' as const };
+      if (c.from === null || c.to === null) {
+        return [{ ...base, phase: phaseOf(c), changes: [c], title: `${c.from === null ? 'create' : 'delete'} the permission scheme '${c.key}'` }];
+      }
+      const added = minus(grants(c.to), grants(c.from));
+      const removed = minus(grants(c.from), grants(c.to));
+      const steps: StepDraft[] = [];
+      let at: unknown = c.from;
+      let key = c.key;
+      const stage = (phase: StepDraft['phase'], title: string, next: unknown, rename?: string) => {
+        const change: EntityChange = { collection: c.collection, key, ...(rename ? { rename } : {}), from: at, to: next };
+        steps.push({ ...base, phase, title, changes: [change] });
+        at = next;
+        if (rename) key = rename;
+      };
+      if (added.length)
+        stage('expand', `grant ${added.map(describeGrant).join(', ')} in '${c.key}'`, { ...asObj(at), grants: [...grants(at), ...added].sort() });
+      const { grants: _g, ...restTo } = asObj(c.to);
+      const { grants: g1, ...restAt } = asObj(at);
+      if (!same(restTo, restAt)) stage('migrate', `rename or describe the permission scheme '${c.key}'`, { ...restTo, grants: g1 }, c.rename);
+      if (removed.length) stage('contract', `revoke ${removed.map(describeGrant).join(', ')} in '${c.rename ?? c.key}'`, c.to);
+      return steps;
+    }),
   run: async (step, rc) => {
     for (const c of step.changes) {
       const to = asObj(c.to);
       if (c.from === null) {
-        const made = await rc.send({ method: 'POST', path: `${rc.api}/permissionscheme`, body: { name: to.name, description: to.description ?? '', permissions: grants(to).map((g) => { const p = parseGrant(g); return { permission: p.permission, holder: holderJson(rc, p.type, p.value) }; }) } });
+        const made = await rc.send({
+          method: 'POST',
+          path: `${rc.api}/permissionscheme`,
+          body: {
+            name: to.name,
+            description: to.description ?? '',
+            permissions: grants(to).map((g) => {
+              const p = parseGrant(g);
+              return { permission: p.permission, holder: holderJson(rc, p.type, p.value) };
+            }),
+          },
+        });
         void made;
         continue;
       }
       const id = idOf(rc, 'permissionScheme', c.key);
-      if (c.to === null) { await rc.send({ method: 'DELETE', path: `${rc.api}/permissionscheme/${id}` }); continue; }
+      if (c.to === null) {
+        await rc.send({ method: 'DELETE', path: `${rc.api}/permissionscheme/${id}` });
+        continue;
+      }
       const from = asObj(c.from);
       if (from.name !== to.name || (from.description ?? '') !== (to.description ?? '')) {
         await rc.send({ method: 'PUT', path: `${rc.api}/permissionscheme/${id}`, body: { name: to.name, description: to.description ?? '' } });
       }
       for (const g of minus(grants(to), grants(from))) {
         const p = parseGrant(g);
-        await rc.send({ method: 'POST', path: `${rc.api}/permissionscheme/${id}/permission`, body: { permission: p.permission, holder: holderJson(rc, p.type, p.value) } });
+        await rc.send({
+          method: 'POST',
+          path: `${rc.api}/permissionscheme/${id}/permission`,
+          body: { permission: p.permission, holder: holderJson(rc, p.type, p.value) },
+        });
       }
       for (const g of minus(grants(from), grants(to))) {
         const grantId = idOf(rc, 'grant', `${c.key}|${g}`);

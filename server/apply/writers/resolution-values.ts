@@ -14,14 +14,26 @@ import { narrowPermissions, narrowProjects, widenPermissions, widenProjects, typ
 import { idOf, type RunContext } from './types.ts';
 import { workflowOf, writeWorkflow } from './workflows.ts';
 
-export interface ResolutionTarget { key: string; project: string; issueType: string; status: string; resolution: string | null }
+export interface ResolutionTarget {
+  key: string;
+  project: string;
+  issueType: string;
+  status: string;
+  resolution: string | null;
+}
 
 type Obj = Record<string, unknown>;
 const loopName = (status: string, resolution: string | null) => `Understudy restore: ${resolution ?? 'unresolved'} (${status})`;
 
 export const restoreResolutions = async (rc: RunContext, targets: readonly ResolutionTarget[]): Promise<void> => {
   if (!targets.length) return;
-  if (rc.dc) throw new Error(`Jira Data Center cannot set resolutions through REST here: set them by hand on ${targets.map((t) => `${t.key} (${t.resolution ?? 'unresolved'})`).slice(0, 20).join(', ')}${targets.length > 20 ? ', …' : ''}`);
+  if (rc.dc)
+    throw new Error(
+      `Jira Data Center cannot set resolutions through REST here: set them by hand on ${targets
+        .map((t) => `${t.key} (${t.resolution ?? 'unresolved'})`)
+        .slice(0, 20)
+        .join(', ')}${targets.length > 20 ? ', …' : ''}`,
+    );
   const byWorkflow = new Map<string, ResolutionTarget[]>();
   for (const t of targets) {
     const wf = workflowOf(rc, t.project, t.issueType);
@@ -32,20 +44,43 @@ export const restoreResolutions = async (rc: RunContext, targets: readonly Resol
   let grants: TempGrant[] = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? [];
   let restored: string[] = (rc.scratch.tempRestored as string[] | undefined) ?? [];
   try {
-    restored = await widenProjects(rc, targets.map((t) => t.project));
-    grants = await widenPermissions(rc, targets.map((t) => t.project), ['BROWSE_PROJECTS', 'TRANSITION_ISSUES']);
+    restored = await widenProjects(
+      rc,
+      targets.map((t) => t.project),
+    );
+    grants = await widenPermissions(
+      rc,
+      targets.map((t) => t.project),
+      ['BROWSE_PROJECTS', 'TRANSITION_ISSUES'],
+    );
     for (const [wfId, group] of byWorkflow) {
       const wfKey = rc.view.keys.key('workflow', wfId);
       const current = asObj(rc.view.normal.entities.workflows?.[wfKey]);
-      if (!(wfKey in saved)) { saved[wfKey] = current; rc.scratch.loopWorkflows = saved; await rc.saveScratch(); }
+      if (!(wfKey in saved)) {
+        saved[wfKey] = current;
+        rc.scratch.loopWorkflows = saved;
+        await rc.saveScratch();
+      }
       const loops = new Map<string, Obj>();
       for (const t of group) {
         const status = rc.view.keys.key('status', t.status);
         const name = loopName(status, t.resolution);
-        loops.set(name, { key: name, name, type: 'directed', from: [status], to: status, rules: { validators: [], postFunctions: [t.resolution === null ? { type: 'clearResolution' } : { type: 'setResolution', resolution: t.resolution }] } });
+        loops.set(name, {
+          key: name,
+          name,
+          type: 'directed',
+          from: [status],
+          to: status,
+          rules: {
+            validators: [],
+            postFunctions: [t.resolution === null ? { type: 'clearResolution' } : { type: 'setResolution', resolution: t.resolution }],
+          },
+        });
       }
       const original = asObj(saved[wfKey]);
-      rc.log(`  (adding ${loops.size} temporary transition${loops.size === 1 ? '' : 's'} to '${wfKey}' to set resolutions; the workflow is put back after)`);
+      rc.log(
+        `  (adding ${loops.size} temporary transition${loops.size === 1 ? '' : 's'} to '${wfKey}' to set resolutions; the workflow is put back after)`,
+      );
       await writeWorkflow(rc, wfKey, { ...original, transitions: [...asList(original.transitions), ...loops.values()] });
       const view = await rc.refresh();
       for (const t of group) {

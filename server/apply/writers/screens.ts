@@ -22,26 +22,52 @@ const stage = (from: unknown, to: unknown, keepRemoved: boolean, addNew: boolean
 });
 
 export const screensWriter: EntityWriter = {
-  name: 'screens', collections: ['screens'],
-  plan: (changes) => changes.flatMap((c): StepDraft[] => {
-    const sameTabs = c.from !== null && c.to !== null && same(tabs(c.from).map((t) => t.name), tabs(c.to).map((t) => t.name)) && !c.rename
-      && same({ ...asObj(c.from), tabs: null }, { ...asObj(c.to), tabs: null });
-    if (!sameTabs) return [{ phase: c.from === null ? 'expand' : c.to === null ? 'contract' : 'migrate', class: 'manual', writer: 'manual', title: `change the screen '${c.key}' by hand`, changes: [c], reason: 'Understudy has no REST writer for creating, deleting or renaming screens and tabs yet: Administration → Issues → Screens', instructions: changeLines(c) }];
-    const steps: StepDraft[] = [];
-    let at: unknown = c.from;
-    const push = (phase: StepDraft['phase'], title: string, next: unknown) => {
-      if (same(at, next)) return;
-      steps.push({ phase, class: 'automatic', writer: 'screens', title, changes: [{ collection: 'screens', key: c.key, from: at, to: next }] });
-      at = next;
-    };
-    const added = tabs(c.to).flatMap((t, i) => minus(t.fields, tabs(c.from)[i]?.fields ?? []));
-    const removed = tabs(c.from).flatMap((t, i) => minus(t.fields, tabs(c.to)[i]?.fields ?? []));
-    const s1 = stage(c.from, c.to, true, true);
-    push(added.length ? 'expand' : 'migrate', added.length ? `add ${added.map((f) => `'${f}'`).join(', ')} to the screen '${c.key}'` : `reorder the fields of the screen '${c.key}'`, s1);
-    push('contract', `remove ${removed.map((f) => `'${f}'`).join(', ')} from the screen '${c.key}'`, c.to);
-    return steps;
-  }),
-  run: async (step, rc) => { for (const c of step.changes) await converge(rc, c); },
+  name: 'screens',
+  collections: ['screens'],
+  plan: (changes) =>
+    changes.flatMap((c): StepDraft[] => {
+      const sameTabs =
+        c.from !== null &&
+        c.to !== null &&
+        same(
+          tabs(c.from).map((t) => t.name),
+          tabs(c.to).map((t) => t.name),
+        ) &&
+        !c.rename &&
+        same({ ...asObj(c.from), tabs: null }, { ...asObj(c.to), tabs: null });
+      if (!sameTabs)
+        return [
+          {
+            phase: c.from === null ? 'expand' : c.to === null ? 'contract' : 'migrate',
+            class: 'manual',
+            writer: 'manual',
+            title: `change the screen '${c.key}' by hand`,
+            changes: [c],
+            reason: 'Understudy has no REST writer for creating, deleting or renaming screens and tabs yet: Administration → Issues → Screens',
+            instructions: changeLines(c),
+          },
+        ];
+      const steps: StepDraft[] = [];
+      let at: unknown = c.from;
+      const push = (phase: StepDraft['phase'], title: string, next: unknown) => {
+        if (same(at, next)) return;
+        steps.push({ phase, class: 'automatic', writer: 'screens', title, changes: [{ collection: 'screens', key: c.key, from: at, to: next }] });
+        at = next;
+      };
+      const added = tabs(c.to).flatMap((t, i) => minus(t.fields, tabs(c.from)[i]?.fields ?? []));
+      const removed = tabs(c.from).flatMap((t, i) => minus(t.fields, tabs(c.to)[i]?.fields ?? []));
+      const s1 = stage(c.from, c.to, true, true);
+      push(
+        added.length ? 'expand' : 'migrate',
+        added.length ? `add ${added.map((f) => `'${f}'`).join(', ')} to the screen '${c.key}'` : `reorder the fields of the screen '${c.key}'`,
+        s1,
+      );
+      push('contract', `remove ${removed.map((f) => `'${f}'`).join(', ')} from the screen '${c.key}'`, c.to);
+      return steps;
+    }),
+  run: async (step, rc) => {
+    for (const c of step.changes) await converge(rc, c);
+  },
 };
 
 const converge = async (rc: RunContext, c: EntityChange): Promise<void> => {
@@ -54,7 +80,11 @@ const converge = async (rc: RunContext, c: EntityChange): Promise<void> => {
     for (const f of minus(was, t.fields)) await rc.send({ method: 'DELETE', path: `${base}/${encodeURIComponent(idOf(rc, 'field', f))}` });
     const now = [...was.filter((f) => t.fields.includes(f)), ...minus(t.fields, was)];
     for (const [f, after] of movesTo(now, t.fields)) {
-      await rc.send({ method: 'POST', path: `${base}/${encodeURIComponent(idOf(rc, 'field', f))}/move`, body: after === undefined ? { position: 'First' } : { after: idOf(rc, 'field', after) } });
+      await rc.send({
+        method: 'POST',
+        path: `${base}/${encodeURIComponent(idOf(rc, 'field', f))}/move`,
+        body: after === undefined ? { position: 'First' } : { after: idOf(rc, 'field', after) },
+      });
     }
   }
 };

@@ -9,7 +9,11 @@ import { ConfigIndex } from '../../model/index.ts';
 import { can } from '../../tracker/index.ts';
 import type { RunContext } from './types.ts';
 
-export interface TempField { screenId: string; tabId: string; fieldId: string }
+export interface TempField {
+  screenId: string;
+  tabId: string;
+  fieldId: string;
+}
 
 /** Puts the edit's fields on the edit screens that lack them; returns what it added (journaled first). */
 export const widenScreens = async (rc: RunContext, found: { project: string; issueType: string }[], fieldIds: string[]): Promise<TempField[]> => {
@@ -37,10 +41,18 @@ export const widenScreens = async (rc: RunContext, found: { project: string; iss
   return all;
 };
 
-export interface TempGrant { schemeId: string; scheme: string; permission: ProjectPermission }
+export interface TempGrant {
+  schemeId: string;
+  scheme: string;
+  permission: ProjectPermission;
+}
 
 /** Grants the account what editing the issues of these projects needs, where it lacks it. */
-export const widenPermissions = async (rc: RunContext, projects: readonly string[], needed: readonly ProjectPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES']): Promise<TempGrant[]> => {
+export const widenPermissions = async (
+  rc: RunContext,
+  projects: readonly string[],
+  needed: readonly ProjectPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES'],
+): Promise<TempGrant[]> => {
   const config = rc.view.config;
   const ix = new ConfigIndex(config);
   const temp = (rc.scratch.tempGrants as TempGrant[] | undefined) ?? [];
@@ -50,7 +62,8 @@ export const widenPermissions = async (rc: RunContext, projects: readonly string
     const scheme = project && config.permissionSchemes.find((x) => x.id === project.schemes.permissionScheme);
     if (!project || !scheme) continue;
     for (const permission of needed) {
-      if (can(ix, rc.account, permission, project) || [...temp, ...wanted].some((t) => t.schemeId === scheme.id && t.permission === permission)) continue;
+      if (can(ix, rc.account, permission, project) || [...temp, ...wanted].some((t) => t.schemeId === scheme.id && t.permission === permission))
+        continue;
       wanted.push({ schemeId: scheme.id, scheme: scheme.name, permission });
     }
   }
@@ -59,7 +72,11 @@ export const widenPermissions = async (rc: RunContext, projects: readonly string
   await rc.saveScratch();
   for (const w of wanted) {
     rc.log(`  (granting the account ${w.permission} in '${w.scheme}' for the change; removed again after it)`);
-    await rc.send({ method: 'POST', path: `${rc.api}/permissionscheme/${w.schemeId}/permission`, body: { permission: w.permission, holder: rc.dc ? { type: 'user', parameter: rc.account } : { type: 'user', value: rc.account } } });
+    await rc.send({
+      method: 'POST',
+      path: `${rc.api}/permissionscheme/${w.schemeId}/permission`,
+      body: { permission: w.permission, holder: rc.dc ? { type: 'user', parameter: rc.account } : { type: 'user', value: rc.account } },
+    });
   }
   return [...temp, ...wanted];
 };
@@ -86,7 +103,6 @@ export const narrowScreens = async (rc: RunContext, temp: TempField[]): Promise<
   await rc.saveScratch();
 };
 
-
 /**
  * Issues of an archived project are read-only in Jira: the project is restored for the edit
  * (`POST /project/{key}/restore`) and archived again after (`POST /project/{key}/archive`).
@@ -107,7 +123,8 @@ export const widenProjects = async (rc: RunContext, projects: readonly string[])
 
 export const narrowProjects = async (rc: RunContext, temp: readonly string[]): Promise<void> => {
   const view = await rc.refresh();
-  for (const k of temp) if (view.config.projects.find((p) => p.key === k)?.archived === false) await rc.send({ method: 'POST', path: `${rc.api}/project/${k}/archive` });
+  for (const k of temp)
+    if (view.config.projects.find((p) => p.key === k)?.archived === false) await rc.send({ method: 'POST', path: `${rc.api}/project/${k}/archive` });
   delete rc.scratch.tempRestored;
   await rc.saveScratch();
 };

@@ -20,18 +20,30 @@ const CATEGORY: Record<string, string> = { todo: 'TODO', 'in-progress': 'IN_PROG
 
 const manualReason = (dc: boolean, c: { from: unknown; to: unknown }): string | undefined => {
   if (dc) return 'Jira Data Center has no REST API to change workflows: Administration → Issues → Workflows (edit, publish the draft)';
-  if (c.from === null || c.to === null) return 'Understudy has no REST writer for creating or deleting workflows yet: Administration → Issues → Workflows';
+  if (c.from === null || c.to === null)
+    return 'Understudy has no REST writer for creating or deleting workflows yet: Administration → Issues → Workflows';
   return undefined;
 };
 
 export const workflowsWriter: EntityWriter = {
-  name: 'workflows', collections: ['workflows'],
-  plan: (changes, p) => changes.map((c) => {
-    const reason = manualReason(p.dc, c);
-    const title = `update the workflow '${c.key}'`;
-    return reason ? { phase: 'migrate' as const, class: 'manual' as const, writer: 'manual', title: `${title} by hand`, changes: [c], reason, instructions: changeLines(c) }
-      : { phase: 'migrate' as const, class: 'automatic' as const, writer: 'workflows', title, changes: [c] };
-  }),
+  name: 'workflows',
+  collections: ['workflows'],
+  plan: (changes, p) =>
+    changes.map((c) => {
+      const reason = manualReason(p.dc, c);
+      const title = `update the workflow '${c.key}'`;
+      return reason
+        ? {
+            phase: 'migrate' as const,
+            class: 'manual' as const,
+            writer: 'manual',
+            title: `${title} by hand`,
+            changes: [c],
+            reason,
+            instructions: changeLines(c),
+          }
+        : { phase: 'migrate' as const, class: 'automatic' as const, writer: 'workflows', title, changes: [c] };
+    }),
   run: async (step, rc) => {
     for (const c of step.changes) await writeWorkflow(rc, c.key, c.to);
   },
@@ -40,9 +52,14 @@ export const workflowsWriter: EntityWriter = {
 /** Validates, then writes, a workflow's new definition (normalised). */
 export const writeWorkflow = async (rc: RunContext, key: string, to: unknown): Promise<void> => {
   const payload = await updatePayload(rc, key, asObj(to));
-  const check = await rc.send({ method: 'POST', path: `${rc.api}/workflows/update/validation`, body: { payload, validationOptions: { levels: ['ERROR'] } } });
+  const check = await rc.send({
+    method: 'POST',
+    path: `${rc.api}/workflows/update/validation`,
+    body: { payload, validationOptions: { levels: ['ERROR'] } },
+  });
   const errors = asList<Obj>(asObj(check.body).errors).filter((e) => e.level === undefined || e.level === 'ERROR');
-  if (errors.length) throw new WriteRefused(`POST ${rc.api}/workflows/update/validation`, 400, errors.map((e) => String(e.message ?? JSON.stringify(e))).join('; '));
+  if (errors.length)
+    throw new WriteRefused(`POST ${rc.api}/workflows/update/validation`, 400, errors.map((e) => String(e.message ?? JSON.stringify(e))).join('; '));
   await rc.send({ method: 'POST', path: `${rc.api}/workflows/update`, body: payload });
 };
 
@@ -58,7 +75,11 @@ export const workflowOf = (rc: Pick<RunContext, 'view'>, projectKey: string, iss
 /** What `--dry-run` asks Jira to check without writing. */
 export const validateWorkflow = async (rc: RunContext, key: string, to: unknown): Promise<string[]> => {
   const payload = await updatePayload(rc, key, asObj(to));
-  const check = await rc.send({ method: 'POST', path: `${rc.api}/workflows/update/validation`, body: { payload, validationOptions: { levels: ['ERROR', 'WARNING'] } } });
+  const check = await rc.send({
+    method: 'POST',
+    path: `${rc.api}/workflows/update/validation`,
+    body: { payload, validationOptions: { levels: ['ERROR', 'WARNING'] } },
+  });
   return asList<Obj>(asObj(check.body).errors).map((e) => `${String(e.level ?? 'ERROR')}: ${String(e.message ?? JSON.stringify(e))}`);
 };
 
@@ -72,36 +93,59 @@ const updatePayload = async (rc: RunContext, key: string, to: Obj): Promise<Obj>
   let next = Math.max(0, ...asList<Obj>(current.transitions).map((t) => Number(t.id) || 0)) + 1;
   const groupName = (id: string) => rc.view.config.groups.find((g) => g.id === id)?.name;
   const statuses = asList<Obj>(to.statuses).map((s) => String(s.status));
-  const layout = Object.fromEntries(asList<Obj>(to.statuses).filter((s) => s.layout).map((s) => [String(s.status), s.layout]));
+  const layout = Object.fromEntries(
+    asList<Obj>(to.statuses)
+      .filter((s) => s.layout)
+      .map((s) => [String(s.status), s.layout]),
+  );
   const transitions = asList<Obj>(to.transitions).map((t) => {
     const tk = String(t.key);
     const rules = denormaliseRules(rc, asObj(t.rules));
     const known = rc.view.keys.id('transition', `${key}|${tk}`) ?? existing.get(String(t.name));
     return {
-      id: known ?? String(next++), name: t.name, description: String(t.description ?? ''), type: TYPE[String(t.type)] ?? 'DIRECTED',
-      toStatusReference: status(String(t.to)), links: asList<string>(t.from).map((f) => ({ fromStatusReference: status(f), fromPort: 0, toPort: 0 })),
+      id: known ?? String(next++),
+      name: t.name,
+      description: String(t.description ?? ''),
+      type: TYPE[String(t.type)] ?? 'DIRECTED',
+      toStatusReference: status(String(t.to)),
+      links: asList<string>(t.from).map((f) => ({ fromStatusReference: status(f), fromPort: 0, toPort: 0 })),
       conditions: currentConditions(rules.conditions ? conditionTreeJson(groupName, rules.conditions) : undefined),
-      validators: rules.validators.map((v) => currentRule(validatorRule(v))), actions: rules.postFunctions.map((p) => currentRule(postFunctionRule(p))),
-      ...(t.screen ? { transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: idOf(rc, 'screen', String(t.screen)) } } } : {}),
-      triggers: [], properties: {},
+      validators: rules.validators.map((v) => currentRule(validatorRule(v))),
+      actions: rules.postFunctions.map((p) => currentRule(postFunctionRule(p))),
+      ...(t.screen
+        ? { transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: idOf(rc, 'screen', String(t.screen)) } } }
+        : {}),
+      triggers: [],
+      properties: {},
     };
   });
-  const removed = asList<Obj>(current.statuses).map((s) => String(s.statusReference)).filter((sid) => !statuses.some((k) => status(k) === sid));
+  const removed = asList<Obj>(current.statuses)
+    .map((s) => String(s.statusReference))
+    .filter((sid) => !statuses.some((k) => status(k) === sid));
   const initial = asList<Obj>(to.transitions).find((t) => t.type === 'initial');
   const target = initial ? status(String(initial.to)) : status(statuses[0]!);
-  const statusMappings = removed.length ? usersOf(rc, id).map(([projectId, issueTypeId]) => ({
-    projectId, issueTypeId, statusMigrations: removed.map((old) => ({ oldStatusReference: old, newStatusReference: target })),
-  })) : [];
+  const statusMappings = removed.length
+    ? usersOf(rc, id).map(([projectId, issueTypeId]) => ({
+        projectId,
+        issueTypeId,
+        statusMigrations: removed.map((old) => ({ oldStatusReference: old, newStatusReference: target })),
+      }))
+    : [];
   return {
     statuses: statuses.map((k) => {
       const s = rc.view.config.statuses.find((x) => x.id === status(k))!;
       return { id: s.id, name: s.name, statusReference: s.id, statusCategory: CATEGORY[s.category] ?? 'TODO', description: s.description ?? '' };
     }),
-    workflows: [{
-      id, version: current.version, description: String(to.description ?? ''),
-      statuses: statuses.map((k) => ({ statusReference: status(k), ...(layout[k] ? { layout: layout[k] } : {}), properties: {} })),
-      transitions, ...(statusMappings.length ? { statusMappings } : {}),
-    }],
+    workflows: [
+      {
+        id,
+        version: current.version,
+        description: String(to.description ?? ''),
+        statuses: statuses.map((k) => ({ statusReference: status(k), ...(layout[k] ? { layout: layout[k] } : {}), properties: {} })),
+        transitions,
+        ...(statusMappings.length ? { statusMappings } : {}),
+      },
+    ],
   };
 };
 
@@ -113,7 +157,8 @@ const usersOf = (rc: RunContext, workflowId: string): Array<[string, string]> =>
     const scheme = config.workflowSchemes.find((s) => s.id === p.schemes.workflowScheme);
     const types = config.issueTypeSchemes.find((s) => s.id === p.schemes.issueTypeScheme)?.issueTypes ?? [];
     if (!scheme) continue;
-    for (const t of types) if ((scheme.mappings.find((m) => m.issueType === t)?.workflow ?? scheme.defaultWorkflow) === workflowId) out.push([p.id, t]);
+    for (const t of types)
+      if ((scheme.mappings.find((m) => m.issueType === t)?.workflow ?? scheme.defaultWorkflow) === workflowId) out.push([p.id, t]);
   }
   return out;
 };
@@ -135,9 +180,19 @@ const denormaliseRules = (rc: RunContext, r: Obj): { conditions?: ConditionTree;
   });
   return {
     ...(r.conditions ? { conditions: tree(asObj(r.conditions)) } : {}),
-    validators: asList<Obj>(r.validators).map((v) => (v.type === 'fieldRequired' ? { ...v, fields: asList<string>(v.fields).map((f) => idOf(rc, 'field', f)) }
-      : v.type === 'fieldMatches' ? { ...v, field: idOf(rc, 'field', String(v.field)) } : v)) as Validator[],
-    postFunctions: asList<Obj>(r.postFunctions).map((p) => (p.type === 'setResolution' ? { ...p, resolution: idOf(rc, 'resolution', String(p.resolution)) }
-      : p.type === 'setField' ? { ...p, field: idOf(rc, 'field', String(p.field)), value: modelValue(rc.view, idOf(rc, 'field', String(p.field)), p.value) } : p)) as PostFunction[],
+    validators: asList<Obj>(r.validators).map((v) =>
+      v.type === 'fieldRequired'
+        ? { ...v, fields: asList<string>(v.fields).map((f) => idOf(rc, 'field', f)) }
+        : v.type === 'fieldMatches'
+          ? { ...v, field: idOf(rc, 'field', String(v.field)) }
+          : v,
+    ) as Validator[],
+    postFunctions: asList<Obj>(r.postFunctions).map((p) =>
+      p.type === 'setResolution'
+        ? { ...p, resolution: idOf(rc, 'resolution', String(p.resolution)) }
+        : p.type === 'setField'
+          ? { ...p, field: idOf(rc, 'field', String(p.field)), value: modelValue(rc.view, idOf(rc, 'field', String(p.field)), p.value) }
+          : p,
+    ) as PostFunction[],
   };
 };

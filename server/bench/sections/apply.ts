@@ -37,9 +37,21 @@ export const applySection: BenchSection = {
       inMemory.set(m.id, t.seconds);
     }
     const peer = [...inMemory.values()].reduce((a, b) => a + b, 0);
-    ctx.row({ section, size, step: 'peer: migrate:up of the bundled set in memory', seconds: peer, ratio: 1, note: `${migrations.length} migrations` });
+    ctx.row({
+      section,
+      size,
+      step: 'peer: migrate:up of the bundled set in memory',
+      seconds: peer,
+      ratio: 1,
+      note: `${migrations.length} migrations`,
+    });
 
-    const sandboxCtx = createSandboxContext({ state: structuredClone({ config: snap.config!, issues: snap.issues }), outbox: [], now: NOW, deploymentType: 'Cloud' });
+    const sandboxCtx = createSandboxContext({
+      state: structuredClone({ config: snap.config!, issues: snap.issues }),
+      outbox: [],
+      now: NOW,
+      deploymentType: 'Cloud',
+    });
     const server = await listen(await createSandboxApp({ ctx: sandboxCtx, ui: null }));
     const dir = await mkdtemp(join(tmpdir(), 'understudy-bench-apply-'));
     try {
@@ -47,29 +59,88 @@ export const applySection: BenchSection = {
       const prod = await connect(server.url, { env: { JIRA_EMAIL: admin.email, JIRA_API_TOKEN: admin.token }, timeoutMs: 30_000 });
       const planned = await timed(async () => {
         const view = await readView(prod.reader, prod.url);
-        return planProduction({ base: view.config, issues: snap.issues, migrations, deploymentType: 'Cloud', now: NOW, boardColumns: prod.boardColumns });
+        return planProduction({
+          base: view.config,
+          issues: snap.issues,
+          migrations,
+          deploymentType: 'Cloud',
+          now: NOW,
+          boardColumns: prod.boardColumns,
+        });
       });
-      ctx.row({ section, size, step: 'apply: read production and plan', seconds: planned.seconds, ratio: planned.seconds / peer, note: `${planned.value.plan.migrations.reduce((n, m) => n + m.steps.length, 0)} steps` });
+      ctx.row({
+        section,
+        size,
+        step: 'apply: read production and plan',
+        seconds: planned.seconds,
+        ratio: planned.seconds / peer,
+        note: `${planned.value.plan.migrations.reduce((n, m) => n + m.steps.length, 0)} steps`,
+      });
       const store = new JournalStore(dir);
       const pf = { formatVersion: 1 as const, runId: 'bench', mode: 'apply' as const, plan: planned.value.plan, states: planned.value.states };
       await store.writePlan(pf);
       const journal: Journal = {
-        formatVersion: 1, runId: 'bench', mode: 'apply', url: prod.url, deploymentType: 'Cloud', by: { user: 'bench', account: prod.account }, startedAt: new Date().toISOString(),
-        updatedAt: '', state: 'applying', backout: true, steps: {}, back: {}, events: [],
+        formatVersion: 1,
+        runId: 'bench',
+        mode: 'apply',
+        url: prod.url,
+        deploymentType: 'Cloud',
+        by: { user: 'bench', account: prod.account },
+        startedAt: new Date().toISOString(),
+        updatedAt: '',
+        state: 'applying',
+        backout: true,
+        steps: {},
+        back: {},
+        events: [],
       };
       const quiet = { out: () => undefined, err: () => undefined };
-      const run = await timed(() => carryOut({ prod, store, journal, io: quiet, hooks: {}, stop: { requested: false }, started: performance.now(), wrote: false }, pf, { applied: async () => undefined, reverted: async () => undefined }));
+      const run = await timed(() =>
+        carryOut({ prod, store, journal, io: quiet, hooks: {}, stop: { requested: false }, started: performance.now(), wrote: false }, pf, {
+          applied: async () => undefined,
+          reverted: async () => undefined,
+        }),
+      );
       for (const m of pf.plan.migrations) {
         for (const s of m.steps) {
           const r = journal.steps[s.id];
-          ctx.row({ section, size, step: `  ${s.id}`, seconds: r?.ms !== undefined ? r.ms / 1000 : undefined, note: `${s.class}: ${s.title}`.slice(0, 90) });
+          ctx.row({
+            section,
+            size,
+            step: `  ${s.id}`,
+            seconds: r?.ms !== undefined ? r.ms / 1000 : undefined,
+            note: `${s.class}: ${s.title}`.slice(0, 90),
+          });
         }
         const ms = m.steps.reduce((n, s) => n + (journal.steps[s.id]?.ms ?? 0), 0) / 1000;
         const mem = inMemory.get(m.id) ?? 0;
-        ctx.row({ section, size, step: `apply: ${m.id}`, seconds: ms, ...(mem > 0 ? { ratio: ms / mem } : {}), note: `in memory ${(mem * 1000).toFixed(0)} ms` });
+        ctx.row({
+          section,
+          size,
+          step: `apply: ${m.id}`,
+          seconds: ms,
+          ...(mem > 0 ? { ratio: ms / mem } : {}),
+          note: `in memory ${(mem * 1000).toFixed(0)} ms`,
+        });
       }
-      ctx.row({ section, size, step: 'apply: every step, journaled and read back', seconds: run.seconds, ratio: run.seconds / peer, note: run.value.state === 'applied' ? 'applied, read back as the rehearsed state ✓' : `NOT APPLIED: ${run.value.failure?.message ?? run.value.state}` });
-      ctx.row({ section, size, step: 'apply: in total (read, plan, steps)', seconds: planned.seconds + run.seconds, ratio: (planned.seconds + run.seconds) / peer });
+      ctx.row({
+        section,
+        size,
+        step: 'apply: every step, journaled and read back',
+        seconds: run.seconds,
+        ratio: run.seconds / peer,
+        note:
+          run.value.state === 'applied'
+            ? 'applied, read back as the rehearsed state ✓'
+            : `NOT APPLIED: ${run.value.failure?.message ?? run.value.state}`,
+      });
+      ctx.row({
+        section,
+        size,
+        step: 'apply: in total (read, plan, steps)',
+        seconds: planned.seconds + run.seconds,
+        ratio: (planned.seconds + run.seconds) / peer,
+      });
     } finally {
       await server.close();
       await rm(dir, { recursive: true, force: true });

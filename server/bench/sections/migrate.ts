@@ -59,7 +59,16 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const second = await measureFloor(snap.dir, floorDir);
   const floor = second.seconds < first.seconds ? second : first;
   const f = floor.seconds;
-  ctx.row({ section, size, step: 'floor: read+parse+stringify+write', seconds: f, ratio: 1, cpu: floor.cpu, cpuRatio: 1, note: `${floor.issues} issues; the faster of ${first.seconds.toFixed(2)} s and ${second.seconds.toFixed(2)} s` });
+  ctx.row({
+    section,
+    size,
+    step: 'floor: read+parse+stringify+write',
+    seconds: f,
+    ratio: 1,
+    cpu: floor.cpu,
+    cpuRatio: 1,
+    note: `${floor.issues} issues; the faster of ${first.seconds.toFixed(2)} s and ${second.seconds.toFixed(2)} s`,
+  });
   const row = (step: string, t: { seconds: number; cpu: number }, note?: string) =>
     ctx.row({ section, size, step, seconds: t.seconds, ratio: t.seconds / f, cpu: t.cpu, cpuRatio: t.cpu / floor.cpu, note });
   row('open the instance (read, check sha256, parse)', open, 'every migrate command does it first; not part of the targets');
@@ -68,7 +77,11 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const both = { seconds: up.seconds + down.seconds, cpu: up.cpu + down.cpu };
   row('up+down vs 3× floor', both, `${both.seconds <= 3 * f ? 'PASS' : 'FAIL'} (wall limit ${(3 * f).toFixed(2)} s)`);
   const ok = verify.value.every((r) => r.ok);
-  row('migrate:verify vs 4× floor', verify, `${ok ? 'proven' : 'NOT PROVEN'}; ${verify.seconds <= 4 * f ? 'PASS' : 'FAIL'} (wall limit ${(4 * f).toFixed(2)} s)`);
+  row(
+    'migrate:verify vs 4× floor',
+    verify,
+    `${ok ? 'proven' : 'NOT PROVEN'}; ${verify.seconds <= 4 * f ? 'PASS' : 'FAIL'} (wall limit ${(4 * f).toFixed(2)} s)`,
+  );
 };
 
 export const migrateSection: BenchSection = {

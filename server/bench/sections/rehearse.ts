@@ -17,8 +17,10 @@ const NOW = '2026-11-02T09:00:00.000Z';
 const TARGET_SECONDS = 60;
 
 const limits = () => ({
-  uiSample: DEFAULT_SETTINGS.rehearse.uiSample, personaSample: DEFAULT_SETTINGS.rehearse.personaSample,
-  issuesPerStatus: DEFAULT_SETTINGS.rehearse.issuesPerStatus, uiCreatesPerProject: 1,
+  uiSample: DEFAULT_SETTINGS.rehearse.uiSample,
+  personaSample: DEFAULT_SETTINGS.rehearse.personaSample,
+  issuesPerStatus: DEFAULT_SETTINGS.rehearse.issuesPerStatus,
+  uiCreatesPerProject: 1,
 });
 
 export const rehearseSection: BenchSection = {
@@ -37,25 +39,55 @@ export const rehearseSection: BenchSection = {
     const planFile = join(dir, 'plan.json');
     await writeFile(planFile, JSON.stringify(buildSuitePlan({ config: snap.config!, issues: snap.issues }, snap.integrations, NOW, limits())));
     const bareStart = performance.now();
-    const bare = await runRegression({ phase: 'baseline', url: server.url, planFile, reportDir: join(dir, 'bare'), workers: DEFAULT_SETTINGS.rehearse.workers, progress: () => {} });
+    const bare = await runRegression({
+      phase: 'baseline',
+      url: server.url,
+      planFile,
+      reportDir: join(dir, 'bare'),
+      workers: DEFAULT_SETTINGS.rehearse.workers,
+      progress: () => {},
+    });
     const bareSeconds = (performance.now() - bareStart) / 1000;
     await server.close();
-    ctx.row({ section: 'rehearse', size: issues, step: 'bare Playwright run of the same specs (floor, x1)', seconds: bareSeconds, note: `${bare.run.tests.passed} passed, ${bare.observations.length} observations` });
+    ctx.row({
+      section: 'rehearse',
+      size: issues,
+      step: 'bare Playwright run of the same specs (floor, x1)',
+      seconds: bareSeconds,
+      note: `${bare.run.tests.passed} passed, ${bare.observations.length} observations`,
+    });
 
     const started = performance.now();
-    const outcome = await rehearse({
-      snapshot: SNAPSHOT, migrations: 'migrations', reportDir: join(dir, 'report'), now: NOW, strict: false,
-      workers: DEFAULT_SETTINGS.rehearse.workers, notificationsPerRecipient: DEFAULT_SETTINGS.rehearse.notificationsPerRecipient, limits: limits(),
-    }, { progress: () => {} });
+    const outcome = await rehearse(
+      {
+        snapshot: SNAPSHOT,
+        migrations: 'migrations',
+        reportDir: join(dir, 'report'),
+        now: NOW,
+        strict: false,
+        workers: DEFAULT_SETTINGS.rehearse.workers,
+        notificationsPerRecipient: DEFAULT_SETTINGS.rehearse.notificationsPerRecipient,
+        limits: limits(),
+      },
+      { progress: () => {} },
+    );
     const total = (performance.now() - started) / 1000;
     for (const s of outcome.result.steps) ctx.row({ section: 'rehearse', size: issues, step: `  ${s.name}`, seconds: s.ms / 1000 });
     const runs = outcome.result.runs.reduce((n, r) => n + r.ms, 0) / 1000;
     ctx.row({
-      section: 'rehearse', size: issues, step: 'whole rehearsal vs 3 bare runs', seconds: total, ratio: total / (3 * bareSeconds),
+      section: 'rehearse',
+      size: issues,
+      step: 'whole rehearsal vs 3 bare runs',
+      seconds: total,
+      ratio: total / (3 * bareSeconds),
       note: `pipeline overhead ${(total - runs).toFixed(1)} s beyond its three runs (${runs.toFixed(1)} s); verdict ${outcome.result.verdict}`,
     });
     ctx.row({
-      section: 'rehearse', size: issues, step: `whole rehearsal vs the ${TARGET_SECONDS} s target`, seconds: total, ratio: total / TARGET_SECONDS,
+      section: 'rehearse',
+      size: issues,
+      step: `whole rehearsal vs the ${TARGET_SECONDS} s target`,
+      seconds: total,
+      ratio: total / TARGET_SECONDS,
       note: total <= TARGET_SECONDS ? 'PASS' : `FAIL (target ${TARGET_SECONDS} s)`,
     });
   },

@@ -5,9 +5,20 @@
  */
 import { loadLoop } from './sandbox-load.ts';
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as { base: string; paths: string[]; seconds: number; concurrency: number; headers?: Record<string, string> };
+const spec = JSON.parse(process.argv[2] ?? '{}') as {
+  base: string;
+  paths: string[];
+  seconds: number;
+  concurrency: number;
+  headers?: Record<string, string>;
+};
 let n = 0;
 loadLoop(spec.base, () => spec.paths[n++ % spec.paths.length]!, spec).then(
-  (r) => { process.stdout.write(`${JSON.stringify(r)}\n`); },
-  (e: unknown) => { process.stderr.write(`${(e as Error).message}\n`); process.exitCode = 1; },
+  (r) => {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+  },
+  (e: unknown) => {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
 );

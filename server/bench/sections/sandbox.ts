@@ -19,18 +19,26 @@ const LOAD = { seconds: 3, concurrency: 16 };
 const SAMPLE = 2000;
 
 /** The parse floor: read every file of the snapshot and JSON.parse it (config, each NDJSON line). */
-const parseFloor = async (dir: string) => timed(async () => {
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
-  let n = 0;
-  const files = manifest.issues.layout === 'sharded' ? manifest.issues.files : [manifest.issues.file];
-  for (const f of files) {
-    const text = await readFile(join(dir, f), 'utf8');
-    if (f.endsWith('.json')) { n += (JSON.parse(text) as { issues: unknown[] }).issues.length; continue; }
-    for (const line of text.split('\n')) if (line) { JSON.parse(line); n++; }
-  }
-  return n;
-});
+const parseFloor = async (dir: string) =>
+  timed(async () => {
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+    let n = 0;
+    const files = manifest.issues.layout === 'sharded' ? manifest.issues.files : [manifest.issues.file];
+    for (const f of files) {
+      const text = await readFile(join(dir, f), 'utf8');
+      if (f.endsWith('.json')) {
+        n += (JSON.parse(text) as { issues: unknown[] }).issues.length;
+        continue;
+      }
+      for (const line of text.split('\n'))
+        if (line) {
+          JSON.parse(line);
+          n++;
+        }
+    }
+    return n;
+  });
 
 const pick = <T>(list: readonly T[], n: number): T => list[(n * 7919) % list.length]!;
 
@@ -38,19 +46,38 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
   const section = 'sandbox';
   const snap = await ensureAcmeSnapshot(ctx.dataDir, ctx.seed, size);
   const floor = await parseFloor(snap.dir);
-  ctx.row({ section, size, step: 'floor: read + JSON.parse the snapshot', seconds: floor.seconds, ratio: 1, cpu: floor.cpu, cpuRatio: 1, note: `${floor.value} issues` });
+  ctx.row({
+    section,
+    size,
+    step: 'floor: read + JSON.parse the snapshot',
+    seconds: floor.seconds,
+    ratio: 1,
+    cpu: floor.cpu,
+    cpuRatio: 1,
+    note: `${floor.value} issues`,
+  });
 
   // Ready = listening and the first GET by key answered (indexes are built lazily on first use).
-  const readyRow = (step: string, t: { seconds: number; cpu: number }) => ctx.row({
-    section, size, step, seconds: t.seconds, ratio: t.seconds / floor.seconds, cpu: t.cpu, cpuRatio: t.cpu / floor.cpu,
-    note: `${t.seconds <= READY_TARGET * floor.seconds ? 'PASS' : 'FAIL'} (limit ${READY_TARGET}× floor = ${(READY_TARGET * floor.seconds).toFixed(2)} s; cpu ${t.cpu <= READY_TARGET * floor.cpu ? 'within' : 'over'})`,
-  });
+  const readyRow = (step: string, t: { seconds: number; cpu: number }) =>
+    ctx.row({
+      section,
+      size,
+      step,
+      seconds: t.seconds,
+      ratio: t.seconds / floor.seconds,
+      cpu: t.cpu,
+      cpuRatio: t.cpu / floor.cpu,
+      note: `${t.seconds <= READY_TARGET * floor.seconds ? 'PASS' : 'FAIL'} (limit ${READY_TARGET}× floor = ${(READY_TARGET * floor.seconds).toFixed(2)} s; cpu ${t.cpu <= READY_TARGET * floor.cpu ? 'within' : 'over'})`,
+    });
   const startAndGet = async (o: ServeOptions) => {
     const s = await startSandboxServer({ ...o, now: '2026-01-15T09:00:00.000Z' });
     const first = s.ctx.tracker.issues[0]!;
     const admin = s.ctx.personas().find((p) => p.admin)!;
     const res = await fetch(`${s.url}/rest/api/2/issue/${first.key}`, { headers: { authorization: `Bearer ${admin.token}` } });
-    if (!res.ok) { await s.close(); throw new Error(`first GET answered ${res.status}`); }
+    if (!res.ok) {
+      await s.close();
+      throw new Error(`first GET answered ${res.status}`);
+    }
     return s;
   };
   const throwaway = await timed(() => startAndGet({ snapshot: snap.dir }));
@@ -80,17 +107,40 @@ const runSize = async (ctx: BenchContext, size: number): Promise<void> => {
     try {
       // The same keys for both servers, spread over the whole issue list.
       const sample = Array.from({ length: SAMPLE }, (_, n) => pick(issues, n));
-      const sbGet = await loadLoopInChild(sandbox.url, sample.map((i) => `/rest/api/2/issue/${i.key}?fields=summary,status,assignee`), { ...LOAD, headers });
-      const jsGet = await loadLoopInChild(peer.url, sample.map((i) => `/issues/${i.id}`), LOAD);
-      const sbJql = await loadLoopInChild(sandbox.url, [`/rest/api/3/search/jql?jql=${jql}&maxResults=50&fields=summary,status`], { ...LOAD, headers });
+      const sbGet = await loadLoopInChild(
+        sandbox.url,
+        sample.map((i) => `/rest/api/2/issue/${i.key}?fields=summary,status,assignee`),
+        { ...LOAD, headers },
+      );
+      const jsGet = await loadLoopInChild(
+        peer.url,
+        sample.map((i) => `/issues/${i.id}`),
+        LOAD,
+      );
+      const sbJql = await loadLoopInChild(sandbox.url, [`/rest/api/3/search/jql?jql=${jql}&maxResults=50&fields=summary,status`], {
+        ...LOAD,
+        headers,
+      });
       const jsJql = await loadLoopInChild(peer.url, [`/issues?project=${projectKey}&status=${statusId}&_sort=created&_order=desc&_limit=50`], LOAD);
       const rate = (r: { rps: number; errors: number }) => `${r.rps.toFixed(0)} req/s${r.errors ? `, ${r.errors} errors` : ''}`;
       ctx.row({ section, size, step: 'GET issue by key: sandbox', seconds: undefined, note: rate(sbGet) });
       ctx.row({ section, size, step: 'GET issue by id: json-server 0.17', seconds: undefined, note: rate(jsGet) });
       const ratio = sbGet.rps / Math.max(jsGet.rps, 0.001);
-      ctx.row({ section, size, step: `GET by key vs json-server (target ≥ ${PEER_TARGET}×)`, seconds: undefined, note: `${ratio >= PEER_TARGET && sbGet.errors === 0 ? 'PASS' : 'FAIL'} ${ratio.toFixed(1)}× json-server` });
+      ctx.row({
+        section,
+        size,
+        step: `GET by key vs json-server (target ≥ ${PEER_TARGET}×)`,
+        seconds: undefined,
+        note: `${ratio >= PEER_TARGET && sbGet.errors === 0 ? 'PASS' : 'FAIL'} ${ratio.toFixed(1)}× json-server`,
+      });
       ctx.row({ section, size, step: 'JQL search (50 of a project × status): sandbox', seconds: undefined, note: rate(sbJql) });
-      ctx.row({ section, size, step: 'filtered list: json-server 0.17', seconds: undefined, note: `${rate(jsJql)}; sandbox ${(sbJql.rps / Math.max(jsJql.rps, 0.001)).toFixed(1)}× (JSON-server does no permissions or JQL)` });
+      ctx.row({
+        section,
+        size,
+        step: 'filtered list: json-server 0.17',
+        seconds: undefined,
+        note: `${rate(jsJql)}; sandbox ${(sbJql.rps / Math.max(jsJql.rps, 0.001)).toFixed(1)}× (JSON-server does no permissions or JQL)`,
+      });
     } finally {
       await peer.stop();
       await rm(dbFile, { force: true });

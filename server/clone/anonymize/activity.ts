@@ -21,7 +21,8 @@ const url = (ctx: Ctx, u: string): string => {
 };
 
 /** Entity property values: strings get same-shape text; keys, numbers and booleans stay (apps read them). */
-export const anonymizeProperties = (ctx: Ctx, props: Record<string, unknown>): Record<string, unknown> => strings(ctx, props) as Record<string, unknown>;
+export const anonymizeProperties = (ctx: Ctx, props: Record<string, unknown>): Record<string, unknown> =>
+  strings(ctx, props) as Record<string, unknown>;
 
 const strings = (ctx: Ctx, v: unknown): unknown => {
   if (typeof v === 'string') return ctx.text(v);

@@ -34,18 +34,21 @@ const userBag = (ctx: Ctx, u: User, bag: Record<string, unknown> | undefined) =>
 const descriptions = (ctx: Ctx, v: unknown): unknown => {
   if (Array.isArray(v)) return v.map((x) => descriptions(ctx, x));
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'description' && typeof x === 'string' ? ctx.people(x) : descriptions(ctx, x)]));
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, k === 'description' && typeof x === 'string' ? ctx.people(x) : descriptions(ctx, x)]),
+    );
   }
   return v;
 };
 
-export const anonymizeUsers = (ctx: Ctx, users: readonly User[]): User[] => users.map((u) => {
-  const p = ctx.personas.byAccountId.get(u.accountId)!;
-  const out: User = { ...u, accountId: p.accountId, displayName: p.displayName, email: p.email, groups: [...u.groups] };
-  if (u.refs) out.refs = userBag(ctx, u, u.refs) as User['refs'];
-  if (u.ext) out.ext = userBag(ctx, u, u.ext);
-  return out;
-});
+export const anonymizeUsers = (ctx: Ctx, users: readonly User[]): User[] =>
+  users.map((u) => {
+    const p = ctx.personas.byAccountId.get(u.accountId)!;
+    const out: User = { ...u, accountId: p.accountId, displayName: p.displayName, email: p.email, groups: [...u.groups] };
+    if (u.refs) out.refs = userBag(ctx, u, u.refs) as User['refs'];
+    if (u.ext) out.ext = userBag(ctx, u, u.ext);
+    return out;
+  });
 
 /** Rewrites the configuration; returns it and the text-search terms of its filters. */
 export const anonymizeConfig = (ctx: Ctx, source: Config): { config: Config; searchTerms: string[] } => {
@@ -55,7 +58,10 @@ export const anonymizeConfig = (ctx: Ctx, source: Config): { config: Config; sea
   rekeyConfig(config, ctx.personas.idOf, ctx.fields);
   source.filters.forEach((f, n) => {
     ctx.ref('filter owner', f.owner);
-    ctx.ref('filter share', f.shares.filter((s) => s.type === 'user').map((s) => s.value));
+    ctx.ref(
+      'filter share',
+      f.shares.filter((s) => s.type === 'user').map((s) => s.value),
+    );
     const target = config.filters[n]!;
     target.name = ctx.people(target.name);
     const r = rewriteJqlPeople(f.jql, ctx.fields.isUserRef, ctx.personas, ctx.people);
@@ -66,11 +72,26 @@ export const anonymizeConfig = (ctx: Ctx, source: Config): { config: Config; sea
   });
   for (const p of source.projects) {
     ctx.ref('project lead', p.lead);
-    ctx.ref('component lead', p.components.map((c) => c.lead));
-    ctx.ref('role actor', p.roles.flatMap((r) => r.actors.filter((a) => a.type === 'user').map((a) => a.id)));
+    ctx.ref(
+      'component lead',
+      p.components.map((c) => c.lead),
+    );
+    ctx.ref(
+      'role actor',
+      p.roles.flatMap((r) => r.actors.filter((a) => a.type === 'user').map((a) => a.id)),
+    );
   }
-  ctx.ref('group member', source.users.filter((u) => u.groups.length).map((u) => u.accountId));
-  ctx.ref('permission holder', source.permissionSchemes.flatMap((s) => s.grants.filter((g) => g.holder.type === 'user').map((g) => g.holder.value)));
-  ctx.ref('notification recipient', source.notificationSchemes.flatMap((s) => s.events.flatMap((e) => e.recipients.filter((r) => r.type === 'user').map((r) => r.value))));
+  ctx.ref(
+    'group member',
+    source.users.filter((u) => u.groups.length).map((u) => u.accountId),
+  );
+  ctx.ref(
+    'permission holder',
+    source.permissionSchemes.flatMap((s) => s.grants.filter((g) => g.holder.type === 'user').map((g) => g.holder.value)),
+  );
+  ctx.ref(
+    'notification recipient',
+    source.notificationSchemes.flatMap((s) => s.events.flatMap((e) => e.recipients.filter((r) => r.type === 'user').map((r) => r.value))),
+  );
   return { config, searchTerms: terms };
 };

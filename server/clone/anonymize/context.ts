@@ -26,8 +26,17 @@ export interface Ctx {
 
 export const newTally = (): Tally => ({ references: {}, untouched: new Map(), textsReplaced: 0, jqlRewritten: 0, jqlUnknown: 0 });
 
-export const makeCtx = (personas: PersonaMap, fields: FieldKinds, people: (s: string) => string, texts: TextAnonymizer | undefined, tally: Tally): Ctx => ({
-  personas, fields, people, tally,
+export const makeCtx = (
+  personas: PersonaMap,
+  fields: FieldKinds,
+  people: (s: string) => string,
+  texts: TextAnonymizer | undefined,
+  tally: Tally,
+): Ctx => ({
+  personas,
+  fields,
+  people,
+  tally,
   text: (s, keep) => {
     if (!texts) throw new Error('understudy: free text was anonymised before the search guard was built; this is a bug in server/clone/anonymize');
     const out = texts.text(s, keep);
@@ -41,6 +50,7 @@ export const makeCtx = (personas: PersonaMap, fields: FieldKinds, people: (s: st
   },
   keep: (what, why, n = 1) => {
     const e = tally.untouched.get(what);
-    if (e) e.count += n; else tally.untouched.set(what, { count: n, why });
+    if (e) e.count += n;
+    else tally.untouched.set(what, { count: n, why });
   },
 });

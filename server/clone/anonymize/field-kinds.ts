@@ -21,16 +21,25 @@ export const fieldKinds = (config: Config): FieldKinds => {
   const text = new Set<string>();
   const cf = new Map<string, string>();
   for (const f of config.fields) {
-    if (f.type === 'user' || f.type === 'multi-user') { user.add(f.id.toLowerCase()); user.add(f.name.trim().toLowerCase()); }
+    if (f.type === 'user' || f.type === 'multi-user') {
+      user.add(f.id.toLowerCase());
+      user.add(f.name.trim().toLowerCase());
+    }
     if (f.custom && (f.type === 'text' || f.type === 'paragraph' || f.type === 'url')) text.add(f.id);
     const n = /^customfield_(\d+)$/.exec(f.id)?.[1];
     if (f.custom) for (const ref of [f.id, n, ...Object.values(f.refs ?? {}).map(String)]) if (ref) cf.set(ref.replace(/^customfield_/, ''), f.id);
   }
   const patterns = new Map<string, RegExp[]>();
-  for (const w of config.workflows) for (const t of w.transitions) for (const v of t.rules.validators) {
-    if (v.type !== 'fieldMatches') continue;
-    try { patterns.set(v.field, [...(patterns.get(v.field) ?? []), new RegExp(v.pattern, 'u')]); } catch { /* an invalid pattern is the validator's problem, not ours */ }
-  }
+  for (const w of config.workflows)
+    for (const t of w.transitions)
+      for (const v of t.rules.validators) {
+        if (v.type !== 'fieldMatches') continue;
+        try {
+          patterns.set(v.field, [...(patterns.get(v.field) ?? []), new RegExp(v.pattern, 'u')]);
+        } catch {
+          /* an invalid pattern is the validator's problem, not ours */
+        }
+      }
   const isUserField = (idOrName: string) => user.has(idOrName.trim().toLowerCase());
   return {
     isUserField,

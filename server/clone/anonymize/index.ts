@@ -18,14 +18,19 @@ import { peopleReplacer, textAnonymizer } from './text.ts';
 
 export type { AnonymizeReport } from './report.ts';
 
-export interface AnonymizeContent { config: Config; issues: Issue[]; integrations?: Integration[] }
+export interface AnonymizeContent {
+  config: Config;
+  issues: Issue[];
+  integrations?: Integration[];
+}
 export interface AnonymizeOptions {
   /** The secret key (see server/clone/anonymize-key.ts; never derivable from the snapshot): another key gives other personas and words. */
   key: string;
 }
 
 export const anonymizeSnapshot = (content: AnonymizeContent, options: AnonymizeOptions): AnonymizeContent & { report: AnonymizeReport } => {
-  if (!options.key) throw new Error('understudy: anonymizeSnapshot needs a non-empty key (the clone passes the secret of server/clone/anonymize-key.ts)');
+  if (!options.key)
+    throw new Error('understudy: anonymizeSnapshot needs a non-empty key (the clone passes the secret of server/clone/anonymize-key.ts)');
   const k = keyed(options.key);
   const dataCenter = content.config.tracker.deploymentType === 'DataCenter' || content.config.tracker.deploymentType === 'Server';
   const personas = buildPersonas(content.config.users, k, { dataCenter });
@@ -47,8 +52,17 @@ export const anonymizeSnapshot = (content: AnonymizeContent, options: AnonymizeO
 
   const usernames = [...personas.usernames.values()].reduce((n, list) => n + list.length, 0);
   const untouched = [...tally.untouched].map(([what, e]) => ({ what, count: e.count, why: e.why }));
-  untouched.push({ what: 'account ids', count: personas.byAccountId.size - personas.idsReplaced, why: 'opaque ids stay, so every reference keeps pointing at the same (now anonymised) user; ids that named their user were replaced' });
-  if (asTally.asUnknown) untouched.push({ what: 'integration as (shape only)', count: asTally.asUnknown, why: 'the e-mail is no user\'s, so there is no persona; its words were replaced' });
+  untouched.push({
+    what: 'account ids',
+    count: personas.byAccountId.size - personas.idsReplaced,
+    why: 'opaque ids stay, so every reference keeps pointing at the same (now anonymised) user; ids that named their user were replaced',
+  });
+  if (asTally.asUnknown)
+    untouched.push({
+      what: 'integration as (shape only)',
+      count: asTally.asUnknown,
+      why: "the e-mail is no user's, so there is no persona; its words were replaced",
+    });
   const report = {
     people: {
       users: personas.byAccountId.size,
@@ -68,5 +82,11 @@ export const anonymizeSnapshot = (content: AnonymizeContent, options: AnonymizeO
   return { config, issues, ...(integrations ? { integrations } : {}), report };
 };
 
-const renameCounts = (c: { words: number; numbers: number; keptForSearch: number; people: number; urls: number; emails: number }) =>
-  ({ words: c.words, numbers: c.numbers, keptForSearch: c.keptForSearch, peopleNamed: c.people, urls: c.urls, emails: c.emails });
+const renameCounts = (c: { words: number; numbers: number; keptForSearch: number; people: number; urls: number; emails: number }) => ({
+  words: c.words,
+  numbers: c.numbers,
+  keptForSearch: c.keptForSearch,
+  peopleNamed: c.people,
+  urls: c.urls,
+  emails: c.emails,
+});

@@ -31,7 +31,7 @@ const isAdf = (v: unknown): boolean => !!v && typeof v === 'object' && (v as { t
 
 const body = (ctx: Ctx, v: unknown, key: string): unknown => {
   if (typeof v === 'string') {
-    if (key === 'accountId' || key === 'id' && ctx.personas.byAccountId.has(v)) return ctx.personas.idOf(v);
+    if (key === 'accountId' || (key === 'id' && ctx.personas.byAccountId.has(v))) return ctx.personas.idOf(v);
     if (TEXT_KEYS.has(key) || ctx.fields.isTextField(key)) return ctx.text(v);
     if (PERSON_KEYS.has(key)) return ctx.personas.replace(v) ?? ctx.people(v);
     return ctx.people(v);
@@ -50,19 +50,23 @@ const body = (ctx: Ctx, v: unknown, key: string): unknown => {
 const path = (ctx: Ctx, p: string): string => {
   const q = p.indexOf('?');
   if (q < 0) return ctx.people(p);
-  const params = p.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq < 0) return pair;
-    const value = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
-    const replaced = ctx.personas.replace(value) ?? ctx.people(value);
-    return replaced === value ? pair : `${pair.slice(0, eq + 1)}${encodeURIComponent(replaced)}`;
-  });
+  const params = p
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const value = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+      const replaced = ctx.personas.replace(value) ?? ctx.people(value);
+      return replaced === value ? pair : `${pair.slice(0, eq + 1)}${encodeURIComponent(replaced)}`;
+    });
   return `${ctx.people(p.slice(0, q))}?${params.join('&')}`;
 };
 
 export const anonymizeIntegration = (ctx: Ctx, src: Integration, tally: { asRewritten: number; asUnknown: number }): Integration => {
   const as = ctx.personas.kindOf(src.as) === 'email' ? ctx.personas.replace(src.as) : undefined;
-  if (as) tally.asRewritten++; else tally.asUnknown++;
+  if (as) tally.asRewritten++;
+  else tally.asUnknown++;
   return {
     ...src,
     name: ctx.people(src.name),
@@ -70,12 +74,23 @@ export const anonymizeIntegration = (ctx: Ctx, src: Integration, tally: { asRewr
     // An `as` that is no user's e-mail cannot sign in anyway; its shape is kept, its words replaced.
     as: as ?? ctx.text(src.as),
     requests: src.requests.map((r) => ({
-      ...r, path: path(ctx, r.path),
+      ...r,
+      path: path(ctx, r.path),
       // A bare string body is a person (`POST …/watchers` takes `"<accountId>"`).
-      ...(typeof r.body === 'string' ? { body: ctx.personas.byAccountId.has(r.body) ? ctx.personas.idOf(r.body) : ctx.personas.replace(r.body) ?? ctx.people(r.body) } : {}),
+      ...(typeof r.body === 'string'
+        ? { body: ctx.personas.byAccountId.has(r.body) ? ctx.personas.idOf(r.body) : (ctx.personas.replace(r.body) ?? ctx.people(r.body)) }
+        : {}),
       ...(r.body && typeof r.body === 'object' ? { body: body(ctx, r.body, '') as Record<string, unknown> } : {}),
       // An attached file's name and text are free text: same shape, extension kept.
-      ...(r.attachment ? { attachment: { ...r.attachment, filename: r.attachment.filename.replace(/^(.*?)(\.[^.]*)?$/, (_m, stem: string, ext?: string) => `${ctx.text(stem)}${ext ?? ''}`), content: ctx.text(r.attachment.content) } } : {}),
+      ...(r.attachment
+        ? {
+            attachment: {
+              ...r.attachment,
+              filename: r.attachment.filename.replace(/^(.*?)(\.[^.]*)?$/, (_m, stem: string, ext?: string) => `${ctx.text(stem)}${ext ?? ''}`),
+              content: ctx.text(r.attachment.content),
+            },
+          }
+        : {}),
     })),
   };
 };

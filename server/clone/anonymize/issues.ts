@@ -25,10 +25,10 @@ const customText = (ctx: Ctx, id: string, value: string): string => {
   const literals = new Set(patterns.flatMap((p) => p.source.toLowerCase().match(/\p{L}+/gu) ?? []));
   const second = ctx.text(value, literals);
   if (!fails(patterns, value, second)) {
-    ctx.keep(`words of ${id} that its format pattern names`, 'the field\'s format validator (a workflow fieldMatches rule) requires them literally');
+    ctx.keep(`words of ${id} that its format pattern names`, "the field's format validator (a workflow fieldMatches rule) requires them literally");
     return second;
   }
-  ctx.keep(`values of ${id}`, 'they must match the field\'s format validator (a workflow fieldMatches rule), which no replacement did');
+  ctx.keep(`values of ${id}`, "they must match the field's format validator (a workflow fieldMatches rule), which no replacement did");
   return value;
 };
 

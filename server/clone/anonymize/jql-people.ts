@@ -19,7 +19,10 @@ export interface JqlPeopleResult {
   terms: string[];
 }
 
-interface Edit { pos: number; value: string }
+interface Edit {
+  pos: number;
+  value: string;
+}
 
 const BARE = /^[\p{L}\p{N}._@+-]+$/u;
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'was', 'empty', 'null', 'order', 'by', 'asc', 'desc']);
@@ -44,7 +47,10 @@ const allValues = (q: Query): string[] => {
 };
 
 export const rewriteJqlPeople = (
-  jql: string, isUserField: (ref: FieldRef) => boolean, personas: PersonaMap, people: (s: string) => string,
+  jql: string,
+  isUserField: (ref: FieldRef) => boolean,
+  personas: PersonaMap,
+  people: (s: string) => string,
 ): JqlPeopleResult => {
   const query = parseJql(jql);
   const edits: Edit[] = [];
@@ -57,13 +63,22 @@ export const rewriteJqlPeople = (
       return;
     }
     const replacement = personas.replace(v.value);
-    if (replacement === undefined) { unknown++; return; }
+    if (replacement === undefined) {
+      unknown++;
+      return;
+    }
     edits.push({ pos: v.pos, value: replacement });
   };
   const walk = (c: Clause | undefined): void => {
     if (!c) return;
-    if (c.kind === 'and' || c.kind === 'or') { c.clauses.forEach(walk); return; }
-    if (c.kind === 'not') { walk(c.clause); return; }
+    if (c.kind === 'and' || c.kind === 'or') {
+      c.clauses.forEach(walk);
+      return;
+    }
+    if (c.kind === 'not') {
+      walk(c.clause);
+      return;
+    }
     const user = isUserField(c.field);
     if (c.operator === '~' || c.operator === '!~') {
       for (const v of valuesOf(c.operand)) {
@@ -72,7 +87,7 @@ export const rewriteJqlPeople = (
         terms.push(...searchTerms(replaced));
       }
     } else if (user) valuesOf(c.operand).forEach(person);
-    for (const p of c.predicates ?? []) if (p.kind === 'by' || user && (p.kind === 'from' || p.kind === 'to')) valuesOf(p.operand).forEach(person);
+    for (const p of c.predicates ?? []) if (p.kind === 'by' || (user && (p.kind === 'from' || p.kind === 'to'))) valuesOf(p.operand).forEach(person);
   };
   walk(query.where);
   if (!edits.length) return { jql, rewritten: 0, unknown, terms };
@@ -99,7 +114,9 @@ export const rewriteJqlPeople = (
     if (!c) return;
     if (c.kind === 'and' || c.kind === 'or') c.clauses.forEach(collect);
     else if (c.kind === 'not') collect(c.clause);
-    else for (const v of [...valuesOf(c.operand), ...(c.predicates ?? []).flatMap((p) => valuesOf(p.operand))]) mapped.push(expected.get(v.pos) ?? v.value);
+    else
+      for (const v of [...valuesOf(c.operand), ...(c.predicates ?? []).flatMap((p) => valuesOf(p.operand))])
+        mapped.push(expected.get(v.pos) ?? v.value);
   };
   collect(query.where);
   if (before.length !== after.length || mapped.some((v, i) => v !== after[i])) {

@@ -9,8 +9,7 @@ export interface Keyed {
 }
 
 export const keyed = (key: string): Keyed => {
-  const bytes = (namespace: string, input: string): Buffer =>
-    createHmac('sha256', key).update(namespace).update('\u0000').update(input).digest();
+  const bytes = (namespace: string, input: string): Buffer => createHmac('sha256', key).update(namespace).update('\u0000').update(input).digest();
   return {
     bytes,
     index: (namespace, input, n, attempt = 0) => {

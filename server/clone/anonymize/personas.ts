@@ -9,7 +9,12 @@ import type { Keyed } from './keyed.ts';
 import { FILLER_WORDS, FIRST_NAMES, LAST_NAMES } from './word-lists.ts';
 
 /** `accountId` is the source id, or an opaque replacement when the source id names the user. */
-export interface Persona { accountId: string; displayName: string; email: string; username: string }
+export interface Persona {
+  accountId: string;
+  displayName: string;
+  email: string;
+  username: string;
+}
 
 /** Keys under a user's `refs`/`ext` that hold a username (Data Center `name`/`key`). */
 export const USERNAME_KEYS = new Set(['name', 'key', 'username', 'userName', 'userKey']);
@@ -37,12 +42,20 @@ export type IdentityKind = 'displayName' | 'email' | 'username' | 'accountId';
 /** Does an account id spell a name part (3+ letters), the mailbox or a username of its user? */
 const idNamesUser = (u: User, usernames: readonly string[]): boolean => {
   const id = u.accountId.toLowerCase();
-  const parts = [...u.displayName.toLowerCase().split(/[^\p{L}]+/u), u.email.slice(0, u.email.lastIndexOf('@')).toLowerCase(), ...usernames.map(lower)];
+  const parts = [
+    ...u.displayName.toLowerCase().split(/[^\p{L}]+/u),
+    u.email.slice(0, u.email.lastIndexOf('@')).toLowerCase(),
+    ...usernames.map(lower),
+  ];
   return parts.some((p) => p.length >= 3 && id.includes(p));
 };
 
 const lower = (s: string) => s.toLowerCase();
-const ascii = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
 
 /** Usernames a user carries in `refs` or `ext` (Data Center's `name` and `key`). */
 export const usernamesOf = (user: User): string[] => {
@@ -69,7 +82,10 @@ export const buildPersonas = (users: readonly User[], k: Keyed, options: { dataC
   const newId = (source: string): string => {
     for (let attempt = 0; ; attempt++) {
       const id = `anon-${k.bytes('account', `${source}\u0000${attempt}`).toString('hex').slice(0, 16)}`;
-      if (!sourceIds.has(id) && !usedIds.has(id)) { usedIds.add(id); return id; }
+      if (!sourceIds.has(id) && !usedIds.has(id)) {
+        usedIds.add(id);
+        return id;
+      }
     }
   };
   let idsReplaced = 0;
@@ -91,7 +107,10 @@ export const buildPersonas = (users: readonly User[], k: Keyed, options: { dataC
 
   // A persona shares no name part with any source user, so no real first or last name reappears.
   const sourceParts = new Set(users.flatMap((u) => lower(u.displayName).split(/[^\p{L}]+/u)));
-  const unused = (list: readonly string[]) => { const l = list.filter((n) => !sourceParts.has(lower(n))); return l.length ? l : list; };
+  const unused = (list: readonly string[]) => {
+    const l = list.filter((n) => !sourceParts.has(lower(n)));
+    return l.length ? l : list;
+  };
   const firsts = unused(FIRST_NAMES);
   const lasts = unused(LAST_NAMES);
   const combos = firsts.length * lasts.length;
@@ -111,7 +130,10 @@ export const buildPersonas = (users: readonly User[], k: Keyed, options: { dataC
       const email = `${u.email.slice(0, u.email.lastIndexOf('@'))}@${domainFor(domainOf(u.email))}`;
       const persona: Persona = { accountId: u.accountId, displayName: u.displayName, email, username: own[0] ?? u.accountId };
       byAccountId.set(u.accountId, persona);
-      if (!byIdentity.has(u.email.toLowerCase())) { byIdentity.set(u.email.toLowerCase(), persona); kinds.set(u.email.toLowerCase(), 'email'); }
+      if (!byIdentity.has(u.email.toLowerCase())) {
+        byIdentity.set(u.email.toLowerCase(), persona);
+        kinds.set(u.email.toLowerCase(), 'email');
+      }
       continue;
     }
     let first = '';
@@ -129,12 +151,20 @@ export const buildPersonas = (users: readonly User[], k: Keyed, options: { dataC
     usedNames.add(lower(displayName));
     const username = `${ascii(first)}.${ascii(last)}${suffix.trim()}`;
     const rekey = personalId(u, own, options.dataCenter === true);
-    const persona: Persona = { accountId: rekey ? newId(u.accountId) : u.accountId, displayName, email: `${username}@${domainFor(domainOf(u.email))}`, username };
+    const persona: Persona = {
+      accountId: rekey ? newId(u.accountId) : u.accountId,
+      displayName,
+      email: `${username}@${domainFor(domainOf(u.email))}`,
+      username,
+    };
     byAccountId.set(u.accountId, persona);
     if (rekey) idsReplaced++;
     const add = (value: string, kind: IdentityKind) => {
       const key = lower(value);
-      if (!byIdentity.has(key)) { byIdentity.set(key, persona); kinds.set(key, kind); }
+      if (!byIdentity.has(key)) {
+        byIdentity.set(key, persona);
+        kinds.set(key, kind);
+      }
     };
     add(u.email, 'email');
     if (rekey) add(u.accountId, 'accountId');

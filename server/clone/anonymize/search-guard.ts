@@ -19,6 +19,10 @@ export const buildSearchGuard = (terms: Iterable<string>): SearchGuard => {
   const patterns = unique.map((t) => new RegExp(termSource(t), 'uy'));
   return {
     terms: unique,
-    matchesAt: (lowerText, pos) => patterns.some((p) => { p.lastIndex = pos; return p.test(lowerText); }),
+    matchesAt: (lowerText, pos) =>
+      patterns.some((p) => {
+        p.lastIndex = pos;
+        return p.test(lowerText);
+      }),
   };
 };

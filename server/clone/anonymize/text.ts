@@ -10,7 +10,14 @@ import type { PersonaMap } from './personas.ts';
 import type { SearchGuard } from './search-guard.ts';
 import { FILLER_WORDS, STOP_WORDS } from './word-lists.ts';
 
-export interface TextCounts { words: number; numbers: number; keptForSearch: number; people: number; urls: number; emails: number }
+export interface TextCounts {
+  words: number;
+  numbers: number;
+  keptForSearch: number;
+  people: number;
+  urls: number;
+  emails: number;
+}
 
 export interface TextAnonymizer {
   /** `keep`: lower-case words to leave as they are in this call (e.g. the literals of a format pattern). */
@@ -18,16 +25,19 @@ export interface TextAnonymizer {
   readonly counts: TextCounts;
 }
 
-const TOKEN = new RegExp([
-  String.raw`(?<url>https?:\/\/[^\s<>"'\x60\[\]{}|]+)`,
-  // Bounded like RFC 5321's limits, so a long run of letters without '@' is not rescanned at every position.
-  String.raw`(?<email>[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8})`,
-  String.raw`(?<mention>\[~accountid:[^\]\s]+\])`,
-  String.raw`(?<macro>\{(?:code|noformat|quote|panel|color|anchor|status|toc|expand)(?::[^}\n]*)?\})`,
-  String.raw`(?<key>(?<![\p{L}\p{N}_])[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*(?![\p{L}\p{N}]))`,
-  String.raw`(?<word>\p{L}+)`,
-  '(?<num>[0-9]+)',
-].join('|'), 'gu');
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<url>https?:\/\/[^\s<>"'\x60\[\]{}|]+)`,
+    // Bounded like RFC 5321's limits, so a long run of letters without '@' is not rescanned at every position.
+    String.raw`(?<email>[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8})`,
+    String.raw`(?<mention>\[~accountid:[^\]\s]+\])`,
+    String.raw`(?<macro>\{(?:code|noformat|quote|panel|color|anchor|status|toc|expand)(?::[^}\n]*)?\})`,
+    String.raw`(?<key>(?<![\p{L}\p{N}_])[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*(?![\p{L}\p{N}]))`,
+    String.raw`(?<word>\p{L}+)`,
+    '(?<num>[0-9]+)',
+  ].join('|'),
+  'gu',
+);
 
 const BY_LENGTH = new Map<number, string[]>();
 for (const w of FILLER_WORDS) BY_LENGTH.set(w.length, [...(BY_LENGTH.get(w.length) ?? []), w]);
@@ -45,7 +55,11 @@ export const textAnonymizer = (k: Keyed, personas: PersonaMap, guard: SearchGuar
   for (const id of personas.byIdentity.keys()) {
     if (personas.kindOf(id) === 'email') continue;
     const start = /^\p{L}+/u.exec(id)?.[0];
-    if (start) byStart.set(start, [...(byStart.get(start) ?? []), id].sort((a, b) => b.length - a.length));
+    if (start)
+      byStart.set(
+        start,
+        [...(byStart.get(start) ?? []), id].sort((a, b) => b.length - a.length),
+      );
   }
   const words = new Map<string, string>();
   let keepNow: ReadonlySet<string> | undefined;
@@ -90,7 +104,10 @@ export const textAnonymizer = (k: Keyed, personas: PersonaMap, guard: SearchGuar
 
   const email = (e: string): string => {
     const known = personas.kindOf(e) === 'email' ? personas.replace(e) : undefined;
-    if (known) { counts.people++; return known; }
+    if (known) {
+      counts.people++;
+      return known;
+    }
     counts.emails++;
     const at = e.lastIndexOf('@');
     return `${text(e.slice(0, at))}@${host(e.slice(at + 1))}`;
@@ -113,17 +130,26 @@ export const textAnonymizer = (k: Keyed, personas: PersonaMap, guard: SearchGuar
       else if (g.mention) replaced = `[~accountid:${personas.idOf(piece.slice(12, -1))}]`;
       else if (g.macro || g.key) replaced = piece;
       else if (g.word) {
-        const person = (byStart.get(piece.toLowerCase()) ?? []).find((id) =>
-          lower.startsWith(id, at) && !/[\p{L}\p{N}]/u.test(s[at + id.length] ?? ''));
+        const person = (byStart.get(piece.toLowerCase()) ?? []).find(
+          (id) => lower.startsWith(id, at) && !/[\p{L}\p{N}]/u.test(s[at + id.length] ?? ''),
+        );
         if (person) {
           piece = s.slice(at, at + person.length);
           replaced = personas.replace(person)!;
           counts.people++;
         } else if (STOP_WORDS.has(piece.toLowerCase()) || keepNow?.has(piece.toLowerCase())) replaced = piece;
-        else if (guard.matchesAt(lower, at)) { replaced = piece; counts.keptForSearch++; }
-        else { replaced = withCaseOf([...piece], [...replacementWord(piece.toLowerCase())]); counts.words++; }
+        else if (guard.matchesAt(lower, at)) {
+          replaced = piece;
+          counts.keptForSearch++;
+        } else {
+          replaced = withCaseOf([...piece], [...replacementWord(piece.toLowerCase())]);
+          counts.words++;
+        }
       } else if (piece.length <= 2 || guard.matchesAt(lower, at)) replaced = piece;
-      else { replaced = digits(piece); counts.numbers++; }
+      else {
+        replaced = digits(piece);
+        counts.numbers++;
+      }
       out += s.slice(last, at) + replaced;
       last = at + piece.length;
       re.lastIndex = last;
@@ -133,7 +159,11 @@ export const textAnonymizer = (k: Keyed, personas: PersonaMap, guard: SearchGuar
 
   const withKeep = (s: string, keep?: ReadonlySet<string>): string => {
     keepNow = keep;
-    try { return text(s); } finally { keepNow = undefined; }
+    try {
+      return text(s);
+    } finally {
+      keepNow = undefined;
+    }
   };
   return { text: withKeep, counts };
 };

@@ -31,14 +31,16 @@ export const jOf = (ctx: SandboxContext, req: Request, res: Response): J => {
 type Handler = (j: J, req: Request, res: Response) => unknown;
 
 /** Wraps a handler: a returned value is sent as JSON (undefined = the handler answered itself). */
-export const route = (ctx: SandboxContext, fn: Handler) => async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
-  try {
-    const out = await fn(jOf(ctx, req, res), req, res);
-    if (out !== undefined && !res.headersSent) res.json(out);
-  } catch (e) {
-    sendError(res, e, (err) => ctx.internalError(req, err));
-  }
-};
+export const route =
+  (ctx: SandboxContext, fn: Handler) =>
+  async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    try {
+      const out = await fn(jOf(ctx, req, res), req, res);
+      if (out !== undefined && !res.headersSent) res.json(out);
+    } catch (e) {
+      sendError(res, e, (err) => ctx.internalError(req, err));
+    }
+  };
 
 /** Admin-only resources: anonymous 401, signed-in non-admins 403, as Jira answers. */
 export const requireAdmin = (j: J): void => {
@@ -58,7 +60,11 @@ export const q = (req: Request, name: string): string | undefined => {
   return v === undefined ? undefined : String(v);
 };
 
-export const qList = (req: Request, name: string): string[] => (q(req, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+export const qList = (req: Request, name: string): string[] =>
+  (q(req, name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The page window a request's `startAt` and `maxResults` ask for (Jira's defaults and caps). */
 export const windowOf = (j: J, defaultMax = 50, cap = 1000) => pageWindow(q(j.req, 'startAt'), q(j.req, 'maxResults'), defaultMax, cap);

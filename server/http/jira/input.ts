@@ -14,7 +14,10 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
-export interface Scope { project: Project; issueTypeId: string }
+export interface Scope {
+  project: Project;
+  issueTypeId: string;
+}
 
 const refOf = (v: unknown, ...keys: string[]): string | undefined => {
   if (!isObj(v)) return str(v);
@@ -31,8 +34,14 @@ const userRef = (j: J, v: unknown): string | null => {
 
 const optionRef = (j: J, field: Field, scope: Scope, v: unknown, parentId?: string): string => {
   const id = isObj(v) ? str(v.id) : undefined;
-  const value = isObj(v) ? str(v.value) ?? str(v.name) : str(v);
-  const found = j.ctx.tracker.optionByRef(field.id, scope.project.key, scope.issueTypeId, id !== undefined ? { id } : { value: value ?? '' }, parentId);
+  const value = isObj(v) ? (str(v.value) ?? str(v.name)) : str(v);
+  const found = j.ctx.tracker.optionByRef(
+    field.id,
+    scope.project.key,
+    scope.issueTypeId,
+    id !== undefined ? { id } : { value: value ?? '' },
+    parentId,
+  );
   return found?.id ?? id ?? value ?? '';
 };
 
@@ -42,8 +51,15 @@ const one = (j: J, field: Field | undefined, type: string, scope: Scope, v: unkn
   const { project } = scope;
   switch (type) {
     case 'paragraph':
-      try { return fromAdf(v); } catch { throw badRequest('', { [field?.id ?? 'description']: 'Operation value must be an Atlassian Document (v3) or a string (v2).' }); }
-    case 'select': case 'radio': case 'multi-select': case 'checkboxes':
+      try {
+        return fromAdf(v);
+      } catch {
+        throw badRequest('', { [field?.id ?? 'description']: 'Operation value must be an Atlassian Document (v3) or a string (v2).' });
+      }
+    case 'select':
+    case 'radio':
+    case 'multi-select':
+    case 'checkboxes':
       return field ? optionRef(j, field, scope, v) : v;
     case 'cascading-select': {
       if (!field || !isObj(v)) return v;
@@ -51,14 +67,35 @@ const one = (j: J, field: Field | undefined, type: string, scope: Scope, v: unkn
       const child = v.child === undefined || v.child === null ? undefined : optionRef(j, field, scope, v.child, parent);
       return child === undefined ? { parent } : { parent, child };
     }
-    case 'user': case 'multi-user': return userRef(j, v);
-    case 'group': case 'multi-group': { const ref = refOf(v, 'groupId', 'name'); return ref === undefined ? null : (tr.groupByRef(ref)?.id ?? ref); }
-    case 'version': case 'multi-version': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (versionByRef(project, ref)?.id ?? ref); }
-    case 'components': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (componentByRef(project, ref)?.id ?? ref); }
-    case 'priority': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (tr.priorityByRef(ref)?.id ?? ref); }
-    case 'resolution': { const ref = refOf(v, 'id', 'name'); return ref === undefined ? null : (tr.resolutionByRef(ref)?.id ?? ref); }
-    case 'datetime': return typeof v === 'string' ? isoTime(v) : v;
-    default: return v;
+    case 'user':
+    case 'multi-user':
+      return userRef(j, v);
+    case 'group':
+    case 'multi-group': {
+      const ref = refOf(v, 'groupId', 'name');
+      return ref === undefined ? null : (tr.groupByRef(ref)?.id ?? ref);
+    }
+    case 'version':
+    case 'multi-version': {
+      const ref = refOf(v, 'id', 'name');
+      return ref === undefined ? null : (versionByRef(project, ref)?.id ?? ref);
+    }
+    case 'components': {
+      const ref = refOf(v, 'id', 'name');
+      return ref === undefined ? null : (componentByRef(project, ref)?.id ?? ref);
+    }
+    case 'priority': {
+      const ref = refOf(v, 'id', 'name');
+      return ref === undefined ? null : (tr.priorityByRef(ref)?.id ?? ref);
+    }
+    case 'resolution': {
+      const ref = refOf(v, 'id', 'name');
+      return ref === undefined ? null : (tr.resolutionByRef(ref)?.id ?? ref);
+    }
+    case 'datetime':
+      return typeof v === 'string' ? isoTime(v) : v;
+    default:
+      return v;
   }
 };
 

@@ -5,7 +5,12 @@ import type { J } from './handler.ts';
 import { jiraTime, richOut } from '../../jira-wire/index.ts';
 import { componentJson, groupJson, priorityJson, resolutionJson, userById, versionJson } from './render-basic.ts';
 
-const optionJson = (j: J, o: Pick<FieldOption, 'id' | 'value' | 'disabled'>) => ({ self: `${j.api}/customFieldOption/${o.id}`, value: o.value, id: o.id, disabled: o.disabled ?? false });
+const optionJson = (j: J, o: Pick<FieldOption, 'id' | 'value' | 'disabled'>) => ({
+  self: `${j.api}/customFieldOption/${o.id}`,
+  value: o.value,
+  id: o.id,
+  disabled: o.disabled ?? false,
+});
 
 const findOption = (options: readonly FieldOption[] | undefined, id: unknown): FieldOption | undefined => options?.find((o) => o.id === id);
 
@@ -16,15 +21,22 @@ export const valueJson = (j: J, field: Field | undefined, type: string, value: u
   const options = () => (field ? fieldContextFor(field, project.key, issueTypeId)?.options : undefined);
   const arr = (v: unknown) => (Array.isArray(v) ? v : [v]);
   switch (type) {
-    case 'paragraph': return richOut(j.v, value as string);
-    case 'datetime': return jiraTime(value as string);
-    case 'select': case 'radio': {
+    case 'paragraph':
+      return richOut(j.v, value as string);
+    case 'datetime':
+      return jiraTime(value as string);
+    case 'select':
+    case 'radio': {
       const o = findOption(options(), value);
       return o ? optionJson(j, o) : null;
     }
-    case 'multi-select': case 'checkboxes': {
+    case 'multi-select':
+    case 'checkboxes': {
       const opts = options();
-      return arr(value).flatMap((id) => { const o = findOption(opts, id); return o ? [optionJson(j, o)] : []; });
+      return arr(value).flatMap((id) => {
+        const o = findOption(opts, id);
+        return o ? [optionJson(j, o)] : [];
+      });
     }
     case 'cascading-select': {
       const c = value as { parent: string; child?: string };
@@ -33,16 +45,45 @@ export const valueJson = (j: J, field: Field | undefined, type: string, value: u
       const child = c.child ? parent.children?.find((x) => x.id === c.child) : undefined;
       return { ...optionJson(j, parent), ...(child ? { child: optionJson(j, child) } : {}) };
     }
-    case 'user': return userById(j, value as string);
-    case 'multi-user': return arr(value).map((id) => userById(j, id as string)).filter(Boolean);
-    case 'group': { const g = tr.group(value as string); return g ? groupJson(j, g) : null; }
-    case 'multi-group': return arr(value).flatMap((id) => { const g = tr.group(id as string); return g ? [groupJson(j, g)] : []; });
-    case 'version': { const v = project.versions.find((x) => x.id === value); return v ? versionJson(j, project, v) : null; }
-    case 'multi-version': return arr(value).flatMap((id) => { const v = project.versions.find((x) => x.id === id); return v ? [versionJson(j, project, v)] : []; });
-    case 'components': return arr(value).flatMap((id) => { const c = project.components.find((x) => x.id === id); return c ? [componentJson(j, project, c)] : []; });
-    case 'priority': { const p = tr.priority(value as string); return p ? priorityJson(j, p) : null; }
-    case 'resolution': { const r = tr.resolution(value as string); return r ? resolutionJson(j, r) : null; }
-    default: return value;
+    case 'user':
+      return userById(j, value as string);
+    case 'multi-user':
+      return arr(value)
+        .map((id) => userById(j, id as string))
+        .filter(Boolean);
+    case 'group': {
+      const g = tr.group(value as string);
+      return g ? groupJson(j, g) : null;
+    }
+    case 'multi-group':
+      return arr(value).flatMap((id) => {
+        const g = tr.group(id as string);
+        return g ? [groupJson(j, g)] : [];
+      });
+    case 'version': {
+      const v = project.versions.find((x) => x.id === value);
+      return v ? versionJson(j, project, v) : null;
+    }
+    case 'multi-version':
+      return arr(value).flatMap((id) => {
+        const v = project.versions.find((x) => x.id === id);
+        return v ? [versionJson(j, project, v)] : [];
+      });
+    case 'components':
+      return arr(value).flatMap((id) => {
+        const c = project.components.find((x) => x.id === id);
+        return c ? [componentJson(j, project, c)] : [];
+      });
+    case 'priority': {
+      const p = tr.priority(value as string);
+      return p ? priorityJson(j, p) : null;
+    }
+    case 'resolution': {
+      const r = tr.resolution(value as string);
+      return r ? resolutionJson(j, r) : null;
+    }
+    default:
+      return value;
   }
 };
 

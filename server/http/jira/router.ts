@@ -26,14 +26,32 @@ import { sessionRouter } from './session.ts';
 
 const apiRouter = (ctx: SandboxContext, version: 2 | 3): Router => {
   const r = Router();
-  r.use((_req, res, next) => { res.locals.apiVersion = version; next(); });
+  r.use((_req, res, next) => {
+    res.locals.apiVersion = version;
+    next();
+  });
   r.use((req, res, next) => {
     const param = ['username', 'userKey'].find((k) => req.query[k] !== undefined);
     // --mimic cloud-strict: Jira Cloud refuses user names since its GDPR changes (accountId only).
-    if (ctx.strict && param) { jiraError(res, 400, [`The query parameter '${param}' is not supported in GDPR strict mode.`]); return; }
+    if (ctx.strict && param) {
+      jiraError(res, 400, [`The query parameter '${param}' is not supported in GDPR strict mode.`]);
+      return;
+    }
     next();
   });
-  for (const add of [metaRoutes, fieldRoutes, searchRoutes, issueRoutes, projectRoutes, peopleRoutes, workflowRoutes, screenRoutes, schemeRoutes, filterRoutes]) add(r, ctx);
+  for (const add of [
+    metaRoutes,
+    fieldRoutes,
+    searchRoutes,
+    issueRoutes,
+    projectRoutes,
+    peopleRoutes,
+    workflowRoutes,
+    screenRoutes,
+    schemeRoutes,
+    filterRoutes,
+  ])
+    add(r, ctx);
   for (const add of [commentRoutes, watcherRoutes, linkRoutes, worklogRoutes, attachmentRoutes, propertyRoutes, readRoutes]) add(r, ctx);
   adminRoutes(r, ctx);
   return r;
@@ -49,5 +67,10 @@ export const mountJira = (app: Express, ctx: SandboxContext): void => {
   app.use('/rest/agile/1.0', agileRouter(ctx));
   // Private: the board settings page's own column write (see admin/board-routes.ts).
   app.use('/rest/greenhopper/1.0', greenhopperRouter(ctx));
-  app.use('/rest', (req, res) => sendError(res, notFound(`No resource at ${req.method} ${req.originalUrl} in the Understudy sandbox (see the README for the REST subset it serves).`)));
+  app.use('/rest', (req, res) =>
+    sendError(
+      res,
+      notFound(`No resource at ${req.method} ${req.originalUrl} in the Understudy sandbox (see the README for the REST subset it serves).`),
+    ),
+  );
 };

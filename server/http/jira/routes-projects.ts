@@ -16,8 +16,18 @@ export const projectJson = (j: J, p: Project, expand: readonly string[] = ['desc
     ...projectRef(j, p),
     ...(has('description') ? { description: p.description ?? '' } : {}),
     ...(has('lead') ? { lead: userById(j, p.lead) ?? undefined } : {}),
-    ...(has('issueTypes') ? { issueTypes: issueTypesOf(tr.config, p).flatMap((id) => { const t = tr.issueType(id); return t ? [issueTypeJson(j, t)] : []; }) } : {}),
-    style: 'classic', isPrivate: false, archived: p.archived, properties: {},
+    ...(has('issueTypes')
+      ? {
+          issueTypes: issueTypesOf(tr.config, p).flatMap((id) => {
+            const t = tr.issueType(id);
+            return t ? [issueTypeJson(j, t)] : [];
+          }),
+        }
+      : {}),
+    style: 'classic',
+    isPrivate: false,
+    archived: p.archived,
+    properties: {},
   };
 };
 
@@ -29,46 +39,112 @@ export const roleJson = (j: J, p: Project | undefined, roleId: string) => {
   if (!role) throw notFound(`Can not retrieve a role actor for a null project role.`);
   const actors = p?.roles.find((r) => r.role === roleId)?.actors ?? [];
   return {
-    self: p ? `${j.api}/project/${p.id}/role/${role.id}` : `${j.api}/role/${role.id}`, name: role.name, id: Number(role.id) || role.id, description: role.description ?? '',
-    ...(p ? {
-      actors: actors.map((a, n) => {
-        if (a.type === 'user') {
-          const u = tr.user(a.id);
-          return { id: n + 1, displayName: u?.displayName ?? a.id, type: 'atlassian-user-role-actor', actorUser: j.dc ? { name: a.id } : { accountId: a.id } };
+    self: p ? `${j.api}/project/${p.id}/role/${role.id}` : `${j.api}/role/${role.id}`,
+    name: role.name,
+    id: Number(role.id) || role.id,
+    description: role.description ?? '',
+    ...(p
+      ? {
+          actors: actors.map((a, n) => {
+            if (a.type === 'user') {
+              const u = tr.user(a.id);
+              return {
+                id: n + 1,
+                displayName: u?.displayName ?? a.id,
+                type: 'atlassian-user-role-actor',
+                actorUser: j.dc ? { name: a.id } : { accountId: a.id },
+              };
+            }
+            const g = tr.group(a.id);
+            return {
+              id: n + 1,
+              displayName: g?.name ?? a.id,
+              type: 'atlassian-group-role-actor',
+              name: g?.name ?? a.id,
+              actorGroup: { name: g?.name ?? a.id, displayName: g?.name ?? a.id, groupId: a.id },
+            };
+          }),
         }
-        const g = tr.group(a.id);
-        return { id: n + 1, displayName: g?.name ?? a.id, type: 'atlassian-group-role-actor', name: g?.name ?? a.id, actorGroup: { name: g?.name ?? a.id, displayName: g?.name ?? a.id, groupId: a.id } };
-      }),
-    } : {}),
+      : {}),
   };
 };
 
 export const projectRoutes = (r: Router, ctx: SandboxContext): void => {
   const expandOf = (j: J) => qList(j.req, 'expand');
-  r.get('/project', route(ctx, (j) => visibleProjects(j).map((p) => projectJson(j, p, expandOf(j).length ? expandOf(j) : ['description', 'lead', 'issueTypes']))));
-  r.get('/project/search', route(ctx, (j) => {
-    const keys = qList(j.req, 'keys');
-    const ids = qList(j.req, 'id');
-    const text = (q(j.req, 'query') ?? '').toLowerCase();
-    const list = visibleProjects(j).filter((p) => (!keys.length || keys.includes(p.key)) && (!ids.length || ids.includes(p.id))
-      && (!text || p.key.toLowerCase().includes(text) || p.name.toLowerCase().includes(text)));
-    return pageOf(j, list, (p) => projectJson(j, p, expandOf(j)));
-  }));
-  r.get('/project/:key', route(ctx, (j, req) => {
-    const p = projectOr404(j, String(req.params.key));
-    return {
-      ...projectJson(j, p, ['description', 'lead', 'issueTypes']),
-      components: p.components.map((c) => componentJson(j, p, c)),
-      versions: p.versions.map((v) => versionJson(j, p, v)),
-      assigneeType: 'UNASSIGNED', roles: roleUrls(j, p),
-    };
-  }));
-  r.get('/project/:key/components', route(ctx, (j, req) => { const p = projectOr404(j, String(req.params.key)); return p.components.map((c) => componentJson(j, p, c)); }));
-  r.get('/project/:key/component', route(ctx, (j, req) => { const p = projectOr404(j, String(req.params.key)); return pageOf(j, p.components, (c) => componentJson(j, p, c)); }));
-  r.get('/project/:key/versions', route(ctx, (j, req) => { const p = projectOr404(j, String(req.params.key)); return p.versions.map((v) => versionJson(j, p, v)); }));
-  r.get('/project/:key/version', route(ctx, (j, req) => { const p = projectOr404(j, String(req.params.key)); return pageOf(j, p.versions, (v) => versionJson(j, p, v)); }));
-  r.get('/project/:key/role', route(ctx, (j, req) => roleUrls(j, projectOr404(j, String(req.params.key)))));
-  r.get('/project/:key/role/:id', route(ctx, (j, req) => roleJson(j, projectOr404(j, String(req.params.key)), String(req.params.id))));
-  r.get('/role', route(ctx, (j) => j.ctx.tracker.config.roles.map((role) => roleJson(j, undefined, role.id))));
-  r.get('/role/:id', route(ctx, (j, req) => roleJson(j, undefined, String(req.params.id))));
+  r.get(
+    '/project',
+    route(ctx, (j) => visibleProjects(j).map((p) => projectJson(j, p, expandOf(j).length ? expandOf(j) : ['description', 'lead', 'issueTypes']))),
+  );
+  r.get(
+    '/project/search',
+    route(ctx, (j) => {
+      const keys = qList(j.req, 'keys');
+      const ids = qList(j.req, 'id');
+      const text = (q(j.req, 'query') ?? '').toLowerCase();
+      const list = visibleProjects(j).filter(
+        (p) =>
+          (!keys.length || keys.includes(p.key)) &&
+          (!ids.length || ids.includes(p.id)) &&
+          (!text || p.key.toLowerCase().includes(text) || p.name.toLowerCase().includes(text)),
+      );
+      return pageOf(j, list, (p) => projectJson(j, p, expandOf(j)));
+    }),
+  );
+  r.get(
+    '/project/:key',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.key));
+      return {
+        ...projectJson(j, p, ['description', 'lead', 'issueTypes']),
+        components: p.components.map((c) => componentJson(j, p, c)),
+        versions: p.versions.map((v) => versionJson(j, p, v)),
+        assigneeType: 'UNASSIGNED',
+        roles: roleUrls(j, p),
+      };
+    }),
+  );
+  r.get(
+    '/project/:key/components',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.key));
+      return p.components.map((c) => componentJson(j, p, c));
+    }),
+  );
+  r.get(
+    '/project/:key/component',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.key));
+      return pageOf(j, p.components, (c) => componentJson(j, p, c));
+    }),
+  );
+  r.get(
+    '/project/:key/versions',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.key));
+      return p.versions.map((v) => versionJson(j, p, v));
+    }),
+  );
+  r.get(
+    '/project/:key/version',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.key));
+      return pageOf(j, p.versions, (v) => versionJson(j, p, v));
+    }),
+  );
+  r.get(
+    '/project/:key/role',
+    route(ctx, (j, req) => roleUrls(j, projectOr404(j, String(req.params.key)))),
+  );
+  r.get(
+    '/project/:key/role/:id',
+    route(ctx, (j, req) => roleJson(j, projectOr404(j, String(req.params.key)), String(req.params.id))),
+  );
+  r.get(
+    '/role',
+    route(ctx, (j) => j.ctx.tracker.config.roles.map((role) => roleJson(j, undefined, role.id))),
+  );
+  r.get(
+    '/role/:id',
+    route(ctx, (j, req) => roleJson(j, undefined, String(req.params.id))),
+  );
 };

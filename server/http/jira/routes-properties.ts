@@ -13,7 +13,7 @@ const OWNERS: Owner[] = [
   {
     path: '/user/properties',
     owner: (j) => {
-      const id = q(j.req, 'accountId') ?? (j.ctx.strict ? undefined : q(j.req, 'username') ?? q(j.req, 'userKey'));
+      const id = q(j.req, 'accountId') ?? (j.ctx.strict ? undefined : (q(j.req, 'username') ?? q(j.req, 'userKey')));
       if (!id) throw badRequest('The accountId query parameter is required.');
       return { kind: 'user', accountId: id };
     },
@@ -24,23 +24,37 @@ const OWNERS: Owner[] = [
 export const propertyRoutes = (r: Router, ctx: SandboxContext): void => {
   for (const o of OWNERS) {
     const params = (req: { params: Record<string, unknown> }) => Object.fromEntries(Object.entries(req.params).map(([k, v]) => [k, String(v)]));
-    r.get(o.path, route(ctx, (j, req) => {
-      const p = params(req);
-      return { keys: j.ctx.tracker.propertyKeys(j.actor, o.owner(j, p)).map((key) => ({ self: `${o.self(j, p)}/${encodeURIComponent(key)}`, key })) };
-    }));
-    r.get(`${o.path}/:propertyKey`, route(ctx, (j, req) => {
-      const p = params(req);
-      return { key: p.propertyKey!, value: j.ctx.tracker.property(j.actor, o.owner(j, p), p.propertyKey!) };
-    }));
-    r.put(`${o.path}/:propertyKey`, route(ctx, async (j, req, res) => {
-      const p = params(req);
-      const isCreated = await j.ctx.write(() => j.ctx.tracker.setProperty(j.actor, o.owner(j, p), p.propertyKey!, req.body));
-      res.status(isCreated ? 201 : 200).json({});
-    }));
-    r.delete(`${o.path}/:propertyKey`, route(ctx, async (j, req, res) => {
-      const p = params(req);
-      await j.ctx.write(() => j.ctx.tracker.deleteProperty(j.actor, o.owner(j, p), p.propertyKey!));
-      res.status(204).end();
-    }));
+    r.get(
+      o.path,
+      route(ctx, (j, req) => {
+        const p = params(req);
+        return {
+          keys: j.ctx.tracker.propertyKeys(j.actor, o.owner(j, p)).map((key) => ({ self: `${o.self(j, p)}/${encodeURIComponent(key)}`, key })),
+        };
+      }),
+    );
+    r.get(
+      `${o.path}/:propertyKey`,
+      route(ctx, (j, req) => {
+        const p = params(req);
+        return { key: p.propertyKey!, value: j.ctx.tracker.property(j.actor, o.owner(j, p), p.propertyKey!) };
+      }),
+    );
+    r.put(
+      `${o.path}/:propertyKey`,
+      route(ctx, async (j, req, res) => {
+        const p = params(req);
+        const isCreated = await j.ctx.write(() => j.ctx.tracker.setProperty(j.actor, o.owner(j, p), p.propertyKey!, req.body));
+        res.status(isCreated ? 201 : 200).json({});
+      }),
+    );
+    r.delete(
+      `${o.path}/:propertyKey`,
+      route(ctx, async (j, req, res) => {
+        const p = params(req);
+        await j.ctx.write(() => j.ctx.tracker.deleteProperty(j.actor, o.owner(j, p), p.propertyKey!));
+        res.status(204).end();
+      }),
+    );
   }
 };

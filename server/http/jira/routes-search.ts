@@ -52,7 +52,8 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const isLast = startAt + result.issues.length >= result.total;
     return {
       issues: result.issues.map((i) => (fields === 'id' ? { id: i.id } : issueJson(j, i, { fields, expand, ...(properties ? { properties } : {}) }))),
-      ...(isLast ? {} : { nextPageToken: pageToken(startAt + result.issues.length) }), isLast,
+      ...(isLast ? {} : { nextPageToken: pageToken(startAt + result.issues.length) }),
+      isLast,
     };
   });
   r.get('/search/jql', enhanced);
@@ -69,50 +70,75 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
     const fields = p.list('fields')?.join(',') ?? '*navigable';
     const properties = p.list('properties');
     return {
-      expand: 'schema,names', startAt: result.startAt, maxResults: result.maxResults, total: result.total,
+      expand: 'schema,names',
+      startAt: result.startAt,
+      maxResults: result.maxResults,
+      total: result.total,
       issues: result.issues.map((i) => issueJson(j, i, { fields, expand, ...(properties ? { properties } : {}) })),
     };
   });
   r.get('/search', legacy);
   r.post('/search', legacy);
 
-  r.post('/search/approximate-count', route(ctx, (j) => ({ count: j.ctx.tracker.search(j.actor, jql(j), { maxResults: 0 }).total })));
+  r.post(
+    '/search/approximate-count',
+    route(ctx, (j) => ({ count: j.ctx.tracker.search(j.actor, jql(j), { maxResults: 0 }).total })),
+  );
 
-  r.get('/issue/createmeta', route(ctx, (j) => {
-    const keys = qList(j.req, 'projectKeys');
-    const ids = qList(j.req, 'projectIds');
-    const typeIds = qList(j.req, 'issuetypeIds');
-    const typeNames = qList(j.req, 'issuetypeNames').map((n) => n.toLowerCase());
-    const withFields = qList(j.req, 'expand').includes('projects.issuetypes.fields');
-    const config = j.ctx.tracker.config;
-    const projects = visibleProjects(j).filter((p) => (!keys.length || keys.includes(p.key)) && (!ids.length || ids.includes(p.id)) && j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key));
-    return {
-      expand: 'projects',
-      projects: projects.map((p) => ({
-        ...projectRef(j, p),
-        issuetypes: issueTypesOf(config, p).flatMap((id) => {
-          const t = j.ctx.tracker.issueType(id);
-          if (!t || (typeIds.length && !typeIds.includes(id)) || (typeNames.length && !typeNames.includes(t.name.toLowerCase()))) return [];
-          return [{
-            ...issueTypeJson(j, t), expand: 'fields',
-            ...(withFields ? { fields: Object.fromEntries(j.ctx.tracker.createMeta(j.actor, p.key, id).map((m) => [m.fieldId, fieldMetaJson(j, m, p, id)])) } : {}),
-          }];
-        }),
-      })),
-    };
-  }));
+  r.get(
+    '/issue/createmeta',
+    route(ctx, (j) => {
+      const keys = qList(j.req, 'projectKeys');
+      const ids = qList(j.req, 'projectIds');
+      const typeIds = qList(j.req, 'issuetypeIds');
+      const typeNames = qList(j.req, 'issuetypeNames').map((n) => n.toLowerCase());
+      const withFields = qList(j.req, 'expand').includes('projects.issuetypes.fields');
+      const config = j.ctx.tracker.config;
+      const projects = visibleProjects(j).filter(
+        (p) => (!keys.length || keys.includes(p.key)) && (!ids.length || ids.includes(p.id)) && j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key),
+      );
+      return {
+        expand: 'projects',
+        projects: projects.map((p) => ({
+          ...projectRef(j, p),
+          issuetypes: issueTypesOf(config, p).flatMap((id) => {
+            const t = j.ctx.tracker.issueType(id);
+            if (!t || (typeIds.length && !typeIds.includes(id)) || (typeNames.length && !typeNames.includes(t.name.toLowerCase()))) return [];
+            return [
+              {
+                ...issueTypeJson(j, t),
+                expand: 'fields',
+                ...(withFields
+                  ? { fields: Object.fromEntries(j.ctx.tracker.createMeta(j.actor, p.key, id).map((m) => [m.fieldId, fieldMetaJson(j, m, p, id)])) }
+                  : {}),
+              },
+            ];
+          }),
+        })),
+      };
+    }),
+  );
 
-  r.get('/issue/createmeta/:project/issuetypes', route(ctx, (j, req) => {
-    const p = projectOr404(j, String(req.params.project));
-    const types = issueTypesOf(j.ctx.tracker.config, p).flatMap((id) => { const t = j.ctx.tracker.issueType(id); return t ? [t] : []; });
-    if (!j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key)) throw notFound(`No project could be found with key '${p.key}'.`);
-    return offsetPage(types, windowOf(j, 50, 200), 'issueTypes', (t) => issueTypeJson(j, t));
-  }));
+  r.get(
+    '/issue/createmeta/:project/issuetypes',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.project));
+      const types = issueTypesOf(j.ctx.tracker.config, p).flatMap((id) => {
+        const t = j.ctx.tracker.issueType(id);
+        return t ? [t] : [];
+      });
+      if (!j.ctx.tracker.can(j.actor, 'CREATE_ISSUES', p.key)) throw notFound(`No project could be found with key '${p.key}'.`);
+      return offsetPage(types, windowOf(j, 50, 200), 'issueTypes', (t) => issueTypeJson(j, t));
+    }),
+  );
 
-  r.get('/issue/createmeta/:project/issuetypes/:type', route(ctx, (j, req) => {
-    const p = projectOr404(j, String(req.params.project));
-    const typeId = String(req.params.type);
-    const meta = j.ctx.tracker.createMeta(j.actor, p.key, typeId);
-    return offsetPage(meta, windowOf(j, 50, 200), 'fields', (m) => fieldMetaJson(j, m, p, typeId, true));
-  }));
+  r.get(
+    '/issue/createmeta/:project/issuetypes/:type',
+    route(ctx, (j, req) => {
+      const p = projectOr404(j, String(req.params.project));
+      const typeId = String(req.params.type);
+      const meta = j.ctx.tracker.createMeta(j.actor, p.key, typeId);
+      return offsetPage(meta, windowOf(j, 50, 200), 'fields', (m) => fieldMetaJson(j, m, p, typeId, true));
+    }),
+  );
 };

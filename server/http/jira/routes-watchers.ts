@@ -18,31 +18,49 @@ const watcherOf = (j: J, body: unknown): string | undefined => {
 };
 
 export const watcherRoutes = (r: Router, ctx: SandboxContext): void => {
-  r.get('/issue/:key/watchers', route(ctx, (j, req) => {
-    const view = j.ctx.tracker.watchers(j.actor, String(req.params.key));
-    return watchersJson(j, j.ctx.tracker.getIssue(j.actor, String(req.params.key)), view);
-  }));
-  r.post('/issue/:key/watchers', route(ctx, async (j, req, res) => {
-    const who = watcherOf(j, req.body);
-    await j.ctx.write(() => j.ctx.tracker.addWatcher(j.actor, String(req.params.key), who));
-    res.status(204).end();
-  }));
-  r.delete('/issue/:key/watchers', route(ctx, async (j, req, res) => {
-    const who = q(req, 'accountId') ?? (j.ctx.strict ? undefined : q(req, 'username'));
-    await j.ctx.write(() => j.ctx.tracker.removeWatcher(j.actor, String(req.params.key), who));
-    res.status(204).end();
-  }));
+  r.get(
+    '/issue/:key/watchers',
+    route(ctx, (j, req) => {
+      const view = j.ctx.tracker.watchers(j.actor, String(req.params.key));
+      return watchersJson(j, j.ctx.tracker.getIssue(j.actor, String(req.params.key)), view);
+    }),
+  );
+  r.post(
+    '/issue/:key/watchers',
+    route(ctx, async (j, req, res) => {
+      const who = watcherOf(j, req.body);
+      await j.ctx.write(() => j.ctx.tracker.addWatcher(j.actor, String(req.params.key), who));
+      res.status(204).end();
+    }),
+  );
+  r.delete(
+    '/issue/:key/watchers',
+    route(ctx, async (j, req, res) => {
+      const who = q(req, 'accountId') ?? (j.ctx.strict ? undefined : q(req, 'username'));
+      await j.ctx.write(() => j.ctx.tracker.removeWatcher(j.actor, String(req.params.key), who));
+      res.status(204).end();
+    }),
+  );
 
-  r.get('/issue/:key/votes', route(ctx, (j, req) => {
-    const key = String(req.params.key);
-    return votesJson(j, j.ctx.tracker.getIssue(j.actor, key), j.ctx.tracker.votes(j.actor, key));
-  }));
-  r.post('/issue/:key/votes', route(ctx, async (j, req, res) => {
-    await j.ctx.write(() => j.ctx.tracker.addVote(j.actor, String(req.params.key)));
-    res.status(204).end();
-  }));
-  r.delete('/issue/:key/votes', route(ctx, async (j, req, res) => {
-    await j.ctx.write(() => j.ctx.tracker.removeVote(j.actor, String(req.params.key)));
-    res.status(204).end();
-  }));
+  r.get(
+    '/issue/:key/votes',
+    route(ctx, (j, req) => {
+      const key = String(req.params.key);
+      return votesJson(j, j.ctx.tracker.getIssue(j.actor, key), j.ctx.tracker.votes(j.actor, key));
+    }),
+  );
+  r.post(
+    '/issue/:key/votes',
+    route(ctx, async (j, req, res) => {
+      await j.ctx.write(() => j.ctx.tracker.addVote(j.actor, String(req.params.key)));
+      res.status(204).end();
+    }),
+  );
+  r.delete(
+    '/issue/:key/votes',
+    route(ctx, async (j, req, res) => {
+      await j.ctx.write(() => j.ctx.tracker.removeVote(j.actor, String(req.params.key)));
+      res.status(204).end();
+    }),
+  );
 };

@@ -9,7 +9,10 @@ import { bodyOf, commentText, isObj } from './routes-issues.ts';
 
 const adjustOf = (req: Request): EstimateAdjust => {
   const out: EstimateAdjust = {};
-  for (const k of ['adjustEstimate', 'newEstimate', 'reduceBy', 'increaseBy'] as const) { const v = q(req, k); if (v !== undefined) out[k] = v; }
+  for (const k of ['adjustEstimate', 'newEstimate', 'reduceBy', 'increaseBy'] as const) {
+    const v = q(req, k);
+    if (v !== undefined) out[k] = v;
+  }
   return out;
 };
 
@@ -25,31 +28,49 @@ const inputOf = (req: Request): WorklogInput => {
 };
 
 export const worklogRoutes = (r: Router, ctx: SandboxContext): void => {
-  r.get('/issue/:key/worklog', route(ctx, (j, req) => {
-    const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    const after = Number(q(req, 'startedAfter') ?? Number.NEGATIVE_INFINITY);
-    const before = Number(q(req, 'startedBefore') ?? Number.POSITIVE_INFINITY);
-    const all = j.ctx.tracker.worklogs(j.actor, issue.key).filter((w) => { const t = Date.parse(w.started); return t >= after && t <= before; });
-    const startAt = intParam(q(req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
-    const maxResults = intParam(q(req, 'maxResults'), 5000, 5000);
-    return { startAt, maxResults, total: all.length, worklogs: all.slice(startAt, startAt + maxResults).map((w) => worklogJson(j, issue, w)) };
-  }));
-  r.post('/issue/:key/worklog', route(ctx, async (j, req, res) => {
-    const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    const w = await j.ctx.write(() => j.ctx.tracker.addWorklog(j.actor, issue.key, inputOf(req), adjustOf(req)));
-    res.status(201).json(worklogJson(j, issue, w));
-  }));
-  r.get('/issue/:key/worklog/:id', route(ctx, (j, req) => {
-    const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    return worklogJson(j, issue, j.ctx.tracker.worklog(j.actor, issue.key, String(req.params.id)));
-  }));
-  r.put('/issue/:key/worklog/:id', route(ctx, async (j, req) => {
-    const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
-    const w = await j.ctx.write(() => j.ctx.tracker.updateWorklog(j.actor, issue.key, String(req.params.id), inputOf(req), adjustOf(req)));
-    return worklogJson(j, issue, w);
-  }));
-  r.delete('/issue/:key/worklog/:id', route(ctx, async (j, req, res) => {
-    await j.ctx.write(() => j.ctx.tracker.deleteWorklog(j.actor, String(req.params.key), String(req.params.id), adjustOf(req)));
-    res.status(204).end();
-  }));
+  r.get(
+    '/issue/:key/worklog',
+    route(ctx, (j, req) => {
+      const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
+      const after = Number(q(req, 'startedAfter') ?? Number.NEGATIVE_INFINITY);
+      const before = Number(q(req, 'startedBefore') ?? Number.POSITIVE_INFINITY);
+      const all = j.ctx.tracker.worklogs(j.actor, issue.key).filter((w) => {
+        const t = Date.parse(w.started);
+        return t >= after && t <= before;
+      });
+      const startAt = intParam(q(req, 'startAt'), 0, Number.MAX_SAFE_INTEGER);
+      const maxResults = intParam(q(req, 'maxResults'), 5000, 5000);
+      return { startAt, maxResults, total: all.length, worklogs: all.slice(startAt, startAt + maxResults).map((w) => worklogJson(j, issue, w)) };
+    }),
+  );
+  r.post(
+    '/issue/:key/worklog',
+    route(ctx, async (j, req, res) => {
+      const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
+      const w = await j.ctx.write(() => j.ctx.tracker.addWorklog(j.actor, issue.key, inputOf(req), adjustOf(req)));
+      res.status(201).json(worklogJson(j, issue, w));
+    }),
+  );
+  r.get(
+    '/issue/:key/worklog/:id',
+    route(ctx, (j, req) => {
+      const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
+      return worklogJson(j, issue, j.ctx.tracker.worklog(j.actor, issue.key, String(req.params.id)));
+    }),
+  );
+  r.put(
+    '/issue/:key/worklog/:id',
+    route(ctx, async (j, req) => {
+      const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
+      const w = await j.ctx.write(() => j.ctx.tracker.updateWorklog(j.actor, issue.key, String(req.params.id), inputOf(req), adjustOf(req)));
+      return worklogJson(j, issue, w);
+    }),
+  );
+  r.delete(
+    '/issue/:key/worklog/:id',
+    route(ctx, async (j, req, res) => {
+      await j.ctx.write(() => j.ctx.tracker.deleteWorklog(j.actor, String(req.params.key), String(req.params.id), adjustOf(req)));
+      res.status(204).end();
+    }),
+  );
 };

@@ -11,15 +11,21 @@ import { issueLink, issueTypeName, param, priorityName, query, userName } from '
 import { sendPage } from './layout.ts';
 
 const limits = (c: BoardColumnView): string =>
-  c.min !== undefined || c.max !== undefined ? ` · ${c.min !== undefined ? `min ${c.min}` : ''}${c.min !== undefined && c.max !== undefined ? ', ' : ''}${c.max !== undefined ? `max ${c.max}` : ''}` : '';
+  c.min !== undefined || c.max !== undefined
+    ? ` · ${c.min !== undefined ? `min ${c.min}` : ''}${c.min !== undefined && c.max !== undefined ? ', ' : ''}${c.max !== undefined ? `max ${c.max}` : ''}`
+    : '';
 
 const column = (ctx: SandboxContext, c: BoardColumnView, n: number): SafeHtml => {
   const t = ctx.tracker;
   const over = c.max !== undefined && c.issues.length > c.max;
   return html`<section class="column${over ? ' over' : ''}" aria-labelledby="col-${n}"><h2 id="col-${n}">${c.name} <span class="count">${c.issues.length}${limits(c)}</span></h2>
 <p class="statuses">${c.statuses.map((s) => t.status(s)?.name ?? s).join(', ') || 'No statuses'}</p>
-<ul class="cards">${c.issues.map((i) => html`<li class="card"><article aria-label="${i.key}"><p>${issueLink(i.key)} <span class="muted">${issueTypeName(t, i.issueType)} · ${priorityName(t, i.priority)}</span></p>
-<p>${i.summary}</p><p class="muted">${userName(t, i.assignee)}</p></article></li>`)}</ul></section>`;
+<ul class="cards">${c.issues.map(
+    (
+      i,
+    ) => html`<li class="card"><article aria-label="${i.key}"><p>${issueLink(i.key)} <span class="muted">${issueTypeName(t, i.issueType)} · ${priorityName(t, i.priority)}</span></p>
+<p>${i.summary}</p><p class="muted">${userName(t, i.assignee)}</p></article></li>`,
+  )}</ul></section>`;
 };
 
 const boardPage = (ctx: SandboxContext, req: Request, res: Response): void => {
@@ -40,8 +46,10 @@ ${unmapped}<div class="board">${view.columns.map((c, n) => column(ctx, c, n))}</
 
 const boardList = (ctx: SandboxContext, req: Request, res: Response): void => {
   const { tracker } = ctx;
-  const rows = tracker.config.boards.map((b) => html`<tr><th scope="row"><a href="/secure/RapidBoard.jspa${query({ rapidView: b.id })}">${b.name}</a></th>
-<td>${b.type}</td><td>${b.project ?? ''}</td><td>${b.columns.map((c) => c.name).join(' · ')}</td></tr>`);
+  const rows = tracker.config.boards.map(
+    (b) => html`<tr><th scope="row"><a href="/secure/RapidBoard.jspa${query({ rapidView: b.id })}">${b.name}</a></th>
+<td>${b.type}</td><td>${b.project ?? ''}</td><td>${b.columns.map((c) => c.name).join(' · ')}</td></tr>`,
+  );
   sendPage(ctx, req, res, {
     title: 'Boards',
     body: html`<h1>Boards</h1><table class="grid"><caption>All boards</caption>

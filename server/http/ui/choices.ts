@@ -8,11 +8,13 @@ export const choicesFor = (tracker: Tracker, projectKey: string, issue?: Issue):
   const active = config.users.filter((u) => u.active);
   return {
     users: active.map((u) => ({ id: u.accountId, name: u.displayName })),
-    assignable: active.filter((u) => tracker.can(u.accountId, 'ASSIGNABLE_USER', projectKey, issue)).map((u) => ({ id: u.accountId, name: u.displayName })),
+    assignable: active
+      .filter((u) => tracker.can(u.accountId, 'ASSIGNABLE_USER', projectKey, issue))
+      .map((u) => ({ id: u.accountId, name: u.displayName })),
     groups: config.groups.map((g) => ({ id: g.id, name: g.name })),
     nameOf: (id) => {
       const u = tracker.user(id);
-      return u ? `${u.displayName}${u.active ? '' : ' (inactive)'}` : tracker.group(id)?.name ?? id;
+      return u ? `${u.displayName}${u.active ? '' : ' (inactive)'}` : (tracker.group(id)?.name ?? id);
     },
   };
 };

@@ -16,7 +16,13 @@ import { issueTypeName, param } from './format.ts';
 import { formState, formToFields, toForm, type FormState } from './form-values.ts';
 import { alertBox, sendPage } from './layout.ts';
 
-interface Step { pid: string; issuetype: string; values?: FormState; errors?: Record<string, string>; messages?: string[] }
+interface Step {
+  pid: string;
+  issuetype: string;
+  values?: FormState;
+  errors?: Record<string, string>;
+  messages?: string[];
+}
 
 const chooser = (ctx: SandboxContext, res: Response, s: Step, errors: Record<string, string>): SafeHtml => {
   const { tracker } = ctx;
@@ -63,17 +69,25 @@ const render = (ctx: SandboxContext, req: Request, res: Response, s: Step): void
   const isSubtask = tracker.issueType(s.issuetype)?.subtask === true;
   const parentError = errors.parent;
   const choices = meta ? choicesFor(tracker, s.pid) : undefined;
-  const form = meta && choices ? html`<form method="post" action="/secure/CreateIssue" class="issue-form" novalidate>
+  const form =
+    meta && choices
+      ? html`<form method="post" action="/secure/CreateIssue" class="issue-form" novalidate>
 <input type="hidden" name="pid" value="${s.pid}"><input type="hidden" name="issuetype" value="${s.issuetype}">
 <p class="hint">Fields marked <span class="req" aria-hidden="true">*</span> are required.</p>
-${isSubtask ? html`<div class="field${parentError ? ' has-error' : ''}"><label for="f-parent">Parent issue<span class="req" aria-hidden="true">*</span></label>
+${
+  isSubtask
+    ? html`<div class="field${parentError ? ' has-error' : ''}"><label for="f-parent">Parent issue<span class="req" aria-hidden="true">*</span></label>
 <input id="f-parent" name="parent" value="${values.parent ?? ''}"${parentError ? html` aria-invalid="true" aria-describedby="err-parent"` : ''}>
-${parentError ? html`<p class="field-error" id="err-parent">${parentError}</p>` : ''}</div>` : ''}
+${parentError ? html`<p class="field-error" id="err-parent">${parentError}</p>` : ''}</div>`
+    : ''
+}
 ${meta.map((m) => fieldInput(m, values[m.fieldId] ?? '', errors[m.fieldId], choices))}
-<div class="actions"><button type="submit" class="primary">Create</button> <a href="/">Cancel</a></div></form>` : html``;
+<div class="actions"><button type="submit" class="primary">Create</button> <a href="/">Cancel</a></div></form>`
+      : html``;
   const unplaced = meta ? unplacedErrors(errors, meta).filter((m) => !m.startsWith('parent:')) : [];
   sendPage(ctx, req, res, {
-    title: 'Create issue', status: s.errors || Object.keys(chooserErrors).length ? 400 : 200,
+    title: 'Create issue',
+    status: s.errors || Object.keys(chooserErrors).length ? 400 : 200,
     body: html`<h1>Create issue</h1>${alertBox([...messages, ...unplaced])}${chooser(ctx, res, s, chooserErrors)}${form}`,
   });
 };
@@ -81,7 +95,8 @@ ${meta.map((m) => fieldInput(m, values[m.fieldId] ?? '', errors[m.fieldId], choi
 export const createRoutes = (ctx: SandboxContext): Router => {
   const r = Router();
   r.get(['/secure/CreateIssue', '/secure/CreateIssue\\!default.jspa', '/secure/CreateIssue.jspa'], (req, res) =>
-    render(ctx, req, res, { pid: param(req.query.pid), issuetype: param(req.query.issuetype) }));
+    render(ctx, req, res, { pid: param(req.query.pid), issuetype: param(req.query.issuetype) }),
+  );
   r.post('/secure/CreateIssue', urlencoded({ extended: false }), async (req, res) => {
     const body = formState(req.body);
     const actor = actorOf(res);
@@ -89,9 +104,14 @@ export const createRoutes = (ctx: SandboxContext): Router => {
     try {
       const meta = ctx.tracker.createMeta(actor, step.pid, step.issuetype);
       const parent = param(body.parent).trim();
-      const issue = await ctx.write(() => ctx.tracker.createIssue(actor, {
-        project: step.pid, issueType: step.issuetype, fields: formToFields(meta, body), ...(parent ? { parent } : {}),
-      }));
+      const issue = await ctx.write(() =>
+        ctx.tracker.createIssue(actor, {
+          project: step.pid,
+          issueType: step.issuetype,
+          fields: formToFields(meta, body),
+          ...(parent ? { parent } : {}),
+        }),
+      );
       res.redirect(303, `/browse/${encodeURIComponent(issue.key)}`);
     } catch (e) {
       if (!isTrackerError(e) || e.status !== 400) throw e;

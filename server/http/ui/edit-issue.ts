@@ -14,11 +14,16 @@ import { param } from './format.ts';
 import { changedFields, formState, formToFields, toForm, type FormState } from './form-values.ts';
 import { alertBox, sendPage } from './layout.ts';
 
-interface Attempt { values?: FormState; errors?: Record<string, string>; messages?: string[] }
+interface Attempt {
+  values?: FormState;
+  errors?: Record<string, string>;
+  messages?: string[];
+}
 
 const metaOrDenied = (ctx: SandboxContext, actor: string | null, issue: Issue): FieldMeta[] => {
   const meta = ctx.tracker.editMeta(actor, issue.key);
-  if (!meta.length) throw new TrackerError(actor === null ? 401 : 403, { errorMessages: ['You do not have permission to edit issues in this project.'], errors: {} });
+  if (!meta.length)
+    throw new TrackerError(actor === null ? 401 : 403, { errorMessages: ['You do not have permission to edit issues in this project.'], errors: {} });
   return meta;
 };
 
@@ -32,7 +37,8 @@ export const editForm = (ctx: SandboxContext, req: Request, res: Response, a: At
   const choices = choicesFor(tracker, issue.project, issue);
   const path = `/browse/${encodeURIComponent(issue.key)}`;
   sendPage(ctx, req, res, {
-    title: `Edit ${issue.key}`, status,
+    title: `Edit ${issue.key}`,
+    status,
     body: html`<nav aria-label="Breadcrumbs" class="crumbs"><a href="${path}">${issue.key}</a></nav>
 <h1>Edit ${issue.key}</h1>${alertBox([...(a.messages ?? []), ...unplacedErrors(errors, meta)])}
 <form method="post" action="${path}/edit" class="issue-form" novalidate>

@@ -7,10 +7,15 @@ import type { FieldMeta } from '../../tracker/index.ts';
 import { html, type SafeHtml } from '../../common/html.ts';
 import type { FormValue } from './form-values.ts';
 
-export interface Choice { id: string; name: string }
+export interface Choice {
+  id: string;
+  name: string;
+}
 /** Values for fields whose choices are people or groups (FieldMeta lists no allowed values for them). */
 export interface Choices {
-  users: Choice[]; assignable: Choice[]; groups: Choice[];
+  users: Choice[];
+  assignable: Choice[];
+  groups: Choice[];
   /** Names a value that is no longer offered (an inactive reporter, an assignee who lost the permission). */
   nameOf: (id: string) => string;
 }
@@ -24,7 +29,10 @@ const requiredMark = (m: FieldMeta): SafeHtml =>
 const choicesOf = (m: FieldMeta, c: Choices): Choice[] => {
   if (m.allowedValues) {
     if (m.type !== 'cascading-select') return m.allowedValues;
-    return m.allowedValues.flatMap((p) => [{ id: p.id, name: p.name }, ...(p.children ?? []).map((ch) => ({ id: `${p.id}:${ch.id}`, name: `${p.name} - ${ch.name}` }))]);
+    return m.allowedValues.flatMap((p) => [
+      { id: p.id, name: p.name },
+      ...(p.children ?? []).map((ch) => ({ id: `${p.id}:${ch.id}`, name: `${p.name} - ${ch.name}` })),
+    ]);
   }
   if (m.fieldId === 'assignee') return c.assignable;
   if (m.type === 'user' || m.type === 'multi-user') return c.users;
@@ -49,8 +57,10 @@ const options = (list: Choice[], v: FormValue): SafeHtml[] =>
   list.map((o) => html`<option value="${o.id}"${has(v, o.id) ? html` selected` : ''}>${o.name}</option>`);
 
 const boxes = (m: FieldMeta, list: Choice[], v: FormValue, kind: 'radio' | 'checkbox', error?: string): SafeHtml => {
-  const none = kind === 'radio' && !m.required
-    ? html`<label><input type="radio" name="${m.fieldId}" value=""${v === '' ? html` checked` : ''}${describe(m, error)}> None</label>` : html``;
+  const none =
+    kind === 'radio' && !m.required
+      ? html`<label><input type="radio" name="${m.fieldId}" value=""${v === '' ? html` checked` : ''}${describe(m, error)}> None</label>`
+      : html``;
   return html`<fieldset class="field" id="${controlId(m.fieldId)}"><legend>${m.name}${requiredMark(m)}</legend>${none}
 ${list.map((o) => html`<label><input type="${kind}" name="${m.fieldId}" value="${o.id}"${has(v, o.id) ? html` checked` : ''}${describe(m, error)}> ${o.name}</label>`)}
 ${errorText(m, error)}</fieldset>`;
@@ -60,7 +70,11 @@ const errorText = (m: FieldMeta, error: string | undefined): SafeHtml =>
   error ? html`<p class="field-error" id="${errorId(m.fieldId)}">${error}</p>` : html``;
 
 const INPUT_TYPES: Record<string, string> = { text: 'text', url: 'url', number: 'text', date: 'date', datetime: 'datetime-local', labels: 'text' };
-const HELP: Record<string, string> = { labels: 'Separate labels with spaces.', number: 'A number, e.g. 5 or 2.5.', datetime: 'Date and time in UTC.' };
+const HELP: Record<string, string> = {
+  labels: 'Separate labels with spaces.',
+  number: 'A number, e.g. 5 or 2.5.',
+  datetime: 'Date and time in UTC.',
+};
 
 const control = (m: FieldMeta, v: FormValue, error: string | undefined, c: Choices): SafeHtml => {
   const id = controlId(m.fieldId);
@@ -70,9 +84,19 @@ const control = (m: FieldMeta, v: FormValue, error: string | undefined, c: Choic
   switch (m.type) {
     case 'paragraph':
       return html`<textarea id="${id}" name="${m.fieldId}" rows="4"${attrs}>${v}</textarea>`;
-    case 'multi-select': case 'multi-user': case 'multi-group': case 'multi-version': case 'components':
+    case 'multi-select':
+    case 'multi-user':
+    case 'multi-group':
+    case 'multi-version':
+    case 'components':
       return html`<select id="${id}" name="${m.fieldId}" multiple size="${Math.min(6, Math.max(3, list.length))}"${attrs}>${options(list, v)}</select>`;
-    case 'select': case 'cascading-select': case 'user': case 'group': case 'version': case 'priority': case 'resolution':
+    case 'select':
+    case 'cascading-select':
+    case 'user':
+    case 'group':
+    case 'version':
+    case 'priority':
+    case 'resolution':
       return html`<select id="${id}" name="${m.fieldId}"${attrs}><option value="">${m.fieldId === 'assignee' ? 'Unassigned' : 'None'}</option>${options(list, v)}</select>`;
     default: {
       const type = INPUT_TYPES[m.type] ?? 'text';
@@ -92,4 +116,6 @@ ${control(m, value, error, c)}${errorText(m, error)}</div>`;
 
 /** Errors for fields that are not on the form (or general messages) to show at the top. */
 export const unplacedErrors = (errors: Record<string, string>, meta: readonly FieldMeta[]): string[] =>
-  Object.entries(errors).filter(([k]) => !meta.some((m) => m.fieldId === k)).map(([k, v]) => `${k}: ${v}`);
+  Object.entries(errors)
+    .filter(([k]) => !meta.some((m) => m.fieldId === k))
+    .map(([k, v]) => `${k}: ${v}`);

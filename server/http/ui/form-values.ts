@@ -14,15 +14,15 @@ const MULTI = new Set(['multi-select', 'checkboxes', 'multi-user', 'multi-group'
 
 export const isMulti = (type: string): boolean => MULTI.has(type);
 
-const list = (v: FormValue | undefined): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v])).filter((s) => s !== '');
-const one = (v: FormValue | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
+const list = (v: FormValue | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '');
+const one = (v: FormValue | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 
 /** One field's form value as a model value (null / [] when empty). */
 export const toModel = (type: string, v: FormValue | undefined): unknown => {
   if (MULTI.has(type)) return list(v);
   if (type === 'labels') return one(v).split(/\s+/).filter(Boolean);
   // Browsers send CRLF from textareas; the model (and the changelog) keep LF.
-  const s = type === 'paragraph' ? (Array.isArray(v) ? v[0] ?? '' : v ?? '').replace(/\r\n?/g, '\n') : one(v);
+  const s = type === 'paragraph' ? (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).replace(/\r\n?/g, '\n') : one(v);
   if (s === '' || (type === 'paragraph' && s.trim() === '')) return null;
   switch (type) {
     case 'number': {
@@ -36,7 +36,8 @@ export const toModel = (type: string, v: FormValue | undefined): unknown => {
       const [parent, child] = s.split(':');
       return child ? { parent, child } : { parent };
     }
-    default: return s;
+    default:
+      return s;
   }
 };
 

@@ -4,11 +4,10 @@ import type { Tracker } from '../../tracker/index.ts';
 import { html, type SafeHtml } from '../../common/html.ts';
 
 export const userName = (tracker: Tracker, accountId: string | null | undefined): string =>
-  accountId ? tracker.user(accountId)?.displayName ?? accountId : 'Unassigned';
+  accountId ? (tracker.user(accountId)?.displayName ?? accountId) : 'Unassigned';
 
 /** ISO timestamps as `2026-11-20 10:00 UTC` (the sandbox shows UTC; frozen clocks repeat exactly). */
-export const when = (iso: string | null | undefined): string =>
-  iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '';
+export const when = (iso: string | null | undefined): string => (iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '');
 
 const CATEGORY_LABEL: Record<string, string> = { todo: 'To Do', 'in-progress': 'In Progress', done: 'Done' };
 export const categoryLabel = (category: string): string => CATEGORY_LABEL[category] ?? category;
@@ -19,8 +18,8 @@ export const statusLozenge = (tracker: Tracker, statusId: string): SafeHtml => {
 };
 
 export const issueTypeName = (tracker: Tracker, id: string): string => tracker.issueType(id)?.name ?? id;
-export const priorityName = (tracker: Tracker, id: string | null): string => (id ? tracker.priority(id)?.name ?? id : '');
-export const resolutionName = (tracker: Tracker, id: string | null): string => (id ? tracker.resolution(id)?.name ?? id : 'Unresolved');
+export const priorityName = (tracker: Tracker, id: string | null): string => (id ? (tracker.priority(id)?.name ?? id) : '');
+export const resolutionName = (tracker: Tracker, id: string | null): string => (id ? (tracker.resolution(id)?.name ?? id) : 'Unresolved');
 
 /** A field's value as people read it, through the same naming the changelog uses. */
 export const fieldText = (tracker: Tracker, project: Project, issue: Issue, fieldId: string, value: unknown): string | null =>

@@ -21,9 +21,14 @@ const css = ['./assets/style.css', './assets/workflow-diagram.css'].map((f) => r
 
 export const createUiRouter = (ctx: SandboxContext): Router => {
   const r = Router();
-  r.get(STYLESHEET, (_req, res) => { res.type('css').set('Cache-Control', 'max-age=300').send(css); });
+  r.get(STYLESHEET, (_req, res) => {
+    res.type('css').set('Cache-Control', 'max-age=300').send(css);
+  });
   // Pages change with every write: never let a browser show a stale one after POST/redirect/GET.
-  r.use((_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
+  r.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   r.use(sessionRoutes(ctx));
   r.use(projectRoutes(ctx));
   r.use(navigatorRoutes(ctx));

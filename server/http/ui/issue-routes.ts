@@ -10,7 +10,12 @@ import { doTransitionRoute, transitionForm } from './transition-screen.ts';
 
 /** Runs a write; a 400 re-renders the issue view with the problem placed by `place`. */
 const writeOrShow = async (
-  ctx: SandboxContext, req: Request, res: Response, change: () => unknown, place: (errors: Record<string, string>, messages: string[]) => ViewProblems, anchor: string,
+  ctx: SandboxContext,
+  req: Request,
+  res: Response,
+  change: () => unknown,
+  place: (errors: Record<string, string>, messages: string[]) => ViewProblems,
+  anchor: string,
 ): Promise<void> => {
   const key = param(req.params.key);
   try {
@@ -28,13 +33,25 @@ export const issueRoutes = (ctx: SandboxContext): Router => {
   r.get('/browse/:key', (req, res) => viewIssue(ctx, req, res, param(req.params.key)));
   r.post('/browse/:key/comment', form, (req, res) => {
     const body = param(req.body?.comment);
-    return writeOrShow(ctx, req, res, () => ctx.tracker.addComment(actorOf(res), param(req.params.key), body),
-      (errors, messages) => ({ comment: errors.comment ?? messages.join(' '), commentText: body }), '#h-comments');
+    return writeOrShow(
+      ctx,
+      req,
+      res,
+      () => ctx.tracker.addComment(actorOf(res), param(req.params.key), body),
+      (errors, messages) => ({ comment: errors.comment ?? messages.join(' '), commentText: body }),
+      '#h-comments',
+    );
   });
   r.post('/browse/:key/assign', form, (req, res) => {
     const assignee = param(req.body?.assignee) || null;
-    return writeOrShow(ctx, req, res, () => ctx.tracker.assign(actorOf(res), param(req.params.key), assignee),
-      (errors, messages) => ({ assign: errors.assignee ?? messages.join(' ') }), '');
+    return writeOrShow(
+      ctx,
+      req,
+      res,
+      () => ctx.tracker.assign(actorOf(res), param(req.params.key), assignee),
+      (errors, messages) => ({ assign: errors.assignee ?? messages.join(' ') }),
+      '',
+    );
   });
   r.get('/browse/:key/transition/:tid', (req, res) => transitionForm(ctx, req, res));
   r.post('/browse/:key/transition/:tid', form, (req, res) => doTransitionRoute(ctx, req, res));

@@ -24,8 +24,12 @@ ${row('Created', when(issue.created))}${row('Updated', when(issue.updated))}${ro
 export const customFields = (t: Tracker, project: Project, issue: Issue): SafeHtml => {
   const rows = t.config.fields
     .filter((f) => f.custom && issue.customFields[f.id] !== undefined)
-    .map((f) => row(f.name, f.type === 'datetime' ? when(String(issue.customFields[f.id])) : fieldText(t, project, issue, f.id, issue.customFields[f.id])));
-  return rows.length ? html`<section aria-labelledby="h-custom"><h2 id="h-custom">More fields</h2><dl class="details">${rows}</dl></section>` : html``;
+    .map((f) =>
+      row(f.name, f.type === 'datetime' ? when(String(issue.customFields[f.id])) : fieldText(t, project, issue, f.id, issue.customFields[f.id])),
+    );
+  return rows.length
+    ? html`<section aria-labelledby="h-custom"><h2 id="h-custom">More fields</h2><dl class="details">${rows}</dl></section>`
+    : html``;
 };
 
 export const textBlocks = (issue: Issue): SafeHtml => html`<section aria-labelledby="h-description"><h2 id="h-description">Description</h2>
@@ -42,12 +46,19 @@ export const linksAndSubtasks = (t: Tracker, actor: Actor, issue: Issue): SafeHt
   const subtasks = t.issues.filter((i) => i.parent === issue.key && t.can(actor, 'BROWSE_PROJECTS', i.project, i));
   return html`<section aria-labelledby="h-links"><h2 id="h-links">Issue links</h2>${links.length ? html`<ul>${links}</ul>` : html`<p class="none">No links.</p>`}</section>
 ${issue.parent ? html`<p>Sub-task of ${issueLink(issue.parent)}</p>` : ''}
-<section aria-labelledby="h-subtasks"><h2 id="h-subtasks">Sub-tasks</h2>${subtasks.length ? html`<table class="grid"><caption class="visually-hidden">Sub-tasks</caption>
+<section aria-labelledby="h-subtasks"><h2 id="h-subtasks">Sub-tasks</h2>${
+    subtasks.length
+      ? html`<table class="grid"><caption class="visually-hidden">Sub-tasks</caption>
 <thead><tr><th scope="col">Key</th><th scope="col">Summary</th><th scope="col">Status</th><th scope="col">Assignee</th></tr></thead>
-<tbody>${subtasks.map((s) => html`<tr><th scope="row">${issueLink(s.key)}</th><td>${s.summary}</td><td>${statusLozenge(t, s.status)}</td><td>${userName(t, s.assignee)}</td></tr>`)}</tbody></table>` : html`<p class="none">No sub-tasks.</p>`}</section>`;
+<tbody>${subtasks.map((s) => html`<tr><th scope="row">${issueLink(s.key)}</th><td>${s.summary}</td><td>${statusLozenge(t, s.status)}</td><td>${userName(t, s.assignee)}</td></tr>`)}</tbody></table>`
+      : html`<p class="none">No sub-tasks.</p>`
+  }</section>`;
 };
 
-export const watchers = (t: Tracker, issue: Issue): SafeHtml => html`<section aria-labelledby="h-watchers"><h2 id="h-watchers">Watchers (${issue.watchers.length})</h2>
+export const watchers = (
+  t: Tracker,
+  issue: Issue,
+): SafeHtml => html`<section aria-labelledby="h-watchers"><h2 id="h-watchers">Watchers (${issue.watchers.length})</h2>
 ${issue.watchers.length ? html`<ul>${issue.watchers.map((w) => html`<li>${userName(t, w)}</li>`)}</ul>` : html`<p class="none">Nobody watches this issue.</p>`}</section>`;
 
 /** The comments the viewer may see (one restricted to a group or role is hidden from the others, as in Jira). */
@@ -59,8 +70,19 @@ ${form}</section>`;
 };
 
 export const history = (t: Tracker, issue: Issue): SafeHtml => {
-  const rows = issue.history.flatMap((h) => h.items.map((it, n) => html`<tr>${n === 0 ? html`<td rowspan="${h.items.length}">${h.author ? userName(t, h.author) : 'Anonymous'}</td><td rowspan="${h.items.length}">${when(h.created)}</td>` : ''}
-<th scope="row">${it.field}</th><td>${it.fromString ?? ''}</td><td>${it.toString ?? ''}</td></tr>`));
-  return html`<section aria-labelledby="h-history"><h2 id="h-history">History</h2>${rows.length ? html`<table class="grid"><caption class="visually-hidden">Changes to this issue</caption>
-<thead><tr><th scope="col">Who</th><th scope="col">When</th><th scope="col">Field</th><th scope="col">From</th><th scope="col">To</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="none">No changes yet.</p>`}</section>`;
+  const rows = issue.history.flatMap((h) =>
+    h.items.map(
+      (
+        it,
+        n,
+      ) => html`<tr>${n === 0 ? html`<td rowspan="${h.items.length}">${h.author ? userName(t, h.author) : 'Anonymous'}</td><td rowspan="${h.items.length}">${when(h.created)}</td>` : ''}
+<th scope="row">${it.field}</th><td>${it.fromString ?? ''}</td><td>${it.toString ?? ''}</td></tr>`,
+    ),
+  );
+  return html`<section aria-labelledby="h-history"><h2 id="h-history">History</h2>${
+    rows.length
+      ? html`<table class="grid"><caption class="visually-hidden">Changes to this issue</caption>
+<thead><tr><th scope="col">Who</th><th scope="col">When</th><th scope="col">Field</th><th scope="col">From</th><th scope="col">To</th></tr></thead><tbody>${rows}</tbody></table>`
+      : html`<p class="none">No changes yet.</p>`
+  }</section>`;
 };

@@ -14,7 +14,12 @@ import { issueTypeName } from './format.ts';
 import { comments, customFields, details, history, linksAndSubtasks, textBlocks, watchers } from './issue-sections.ts';
 import { alertBox, sendPage } from './layout.ts';
 
-export interface ViewProblems { comment?: string; commentText?: string; assign?: string; messages?: string[] }
+export interface ViewProblems {
+  comment?: string;
+  commentText?: string;
+  assign?: string;
+  messages?: string[];
+}
 
 const keyPath = (issue: Issue) => `/browse/${encodeURIComponent(issue.key)}`;
 
@@ -36,7 +41,10 @@ const transitionButtons = (ctx: SandboxContext, project: Project, issue: Issue, 
   })}</ul>`;
 };
 
-const commentForm = (issue: Issue, p: ViewProblems): SafeHtml => html`<form method="post" action="${keyPath(issue)}/comment" class="comment-form" novalidate>
+const commentForm = (
+  issue: Issue,
+  p: ViewProblems,
+): SafeHtml => html`<form method="post" action="${keyPath(issue)}/comment" class="comment-form" novalidate>
 <div class="field${p.comment ? ' has-error' : ''}"><label for="comment">Add a comment</label>
 <textarea id="comment" name="comment" rows="3"${p.comment ? html` aria-invalid="true" aria-describedby="err-comment"` : ''}>${p.commentText ?? ''}</textarea>
 ${p.comment ? html`<p class="field-error" id="err-comment">${p.comment}</p>` : ''}</div>
@@ -61,7 +69,8 @@ export const viewIssue = (ctx: SandboxContext, req: Request, res: Response, key:
   const canComment = actor !== null && tracker.can(actor, 'ADD_COMMENTS', project.key, issue);
   const canAssign = tracker.can(actor, 'ASSIGN_ISSUES', project.key, issue);
   sendPage(ctx, req, res, {
-    title: `[${issue.key}] ${issue.summary}`, status,
+    title: `[${issue.key}] ${issue.summary}`,
+    status,
     body: html`<nav aria-label="Breadcrumbs" class="crumbs"><a href="/issues/?jql=${encodeURIComponent(`project = ${project.key}`)}">${project.name}</a> / <span>${issueTypeName(tracker, issue.issueType)}</span> / <a href="${keyPath(issue)}" aria-current="page">${issue.key}</a></nav>
 <h1 class="summary">${issue.summary}</h1>
 ${alertBox(problems.messages ?? [])}

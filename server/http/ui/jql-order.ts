@@ -13,7 +13,10 @@ const orderByStart = (jql: string): number => {
       else if (c === quote) quote = null;
       continue;
     }
-    if (c === '"' || c === "'") { quote = c; continue; }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
     if ((i === 0 || /\s|\)/.test(jql[i - 1]!)) && /^order\s+by\b/i.test(jql.slice(i, i + 12))) return i;
   }
   return -1;
@@ -21,7 +24,15 @@ const orderByStart = (jql: string): number => {
 
 export const splitOrderBy = (jql: string): { where: string; orderBy: string } => {
   const at = orderByStart(jql);
-  return at < 0 ? { where: jql.trim(), orderBy: '' } : { where: jql.slice(0, at).trim(), orderBy: jql.slice(at).replace(/^order\s+by\s*/i, '').trim() };
+  return at < 0
+    ? { where: jql.trim(), orderBy: '' }
+    : {
+        where: jql.slice(0, at).trim(),
+        orderBy: jql
+          .slice(at)
+          .replace(/^order\s+by\s*/i, '')
+          .trim(),
+      };
 };
 
 /** The first sort key as written: field (lower case, quotes dropped) and direction. */

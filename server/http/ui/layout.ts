@@ -45,7 +45,9 @@ ${admin ? html`<li><a href="/secure/admin">Administration</a></li>` : ''}
 /** The announcement banner set through the REST API (text, escaped), when it is on for this viewer. */
 const announcement = (ctx: SandboxContext, res: Response): SafeHtml => {
   const b = ctx.tracker.admin.banner.shown(actorOf(res));
-  return b ? html`<div class="announcement-banner" role="region" aria-label="Announcement" data-testid="announcement-banner">${b.message}</div>` : html``;
+  return b
+    ? html`<div class="announcement-banner" role="region" aria-label="Announcement" data-testid="announcement-banner">${b.message}</div>`
+    : html``;
 };
 
 /** Renders a full page and sends it. */
@@ -57,7 +59,10 @@ export const sendPage = (ctx: SandboxContext, req: Request, res: Response, opts:
 <link rel="stylesheet" href="${STYLESHEET}"></head>
 <body><header class="top"><a class="brand" href="/">${title} <span>Understudy sandbox</span></a>${nav(ctx, res)}${personaBox(ctx, req, res)}</header>
 ${announcement(ctx, res)}${ctx.banner ? new SafeHtml(ctx.banner) : ''}<main id="main">${opts.body}</main></body></html>`;
-  res.status(opts.status ?? 200).type('html').send(doc.value);
+  res
+    .status(opts.status ?? 200)
+    .type('html')
+    .send(doc.value);
 };
 
 /** A list of messages as an alert region (the tracker's own words). */

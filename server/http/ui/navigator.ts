@@ -15,7 +15,11 @@ import { visibleFilters } from './saved-filters.ts';
 
 const PAGE_SIZE = 50;
 
-interface Column { label: string; sortField: string; cell: (i: Issue) => SafeHtml | string }
+interface Column {
+  label: string;
+  sortField: string;
+  cell: (i: Issue) => SafeHtml | string;
+}
 
 const columns = (ctx: SandboxContext): Column[] => {
   const t = ctx.tracker;
@@ -40,7 +44,9 @@ const resultsTable = (ctx: SandboxContext, jql: string, result: SearchResult): S
     const ariaSort = active ? (sort!.direction === 'asc' ? 'ascending' : 'descending') : undefined;
     return html`<th scope="col"${ariaSort ? html` aria-sort="${ariaSort}"` : ''}><a href="/issues/${query({ jql: sortedBy(jql, c.sortField) })}">${c.label}${active ? (sort!.direction === 'asc' ? ' ▲' : ' ▼') : ''}</a></th>`;
   });
-  const rows = result.issues.map((i) => html`<tr>${cols.map((c, n) => (n === 0 ? html`<th scope="row">${c.cell(i)}</th>` : html`<td>${c.cell(i)}</td>`))}</tr>`);
+  const rows = result.issues.map(
+    (i) => html`<tr>${cols.map((c, n) => (n === 0 ? html`<th scope="row">${c.cell(i)}</th>` : html`<td>${c.cell(i)}</td>`))}</tr>`,
+  );
   const first = result.total === 0 ? 0 : result.startAt + 1;
   const last = result.startAt + result.issues.length;
   return html`<table class="grid results"><caption>${first}–${last} of ${result.total} issues</caption>
@@ -49,8 +55,12 @@ const resultsTable = (ctx: SandboxContext, jql: string, result: SearchResult): S
 
 const pager = (jql: string, r: SearchResult): SafeHtml => {
   if (r.total <= r.maxResults) return html``;
-  const prev = r.startAt > 0 ? html`<a rel="prev" href="/issues/${query({ jql, startAt: Math.max(0, r.startAt - r.maxResults) })}">Previous page</a>` : html``;
-  const next = r.startAt + r.maxResults < r.total ? html`<a rel="next" href="/issues/${query({ jql, startAt: r.startAt + r.maxResults })}">Next page</a>` : html``;
+  const prev =
+    r.startAt > 0 ? html`<a rel="prev" href="/issues/${query({ jql, startAt: Math.max(0, r.startAt - r.maxResults) })}">Previous page</a>` : html``;
+  const next =
+    r.startAt + r.maxResults < r.total
+      ? html`<a rel="next" href="/issues/${query({ jql, startAt: r.startAt + r.maxResults })}">Next page</a>`
+      : html``;
   const page = Math.floor(r.startAt / r.maxResults) + 1;
   const pages = Math.ceil(r.total / r.maxResults);
   return html`<nav class="pager" aria-label="Pages">${prev} <span>Page ${page} of ${pages}</span> ${next}</nav>`;
@@ -64,7 +74,7 @@ const navigatorPage = (ctx: SandboxContext, req: Request, res: Response): void =
   const filter = filterId ? filters.find((f) => f.id === filterId) : undefined;
   const errors: string[] = [];
   if (filterId && !filter) errors.push(`The selected filter is not available to you. It may have been deleted or had its permissions changed.`);
-  const jql = req.query.jql !== undefined ? param(req.query.jql) : filter?.jql ?? 'ORDER BY created DESC';
+  const jql = req.query.jql !== undefined ? param(req.query.jql) : (filter?.jql ?? 'ORDER BY created DESC');
   const startAt = Math.max(0, Number.parseInt(param(req.query.startAt), 10) || 0);
   let result: SearchResult | undefined;
   if (!errors.length) {
@@ -76,9 +86,12 @@ const navigatorPage = (ctx: SandboxContext, req: Request, res: Response): void =
     }
   }
   const heading = filter && req.query.jql === undefined ? filter.name : 'Search issues';
-  const filterList = filters.map((f) => html`<li><a href="/issues/${query({ filter: f.id })}"${f.id === filter?.id ? html` aria-current="page"` : ''}>${f.name}</a></li>`);
+  const filterList = filters.map(
+    (f) => html`<li><a href="/issues/${query({ filter: f.id })}"${f.id === filter?.id ? html` aria-current="page"` : ''}>${f.name}</a></li>`,
+  );
   sendPage(ctx, req, res, {
-    title: heading, status: errors.length ? 400 : 200,
+    title: heading,
+    status: errors.length ? 400 : 200,
     body: html`<div class="with-side">
 <nav class="side" aria-label="Saved filters"><h2>Saved filters</h2><ul>${filterList}</ul></nav>
 <div class="content"><h1>${heading}</h1>

@@ -10,10 +10,14 @@ const outboxPage = (ctx: SandboxContext, req: Request, res: Response): void => {
   const { tracker } = ctx;
   const recipient = param(req.query.recipient);
   const event = param(req.query.event);
-  const entries = tracker.outbox.filter((e) => (!recipient || e.recipient === recipient || e.recipientEmail === recipient) && (!event || e.event === event));
+  const entries = tracker.outbox.filter(
+    (e) => (!recipient || e.recipient === recipient || e.recipientEmail === recipient) && (!event || e.event === event),
+  );
   const recipients = [...new Set(tracker.outbox.map((e) => e.recipient))];
-  const rows = [...entries].reverse().map((e) => html`<tr><td>${when(e.at)}</td><td>${e.event}</td><th scope="row">${issueLink(e.issueKey)}</th>
-<td>${userName(tracker, e.recipient)} <span class="muted">${e.recipientEmail}</span></td><td>${e.actor ? userName(tracker, e.actor) : 'Anonymous'}</td></tr>`);
+  const rows = [...entries].reverse().map(
+    (e) => html`<tr><td>${when(e.at)}</td><td>${e.event}</td><th scope="row">${issueLink(e.issueKey)}</th>
+<td>${userName(tracker, e.recipient)} <span class="muted">${e.recipientEmail}</span></td><td>${e.actor ? userName(tracker, e.actor) : 'Anonymous'}</td></tr>`,
+  );
   sendPage(ctx, req, res, {
     title: 'Notification outbox',
     body: html`<h1>Notification outbox</h1>

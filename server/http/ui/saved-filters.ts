@@ -8,14 +8,20 @@ export const filterVisible = (tracker: Tracker, actor: Actor, f: SavedFilter): b
   if (user && f.owner === user.accountId) return true;
   return f.shares.some((s) => {
     switch (s.type) {
-      case 'global': return true;
-      case 'authenticated': return user !== undefined;
-      case 'group': return s.value !== undefined && tr.inGroup(actor, s.value);
-      case 'user': return user !== undefined && s.value === user.accountId;
-      case 'project': return s.value !== undefined && tracker.can(actor, 'BROWSE_PROJECTS', s.value);
-      case 'projectRole': return user !== undefined && s.value !== undefined
-        && tr.config.projects.some((p) => tr.roleHolders(p, s.value!).has(user.accountId));
-      default: return false;
+      case 'global':
+        return true;
+      case 'authenticated':
+        return user !== undefined;
+      case 'group':
+        return s.value !== undefined && tr.inGroup(actor, s.value);
+      case 'user':
+        return user !== undefined && s.value === user.accountId;
+      case 'project':
+        return s.value !== undefined && tracker.can(actor, 'BROWSE_PROJECTS', s.value);
+      case 'projectRole':
+        return user !== undefined && s.value !== undefined && tr.config.projects.some((p) => tr.roleHolders(p, s.value!).has(user.accountId));
+      default:
+        return false;
     }
   });
 };

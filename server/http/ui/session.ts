@@ -22,11 +22,14 @@ export const safeReturn = (value: unknown): string => {
 const loginPage = (ctx: SandboxContext, req: Request, res: Response, error?: string): void => {
   const back = safeReturn(req.query.returnTo ?? req.body?.returnTo);
   const current = actorOf(res);
-  const rows = ctx.personas().map((p) => html`<tr${p.accountId === current ? html` aria-current="true"` : ''}>
+  const rows = ctx.personas().map(
+    (p) => html`<tr${p.accountId === current ? html` aria-current="true"` : ''}>
 <td><button type="submit" name="accountId" value="${p.accountId}">${p.displayName}</button></td>
-<td>${p.email}</td><td>${p.groups.join(', ')}</td><td>${p.admin ? 'yes' : ''}</td></tr>`);
+<td>${p.email}</td><td>${p.groups.join(', ')}</td><td>${p.admin ? 'yes' : ''}</td></tr>`,
+  );
   sendPage(ctx, req, res, {
-    title: 'Sign in', status: error ? 400 : 200,
+    title: 'Sign in',
+    status: error ? 400 : 200,
     body: html`<h1>Sign in</h1>
 <p>Choose a persona. The sandbox has no passwords: you act as that person, with their groups and permissions.</p>
 ${error ? alertBox([error]) : ''}

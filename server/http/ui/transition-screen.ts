@@ -14,7 +14,11 @@ import { param, statusLozenge } from './format.ts';
 import { changedFields, formState, formToFields, toForm, type FormState } from './form-values.ts';
 import { alertBox, sendPage } from './layout.ts';
 
-interface Attempt { values?: FormState; errors?: Record<string, string>; messages?: string[] }
+interface Attempt {
+  values?: FormState;
+  errors?: Record<string, string>;
+  messages?: string[];
+}
 
 const findTransition = (ctx: SandboxContext, actor: string | null, key: string, id: string): TransitionView => {
   const t = ctx.tracker.transitions(actor, key).find((x) => x.id === id);
@@ -28,13 +32,15 @@ export const transitionForm = (ctx: SandboxContext, req: Request, res: Response,
   const actor = actorOf(res);
   const issue = tracker.getIssue(actor, param(req.params.key));
   const t = findTransition(ctx, actor, issue.key, param(req.params.tid));
-  const values: FormState = a.values ?? Object.fromEntries(t.fields.map((m) => [m.fieldId, toForm(m.type, m.fieldId === 'resolution' ? null : getValue(issue, m.fieldId))]));
+  const values: FormState =
+    a.values ?? Object.fromEntries(t.fields.map((m) => [m.fieldId, toForm(m.type, m.fieldId === 'resolution' ? null : getValue(issue, m.fieldId))]));
   const errors = a.errors ?? {};
   const choices = choicesFor(tracker, issue.project, issue);
   const commentError = errors.comment;
   const path = `/browse/${encodeURIComponent(issue.key)}`;
   sendPage(ctx, req, res, {
-    title: `${t.name}: ${issue.key}`, status,
+    title: `${t.name}: ${issue.key}`,
+    status,
     body: html`<nav aria-label="Breadcrumbs" class="crumbs"><a href="${path}">${issue.key}</a></nav>
 <h1>${t.name}</h1>
 <p>${issue.key}: ${issue.summary} — moves to ${statusLozenge(tracker, t.to.id)}</p>
@@ -58,9 +64,12 @@ export const doTransitionRoute = async (ctx: SandboxContext, req: Request, res: 
   const t = findTransition(ctx, actor, current.key, param(req.params.tid));
   const comment = param(body.comment);
   try {
-    const issue = await ctx.write(() => ctx.tracker.doTransition(actor, key, t.id, {
-      fields: changedFields(current, formToFields(t.fields, body)), ...(comment.trim() ? { comment } : {}),
-    }));
+    const issue = await ctx.write(() =>
+      ctx.tracker.doTransition(actor, key, t.id, {
+        fields: changedFields(current, formToFields(t.fields, body)),
+        ...(comment.trim() ? { comment } : {}),
+      }),
+    );
     res.redirect(303, `/browse/${encodeURIComponent(issue.key)}`);
   } catch (e) {
     if (!isTrackerError(e) || e.status !== 400) throw e;

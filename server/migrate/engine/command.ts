@@ -45,7 +45,8 @@ const parseSteps = (v: string | undefined): number | undefined => {
 
 export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<number> => {
   const [sub, ...rest] = argv;
-  if (!SUBCOMMANDS.includes(sub as Sub)) throw new UserError(`unknown migrate command '${sub ?? ''}'`, { details: [`use one of: ${SUBCOMMANDS.map((s) => `migrate:${s}`).join(', ')}`] });
+  if (!SUBCOMMANDS.includes(sub as Sub))
+    throw new UserError(`unknown migrate command '${sub ?? ''}'`, { details: [`use one of: ${SUBCOMMANDS.map((s) => `migrate:${s}`).join(', ')}`] });
   const cmd = sub as Sub;
   const { values, positionals } = parseFlags(rest, OPTIONS, USAGE[cmd], cmd === 'create');
   if (cmd === 'create') {
@@ -69,7 +70,10 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
     if (session.created) io.out(`created instance ${values.instance} from ${values.snapshot}`);
     if (cmd === 'down') {
       const reverted = await migrateDown(session.instance, { steps, to: values.to, now, log: io.out }, loaded);
-      if (!reverted.length) io.out(values.to !== undefined ? `nothing to revert: ${values.to} is the newest applied migration` : 'nothing to revert: no migration is applied');
+      if (!reverted.length)
+        io.out(
+          values.to !== undefined ? `nothing to revert: ${values.to} is the newest applied migration` : 'nothing to revert: no migration is applied',
+        );
       return reverted.every((r) => r.restored) ? 0 : 1;
     }
     const migrations = loaded!;
@@ -85,13 +89,27 @@ export const runMigrateCommand = async (argv: string[], io: CommandIo): Promise<
         return 0;
       }
       case 'up': {
-        const { applied } = await migrateUp(session.instance, migrations, { to: values.to, now, rebaseline: values.rebaseline, outOfOrder: values['out-of-order'], log: io.out });
+        const { applied } = await migrateUp(session.instance, migrations, {
+          to: values.to,
+          now,
+          rebaseline: values.rebaseline,
+          outOfOrder: values['out-of-order'],
+          log: io.out,
+        });
         // The last hash after is the hash of the instance as saved (nothing runs in between): no second pass over every issue.
-        io.out(applied.length ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${applied[applied.length - 1]!.hashAfter}` : 'nothing to apply: every migration is applied');
+        io.out(
+          applied.length
+            ? `${applied.length} migration${applied.length === 1 ? '' : 's'} applied; instance hash ${applied[applied.length - 1]!.hashAfter}`
+            : 'nothing to apply: every migration is applied',
+        );
         return 0;
       }
       case 'plan': {
-        const items = planMigrations(session.instance.data, selectPending(session.instance, migrations, { to: values.to, outOfOrder: true }), now ?? new Date().toISOString());
+        const items = planMigrations(
+          session.instance.data,
+          selectPending(session.instance, migrations, { to: values.to, outOfOrder: true }),
+          now ?? new Date().toISOString(),
+        );
         for (const line of renderPlan(items)) io.out(line);
         return items.some((i) => i.error) ? 1 : 0;
       }

@@ -12,5 +12,11 @@ export const recordConfigChange = (state: InstanceState, before: Config, migrati
   const records = normaliseRecords(state.admin as Parameters<typeof normaliseRecords>[0]);
   state.admin = records;
   bumpRevisions(records, before, state.config);
-  appendAudit(records, diffAudit(before, state.config, null, now, { eventSource: `migration ${migrationId}`, description: direction === 'up' ? `Applied by npm run migrate:up (${migrationId})` : `Reverted by npm run migrate:down (${migrationId})` }));
+  appendAudit(
+    records,
+    diffAudit(before, state.config, null, now, {
+      eventSource: `migration ${migrationId}`,
+      description: direction === 'up' ? `Applied by npm run migrate:up (${migrationId})` : `Reverted by npm run migrate:down (${migrationId})`,
+    }),
+  );
 };

@@ -8,7 +8,8 @@ import { diff, type PathSeg } from '../config-diff.ts';
 const labelOf = (v: unknown): string | undefined => {
   if (!v || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
-  for (const k of ['name', 'key', 'displayName', 'value', 'field', 'status', 'permission', 'event', 'id']) if (typeof o[k] === 'string') return o[k] as string;
+  for (const k of ['name', 'key', 'displayName', 'value', 'field', 'status', 'permission', 'event', 'id'])
+    if (typeof o[k] === 'string') return o[k] as string;
   return undefined;
 };
 
@@ -59,11 +60,19 @@ export const configChanges = (before: Config, after: Config): string[] =>
 
 /** Which project scheme kind a top-level collection is, for "who else uses this". */
 const SCHEME_KINDS: Partial<Record<keyof Config, keyof Project['schemes']>> = {
-  permissionSchemes: 'permissionScheme', notificationSchemes: 'notificationScheme', workflowSchemes: 'workflowScheme',
-  issueTypeSchemes: 'issueTypeScheme', issueTypeScreenSchemes: 'issueTypeScreenScheme', fieldConfigurationSchemes: 'fieldConfigurationScheme',
+  permissionSchemes: 'permissionScheme',
+  notificationSchemes: 'notificationScheme',
+  workflowSchemes: 'workflowScheme',
+  issueTypeSchemes: 'issueTypeScheme',
+  issueTypeScreenSchemes: 'issueTypeScreenScheme',
+  fieldConfigurationSchemes: 'fieldConfigurationScheme',
 };
 
-export interface SharedSchemeChange { collection: string; scheme: string; projects: string[] }
+export interface SharedSchemeChange {
+  collection: string;
+  scheme: string;
+  projects: string[];
+}
 
 /**
  * Every scheme a change touches (directly, or through a workflow, screen or field configuration it
@@ -83,10 +92,16 @@ export const sharedSchemeChanges = (before: Config, after: Config): SharedScheme
     if (entity) mark(collection, entity.id);
   }
   // Follow containment: workflows → workflow schemes; screens → screen schemes → issue type screen schemes; field configurations → their schemes.
-  for (const wf of touched.get('workflows') ?? []) for (const s of before.workflowSchemes) if (s.defaultWorkflow === wf || s.mappings.some((m) => m.workflow === wf)) mark('workflowSchemes', s.id);
-  for (const sc of touched.get('screens') ?? []) for (const s of before.screenSchemes) if (Object.values(s.screens).includes(sc)) mark('screenSchemes', s.id);
-  for (const ss of touched.get('screenSchemes') ?? []) for (const s of before.issueTypeScreenSchemes) if (s.default === ss || s.mappings.some((m) => m.screenScheme === ss)) mark('issueTypeScreenSchemes', s.id);
-  for (const fc of touched.get('fieldConfigurations') ?? []) for (const s of before.fieldConfigurationSchemes) if (s.default === fc || s.mappings.some((m) => m.fieldConfiguration === fc)) mark('fieldConfigurationSchemes', s.id);
+  for (const wf of touched.get('workflows') ?? [])
+    for (const s of before.workflowSchemes) if (s.defaultWorkflow === wf || s.mappings.some((m) => m.workflow === wf)) mark('workflowSchemes', s.id);
+  for (const sc of touched.get('screens') ?? [])
+    for (const s of before.screenSchemes) if (Object.values(s.screens).includes(sc)) mark('screenSchemes', s.id);
+  for (const ss of touched.get('screenSchemes') ?? [])
+    for (const s of before.issueTypeScreenSchemes)
+      if (s.default === ss || s.mappings.some((m) => m.screenScheme === ss)) mark('issueTypeScreenSchemes', s.id);
+  for (const fc of touched.get('fieldConfigurations') ?? [])
+    for (const s of before.fieldConfigurationSchemes)
+      if (s.default === fc || s.mappings.some((m) => m.fieldConfiguration === fc)) mark('fieldConfigurationSchemes', s.id);
   const out: SharedSchemeChange[] = [];
   for (const [collection, ids] of touched) {
     const kind = SCHEME_KINDS[collection as keyof Config];

@@ -35,11 +35,16 @@ export default defineMigration({
 `;
 
 export const createMigration = async (dir: string, slug: string | undefined, now = new Date()): Promise<string> => {
-  if (!slug) throw new UserError('migrate:create needs a slug', { details: ['usage: npm run migrate:create -- <slug>   (e.g. require-severity-on-bugs)'] });
-  if (!SLUG.test(slug)) throw new UserError(`'${slug}' is not a usable slug`, { details: ['use lower-case letters, digits and single hyphens, e.g. require-severity-on-bugs'] });
+  if (!slug)
+    throw new UserError('migrate:create needs a slug', { details: ['usage: npm run migrate:create -- <slug>   (e.g. require-severity-on-bugs)'] });
+  if (!SLUG.test(slug))
+    throw new UserError(`'${slug}' is not a usable slug`, {
+      details: ['use lower-case letters, digits and single hyphens, e.g. require-severity-on-bugs'],
+    });
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${timestampPrefix(now)}-${slug}.ts`);
-  if (await stat(file).catch(() => undefined)) throw new UserError(`${file} already exists`, { details: ['wait a second and run it again, or choose another slug'] });
+  if (await stat(file).catch(() => undefined))
+    throw new UserError(`${file} already exists`, { details: ['wait a second and run it again, or choose another slug'] });
   await writeFile(file, template(slug), { flag: 'wx' });
   return file;
 };

@@ -45,7 +45,10 @@ export const selectToRevert = (instance: Instance, opts: DownOptions): LedgerEnt
   if (opts.steps !== undefined && opts.to !== undefined) throw new UserError('give either --steps N or --to ID, not both');
   if (opts.to !== undefined) {
     const idx = applied.findIndex((e) => e.id === opts.to);
-    if (idx === -1) throw new UserError(`--to ${opts.to}: no applied migration has that id`, { details: [`applied: ${applied.map((e) => e.id).join(', ') || '(none)'}`] });
+    if (idx === -1)
+      throw new UserError(`--to ${opts.to}: no applied migration has that id`, {
+        details: [`applied: ${applied.map((e) => e.id).join(', ') || '(none)'}`],
+      });
     return applied.slice(idx + 1).reverse();
   }
   const steps = opts.steps ?? 1;
@@ -56,7 +59,8 @@ const fileNote = (entry: LedgerEntry, loaded: readonly LoadedMigration[] | undef
   if (!loaded) return undefined;
   const file = loaded.find((m) => m.id === entry.id);
   if (!file) return `its file ${entry.file} is gone; reverting from the inverse recorded when it was applied`;
-  if (file.checksum !== entry.checksum) return `its file was edited since it was applied; reverting from the inverse recorded then, not from the file`;
+  if (file.checksum !== entry.checksum)
+    return `its file was edited since it was applied; reverting from the inverse recorded then, not from the file`;
   return undefined;
 };
 
@@ -67,10 +71,15 @@ export const migrateDown = async (instance: Instance, opts: DownOptions = {}, lo
   for (const entry of targets) {
     const note = fileNote(entry, loaded);
     if (note) log(`note: ${entry.id}: ${note}`);
-    if (entry.irreversible) log(`note: ${entry.id} is declared irreversible in production (${entry.irreversible.reason}); on this instance its recorded inverse still applies. Recovery in production: ${entry.irreversible.recovery}`);
+    if (entry.irreversible)
+      log(
+        `note: ${entry.id} is declared irreversible in production (${entry.irreversible.reason}); on this instance its recorded inverse still applies. Recovery in production: ${entry.irreversible.recovery}`,
+      );
     done.push(await revertOne(instance, entry, opts.now ?? new Date().toISOString(), note));
     const r = done[done.length - 1]!;
-    log(`reverted ${entry.id} in ${r.durationMs} ms; hash ${r.hash} ${r.restored ? '== the hash before it was applied ✓' : `!= ${entry.hashBefore} (the instance had changed since)`}`);
+    log(
+      `reverted ${entry.id} in ${r.durationMs} ms; hash ${r.hash} ${r.restored ? '== the hash before it was applied ✓' : `!= ${entry.hashBefore} (the instance had changed since)`}`,
+    );
   }
   return done;
 };
@@ -105,7 +114,14 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
       entry.revertDurationMs = durationMs;
       entry.inverse = [];
       dropCaptures(instance.records, entry.id);
-      entry.log.push({ at: entry.revertedAt, action: 'reverted', by: operator(), ...(note || changedSince ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') } : {}) });
+      entry.log.push({
+        at: entry.revertedAt,
+        action: 'reverted',
+        by: operator(),
+        ...(note || changedSince
+          ? { note: [note, changedSince ? 'the instance had changed since the migration was applied' : ''].filter(Boolean).join('; ') }
+          : {}),
+      });
     });
     return { entry, durationMs, restored, changedSince, hash, ...(note ? { fileNote: note } : {}) };
   };
@@ -126,7 +142,8 @@ const revertOne = async (instance: Instance, entry: LedgerEntry, now: string, no
     // generation on disk (the aborted save left it current; the data in memory is taken to be what
     // was last saved, as a command that has just opened the instance has it), so that is what is
     // hashed — only on this path: a revert that lands on the recorded hash needs no hash of its start.
-    if ((await instance.generationHash()) === entry.hashAfter) return failed(`after the inverse the hash is ${e.hash}, not the ${entry.hashBefore} recorded before the migration`);
+    if ((await instance.generationHash()) === entry.hashAfter)
+      return failed(`after the inverse the hash is ${e.hash}, not the ${entry.hashBefore} recorded before the migration`);
     // Changed since: the reverted state is still in memory, and nothing of the ledger was touched.
     return save(true);
   }

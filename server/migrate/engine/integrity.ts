@@ -25,7 +25,10 @@ export const checkIntegrity = (state: InstanceRecords, loaded: readonly LoadedMi
   });
   const missing = applied.filter((e) => !byId.has(e.id));
   const pending = loaded.filter((m) => !appliedIds.has(m.id));
-  const last = applied.map((e) => e.id).sort().pop();
+  const last = applied
+    .map((e) => e.id)
+    .sort()
+    .pop();
   const outOfOrder = last === undefined ? [] : pending.filter((m) => m.id < last);
   return { changed, missing, pending, outOfOrder };
 };
@@ -39,6 +42,11 @@ export const changedError = (changed: Integrity['changed']): UserError =>
   });
 
 export const outOfOrderError = (outOfOrder: readonly LoadedMigration[], lastApplied: string): UserError =>
-  new UserError(`${outOfOrder.map((m) => m.id).join(', ')} ${outOfOrder.length === 1 ? 'sorts' : 'sort'} before the last applied migration ${lastApplied}`, {
-    details: ['migrations apply in name order; rename the new file with a later timestamp (npm run migrate:create writes one), or apply it anyway with --out-of-order'],
-  });
+  new UserError(
+    `${outOfOrder.map((m) => m.id).join(', ')} ${outOfOrder.length === 1 ? 'sorts' : 'sort'} before the last applied migration ${lastApplied}`,
+    {
+      details: [
+        'migrations apply in name order; rename the new file with a later timestamp (npm run migrate:create writes one), or apply it anyway with --out-of-order',
+      ],
+    },
+  );

@@ -12,9 +12,19 @@ export const LEDGER_STATES = ['applied', 'failed', 'reverted'] as const;
 export type LedgerState = (typeof LEDGER_STATES)[number];
 
 /** A recorded inverse operation as stored: its bulk data lives in `captures[bulkRef]`. */
-export interface StoredOp { kind: string; args: unknown; bulkRef?: string; bulkCount?: number }
+export interface StoredOp {
+  kind: string;
+  args: unknown;
+  bulkRef?: string;
+  bulkCount?: number;
+}
 
-export interface LedgerEvent { at: string; action: 'applied' | 'failed' | 'reverted' | 'revert-failed' | 'rebaselined'; by: string; note?: string }
+export interface LedgerEvent {
+  at: string;
+  action: 'applied' | 'failed' | 'reverted' | 'revert-failed' | 'rebaselined';
+  by: string;
+  note?: string;
+}
 
 export interface LedgerEntry {
   id: string;
@@ -85,7 +95,9 @@ export const loadInverse = (state: InstanceRecords, entry: LedgerEntry): Recorde
     if (!op.bulkRef) return { kind: op.kind, args: op.args };
     const bulk = state.captures[op.bulkRef];
     if (!bulk || bulk.length !== op.bulkCount) {
-      throw new Error(`the ledger of ${entry.id} names captured data '${op.bulkRef}' (${op.bulkCount} records) that the instance does not hold in full (${bulk?.length ?? 0})`);
+      throw new Error(
+        `the ledger of ${entry.id} names captured data '${op.bulkRef}' (${op.bulkCount} records) that the instance does not hold in full (${bulk?.length ?? 0})`,
+      );
     }
     return { kind: op.kind, args: op.args, bulk };
   });

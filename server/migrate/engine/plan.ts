@@ -54,7 +54,9 @@ export const changeNotifications = (config: Config, issues: readonly Issue[], id
     if (!wanted.has(issue.id)) continue;
     for (const r of recipientsFor(ix, 'updated', issue, null)) counts.set(r.email, (counts.get(r.email) ?? 0) + 1);
   }
-  const perRecipient = [...counts].map(([recipient, count]) => ({ recipient, count })).sort((a, b) => b.count - a.count || (a.recipient < b.recipient ? -1 : 1));
+  const perRecipient = [...counts]
+    .map(([recipient, count]) => ({ recipient, count }))
+    .sort((a, b) => b.count - a.count || (a.recipient < b.recipient ? -1 : 1));
   return { total: perRecipient.reduce((n, r) => n + r.count, 0), perRecipient };
 };
 
@@ -62,14 +64,25 @@ export const changeNotifications = (config: Config, issues: readonly Issue[], id
  * `observe` receives each migration's configuration before and after it (the rehearsal's report
  * draws workflow diagrams and the runbook's backout from them).
  */
-export const planMigrations = (state: InstanceState, pending: readonly LoadedMigration[], now: string, observe?: (id: string, before: Config, after: Config) => void): PlanItem[] => {
+export const planMigrations = (
+  state: InstanceState,
+  pending: readonly LoadedMigration[],
+  now: string,
+  observe?: (id: string, before: Config, after: Config) => void,
+): PlanItem[] => {
   const items: PlanItem[] = [];
   for (const m of pending) {
     const before = structuredClone(state.config);
     const item: PlanItem = {
-      id: m.id, description: m.migration.description, sentences: [], configChanges: [],
-      issues: { total: 0, byProject: {}, byType: {}, byStatus: {} }, notifications: { total: 0, perRecipient: [] },
-      sharedSchemes: [], expect: m.migration.expect ?? [], ...(m.migration.irreversible ? { irreversible: m.migration.irreversible } : {}),
+      id: m.id,
+      description: m.migration.description,
+      sentences: [],
+      configChanges: [],
+      issues: { total: 0, byProject: {}, byType: {}, byStatus: {} },
+      notifications: { total: 0, perRecipient: [] },
+      sharedSchemes: [],
+      expect: m.migration.expect ?? [],
+      ...(m.migration.irreversible ? { irreversible: m.migration.irreversible } : {}),
     };
     items.push(item);
     try {
@@ -94,7 +107,11 @@ export const planMigrations = (state: InstanceState, pending: readonly LoadedMig
   return items;
 };
 
-const counts = (m: Record<string, number>) => Object.entries(m).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+const counts = (m: Record<string, number>) =>
+  Object.entries(m)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 export const renderPlan = (items: readonly PlanItem[]): string[] => {
   if (!items.length) return ['nothing pending: every migration in the folder is applied'];
@@ -108,12 +125,18 @@ export const renderPlan = (items: readonly PlanItem[]): string[] => {
     out.push(`  configuration changes (${it.configChanges.length}):`);
     for (const c of it.configChanges.slice(0, 40)) out.push(`    ${c}`);
     if (it.configChanges.length > 40) out.push(`    … and ${it.configChanges.length - 40} more`);
-    out.push(it.issues.total
-      ? `  issues touched: ${it.issues.total} (projects: ${counts(it.issues.byProject)}; types: ${counts(it.issues.byType)}; statuses: ${counts(it.issues.byStatus)})`
-      : '  issues touched: none');
-    const top = it.notifications.perRecipient.slice(0, 5).map((r) => `${r.recipient} ${r.count}`).join(', ');
+    out.push(
+      it.issues.total
+        ? `  issues touched: ${it.issues.total} (projects: ${counts(it.issues.byProject)}; types: ${counts(it.issues.byType)}; statuses: ${counts(it.issues.byStatus)})`
+        : '  issues touched: none',
+    );
+    const top = it.notifications.perRecipient
+      .slice(0, 5)
+      .map((r) => `${r.recipient} ${r.count}`)
+      .join(', ');
     out.push(`  notifications the change would send: ${it.notifications.total}${top ? ` (most: ${top})` : ''}`);
-    for (const s of it.sharedSchemes) out.push(`  shared scheme changed: ${s.scheme} (${s.collection}) is used by ${s.projects.length ? s.projects.join(', ') : 'no project'}`);
+    for (const s of it.sharedSchemes)
+      out.push(`  shared scheme changed: ${s.scheme} (${s.collection}) is used by ${s.projects.length ? s.projects.join(', ') : 'no project'}`);
     if (it.irreversible) out.push(`  IRREVERSIBLE in production: ${it.irreversible.reason}; recovery: ${it.irreversible.recovery}`);
   }
   return out;

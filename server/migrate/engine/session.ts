@@ -14,7 +14,11 @@ export interface InstanceOptions {
   snapshot: string;
 }
 
-export interface Session { instance: Instance; created: boolean; release: () => Promise<void> }
+export interface Session {
+  instance: Instance;
+  created: boolean;
+  release: () => Promise<void>;
+}
 
 /** Who applies: recorded in the ledger. */
 export const operator = (): string => {
@@ -31,7 +35,10 @@ const createFromSnapshot = async (opts: InstanceOptions): Promise<Instance> => {
   if (hasErrors(problems)) {
     const errors = problems.filter((p) => p.severity === 'error');
     throw new UserError(`snapshot '${opts.snapshot}' is not valid (${errors.length} errors); the instance was not created`, {
-      details: [...errors.slice(0, 20).map(formatProblem), ...(errors.length > 20 ? [`… and ${errors.length - 20} more: run npm run validate -- --snapshot ${opts.snapshot}`] : [])],
+      details: [
+        ...errors.slice(0, 20).map(formatProblem),
+        ...(errors.length > 20 ? [`… and ${errors.length - 20} more: run npm run validate -- --snapshot ${opts.snapshot}`] : []),
+      ],
     });
   }
   return createInstance(opts.snapshot, opts.instance, { snapshot: snap });
@@ -57,7 +64,8 @@ export const openSession = async (opts: InstanceOptions, purpose: string): Promi
   }
   const opened = instance;
   return {
-    instance: opened, created,
+    instance: opened,
+    created,
     release: async () => {
       await unlock();
       opened.close();

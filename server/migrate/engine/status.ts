@@ -29,13 +29,20 @@ export const migrationStatus = (state: InstanceRecords, loaded: readonly LoadedM
     if (entry?.state === 'applied') {
       const c = changed.get(id);
       rows.push({
-        id, appliedAt: entry.appliedAt, durationMs: entry.durationMs,
+        id,
+        appliedAt: entry.appliedAt,
+        durationMs: entry.durationMs,
         state: c ? 'changed' : missing.has(id) ? 'missing' : 'applied',
         ...(c ? { note: `applied with ${entry.checksum}, the file is now ${c.file.checksum}` } : {}),
         ...(missing.has(id) ? { note: `file ${entry.file} is gone; migrate:down can still revert it from the ledger` } : {}),
       });
     } else if (loaded.some((m) => m.id === id)) {
-      const note = entry?.state === 'failed' ? `failed at ${entry.appliedAt}: ${entry.error ?? ''}` : entry?.state === 'reverted' ? `reverted at ${entry.revertedAt}` : undefined;
+      const note =
+        entry?.state === 'failed'
+          ? `failed at ${entry.appliedAt}: ${entry.error ?? ''}`
+          : entry?.state === 'reverted'
+            ? `reverted at ${entry.revertedAt}`
+            : undefined;
       rows.push({ id, state: 'pending', ...(note ? { note } : {}), ...(outOfOrder.has(id) ? { outOfOrder: true } : {}) });
     }
     // A failed or reverted entry whose file is gone is history only: not shown.

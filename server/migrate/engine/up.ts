@@ -25,7 +25,10 @@ export interface UpOptions {
   log?: (line: string) => void;
 }
 
-export interface UpResult { applied: LedgerEntry[]; instance: Instance }
+export interface UpResult {
+  applied: LedgerEntry[];
+  instance: Instance;
+}
 
 const relative = (file: string) => file.replace(`${process.cwd()}/`, '');
 
@@ -35,7 +38,10 @@ export const selectPending = (instance: Instance, loaded: readonly LoadedMigrati
   const integrity = checkIntegrity(state, loaded);
   const rebaseline = new Set(opts.rebaseline ?? []);
   for (const id of rebaseline) {
-    if (!integrity.changed.some((c) => c.entry.id === id)) throw new UserError(`--rebaseline ${id}: no applied migration with that id has changed`, { details: ['npm run migrate:status shows which migrations changed'] });
+    if (!integrity.changed.some((c) => c.entry.id === id))
+      throw new UserError(`--rebaseline ${id}: no applied migration with that id has changed`, {
+        details: ['npm run migrate:status shows which migrations changed'],
+      });
   }
   const refused = integrity.changed.filter((c) => !rebaseline.has(c.entry.id));
   if (refused.length) throw changedError(refused);
@@ -44,7 +50,13 @@ export const selectPending = (instance: Instance, loaded: readonly LoadedMigrati
     entry.checksum = file.checksum;
   }
   if (integrity.outOfOrder.length && !opts.outOfOrder) {
-    throw outOfOrderError(integrity.outOfOrder, appliedEntries(state).map((e) => e.id).sort().pop()!);
+    throw outOfOrderError(
+      integrity.outOfOrder,
+      appliedEntries(state)
+        .map((e) => e.id)
+        .sort()
+        .pop()!,
+    );
   }
   let pending = integrity.pending;
   if (opts.to !== undefined) {
@@ -71,7 +83,9 @@ export const migrateUp = async (instance: Instance, loaded: readonly LoadedMigra
     const entry = await applyOne(instance, m, hash, opts.now ?? new Date().toISOString());
     applied.push(entry);
     hash = entry.hashAfter!;
-    log(`applied ${m.id} in ${entry.durationMs} ms: ${entry.sentences.length} change${entry.sentences.length === 1 ? '' : 's'}, ${entry.touchedIssues} issues touched`);
+    log(
+      `applied ${m.id} in ${entry.durationMs} ms: ${entry.sentences.length} change${entry.sentences.length === 1 ? '' : 's'}, ${entry.touchedIssues} issues touched`,
+    );
   }
   return { applied, instance };
 };
@@ -81,8 +95,14 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
   const started = performance.now();
   const appliedAt = new Date().toISOString();
   const base = {
-    id: m.id, file: relative(m.file), checksum: m.checksum, description: m.migration.description,
-    appliedAt, appliedBy: operator(), hashBefore, ...(m.migration.irreversible ? { irreversible: m.migration.irreversible } : {}),
+    id: m.id,
+    file: relative(m.file),
+    checksum: m.checksum,
+    description: m.migration.description,
+    appliedAt,
+    appliedBy: operator(),
+    hashBefore,
+    ...(m.migration.irreversible ? { irreversible: m.migration.irreversible } : {}),
   };
   const previous = entryFor(state, m.id);
   const fail = async (error: string, restored: boolean, thrown: Error): Promise<never> => {
@@ -90,8 +110,15 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
     if (!restored) await instance.reload();
     const s = instance.data;
     putEntry(s, {
-      ...base, state: 'failed', durationMs: Math.round(performance.now() - started), hashAfter: null, sentences: [], inverse: [],
-      touchedIssues: 0, error, log: [...(previous?.log ?? []), { at: new Date().toISOString(), action: 'failed', by: base.appliedBy, note: error }],
+      ...base,
+      state: 'failed',
+      durationMs: Math.round(performance.now() - started),
+      hashAfter: null,
+      sentences: [],
+      inverse: [],
+      touchedIssues: 0,
+      error,
+      log: [...(previous?.log ?? []), { at: new Date().toISOString(), action: 'failed', by: base.appliedBy, note: error }],
     });
     await instance.save();
     throw thrown;
@@ -116,16 +143,29 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
       restored = false;
     }
     const lines = problems.slice(0, 15).map(formatProblem);
-    return fail(`leaves the instance invalid: ${lines[0]}`, restored, new CheckFailed(`migration ${m.id} leaves the instance invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); it was not applied`, [
-      ...lines, ...(problems.length > 15 ? [`… and ${problems.length - 15} more`] : []),
-      'fix the migration so that the configuration stays consistent (every reference resolves, every status reachable, …)',
-    ]));
+    return fail(
+      `leaves the instance invalid: ${lines[0]}`,
+      restored,
+      new CheckFailed(
+        `migration ${m.id} leaves the instance invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); it was not applied`,
+        [
+          ...lines,
+          ...(problems.length > 15 ? [`… and ${problems.length - 15} more`] : []),
+          'fix the migration so that the configuration stays consistent (every reference resolves, every status reachable, …)',
+        ],
+      ),
+    );
   }
 
   recordConfigChange(state, configBefore, m.id, 'up', now);
   const entry: LedgerEntry = {
-    ...base, state: 'applied', durationMs: 0, hashAfter: null, sentences: result.sentences,
-    inverse: storeInverse(state, m.id, result.inverse), touchedIssues: result.touched.issueIds.length,
+    ...base,
+    state: 'applied',
+    durationMs: 0,
+    hashAfter: null,
+    sentences: result.sentences,
+    inverse: storeInverse(state, m.id, result.inverse),
+    touchedIssues: result.touched.issueIds.length,
     log: [...(previous?.log ?? []), { at: appliedAt, action: 'applied', by: base.appliedBy }],
   };
   // One serialisation of the issues gives both the saved files and the hash after, which the

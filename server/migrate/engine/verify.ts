@@ -71,6 +71,6 @@ export const verifyMigrations = (state: InstanceState, pending: readonly LoadedM
 };
 
 export const renderVerify = (rows: readonly VerifyRow[]): string[] =>
-  rows.map((r) => r.ok
-    ? `ok       ${r.id}: up ${r.upMs} ms, down ${r.downMs} ms; down == start, up again == first up`
-    : `FAILED   ${r.id}: ${r.error}`);
+  rows.map((r) =>
+    r.ok ? `ok       ${r.id}: up ${r.upMs} ms, down ${r.downMs} ms; down == start, up again == first up` : `FAILED   ${r.id}: ${r.error}`,
+  );

@@ -15,7 +15,13 @@ export const nextId = (existing: readonly string[], prefix: string): string => {
 };
 
 /** Index to insert at: after or before a named neighbour, else at the end. */
-export const insertIndex = <T>(site: OpSite, items: readonly T[], find: (t: T) => boolean, where: { before?: unknown; after?: unknown }, what: string): number => {
+export const insertIndex = <T>(
+  site: OpSite,
+  items: readonly T[],
+  find: (t: T) => boolean,
+  where: { before?: unknown; after?: unknown },
+  what: string,
+): number => {
   if (where.before !== undefined && where.after !== undefined) fail(site, `give either before or after for the ${what}, not both`);
   const anchor = where.before ?? where.after;
   if (anchor === undefined) return items.length;

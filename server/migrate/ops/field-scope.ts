@@ -12,7 +12,10 @@ export interface Scope {
   issueTypes?: string[];
 }
 
-export interface Pair { project: Project; typeId: string }
+export interface Pair {
+  project: Project;
+  typeId: string;
+}
 
 export const pairKey = (projectKey: string, typeId: string): string => `${projectKey}\u0000${typeId}`;
 

@@ -6,8 +6,14 @@ import { q } from './define.ts';
 
 const option = (look: Lookup, field: Field, options: readonly FieldOption[], v: unknown, arg: string): FieldOption => {
   const s = String(v).toLowerCase();
-  return options.find((o) => o.id === v || o.value.toLowerCase() === s)
-    ?? fail(look.site, `${arg}: ${JSON.stringify(v)} is not an option of field ${q(field.name)} here`, options.map((o) => o.value));
+  return (
+    options.find((o) => o.id === v || o.value.toLowerCase() === s) ??
+    fail(
+      look.site,
+      `${arg}: ${JSON.stringify(v)} is not an option of field ${q(field.name)} here`,
+      options.map((o) => o.value),
+    )
+  );
 };
 
 const many = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
@@ -19,21 +25,32 @@ const many = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 export const toStoredValue = (look: Lookup, field: Field, options: readonly FieldOption[], value: unknown, arg: string): unknown => {
   if (value === null || value === undefined) return value;
   switch (field.type) {
-    case 'select': case 'radio': return option(look, field, options, value, arg).id;
-    case 'multi-select': case 'checkboxes': return many(value).map((v) => option(look, field, options, v, arg).id);
+    case 'select':
+    case 'radio':
+      return option(look, field, options, value, arg).id;
+    case 'multi-select':
+    case 'checkboxes':
+      return many(value).map((v) => option(look, field, options, v, arg).id);
     case 'cascading-select': {
       const { parent, child } = typeof value === 'object' ? (value as { parent: unknown; child?: unknown }) : { parent: value, child: undefined };
       const p = option(look, field, options, parent, arg);
       return child === undefined ? { parent: p.id } : { parent: p.id, child: option(look, field, p.children ?? [], child, arg).id };
     }
-    case 'user': return look.user(value, arg).accountId;
-    case 'multi-user': return many(value).map((v) => look.user(v, arg).accountId);
-    case 'group': return look.group(value, arg).id;
-    case 'multi-group': return many(value).map((v) => look.group(v, arg).id);
-    case 'priority': return look.priority(value, arg).id;
+    case 'user':
+      return look.user(value, arg).accountId;
+    case 'multi-user':
+      return many(value).map((v) => look.user(v, arg).accountId);
+    case 'group':
+      return look.group(value, arg).id;
+    case 'multi-group':
+      return many(value).map((v) => look.group(v, arg).id);
+    case 'priority':
+      return look.priority(value, arg).id;
     case 'number':
       return typeof value === 'number' ? value : fail(look.site, `${arg}: field ${q(field.name)} holds numbers, got ${JSON.stringify(value)}`);
-    case 'labels': return many(value).map(String);
-    default: return value;
+    case 'labels':
+      return many(value).map(String);
+    default:
+      return value;
   }
 };

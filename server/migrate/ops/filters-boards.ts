@@ -3,7 +3,10 @@ import type { Board, BoardColumn, SavedFilter } from '../../model/index.ts';
 import { fail } from '../names.ts';
 import { defineOp, q } from './define.ts';
 
-export interface SetFilterJqlArgs { filter: string; jql: string }
+export interface SetFilterJqlArgs {
+  filter: string;
+  jql: string;
+}
 export interface BoardColumnInput {
   name: string;
   /** Status names shown in the column. */
@@ -11,10 +14,16 @@ export interface BoardColumnInput {
   min?: number;
   max?: number;
 }
-export interface SetBoardColumnsArgs { board: string; /** The full list of columns, in order. */ columns: BoardColumnInput[] }
+export interface SetBoardColumnsArgs {
+  board: string /** The full list of columns, in order. */;
+  columns: BoardColumnInput[];
+}
 
 export const setFilterJql = defineOp<SetFilterJqlArgs, { filter: SavedFilter; jql: string }>({
-  kind: 'setFilterJql', area: 'filters and boards', required: ['filter', 'jql'], optional: [],
+  kind: 'setFilterJql',
+  area: 'filters and boards',
+  required: ['filter', 'jql'],
+  optional: [],
   describe: (a) => `Change the JQL of the saved filter ${q(a.filter)} to \`${a.jql}\`.`,
   prepare: (_s, a, look, site) => {
     const filter = look.filter(a.filter, 'filter');
@@ -25,7 +34,10 @@ export const setFilterJql = defineOp<SetFilterJqlArgs, { filter: SavedFilter; jq
 });
 
 export const setBoardColumns = defineOp<SetBoardColumnsArgs, { board: Board; columns: BoardColumn[] }>({
-  kind: 'setBoardColumns', area: 'filters and boards', required: ['board', 'columns'], optional: [],
+  kind: 'setBoardColumns',
+  area: 'filters and boards',
+  required: ['board', 'columns'],
+  optional: [],
   describe: (a) => `Set the columns of the board ${q(a.board)} to ${Array.isArray(a.columns) ? a.columns.map((c) => q(c.name)).join(', ') : '?'}.`,
   prepare: (_s, a, look, site) => {
     const board = look.board(a.board, 'board');

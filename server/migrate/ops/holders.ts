@@ -4,14 +4,19 @@ import type { Lookup } from '../lookup.ts';
 import { fail } from '../names.ts';
 
 /** Who holds a permission: a keyword, or a group, project role or user by name. */
-export type HolderInput =
-  | 'anyone' | 'loggedIn' | 'reporter' | 'assignee' | 'projectLead'
-  | { group: string } | { role: string } | { user: string };
+export type HolderInput = 'anyone' | 'loggedIn' | 'reporter' | 'assignee' | 'projectLead' | { group: string } | { role: string } | { user: string };
 
 /** Who receives a notification: a keyword, or a group, project role or user by name. */
 export type RecipientInput =
-  | 'currentAssignee' | 'reporter' | 'currentUser' | 'projectLead' | 'componentLead' | 'watchers'
-  | { group: string } | { role: string } | { user: string };
+  | 'currentAssignee'
+  | 'reporter'
+  | 'currentUser'
+  | 'projectLead'
+  | 'componentLead'
+  | 'watchers'
+  | { group: string }
+  | { role: string }
+  | { user: string };
 
 const HOLDER_WORDS = ['anyone', 'loggedIn', 'reporter', 'assignee', 'projectLead'];
 const RECIPIENT_WORDS = ['currentAssignee', 'reporter', 'currentUser', 'projectLead', 'componentLead', 'watchers'];
@@ -31,7 +36,10 @@ export const toHolder = (look: Lookup, v: HolderInput): PermissionHolder => {
     const n = named(look, v, 'holder');
     if (n) return n;
   }
-  return fail(look.site, `holder: ${JSON.stringify(v)} is not a holder (expected one of ${HOLDER_WORDS.join(', ')}, or { group }, { role }, { user })`);
+  return fail(
+    look.site,
+    `holder: ${JSON.stringify(v)} is not a holder (expected one of ${HOLDER_WORDS.join(', ')}, or { group }, { role }, { user })`,
+  );
 };
 
 export const toRecipient = (look: Lookup, v: RecipientInput): NotificationRecipient => {
@@ -41,8 +49,15 @@ export const toRecipient = (look: Lookup, v: RecipientInput): NotificationRecipi
     const n = named(look, v, 'recipient');
     if (n) return n;
   }
-  return fail(look.site, `recipient: ${JSON.stringify(v)} is not a recipient (expected one of ${RECIPIENT_WORDS.join(', ')}, or { group }, { role }, { user })`);
+  return fail(
+    look.site,
+    `recipient: ${JSON.stringify(v)} is not a recipient (expected one of ${RECIPIENT_WORDS.join(', ')}, or { group }, { role }, { user })`,
+  );
 };
 
 export const holderText = (v: HolderInput | RecipientInput): string =>
-  typeof v === 'string' ? v : Object.entries(v).map(([k, x]) => `${k} '${String(x)}'`).join('');
+  typeof v === 'string'
+    ? v
+    : Object.entries(v)
+        .map(([k, x]) => `${k} '${String(x)}'`)
+        .join('');

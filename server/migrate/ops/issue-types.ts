@@ -13,7 +13,10 @@ export interface AddIssueTypeArgs {
   /** Issue type schemes (by name) that offer the new type, so projects using them can create it. */
   schemes?: string[];
 }
-export interface RenameIssueTypeArgs { from: string; to: string }
+export interface RenameIssueTypeArgs {
+  from: string;
+  to: string;
+}
 export interface RemoveIssueTypeArgs {
   issueType: string;
   /** The type its issues become; required when there are any. Same kind (sub-task or not), offered by their projects, with their statuses in its workflow. */
@@ -21,11 +24,18 @@ export interface RemoveIssueTypeArgs {
 }
 
 export const addIssueType = defineOp<AddIssueTypeArgs, { type: IssueType; schemes: IssueTypeScheme[] }>({
-  kind: 'addIssueType', area: 'issue types', required: ['name'], optional: ['subtask', 'description', 'schemes'],
-  describe: (a) => `Add the ${a.subtask ? 'sub-task ' : ''}issue type ${q(a.name)}${a.schemes?.length ? ` to the issue type schemes ${list(a.schemes)}` : ''}.`,
+  kind: 'addIssueType',
+  area: 'issue types',
+  required: ['name'],
+  optional: ['subtask', 'description', 'schemes'],
+  describe: (a) =>
+    `Add the ${a.subtask ? 'sub-task ' : ''}issue type ${q(a.name)}${a.schemes?.length ? ` to the issue type schemes ${list(a.schemes)}` : ''}.`,
   prepare: (s, a, look, site) => ({
     type: {
-      id: nextId(s.config.issueTypes.map((t) => t.id), 'issuetype'),
+      id: nextId(
+        s.config.issueTypes.map((t) => t.id),
+        'issuetype',
+      ),
       name: assertNameFree(site, SPECS.issueType, s.config.issueTypes, a.name),
       subtask: a.subtask === true,
       ...(a.description !== undefined ? { description: a.description } : {}),
@@ -39,7 +49,10 @@ export const addIssueType = defineOp<AddIssueTypeArgs, { type: IssueType; scheme
 });
 
 export const renameIssueType = defineOp<RenameIssueTypeArgs, { type: IssueType; to: string }>({
-  kind: 'renameIssueType', area: 'issue types', required: ['from', 'to'], optional: [],
+  kind: 'renameIssueType',
+  area: 'issue types',
+  required: ['from', 'to'],
+  optional: [],
   describe: (a) => `Rename the issue type ${q(a.from)} to ${q(a.to)}.`,
   prepare: (s, a, look, site) => {
     const type = look.issueType(a.from, 'from');
@@ -49,26 +62,45 @@ export const renameIssueType = defineOp<RenameIssueTypeArgs, { type: IssueType; 
 });
 
 export const removeIssueType = defineOp<RemoveIssueTypeArgs, { type: IssueType; mapTo: IssueType | undefined; issues: Issue[] }>({
-  kind: 'removeIssueType', area: 'issue types', required: ['issueType'], optional: ['mapTo'],
+  kind: 'removeIssueType',
+  area: 'issue types',
+  required: ['issueType'],
+  optional: ['mapTo'],
   describe: (a) => `Remove the issue type ${q(a.issueType)}${a.mapTo ? `, changing its issues to ${q(a.mapTo)}` : ''}; schemes drop it.`,
   prepare: (s, a, look, site) => {
     const type = look.issueType(a.issueType, 'issueType');
     const mapTo = a.mapTo === undefined ? undefined : look.issueType(a.mapTo, 'mapTo');
     if (mapTo === type) fail(site, `mapTo: cannot map ${q(type.name)} to itself`);
-    if (mapTo && mapTo.subtask !== type.subtask) fail(site, `mapTo: ${q(mapTo.name)} is ${mapTo.subtask ? '' : 'not '}a sub-task type and ${q(type.name)} is ${type.subtask ? '' : 'not '}; issues cannot change between the two`);
+    if (mapTo && mapTo.subtask !== type.subtask)
+      fail(
+        site,
+        `mapTo: ${q(mapTo.name)} is ${mapTo.subtask ? '' : 'not '}a sub-task type and ${q(type.name)} is ${type.subtask ? '' : 'not '}; issues cannot change between the two`,
+      );
     const issues = s.issues.filter((i) => i.issueType === type.id);
-    if (issues.length && !mapTo) fail(site, `mapTo is required: ${issues.length} issue(s) are of type ${q(type.name)} (e.g. ${issues.slice(0, 3).map((i) => i.key).join(', ')})`);
+    if (issues.length && !mapTo)
+      fail(
+        site,
+        `mapTo is required: ${issues.length} issue(s) are of type ${q(type.name)} (e.g. ${issues
+          .slice(0, 3)
+          .map((i) => i.key)
+          .join(', ')})`,
+      );
     for (const sc of s.config.issueTypeSchemes) {
-      if (sc.issueTypes.length === 1 && sc.issueTypes[0] === type.id && !mapTo) fail(site, `issue type scheme ${q(sc.name)} offers only ${q(type.name)}; give mapTo`);
+      if (sc.issueTypes.length === 1 && sc.issueTypes[0] === type.id && !mapTo)
+        fail(site, `issue type scheme ${q(sc.name)} offers only ${q(type.name)}; give mapTo`);
     }
     if (mapTo) {
       const bad = new Set<string>();
       for (const i of issues) {
         const p = projectByKey(s.config, i.project);
         if (!p) continue;
-        if (!issueTypesOf(s.config, p).includes(mapTo.id)) bad.add(`project ${p.key} does not offer ${q(mapTo.name)} (add it to its issue type scheme first)`);
+        if (!issueTypesOf(s.config, p).includes(mapTo.id))
+          bad.add(`project ${p.key} does not offer ${q(mapTo.name)} (add it to its issue type scheme first)`);
         const wf = workflowFor(s.config, p, mapTo.id);
-        if (wf && !inWorkflow(wf, i.status)) bad.add(`${i.key}'s status ${q(s.config.statuses.find((x) => x.id === i.status)?.name ?? i.status)} is not in workflow ${q(wf.name)} of ${q(mapTo.name)} in ${p.key}`);
+        if (wf && !inWorkflow(wf, i.status))
+          bad.add(
+            `${i.key}'s status ${q(s.config.statuses.find((x) => x.id === i.status)?.name ?? i.status)} is not in workflow ${q(wf.name)} of ${q(mapTo.name)} in ${p.key}`,
+          );
       }
       if (bad.size) fail(site, `mapTo ${q(mapTo.name)} cannot take the issues: ${[...bad].slice(0, 5).join('; ')}`);
     }
@@ -76,9 +108,19 @@ export const removeIssueType = defineOp<RemoveIssueTypeArgs, { type: IssueType; 
   },
   mutate: (s, { type, mapTo, issues }, rec) => {
     const c = s.config;
-    if (mapTo) for (const i of issues) rec.change(i, 'issueType', mapTo.id, { field: 'issuetype', fieldId: 'issuetype', from: type.id, fromString: type.name, to: mapTo.id, toString: mapTo.name });
+    if (mapTo)
+      for (const i of issues)
+        rec.change(i, 'issueType', mapTo.id, {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: type.id,
+          fromString: type.name,
+          to: mapTo.id,
+          toString: mapTo.name,
+        });
     for (const sc of c.issueTypeSchemes) {
-      if (mapTo && sc.issueTypes.includes(type.id) && !sc.issueTypes.includes(mapTo.id) && sc.issueTypes.length === 1) replaceIn(sc.issueTypes, type.id, mapTo.id);
+      if (mapTo && sc.issueTypes.includes(type.id) && !sc.issueTypes.includes(mapTo.id) && sc.issueTypes.length === 1)
+        replaceIn(sc.issueTypes, type.id, mapTo.id);
       else sc.issueTypes = sc.issueTypes.filter((x) => x !== type.id);
       if (sc.defaultIssueType === type.id) {
         if (mapTo && sc.issueTypes.includes(mapTo.id)) sc.defaultIssueType = mapTo.id;

@@ -14,7 +14,11 @@ export interface AddOptionArgs {
   before?: string;
   after?: string;
 }
-export interface RenameOptionArgs { field: string; from: string; to: string }
+export interface RenameOptionArgs {
+  field: string;
+  from: string;
+  to: string;
+}
 export interface RemoveOptionArgs {
   field: string;
   option: string;
@@ -31,11 +35,16 @@ const optionField = (look: Lookup, name: unknown): Field => {
 const byValue = (options: readonly FieldOption[] | undefined, value: string): FieldOption | undefined =>
   options?.find((o) => o.value.toLowerCase() === value.toLowerCase());
 
-const allOptionIds = (f: Field): string[] => f.contexts.flatMap((c) => (c.options ?? []).flatMap((o) => [o.id, ...(o.children ?? []).map((x) => x.id)]));
+const allOptionIds = (f: Field): string[] =>
+  f.contexts.flatMap((c) => (c.options ?? []).flatMap((o) => [o.id, ...(o.children ?? []).map((x) => x.id)]));
 
 export const addOption = defineOp<AddOptionArgs, Array<{ ctx: FieldContext; at: number; opt: FieldOption }>>({
-  kind: 'addOption', area: 'fields', required: ['field', 'option'], optional: ['before', 'after'],
-  describe: (a) => `Add the option ${q(a.option)} to the field ${q(a.field)}${a.before ? ` before ${q(a.before)}` : a.after ? ` after ${q(a.after)}` : ''}.`,
+  kind: 'addOption',
+  area: 'fields',
+  required: ['field', 'option'],
+  optional: ['before', 'after'],
+  describe: (a) =>
+    `Add the option ${q(a.option)} to the field ${q(a.field)}${a.before ? ` before ${q(a.before)}` : a.after ? ` after ${q(a.after)}` : ''}.`,
   prepare: (_s, a, look, site) => {
     const field = optionField(look, a.field);
     if (typeof a.option !== 'string' || !a.option.trim()) fail(site, `option: expected a non-empty value, got ${JSON.stringify(a.option)}`);
@@ -44,7 +53,13 @@ export const addOption = defineOp<AddOptionArgs, Array<{ ctx: FieldContext; at: 
     const plan = field.contexts.map((ctx) => {
       if (byValue(ctx.options, a.option)) fail(site, `field ${q(field.name)} already has the option ${q(a.option)}`);
       const anchor = a.before ?? a.after;
-      const at = insertIndex(site, ctx.options ?? [], (o) => anchor !== undefined && o.value.toLowerCase() === String(anchor).toLowerCase(), a, `options of ${q(field.name)}`);
+      const at = insertIndex(
+        site,
+        ctx.options ?? [],
+        (o) => anchor !== undefined && o.value.toLowerCase() === String(anchor).toLowerCase(),
+        a,
+        `options of ${q(field.name)}`,
+      );
       while (taken.has(`${field.id}-opt-${n}`)) n++;
       taken.add(`${field.id}-opt-${n}`);
       return { ctx, at, opt: { id: `${field.id}-opt-${n}`, value: a.option.trim() } };
@@ -58,7 +73,10 @@ export const addOption = defineOp<AddOptionArgs, Array<{ ctx: FieldContext; at: 
 });
 
 export const renameOption = defineOp<RenameOptionArgs, { opts: FieldOption[]; to: string }>({
-  kind: 'renameOption', area: 'fields', required: ['field', 'from', 'to'], optional: [],
+  kind: 'renameOption',
+  area: 'fields',
+  required: ['field', 'from', 'to'],
+  optional: [],
   describe: (a) => `Rename the option ${q(a.from)} of the field ${q(a.field)} to ${q(a.to)}; issues keep it.`,
   prepare: (_s, a, look, site) => {
     const field = optionField(look, a.field);
@@ -76,7 +94,12 @@ export const renameOption = defineOp<RenameOptionArgs, { opts: FieldOption[]; to
   },
 });
 
-interface RemovePlan { field: Field; removed: Map<string, string | undefined>; ctxs: Array<{ ctx: FieldContext; opt: FieldOption }>; issues: Issue[] }
+interface RemovePlan {
+  field: Field;
+  removed: Map<string, string | undefined>;
+  ctxs: Array<{ ctx: FieldContext; opt: FieldOption }>;
+  issues: Issue[];
+}
 
 const heldIds = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : v && typeof v === 'object' ? [String((v as { parent: unknown }).parent)] : [];
@@ -96,8 +119,12 @@ const replaced = (v: unknown, map: Map<string, string | undefined>): unknown => 
 };
 
 export const removeOption = defineOp<RemoveOptionArgs, RemovePlan>({
-  kind: 'removeOption', area: 'fields', required: ['field', 'option'], optional: ['replaceWith'],
-  describe: (a) => `Remove the option ${q(a.option)} of the field ${q(a.field)}${a.replaceWith ? `, replacing it with ${q(a.replaceWith)} on issues that hold it` : ''}.`,
+  kind: 'removeOption',
+  area: 'fields',
+  required: ['field', 'option'],
+  optional: ['replaceWith'],
+  describe: (a) =>
+    `Remove the option ${q(a.option)} of the field ${q(a.field)}${a.replaceWith ? `, replacing it with ${q(a.replaceWith)} on issues that hold it` : ''}.`,
   prepare: (s, a, look, site) => {
     const field = optionField(look, a.field);
     const first = look.option(field, a.option, 'option');
@@ -109,12 +136,23 @@ export const removeOption = defineOp<RemoveOptionArgs, RemovePlan>({
       const opt = byValue(ctx.options, first.value);
       if (!opt) continue;
       const r = repl ? byValue(ctx.options, repl.value) : undefined;
-      if (repl && !r) fail(site, `replaceWith: ${q(repl.value)} is not an option of field ${q(field.name)} in context ${q(ctx.name ?? ctx.id)}, which has ${q(first.value)}`);
+      if (repl && !r)
+        fail(
+          site,
+          `replaceWith: ${q(repl.value)} is not an option of field ${q(field.name)} in context ${q(ctx.name ?? ctx.id)}, which has ${q(first.value)}`,
+        );
       removed.set(opt.id, r?.id);
       ctxs.push({ ctx, opt });
     }
     const issues = s.issues.filter((i) => heldIds(i.customFields[field.id]).some((id) => removed.has(id)));
-    if (issues.length && !repl) fail(site, `replaceWith is required: ${issues.length} issue(s) hold ${q(first.value)} in ${q(field.name)} (e.g. ${issues.slice(0, 3).map((i) => i.key).join(', ')})`);
+    if (issues.length && !repl)
+      fail(
+        site,
+        `replaceWith is required: ${issues.length} issue(s) hold ${q(first.value)} in ${q(field.name)} (e.g. ${issues
+          .slice(0, 3)
+          .map((i) => i.key)
+          .join(', ')})`,
+      );
     return { field, removed, ctxs, issues };
   },
   mutate: (_s, { field, removed, ctxs, issues }, rec) => {
@@ -122,7 +160,14 @@ export const removeOption = defineOp<RemoveOptionArgs, RemovePlan>({
     for (const issue of issues) {
       const before = issue.customFields[field.id];
       const after = replaced(before, removed);
-      rec.change(issue, key, after, { field: field.name, fieldId: field.id, from: changeString(before), fromString: changeString(before), to: changeString(after), toString: changeString(after) });
+      rec.change(issue, key, after, {
+        field: field.name,
+        fieldId: field.id,
+        from: changeString(before),
+        fromString: changeString(before),
+        to: changeString(after),
+        toString: changeString(after),
+      });
     }
     for (const { ctx, opt } of ctxs) {
       ctx.options = (ctx.options ?? []).filter((o) => o !== opt);

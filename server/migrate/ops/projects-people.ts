@@ -16,8 +16,13 @@ export interface AddProjectArgs {
   style?: (typeof PROJECT_STYLES)[number];
   description?: string;
 }
-export interface ArchiveProjectArgs { project: string }
-export interface GroupMemberArgs { group: string; user: string }
+export interface ArchiveProjectArgs {
+  project: string;
+}
+export interface GroupMemberArgs {
+  group: string;
+  user: string;
+}
 export interface SetRoleActorsArgs {
   project: string;
   role: string;
@@ -26,10 +31,14 @@ export interface SetRoleActorsArgs {
 }
 
 export const addProject = defineOp<AddProjectArgs, Project>({
-  kind: 'addProject', area: 'projects and people', required: ['key', 'name', 'lead', 'like'], optional: ['kind', 'style', 'description'],
+  kind: 'addProject',
+  area: 'projects and people',
+  required: ['key', 'name', 'lead', 'like'],
+  optional: ['kind', 'style', 'description'],
   describe: (a) => `Add the project ${a.key} (${q(a.name)}), led by ${q(a.lead)}, with the schemes of ${a.like}.`,
   prepare: (s, a, look, site) => {
-    if (typeof a.key !== 'string' || !/^[A-Z][A-Z0-9_]{1,9}$/.test(a.key)) fail(site, `key: ${JSON.stringify(a.key)} is not a project key (upper case, 2 to 10 characters, e.g. PAY)`);
+    if (typeof a.key !== 'string' || !/^[A-Z][A-Z0-9_]{1,9}$/.test(a.key))
+      fail(site, `key: ${JSON.stringify(a.key)} is not a project key (upper case, 2 to 10 characters, e.g. PAY)`);
     if (s.config.projects.some((p) => p.key === a.key)) fail(site, `key: a project ${a.key} already exists`);
     if (typeof a.name !== 'string' || !a.name.trim()) fail(site, 'name: expected a project name');
     if (s.config.projects.some((p) => p.name.toLowerCase() === a.name.toLowerCase())) fail(site, `name: a project named ${q(a.name)} already exists`);
@@ -38,17 +47,31 @@ export const addProject = defineOp<AddProjectArgs, Project>({
     if (a.style !== undefined && !isOneOf(PROJECT_STYLES, a.style)) fail(site, `style: expected one of ${PROJECT_STYLES.join(', ')}`);
     const style = a.style ?? like.style;
     return {
-      id: nextId(s.config.projects.map((p) => p.id), 'project'), key: a.key, name: a.name.trim(), kind: a.kind ?? like.kind,
-      ...(style ? { style } : {}), ...(a.description !== undefined ? { description: a.description } : {}),
-      lead: look.user(a.lead, 'lead').accountId, archived: false, components: [], versions: [],
-      roles: structuredClone(like.roles), schemes: { ...like.schemes },
+      id: nextId(
+        s.config.projects.map((p) => p.id),
+        'project',
+      ),
+      key: a.key,
+      name: a.name.trim(),
+      kind: a.kind ?? like.kind,
+      ...(style ? { style } : {}),
+      ...(a.description !== undefined ? { description: a.description } : {}),
+      lead: look.user(a.lead, 'lead').accountId,
+      archived: false,
+      components: [],
+      versions: [],
+      roles: structuredClone(like.roles),
+      schemes: { ...like.schemes },
     };
   },
   mutate: (s, p) => void s.config.projects.push(p),
 });
 
 export const archiveProject = defineOp<ArchiveProjectArgs, Project>({
-  kind: 'archiveProject', area: 'projects and people', required: ['project'], optional: [],
+  kind: 'archiveProject',
+  area: 'projects and people',
+  required: ['project'],
+  optional: [],
   describe: (a) => `Archive the project ${q(a.project)}: its issues stay but it is read-only and hidden from pickers.`,
   prepare: (_s, a, look, site) => {
     const p = look.project(a.project, 'project');
@@ -58,10 +81,16 @@ export const archiveProject = defineOp<ArchiveProjectArgs, Project>({
   mutate: (_s, p) => void (p.archived = true),
 });
 
-const member = (a: GroupMemberArgs, look: import('../lookup.ts').Lookup): { g: Group; u: User } => ({ g: look.group(a.group, 'group'), u: look.user(a.user, 'user') });
+const member = (a: GroupMemberArgs, look: import('../lookup.ts').Lookup): { g: Group; u: User } => ({
+  g: look.group(a.group, 'group'),
+  u: look.user(a.user, 'user'),
+});
 
 export const addGroupMember = defineOp<GroupMemberArgs, { g: Group; u: User }>({
-  kind: 'addGroupMember', area: 'projects and people', required: ['group', 'user'], optional: [],
+  kind: 'addGroupMember',
+  area: 'projects and people',
+  required: ['group', 'user'],
+  optional: [],
   describe: (a) => `Add ${q(a.user)} to the group ${q(a.group)}.`,
   prepare: (_s, a, look, site) => {
     const m = member(a, look);
@@ -72,7 +101,10 @@ export const addGroupMember = defineOp<GroupMemberArgs, { g: Group; u: User }>({
 });
 
 export const removeGroupMember = defineOp<GroupMemberArgs, { g: Group; u: User }>({
-  kind: 'removeGroupMember', area: 'projects and people', required: ['group', 'user'], optional: [],
+  kind: 'removeGroupMember',
+  area: 'projects and people',
+  required: ['group', 'user'],
+  optional: [],
   describe: (a) => `Remove ${q(a.user)} from the group ${q(a.group)}.`,
   prepare: (_s, a, look, site) => {
     const m = member(a, look);
@@ -83,8 +115,12 @@ export const removeGroupMember = defineOp<GroupMemberArgs, { g: Group; u: User }
 });
 
 export const setRoleActors = defineOp<SetRoleActorsArgs, { project: Project; role: string; actors: RoleActor[] }>({
-  kind: 'setRoleActors', area: 'projects and people', required: ['project', 'role', 'actors'], optional: [],
-  describe: (a) => `In the project ${q(a.project)}, set the role ${q(a.role)} to ${Array.isArray(a.actors) && a.actors.length ? a.actors.map((x) => ('user' in x ? `user ${q(x.user)}` : `group ${q(x.group)}`)).join(', ') : 'nobody'}.`,
+  kind: 'setRoleActors',
+  area: 'projects and people',
+  required: ['project', 'role', 'actors'],
+  optional: [],
+  describe: (a) =>
+    `In the project ${q(a.project)}, set the role ${q(a.role)} to ${Array.isArray(a.actors) && a.actors.length ? a.actors.map((x) => ('user' in x ? `user ${q(x.user)}` : `group ${q(x.group)}`)).join(', ') : 'nobody'}.`,
   prepare: (_s, a, look, site) => {
     const project = look.project(a.project, 'project');
     const role = look.role(a.role, 'role');

@@ -10,16 +10,26 @@ import { restoreIssue, type IssueRestore } from '../issue-changes.ts';
 import type { OpDefinition, OpProblem } from '../types.ts';
 import { checkSite, defineOp } from './define.ts';
 
-export interface RestoreConfigArgs { note: string; patches: Patch[] }
+export interface RestoreConfigArgs {
+  note: string;
+  patches: Patch[];
+}
 
 export const restoreConfig = defineOp<RestoreConfigArgs, Patch[]>({
-  kind: 'restoreConfig', area: 'internal', internal: true, required: ['note', 'patches'], optional: [],
+  kind: 'restoreConfig',
+  area: 'internal',
+  internal: true,
+  required: ['note', 'patches'],
+  optional: [],
   describe: (a) => a.note,
   prepare: (_s, a, _l, site) => (Array.isArray(a.patches) ? a.patches : fail(site, 'patches: expected a list of recorded patches')),
   mutate: (state, patches) => applyPatches(state.config, patches),
 });
 
-export interface RestoreIssuesArgs { note: string; count: number }
+export interface RestoreIssuesArgs {
+  note: string;
+  count: number;
+}
 
 const indexById = (issues: readonly Issue[]): Map<string, Issue> => {
   const byId = new Map<string, Issue>();
@@ -29,7 +39,11 @@ const indexById = (issues: readonly Issue[]): Map<string, Issue> => {
 
 /** Puts back captured issue values, history and `updated`; its inverse is the same kind, captured from the current issues. */
 export const restoreIssues: OpDefinition<RestoreIssuesArgs> = {
-  kind: 'restoreIssues', area: 'internal', internal: true, required: ['note', 'count'], optional: [],
+  kind: 'restoreIssues',
+  area: 'internal',
+  internal: true,
+  required: ['note', 'count'],
+  optional: [],
   describe: (a) => a.note,
   check: (state, _a, site = checkSite('restoreIssues')): OpProblem[] => {
     void site;
@@ -54,13 +68,23 @@ export const restoreIssues: OpDefinition<RestoreIssuesArgs> = {
   },
 };
 
-export interface ReplaceIssuesArgs { note: string; count: number }
+export interface ReplaceIssuesArgs {
+  note: string;
+  count: number;
+}
 /** One whole issue to put back, by id (what the functions form captures for `ctx.editIssue`). */
-export interface IssueReplacement { id: string; issue: Issue }
+export interface IssueReplacement {
+  id: string;
+  issue: Issue;
+}
 
 /** Puts back whole issues captured before a function-form migration edited them. */
 export const replaceIssues: OpDefinition<ReplaceIssuesArgs> = {
-  kind: 'replaceIssues', area: 'internal', internal: true, required: ['note', 'count'], optional: [],
+  kind: 'replaceIssues',
+  area: 'internal',
+  internal: true,
+  required: ['note', 'count'],
+  optional: [],
   describe: (a) => a.note,
   check: () => [],
   apply(state, args, _ctx, bulk = []) {

@@ -23,8 +23,18 @@ export interface SetWorkflowArgs {
 }
 
 export const setWorkflow = defineOp<SetWorkflowArgs, Plan>({
-  kind: 'setWorkflow', area: 'workflows', required: ['scheme', 'issueType', 'workflow'], optional: ['statusMap'],
-  describe: (a) => `In the workflow scheme ${q(a.scheme)}, use the workflow ${q(a.workflow)} for ${a.issueType === 'default' ? 'issue types without their own mapping' : `the issue type ${q(a.issueType)}`}${a.statusMap && Object.keys(a.statusMap).length ? `, moving issues ${Object.entries(a.statusMap).map(([f, t]) => `${q(f)} → ${q(t)}`).join(', ')}` : ''}.`,
+  kind: 'setWorkflow',
+  area: 'workflows',
+  required: ['scheme', 'issueType', 'workflow'],
+  optional: ['statusMap'],
+  describe: (a) =>
+    `In the workflow scheme ${q(a.scheme)}, use the workflow ${q(a.workflow)} for ${a.issueType === 'default' ? 'issue types without their own mapping' : `the issue type ${q(a.issueType)}`}${
+      a.statusMap && Object.keys(a.statusMap).length
+        ? `, moving issues ${Object.entries(a.statusMap)
+            .map(([f, t]) => `${q(f)} → ${q(t)}`)
+            .join(', ')}`
+        : ''
+    }.`,
   prepare: (s, a, look, site) => {
     const scheme = look.workflowScheme(a.scheme, 'scheme');
     const typeId = a.issueType === 'default' ? undefined : look.issueType(a.issueType, 'issueType').id;
@@ -50,7 +60,11 @@ export const setWorkflow = defineOp<SetWorkflowArgs, Plan>({
     }
     if (unmapped.size) {
       const names = [...unmapped].map(([id, n]) => `${q(byId.get(id)?.name ?? id)} (${n} issue(s))`);
-      fail(site, `statusMap must map ${names.join(', ')}: the workflow ${q(wf.name)} has no such status`, wf.statuses.map((x) => byId.get(x.status)?.name ?? x.status));
+      fail(
+        site,
+        `statusMap must map ${names.join(', ')}: the workflow ${q(wf.name)} has no such status`,
+        wf.statuses.map((x) => byId.get(x.status)?.name ?? x.status),
+      );
     }
     return { scheme, typeId, wf, moves };
   },

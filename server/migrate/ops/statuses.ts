@@ -14,23 +14,37 @@ export interface AddStatusArgs {
   category: StatusCategory;
   description?: string;
 }
-export interface RenameStatusArgs { /** The status's current name. */ from: string; /** Its new name. */ to: string }
+export interface RenameStatusArgs {
+  /** The status's current name. */ from: string /** Its new name. */;
+  to: string;
+}
 export interface RemoveStatusArgs {
   /** The status to remove everywhere (workflows, board columns). */
   status: string;
   /** Where its issues go; required when any issue is in the status. Must be in every workflow that has the status. */
   mapTo?: string;
 }
-export interface SetStatusCategoryArgs { status: string; category: StatusCategory }
+export interface SetStatusCategoryArgs {
+  status: string;
+  category: StatusCategory;
+}
 
 const category = (site: OpSite, c: unknown): StatusCategory =>
-  isOneOf(STATUS_CATEGORIES, c) ? c : fail(site, `category: ${JSON.stringify(c)} is not a status category (expected one of: ${STATUS_CATEGORIES.join(', ')})`);
+  isOneOf(STATUS_CATEGORIES, c)
+    ? c
+    : fail(site, `category: ${JSON.stringify(c)} is not a status category (expected one of: ${STATUS_CATEGORIES.join(', ')})`);
 
 export const addStatus = defineOp<AddStatusArgs, Status>({
-  kind: 'addStatus', area: 'statuses', required: ['name', 'category'], optional: ['description'],
+  kind: 'addStatus',
+  area: 'statuses',
+  required: ['name', 'category'],
+  optional: ['description'],
   describe: (a) => `Add the status ${q(a.name)} (${a.category}); it is in no workflow until one adds it.`,
   prepare: (s, a, _l, site) => ({
-    id: nextId(s.config.statuses.map((x) => x.id), 'status'),
+    id: nextId(
+      s.config.statuses.map((x) => x.id),
+      'status',
+    ),
     name: assertNameFree(site, SPECS.status, s.config.statuses, a.name),
     category: category(site, a.category),
     ...(a.description !== undefined ? { description: a.description } : {}),
@@ -39,7 +53,10 @@ export const addStatus = defineOp<AddStatusArgs, Status>({
 });
 
 export const renameStatus = defineOp<RenameStatusArgs, { status: Status; to: string }>({
-  kind: 'renameStatus', area: 'statuses', required: ['from', 'to'], optional: [],
+  kind: 'renameStatus',
+  area: 'statuses',
+  required: ['from', 'to'],
+  optional: [],
   describe: (a) => `Rename the status ${q(a.from)} to ${q(a.to)}; issues keep their status, only the name changes.`,
   prepare: (s, a, look, site) => {
     const status = look.status(a.from, 'from');
@@ -49,7 +66,10 @@ export const renameStatus = defineOp<RenameStatusArgs, { status: Status; to: str
 });
 
 export const setStatusCategory = defineOp<SetStatusCategoryArgs, { status: Status; category: StatusCategory }>({
-  kind: 'setStatusCategory', area: 'statuses', required: ['status', 'category'], optional: [],
+  kind: 'setStatusCategory',
+  area: 'statuses',
+  required: ['status', 'category'],
+  optional: [],
   describe: (a) => `Move the status ${q(a.status)} to the ${q(a.category)} category.`,
   prepare: (_s, a, look, site) => ({ status: look.status(a.status, 'status'), category: category(site, a.category) }),
   mutate: (_s, p) => void (p.status.category = p.category),
@@ -76,10 +96,16 @@ export const dropFromWorkflow = (wf: Workflow, statusId: string, mapTo: string |
   });
 };
 
-interface RemovePlan { status: Status; mapTo: Status | undefined }
+interface RemovePlan {
+  status: Status;
+  mapTo: Status | undefined;
+}
 
 export const removeStatus = defineOp<RemoveStatusArgs, RemovePlan>({
-  kind: 'removeStatus', area: 'statuses', required: ['status'], optional: ['mapTo'],
+  kind: 'removeStatus',
+  area: 'statuses',
+  required: ['status'],
+  optional: ['mapTo'],
   describe: (a) => `Remove the status ${q(a.status)}${a.mapTo ? `, moving its issues to ${q(a.mapTo)}` : ''}; workflows and board columns drop it.`,
   prepare: (s, a, look, site) => {
     const status = look.status(a.status, 'status');
@@ -87,7 +113,13 @@ export const removeStatus = defineOp<RemoveStatusArgs, RemovePlan>({
     if (mapTo === status) fail(site, `mapTo: cannot map ${q(status.name)} to itself`);
     const inIt = s.issues.filter((i) => i.status === status.id);
     if (inIt.length && !mapTo) {
-      fail(site, `mapTo is required: ${inIt.length} issue(s) are in status ${q(status.name)} (e.g. ${inIt.slice(0, 3).map((i) => i.key).join(', ')}); say where they go`);
+      fail(
+        site,
+        `mapTo is required: ${inIt.length} issue(s) are in status ${q(status.name)} (e.g. ${inIt
+          .slice(0, 3)
+          .map((i) => i.key)
+          .join(', ')}); say where they go`,
+      );
     }
     if (mapTo) {
       const wfOf = workflowOfIssue(s.config);
@@ -97,7 +129,10 @@ export const removeStatus = defineOp<RemoveStatusArgs, RemovePlan>({
         if (wf && !inWorkflow(wf, mapTo.id)) bad.set(wf.id, wf);
       }
       if (bad.size) {
-        fail(site, `mapTo: status ${q(mapTo.name)} is not in workflow ${[...bad.values()].map((w) => q(w.name)).join(', ')}, which has issues in ${q(status.name)}; add it there first with addWorkflowStatus`);
+        fail(
+          site,
+          `mapTo: status ${q(mapTo.name)} is not in workflow ${[...bad.values()].map((w) => q(w.name)).join(', ')}, which has issues in ${q(status.name)}; add it there first with addWorkflowStatus`,
+        );
       }
     }
     return { status, mapTo };

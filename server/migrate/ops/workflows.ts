@@ -33,8 +33,15 @@ export interface AddTransitionArgs {
   description?: string;
   rules?: TransitionRulesInput;
 }
-export interface RemoveTransitionArgs { workflow: string; transition: string }
-export interface RenameTransitionArgs { workflow: string; from: string; to: string }
+export interface RemoveTransitionArgs {
+  workflow: string;
+  transition: string;
+}
+export interface RenameTransitionArgs {
+  workflow: string;
+  from: string;
+  to: string;
+}
 export interface SetTransitionRulesArgs extends TransitionRulesInput {
   workflow: string;
   transition: string;
@@ -45,8 +52,12 @@ const needIn = (site: Parameters<typeof fail>[0], wf: Workflow, s: Status, arg: 
 };
 
 export const addWorkflowStatus = defineOp<AddWorkflowStatusArgs, { wf: Workflow; status: Status; at: number }>({
-  kind: 'addWorkflowStatus', area: 'workflows', required: ['workflow', 'status'], optional: ['before', 'after'],
-  describe: (a) => `Add the status ${q(a.status)} to the workflow ${q(a.workflow)}${a.before ? ` before ${q(a.before)}` : a.after ? ` after ${q(a.after)}` : ''}.`,
+  kind: 'addWorkflowStatus',
+  area: 'workflows',
+  required: ['workflow', 'status'],
+  optional: ['before', 'after'],
+  describe: (a) =>
+    `Add the status ${q(a.status)} to the workflow ${q(a.workflow)}${a.before ? ` before ${q(a.before)}` : a.after ? ` after ${q(a.after)}` : ''}.`,
   prepare: (_s, a, look, site) => {
     const wf = look.workflow(a.workflow, 'workflow');
     const status = look.status(a.status, 'status');
@@ -61,7 +72,10 @@ export const addWorkflowStatus = defineOp<AddWorkflowStatusArgs, { wf: Workflow;
 });
 
 export const removeWorkflowStatus = defineOp<RemoveWorkflowStatusArgs, { wf: Workflow; status: Status; mapTo: Status | undefined }>({
-  kind: 'removeWorkflowStatus', area: 'workflows', required: ['workflow', 'status'], optional: ['mapTo'],
+  kind: 'removeWorkflowStatus',
+  area: 'workflows',
+  required: ['workflow', 'status'],
+  optional: ['mapTo'],
   describe: (a) => `Remove the status ${q(a.status)} from the workflow ${q(a.workflow)}${a.mapTo ? `, moving its issues to ${q(a.mapTo)}` : ''}.`,
   prepare: (s, a, look, site) => {
     const wf = look.workflow(a.workflow, 'workflow');
@@ -83,8 +97,12 @@ export const removeWorkflowStatus = defineOp<RemoveWorkflowStatusArgs, { wf: Wor
 });
 
 export const addTransition = defineOp<AddTransitionArgs, { wf: Workflow; t: Transition }>({
-  kind: 'addTransition', area: 'workflows', required: ['workflow', 'name', 'from', 'to'], optional: ['screen', 'description', 'rules'],
-  describe: (a) => `Add the transition ${q(a.name)} to the workflow ${q(a.workflow)}, from ${a.from === 'any' ? 'any status' : list(a.from)} to ${q(a.to)}${a.rules ? ', with rules' : ''}.`,
+  kind: 'addTransition',
+  area: 'workflows',
+  required: ['workflow', 'name', 'from', 'to'],
+  optional: ['screen', 'description', 'rules'],
+  describe: (a) =>
+    `Add the transition ${q(a.name)} to the workflow ${q(a.workflow)}, from ${a.from === 'any' ? 'any status' : list(a.from)} to ${q(a.to)}${a.rules ? ', with rules' : ''}.`,
   prepare: (s, a, look, site) => {
     const wf = look.workflow(a.workflow, 'workflow');
     const name = assertNameFree(site, { ...SPECS.transition, what: `transition of workflow '${wf.name}'` }, wf.transitions, a.name);
@@ -94,8 +112,14 @@ export const addTransition = defineOp<AddTransitionArgs, { wf: Workflow; t: Tran
     for (const f of from) needIn(site, wf, f, 'from');
     if (a.from !== 'any' && from.length === 0) fail(site, `from: give at least one status, or 'any' for a global transition`);
     const t: Transition = {
-      id: nextId(s.config.workflows.flatMap((w) => w.transitions.map((x) => x.id)), 'transition'),
-      name, type: a.from === 'any' ? 'global' : 'directed', from: from.map((f) => f.id), to: to.id,
+      id: nextId(
+        s.config.workflows.flatMap((w) => w.transitions.map((x) => x.id)),
+        'transition',
+      ),
+      name,
+      type: a.from === 'any' ? 'global' : 'directed',
+      from: from.map((f) => f.id),
+      to: to.id,
       ...(a.screen !== undefined ? { screen: look.screen(a.screen, 'screen').id } : {}),
       ...(a.description !== undefined ? { description: a.description } : {}),
       rules: resolveRules(look, a.rules ?? {}, { validators: [], postFunctions: [] }),
@@ -106,7 +130,10 @@ export const addTransition = defineOp<AddTransitionArgs, { wf: Workflow; t: Tran
 });
 
 export const removeTransition = defineOp<RemoveTransitionArgs, { wf: Workflow; t: Transition }>({
-  kind: 'removeTransition', area: 'workflows', required: ['workflow', 'transition'], optional: [],
+  kind: 'removeTransition',
+  area: 'workflows',
+  required: ['workflow', 'transition'],
+  optional: [],
   describe: (a) => `Remove the transition ${q(a.transition)} from the workflow ${q(a.workflow)}.`,
   prepare: (_s, a, look, site) => {
     const wf = look.workflow(a.workflow, 'workflow');
@@ -118,7 +145,10 @@ export const removeTransition = defineOp<RemoveTransitionArgs, { wf: Workflow; t
 });
 
 export const renameTransition = defineOp<RenameTransitionArgs, { t: Transition; to: string }>({
-  kind: 'renameTransition', area: 'workflows', required: ['workflow', 'from', 'to'], optional: [],
+  kind: 'renameTransition',
+  area: 'workflows',
+  required: ['workflow', 'from', 'to'],
+  optional: [],
   describe: (a) => `Rename the transition ${q(a.from)} of the workflow ${q(a.workflow)} to ${q(a.to)}.`,
   prepare: (_s, a, look, site) => {
     const wf = look.workflow(a.workflow, 'workflow');
@@ -129,8 +159,12 @@ export const renameTransition = defineOp<RenameTransitionArgs, { t: Transition; 
 });
 
 export const setTransitionRules = defineOp<SetTransitionRulesArgs, { t: Transition; rules: TransitionRules }>({
-  kind: 'setTransitionRules', area: 'workflows', required: ['workflow', 'transition'], optional: ['conditions', 'validators', 'postFunctions'],
-  describe: (a) => `Set the ${[a.conditions !== undefined && 'conditions', a.validators && 'validators', a.postFunctions && 'post functions'].filter(Boolean).join(', ') || 'rules'} of the transition ${q(a.transition)} in the workflow ${q(a.workflow)}.`,
+  kind: 'setTransitionRules',
+  area: 'workflows',
+  required: ['workflow', 'transition'],
+  optional: ['conditions', 'validators', 'postFunctions'],
+  describe: (a) =>
+    `Set the ${[a.conditions !== undefined && 'conditions', a.validators && 'validators', a.postFunctions && 'post functions'].filter(Boolean).join(', ') || 'rules'} of the transition ${q(a.transition)} in the workflow ${q(a.workflow)}.`,
   prepare: (_s, a, look) => {
     const wf = look.workflow(a.workflow, 'workflow');
     const t = look.transition(wf, a.transition, 'transition');

@@ -1,9 +1,7 @@
 /** The syntax tree of a JQL query: what the parser produces and the evaluator compiles. */
 
 /** A field as written: a name (quoted or not) or `cf[NNNNN]`. */
-export type FieldRef =
-  | { kind: 'name'; name: string; quoted: boolean; pos: number }
-  | { kind: 'cf'; id: string; pos: number };
+export type FieldRef = { kind: 'name'; name: string; quoted: boolean; pos: number } | { kind: 'cf'; id: string; pos: number };
 
 export type Operand =
   | { kind: 'value'; value: string; quoted: boolean; pos: number }
@@ -12,7 +10,23 @@ export type Operand =
   | { kind: 'empty'; pos: number };
 
 export const OPERATORS = [
-  '=', '!=', '~', '!~', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', 'was', 'was not', 'was in', 'was not in', 'changed',
+  '=',
+  '!=',
+  '~',
+  '!~',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  'in',
+  'not in',
+  'is',
+  'is not',
+  'was',
+  'was not',
+  'was in',
+  'was not in',
+  'changed',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -26,9 +40,15 @@ export type Clause =
   | { kind: 'not'; clause: Clause }
   | { kind: 'terminal'; field: FieldRef; operator: Operator; operand: Operand; predicates?: HistoryPredicate[] };
 
-export interface SortKey { field: FieldRef; direction: 'asc' | 'desc' | undefined }
+export interface SortKey {
+  field: FieldRef;
+  direction: 'asc' | 'desc' | undefined;
+}
 
-export interface Query { where: Clause | undefined; orderBy: SortKey[] }
+export interface Query {
+  where: Clause | undefined;
+  orderBy: SortKey[];
+}
 
 /** How a field reference reads in messages (`cf[10010]`, or its name). */
 export const fieldLabel = (f: FieldRef): string => (f.kind === 'cf' ? `cf[${f.id}]` : f.name);

@@ -4,7 +4,10 @@ export type JqlErrorKind = 'syntax' | 'field' | 'value' | 'operator' | 'function
 
 export class JqlError extends Error {
   override readonly name = 'JqlError';
-  constructor(readonly kind: JqlErrorKind, message: string) {
+  constructor(
+    readonly kind: JqlErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }

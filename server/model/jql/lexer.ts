@@ -2,7 +2,11 @@
 import { syntaxError } from './errors.ts';
 
 export type TokenKind = 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'comma' | 'cf' | 'eof';
-export interface Token { kind: TokenKind; text: string; pos: number }
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  pos: number;
+}
 
 const RESERVED_CHARS = new Set(['=', '!', '<', '>', '~', '(', ')', ',', '"', "'", '[', ']', '{', '}', '&', '|']);
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -40,7 +44,10 @@ const readWord = (text: string, start: number): number => {
   while (i < text.length) {
     const c = text[i]!;
     if (isSpace(c) || RESERVED_CHARS.has(c)) break;
-    if (c === '\\' && text[i + 1] !== undefined) { i += 2; continue; }
+    if (c === '\\' && text[i + 1] !== undefined) {
+      i += 2;
+      continue;
+    }
     i++;
   }
   return i;
@@ -51,16 +58,51 @@ export const tokenize = (text: string): Token[] => {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     const two = text.slice(i, i + 2);
-    if (two === '!=' || two === '!~' || two === '<=' || two === '>=') { tokens.push({ kind: 'op', text: two, pos: i }); i += 2; continue; }
-    if (two === '&&' || two === '||') { tokens.push({ kind: 'word', text: two === '&&' ? 'AND' : 'OR', pos: i }); i += 2; continue; }
-    if (c === '&' || c === '|') { tokens.push({ kind: 'word', text: c === '&' ? 'AND' : 'OR', pos: i }); i++; continue; }
-    if (c === '=' || c === '~' || c === '<' || c === '>') { tokens.push({ kind: 'op', text: c, pos: i }); i++; continue; }
-    if (c === '!') { tokens.push({ kind: 'word', text: 'NOT', pos: i }); i++; continue; }
-    if (c === '(') { tokens.push({ kind: 'lparen', text: c, pos: i }); i++; continue; }
-    if (c === ')') { tokens.push({ kind: 'rparen', text: c, pos: i }); i++; continue; }
-    if (c === ',') { tokens.push({ kind: 'comma', text: c, pos: i }); i++; continue; }
+    if (two === '!=' || two === '!~' || two === '<=' || two === '>=') {
+      tokens.push({ kind: 'op', text: two, pos: i });
+      i += 2;
+      continue;
+    }
+    if (two === '&&' || two === '||') {
+      tokens.push({ kind: 'word', text: two === '&&' ? 'AND' : 'OR', pos: i });
+      i += 2;
+      continue;
+    }
+    if (c === '&' || c === '|') {
+      tokens.push({ kind: 'word', text: c === '&' ? 'AND' : 'OR', pos: i });
+      i++;
+      continue;
+    }
+    if (c === '=' || c === '~' || c === '<' || c === '>') {
+      tokens.push({ kind: 'op', text: c, pos: i });
+      i++;
+      continue;
+    }
+    if (c === '!') {
+      tokens.push({ kind: 'word', text: 'NOT', pos: i });
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      tokens.push({ kind: 'lparen', text: c, pos: i });
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      tokens.push({ kind: 'rparen', text: c, pos: i });
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      tokens.push({ kind: 'comma', text: c, pos: i });
+      i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       const { value, end } = readString(text, i);
       tokens.push({ kind: 'string', text: value, pos: i });
@@ -69,7 +111,11 @@ export const tokenize = (text: string): Token[] => {
     }
     if (RESERVED_CHARS.has(c)) {
       const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-      throw syntaxError(text, i, `The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${hex}' instead.`);
+      throw syntaxError(
+        text,
+        i,
+        `The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${hex}' instead.`,
+      );
     }
     const end = readWord(text, i);
     const word = text.slice(i, end).replace(/\\(.)/g, '$1');

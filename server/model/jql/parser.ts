@@ -2,7 +2,16 @@
  * A recursive-descent JQL parser: `OR` binds looser than `AND`, `NOT` binds tightest, parentheses
  * group, `ORDER BY` ends the query. Messages follow Jira's wording and positions.
  */
-import { HISTORY_PREDICATES, type Clause, type FieldRef, type HistoryPredicate, type Operand, type Operator, type Query, type SortKey } from './ast.ts';
+import {
+  HISTORY_PREDICATES,
+  type Clause,
+  type FieldRef,
+  type HistoryPredicate,
+  type Operand,
+  type Operator,
+  type Query,
+  type SortKey,
+} from './ast.ts';
 import { type JqlError, VALID_OPERATORS, syntaxError, syntaxErrorAtEnd } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 
@@ -10,15 +19,30 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'was', 'empty', 'null'
 
 class Parser {
   private i = 0;
-  constructor(private readonly text: string, private readonly tokens: Token[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+  ) {}
 
-  private get tok(): Token { return this.tokens[this.i]!; }
+  private get tok(): Token {
+    return this.tokens[this.i]!;
+  }
   /** The current token's kind, read fresh (a getter would stay narrowed after next()). */
-  private kind(): Token['kind'] { return this.tokens[this.i]!.kind; }
-  private next(): Token { return this.tokens[this.i++]!; }
-  private isWord(t: Token, word: string): boolean { return t.kind === 'word' && t.text.toLowerCase() === word; }
-  private atWord(word: string): boolean { return this.isWord(this.tok, word); }
-  private show(t: Token): string { return t.kind === 'string' ? t.text : t.kind === 'cf' ? `cf[${t.text}]` : t.text; }
+  private kind(): Token['kind'] {
+    return this.tokens[this.i]!.kind;
+  }
+  private next(): Token {
+    return this.tokens[this.i++]!;
+  }
+  private isWord(t: Token, word: string): boolean {
+    return t.kind === 'word' && t.text.toLowerCase() === word;
+  }
+  private atWord(word: string): boolean {
+    return this.isWord(this.tok, word);
+  }
+  private show(t: Token): string {
+    return t.kind === 'string' ? t.text : t.kind === 'cf' ? `cf[${t.text}]` : t.text;
+  }
 
   private fail(t: Token, expecting: string, hint = ''): JqlError {
     if (t.kind === 'eof') return syntaxErrorAtEnd(`Expecting ${expecting} before the end of the query.${hint ? ` ${hint}` : ''}`);
@@ -39,18 +63,27 @@ class Parser {
 
   private or(): Clause {
     const clauses = [this.and()];
-    while (this.atWord('or')) { this.next(); clauses.push(this.and()); }
+    while (this.atWord('or')) {
+      this.next();
+      clauses.push(this.and());
+    }
     return clauses.length === 1 ? clauses[0]! : { kind: 'or', clauses };
   }
 
   private and(): Clause {
     const clauses = [this.not()];
-    while (this.atWord('and')) { this.next(); clauses.push(this.not()); }
+    while (this.atWord('and')) {
+      this.next();
+      clauses.push(this.not());
+    }
     return clauses.length === 1 ? clauses[0]! : { kind: 'and', clauses };
   }
 
   private not(): Clause {
-    if (this.atWord('not')) { this.next(); return { kind: 'not', clause: this.not() }; }
+    if (this.atWord('not')) {
+      this.next();
+      return { kind: 'not', clause: this.not() };
+    }
     if (this.tok.kind === 'lparen') {
       this.next();
       const inner = this.or();
@@ -63,9 +96,18 @@ class Parser {
 
   private field(): FieldRef {
     const t = this.tok;
-    if (t.kind === 'cf') { this.next(); return { kind: 'cf', id: t.text, pos: t.pos }; }
-    if (t.kind === 'string') { this.next(); return { kind: 'name', name: t.text, quoted: true, pos: t.pos }; }
-    if (t.kind === 'word' && !KEYWORDS.has(t.text.toLowerCase())) { this.next(); return { kind: 'name', name: t.text, quoted: false, pos: t.pos }; }
+    if (t.kind === 'cf') {
+      this.next();
+      return { kind: 'cf', id: t.text, pos: t.pos };
+    }
+    if (t.kind === 'string') {
+      this.next();
+      return { kind: 'name', name: t.text, quoted: true, pos: t.pos };
+    }
+    if (t.kind === 'word' && !KEYWORDS.has(t.text.toLowerCase())) {
+      this.next();
+      return { kind: 'name', name: t.text, quoted: false, pos: t.pos };
+    }
     if (t.kind === 'word') throw this.fail(t, 'a field name', `You must surround '${t.text}' in quotation marks to use it as a field name.`);
     throw this.fail(t, 'a field name');
   }
@@ -73,10 +115,16 @@ class Parser {
   private operator(): Operator {
     const t = this.tok;
     const bad = () => this.fail(t, 'operator', `The valid operators are ${VALID_OPERATORS}.`);
-    if (t.kind === 'op') { this.next(); return t.text as Operator; }
+    if (t.kind === 'op') {
+      this.next();
+      return t.text as Operator;
+    }
     if (t.kind !== 'word') throw bad();
     const w = t.text.toLowerCase();
-    if (w === 'in') { this.next(); return 'in'; }
+    if (w === 'in') {
+      this.next();
+      return 'in';
+    }
     if (w === 'not') {
       this.next();
       if (!this.atWord('in')) throw this.fail(this.tok, "'IN'");
@@ -85,15 +133,24 @@ class Parser {
     }
     if (w === 'is') {
       this.next();
-      if (this.atWord('not')) { this.next(); return 'is not'; }
+      if (this.atWord('not')) {
+        this.next();
+        return 'is not';
+      }
       return 'is';
     }
-    if (w === 'changed') { this.next(); return 'changed'; }
+    if (w === 'changed') {
+      this.next();
+      return 'changed';
+    }
     if (w === 'was') {
       this.next();
       const negated = this.atWord('not');
       if (negated) this.next();
-      if (this.atWord('in')) { this.next(); return negated ? 'was not in' : 'was in'; }
+      if (this.atWord('in')) {
+        this.next();
+        return negated ? 'was not in' : 'was in';
+      }
       return negated ? 'was not' : 'was';
     }
     throw bad();
@@ -102,12 +159,13 @@ class Parser {
   private terminal(): Clause {
     const field = this.field();
     const operator = this.operator();
-    if (operator === 'changed') return { kind: 'terminal', field, operator, operand: { kind: 'empty', pos: field.pos }, predicates: this.predicates(true) };
+    if (operator === 'changed')
+      return { kind: 'terminal', field, operator, operand: { kind: 'empty', pos: field.pos }, predicates: this.predicates(true) };
     const operand = this.operand(operator);
     if ((operator === 'is' || operator === 'is not') && operand.kind !== 'empty') {
       throw syntaxError(this.text, operand.pos, `The operator '${operator.toUpperCase()}' only supports the 'EMPTY' and 'NULL' operands.`);
     }
-    if ((operator.endsWith('in')) && operand.kind !== 'list' && operand.kind !== 'function') {
+    if (operator.endsWith('in') && operand.kind !== 'list' && operand.kind !== 'function') {
       throw syntaxError(this.text, operand.pos, `The operator '${operator.toUpperCase()}' requires a list of values or a function.`);
     }
     if (operator.startsWith('was')) return { kind: 'terminal', field, operator, operand, predicates: this.predicates(false) };
@@ -134,10 +192,16 @@ class Parser {
   private operand(operator: Operator): Operand {
     const t = this.tok;
     if (t.kind === 'lparen') return this.list();
-    if (t.kind === 'string') { this.next(); return { kind: 'value', value: t.text, quoted: true, pos: t.pos }; }
+    if (t.kind === 'string') {
+      this.next();
+      return { kind: 'value', value: t.text, quoted: true, pos: t.pos };
+    }
     if (t.kind === 'word') {
       const w = t.text.toLowerCase();
-      if (w === 'empty' || w === 'null') { this.next(); return { kind: 'empty', pos: t.pos }; }
+      if (w === 'empty' || w === 'null') {
+        this.next();
+        return { kind: 'empty', pos: t.pos };
+      }
       if (KEYWORDS.has(w)) {
         throw this.fail(t, 'either a value, list or function', `You must surround '${t.text}' in quotation marks to use it as a value.`);
       }
@@ -157,7 +221,10 @@ class Parser {
       if (t.kind !== 'word' && t.kind !== 'string') throw this.fail(t, "a function argument or ')'");
       args.push(t.text);
       this.next();
-      if (this.tok.kind === 'comma') { this.next(); continue; }
+      if (this.tok.kind === 'comma') {
+        this.next();
+        continue;
+      }
       if (this.kind() !== 'rparen') throw this.fail(this.tok, "',' or ')'");
     }
     this.next();
@@ -171,8 +238,14 @@ class Parser {
       const item = this.operand('in');
       if (item.kind === 'list') throw syntaxError(this.text, item.pos, 'Expecting either a value or function but got a list.');
       items.push(item);
-      if (this.kind() === 'comma') { this.next(); continue; }
-      if (this.kind() === 'rparen') { this.next(); break; }
+      if (this.kind() === 'comma') {
+        this.next();
+        continue;
+      }
+      if (this.kind() === 'rparen') {
+        this.next();
+        break;
+      }
       throw this.fail(this.tok, "either ',' or ')'");
     }
     return { kind: 'list', items, pos: open.pos };

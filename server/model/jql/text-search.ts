@@ -8,7 +8,10 @@ export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]
 
 /** Splits a `~` operand into lower-case terms (a phrase into its words; a lone `*` is no term). */
 export const searchTerms = (operand: string): string[] =>
-  operand.toLowerCase().split(/[^\p{L}\p{N}*?]+/u).filter((t) => t && t !== '*');
+  operand
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}*?]+/u)
+    .filter((t) => t && t !== '*');
 
 /** A term as a regular expression source (flag `u`): `*` stands for any letters or digits, `?` for one. */
 export const termSource = (term: string): string => escapeRegExp(term).replace(/\\\*/g, '[\\p{L}\\p{N}]*').replace(/\\\?/g, '[\\p{L}\\p{N}]');

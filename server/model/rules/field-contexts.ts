@@ -6,7 +6,19 @@ import { checkRef, type ConfigRule } from './rule.ts';
 import { checkConfigValue } from './field-values.ts';
 
 /** The system fields every snapshot lists (with `custom: false`) so screens and configurations can name them. */
-export const SYSTEM_FIELD_IDS = ['summary', 'description', 'environment', 'priority', 'assignee', 'reporter', 'labels', 'components', 'fixVersions', 'versions', 'duedate'] as const;
+export const SYSTEM_FIELD_IDS = [
+  'summary',
+  'description',
+  'environment',
+  'priority',
+  'assignee',
+  'reporter',
+  'labels',
+  'components',
+  'fixVersions',
+  'versions',
+  'duedate',
+] as const;
 const OPTION_TYPES = new Set<string>(OPTION_FIELD_TYPES);
 
 export const fieldContexts: ConfigRule = {
@@ -19,17 +31,26 @@ export const fieldContexts: ConfigRule = {
       else if (f.custom) report(`fields[${ix.config.fields.indexOf(f)}].custom`, `field ${q(id)} is a system field and must have custom: false`);
     }
     ix.config.fields.forEach((f, fi) => {
-      if (f.custom && f.contexts.length === 0) report(`fields[${fi}].contexts`, `custom field ${q(f.name)} has no context, so it applies to no project (add a global context: projects [] and issueTypes [])`, 'warning');
+      if (f.custom && f.contexts.length === 0)
+        report(
+          `fields[${fi}].contexts`,
+          `custom field ${q(f.name)} has no context, so it applies to no project (add a global context: projects [] and issueTypes [])`,
+          'warning',
+        );
       f.contexts.forEach((c, ci) => {
         const p = `fields[${fi}].contexts[${ci}]`;
         c.projects.forEach((k, i) => checkRef(report, `${p}.projects[${i}]`, 'project key', k, ix.projects, ix.candidates.project));
         c.issueTypes.forEach((t, i) => checkRef(report, `${p}.issueTypes[${i}]`, 'issue type', t, ix.issueTypes, ix.candidates.issueType));
         const hasOptions = (c.options ?? []).length > 0;
-        if (OPTION_TYPES.has(f.type) && !hasOptions) report(`${p}.options`, `${f.type} field ${q(f.name)} has no options in this context (nobody can pick a value)`, 'warning');
-        if (!OPTION_TYPES.has(f.type) && c.options !== undefined && hasOptions) report(`${p}.options`, `${f.type} field ${q(f.name)} does not take options (remove them)`);
-        if (f.type !== 'cascading-select') (c.options ?? []).forEach((o, oi) => {
-          if (o.children?.length) report(`${p}.options[${oi}].children`, `option ${q(o.id)} has child options, but only cascading-select fields take them`);
-        });
+        if (OPTION_TYPES.has(f.type) && !hasOptions)
+          report(`${p}.options`, `${f.type} field ${q(f.name)} has no options in this context (nobody can pick a value)`, 'warning');
+        if (!OPTION_TYPES.has(f.type) && c.options !== undefined && hasOptions)
+          report(`${p}.options`, `${f.type} field ${q(f.name)} does not take options (remove them)`);
+        if (f.type !== 'cascading-select')
+          (c.options ?? []).forEach((o, oi) => {
+            if (o.children?.length)
+              report(`${p}.options[${oi}].children`, `option ${q(o.id)} has child options, but only cascading-select fields take them`);
+          });
         if (c.default !== undefined) checkConfigValue(ix, f, c.default, `${p}.default`, report, { options: optionsOf(c) });
       });
     });

@@ -16,7 +16,10 @@ export interface ValueScope {
   components?: ReadonlySet<string>;
   versions?: ReadonlySet<string>;
 }
-export interface ValueProblem { message: string; severity: Severity }
+export interface ValueProblem {
+  message: string;
+  severity: Severity;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const bad = (message: string, severity: Severity = 'error'): ValueProblem => ({ message, severity });
@@ -31,7 +34,12 @@ const optionProblem = (field: Field, scope: ValueScope, id: unknown): ValueProbl
   return bad(`unknown option ${q(id)} of field ${q(field.name)} in ${where} (${knownCandidates(id, known)})`);
 };
 
-const refProblem = (kind: string, id: unknown, map: { has(k: string): boolean }, candidates: () => readonly { id: string; name?: string }[]): ValueProblem | undefined => {
+const refProblem = (
+  kind: string,
+  id: unknown,
+  map: { has(k: string): boolean },
+  candidates: () => readonly { id: string; name?: string }[],
+): ValueProblem | undefined => {
   if (typeof id !== 'string') return expect(id, `a ${kind} id`);
   return map.has(id) ? undefined : bad(`unknown ${kind} ${q(id)} (${knownCandidates(id, candidates())})`);
 };
@@ -56,31 +64,53 @@ const anyProject = (ix: ConfigIndex, list: 'versions' | 'components'): ReadonlyS
 
 export const valueProblem = (ix: ConfigIndex, field: Field, v: unknown, scope: ValueScope): ValueProblem | undefined => {
   switch (field.type) {
-    case 'text': case 'paragraph': case 'url': return typeof v === 'string' ? undefined : expect(v, 'a string');
-    case 'number': return typeof v === 'number' && Number.isFinite(v) ? undefined : expect(v, 'a number');
-    case 'date': return typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : expect(v, "a date 'YYYY-MM-DD'");
-    case 'datetime': return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? undefined : expect(v, 'an ISO date-time');
-    case 'select': case 'radio': return optionProblem(field, scope, v);
-    case 'multi-select': case 'checkboxes': return each(v, 'option ids', (x) => optionProblem(field, scope, x));
+    case 'text':
+    case 'paragraph':
+    case 'url':
+      return typeof v === 'string' ? undefined : expect(v, 'a string');
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? undefined : expect(v, 'a number');
+    case 'date':
+      return typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : expect(v, "a date 'YYYY-MM-DD'");
+    case 'datetime':
+      return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? undefined : expect(v, 'an ISO date-time');
+    case 'select':
+    case 'radio':
+      return optionProblem(field, scope, v);
+    case 'multi-select':
+    case 'checkboxes':
+      return each(v, 'option ids', (x) => optionProblem(field, scope, x));
     case 'cascading-select': {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return expect(v, "an object {parent, child?} of option ids");
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return expect(v, 'an object {parent, child?} of option ids');
       const { parent, child, ...rest } = v as Record<string, unknown>;
       if (Object.keys(rest).length) return bad(`unknown key ${q(Object.keys(rest)[0])} in a cascading value (expected parent and child)`);
       const p = optionProblem(field, scope, parent);
       if (p || child === undefined || !scope.options) return p;
       const children = scope.options.children.get(parent as string);
-      return typeof child === 'string' && children?.has(child) ? undefined
-        : bad(`child option ${q(child)} is not a child of ${q(parent)} in field ${q(field.name)} (its children: ${[...(children ?? [])].join(', ') || 'none'})`);
+      return typeof child === 'string' && children?.has(child)
+        ? undefined
+        : bad(
+            `child option ${q(child)} is not a child of ${q(parent)} in field ${q(field.name)} (its children: ${[...(children ?? [])].join(', ') || 'none'})`,
+          );
     }
-    case 'user': return userProblem(ix, v);
-    case 'multi-user': return each(v, 'account ids', (x) => userProblem(ix, x));
-    case 'group': return refProblem('group', v, ix.groups, ix.candidates.group);
-    case 'multi-group': return each(v, 'group ids', (x) => refProblem('group', x, ix.groups, ix.candidates.group));
-    case 'labels': return each(v, 'labels', (x) => (typeof x === 'string' && /^\S+$/.test(x) ? undefined : expect(x, 'a label (a word without spaces)')));
-    case 'version': return refProblem('version', v, scope.versions ?? anyProject(ix, 'versions'), () => []);
-    case 'multi-version': return each(v, 'version ids', (x) => refProblem('version', x, scope.versions ?? anyProject(ix, 'versions'), () => []));
-    case 'components': return each(v, 'component ids', (x) => refProblem('component', x, scope.components ?? anyProject(ix, 'components'), () => []));
-    case 'priority': return refProblem('priority', v, ix.priorities, ix.candidates.priority);
+    case 'user':
+      return userProblem(ix, v);
+    case 'multi-user':
+      return each(v, 'account ids', (x) => userProblem(ix, x));
+    case 'group':
+      return refProblem('group', v, ix.groups, ix.candidates.group);
+    case 'multi-group':
+      return each(v, 'group ids', (x) => refProblem('group', x, ix.groups, ix.candidates.group));
+    case 'labels':
+      return each(v, 'labels', (x) => (typeof x === 'string' && /^\S+$/.test(x) ? undefined : expect(x, 'a label (a word without spaces)')));
+    case 'version':
+      return refProblem('version', v, scope.versions ?? anyProject(ix, 'versions'), () => []);
+    case 'multi-version':
+      return each(v, 'version ids', (x) => refProblem('version', x, scope.versions ?? anyProject(ix, 'versions'), () => []));
+    case 'components':
+      return each(v, 'component ids', (x) => refProblem('component', x, scope.components ?? anyProject(ix, 'components'), () => []));
+    case 'priority':
+      return refProblem('priority', v, ix.priorities, ix.candidates.priority);
   }
 };
 

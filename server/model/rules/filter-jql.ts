@@ -12,18 +12,60 @@ import type { ConfigRule, Report } from './rule.ts';
 type ValueKind = 'project' | 'issueType' | 'status' | 'priority' | 'resolution' | 'user' | 'component' | 'version' | 'linkType' | 'any';
 
 const SYSTEM: Record<string, ValueKind> = {
-  project: 'project', issuetype: 'issueType', type: 'issueType', status: 'status', priority: 'priority', resolution: 'resolution',
-  assignee: 'user', reporter: 'user', creator: 'user', watcher: 'user', voter: 'user',
-  component: 'component', fixversion: 'version', affectedversion: 'version', issuelinktype: 'linkType',
-  statuscategory: 'any', labels: 'any', summary: 'any', description: 'any', environment: 'any', text: 'any', comment: 'any',
-  created: 'any', createddate: 'any', updated: 'any', updateddate: 'any', resolved: 'any', resolutiondate: 'any',
-  due: 'any', duedate: 'any', lastviewed: 'any', key: 'any', issuekey: 'any', id: 'any', issue: 'any', parent: 'any',
+  project: 'project',
+  issuetype: 'issueType',
+  type: 'issueType',
+  status: 'status',
+  priority: 'priority',
+  resolution: 'resolution',
+  assignee: 'user',
+  reporter: 'user',
+  creator: 'user',
+  watcher: 'user',
+  voter: 'user',
+  component: 'component',
+  fixversion: 'version',
+  affectedversion: 'version',
+  issuelinktype: 'linkType',
+  statuscategory: 'any',
+  labels: 'any',
+  summary: 'any',
+  description: 'any',
+  environment: 'any',
+  text: 'any',
+  comment: 'any',
+  created: 'any',
+  createddate: 'any',
+  updated: 'any',
+  updateddate: 'any',
+  resolved: 'any',
+  resolutiondate: 'any',
+  due: 'any',
+  duedate: 'any',
+  lastviewed: 'any',
+  key: 'any',
+  issuekey: 'any',
+  id: 'any',
+  issue: 'any',
+  parent: 'any',
   // Provided by Jira Software on every board's filter; the model has no entity for them.
-  rank: 'any', sprint: 'any',
+  rank: 'any',
+  sprint: 'any',
   // Issue activity (time tracking, worklogs, votes, watchers) and saved filters.
-  timespent: 'any', originalestimate: 'any', timeoriginalestimate: 'any', remainingestimate: 'any', timeestimate: 'any',
-  worklogdate: 'any', worklogauthor: 'user', worklogcomment: 'any', votes: 'any', watchers: 'any',
-  filter: 'any', request: 'any', savedfilter: 'any', searchrequest: 'any',
+  timespent: 'any',
+  originalestimate: 'any',
+  timeoriginalestimate: 'any',
+  remainingestimate: 'any',
+  timeestimate: 'any',
+  worklogdate: 'any',
+  worklogauthor: 'user',
+  worklogcomment: 'any',
+  votes: 'any',
+  watchers: 'any',
+  filter: 'any',
+  request: 'any',
+  savedfilter: 'any',
+  searchrequest: 'any',
 };
 /** Values JQL accepts for these kinds whatever the configuration says. */
 const BUILT_IN: Partial<Record<ValueKind, string[]>> = { resolution: ['unresolved'] };
@@ -33,22 +75,34 @@ const namedIds = (list: readonly { id: string; name: string }[]): Candidate[] =>
 const candidatesFor = (ix: ConfigIndex, kind: ValueKind): Candidate[] => {
   const c = ix.config;
   switch (kind) {
-    case 'project': return c.projects.flatMap((p) => [{ id: p.key, name: p.name }, { id: p.id }]);
-    case 'issueType': return namedIds(c.issueTypes);
-    case 'status': return namedIds(c.statuses);
-    case 'priority': return namedIds(c.priorities);
-    case 'resolution': return namedIds(c.resolutions);
-    case 'user': return c.users.flatMap((u) => [{ id: u.accountId, name: u.displayName }, { id: u.email }]);
-    case 'component': return c.projects.flatMap((p) => namedIds(p.components));
-    case 'version': return c.projects.flatMap((p) => namedIds(p.versions));
-    case 'linkType': return c.issueLinkTypes.flatMap((l) => [{ id: l.id, name: l.name }, { id: l.inward }, { id: l.outward }]);
-    case 'any': return [];
+    case 'project':
+      return c.projects.flatMap((p) => [{ id: p.key, name: p.name }, { id: p.id }]);
+    case 'issueType':
+      return namedIds(c.issueTypes);
+    case 'status':
+      return namedIds(c.statuses);
+    case 'priority':
+      return namedIds(c.priorities);
+    case 'resolution':
+      return namedIds(c.resolutions);
+    case 'user':
+      return c.users.flatMap((u) => [{ id: u.accountId, name: u.displayName }, { id: u.email }]);
+    case 'component':
+      return c.projects.flatMap((p) => namedIds(p.components));
+    case 'version':
+      return c.projects.flatMap((p) => namedIds(p.versions));
+    case 'linkType':
+      return c.issueLinkTypes.flatMap((l) => [{ id: l.id, name: l.name }, { id: l.inward }, { id: l.outward }]);
+    case 'any':
+      return [];
   }
 };
 
 const customFieldCandidates = (f: Field): Candidate[] | undefined => {
   if (['select', 'multi-select', 'radio', 'checkboxes', 'cascading-select'].includes(f.type)) {
-    return f.contexts.flatMap((c) => (c.options ?? []).flatMap((o) => [{ id: o.id, name: o.value }, ...(o.children ?? []).map((ch) => ({ id: ch.id, name: ch.value }))]));
+    return f.contexts.flatMap((c) =>
+      (c.options ?? []).flatMap((o) => [{ id: o.id, name: o.value }, ...(o.children ?? []).map((ch) => ({ id: ch.id, name: ch.value }))]),
+    );
   }
   return undefined;
 };
@@ -60,7 +114,7 @@ const resolveField = (ix: ConfigIndex, ref: FieldRef, report: (m: string) => voi
   if (ref.kind === 'cf') {
     const f = ix.config.fields.find((x) => x.custom && cfNumber(x) === ref.id);
     if (!f) report(`field ${q(fieldLabel(ref))} does not exist (no custom field has the number ${ref.id})`);
-    return f ? customFieldCandidates(f) ?? [] : undefined;
+    return f ? (customFieldCandidates(f) ?? []) : undefined;
   }
   const name = ref.name.toLowerCase();
   const kind = SYSTEM[name];
@@ -103,12 +157,13 @@ export const checkJql = (ix: ConfigIndex, jql: string, report: (m: string) => vo
 export const filterJql: ConfigRule = {
   name: 'filter-jql',
   about: "saved filters' JQL parses, and names existing fields and existing values (statuses, projects, issue types, options, users…)",
-  run: (ix, report: Report) => ix.config.filters.forEach((f, fi) => {
-    const seen = new Set<string>();
-    checkJql(ix, f.jql, (m) => {
-      if (seen.has(m)) return;
-      seen.add(m);
-      report(`filters[${fi}].jql`, `filter ${q(f.name)}: ${m}`);
-    });
-  }),
+  run: (ix, report: Report) =>
+    ix.config.filters.forEach((f, fi) => {
+      const seen = new Set<string>();
+      checkJql(ix, f.jql, (m) => {
+        if (seen.has(m)) return;
+        seen.add(m);
+        report(`filters[${fi}].jql`, `filter ${q(f.name)}: ${m}`);
+      });
+    }),
 };

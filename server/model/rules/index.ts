@@ -14,9 +14,23 @@ import { boardColumns, filterReferences } from './filters-boards.ts';
 import { filterJql } from './filter-jql.ts';
 
 export const CONFIG_RULES: readonly ConfigRule[] = [
-  uniqueIds, uniqueNames, peopleReferences, fieldContexts, projectReferences, schemeReferences, schemeCoverage,
-  screenReferences, workflowReferences, workflowInitial, workflowReachable, permissionHolders, notificationRecipients,
-  projectAccess, filterReferences, filterJql, boardColumns,
+  uniqueIds,
+  uniqueNames,
+  peopleReferences,
+  fieldContexts,
+  projectReferences,
+  schemeReferences,
+  schemeCoverage,
+  screenReferences,
+  workflowReferences,
+  workflowInitial,
+  workflowReachable,
+  permissionHolders,
+  notificationRecipients,
+  projectAccess,
+  filterReferences,
+  filterJql,
+  boardColumns,
 ];
 
 export type { ConfigRule, Report } from './rule.ts';

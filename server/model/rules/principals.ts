@@ -26,21 +26,29 @@ const checkPrincipal = (ix: ConfigIndex, report: Report, path: string, h: { type
 export const permissionHolders: ConfigRule = {
   name: 'permission-holders',
   about: 'permission scheme grants name existing groups, project roles and users',
-  run: (ix, report) => ix.config.permissionSchemes.forEach((s, si) => s.grants.forEach((g, gi) => {
-    checkPrincipal(ix, report, `permissionSchemes[${si}].grants[${gi}].holder`, g.holder);
-  })),
+  run: (ix, report) =>
+    ix.config.permissionSchemes.forEach((s, si) =>
+      s.grants.forEach((g, gi) => {
+        checkPrincipal(ix, report, `permissionSchemes[${si}].grants[${gi}].holder`, g.holder);
+      }),
+    ),
 };
 
 export const notificationRecipients: ConfigRule = {
   name: 'notification-recipients',
   about: 'notification recipients name existing groups, project roles and users; each event once per scheme',
-  run: (ix, report) => ix.config.notificationSchemes.forEach((s, si) => {
-    const seen = new Map<string, number>();
-    s.events.forEach((e, ei) => {
-      const first = seen.get(e.event);
-      if (first !== undefined) report(`notificationSchemes[${si}].events[${ei}].event`, `event ${q(e.event)} is listed twice (first at events[${first}]; merge the recipients)`);
-      else seen.set(e.event, ei);
-      e.recipients.forEach((r, ri) => checkPrincipal(ix, report, `notificationSchemes[${si}].events[${ei}].recipients[${ri}]`, r));
-    });
-  }),
+  run: (ix, report) =>
+    ix.config.notificationSchemes.forEach((s, si) => {
+      const seen = new Map<string, number>();
+      s.events.forEach((e, ei) => {
+        const first = seen.get(e.event);
+        if (first !== undefined)
+          report(
+            `notificationSchemes[${si}].events[${ei}].event`,
+            `event ${q(e.event)} is listed twice (first at events[${first}]; merge the recipients)`,
+          );
+        else seen.set(e.event, ei);
+        e.recipients.forEach((r, ri) => checkPrincipal(ix, report, `notificationSchemes[${si}].events[${ei}].recipients[${ri}]`, r));
+      });
+    }),
 };

@@ -18,7 +18,12 @@ export interface ConfigRule {
  * Returns whether it resolved, so callers can skip checks that depend on it.
  */
 export const checkRef = (
-  report: Report, path: string, kind: string, value: string, map: { has(key: string): boolean }, candidates: () => readonly Candidate[],
+  report: Report,
+  path: string,
+  kind: string,
+  value: string,
+  map: { has(key: string): boolean },
+  candidates: () => readonly Candidate[],
 ): boolean => {
   if (map.has(value)) return true;
   report(path, `unknown ${kind} ${q(value)} (${knownCandidates(value, candidates())})`);
@@ -30,8 +35,13 @@ export const idsOf = (list: readonly { id: string; name?: string }[]) => (): Can
 
 /** Reports every value that occurs more than once under `key`, naming where it first occurred. */
 export const checkUnique = <T>(
-  report: Report, list: readonly T[], pathOf: (i: number) => string, key: (t: T) => string | undefined, what: string,
-  severity: Severity = 'error', show: (t: T) => string = (t) => key(t) ?? '',
+  report: Report,
+  list: readonly T[],
+  pathOf: (i: number) => string,
+  key: (t: T) => string | undefined,
+  what: string,
+  severity: Severity = 'error',
+  show: (t: T) => string = (t) => key(t) ?? '',
 ): void => {
   const first = new Map<string, number>();
   list.forEach((t, i) => {

@@ -14,7 +14,8 @@ const checkConditions = (ix: ConfigIndex, tree: ConditionTree, path: string, rep
     if (c.type === 'inGroup') checkRef(report, `${p}.group`, 'group', c.group, ix.groups, ix.candidates.group);
     if (c.type === 'inProjectRole') checkRef(report, `${p}.role`, 'project role', c.role, ix.roles, ix.candidates.role);
     if (c.type === 'fieldValue' && checkRef(report, `${p}.field`, 'field', c.field, ix.fields, ix.candidates.field)) {
-      if ((c.operator === '=' || c.operator === '!=') && c.value !== undefined) checkConfigValue(ix, ix.fields.get(c.field)!, c.value, `${p}.value`, report);
+      if ((c.operator === '=' || c.operator === '!=') && c.value !== undefined)
+        checkConfigValue(ix, ix.fields.get(c.field)!, c.value, `${p}.value`, report);
     }
   });
 };
@@ -46,7 +47,8 @@ const checkPostFunction = (ix: ConfigIndex, f: PostFunction, p: string, report: 
 
 export const workflowReferences: ConfigRule = {
   name: 'workflow-references',
-  about: "a workflow's statuses exist; transitions name statuses of the workflow, existing screens, and conditions, validators and post functions name existing fields, groups, roles, resolutions and users",
+  about:
+    "a workflow's statuses exist; transitions name statuses of the workflow, existing screens, and conditions, validators and post functions name existing fields, groups, roles, resolutions and users",
   run: (ix, report) => {
     ix.config.workflows.forEach((w, wi) => {
       const base = `workflows[${wi}]`;
@@ -63,7 +65,13 @@ export const workflowReferences: ConfigRule = {
           if (own.has(id)) return;
           const status = ix.statuses.get(id);
           if (!status) checkRef(report, path, 'status', id, ix.statuses, ownCandidates);
-          else report(path, `status ${q(id)} (${status.name}) is not a status of workflow ${q(w.name)} (its statuses: ${ownCandidates().map((c) => `${c.id} (${c.name})`).join(', ')}; add it to 'statuses' or pick one of these)`);
+          else
+            report(
+              path,
+              `status ${q(id)} (${status.name}) is not a status of workflow ${q(w.name)} (its statuses: ${ownCandidates()
+                .map((c) => `${c.id} (${c.name})`)
+                .join(', ')}; add it to 'statuses' or pick one of these)`,
+            );
         };
         t.from.forEach((f, fi) => inWorkflow(`${p}.from[${fi}]`, f));
         inWorkflow(`${p}.to`, t.to);

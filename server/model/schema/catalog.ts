@@ -3,12 +3,20 @@ import { Closed, Entity, Id, Name, OneOf } from './common.ts';
 import { STATUS_CATEGORIES } from './vocab.ts';
 
 export const Status = Closed({
-  id: Id, name: Name, category: OneOf(STATUS_CATEGORIES), description: Type.Optional(Type.String()), ...Entity,
+  id: Id,
+  name: Name,
+  category: OneOf(STATUS_CATEGORIES),
+  description: Type.Optional(Type.String()),
+  ...Entity,
 });
 
 export const IssueType = Closed({
-  id: Id, name: Name, subtask: Type.Boolean(), description: Type.Optional(Type.String()),
-  hierarchyLevel: Type.Optional(Type.Integer({ minimum: -1, maximum: 5 })), ...Entity,
+  id: Id,
+  name: Name,
+  subtask: Type.Boolean(),
+  description: Type.Optional(Type.String()),
+  hierarchyLevel: Type.Optional(Type.Integer({ minimum: -1, maximum: 5 })),
+  ...Entity,
 });
 
 /** Priorities are shown in their configured order (highest first). */

@@ -5,7 +5,15 @@ import { Field } from './fields.ts';
 import { GlobalGrant, Group, ProjectRole, User } from './people.ts';
 import { Project } from './projects.ts';
 import { Workflow } from './workflows.ts';
-import { FieldConfiguration, FieldConfigurationScheme, IssueTypeScheme, IssueTypeScreenScheme, Screen, ScreenScheme, WorkflowScheme } from './screens.ts';
+import {
+  FieldConfiguration,
+  FieldConfigurationScheme,
+  IssueTypeScheme,
+  IssueTypeScreenScheme,
+  Screen,
+  ScreenScheme,
+  WorkflowScheme,
+} from './screens.ts';
 import { NotificationScheme, PermissionScheme } from './schemes.ts';
 import { Board, SavedFilter } from './filters.ts';
 

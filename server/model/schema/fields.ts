@@ -3,7 +3,9 @@ import { Closed, Entity, Id, Name, OneOf } from './common.ts';
 import { FIELD_TYPES } from './vocab.ts';
 
 export const FieldOption = Closed({
-  id: Id, value: Name, disabled: Type.Optional(Type.Boolean()),
+  id: Id,
+  value: Name,
+  disabled: Type.Optional(Type.Boolean()),
   /** Child options of a cascading select. */
   children: Type.Optional(Type.Array(Closed({ id: Id, value: Name, disabled: Type.Optional(Type.Boolean()) }))),
 });
@@ -14,7 +16,8 @@ export type FieldOption = Static<typeof FieldOption>;
  * with the options and default value that apply there.
  */
 export const FieldContext = Closed({
-  id: Id, name: Type.Optional(Type.String()),
+  id: Id,
+  name: Type.Optional(Type.String()),
   projects: Type.Array(Type.String({ minLength: 1 })),
   issueTypes: Type.Array(Id),
   options: Type.Optional(Type.Array(FieldOption)),
@@ -23,7 +26,10 @@ export const FieldContext = Closed({
 });
 
 export const Field = Closed({
-  id: Id, name: Name, type: OneOf(FIELD_TYPES), custom: Type.Boolean(),
+  id: Id,
+  name: Name,
+  type: OneOf(FIELD_TYPES),
+  custom: Type.Boolean(),
   description: Type.Optional(Type.String()),
   /** Regular expression a text value must match, where the tracker validates the format. */
   contexts: Type.Array(FieldContext),

@@ -13,7 +13,8 @@ export const RecordedRequest = Closed({
 /** A recorded integration: the requests an external tool sends, in Jira REST form. */
 export const Integration = Closed({
   $schema: SchemaRef,
-  name: Type.String({ minLength: 1 }), description: Type.String(),
+  name: Type.String({ minLength: 1 }),
+  description: Type.String(),
   as: Type.String({ format: 'email', description: 'E-mail of the persona the tool authenticates as' }),
   requests: Type.Array(RecordedRequest, { minItems: 1 }),
 });

@@ -7,15 +7,24 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 export const Visibility = Closed({ type: OneOf(['group', 'role'] as const), value: Id });
 
 export const Comment = Closed({
-  id: Id, author: Id, body: Type.String(), created: Timestamp, updated: Type.Optional(Timestamp),
-  updateAuthor: Type.Optional(Id), visibility: Type.Optional(Visibility), ...Entity,
+  id: Id,
+  author: Id,
+  body: Type.String(),
+  created: Timestamp,
+  updated: Type.Optional(Timestamp),
+  updateAuthor: Type.Optional(Id),
+  visibility: Type.Optional(Visibility),
+  ...Entity,
 });
 
 /** One changed field of a history entry, as Jira's changelog items. */
 export const ChangeItem = Closed({
-  field: Type.String(), fieldId: Type.Optional(Type.String()),
-  from: Nullable(Type.String()), fromString: Nullable(Type.String()),
-  to: Nullable(Type.String()), toString: Nullable(Type.String()),
+  field: Type.String(),
+  fieldId: Type.Optional(Type.String()),
+  from: Nullable(Type.String()),
+  fromString: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  toString: Nullable(Type.String()),
 });
 export const HistoryEntry = Closed({ id: Id, author: Nullable(Id), created: Timestamp, items: Type.Array(ChangeItem, { minItems: 1 }) });
 
@@ -27,15 +36,27 @@ export const IssueLink = Closed({ id: Id, type: Id, direction: OneOf(['outward',
  * digest. A clone copies metadata only: its attachments have no `sha256` (content not copied).
  */
 export const Attachment = Closed({
-  id: Id, filename: Type.String({ minLength: 1, maxLength: 255 }), author: Nullable(Id), created: Timestamp,
-  size: Type.Integer({ minimum: 0 }), mimeType: Type.String({ minLength: 1 }),
-  sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })), ...Entity,
+  id: Id,
+  filename: Type.String({ minLength: 1, maxLength: 255 }),
+  author: Nullable(Id),
+  created: Timestamp,
+  size: Type.Integer({ minimum: 0 }),
+  mimeType: Type.String({ minLength: 1 }),
+  sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+  ...Entity,
 });
 
 export const Worklog = Closed({
-  id: Id, author: Nullable(Id), updateAuthor: Type.Optional(Nullable(Id)), comment: Type.Optional(Type.String()),
-  started: Timestamp, timeSpentSeconds: Type.Integer({ minimum: 1 }), created: Timestamp, updated: Type.Optional(Timestamp),
-  visibility: Type.Optional(Visibility), ...Entity,
+  id: Id,
+  author: Nullable(Id),
+  updateAuthor: Type.Optional(Nullable(Id)),
+  comment: Type.Optional(Type.String()),
+  started: Timestamp,
+  timeSpentSeconds: Type.Integer({ minimum: 1 }),
+  created: Timestamp,
+  updated: Type.Optional(Timestamp),
+  visibility: Type.Optional(Visibility),
+  ...Entity,
 });
 
 /** Estimates in seconds; time spent is the sum of the worklogs. */
@@ -45,10 +66,14 @@ export const TimeTracking = Closed({
 });
 
 export const RemoteLink = Closed({
-  id: Id, globalId: Type.Optional(Type.String()), relationship: Type.Optional(Type.String()),
+  id: Id,
+  globalId: Type.Optional(Type.String()),
+  relationship: Type.Optional(Type.String()),
   application: Type.Optional(Closed({ type: Type.Optional(Type.String()), name: Type.Optional(Type.String()) })),
   object: Closed({
-    url: Type.String({ minLength: 1 }), title: Type.String({ minLength: 1 }), summary: Type.Optional(Type.String()),
+    url: Type.String({ minLength: 1 }),
+    title: Type.String({ minLength: 1 }),
+    summary: Type.Optional(Type.String()),
     icon: Type.Optional(Closed({ url16x16: Type.Optional(Type.String()), title: Type.Optional(Type.String()) })),
     status: Type.Optional(Closed({ resolved: Type.Optional(Type.Boolean()) })),
   }),
@@ -66,16 +91,23 @@ export const Issue = Closed({
   id: Id,
   key: Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*$' }),
   project: Type.String({ minLength: 1, description: 'Project key' }),
-  issueType: Id, status: Id,
-  resolution: Nullable(Id), priority: Nullable(Id),
+  issueType: Id,
+  status: Id,
+  resolution: Nullable(Id),
+  priority: Nullable(Id),
   summary: Type.String({ minLength: 1, maxLength: 255 }),
   description: Nullable(Type.String()),
   environment: Type.Optional(Nullable(Type.String())),
-  reporter: Nullable(Id), assignee: Nullable(Id),
+  reporter: Nullable(Id),
+  assignee: Nullable(Id),
   labels: Type.Array(Type.String({ minLength: 1, pattern: '^\\S+$' })),
-  components: Type.Array(Id), fixVersions: Type.Array(Id), versions: Type.Array(Id),
+  components: Type.Array(Id),
+  fixVersions: Type.Array(Id),
+  versions: Type.Array(Id),
   duedate: Type.Optional(Nullable(DateOnly)),
-  created: Timestamp, updated: Timestamp, resolutionDate: Type.Optional(Nullable(Timestamp)),
+  created: Timestamp,
+  updated: Timestamp,
+  resolutionDate: Type.Optional(Nullable(Timestamp)),
   parent: Type.Optional(Type.String({ description: 'Key of the parent issue of a sub-task' })),
   watchers: Type.Array(Id),
   /** Custom field values by field id; option fields hold option ids, user fields account ids. */

@@ -8,13 +8,19 @@ export const PermissionHolder = Closed({ type: OneOf(PERMISSION_HOLDER_TYPES), v
 export const PermissionGrant = Closed({ id: Id, permission: OneOf(PROJECT_PERMISSIONS), holder: PermissionHolder });
 
 export const PermissionScheme = Closed({
-  id: Id, name: Name, description: Type.Optional(Type.String()), grants: Type.Array(PermissionGrant), ...Entity,
+  id: Id,
+  name: Name,
+  description: Type.Optional(Type.String()),
+  grants: Type.Array(PermissionGrant),
+  ...Entity,
 });
 
 export const NotificationRecipient = Closed({ type: OneOf(RECIPIENT_TYPES), value: Type.Optional(Id) });
 
 export const NotificationScheme = Closed({
-  id: Id, name: Name, description: Type.Optional(Type.String()),
+  id: Id,
+  name: Name,
+  description: Type.Optional(Type.String()),
   events: Type.Array(Closed({ event: OneOf(NOTIFICATION_EVENTS), recipients: Type.Array(NotificationRecipient) })),
   ...Entity,
 });

@@ -11,17 +11,24 @@ export const Condition = Type.Union([
   Closed({ type: Type.Literal('isAssignee'), negate: Type.Optional(Type.Boolean()) }),
   Closed({ type: Type.Literal('isReporter'), negate: Type.Optional(Type.Boolean()) }),
   Closed({
-    type: Type.Literal('fieldValue'), field: Id, operator: OneOf(FIELD_VALUE_OPERATORS),
-    value: Type.Optional(Type.Unknown()), negate: Type.Optional(Type.Boolean()),
+    type: Type.Literal('fieldValue'),
+    field: Id,
+    operator: OneOf(FIELD_VALUE_OPERATORS),
+    value: Type.Optional(Type.Unknown()),
+    negate: Type.Optional(Type.Boolean()),
   }),
 ]);
 export type Condition = Static<typeof Condition>;
 
 /** A tree of conditions: all (AND) or any (OR) of its children. */
-export const ConditionTree = Type.Recursive((This: TSchema) => Closed({
-  op: OneOf(['all', 'any'] as const),
-  conditions: Type.Array(Type.Union([Condition, This])),
-}), { $id: 'ConditionTree' });
+export const ConditionTree = Type.Recursive(
+  (This: TSchema) =>
+    Closed({
+      op: OneOf(['all', 'any'] as const),
+      conditions: Type.Array(Type.Union([Condition, This])),
+    }),
+  { $id: 'ConditionTree' },
+);
 export type ConditionTree = { op: 'all' | 'any'; conditions: Array<Condition | ConditionTree> };
 
 export const Validator = Type.Union([
@@ -49,7 +56,9 @@ export const TransitionRules = Closed({
 });
 
 export const Transition = Closed({
-  id: Id, name: Name, type: OneOf(TRANSITION_TYPES),
+  id: Id,
+  name: Name,
+  type: OneOf(TRANSITION_TYPES),
   /** Source statuses of a directed transition; empty for initial and global ones. */
   from: Type.Array(Id),
   to: Id,
@@ -66,6 +75,10 @@ export const WorkflowStatus = Closed({
 });
 
 export const Workflow = Closed({
-  id: Id, name: Name, description: Type.Optional(Type.String()),
-  statuses: Type.Array(WorkflowStatus), transitions: Type.Array(Transition), ...Entity,
+  id: Id,
+  name: Name,
+  description: Type.Optional(Type.String()),
+  statuses: Type.Array(WorkflowStatus),
+  transitions: Type.Array(Transition),
+  ...Entity,
 });

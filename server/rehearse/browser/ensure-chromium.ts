@@ -4,7 +4,9 @@ import { BrowserNotFound, CHROMIUM_ENV, findChromium, type FoundBrowser } from '
 
 export const NO_BROWSER_HINT = `no Chromium found: run 'apt-get update && apt-get install -y chromium' (as root), or 'npx playwright install chromium', or set ${CHROMIUM_ENV}=/path/to/chromium`;
 
-interface EnsureIo { say: (line: string) => void }
+interface EnsureIo {
+  say: (line: string) => void;
+}
 
 const run = (cmd: string, args: string[], timeoutMs: number) =>
   spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs, encoding: 'utf8' });
@@ -38,7 +40,9 @@ export const ensureChromium = async (io: EnsureIo, env: NodeJS.ProcessEnv = proc
       io.say(`understudy: installed ${found.path}`);
       return found;
     }
-    throw new UserError(`installing chromium with apt-get failed: ${(install.stderr ?? '').trim().split('\n').pop() ?? 'unknown error'}`, { details: [NO_BROWSER_HINT] });
+    throw new UserError(`installing chromium with apt-get failed: ${(install.stderr ?? '').trim().split('\n').pop() ?? 'unknown error'}`, {
+      details: [NO_BROWSER_HINT],
+    });
   }
   throw new UserError(NO_BROWSER_HINT);
 };

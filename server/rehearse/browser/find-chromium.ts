@@ -4,10 +4,19 @@ import { accessSync, constants } from 'node:fs';
 export const CHROMIUM_ENV = 'UNDERSTUDY_CHROMIUM';
 
 /** Debian's and other distributions' Chromium, then Google Chrome. */
-export const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'] as const;
+export const SYSTEM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+] as const;
 
 export type BrowserSource = 'env' | 'system' | 'playwright';
-export interface FoundBrowser { path: string; source: BrowserSource }
+export interface FoundBrowser {
+  path: string;
+  source: BrowserSource;
+}
 
 const isExecutable = (path: string): boolean => {
   try {
@@ -40,7 +49,8 @@ export class BrowserNotFound extends Error {
 export const findChromium = async (env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> => {
   const override = env[CHROMIUM_ENV];
   if (override) {
-    if (!isExecutable(override)) throw new BrowserNotFound(`${CHROMIUM_ENV}='${override}' is not an executable file; point it at a Chromium binary or unset it`);
+    if (!isExecutable(override))
+      throw new BrowserNotFound(`${CHROMIUM_ENV}='${override}' is not an executable file; point it at a Chromium binary or unset it`);
     return { path: override, source: 'env' };
   }
   for (const path of SYSTEM_CANDIDATES) if (isExecutable(path)) return { path, source: 'system' };
@@ -51,5 +61,15 @@ export const findChromium = async (env: NodeJS.ProcessEnv = process.env): Promis
 /** Launch options for Playwright: an explicit executable unless Playwright's own browser is used. */
 export const launchOptionsFor = (found: FoundBrowser | undefined) =>
   found && found.source !== 'playwright'
-    ? { executablePath: found.path, args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }
+    ? {
+        executablePath: found.path,
+        args: [
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }
     : {};

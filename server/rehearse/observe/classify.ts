@@ -8,7 +8,11 @@ import { expectationMatches, type ExpectCheck, type ExpectedDifference } from '.
 import { escapeRegExp } from '../../model/index.ts';
 import type { Difference } from '../result.ts';
 
-export interface MigrationExpectations { id: string; expect: readonly ExpectedDifference[]; text: readonly string[] }
+export interface MigrationExpectations {
+  id: string;
+  expect: readonly ExpectedDifference[];
+  text: readonly string[];
+}
 
 export interface Classified {
   regressions: Difference[];
@@ -17,8 +21,23 @@ export interface Classified {
   unused: { migration: string; index: number; entry: ExpectedDifference }[];
 }
 
-const SPECIFIC = ['value', 'resolution', 'field', 'status', 'transition', 'filter', 'board', 'column', 'permission', 'integration', 'recipient', 'persona', 'issueType', 'workflow', 'project'];
-
+const SPECIFIC = [
+  'value',
+  'resolution',
+  'field',
+  'status',
+  'transition',
+  'filter',
+  'board',
+  'column',
+  'permission',
+  'integration',
+  'recipient',
+  'persona',
+  'issueType',
+  'workflow',
+  'project',
+];
 
 /** The name as a whole word (not inside another word: 'OPS' is not in 'stops'). */
 const names = (text: string, name: string): boolean => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(name)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
@@ -54,6 +73,8 @@ export const classifyDifferences = (diffs: readonly Difference[], migrations: re
     if (match) expected.push({ ...d, expectedBy: match });
     else regressions.push({ ...d, migration: attribute(d, migrations) });
   }
-  const unused = migrations.flatMap((m) => m.expect.map((entry, index) => ({ migration: m.id, index, entry })).filter((u) => !used.has(`${u.migration}#${u.index}`)));
+  const unused = migrations.flatMap((m) =>
+    m.expect.map((entry, index) => ({ migration: m.id, index, entry })).filter((u) => !used.has(`${u.migration}#${u.index}`)),
+  );
   return { regressions, expected, unused };
 };

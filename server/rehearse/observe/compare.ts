@@ -13,7 +13,8 @@ const changeWord = (o: Observation, before: unknown, after: unknown): string => 
   const b = obj(before);
   const a = obj(after);
   switch (o.check) {
-    case 'permissions': return after === true ? 'granted' : 'revoked';
+    case 'permissions':
+      return after === true ? 'granted' : 'revoked';
     case 'createmeta':
       if (o.id.endsWith('|create')) return a.created === b.created ? 'changed' : a.created ? 'create-succeeds' : 'create-fails';
       if ('available' in a) return a.available ? 'available' : 'unavailable';
@@ -21,7 +22,8 @@ const changeWord = (o: Observation, before: unknown, after: unknown): string => 
       if (b.hasDefault !== a.hasDefault) return 'default';
       if (!deepEqual(b.allowed, a.allowed)) return 'allowedValues';
       return 'changed';
-    case 'boards': case 'filters': {
+    case 'boards':
+    case 'filters': {
       // The same issues in another order (e.g. a bulk change moved them up an "updated DESC" list).
       const list = (v: unknown) => (Array.isArray(v) ? v : Array.isArray(obj(v).keys) ? (obj(v).keys as unknown[]) : undefined);
       const lb = list(before);
@@ -36,7 +38,8 @@ const changeWord = (o: Observation, before: unknown, after: unknown): string => 
         if (gone(before) && !gone(after)) return 'shown';
       }
       return 'changed';
-    default: return 'changed';
+    default:
+      return 'changed';
   }
 };
 
@@ -55,7 +58,13 @@ const union = (a: Record<string, string[]>, b: Record<string, string[]>): Record
 
 /** Transitions that appear on one side only of a "sees" observation, by name. */
 const transitionDelta = (before: unknown, after: unknown): string[] => {
-  const names = (v: unknown) => new Set((Array.isArray(v) ? v : []).map(String).filter((x) => !x.startsWith('HTTP ')).map((x) => x.split(' → ')[0]!));
+  const names = (v: unknown) =>
+    new Set(
+      (Array.isArray(v) ? v : [])
+        .map(String)
+        .filter((x) => !x.startsWith('HTTP '))
+        .map((x) => x.split(' → ')[0]!),
+    );
   const b = names(before);
   const a = names(after);
   return [...new Set([...[...b].filter((x) => !a.has(x)), ...[...a].filter((x) => !b.has(x))])];

@@ -20,10 +20,19 @@ export const shortValue = (v: unknown, max = 60): string => {
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** The first `max` items and how many were left out. */
-export const capped = <T>(items: readonly T[], max: number): { shown: readonly T[]; more: number } =>
-  ({ shown: items.slice(0, max), more: Math.max(0, items.length - max) });
+export const capped = <T>(items: readonly T[], max: number): { shown: readonly T[]; more: number } => ({
+  shown: items.slice(0, max),
+  more: Math.max(0, items.length - max),
+});
 
-export interface Tally { regressions: number; expected: number; errors: number; warnings: number; failedSteps: number; rollbackDifferences: number }
+export interface Tally {
+  regressions: number;
+  expected: number;
+  errors: number;
+  warnings: number;
+  failedSteps: number;
+  rollbackDifferences: number;
+}
 
 export const tally = (r: RehearsalResult): Tally => ({
   regressions: r.regressions.length,
@@ -57,10 +66,17 @@ export const hashRows = (r: RehearsalResult): { phase: string; hash: string | un
     { phase: 'baseline', hash: h.baseline },
     { phase: 'after up', hash: h.afterUp },
     { phase: 'after down', hash: h.afterDown, ok: h.afterDown === undefined ? undefined : h.afterDown === h.baseline, rule: '= baseline' },
-    { phase: 'after up again', hash: h.afterUpAgain, ok: h.afterUpAgain === undefined ? undefined : h.afterUpAgain === h.afterUp, rule: '= after up' },
+    {
+      phase: 'after up again',
+      hash: h.afterUpAgain,
+      ok: h.afterUpAgain === undefined ? undefined : h.afterUpAgain === h.afterUp,
+      rule: '= after up',
+    },
   ];
 };
 
 /** Errors before warnings, order otherwise kept. */
-export const hazardsBySeverity = (r: RehearsalResult) =>
-  [...r.hazards.filter((h) => h.severity === 'error'), ...r.hazards.filter((h) => h.severity === 'warning')];
+export const hazardsBySeverity = (r: RehearsalResult) => [
+  ...r.hazards.filter((h) => h.severity === 'error'),
+  ...r.hazards.filter((h) => h.severity === 'warning'),
+];

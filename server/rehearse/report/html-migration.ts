@@ -24,8 +24,8 @@ const findWorkflow = (side: Config, other: Config, name: string): Workflow | und
  */
 const diagram = (wf: Workflow, config: Config, n: string): SafeHtml => {
   const statuses = new Map<string, Status>(config.statuses.map((s) => [s.id, s]));
-  const svg = workflowSvg(wf, (id) => statuses.get(id)).value
-    .replace('aria-labelledby="wf-title wf-desc"', `aria-labelledby="wf-title-${n} wf-desc-${n}"`)
+  const svg = workflowSvg(wf, (id) => statuses.get(id))
+    .value.replace('aria-labelledby="wf-title wf-desc"', `aria-labelledby="wf-title-${n} wf-desc-${n}"`)
     .replace('<title id="wf-title">', `<title id="wf-title-${n}">`)
     .replace('<desc id="wf-desc">', `<desc id="wf-desc-${n}">`);
   return new SafeHtml(svg);
@@ -52,13 +52,22 @@ const impact = (m: MigrationReport): SafeHtml => html`<h3>Impact</h3>
 <div class="impact">${countTable('Issues by project', 'Project', countsOf(m.issues.byProject))}
 ${countTable('Issues by type', 'Issue type', countsOf(m.issues.byType))}
 ${countTable('Issues by status', 'Status', countsOf(m.issues.byStatus))}
-${countTable('Notifications per recipient (top 10)', 'Recipient', m.notifications.perRecipient.map((p) => ({ name: p.recipient, count: p.count })), 10)}</div>
+${countTable(
+  'Notifications per recipient (top 10)',
+  'Recipient',
+  m.notifications.perRecipient.map((p) => ({ name: p.recipient, count: p.count })),
+  10,
+)}</div>
 ${m.sharedSchemes.length ? html`<p>Shared schemes changed:</p><ul>${m.sharedSchemes.map((s) => html`<li>${s.scheme} (${s.collection}) is used by ${s.projects.join(', ') || 'no project'}</li>`)}</ul>` : ''}`;
 
 /** The section's anchor: by position, since a migration id is a file name and may hold anything. */
 export const migrationAnchor = (index: number): string => `migration-${index + 1}`;
 
-export const migrationSection = (m: MigrationReport, index: number, ctx: ReportContext): SafeHtml => html`<section class="migration" id="${migrationAnchor(index)}">
+export const migrationSection = (
+  m: MigrationReport,
+  index: number,
+  ctx: ReportContext,
+): SafeHtml => html`<section class="migration" id="${migrationAnchor(index)}">
 <h2>Migration ${m.id}</h2><p>${m.description}</p>
 <p class="muted">Up ${formatMs(m.upMs)} · down ${formatMs(m.downMs)} on the rehearsal instance.</p>
 ${m.irreversible ? html`<div class="irreversible"><strong>Irreversible:</strong> ${m.irreversible.reason}<br><strong>Recovery:</strong> ${m.irreversible.recovery}</div>` : ''}

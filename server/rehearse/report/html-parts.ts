@@ -7,7 +7,11 @@ export const valueBlock = (v: unknown): SafeHtml =>
   v === undefined ? html`<span class="none">—</span>` : html`<pre>${JSON.stringify(v, null, 2) ?? String(v)}</pre>`;
 
 export const mark = (ok: boolean | undefined): SafeHtml =>
-  ok === undefined ? html`` : ok ? html`<span class="ok-mark" aria-label="passed">✔</span>` : html`<span class="fail-mark" aria-label="failed">✘</span>`;
+  ok === undefined
+    ? html``
+    : ok
+      ? html`<span class="ok-mark" aria-label="passed">✔</span>`
+      : html`<span class="fail-mark" aria-label="failed">✘</span>`;
 
 /**
  * A link to a file the rehearsal wrote into the report directory. Only relative paths are linked:
@@ -20,9 +24,11 @@ export const reportLink = (path: string): SafeHtml =>
 
 export const differenceTable = (caption: string, diffs: readonly Difference[], withReason: boolean): SafeHtml => {
   if (!diffs.length) return html`<p class="none">${caption}: none.</p>`;
-  const rows = diffs.map((d) => html`<tr><td>${d.expectedBy?.migration ?? d.migration ?? '?'}</td><td>${d.check}</td>
+  const rows = diffs.map(
+    (d) => html`<tr><td>${d.expectedBy?.migration ?? d.migration ?? '?'}</td><td>${d.check}</td>
 <td>${d.label}<div class="muted"><code>${d.id}</code></div></td><td>${d.change}</td><td>${valueBlock(d.before)}</td><td>${valueBlock(d.after)}</td>
-${withReason ? html`<td>${d.expectedBy?.reason ?? ''}</td>` : ''}</tr>`);
+${withReason ? html`<td>${d.expectedBy?.reason ?? ''}</td>` : ''}</tr>`,
+  );
   return html`<table><caption>${caption} (${diffs.length})</caption>
 <thead><tr><th scope="col">Migration</th><th scope="col">Check</th><th scope="col">What</th><th scope="col">Change</th><th scope="col">Before</th><th scope="col">After</th>${withReason ? html`<th scope="col">Why</th>` : ''}</tr></thead>
 <tbody>${rows}</tbody></table>`;
@@ -43,4 +49,6 @@ export const countTable = (caption: string, head: string, counts: readonly { nam
 };
 
 export const countsOf = (m: Record<string, number>): { name: string; count: number }[] =>
-  Object.entries(m).map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  Object.entries(m)
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));

@@ -12,14 +12,21 @@ export const xmlEscape = (value: unknown): string =>
     .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-interface Case { name: string; ms?: number; failure?: { message: string; body: string[] }; skipped?: string; out?: string[] }
+interface Case {
+  name: string;
+  ms?: number;
+  failure?: { message: string; body: string[] };
+  skipped?: string;
+  out?: string[];
+}
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
 
 const testcase = (suite: string, c: Case): string => {
   const open = `    <testcase classname="${xmlEscape(`rehearsal.${suite}`)}" name="${xmlEscape(c.name)}" time="${seconds(c.ms)}"`;
   const inner: string[] = [];
-  if (c.failure) inner.push(`      <failure message="${xmlEscape(c.failure.message)}" type="failure">${xmlEscape(c.failure.body.join('\n'))}</failure>`);
+  if (c.failure)
+    inner.push(`      <failure message="${xmlEscape(c.failure.message)}" type="failure">${xmlEscape(c.failure.body.join('\n'))}</failure>`);
   if (c.skipped !== undefined) inner.push(`      <skipped message="${xmlEscape(c.skipped)}"/>`);
   if (c.out?.length) inner.push(`      <system-out>${xmlEscape(c.out.join('\n'))}</system-out>`);
   return inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`;
@@ -45,28 +52,49 @@ const evidence = (d: Difference): string[] => [
 ];
 
 const stepCases = (r: RehearsalResult): Case[] =>
-  r.steps.map((s) => (s.ok ? { name: s.name, ms: s.ms, out: s.evidence } : { name: s.name, ms: s.ms, failure: { message: `step failed: ${s.name}`, body: s.evidence } }));
+  r.steps.map((s) =>
+    s.ok ? { name: s.name, ms: s.ms, out: s.evidence } : { name: s.name, ms: s.ms, failure: { message: `step failed: ${s.name}`, body: s.evidence } },
+  );
 
 const regressionCases = (r: RehearsalResult): Case[] => [
-  ...r.regressions.map((d): Case => ({
-    name: `${d.migration ?? '?'}: ${d.check}: ${d.label}`,
-    failure: { message: `undeclared difference (${d.change}): ${d.label}`, body: [...evidence(d), 'Declare it in an expect entry of the migration if it is intended.'] },
-  })),
+  ...r.regressions.map(
+    (d): Case => ({
+      name: `${d.migration ?? '?'}: ${d.check}: ${d.label}`,
+      failure: {
+        message: `undeclared difference (${d.change}): ${d.label}`,
+        body: [...evidence(d), 'Declare it in an expect entry of the migration if it is intended.'],
+      },
+    }),
+  ),
   ...(r.regressions.length ? [] : [{ name: 'no undeclared differences' }]),
-  ...r.expected.map((d): Case => ({ name: `declared: ${d.check}: ${d.label}`, out: [...evidence(d), ...(d.expectedBy ? [`expected by ${d.expectedBy.migration}: ${d.expectedBy.reason}`] : [])] })),
+  ...r.expected.map(
+    (d): Case => ({
+      name: `declared: ${d.check}: ${d.label}`,
+      out: [...evidence(d), ...(d.expectedBy ? [`expected by ${d.expectedBy.migration}: ${d.expectedBy.reason}`] : [])],
+    }),
+  ),
 ];
 
 const rollbackCases = (r: RehearsalResult): Case[] => {
   const h = r.hashes;
   const hashCase = (name: string, got: string | undefined, want: string | undefined, wantName: string): Case =>
-    got === undefined || want === undefined ? { name, skipped: 'not reached' }
-      : got === want ? { name, out: [`${got} = ${wantName}`] }
+    got === undefined || want === undefined
+      ? { name, skipped: 'not reached' }
+      : got === want
+        ? { name, out: [`${got} = ${wantName}`] }
         : { name, failure: { message: `hash ${got} is not the ${wantName} hash ${want}`, body: [`${wantName}: ${want}`, `got: ${got}`] } };
   return [
     hashCase('hash restored after down', h.afterDown, h.baseline, 'baseline'),
-    h.afterDown === undefined ? { name: 'observations restored after down', skipped: 'not reached' }
+    h.afterDown === undefined
+      ? { name: 'observations restored after down', skipped: 'not reached' }
       : r.rollbackDifferences.length
-        ? { name: 'observations restored after down', failure: { message: `${r.rollbackDifferences.length} observations differ from the baseline after down`, body: r.rollbackDifferences.flatMap((d) => [d.label, ...evidence(d).map((e) => `  ${e}`)]) } }
+        ? {
+            name: 'observations restored after down',
+            failure: {
+              message: `${r.rollbackDifferences.length} observations differ from the baseline after down`,
+              body: r.rollbackDifferences.flatMap((d) => [d.label, ...evidence(d).map((e) => `  ${e}`)]),
+            },
+          }
         : { name: 'observations restored after down' },
     hashCase('up again gives the same hash', h.afterUpAgain, h.afterUp, 'first up'),
   ];
@@ -86,7 +114,8 @@ const runCases = (r: RehearsalResult): Case[] =>
     const name = `${run.phase}: ${run.tests.passed} passed, ${run.tests.failed} failed, ${run.tests.skipped} skipped`;
     if (!run.failures.length && !run.tests.failed) return { name, ms: run.ms, out: [`${run.observations} observations`] };
     const body = run.failures.flatMap((f) => [
-      `${f.title} (${f.file})`, `  ${f.error}`,
+      `${f.title} (${f.file})`,
+      `  ${f.error}`,
       ...(f.trace ? [`  trace: ${f.trace} (npx playwright show-trace ${f.trace})`] : []),
       ...(f.screenshot ? [`  screenshot: ${f.screenshot}`] : []),
     ]);

@@ -20,7 +20,9 @@ const checklist = (lines: readonly string[], indent: string): string[] =>
   });
 
 const byProject = (m: MigrationReport): string =>
-  Object.entries(m.issues.byProject).map(([k, n]) => `${mdText(k)} ${n}`).join(', ');
+  Object.entries(m.issues.byProject)
+    .map(([k, n]) => `${mdText(k)} ${n}`)
+    .join(', ');
 
 const sum = (ms: readonly (number | undefined)[]): number | undefined =>
   ms.some((x) => x !== undefined) ? ms.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
@@ -30,12 +32,17 @@ const header = (r: RehearsalResult): string[] => {
   const s = r.snapshot;
   const what = r.migrations.length === 1 ? mdText(r.migrations[0]!.description) : plural(r.migrations.length, 'migration');
   return [
-    `# Runbook: ${what}`, '',
-    v.ok ? `> ✅ Rehearsed: **${v.title}** (${v.counts}).` : `> ❌ **Do not apply: the ${v.title}** (${v.counts}). Fix what index.html shows and rehearse again.`, '',
+    `# Runbook: ${what}`,
+    '',
+    v.ok
+      ? `> ✅ Rehearsed: **${v.title}** (${v.counts}).`
+      : `> ❌ **Do not apply: the ${v.title}** (${v.counts}). Fix what index.html shows and rehearse again.`,
+    '',
     `- **What**: ${r.migrations.map((m) => `${mdText(m.id)} (${mdText(m.description)})`).join('; ') || 'nothing'}.`,
     `- **Rehearsed**: started ${mdText(r.startedAt)}, clock frozen at ${mdText(r.now)}, took ${formatMs(r.durationMs)}.`,
     `- **Snapshot**: ${mdText(s.dir)} (${mdText(s.kind)}${s.createdAt ? `, made ${mdText(s.createdAt)}` : ''}, ${plural(s.issues, 'issue')} in ${plural(s.projects, 'project')}).`,
-    `- **Rollback**: ${r.rollbackProven ? 'proven on the copy (hash and observations restored)' : 'NOT proven on the copy'}.`, '',
+    `- **Rollback**: ${r.rollbackProven ? 'proven on the copy (hash and observations restored)' : 'NOT proven on the copy'}.`,
+    '',
   ];
 };
 
@@ -44,7 +51,8 @@ const beforeYouStart = (r: RehearsalResult): string[] => {
   const down = sum(r.migrations.map((m) => m.downMs));
   const touched = r.migrations.reduce((n, m) => n + m.issues.total, 0);
   return [
-    '## Before you start', '',
+    '## Before you start',
+    '',
     `1. Confirm the rehearsal verdict is **safe**: this one is **${r.verdict}**.${r.verdict === 'safe' ? '' : ' Stop here.'}${r.snapshot.kind === 'clone' ? ' Run `npm run drift` to confirm production has not changed since the snapshot.' : ''}`,
     '2. Announce the change to the people affected: `npm run announce -- heads-up`.',
     `3. Take a backup: export the tracker's configuration (the schemes, workflows and screens listed below) and the field values of the ${plural(touched, 'issue')} the change touches, so the backout can restore them.`,
@@ -61,13 +69,22 @@ const theChange = (r: RehearsalResult): string[] => {
     lines.push(`${n}. **${mdText(m.id)}**: ${mdText(m.description)}`);
     m.sentences.forEach((s, j) => lines.push(`${pad}${j + 1}. ${mdText(s)}`));
     if (m.configChanges.length) lines.push('', `${pad}Where to look (tick each once it matches):`, '', ...checklist(m.configChanges, pad));
-    lines.push('', `${pad}Touches ${plural(m.issues.total, 'issue')}${m.issues.total ? ` (${byProject(m)})` : ''}; took ${formatMs(m.upMs)} on the rehearsal copy.`, '');
+    lines.push(
+      '',
+      `${pad}Touches ${plural(m.issues.total, 'issue')}${m.issues.total ? ` (${byProject(m)})` : ''}; took ${formatMs(m.upMs)} on the rehearsal copy.`,
+      '',
+    );
   });
   if (!r.migrations.length) lines.push('Nothing to apply.', '');
   return lines;
 };
 
-const WORDS: Record<string, string> = { automatic: 'automatic', 'automatic-record': 'automatic, recording the issue values it overwrites', manual: '**manual**', impossible: '**impossible**' };
+const WORDS: Record<string, string> = {
+  automatic: 'automatic',
+  'automatic-record': 'automatic, recording the issue values it overwrites',
+  manual: '**manual**',
+  impossible: '**impossible**',
+};
 
 /** How `npm run apply` carries the change to production: the steps per migration and their class. */
 const productionPlan = (r: RehearsalResult): string[] => {
@@ -75,10 +92,16 @@ const productionPlan = (r: RehearsalResult): string[] => {
   if (!p) return [];
   const lines = ['## Production plan (`npm run apply`)', ''];
   if ('error' in p) return [...lines, `The production plan could not be made: ${mdText(p.error)}`, ''];
-  lines.push(`Planned for Jira ${p.deploymentType === 'Cloud' ? 'Cloud' : 'Data Center'} on the snapshot; \`npm run apply\` plans again from production itself, journals every step, reads each back and backs out by itself if one fails. Manual steps are shown and confirmed at the terminal.`, '');
+  lines.push(
+    `Planned for Jira ${p.deploymentType === 'Cloud' ? 'Cloud' : 'Data Center'} on the snapshot; \`npm run apply\` plans again from production itself, journals every step, reads each back and backs out by itself if one fails. Manual steps are shown and confirmed at the terminal.`,
+    '',
+  );
   for (const m of p.migrations) {
     lines.push(`- **${mdText(m.id)}**`);
-    for (const s of m.steps) lines.push(`  - ${s.phase}, ${WORDS[s.class] ?? s.class}${s.privateApi ? ' (private API)' : ''}: ${mdText(s.title)}${s.reason ? ` — ${mdText(s.reason)}` : ''}`);
+    for (const s of m.steps)
+      lines.push(
+        `  - ${s.phase}, ${WORDS[s.class] ?? s.class}${s.privateApi ? ' (private API)' : ''}: ${mdText(s.title)}${s.reason ? ` — ${mdText(s.reason)}` : ''}`,
+      );
     if (!m.steps.length) lines.push('  - nothing production can see');
     for (const n of m.notWritten) lines.push(`  - not written (vendor detail, left out of the proof): ${mdCode(n)}`);
   }
@@ -94,7 +117,10 @@ const check = (r: RehearsalResult): string[] => {
     n++;
   }
   lines.push(`${n++}. Nothing else changed: the rehearsal found ${plural(r.regressions.length, 'undeclared difference')}.`);
-  if (r.hashes.afterUp) lines.push(`${n++}. On an Understudy instance of the same snapshot, the canonical hash after the change is ${mdCode(r.hashes.afterUp)} (\`GET /_understudy/hash\`).`);
+  if (r.hashes.afterUp)
+    lines.push(
+      `${n++}. On an Understudy instance of the same snapshot, the canonical hash after the change is ${mdCode(r.hashes.afterUp)} (\`GET /_understudy/hash\`).`,
+    );
   lines.push(`${n++}. Tell people it is done: \`npm run announce -- done\`.`, '');
   return lines;
 };
@@ -116,9 +142,12 @@ const backout = (r: RehearsalResult, ctx: ReportContext): string[] => {
     if (reverse?.length) {
       lines.push(`${pad}${k++}. Put the configuration back (tick each once it matches):`, '', ...checklist(reverse, `${pad}${under(k - 1)}`), '');
     } else if (!reverse && m.configChanges.length) {
-      lines.push(`${pad}${k++}. Reverse each configuration change listed in step ${r.migrations.indexOf(m) + 1} of the change (the exact way back was not computed).`);
+      lines.push(
+        `${pad}${k++}. Reverse each configuration change listed in step ${r.migrations.indexOf(m) + 1} of the change (the exact way back was not computed).`,
+      );
     }
-    if (m.issues.total) lines.push(`${pad}${k++}. Restore the captured field values of ${plural(m.issues.total, 'issue')} from the backup taken before you started.`);
+    if (m.issues.total)
+      lines.push(`${pad}${k++}. Restore the captured field values of ${plural(m.issues.total, 'issue')} from the backup taken before you started.`);
     if (k === 1) lines.push(`${pad}${k++}. Nothing to undo in the configuration.`);
     lines.push('', `${pad}Took ${formatMs(m.downMs)} on the rehearsal copy.`, '');
   });
@@ -127,11 +156,15 @@ const backout = (r: RehearsalResult, ctx: ReportContext): string[] => {
 };
 
 const ifItGoesWrong = (): string[] => [
-  '## If it goes wrong', '',
+  '## If it goes wrong',
+  '',
   '1. Stop, and follow the backout above from the last migration you applied.',
   '2. To see the exact state to return to, revert the change on an Understudy instance of the snapshot: `npm run migrate:down` (one step; `--steps N` or `--to ID` for more) uses the inverse recorded when it was applied.',
   '3. Tell the people affected: `npm run announce -- rolled-back`.',
 ];
 
 export const runbookMarkdown = (r: RehearsalResult, ctx: ReportContext): string =>
-  `${[...header(r), ...beforeYouStart(r), ...theChange(r), ...productionPlan(r), ...check(r), ...backout(r, ctx), ...ifItGoesWrong()].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  `${[...header(r), ...beforeYouStart(r), ...theChange(r), ...productionPlan(r), ...check(r), ...backout(r, ctx), ...ifItGoesWrong()]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;

@@ -19,10 +19,14 @@ const regressions = (r: RehearsalResult): string[] => {
   if (!r.regressions.length) return ['## Regressions', '', 'None: every difference from the baseline is declared in an `expect` entry.', ''];
   const { shown, more: rest } = capped(r.regressions, MAX_ROWS);
   return [
-    `## Regressions (${r.regressions.length})`, '',
-    ...mdTable(['migration', 'check', 'what', 'before → after'],
-      shown.map((d) => [d.migration ?? '?', d.check, `${d.label} (${d.change})`, { raw: beforeAfter(d) }])),
-    ...more(rest, 'regressions').map((l) => `\n${l}`), '',
+    `## Regressions (${r.regressions.length})`,
+    '',
+    ...mdTable(
+      ['migration', 'check', 'what', 'before → after'],
+      shown.map((d) => [d.migration ?? '?', d.check, `${d.label} (${d.change})`, { raw: beforeAfter(d) }]),
+    ),
+    ...more(rest, 'regressions').map((l) => `\n${l}`),
+    '',
   ];
 };
 
@@ -31,7 +35,9 @@ const hazards = (r: RehearsalResult): string[] => {
   const { shown, more: rest } = capped(hazardsBySeverity(r), MAX_ROWS);
   const lines = [`## Hazards (${r.hazards.length})`, ''];
   for (const h of shown) {
-    lines.push(`- ${h.severity === 'error' ? '**error**' : 'warning'} ${mdText(h.kind)}${h.migration ? ` in ${mdText(h.migration)}` : ''}: ${mdText(h.message)}`);
+    lines.push(
+      `- ${h.severity === 'error' ? '**error**' : 'warning'} ${mdText(h.kind)}${h.migration ? ` in ${mdText(h.migration)}` : ''}: ${mdText(h.message)}`,
+    );
     const ev = capped(h.evidence, MAX_EVIDENCE);
     for (const e of ev.shown) lines.push(`  - ${mdText(e)}`);
     if (ev.more) lines.push(`  - … ${plural(ev.more, 'more line')}`);
@@ -41,11 +47,22 @@ const hazards = (r: RehearsalResult): string[] => {
 
 const rollback = (r: RehearsalResult): string[] => {
   const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '✔' : '✘');
-  const rows = hashRows(r).map((h) => [h.phase, { raw: h.hash ? mdCode(h.hash) : 'not reached' }, { raw: h.rule ? `${mark(h.ok)} ${h.rule}`.trim() : '' }]);
+  const rows = hashRows(r).map((h) => [
+    h.phase,
+    { raw: h.hash ? mdCode(h.hash) : 'not reached' },
+    { raw: h.rule ? `${mark(h.ok)} ${h.rule}`.trim() : '' },
+  ]);
   const obs = r.rollbackDifferences.length
     ? `✘ ${plural(r.rollbackDifferences.length, 'observation')} ${r.rollbackDifferences.length === 1 ? 'differs' : 'differ'} from the baseline after down.`
     : '✔ Observations after down equal the baseline.';
-  return [`## Rollback proof: ${r.rollbackProven ? '✔ proven' : '✘ not proven'}`, '', ...mdTable(['phase', 'canonical hash', 'check'], rows), '', obs, ''];
+  return [
+    `## Rollback proof: ${r.rollbackProven ? '✔ proven' : '✘ not proven'}`,
+    '',
+    ...mdTable(['phase', 'canonical hash', 'check'], rows),
+    '',
+    obs,
+    '',
+  ];
 };
 
 const migrations = (r: RehearsalResult): string[] => {
@@ -56,7 +73,10 @@ const migrations = (r: RehearsalResult): string[] => {
     for (const x of s.shown) lines.push(`- ${mdText(x)}`);
     if (s.more) lines.push(`- … ${plural(s.more, 'more change')}, see index.html`);
     if (m.irreversible) lines.push(`- ⚠ **Irreversible**: ${mdText(m.irreversible.reason)}`);
-    lines.push(`- Issues touched: ${m.issues.total}; notifications sent by the change: ${m.notifications.total}; up ${formatMs(m.upMs)}, down ${formatMs(m.downMs)}.`, '');
+    lines.push(
+      `- Issues touched: ${m.issues.total}; notifications sent by the change: ${m.notifications.total}; up ${formatMs(m.upMs)}, down ${formatMs(m.downMs)}.`,
+      '',
+    );
   }
   return lines;
 };
@@ -65,18 +85,36 @@ const expected = (r: RehearsalResult): string[] => {
   if (!r.expected.length) return [];
   const { shown, more: rest } = capped(r.expected, MAX_ROWS);
   return [
-    `## Expected differences (${r.expected.length})`, '',
-    ...shown.map((d) => `- ${mdText(d.label)} (${mdText(d.check)}, ${mdText(d.change)}): ${d.expectedBy ? `${mdText(d.expectedBy.reason)} — ${mdText(d.expectedBy.migration)}` : 'declared'}`),
-    ...more(rest, 'expected differences'), '',
+    `## Expected differences (${r.expected.length})`,
+    '',
+    ...shown.map(
+      (d) =>
+        `- ${mdText(d.label)} (${mdText(d.check)}, ${mdText(d.change)}): ${d.expectedBy ? `${mdText(d.expectedBy.reason)} — ${mdText(d.expectedBy.migration)}` : 'declared'}`,
+    ),
+    ...more(rest, 'expected differences'),
+    '',
   ];
 };
 
 const timings = (r: RehearsalResult): string[] => [
-  `## Timings (${formatMs(r.durationMs)} in all)`, '',
-  ...mdTable(['step', 'result', 'time'], r.steps.map((s) => [s.name, { raw: s.ok ? '✔' : '✘ failed' }, formatMs(s.ms)])), '',
-  ...r.runs.map((run) => `- Regression run ${mdText(run.phase)}: ${run.tests.passed} passed, ${run.tests.failed} failed, ${run.tests.skipped} skipped, ${plural(run.observations, 'observation')} in ${formatMs(run.ms)}.`),
+  `## Timings (${formatMs(r.durationMs)} in all)`,
+  '',
+  ...mdTable(
+    ['step', 'result', 'time'],
+    r.steps.map((s) => [s.name, { raw: s.ok ? '✔' : '✘ failed' }, formatMs(s.ms)]),
+  ),
+  '',
+  ...r.runs.map(
+    (run) =>
+      `- Regression run ${mdText(run.phase)}: ${run.tests.passed} passed, ${run.tests.failed} failed, ${run.tests.skipped} skipped, ${plural(run.observations, 'observation')} in ${formatMs(run.ms)}.`,
+  ),
   ...(r.runs.length ? [''] : []),
-  ...(r.sandboxErrors ? [`The sandbox answered ${plural(r.sandboxErrors.count, 'request')} with an internal error (a bug in Understudy, not in the change): \`${mdText(r.sandboxErrors.file)}\` in the report folder holds each request and its stack.`, ''] : []),
+  ...(r.sandboxErrors
+    ? [
+        `The sandbox answered ${plural(r.sandboxErrors.count, 'request')} with an internal error (a bug in Understudy, not in the change): \`${mdText(r.sandboxErrors.file)}\` in the report folder holds each request and its stack.`,
+        '',
+      ]
+    : []),
 ];
 
 const notRun = (r: RehearsalResult): string[] =>
@@ -86,9 +124,20 @@ export const summaryMarkdown = (r: RehearsalResult): string => {
   const v = verdictWords(r);
   const snap = `${mdText(r.snapshot.dir)} (${mdText(r.snapshot.kind)}${r.snapshot.createdAt ? ` of ${mdText(r.snapshot.createdAt)}` : ''}, ${plural(r.snapshot.issues, 'issue')} in ${plural(r.snapshot.projects, 'project')})`;
   const lines = [
-    `${v.ok ? '✅' : '❌'} **Rehearsal: ${v.title}** — ${v.counts}`, '',
-    `Snapshot ${snap}${r.shard ? `, shard ${mdText(r.shard)}` : ''}; clock frozen at ${mdText(r.now)}; started ${mdText(r.startedAt)}, took ${formatMs(r.durationMs)}.`, '',
-    ...regressions(r), ...hazards(r), ...rollback(r), ...migrations(r), ...expected(r), ...timings(r), ...notRun(r),
+    `${v.ok ? '✅' : '❌'} **Rehearsal: ${v.title}** — ${v.counts}`,
+    '',
+    `Snapshot ${snap}${r.shard ? `, shard ${mdText(r.shard)}` : ''}; clock frozen at ${mdText(r.now)}; started ${mdText(r.startedAt)}, took ${formatMs(r.durationMs)}.`,
+    '',
+    ...regressions(r),
+    ...hazards(r),
+    ...rollback(r),
+    ...migrations(r),
+    ...expected(r),
+    ...timings(r),
+    ...notRun(r),
   ];
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 };

@@ -33,7 +33,8 @@ export const writeReport = async (dir: string, r: RehearsalResult, ctx: ReportCo
     await writeFilesAtomic(files);
   } catch (e) {
     throw new UserError(`cannot write the report to '${dir}': ${(e as Error)?.message ?? String(e)}`, {
-      details: ['pass a writable directory with --report DIR'], cause: e,
+      details: ['pass a writable directory with --report DIR'],
+      cause: e,
     });
   }
   return files.map((f) => f.path);

@@ -24,7 +24,10 @@ export const touchedIssues = (requests: Integration['requests']): string[] => {
     const m = ISSUE_ACTIVITY.exec(r.path);
     if (m) out.add(decodeURIComponent(m[1]!));
     if (LINK.test(r.path) && r.body && typeof r.body === 'object') {
-      for (const side of ['inwardIssue', 'outwardIssue']) { const k = keyOf((r.body as Record<string, unknown>)[side]); if (k) out.add(k); }
+      for (const side of ['inwardIssue', 'outwardIssue']) {
+        const k = keyOf((r.body as Record<string, unknown>)[side]);
+        if (k) out.add(k);
+      }
     }
   }
   return [...out];
@@ -38,24 +41,39 @@ export const activityOf = (issue: Json, watchers: Json | undefined, remote: unkn
   return {
     attachments: (f.attachment ?? []).map((a: Json) => `${a.filename} (${a.size} bytes, ${a.mimeType})`).sort(),
     worklogs: (f.worklog?.worklogs ?? []).map((w: Json) => `${w.author?.accountId ?? w.author?.name ?? '?'}: ${w.timeSpentSeconds}s`).sort(),
-    links: (f.issuelinks ?? []).map((l: Json) => (l.outwardIssue ? `${l.type?.outward} ${l.outwardIssue.key}` : `${l.type?.inward} ${l.inwardIssue?.key}`)).sort(),
+    links: (f.issuelinks ?? [])
+      .map((l: Json) => (l.outwardIssue ? `${l.type?.outward} ${l.outwardIssue.key}` : `${l.type?.inward} ${l.inwardIssue?.key}`))
+      .sort(),
     watchers: (watchers?.watchers ?? []).map((w: Json) => w.accountId ?? w.name).sort(),
     remoteLinks: (Array.isArray(remote) ? remote : []).map((r: Json) => `${r.object?.title} <${r.object?.url}>`).sort(),
   };
 };
 
 export const activityObservations = async (
-  api: SandboxClient, integration: { name: string; file: string; requests: Integration['requests'] }, fork: string,
+  api: SandboxClient,
+  integration: { name: string; file: string; requests: Integration['requests'] },
+  fork: string,
 ): Promise<Observation[]> => {
   const admin = await api.persona('admin');
   if (!admin) return [];
   const out: Observation[] = [];
   for (const key of touchedIssues(integration.requests)) {
-    const issue = await api.call(admin.email, 'GET', `/rest/api/2/issue/${encodeURIComponent(key)}?fields=attachment,worklog,issuelinks`, undefined, fork);
-    const watchers = issue.status === 200 ? await api.call(admin.email, 'GET', `/rest/api/2/issue/${encodeURIComponent(key)}/watchers`, undefined, fork) : undefined;
-    const remote = issue.status === 200 ? await api.call(admin.email, 'GET', `/rest/api/2/issue/${encodeURIComponent(key)}/remotelink`, undefined, fork) : undefined;
+    const issue = await api.call(
+      admin.email,
+      'GET',
+      `/rest/api/2/issue/${encodeURIComponent(key)}?fields=attachment,worklog,issuelinks`,
+      undefined,
+      fork,
+    );
+    const watchers =
+      issue.status === 200 ? await api.call(admin.email, 'GET', `/rest/api/2/issue/${encodeURIComponent(key)}/watchers`, undefined, fork) : undefined;
+    const remote =
+      issue.status === 200
+        ? await api.call(admin.email, 'GET', `/rest/api/2/issue/${encodeURIComponent(key)}/remotelink`, undefined, fork)
+        : undefined;
     out.push({
-      check: 'integrations', id: `integrations|${integration.file}|activity|${key}`,
+      check: 'integrations',
+      id: `integrations|${integration.file}|activity|${key}`,
       label: `${integration.name}: attachments, worklogs, links and watchers of ${key} after its requests`,
       keys: { integration: [integration.name, integration.file], issue: [key] },
       value: issue.status === 200 ? activityOf(issue.body, watchers?.body, remote?.body) : { status: issue.status },

@@ -16,7 +16,10 @@ export const signedIn = async (browser: Browser, url: string, accountId: string,
 /** One browser context per test, re-pointed at a fork and a persona per step (a new context costs more than a step). */
 export class UiSession {
   private ctx: { context: BrowserContext; page: Page } | undefined;
-  constructor(private readonly browser: Browser, private readonly url: string) {}
+  constructor(
+    private readonly browser: Browser,
+    private readonly url: string,
+  ) {}
   async as(accountId: string, fork: string): Promise<Page> {
     if (!this.ctx) {
       this.ctx = await signedIn(this.browser, this.url, accountId, fork);
@@ -27,7 +30,9 @@ export class UiSession {
     await this.ctx.context.addCookies([{ name: PERSONA_COOKIE, value: accountId, url: this.url }]);
     return this.ctx.page;
   }
-  async close(): Promise<void> { await this.ctx?.context.close(); }
+  async close(): Promise<void> {
+    await this.ctx?.context.close();
+  }
 }
 
 export const fillFields = async (page: Page, fields: readonly PlanField[]): Promise<void> => {

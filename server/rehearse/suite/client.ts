@@ -30,8 +30,18 @@ export const suitePlan = (): SuitePlan => (planCache ??= JSON.parse(readFileSync
 /** True inside a rehearsal run (the generated specs declare no tests otherwise). */
 export const inRehearsal = (): boolean => !!process.env[ENV.plan] && !!process.env[ENV.url];
 
-export interface ApiPersona { accountId: string; email: string; displayName: string; token: string; groups: string[]; admin: boolean }
-export interface ApiAnswer { status: number; body: any }
+export interface ApiPersona {
+  accountId: string;
+  email: string;
+  displayName: string;
+  token: string;
+  groups: string[];
+  admin: boolean;
+}
+export interface ApiAnswer {
+  status: number;
+  body: any;
+}
 
 export class SandboxClient {
   private personas: Map<string, ApiPersona> | undefined;
@@ -51,11 +61,13 @@ export class SandboxClient {
   async persona(ref: string): Promise<ApiPersona | undefined> {
     if (!this.personas) {
       this.personas = new Map();
-      for (const p of await this.personaList()) for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) this.personas.set(k, p);
+      for (const p of await this.personaList())
+        for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) this.personas.set(k, p);
     }
     const named = this.personas.get(ref.toLowerCase());
     if (named) return named;
-    const byName = (a: ApiPersona, b: ApiPersona) => Number(a.admin) - Number(b.admin) || a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId);
+    const byName = (a: ApiPersona, b: ApiPersona) =>
+      Number(a.admin) - Number(b.admin) || a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId);
     const all = [...new Set(this.personas.values())];
     if (ref === 'admin') return all.filter((p) => p.admin).sort((a, b) => a.displayName.localeCompare(b.displayName))[0];
     const group = /^group:(.+)$/.exec(ref)?.[1];
@@ -84,7 +96,11 @@ export class SandboxClient {
     const res = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed };
   }
 
@@ -94,12 +110,20 @@ export class SandboxClient {
     if (!p) throw new Error(`no active persona '${as}' in this sandbox (by e-mail, display name or account id, 'admin' or 'group:NAME')`);
     const form = new FormData();
     form.append('file', new Blob([file.content], { type: file.mimeType }), file.filename);
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`, 'X-Atlassian-Token': 'no-check' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`,
+      'X-Atlassian-Token': 'no-check',
+    };
     if (fork) headers['x-understudy-fork'] = fork;
     const res = await fetch(`${this.url}${path}`, { method: 'POST', headers, body: form });
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed };
   }
 
@@ -109,7 +133,9 @@ export class SandboxClient {
     return ((await res.json()) as { fork: string }).fork;
   }
 
-  async drop(fork: string): Promise<void> { await fetch(`${this.url}/_understudy/forks/${fork}`, { method: 'DELETE' }); }
+  async drop(fork: string): Promise<void> {
+    await fetch(`${this.url}/_understudy/forks/${fork}`, { method: 'DELETE' });
+  }
 
   async outbox(fork?: string): Promise<{ event: string; recipient: string; recipientEmail: string }[]> {
     const res = await fetch(`${this.url}/_understudy/outbox`, { headers: fork ? { 'x-understudy-fork': fork } : {} });
@@ -126,7 +152,11 @@ export const record = (observations: readonly Observation[]): void => {
 };
 
 /** Notifications one test caused (on its fork), per recipient × event, as observations. */
-export const notificationObservations = (scope: string, project: string, outbox: readonly { event: string; recipient: string; recipientEmail: string }[]): Observation[] => {
+export const notificationObservations = (
+  scope: string,
+  project: string,
+  outbox: readonly { event: string; recipient: string; recipientEmail: string }[],
+): Observation[] => {
   const counts = new Map<string, { email: string; account: string; event: string; n: number }>();
   for (const e of outbox) {
     const k = `${e.recipientEmail}|${e.event}`;
@@ -135,9 +165,11 @@ export const notificationObservations = (scope: string, project: string, outbox:
     counts.set(k, c);
   }
   return [...counts.values()].map((c) => ({
-    check: 'notifications', id: `notifications|${scope}|${c.email}|${c.event}`,
+    check: 'notifications',
+    id: `notifications|${scope}|${c.email}|${c.event}`,
     label: `${c.email} gets ${c.event} notifications when ${scope}`,
-    keys: { recipient: [c.email, c.account], event: [c.event], scope: [scope], project: [project] }, value: c.n,
+    keys: { recipient: [c.email, c.account], event: [c.event], scope: [scope], project: [project] },
+    value: c.n,
   }));
 };
 

@@ -12,13 +12,25 @@ import { type FieldMeta, fixedClock, isTrackerError, Tracker } from '../../track
 import { forkState, type FormValue } from '../../http/index.ts';
 import { formValueFor, modelValueFor, restValueFor } from './values.ts';
 
-export interface PlanPersona { accountId: string; email: string; displayName: string }
-export interface PlanField { fieldId: string; name: string; type: string; rest: unknown; form: FormValue }
+export interface PlanPersona {
+  accountId: string;
+  email: string;
+  displayName: string;
+}
+export interface PlanField {
+  fieldId: string;
+  name: string;
+  type: string;
+  rest: unknown;
+  form: FormValue;
+}
 
 export interface CreateCase {
   id: string;
-  project: string; projectName: string;
-  issueType: string; issueTypeName: string;
+  project: string;
+  projectName: string;
+  issueType: string;
+  issueTypeName: string;
   persona: PlanPersona;
   summary: string;
   /** The fields the baseline required (and had no default for), filled. */
@@ -30,16 +42,26 @@ export interface CreateCase {
 export interface WalkStep {
   id: string;
   workflow: string;
-  transitionId: string; transitionName: string;
-  fromStatus: string; toStatus: string;
-  issueKey: string; project: string; issueTypeName: string;
+  transitionId: string;
+  transitionName: string;
+  fromStatus: string;
+  toStatus: string;
+  issueKey: string;
+  project: string;
+  issueTypeName: string;
   persona: PlanPersona;
   fields: PlanField[];
   comment?: string;
   ui: boolean;
 }
 
-export interface TransitionSample { issueKey: string; project: string; issueTypeName: string; status: string; personas: PlanPersona[] }
+export interface TransitionSample {
+  issueKey: string;
+  project: string;
+  issueTypeName: string;
+  status: string;
+  personas: PlanPersona[];
+}
 
 export interface SuitePlan {
   now: string;
@@ -73,9 +95,16 @@ const personaOf = (config: Config, accountId: string): PlanPersona | undefined =
   return u ? { accountId: u.accountId, email: u.email, displayName: u.displayName } : undefined;
 };
 
-const scratch = (state: { config: Config; issues: readonly Issue[] }, now: string) => new Tracker(forkState(state), { clock: fixedClock(now), outbox: [] });
+const scratch = (state: { config: Config; issues: readonly Issue[] }, now: string) =>
+  new Tracker(forkState(state), { clock: fixedClock(now), outbox: [] });
 
-const fill = (metas: readonly FieldMeta[], accountId: string, groupId: string | undefined, now: string, only: (m: FieldMeta) => boolean): { model: Record<string, unknown>; fields: PlanField[] } => {
+const fill = (
+  metas: readonly FieldMeta[],
+  accountId: string,
+  groupId: string | undefined,
+  now: string,
+  only: (m: FieldMeta) => boolean,
+): { model: Record<string, unknown>; fields: PlanField[] } => {
   const model: Record<string, unknown> = {};
   const fields: PlanField[] = [];
   for (const m of metas) {
@@ -90,7 +119,12 @@ const fill = (metas: readonly FieldMeta[], accountId: string, groupId: string | 
 
 /** The value, or undefined when the tracker refuses (the persona cannot see the issue or project). */
 const seen = <T>(f: () => T): T | undefined => {
-  try { return f(); } catch (e) { if (isTrackerError(e)) return undefined; throw e; }
+  try {
+    return f();
+  } catch (e) {
+    if (isTrackerError(e)) return undefined;
+    throw e;
+  }
 };
 
 const SKIP_CREATE = new Set(['summary', 'issuetype', 'project', 'reporter']);
@@ -110,7 +144,14 @@ const samplePersonas = (config: Config, tracker: Tracker, n: number): PlanPerson
   return out;
 };
 
-const createCases = (state: { config: Config; issues: readonly Issue[] }, tracker: Tracker, candidates: (p: Project) => PlanPersona[], now: string, limits: PlanLimits, notes: string[]): CreateCase[] => {
+const createCases = (
+  state: { config: Config; issues: readonly Issue[] },
+  tracker: Tracker,
+  candidates: (p: Project) => PlanPersona[],
+  now: string,
+  limits: PlanLimits,
+  notes: string[],
+): CreateCase[] => {
   const { config } = state;
   const out: CreateCase[] = [];
   for (const project of config.projects.filter((p) => !p.archived)) {
@@ -119,20 +160,37 @@ const createCases = (state: { config: Config; issues: readonly Issue[] }, tracke
       const type = config.issueTypes.find((t) => t.id === typeId);
       if (!type || type.subtask) continue;
       const persona = candidates(project).find((p) => tracker.can(p.accountId, 'CREATE_ISSUES', project.key));
-      if (!persona) { notes.push(`nobody may create ${type.name} in ${project.name} (${project.key}) at baseline: its create check is skipped`); continue; }
+      if (!persona) {
+        notes.push(`nobody may create ${type.name} in ${project.name} (${project.key}) at baseline: its create check is skipped`);
+        continue;
+      }
       const metas = seen(() => tracker.createMeta(persona.accountId, project.key, typeId));
-      if (!metas) { notes.push(`${persona.displayName} may create in ${project.key} but cannot open the create form of a ${type.name}: its create check is skipped`); continue; }
+      if (!metas) {
+        notes.push(
+          `${persona.displayName} may create in ${project.key} but cannot open the create form of a ${type.name}: its create check is skipped`,
+        );
+        continue;
+      }
       const groupId = config.users.find((u) => u.accountId === persona.accountId)?.groups[0];
       const { model, fields } = fill(metas, persona.accountId, groupId, now, (m) => m.required && !m.hasDefaultValue && !SKIP_CREATE.has(m.fieldId));
       const summary = `Rehearsal: new ${type.name} in ${project.key}`;
       try {
         scratch(state, now).createIssue(persona.accountId, { project: project.key, issueType: typeId, fields: { ...model, summary } });
       } catch (e) {
-        notes.push(`creating a ${type.name} in ${project.key} as ${persona.displayName} fails at baseline already (${(e as Error).message}); it is still compared`);
+        notes.push(
+          `creating a ${type.name} in ${project.key} as ${persona.displayName} fails at baseline already (${(e as Error).message}); it is still compared`,
+        );
       }
       out.push({
-        id: `${project.key}/${type.name}`, project: project.key, projectName: project.name, issueType: typeId, issueTypeName: type.name,
-        persona, summary, fields, ui: ui++ < limits.uiCreatesPerProject,
+        id: `${project.key}/${type.name}`,
+        project: project.key,
+        projectName: project.name,
+        issueType: typeId,
+        issueTypeName: type.name,
+        persona,
+        summary,
+        fields,
+        ui: ui++ < limits.uiCreatesPerProject,
       });
     }
   }
@@ -142,7 +200,14 @@ const createCases = (state: { config: Config; issues: readonly Issue[] }, tracke
 const matchesFrom = (t: Workflow['transitions'][number], status: string) =>
   (t.type === 'directed' && t.from.includes(status)) || (t.type === 'global' && t.to !== status);
 
-const walks = (state: { config: Config; issues: readonly Issue[] }, tracker: Tracker, candidates: (p: Project, i?: Issue) => PlanPersona[], now: string, limits: PlanLimits, unwalkable: SuitePlan['unwalkable']): WalkStep[] => {
+const walks = (
+  state: { config: Config; issues: readonly Issue[] },
+  tracker: Tracker,
+  candidates: (p: Project, i?: Issue) => PlanPersona[],
+  now: string,
+  limits: PlanLimits,
+  unwalkable: SuitePlan['unwalkable'],
+): WalkStep[] => {
   const { config } = state;
   const statusName = (id: string) => config.statuses.find((s) => s.id === id)?.name ?? id;
   const typeName = (id: string) => config.issueTypes.find((t) => t.id === id)?.name ?? id;
@@ -163,8 +228,20 @@ const walks = (state: { config: Config; issues: readonly Issue[] }, tracker: Tra
     for (const t of wf.transitions) {
       if (t.type === 'initial') continue;
       const step = findStep(state, tracker, wf, t, issues.filter((i) => matchesFrom(t, i.status)).slice(0, 8), candidates, now);
-      if (typeof step === 'string') { unwalkable.push({ workflow: wf.name, transition: t.name, reason: step }); continue; }
-      out.push({ ...step, id: `${wf.name}/${t.name}/${step.fromStatus}`, workflow: wf.name, transitionId: t.id, transitionName: t.name, toStatus: statusName(t.to), issueTypeName: typeName(step.issueType), ui: ui++ < limits.uiSample });
+      if (typeof step === 'string') {
+        unwalkable.push({ workflow: wf.name, transition: t.name, reason: step });
+        continue;
+      }
+      out.push({
+        ...step,
+        id: `${wf.name}/${t.name}/${step.fromStatus}`,
+        workflow: wf.name,
+        transitionId: t.id,
+        transitionName: t.name,
+        toStatus: statusName(t.to),
+        issueTypeName: typeName(step.issueType),
+        ui: ui++ < limits.uiSample,
+      });
     }
   }
   return out;
@@ -173,8 +250,13 @@ const walks = (state: { config: Config; issues: readonly Issue[] }, tracker: Tra
 type Found = Omit<WalkStep, 'id' | 'workflow' | 'transitionId' | 'transitionName' | 'toStatus' | 'issueTypeName' | 'ui'> & { issueType: string };
 
 const findStep = (
-  state: { config: Config; issues: readonly Issue[] }, tracker: Tracker, _wf: Workflow, t: Workflow['transitions'][number],
-  issues: Issue[], candidates: (p: Project, i?: Issue) => PlanPersona[], now: string,
+  state: { config: Config; issues: readonly Issue[] },
+  tracker: Tracker,
+  _wf: Workflow,
+  t: Workflow['transitions'][number],
+  issues: Issue[],
+  candidates: (p: Project, i?: Issue) => PlanPersona[],
+  now: string,
 ): Found | string => {
   if (!issues.length) return 'no sample issue is in a status it starts from';
   const { config } = state;
@@ -189,7 +271,13 @@ const findStep = (
       const resolution = view.fields.find((m) => m.fieldId === 'resolution' && m.required);
       if (resolution?.allowedValues?.[0]) {
         model.resolution = resolution.allowedValues[0].id;
-        fields.push({ fieldId: 'resolution', name: resolution.name, type: 'resolution', rest: { id: resolution.allowedValues[0].id }, form: resolution.allowedValues[0].id });
+        fields.push({
+          fieldId: 'resolution',
+          name: resolution.name,
+          type: 'resolution',
+          rest: { id: resolution.allowedValues[0].id },
+          form: resolution.allowedValues[0].id,
+        });
       }
       // Validators may ask for more than the screen marks required: try as is, then with a comment,
       // then also filling every field the refusal names — as a person would.
@@ -197,15 +285,35 @@ const findStep = (
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           scratch(state, now).doTransition(persona.accountId, issue.key, t.id, { fields: model, ...(comment ? { comment } : {}) });
-          return { issueKey: issue.key, project: issue.project, issueType: issue.issueType, fromStatus: config.statuses.find((s) => s.id === issue.status)?.name ?? issue.status, persona, fields, ...(comment ? { comment } : {}) };
+          return {
+            issueKey: issue.key,
+            project: issue.project,
+            issueType: issue.issueType,
+            fromStatus: config.statuses.find((s) => s.id === issue.status)?.name ?? issue.status,
+            persona,
+            fields,
+            ...(comment ? { comment } : {}),
+          };
         } catch (e) {
           if (!isTrackerError(e)) throw e;
           lastError = `${persona.displayName} on ${issue.key}: ${e.message}`;
           comment = 'Rehearsal: taking this transition.';
           if (attempt === 1) {
             const named = Object.keys(e.body.errors).filter((id) => !(id in model) && id !== 'comment');
-            const metas = named.length ? [...view.fields, ...(seen(() => tracker.editMeta(persona.accountId, issue.key)) ?? []), ...(seen(() => tracker.createMeta(persona.accountId, issue.project, issue.issueType)) ?? [])] : [];
-            const more = fill(metas.filter((m, i) => metas.findIndex((x) => x.fieldId === m.fieldId) === i), persona.accountId, groupId, now, (m) => named.includes(m.fieldId));
+            const metas = named.length
+              ? [
+                  ...view.fields,
+                  ...(seen(() => tracker.editMeta(persona.accountId, issue.key)) ?? []),
+                  ...(seen(() => tracker.createMeta(persona.accountId, issue.project, issue.issueType)) ?? []),
+                ]
+              : [];
+            const more = fill(
+              metas.filter((m, i) => metas.findIndex((x) => x.fieldId === m.fieldId) === i),
+              persona.accountId,
+              groupId,
+              now,
+              (m) => named.includes(m.fieldId),
+            );
             if (!more.fields.length) break;
             Object.assign(model, more.model);
             fields.push(...more.fields);
@@ -220,7 +328,8 @@ const findStep = (
 export const buildSuitePlan = (
   state: { config: Config; issues: readonly Issue[] },
   integrations: readonly { file: string; data: Integration }[],
-  now: string, limits: PlanLimits,
+  now: string,
+  limits: PlanLimits,
 ): SuitePlan => {
   const { config } = state;
   const tracker = new Tracker(forkState(state), { clock: fixedClock(now), outbox: [] });
@@ -243,18 +352,29 @@ export const buildSuitePlan = (
     if ((perStatus.get(k) ?? 0) >= limits.issuesPerStatus) continue;
     perStatus.set(k, (perStatus.get(k) ?? 0) + 1);
     samples.push({
-      issueKey: issue.key, project: issue.project, issueTypeName: config.issueTypes.find((t) => t.id === issue.issueType)?.name ?? issue.issueType,
-      status: config.statuses.find((s) => s.id === issue.status)?.name ?? issue.status, personas: sample,
+      issueKey: issue.key,
+      project: issue.project,
+      issueTypeName: config.issueTypes.find((t) => t.id === issue.issueType)?.name ?? issue.issueType,
+      status: config.statuses.find((s) => s.id === issue.status)?.name ?? issue.status,
+      personas: sample,
     });
   }
   const admin = sample.find((p) => tracker.isAdmin(p.accountId)) ?? personas[0]!;
   return {
-    now, personas, notes, unwalkable, samples,
+    now,
+    personas,
+    notes,
+    unwalkable,
+    samples,
     projects: config.projects.map((p) => ({ key: p.key, name: p.name })),
     creates: createCases(state, tracker, (p) => candidates(p), now, limits, notes),
     walks: walks(state, tracker, candidates, now, limits, unwalkable),
     filters: config.filters.map((f) => ({ id: f.id, name: f.name, viewer: personaOf(config, f.owner) ?? admin })),
-    boards: config.boards.map((b) => ({ id: b.id, name: b.name, viewer: personaOf(config, config.filters.find((f) => f.id === b.filter)?.owner ?? '') ?? admin })),
+    boards: config.boards.map((b) => ({
+      id: b.id,
+      name: b.name,
+      viewer: personaOf(config, config.filters.find((f) => f.id === b.filter)?.owner ?? '') ?? admin,
+    })),
     integrations: integrations.map((i) => ({ name: i.data.name, file: i.file, as: i.data.as, requests: i.data.requests })),
   };
 };

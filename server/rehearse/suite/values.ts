@@ -24,15 +24,26 @@ export const modelValueFor = (m: FieldMeta, c: FillContext): unknown => {
   const first = m.type === 'version' || m.type === 'multi-version' ? m.allowedValues?.at(-1) : m.allowedValues?.[0];
   const wrap = (v: unknown) => (v === undefined ? undefined : MULTI.has(m.type) ? [v] : v);
   switch (m.type) {
-    case 'text': return 'Rehearsal';
-    case 'paragraph': return 'Written by the Understudy rehearsal.';
-    case 'url': return 'https://example.test/rehearsal';
-    case 'number': return 1;
-    case 'date': return c.now.slice(0, 10);
-    case 'datetime': return `${c.now.slice(0, 16)}:00.000Z`;
-    case 'labels': return ['rehearsal'];
-    case 'user': case 'multi-user': return wrap(c.accountId);
-    case 'group': case 'multi-group': return wrap(c.groupId);
+    case 'text':
+      return 'Rehearsal';
+    case 'paragraph':
+      return 'Written by the Understudy rehearsal.';
+    case 'url':
+      return 'https://example.test/rehearsal';
+    case 'number':
+      return 1;
+    case 'date':
+      return c.now.slice(0, 10);
+    case 'datetime':
+      return `${c.now.slice(0, 16)}:00.000Z`;
+    case 'labels':
+      return ['rehearsal'];
+    case 'user':
+    case 'multi-user':
+      return wrap(c.accountId);
+    case 'group':
+    case 'multi-group':
+      return wrap(c.groupId);
     case 'cascading-select': {
       if (!first) return undefined;
       const child = first.children?.[0];
@@ -48,14 +59,26 @@ export const modelValueFor = (m: FieldMeta, c: FillContext): unknown => {
 export const restValueFor = (type: string, value: unknown): unknown => {
   const each = (v: unknown): unknown => {
     switch (type) {
-      case 'user': case 'multi-user': return { accountId: v };
-      case 'group': case 'multi-group': return { groupId: v };
+      case 'user':
+      case 'multi-user':
+        return { accountId: v };
+      case 'group':
+      case 'multi-group':
+        return { groupId: v };
       case 'cascading-select': {
         const c = v as { parent: string; child?: string };
         return c.child ? { id: c.parent, child: { id: c.child } } : { id: c.parent };
       }
-      case 'text': case 'paragraph': case 'url': case 'number': case 'date': case 'datetime': case 'labels': return v;
-      default: return { id: v };
+      case 'text':
+      case 'paragraph':
+      case 'url':
+      case 'number':
+      case 'date':
+      case 'datetime':
+      case 'labels':
+        return v;
+      default:
+        return { id: v };
     }
   };
   if (type === 'labels') return value;

@@ -9,7 +9,14 @@ import type { Config } from '../../model/index.ts';
 import type { Actor } from '../types.ts';
 import type { AdminRecords, AuditRecord, ChangedValue } from './records.ts';
 
-interface Collection { key: keyof Config; typeName: string; category: string; noun: string; idKey?: string; nameKey?: string }
+interface Collection {
+  key: keyof Config;
+  typeName: string;
+  category: string;
+  noun: string;
+  idKey?: string;
+  nameKey?: string;
+}
 
 /** Each configuration list, the audit object type Jira names it with, and the category it files under. */
 const COLLECTIONS: readonly Collection[] = [
@@ -62,7 +69,10 @@ const changedValues = (before: Entity | undefined, after: Entity | undefined): C
   return out;
 };
 
-export interface AuditSource { eventSource: string; description?: string }
+export interface AuditSource {
+  eventSource: string;
+  description?: string;
+}
 
 /** Records for every entity that differs between two configurations (creations, deletions, changes), in list order. */
 export const diffAudit = (before: Config, after: Config, actor: Actor, now: string, source: AuditSource): Array<Omit<AuditRecord, 'id'>> => {
@@ -75,8 +85,14 @@ export const diffAudit = (before: Config, after: Config, actor: Actor, now: stri
     const now_ = new Map(b.map((e) => [idOf(c, e), e]));
     const record = (e: Entity, verb: string, values: ChangedValue[]): void => {
       out.push({
-        summary: `${c.noun} ${verb}`, category: c.category, eventSource: source.eventSource, authorAccountId: actor, created: now,
-        objectItem: { id: idOf(c, e), name: nameOf(c, e), typeName: c.typeName }, changedValues: values, associatedItems: [],
+        summary: `${c.noun} ${verb}`,
+        category: c.category,
+        eventSource: source.eventSource,
+        authorAccountId: actor,
+        created: now,
+        objectItem: { id: idOf(c, e), name: nameOf(c, e), typeName: c.typeName },
+        changedValues: values,
+        associatedItems: [],
         ...(source.description ? { description: source.description } : {}),
       });
     };
@@ -100,7 +116,10 @@ export const appendAudit = (records: AdminRecords, entries: ReadonlyArray<Omit<A
 };
 
 /** Lists whose entities carry a version token that moves on every change (workflows, workflow schemes). */
-const VERSIONED = [['workflows', 'workflow'], ['workflowSchemes', 'workflowScheme']] as const;
+const VERSIONED = [
+  ['workflows', 'workflow'],
+  ['workflowSchemes', 'workflowScheme'],
+] as const;
 
 export const bumpRevisions = (records: AdminRecords, before: Config, after: Config): void => {
   for (const [list, kind] of VERSIONED) {

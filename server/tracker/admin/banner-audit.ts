@@ -14,9 +14,18 @@ import type { AuditRecord, Banner } from './records.ts';
 
 export const NO_BANNER: Banner = { message: '', isEnabled: false, isDismissible: true, visibility: 'private' };
 
-export const bannerHash = (b: Banner): string => createHash('sha256').update(JSON.stringify([b.message, b.isEnabled, b.isDismissible, b.visibility])).digest('hex').slice(0, 32);
+export const bannerHash = (b: Banner): string =>
+  createHash('sha256')
+    .update(JSON.stringify([b.message, b.isEnabled, b.isDismissible, b.visibility]))
+    .digest('hex')
+    .slice(0, 32);
 
-export interface BannerInput { message?: unknown; isEnabled?: unknown; isDismissible?: unknown; visibility?: unknown }
+export interface BannerInput {
+  message?: unknown;
+  isEnabled?: unknown;
+  isDismissible?: unknown;
+  visibility?: unknown;
+}
 
 export const banner = {
   get: (env: AdminEnv, actor: Actor): Banner & { hashId: string } => {
@@ -35,8 +44,10 @@ export const banner = {
     const current = r.banner ?? NO_BANNER;
     if (input.message === null) throw badRequest(['Banner message cannot be null.']);
     if (input.message !== undefined && typeof input.message !== 'string') throw badRequest(['The banner message must be a string.']);
-    for (const k of ['isEnabled', 'isDismissible'] as const) if (input[k] !== undefined && typeof input[k] !== 'boolean') throw badRequest([`${k} must be true or false.`]);
-    if (input.visibility !== undefined && input.visibility !== 'public' && input.visibility !== 'private') throw badRequest(['Visibility must be one of: public, private.']);
+    for (const k of ['isEnabled', 'isDismissible'] as const)
+      if (input[k] !== undefined && typeof input[k] !== 'boolean') throw badRequest([`${k} must be true or false.`]);
+    if (input.visibility !== undefined && input.visibility !== 'public' && input.visibility !== 'private')
+      throw badRequest(['Visibility must be one of: public, private.']);
     const next: Banner = {
       message: (input.message as string | undefined) ?? current.message,
       isEnabled: (input.isEnabled as boolean | undefined) ?? current.isEnabled,
@@ -46,22 +57,52 @@ export const banner = {
     const now = env.ctx().clock.now();
     r.banner = next;
     r.bannerHistory.push({ ...next, at: now, by: actor });
-    const changed = (Object.keys(next) as Array<keyof Banner>).filter((k) => next[k] !== current[k])
+    const changed = (Object.keys(next) as Array<keyof Banner>)
+      .filter((k) => next[k] !== current[k])
       .map((k) => ({ fieldName: k, changedFrom: String(current[k]), changedTo: String(next[k]) }));
-    appendAudit(r, [{ summary: 'Announcement banner updated', category: 'system', eventSource: env.source.eventSource, authorAccountId: actor, created: now, objectItem: { id: 'announcementBanner', name: 'Announcement banner', typeName: 'ANNOUNCEMENT_BANNER' }, changedValues: changed, associatedItems: [] }]);
+    appendAudit(r, [
+      {
+        summary: 'Announcement banner updated',
+        category: 'system',
+        eventSource: env.source.eventSource,
+        authorAccountId: actor,
+        created: now,
+        objectItem: { id: 'announcementBanner', name: 'Announcement banner', typeName: 'ANNOUNCEMENT_BANNER' },
+        changedValues: changed,
+        associatedItems: [],
+      },
+    ]);
   },
 };
 
-export interface AuditQuery { offset: number; limit: number; filter: string[]; from?: number; to?: number }
+export interface AuditQuery {
+  offset: number;
+  limit: number;
+  filter: string[];
+  from?: number;
+  to?: number;
+}
 
-const haystack = (r: AuditRecord): string => [r.summary, r.category, r.eventSource, r.objectItem.name, r.objectItem.parentName ?? '', r.objectItem.typeName,
-  ...r.changedValues.flatMap((c) => [c.changedFrom ?? '', c.changedTo ?? '']), r.objectItem.typeName === 'USER' ? r.objectItem.id : ''].join('\u0000').toLowerCase();
+const haystack = (r: AuditRecord): string =>
+  [
+    r.summary,
+    r.category,
+    r.eventSource,
+    r.objectItem.name,
+    r.objectItem.parentName ?? '',
+    r.objectItem.typeName,
+    ...r.changedValues.flatMap((c) => [c.changedFrom ?? '', c.changedTo ?? '']),
+    r.objectItem.typeName === 'USER' ? r.objectItem.id : '',
+  ]
+    .join('\u0000')
+    .toLowerCase();
 
 export const audit = {
   /** Newest first, as Jira answers; every word of `filter` must occur in one of the searched fields. */
   records: (env: AdminEnv, actor: Actor, q: AuditQuery): { total: number; records: AuditRecord[] } => {
     if (!isAdministrator(env.ctx(), actor)) {
-      if (actor === null) throw new TrackerError(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
+      if (actor === null)
+        throw new TrackerError(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
       throw new TrackerError(403, { errorMessages: ['You do not have permission to view the audit log.'], errors: {} });
     }
     const words = q.filter.map((w) => w.toLowerCase());

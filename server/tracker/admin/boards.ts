@@ -11,7 +11,12 @@ import { same } from './common.ts';
 import { write, type AdminEnv } from './env.ts';
 import { isAdministrator, refuse } from './guard.ts';
 
-export interface ColumnInput { name: unknown; statuses: string[]; min?: number; max?: number }
+export interface ColumnInput {
+  name: unknown;
+  statuses: string[];
+  min?: number;
+  max?: number;
+}
 
 export const boards = {
   get: (env: AdminEnv, id: string): Board | undefined => env.ctx().state.config.boards.find((b) => b.id === String(id)),
@@ -20,7 +25,8 @@ export const boards = {
     const b0 = ctx.state.config.boards.find((b) => b.id === String(boardId));
     if (!b0) throw notFound(`The board ${boardId} does not exist.`);
     const project = b0.project ? ctx.state.config.projects.find((p) => p.key === b0.project) : undefined;
-    if (!isAdministrator(ctx, actor) && !(project && can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project))) throw refuse(actor, 'You do not have permission to configure this board.');
+    if (!isAdministrator(ctx, actor) && !(project && can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project)))
+      throw refuse(actor, 'You do not have permission to configure this board.');
     return write(env, actor, (tx) => {
       const b = tx.config.boards.find((x) => x.id === b0.id)!;
       if (!columns.length) throw badRequest(['A board needs at least one column.']);
@@ -28,15 +34,19 @@ export const boards = {
       b.columns = columns.map((c, i) => {
         if (typeof c.name !== 'string' || !c.name.trim()) throw badRequest([`Column ${i + 1} needs a name.`]);
         const name = c.name.trim();
-        if (columns.slice(0, i).some((o) => typeof o.name === 'string' && same(o.name, name))) throw badRequest([`There is already a column called '${name}'.`]);
+        if (columns.slice(0, i).some((o) => typeof o.name === 'string' && same(o.name, name)))
+          throw badRequest([`There is already a column called '${name}'.`]);
         for (const s of c.statuses) {
           if (!tx.config.statuses.some((x) => x.id === s)) throw badRequest([`The status ${s} does not exist.`]);
           const other = seen.get(s);
           if (other !== undefined) throw badRequest([`A status can be mapped to one column only: ${s} is in '${other}' and '${name}'.`]);
           seen.set(s, name);
         }
-        for (const k of ['min', 'max'] as const) if (c[k] !== undefined && (!Number.isInteger(c[k]) || c[k]! < 0)) throw badRequest([`The ${k === 'min' ? 'minimum' : 'maximum'} of column '${name}' must be a whole number, 0 or more.`]);
-        if (c.min !== undefined && c.max !== undefined && c.min > c.max) throw badRequest([`The minimum of column '${name}' is more than its maximum.`]);
+        for (const k of ['min', 'max'] as const)
+          if (c[k] !== undefined && (!Number.isInteger(c[k]) || c[k]! < 0))
+            throw badRequest([`The ${k === 'min' ? 'minimum' : 'maximum'} of column '${name}' must be a whole number, 0 or more.`]);
+        if (c.min !== undefined && c.max !== undefined && c.min > c.max)
+          throw badRequest([`The minimum of column '${name}' is more than its maximum.`]);
         return { name, statuses: [...c.statuses], ...(c.min !== undefined ? { min: c.min } : {}), ...(c.max !== undefined ? { max: c.max } : {}) };
       });
       return b;

@@ -16,9 +16,17 @@ import { isAdministrator } from './guard.ts';
 import type { TaskRecord } from './records.ts';
 
 /** One field's new value, computed from the issue's current value (labels are added or removed). */
-export interface FieldEdit { fieldId: string; value: (current: unknown) => unknown }
+export interface FieldEdit {
+  fieldId: string;
+  value: (current: unknown) => unknown;
+}
 
-export interface BulkResult { processed: number[]; failed: Record<string, string[]>; invalid: number; total: number }
+export interface BulkResult {
+  processed: number[];
+  failed: Record<string, string[]>;
+  invalid: number;
+  total: number;
+}
 
 const MAX = 1000;
 
@@ -31,7 +39,8 @@ const reasons = (e: unknown): string[] => {
 };
 
 const signedIn = (actor: Actor): string => {
-  if (actor === null) throw new TrackerError(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
+  if (actor === null)
+    throw new TrackerError(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
   return actor;
 };
 
@@ -41,13 +50,16 @@ const checkRefs = (refs: readonly string[]): void => {
 };
 
 /** Runs `each` on every issue the caller can see; counts the rest as invalid or inaccessible. */
-const run = (env: AdminEnv, actor: Actor, refs: readonly string[], notify: boolean, each: (ctx: Ctx, issue: Issue) => void): BulkResult => {
+const run = (env: AdminEnv, _actor: Actor, refs: readonly string[], notify: boolean, each: (ctx: Ctx, issue: Issue) => void): BulkResult => {
   const base = env.ctx();
   const ctx: Ctx = notify ? base : { ...base, outbox: [] };
   const out: BulkResult = { processed: [], failed: {}, invalid: 0, total: refs.length };
   for (const ref of refs) {
     const issue = issueOf(base, ref);
-    if (!issue) { out.invalid++; continue; }
+    if (!issue) {
+      out.invalid++;
+      continue;
+    }
     try {
       each(ctx, issue);
       out.processed.push(Number(issue.id));
@@ -66,10 +78,12 @@ export const bulk = {
     checkRefs(refs);
     if (!edits.length) throw badRequest(['Select at least one field to edit.']);
     return env.tasks.submit(actor, {
-      kind: 'bulk', description: `Bulk edit of ${refs.length} issue${refs.length === 1 ? '' : 's'}`,
-      run: () => run(env, actor, refs, notify, (ctx, issue) => {
-        editIssue(ctx, actor, issue.key, Object.fromEntries(edits.map((e) => [e.fieldId, e.value(structuredClone(getValue(issue, e.fieldId)))])));
-      }),
+      kind: 'bulk',
+      description: `Bulk edit of ${refs.length} issue${refs.length === 1 ? '' : 's'}`,
+      run: () =>
+        run(env, actor, refs, notify, (ctx, issue) => {
+          editIssue(ctx, actor, issue.key, Object.fromEntries(edits.map((e) => [e.fieldId, e.value(structuredClone(getValue(issue, e.fieldId)))])));
+        }),
     });
   },
 
@@ -77,10 +91,20 @@ export const bulk = {
     signedIn(actor);
     checkRefs(inputs.flatMap((i) => i.refs));
     return env.tasks.submit(actor, {
-      kind: 'bulk', description: `Bulk transition of ${inputs.reduce((n, i) => n + i.refs.length, 0)} issues`,
+      kind: 'bulk',
+      description: `Bulk transition of ${inputs.reduce((n, i) => n + i.refs.length, 0)} issues`,
       run: () => {
-        const parts = inputs.map((i) => run(env, actor, i.refs, notify, (ctx, issue) => { doTransition(ctx, actor, issue.key, i.transitionId); }));
-        return parts.reduce((a, b) => ({ processed: [...a.processed, ...b.processed], failed: { ...a.failed, ...b.failed }, invalid: a.invalid + b.invalid, total: a.total + b.total }));
+        const parts = inputs.map((i) =>
+          run(env, actor, i.refs, notify, (ctx, issue) => {
+            doTransition(ctx, actor, issue.key, i.transitionId);
+          }),
+        );
+        return parts.reduce((a, b) => ({
+          processed: [...a.processed, ...b.processed],
+          failed: { ...a.failed, ...b.failed },
+          invalid: a.invalid + b.invalid,
+          total: a.total + b.total,
+        }));
       },
     });
   },
@@ -88,7 +112,7 @@ export const bulk = {
   /** The task behind `GET /bulk/queue/{id}`: its submitter or a Jira administrator. */
   progress: (env: AdminEnv, actor: Actor, id: string): TaskRecord => {
     const task = env.tasks.get(String(id));
-    if (!task || task.kind !== 'bulk') throw notFound(`The bulk operation ${id} was not found.`);
+    if (task?.kind !== 'bulk') throw notFound(`The bulk operation ${id} was not found.`);
     if (task.submittedBy !== actor && !isAdministrator(env.ctx(), actor)) throw notFound(`The bulk operation ${id} was not found.`);
     return task;
   },

@@ -48,7 +48,11 @@ export const projectsUsing = (config: Config, kind: keyof Config['projects'][num
   config.projects.filter((p) => p.schemes[kind] === id).map((p) => p.key);
 
 /** Moves the item at `from` to a position: `First`, `Last`, or after the item with id `after`. */
-export const moveInList = <T extends { id: string }>(list: T[], ids: readonly string[], position: { after?: string; position?: 'First' | 'Last' }): void => {
+export const moveInList = <T extends { id: string }>(
+  list: T[],
+  ids: readonly string[],
+  position: { after?: string; position?: 'First' | 'Last' },
+): void => {
   const moving = ids.map((id) => list.find((x) => x.id === id)!);
   const rest = list.filter((x) => !ids.includes(x.id));
   let at: number;

@@ -16,33 +16,59 @@ const ADMIN_ONLY = 'Only Jira administrators can access field configurations.';
 const isDefault = (tx: Tx, id: string) => tx.config.fieldConfigurations[0]?.id === id;
 
 export const FIELD_CONFIGURATION: Kind<FieldConfiguration> = {
-  list: (c) => c.fieldConfigurations, set: (c, l) => { c.fieldConfigurations = l; }, idKind: 'fieldConfiguration', what: 'field configuration',
-  notFound: 'The field configuration was not found.', taken: () => 'A field configuration with this name already exists.', adminOnly: ADMIN_ONLY,
+  list: (c) => c.fieldConfigurations,
+  set: (c, l) => {
+    c.fieldConfigurations = l;
+  },
+  idKind: 'fieldConfiguration',
+  what: 'field configuration',
+  notFound: 'The field configuration was not found.',
+  taken: () => 'A field configuration with this name already exists.',
+  adminOnly: ADMIN_ONLY,
   inUse: (tx, e) => {
     if (isDefault(tx, e.id)) return 'The default field configuration cannot be deleted.';
     const s = tx.config.fieldConfigurationSchemes.filter((x) => x.default === e.id || x.mappings.some((m) => m.fieldConfiguration === e.id));
-    return s.length ? `The field configuration '${e.name}' cannot be deleted: the field configuration schemes ${s.map((x) => `'${x.name}'`).join(', ')} use it.` : undefined;
+    return s.length
+      ? `The field configuration '${e.name}' cannot be deleted: the field configuration schemes ${s.map((x) => `'${x.name}'`).join(', ')} use it.`
+      : undefined;
   },
 };
 
 export const FIELD_CONFIGURATION_SCHEME: Kind<FieldConfigurationScheme> = {
-  list: (c) => c.fieldConfigurationSchemes, set: (c, l) => { c.fieldConfigurationSchemes = l; }, idKind: 'fieldConfigurationScheme', what: 'field configuration scheme',
-  notFound: 'The field configuration scheme was not found.', taken: () => 'A field configuration scheme is using this name.', adminOnly: ADMIN_ONLY, descriptionInExt: true,
+  list: (c) => c.fieldConfigurationSchemes,
+  set: (c, l) => {
+    c.fieldConfigurationSchemes = l;
+  },
+  idKind: 'fieldConfigurationScheme',
+  what: 'field configuration scheme',
+  notFound: 'The field configuration scheme was not found.',
+  taken: () => 'A field configuration scheme is using this name.',
+  adminOnly: ADMIN_ONLY,
+  descriptionInExt: true,
   inUse: (tx, e) => {
     const users = projectsUsing(tx.config, 'fieldConfigurationScheme', e.id);
-    return users.length ? `The field configuration scheme '${e.name}' cannot be deleted because it is assigned to the projects ${users.join(', ')}.` : undefined;
+    return users.length
+      ? `The field configuration scheme '${e.name}' cannot be deleted because it is assigned to the projects ${users.join(', ')}.`
+      : undefined;
   },
 };
 
-export interface ItemInput { id: string; isRequired?: boolean; isHidden?: boolean; description?: unknown }
+export interface ItemInput {
+  id: string;
+  isRequired?: boolean;
+  isHidden?: boolean;
+  description?: unknown;
+}
 
 /** Fields whose behaviour Jira fixes: summary is always required and shown. */
 const LOCKED = new Set(['summary', 'issuetype', 'project']);
 
 export const fieldConfigurations = {
   list: (env: AdminEnv): readonly FieldConfiguration[] => env.ctx().state.config.fieldConfigurations,
-  create: (env: AdminEnv, actor: Actor, input: { name: unknown; description?: unknown }) => createNamed(env, actor, FIELD_CONFIGURATION, input, (_tx, id, name) => ({ id, name, items: [] })),
-  update: (env: AdminEnv, actor: Actor, id: string, input: { name?: unknown; description?: unknown }) => updateNamed(env, actor, FIELD_CONFIGURATION, id, input),
+  create: (env: AdminEnv, actor: Actor, input: { name: unknown; description?: unknown }) =>
+    createNamed(env, actor, FIELD_CONFIGURATION, input, (_tx, id, name) => ({ id, name, items: [] })),
+  update: (env: AdminEnv, actor: Actor, id: string, input: { name?: unknown; description?: unknown }) =>
+    updateNamed(env, actor, FIELD_CONFIGURATION, id, input),
   delete: (env: AdminEnv, actor: Actor, id: string) => deleteNamed(env, actor, FIELD_CONFIGURATION, id),
 
   /** `PUT /fieldconfiguration/{id}/fields`: what a field is in this configuration; a field back to the defaults leaves the list. */
@@ -53,12 +79,23 @@ export const fieldConfigurations = {
       const key = `fieldConfigurationItem:${fc.id}`;
       for (const input of items) {
         if (!tx.config.fields.some((f) => f.id === input.id)) throw badRequest([`The field ${input.id} was not found.`]);
-        if (LOCKED.has(input.id) && (input.isRequired === false || input.isHidden === true)) throw badRequest([`The field ${input.id} is always required and shown: it cannot be made optional or hidden.`]);
+        if (LOCKED.has(input.id) && (input.isRequired === false || input.isHidden === true))
+          throw badRequest([`The field ${input.id} is always required and shown: it cannot be made optional or hidden.`]);
         const at = fc.items.findIndex((i) => i.field === input.id);
         const item = at >= 0 ? { ...fc.items[at]! } : { field: input.id };
-        if (input.isRequired !== undefined) { if (input.isRequired) item.required = true; else delete item.required; }
-        if (input.isHidden !== undefined) { if (input.isHidden) item.hidden = true; else delete item.hidden; }
-        if (input.description !== undefined) { const d = descriptionOf(input.description, 1000); if (d) item.description = d; else delete item.description; }
+        if (input.isRequired !== undefined) {
+          if (input.isRequired) item.required = true;
+          else delete item.required;
+        }
+        if (input.isHidden !== undefined) {
+          if (input.isHidden) item.hidden = true;
+          else delete item.hidden;
+        }
+        if (input.description !== undefined) {
+          const d = descriptionOf(input.description, 1000);
+          if (d) item.description = d;
+          else delete item.description;
+        }
         if (item.required && item.hidden) throw badRequest([`The field ${input.id} cannot be both required and hidden.`]);
         const empty = !item.required && !item.hidden && item.description === undefined;
         if (at >= 0 && empty) removeRemembered(tx.records.ghosts, key, fc.items, at, (i) => i.field);
@@ -72,8 +109,14 @@ export const fieldConfigurations = {
 export const fieldConfigurationSchemes = {
   list: (env: AdminEnv): readonly FieldConfigurationScheme[] => env.ctx().state.config.fieldConfigurationSchemes,
   create: (env: AdminEnv, actor: Actor, input: { name: unknown; description?: unknown }) =>
-    createNamed(env, actor, FIELD_CONFIGURATION_SCHEME, input, (tx, id, name) => ({ id, name, default: tx.config.fieldConfigurations[0]!.id, mappings: [] })),
-  update: (env: AdminEnv, actor: Actor, id: string, input: { name?: unknown; description?: unknown }) => updateNamed(env, actor, FIELD_CONFIGURATION_SCHEME, id, input),
+    createNamed(env, actor, FIELD_CONFIGURATION_SCHEME, input, (tx, id, name) => ({
+      id,
+      name,
+      default: tx.config.fieldConfigurations[0]!.id,
+      mappings: [],
+    })),
+  update: (env: AdminEnv, actor: Actor, id: string, input: { name?: unknown; description?: unknown }) =>
+    updateNamed(env, actor, FIELD_CONFIGURATION_SCHEME, id, input),
   delete: (env: AdminEnv, actor: Actor, id: string) => deleteNamed(env, actor, FIELD_CONFIGURATION_SCHEME, id),
 
   /** Sets issue type → field configuration mappings; issue type `default` sets the default. */
@@ -82,8 +125,12 @@ export const fieldConfigurationSchemes = {
     write(env, actor, (tx) => {
       const s = entityOr404(tx, FIELD_CONFIGURATION_SCHEME, id);
       for (const m of mappings) {
-        if (!tx.config.fieldConfigurations.some((f) => f.id === m.fieldConfigurationId)) throw notFound(`The field configuration ${m.fieldConfigurationId} was not found.`);
-        if (m.issueTypeId === 'default') { s.default = m.fieldConfigurationId; continue; }
+        if (!tx.config.fieldConfigurations.some((f) => f.id === m.fieldConfigurationId))
+          throw notFound(`The field configuration ${m.fieldConfigurationId} was not found.`);
+        if (m.issueTypeId === 'default') {
+          s.default = m.fieldConfigurationId;
+          continue;
+        }
         if (!tx.config.issueTypes.some((t) => t.id === m.issueTypeId)) throw notFound(`The issue type ${m.issueTypeId} was not found.`);
         const at = s.mappings.findIndex((x) => x.issueType === m.issueTypeId);
         const entry = { issueType: m.issueTypeId, fieldConfiguration: m.fieldConfigurationId };

@@ -33,11 +33,19 @@ const issueTypeIds = (tx: Tx, ids: readonly string[]): string[] => {
   return [...ids];
 };
 
-export interface ContextCreate { name: unknown; description?: unknown; projectIds: string[]; issueTypeIds: string[] }
+export interface ContextCreate {
+  name: unknown;
+  description?: unknown;
+  projectIds: string[];
+  issueTypeIds: string[];
+}
 
 const inContext = (env: AdminEnv, actor: Actor, fieldId: string, contextId: string, fn: (c: FieldContext, f: Field, tx: Tx) => void): void => {
   requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
-  write(env, actor, (tx) => { const f = customFieldOr404(tx.config, fieldId); fn(contextOr404(f, contextId), f, tx); });
+  write(env, actor, (tx) => {
+    const f = customFieldOr404(tx.config, fieldId);
+    fn(contextOr404(f, contextId), f, tx);
+  });
 };
 
 export const fieldContexts = {
@@ -45,7 +53,13 @@ export const fieldContexts = {
     requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
     return write(env, actor, (tx) => {
       const f = customFieldOr404(tx.config, fieldId);
-      const c: FieldContext = { id: tx.nextId('context'), name: nameOf(input.name, 'context'), projects: projectKeys(tx, input.projectIds), issueTypes: issueTypeIds(tx, input.issueTypeIds), ...((OPTION_FIELD_TYPES as readonly string[]).includes(f.type) ? { options: [] } : {}) };
+      const c: FieldContext = {
+        id: tx.nextId('context'),
+        name: nameOf(input.name, 'context'),
+        projects: projectKeys(tx, input.projectIds),
+        issueTypes: issueTypeIds(tx, input.issueTypeIds),
+        ...((OPTION_FIELD_TYPES as readonly string[]).includes(f.type) ? { options: [] } : {}),
+      };
       const description = descriptionOf(input.description);
       if (description) c.ext = { description };
       f.contexts.push(c);
@@ -66,7 +80,9 @@ export const fieldContexts = {
     }),
 
   delete: (env: AdminEnv, actor: Actor, fieldId: string, contextId: string): void =>
-    inContext(env, actor, fieldId, contextId, (c, f) => { f.contexts = f.contexts.filter((x) => x !== c); }),
+    inContext(env, actor, fieldId, contextId, (c, f) => {
+      f.contexts = f.contexts.filter((x) => x !== c);
+    }),
 
   addIssueTypes: (env: AdminEnv, actor: Actor, fieldId: string, contextId: string, ids: string[]): void =>
     inContext(env, actor, fieldId, contextId, (c, _f, tx) => {

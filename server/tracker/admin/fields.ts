@@ -17,27 +17,36 @@ const ADMIN_ONLY = 'Only Jira administrators can edit custom fields.';
 
 export const customFieldOr404 = (config: Config, id: string): Field => {
   const f = config.fields.find((x) => x.id === id);
-  if (!f || !f.custom) throw notFound('The custom field was not found.');
+  if (!f?.custom) throw notFound('The custom field was not found.');
   return f;
 };
 
 const uniqueName = (tx: Tx, name: string, except?: string): void => {
   if (tx.config.fields.some((f) => f.custom && f.id !== except && same(f.name, name))) {
-    throw badRequest([`A custom field with the name '${name}' already exists: the Understudy sandbox keeps custom field names unique (JQL names fields by name).`]);
+    throw badRequest([
+      `A custom field with the name '${name}' already exists: the Understudy sandbox keeps custom field names unique (JQL names fields by name).`,
+    ]);
   }
 };
 
 /** Takes the field out of screens and field configurations, recording where it stood. */
 const detach = (tx: Tx, id: string): Pick<TrashedField, 'screens' | 'items'> => {
   const screens: TrashedField['screens'] = [];
-  for (const s of tx.config.screens) for (const t of s.tabs) {
-    const at = t.fields.indexOf(id);
-    if (at >= 0) { screens.push({ screen: s.id, tab: t.id, position: at }); t.fields.splice(at, 1); }
-  }
+  for (const s of tx.config.screens)
+    for (const t of s.tabs) {
+      const at = t.fields.indexOf(id);
+      if (at >= 0) {
+        screens.push({ screen: s.id, tab: t.id, position: at });
+        t.fields.splice(at, 1);
+      }
+    }
   const items: TrashedField['items'] = [];
   for (const fc of tx.config.fieldConfigurations) {
     const it = fc.items.find((i) => i.field === id);
-    if (it) { items.push({ ...it, config: fc.id }); fc.items = fc.items.filter((i) => i !== it); }
+    if (it) {
+      items.push({ ...it, config: fc.id });
+      fc.items = fc.items.filter((i) => i !== it);
+    }
   }
   return { screens, items };
 };
@@ -48,12 +57,18 @@ const clearValues = (tx: Tx, id: string): Array<{ issue: string; value: unknown 
   for (const issue of tx.issues) {
     if (!(id in issue.customFields)) continue;
     values.push({ issue: issue.id, value: issue.customFields[id] });
-    tx.changeIssue(issue, [], (w: Issue) => { delete w.customFields[id]; });
+    tx.changeIssue(issue, [], (w: Issue) => {
+      delete w.customFields[id];
+    });
   }
   return values;
 };
 
-export interface FieldCreate { name: unknown; type: FieldType; description?: unknown }
+export interface FieldCreate {
+  name: unknown;
+  type: FieldType;
+  description?: unknown;
+}
 
 export const fields = {
   get: (env: AdminEnv, id: string): Field | undefined => env.ctx().state.config.fields.find((f) => f.id === id),
@@ -65,7 +80,13 @@ export const fields = {
       const options = (OPTION_FIELD_TYPES as readonly string[]).includes(input.type);
       const field: Field = { id: tx.nextId('customfield'), name, type: input.type, custom: true, contexts: [] };
       setText(field, 'description', descriptionOf(input.description, 1000));
-      field.contexts.push({ id: tx.nextId('context'), name: `Default Configuration Scheme for ${name}`, projects: [], issueTypes: [], ...(options ? { options: [] } : {}) });
+      field.contexts.push({
+        id: tx.nextId('context'),
+        name: `Default Configuration Scheme for ${name}`,
+        projects: [],
+        issueTypes: [],
+        ...(options ? { options: [] } : {}),
+      });
       tx.config.fields.push(field);
       return field;
     });
@@ -75,7 +96,11 @@ export const fields = {
     requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
     write(env, actor, (tx) => {
       const f = customFieldOr404(tx.config, id);
-      if (input.name !== undefined) { const name = nameOf(input.name, 'custom field'); uniqueName(tx, name, f.id); f.name = name; }
+      if (input.name !== undefined) {
+        const name = nameOf(input.name, 'custom field');
+        uniqueName(tx, name, f.id);
+        f.name = name;
+      }
       if (input.description !== undefined) setText(f, 'description', descriptionOf(input.description, 1000));
     });
   },
@@ -88,7 +113,9 @@ export const fields = {
       const { screens, items } = detach(tx, f.id);
       const values = clearValues(tx, f.id);
       tx.config.fields = tx.config.fields.filter((x) => x !== f);
-      tx.onCommit(() => { tx.records.trash.fields.push({ field: f, position, trashedBy: actor, trashedAt: tx.now, values, screens, items }); });
+      tx.onCommit(() => {
+        tx.records.trash.fields.push({ field: f, position, trashedBy: actor, trashedAt: tx.now, values, screens, items });
+      });
     });
   },
 
@@ -108,8 +135,14 @@ export const fields = {
         tx.config.fieldConfigurations.find((fc) => fc.id === config)?.items.push(item);
       }
       const byId = new Map(trashed.values.map((v) => [v.issue, v.value]));
-      for (const issue of tx.issues) if (byId.has(issue.id)) tx.changeIssue(issue, [], (w) => { w.customFields[id] = structuredClone(byId.get(issue.id)); });
-      tx.onCommit(() => { tx.records.trash.fields = tx.records.trash.fields.filter((t) => t !== trashed); });
+      for (const issue of tx.issues)
+        if (byId.has(issue.id))
+          tx.changeIssue(issue, [], (w) => {
+            w.customFields[id] = structuredClone(byId.get(issue.id));
+          });
+      tx.onCommit(() => {
+        tx.records.trash.fields = tx.records.trash.fields.filter((t) => t !== trashed);
+      });
     });
   },
 
@@ -123,13 +156,25 @@ export const fields = {
     requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
     const run = (tx: Tx): void => {
       const inTrash = tx.records.trash.fields.find((t) => t.field.id === id);
-      if (inTrash) { tx.onCommit(() => { tx.records.trash.fields = tx.records.trash.fields.filter((t) => t !== inTrash); }); return; }
+      if (inTrash) {
+        tx.onCommit(() => {
+          tx.records.trash.fields = tx.records.trash.fields.filter((t) => t !== inTrash);
+        });
+        return;
+      }
       const f = customFieldOr404(tx.config, id);
       detach(tx, f.id);
       clearValues(tx, f.id);
       tx.config.fields = tx.config.fields.filter((x) => x !== f);
     };
     dryRun(env, actor, run);
-    return env.tasks.submit(actor, { kind: 'custom-field-delete', description: `Deletion of the custom field ${id}`, run: () => { write(env, actor, run); return undefined; } });
+    return env.tasks.submit(actor, {
+      kind: 'custom-field-delete',
+      description: `Deletion of the custom field ${id}`,
+      run: () => {
+        write(env, actor, run);
+        return undefined;
+      },
+    });
   },
 };

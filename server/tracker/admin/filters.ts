@@ -16,10 +16,16 @@ import { isAdministrator } from './guard.ts';
 import type { Tx } from './tx.ts';
 
 type Share = SavedFilter['shares'][number];
-export interface FilterInput { name?: unknown; description?: unknown; jql?: unknown; shares?: Share[] }
+export interface FilterInput {
+  name?: unknown;
+  description?: unknown;
+  jql?: unknown;
+  shares?: Share[];
+}
 
 const mustSignIn = (actor: Actor): string => {
-  if (actor === null) throw new TrackerError(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
+  if (actor === null)
+    throw new TrackerError(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
   return actor;
 };
 
@@ -42,15 +48,18 @@ const filterOr404 = (tx: Tx, id: string): SavedFilter => {
 };
 
 const mayEdit = (ctx: Ctx, actor: string, f: SavedFilter): void => {
-  if (f.owner !== actor && !isAdministrator(ctx, actor)) throw new TrackerError(400, { errorMessages: ['Only the owner of a filter may change it.'], errors: {} });
+  if (f.owner !== actor && !isAdministrator(ctx, actor))
+    throw new TrackerError(400, { errorMessages: ['Only the owner of a filter may change it.'], errors: {} });
 };
 
 const checkShares = (tx: Tx, ctx: Ctx, actor: string, shares: readonly Share[]): void => {
-  if (shares.length && !isAdministrator(ctx, actor) && !ctx.ix.hasGlobal(actor, 'CREATE_SHARED_OBJECTS')) throw badRequest(['You do not have permission to share filters.']);
+  if (shares.length && !isAdministrator(ctx, actor) && !ctx.ix.hasGlobal(actor, 'CREATE_SHARED_OBJECTS'))
+    throw badRequest(['You do not have permission to share filters.']);
   for (const s of shares) {
     if (s.type === 'group' && !tx.config.groups.some((g) => g.id === s.value)) throw badRequest([`The group '${s.value}' does not exist.`]);
     if (s.type === 'project' && !tx.config.projects.some((p) => p.key === s.value)) throw badRequest([`The project '${s.value}' does not exist.`]);
-    if (s.type === 'projectRole' && !tx.config.roles.some((r) => r.id === s.value)) throw badRequest([`The project role '${s.value}' does not exist.`]);
+    if (s.type === 'projectRole' && !tx.config.roles.some((r) => r.id === s.value))
+      throw badRequest([`The project role '${s.value}' does not exist.`]);
     if (s.type === 'user' && !tx.config.users.some((u) => u.accountId === s.value)) throw badRequest([`The user '${s.value}' does not exist.`]);
   }
 };
@@ -58,7 +67,8 @@ const checkShares = (tx: Tx, ctx: Ctx, actor: string, shares: readonly Share[]):
 const apply = (tx: Tx, ctx: Ctx, actor: string, f: SavedFilter, input: FilterInput): void => {
   if (input.name !== undefined) {
     const name = nameOf(input.name, 'filter', 255, 'filterName');
-    if (tx.config.filters.some((x) => x !== f && x.owner === f.owner && same(x.name, name))) throw badRequest([], { filterName: 'A filter with this name already exists.' });
+    if (tx.config.filters.some((x) => x !== f && x.owner === f.owner && same(x.name, name)))
+      throw badRequest([], { filterName: 'A filter with this name already exists.' });
     f.name = name;
   }
   if (input.description !== undefined) setText(f, 'description', descriptionOf(input.description, 4000));
@@ -68,7 +78,10 @@ const apply = (tx: Tx, ctx: Ctx, actor: string, f: SavedFilter, input: FilterInp
     if (errors.length) throw badRequest([], { jql: errors[0]! });
     f.jql = input.jql;
   }
-  if (input.shares !== undefined) { checkShares(tx, ctx, actor, input.shares); f.shares = input.shares.map((s) => ({ ...s })); }
+  if (input.shares !== undefined) {
+    checkShares(tx, ctx, actor, input.shares);
+    f.shares = input.shares.map((s) => ({ ...s }));
+  }
 };
 
 export const filters = {
@@ -80,7 +93,10 @@ export const filters = {
       const f: SavedFilter = { id: tx.nextId('filter'), name: '', owner: who, jql: '', shares: [] };
       tx.config.filters.push(f);
       apply(tx, env.ctx(), who, f, input);
-      if (input.favourite !== false) tx.onCommit(() => { tx.records.favourites[f.id] = [who]; });
+      if (input.favourite !== false)
+        tx.onCommit(() => {
+          tx.records.favourites[f.id] = [who];
+        });
       return f;
     });
   },
@@ -97,20 +113,26 @@ export const filters = {
     const who = mustSignIn(actor);
     write(env, actor, (tx) => {
       const f = filterOr404(tx, id);
-      if (f.owner !== who && !isAdministrator(env.ctx(), who)) throw new TrackerError(401, { errorMessages: ['You do not have permission to delete this filter.'], errors: {} });
+      if (f.owner !== who && !isAdministrator(env.ctx(), who))
+        throw new TrackerError(401, { errorMessages: ['You do not have permission to delete this filter.'], errors: {} });
       const boards = tx.config.boards.filter((b) => b.filter === f.id);
-      if (boards.length) throw badRequest([`The filter '${f.name}' cannot be deleted: the boards ${boards.map((b) => `'${b.name}'`).join(', ')} use it.`]);
+      if (boards.length)
+        throw badRequest([`The filter '${f.name}' cannot be deleted: the boards ${boards.map((b) => `'${b.name}'`).join(', ')} use it.`]);
       tx.config.filters = tx.config.filters.filter((x) => x !== f);
-      tx.onCommit(() => { delete tx.records.favourites[f.id]; });
+      tx.onCommit(() => {
+        delete tx.records.favourites[f.id];
+      });
     });
   },
   setOwner: (env: AdminEnv, actor: Actor, id: string, accountId: string): void => {
     const who = mustSignIn(actor);
     write(env, actor, (tx) => {
       const f = filterOr404(tx, id);
-      if (f.owner !== who && !isAdministrator(env.ctx(), who)) throw new TrackerError(403, { errorMessages: ['Only the owner of the filter or a Jira administrator can change its owner.'], errors: {} });
+      if (f.owner !== who && !isAdministrator(env.ctx(), who))
+        throw new TrackerError(403, { errorMessages: ['Only the owner of the filter or a Jira administrator can change its owner.'], errors: {} });
       if (!tx.config.users.some((u) => u.accountId === accountId)) throw notFound(`The user '${accountId}' does not exist.`);
-      if (tx.config.filters.some((x) => x !== f && x.owner === accountId && same(x.name, f.name))) throw badRequest(['The new owner of the filter owns a filter with the same name.']);
+      if (tx.config.filters.some((x) => x !== f && x.owner === accountId && same(x.name, f.name)))
+        throw badRequest(['The new owner of the filter owns a filter with the same name.']);
       f.owner = accountId;
     });
   },
@@ -120,7 +142,8 @@ export const filters = {
       const f = filterOr404(tx, id);
       mayEdit(env.ctx(), who, f);
       checkShares(tx, env.ctx(), who, [share]);
-      if (f.shares.some((s) => s.type === share.type && (s.value ?? null) === (share.value ?? null))) throw badRequest(['The filter is already shared that way.']);
+      if (f.shares.some((s) => s.type === share.type && (s.value ?? null) === (share.value ?? null)))
+        throw badRequest(['The filter is already shared that way.']);
       f.shares.push({ ...share });
     });
   },

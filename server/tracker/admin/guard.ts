@@ -12,7 +12,10 @@ import type { Actor } from '../types.ts';
 export const ADMIN_ONLY = 'You are not authorized to perform this action. Administrator privileges are required.';
 
 export const refuse = (actor: Actor, message: string): TrackerError =>
-  new TrackerError(actor === null ? 401 : 403, { errorMessages: [actor === null ? 'You are not authenticated. Authentication required to perform this operation.' : message], errors: {} });
+  new TrackerError(actor === null ? 401 : 403, {
+    errorMessages: [actor === null ? 'You are not authenticated. Authentication required to perform this operation.' : message],
+    errors: {},
+  });
 
 export const isAdministrator = (ctx: Ctx, actor: Actor): boolean => ctx.ix.hasGlobal(actor, 'ADMINISTER');
 
@@ -21,7 +24,12 @@ export const requireAdministrator = (ctx: Ctx, actor: Actor, message = ADMIN_ONL
 };
 
 /** Jira administrators, or whoever holds ADMINISTER_PROJECTS in the project. */
-export const requireProjectAdmin = (ctx: Ctx, actor: Actor, project: Project, message = 'You cannot edit the configuration of this project.'): void => {
+export const requireProjectAdmin = (
+  ctx: Ctx,
+  actor: Actor,
+  project: Project,
+  message = 'You cannot edit the configuration of this project.',
+): void => {
   if (isAdministrator(ctx, actor) || can(ctx.ix, actor, 'ADMINISTER_PROJECTS', project)) return;
   throw refuse(actor, message);
 };

@@ -9,9 +9,33 @@ import type { Config } from '../../model/index.ts';
 import type { AdminRecords } from './records.ts';
 
 export const ID_KINDS = [
-  'status', 'issuetype', 'priority', 'resolution', 'customfield', 'context', 'option', 'screen', 'tab', 'screenScheme',
-  'issueTypeScreenScheme', 'fieldConfiguration', 'fieldConfigurationScheme', 'issueTypeScheme', 'workflow', 'workflowScheme',
-  'permissionScheme', 'grant', 'notificationScheme', 'filter', 'project', 'component', 'version', 'role', 'board', 'task', 'audit',
+  'status',
+  'issuetype',
+  'priority',
+  'resolution',
+  'customfield',
+  'context',
+  'option',
+  'screen',
+  'tab',
+  'screenScheme',
+  'issueTypeScreenScheme',
+  'fieldConfiguration',
+  'fieldConfigurationScheme',
+  'issueTypeScheme',
+  'workflow',
+  'workflowScheme',
+  'permissionScheme',
+  'grant',
+  'notificationScheme',
+  'filter',
+  'project',
+  'component',
+  'version',
+  'role',
+  'board',
+  'task',
+  'audit',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
@@ -25,32 +49,59 @@ const num = (id: string | undefined): number => {
 const existing = (c: Config, kind: IdKind): Array<string | undefined> => {
   const contexts = () => c.fields.flatMap((f) => f.contexts);
   switch (kind) {
-    case 'status': return c.statuses.map((x) => x.id);
-    case 'issuetype': return c.issueTypes.map((x) => x.id);
-    case 'priority': return c.priorities.map((x) => x.id);
-    case 'resolution': return c.resolutions.map((x) => x.id);
-    case 'customfield': return c.fields.map((x) => x.id);
-    case 'context': return contexts().map((x) => x.id);
-    case 'option': return contexts().flatMap((x) => (x.options ?? []).flatMap((o) => [o.id, ...(o.children ?? []).map((ch) => ch.id)]));
-    case 'screen': return c.screens.map((x) => x.id);
-    case 'tab': return c.screens.flatMap((s) => s.tabs.map((t) => t.id));
-    case 'screenScheme': return c.screenSchemes.map((x) => x.id);
-    case 'issueTypeScreenScheme': return c.issueTypeScreenSchemes.map((x) => x.id);
-    case 'fieldConfiguration': return c.fieldConfigurations.map((x) => x.id);
-    case 'fieldConfigurationScheme': return c.fieldConfigurationSchemes.map((x) => x.id);
-    case 'issueTypeScheme': return c.issueTypeSchemes.map((x) => x.id);
-    case 'workflow': return c.workflows.map((x) => x.id);
-    case 'workflowScheme': return c.workflowSchemes.map((x) => x.id);
-    case 'permissionScheme': return c.permissionSchemes.map((x) => x.id);
-    case 'grant': return c.permissionSchemes.flatMap((s) => s.grants.map((g) => g.id));
-    case 'notificationScheme': return c.notificationSchemes.map((x) => x.id);
-    case 'filter': return c.filters.map((x) => x.id);
-    case 'project': return c.projects.map((x) => x.id);
-    case 'component': return c.projects.flatMap((p) => p.components.map((x) => x.id));
-    case 'version': return c.projects.flatMap((p) => p.versions.map((x) => x.id));
-    case 'role': return c.roles.map((x) => x.id);
-    case 'board': return c.boards.map((x) => x.id);
-    case 'task': case 'audit': return [];
+    case 'status':
+      return c.statuses.map((x) => x.id);
+    case 'issuetype':
+      return c.issueTypes.map((x) => x.id);
+    case 'priority':
+      return c.priorities.map((x) => x.id);
+    case 'resolution':
+      return c.resolutions.map((x) => x.id);
+    case 'customfield':
+      return c.fields.map((x) => x.id);
+    case 'context':
+      return contexts().map((x) => x.id);
+    case 'option':
+      return contexts().flatMap((x) => (x.options ?? []).flatMap((o) => [o.id, ...(o.children ?? []).map((ch) => ch.id)]));
+    case 'screen':
+      return c.screens.map((x) => x.id);
+    case 'tab':
+      return c.screens.flatMap((s) => s.tabs.map((t) => t.id));
+    case 'screenScheme':
+      return c.screenSchemes.map((x) => x.id);
+    case 'issueTypeScreenScheme':
+      return c.issueTypeScreenSchemes.map((x) => x.id);
+    case 'fieldConfiguration':
+      return c.fieldConfigurations.map((x) => x.id);
+    case 'fieldConfigurationScheme':
+      return c.fieldConfigurationSchemes.map((x) => x.id);
+    case 'issueTypeScheme':
+      return c.issueTypeSchemes.map((x) => x.id);
+    case 'workflow':
+      return c.workflows.map((x) => x.id);
+    case 'workflowScheme':
+      return c.workflowSchemes.map((x) => x.id);
+    case 'permissionScheme':
+      return c.permissionSchemes.map((x) => x.id);
+    case 'grant':
+      return c.permissionSchemes.flatMap((s) => s.grants.map((g) => g.id));
+    case 'notificationScheme':
+      return c.notificationSchemes.map((x) => x.id);
+    case 'filter':
+      return c.filters.map((x) => x.id);
+    case 'project':
+      return c.projects.map((x) => x.id);
+    case 'component':
+      return c.projects.flatMap((p) => p.components.map((x) => x.id));
+    case 'version':
+      return c.projects.flatMap((p) => p.versions.map((x) => x.id));
+    case 'role':
+      return c.roles.map((x) => x.id);
+    case 'board':
+      return c.boards.map((x) => x.id);
+    case 'task':
+    case 'audit':
+      return [];
   }
 };
 
@@ -59,7 +110,10 @@ const FLOOR: Partial<Record<IdKind, number>> = { audit: 0, board: 0 };
 /** Allocates ids against the records' counters; `commit` writes the counters back (only when the change commits). */
 export class IdAllocator {
   private readonly next = new Map<IdKind, number>();
-  constructor(private readonly records: AdminRecords, private readonly config: () => Config) {}
+  constructor(
+    private readonly records: AdminRecords,
+    private readonly config: () => Config,
+  ) {}
 
   private start(kind: IdKind): number {
     const stored = this.records.counters[kind];

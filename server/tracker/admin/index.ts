@@ -57,14 +57,17 @@ export type { ColumnInput } from './boards.ts';
 export type { ProjectCreate, ProjectUpdate } from './projects.ts';
 export type { FieldEdit, BulkResult } from './bulk.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: the binder accepts any operation signature
 type Op = (env: AdminEnv, ...args: any[]) => unknown;
 type Bound<M extends Record<string, Op>> = { [K in keyof M]: M[K] extends (env: AdminEnv, ...args: infer A) => infer R ? (...args: A) => R : never };
 
 const bind = <M extends Record<string, Op>>(env: AdminEnv, ops: M): Bound<M> =>
   Object.fromEntries(Object.entries(ops).map(([k, f]) => [k, (...args: unknown[]) => f(env, ...args)])) as Bound<M>;
 
-export interface AdminBase { ctx: () => Ctx; records: () => AdminRecords; tasks: TaskRunner }
+export interface AdminBase {
+  ctx: () => Ctx;
+  records: () => AdminRecords;
+  tasks: TaskRunner;
+}
 
 export const REST_SOURCE: AuditSource = { eventSource: 'REST API' };
 

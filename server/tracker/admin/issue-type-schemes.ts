@@ -11,8 +11,16 @@ import type { Tx } from './tx.ts';
 const ADMIN_ONLY = 'Only Jira administrators can access issue type schemes.';
 
 export const ISSUE_TYPE_SCHEME: Kind<IssueTypeScheme> = {
-  list: (c) => c.issueTypeSchemes, set: (c, l) => { c.issueTypeSchemes = l; }, idKind: 'issueTypeScheme', what: 'issue type scheme',
-  notFound: 'The issue type scheme was not found.', taken: () => 'The name is used by another scheme.', adminOnly: ADMIN_ONLY, descriptionInExt: true,
+  list: (c) => c.issueTypeSchemes,
+  set: (c, l) => {
+    c.issueTypeSchemes = l;
+  },
+  idKind: 'issueTypeScheme',
+  what: 'issue type scheme',
+  notFound: 'The issue type scheme was not found.',
+  taken: () => 'The name is used by another scheme.',
+  adminOnly: ADMIN_ONLY,
+  descriptionInExt: true,
 };
 
 const checkTypes = (tx: Tx, ids: readonly string[]): void => {
@@ -33,14 +41,24 @@ const withScheme = (env: AdminEnv, actor: Actor, id: string, fn: (s: IssueTypeSc
 const users = (tx: Tx, s: IssueTypeScheme) => tx.config.projects.filter((p) => p.schemes.issueTypeScheme === s.id).map((p) => p.key);
 
 export const issueTypeSchemes = {
-  create: (env: AdminEnv, actor: Actor, input: { name: unknown; description?: unknown; issueTypeIds: string[]; defaultIssueTypeId?: string }): IssueTypeScheme => {
+  create: (
+    env: AdminEnv,
+    actor: Actor,
+    input: { name: unknown; description?: unknown; issueTypeIds: string[]; defaultIssueTypeId?: string },
+  ): IssueTypeScheme => {
     requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
     return write(env, actor, (tx) => {
       const name = checkedName(tx, ISSUE_TYPE_SCHEME, input.name);
       checkTypes(tx, input.issueTypeIds);
       if (!input.issueTypeIds.length) throw badRequest(['The issue type scheme must have at least one issue type.']);
-      if (input.defaultIssueTypeId !== undefined && !input.issueTypeIds.includes(input.defaultIssueTypeId)) throw badRequest(['The default issue type ID has to be present in issue type IDs list.']);
-      const s: IssueTypeScheme = { id: tx.nextId('issueTypeScheme'), name, issueTypes: [...input.issueTypeIds], ...(input.defaultIssueTypeId ? { defaultIssueType: input.defaultIssueTypeId } : {}) };
+      if (input.defaultIssueTypeId !== undefined && !input.issueTypeIds.includes(input.defaultIssueTypeId))
+        throw badRequest(['The default issue type ID has to be present in issue type IDs list.']);
+      const s: IssueTypeScheme = {
+        id: tx.nextId('issueTypeScheme'),
+        name,
+        issueTypes: [...input.issueTypeIds],
+        ...(input.defaultIssueTypeId ? { defaultIssueType: input.defaultIssueTypeId } : {}),
+      };
       setDescription(ISSUE_TYPE_SCHEME, s, input.description);
       tx.config.issueTypeSchemes.push(s);
       return s;
@@ -52,27 +70,33 @@ export const issueTypeSchemes = {
       setDescription(ISSUE_TYPE_SCHEME, s, input.description);
       if (input.defaultIssueTypeId === null) delete s.defaultIssueType;
       else if (input.defaultIssueTypeId !== undefined) {
-        if (!s.issueTypes.includes(input.defaultIssueTypeId)) throw badRequest(['The default issue type has to be one of the issue types of the scheme.']);
+        if (!s.issueTypes.includes(input.defaultIssueTypeId))
+          throw badRequest(['The default issue type has to be one of the issue types of the scheme.']);
         s.defaultIssueType = input.defaultIssueTypeId;
       }
     }),
   delete: (env: AdminEnv, actor: Actor, id: string): void =>
     withScheme(env, actor, id, (s, tx) => {
       const projects = users(tx, s);
-      if (projects.length) throw badRequest([`The issue type scheme '${s.name}' is used by ${projects.join(', ')}: assign those projects another scheme first.`]);
+      if (projects.length)
+        throw badRequest([`The issue type scheme '${s.name}' is used by ${projects.join(', ')}: assign those projects another scheme first.`]);
       tx.config.issueTypeSchemes = tx.config.issueTypeSchemes.filter((x) => x !== s);
     }),
   addIssueTypes: (env: AdminEnv, actor: Actor, id: string, ids: string[]): void =>
     withScheme(env, actor, id, (s, tx) => {
       checkTypes(tx, ids);
       const present = ids.filter((t) => s.issueTypes.includes(t));
-      if (present.length) throw badRequest([`These issue types were not added because they are already present in the issue type scheme: ${present.join(', ')}`]);
+      if (present.length)
+        throw badRequest([`These issue types were not added because they are already present in the issue type scheme: ${present.join(', ')}`]);
       s.issueTypes.push(...ids);
     }),
   moveIssueTypes: (env: AdminEnv, actor: Actor, id: string, ids: string[], where: { after?: string; position?: 'First' | 'Last' }): void =>
     withScheme(env, actor, id, (s) => {
       const missing = [...ids, ...(where.after ? [where.after] : [])].filter((t) => !s.issueTypes.includes(t));
-      if (missing.length) throw badRequest([`The issue type scheme does not include some of the specified issue types. Issue type IDs missing from the scheme are:  ${missing.join(', ')}`]);
+      if (missing.length)
+        throw badRequest([
+          `The issue type scheme does not include some of the specified issue types. Issue type IDs missing from the scheme are:  ${missing.join(', ')}`,
+        ]);
       const list = s.issueTypes.map((t) => ({ id: t }));
       moveInList(list, ids, where);
       s.issueTypes = list.map((x) => x.id);
@@ -81,9 +105,13 @@ export const issueTypeSchemes = {
     withScheme(env, actor, id, (s, tx) => {
       if (!s.issueTypes.includes(issueTypeId)) throw notFound(`The issue type ${issueTypeId} is not in the issue type scheme.`);
       const rest = s.issueTypes.filter((t) => t !== issueTypeId);
-      if (!rest.some((t) => !tx.config.issueTypes.find((x) => x.id === t)?.subtask)) throw badRequest(["Can't remove the last standard issue type from the issue type scheme."]);
+      if (!rest.some((t) => !tx.config.issueTypes.find((x) => x.id === t)?.subtask))
+        throw badRequest(["Can't remove the last standard issue type from the issue type scheme."]);
       const stray = strayIssues(tx, users(tx, s), rest);
-      if (stray.length) throw badRequest([`The issue type ${issueTypeId} is used by issues in projects that use this scheme: ${stray.slice(0, 10).join(', ')}${stray.length > 10 ? ', …' : ''}`]);
+      if (stray.length)
+        throw badRequest([
+          `The issue type ${issueTypeId} is used by issues in projects that use this scheme: ${stray.slice(0, 10).join(', ')}${stray.length > 10 ? ', …' : ''}`,
+        ]);
       s.issueTypes = rest;
       if (s.defaultIssueType === issueTypeId) delete s.defaultIssueType;
     }),
@@ -94,7 +122,10 @@ export const issueTypeSchemes = {
       const p = tx.config.projects.find((x) => x.id === String(projectId) || x.key === String(projectId));
       if (!p) throw notFound('The project was not found.');
       const stray = strayIssues(tx, [p.key], s.issueTypes);
-      if (stray.length) throw badRequest([`This issue type scheme can't be assigned to the project. This is because some issues in this project use issue types not present in the scheme. Before assigning the scheme to the project, update the issue types on these issues: ${stray.join(', ')}`]);
+      if (stray.length)
+        throw badRequest([
+          `This issue type scheme can't be assigned to the project. This is because some issues in this project use issue types not present in the scheme. Before assigning the scheme to the project, update the issue types on these issues: ${stray.join(', ')}`,
+        ]);
       p.schemes.issueTypeScheme = s.id;
     });
   },

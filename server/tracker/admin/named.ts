@@ -12,7 +12,12 @@ import { requireAdministrator } from './guard.ts';
 import type { IdKind } from './ids.ts';
 import type { Tx } from './tx.ts';
 
-export interface Named { id: string; name: string; description?: string; ext?: Record<string, unknown> }
+export interface Named {
+  id: string;
+  name: string;
+  description?: string;
+  ext?: Record<string, unknown>;
+}
 
 export interface Kind<T extends Named> {
   list: (c: Config) => T[];
@@ -40,7 +45,10 @@ export const entityOr404 = <T extends Named>(tx: Tx, kind: Kind<T>, id: string):
 export const setDescription = <T extends Named>(kind: Kind<T>, e: T, value: unknown, max = 255): void => {
   if (value === undefined) return;
   const d = descriptionOf(value, max);
-  if (!kind.descriptionInExt) { setText(e, 'description', d); return; }
+  if (!kind.descriptionInExt) {
+    setText(e, 'description', d);
+    return;
+  }
   const { description: _old, ...rest } = e.ext ?? {};
   if (d) e.ext = { ...rest, description: d };
   else if (Object.keys(rest).length) e.ext = rest;
@@ -55,7 +63,13 @@ export const checkedName = <T extends Named>(tx: Tx, kind: Kind<T>, value: unkno
   return name;
 };
 
-export const createNamed = <T extends Named>(env: AdminEnv, actor: Actor, kind: Kind<T>, input: { name: unknown; description?: unknown }, build: (tx: Tx, id: string, name: string) => T): T => {
+export const createNamed = <T extends Named>(
+  env: AdminEnv,
+  actor: Actor,
+  kind: Kind<T>,
+  input: { name: unknown; description?: unknown },
+  build: (tx: Tx, id: string, name: string) => T,
+): T => {
   requireAdministrator(env.ctx(), actor, kind.adminOnly);
   return write(env, actor, (tx) => {
     const name = checkedName(tx, kind, input.name);
@@ -66,7 +80,14 @@ export const createNamed = <T extends Named>(env: AdminEnv, actor: Actor, kind: 
   });
 };
 
-export const updateNamed = <T extends Named>(env: AdminEnv, actor: Actor, kind: Kind<T>, id: string, input: { name?: unknown; description?: unknown }, more?: (tx: Tx, e: T) => void): T => {
+export const updateNamed = <T extends Named>(
+  env: AdminEnv,
+  actor: Actor,
+  kind: Kind<T>,
+  id: string,
+  input: { name?: unknown; description?: unknown },
+  more?: (tx: Tx, e: T) => void,
+): T => {
   requireAdministrator(env.ctx(), actor, kind.adminOnly);
   return write(env, actor, (tx) => {
     const e = entityOr404(tx, kind, id);
@@ -84,6 +105,9 @@ export const deleteNamed = <T extends Named>(env: AdminEnv, actor: Actor, kind: 
     const why = kind.inUse?.(tx, e);
     if (why) throw badRequest([why]);
     kind.onDelete?.(tx, e);
-    kind.set(tx.config, kind.list(tx.config).filter((x) => x !== e));
+    kind.set(
+      tx.config,
+      kind.list(tx.config).filter((x) => x !== e),
+    );
   });
 };

@@ -16,18 +16,31 @@ import type { Tx } from './tx.ts';
 const ADMIN_ONLY = 'You are not authorized to perform this action. Administrator privileges are required.';
 
 export const NOTIFICATION_SCHEME: Kind<NotificationScheme> = {
-  list: (c) => c.notificationSchemes, set: (c, l) => { c.notificationSchemes = l; }, idKind: 'notificationScheme', what: 'notification scheme',
-  notFound: 'The notification scheme was not found.', taken: (n) => `A notification scheme with the name '${n}' already exists.`, adminOnly: ADMIN_ONLY,
+  list: (c) => c.notificationSchemes,
+  set: (c, l) => {
+    c.notificationSchemes = l;
+  },
+  idKind: 'notificationScheme',
+  what: 'notification scheme',
+  notFound: 'The notification scheme was not found.',
+  taken: (n) => `A notification scheme with the name '${n}' already exists.`,
+  adminOnly: ADMIN_ONLY,
 };
 
 /** A stable id for one recipient of one event (FNV-1a over its description). */
 export const notificationId = (event: NotificationEvent, r: NotificationRecipient): number => {
   let h = 0x811c9dc5;
-  for (const ch of `${event}|${r.type}|${r.value ?? ''}`) { h ^= ch.charCodeAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
+  for (const ch of `${event}|${r.type}|${r.value ?? ''}`) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
   return 10000 + (h % 900_000_000);
 };
 
-export interface EventNotifications { event: NotificationEvent; recipients: NotificationRecipient[] }
+export interface EventNotifications {
+  event: NotificationEvent;
+  recipients: NotificationRecipient[];
+}
 
 const schemeOr404 = (tx: Tx, id: string): NotificationScheme => {
   const s = tx.config.notificationSchemes.find((x) => x.id === String(id));
@@ -37,18 +50,25 @@ const schemeOr404 = (tx: Tx, id: string): NotificationScheme => {
 
 const checkRecipient = (tx: Tx, r: NotificationRecipient): void => {
   if (r.type === 'group' && !tx.config.groups.some((g) => g.id === r.value)) throw badRequest([`The group '${r.value}' does not exist.`]);
-  if (r.type === 'projectRole' && !tx.config.roles.some((x) => x.id === r.value)) throw badRequest([`The project role with ID ${r.value} does not exist.`]);
-  if (r.type === 'user' && !tx.config.users.some((u) => u.accountId === r.value)) throw badRequest([`The user with account ID '${r.value}' does not exist.`]);
+  if (r.type === 'projectRole' && !tx.config.roles.some((x) => x.id === r.value))
+    throw badRequest([`The project role with ID ${r.value} does not exist.`]);
+  if (r.type === 'user' && !tx.config.users.some((u) => u.accountId === r.value))
+    throw badRequest([`The user with account ID '${r.value}' does not exist.`]);
 };
 
 const add = (tx: Tx, s: NotificationScheme, list: EventNotifications[]): void => {
   for (const e of list) {
-    if (!(NOTIFICATION_EVENTS as readonly string[]).includes(e.event)) throw badRequest([`Event type ${e.event} is not one the Understudy sandbox models.`]);
+    if (!(NOTIFICATION_EVENTS as readonly string[]).includes(e.event))
+      throw badRequest([`Event type ${e.event} is not one the Understudy sandbox models.`]);
     let entry = s.events.find((x) => x.event === e.event);
-    if (!entry) { entry = { event: e.event, recipients: [] }; s.events.push(entry); }
+    if (!entry) {
+      entry = { event: e.event, recipients: [] };
+      s.events.push(entry);
+    }
     for (const r of e.recipients) {
       checkRecipient(tx, r);
-      if (entry.recipients.some((x) => x.type === r.type && (x.value ?? null) === (r.value ?? null))) throw badRequest([`The notification ${r.type}${r.value ? ` ${r.value}` : ''} is already in the scheme for this event.`]);
+      if (entry.recipients.some((x) => x.type === r.type && (x.value ?? null) === (r.value ?? null)))
+        throw badRequest([`The notification ${r.type}${r.value ? ` ${r.value}` : ''} is already in the scheme for this event.`]);
       entry.recipients.push({ ...r });
     }
   }
@@ -97,7 +117,8 @@ export const notificationSchemes = {
       const s = schemeOr404(tx, id);
       if (tx.config.notificationSchemes[0] === s) throw badRequest(['You can’t delete the default notification scheme.']);
       const users = projectsUsing(tx.config, 'notificationScheme', s.id);
-      if (users.length) throw badRequest([`The notification scheme '${s.name}' is used by ${users.join(', ')}: assign those projects another scheme first.`]);
+      if (users.length)
+        throw badRequest([`The notification scheme '${s.name}' is used by ${users.join(', ')}: assign those projects another scheme first.`]);
       tx.config.notificationSchemes = tx.config.notificationSchemes.filter((x) => x !== s);
     });
   },

@@ -15,12 +15,21 @@ import type { Tx } from './tx.ts';
 const ADMIN_ONLY = 'You are not authorized to perform this action. Administrator privileges are required.';
 
 export const ROLE: Kind<ProjectRole> = {
-  list: (c) => c.roles, set: (c, l) => { c.roles = l; }, idKind: 'role', what: 'project role',
-  notFound: 'The project role was not found.', taken: (n) => `A project role with name '${n}' already exists.`, adminOnly: ADMIN_ONLY,
+  list: (c) => c.roles,
+  set: (c, l) => {
+    c.roles = l;
+  },
+  idKind: 'role',
+  what: 'project role',
+  notFound: 'The project role was not found.',
+  taken: (n) => `A project role with name '${n}' already exists.`,
+  adminOnly: ADMIN_ONLY,
 };
 
 const groupByRef = (tx: Tx | { config: Tx['config'] }, ref: string): Group | undefined =>
-  tx.config.groups.find((g) => g.id === ref) ?? tx.config.groups.find((g) => same(g.name, ref)) ?? tx.config.groups.find((g) => g.refs?.groupId === ref);
+  tx.config.groups.find((g) => g.id === ref) ??
+  tx.config.groups.find((g) => same(g.name, ref)) ??
+  tx.config.groups.find((g) => g.refs?.groupId === ref);
 
 const groupOr404 = (tx: Tx, ref: string): Group => {
   const g = groupByRef(tx, ref);
@@ -91,10 +100,12 @@ export const groups = {
 };
 
 export const roles = {
-  create: (env: AdminEnv, actor: Actor, input: { name: unknown; description?: unknown }) => createNamed(env, actor, ROLE, input, (_tx, id, name) => ({ id, name })),
+  create: (env: AdminEnv, actor: Actor, input: { name: unknown; description?: unknown }) =>
+    createNamed(env, actor, ROLE, input, (_tx, id, name) => ({ id, name })),
   update: (env: AdminEnv, actor: Actor, id: string, input: { name?: unknown; description?: unknown }, full: boolean): ProjectRole => {
     requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
-    if (full && (input.name === undefined || input.description === undefined)) throw badRequest(['Both name and description have to be provided to fully update a project role.']);
+    if (full && (input.name === undefined || input.description === undefined))
+      throw badRequest(['Both name and description have to be provided to fully update a project role.']);
     if (!full && input.name === undefined && input.description === undefined) throw badRequest(['Either name or description has to be provided.']);
     return write(env, actor, (tx) => {
       const r = entityOr404(tx, ROLE, id);
@@ -108,14 +119,18 @@ export const roles = {
     write(env, actor, (tx) => {
       const r = entityOr404(tx, ROLE, id);
       const c = tx.config;
-      const usedBy = c.permissionSchemes.some((s) => s.grants.some((g) => g.holder.type === 'projectRole' && g.holder.value === r.id))
-        || c.notificationSchemes.some((s) => s.events.some((e) => e.recipients.some((x) => x.type === 'projectRole' && x.value === r.id)));
-      if (usedBy && swap === undefined) throw badRequest([`The project role '${r.name}' is used in permission or notification schemes: give a swap role to move them to.`]);
+      const usedBy =
+        c.permissionSchemes.some((s) => s.grants.some((g) => g.holder.type === 'projectRole' && g.holder.value === r.id)) ||
+        c.notificationSchemes.some((s) => s.events.some((e) => e.recipients.some((x) => x.type === 'projectRole' && x.value === r.id)));
+      if (usedBy && swap === undefined)
+        throw badRequest([`The project role '${r.name}' is used in permission or notification schemes: give a swap role to move them to.`]);
       if (swap !== undefined) {
         const to = entityOr404(tx, ROLE, swap);
         if (to.id === r.id) throw badRequest(['A project role cannot be swapped for itself.']);
-        for (const s of c.permissionSchemes) for (const g of s.grants) if (g.holder.type === 'projectRole' && g.holder.value === r.id) g.holder.value = to.id;
-        for (const s of c.notificationSchemes) for (const e of s.events) for (const x of e.recipients) if (x.type === 'projectRole' && x.value === r.id) x.value = to.id;
+        for (const s of c.permissionSchemes)
+          for (const g of s.grants) if (g.holder.type === 'projectRole' && g.holder.value === r.id) g.holder.value = to.id;
+        for (const s of c.notificationSchemes)
+          for (const e of s.events) for (const x of e.recipients) if (x.type === 'projectRole' && x.value === r.id) x.value = to.id;
       }
       for (const p of c.projects) p.roles = p.roles.filter((x) => x.role !== r.id);
       c.roles = c.roles.filter((x) => x !== r);
@@ -123,7 +138,10 @@ export const roles = {
   },
 };
 
-export interface ActorsInput { users: string[]; groups: string[] }
+export interface ActorsInput {
+  users: string[];
+  groups: string[];
+}
 
 const projectOr404 = (tx: Tx, ref: string): Project => {
   const p = tx.config.projects.find((x) => x.key === ref || x.id === ref || x.key === ref.toUpperCase());
@@ -144,7 +162,10 @@ const onRole = (env: AdminEnv, actor: Actor, projectRef: string, roleId: string,
     const p = projectOr404(tx, projectRef);
     const role = entityOr404(tx, ROLE, roleId);
     let entry = p.roles.find((r) => r.role === role.id);
-    if (!entry) { entry = { role: role.id, actors: [] }; p.roles.push(entry); }
+    if (!entry) {
+      entry = { role: role.id, actors: [] };
+      p.roles.push(entry);
+    }
     fn(entry, tx);
     // A role without actors has no entry, as the clone reads it (Jira lists no actors).
     if (!entry.actors.length) p.roles = p.roles.filter((r) => r !== entry);
@@ -155,12 +176,15 @@ export const roleActors = {
   add: (env: AdminEnv, actor: Actor, project: string, roleId: string, input: ActorsInput): void =>
     onRole(env, actor, project, roleId, (entry, tx) => {
       for (const a of actorsOf(tx, input)) {
-        if (entry.actors.some((x) => x.type === a.type && x.id === a.id)) throw badRequest([`${a.type === 'user' ? 'User' : 'Group'} '${a.id}' is already a member of the project role.`]);
+        if (entry.actors.some((x) => x.type === a.type && x.id === a.id))
+          throw badRequest([`${a.type === 'user' ? 'User' : 'Group'} '${a.id}' is already a member of the project role.`]);
         entry.actors.push(a);
       }
     }),
   set: (env: AdminEnv, actor: Actor, project: string, roleId: string, input: ActorsInput): void =>
-    onRole(env, actor, project, roleId, (entry, tx) => { entry.actors = actorsOf(tx, input); }),
+    onRole(env, actor, project, roleId, (entry, tx) => {
+      entry.actors = actorsOf(tx, input);
+    }),
   remove: (env: AdminEnv, actor: Actor, project: string, roleId: string, input: ActorsInput): void =>
     onRole(env, actor, project, roleId, (entry, tx) => {
       for (const a of actorsOf(tx, input)) {

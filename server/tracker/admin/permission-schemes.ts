@@ -12,18 +12,30 @@ import type { Tx } from './tx.ts';
 const ADMIN_ONLY = 'You are not authorized to perform this action. Administrator privileges are required.';
 
 export const PERMISSION_SCHEME: Kind<PermissionScheme> = {
-  list: (c) => c.permissionSchemes, set: (c, l) => { c.permissionSchemes = l; }, idKind: 'permissionScheme', what: 'permission scheme',
-  notFound: 'The permission scheme was not found.', taken: (n) => `A permission scheme with the name '${n}' already exists.`, adminOnly: ADMIN_ONLY,
+  list: (c) => c.permissionSchemes,
+  set: (c, l) => {
+    c.permissionSchemes = l;
+  },
+  idKind: 'permissionScheme',
+  what: 'permission scheme',
+  notFound: 'The permission scheme was not found.',
+  taken: (n) => `A permission scheme with the name '${n}' already exists.`,
+  adminOnly: ADMIN_ONLY,
 };
 
 /** A grant as the request states it: Jira's holder type and parameter, already turned into the model's (see the routes). */
-export interface GrantInput { permission: string; holder: PermissionHolder }
+export interface GrantInput {
+  permission: string;
+  holder: PermissionHolder;
+}
 
 /** The holder's group, role or user must exist (Jira: "a grant to a missing group" is refused). */
 const checkHolder = (tx: Tx, h: PermissionHolder): void => {
   if (h.type === 'group' && !tx.config.groups.some((g) => g.id === h.value)) throw badRequest([`The group '${h.value}' does not exist.`]);
-  if (h.type === 'projectRole' && !tx.config.roles.some((r) => r.id === h.value)) throw badRequest([`The project role with ID ${h.value} does not exist.`]);
-  if (h.type === 'user' && !tx.config.users.some((u) => u.accountId === h.value)) throw badRequest([`The user with account ID '${h.value}' does not exist.`]);
+  if (h.type === 'projectRole' && !tx.config.roles.some((r) => r.id === h.value))
+    throw badRequest([`The project role with ID ${h.value} does not exist.`]);
+  if (h.type === 'user' && !tx.config.users.some((u) => u.accountId === h.value))
+    throw badRequest([`The user with account ID '${h.value}' does not exist.`]);
 };
 
 const sameHolder = (a: PermissionHolder, b: PermissionHolder) => a.type === b.type && (a.value ?? null) === (b.value ?? null);
@@ -33,7 +45,8 @@ const grant = (tx: Tx, s: PermissionScheme, input: GrantInput): PermissionGrant 
     throw badRequest([`The permission '${input.permission}' is not one the Understudy sandbox models (${PROJECT_PERMISSIONS.join(', ')}).`]);
   }
   checkHolder(tx, input.holder);
-  if (s.grants.some((g) => g.permission === input.permission && sameHolder(g.holder, input.holder))) throw badRequest(['The same permission grant is already present in the permission scheme.']);
+  if (s.grants.some((g) => g.permission === input.permission && sameHolder(g.holder, input.holder)))
+    throw badRequest(['The same permission grant is already present in the permission scheme.']);
   const g: PermissionGrant = { id: tx.nextId('grant'), permission: input.permission as ProjectPermission, holder: { ...input.holder } };
   s.grants.push(g);
   return g;
@@ -75,7 +88,8 @@ export const permissionSchemes = {
     write(env, actor, (tx) => {
       const s = entityOr404(tx, PERMISSION_SCHEME, id);
       const users = projectsUsing(tx.config, 'permissionScheme', s.id);
-      if (users.length) throw badRequest([`The permission scheme '${s.name}' is used by ${users.join(', ')}: assign those projects another scheme first.`]);
+      if (users.length)
+        throw badRequest([`The permission scheme '${s.name}' is used by ${users.join(', ')}: assign those projects another scheme first.`]);
       tx.config.permissionSchemes = tx.config.permissionSchemes.filter((x) => x !== s);
     });
   },

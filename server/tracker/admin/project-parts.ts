@@ -32,7 +32,14 @@ const owner = <K extends 'versions' | 'components'>(env: AdminEnv, list: K, id: 
 const inTx = (tx: Tx, key: string): Project => tx.config.projects.find((p) => p.key === key)!;
 
 /** Moves (or, with no replacement, takes off) a version or component id in the issues' lists and version custom fields, with history. */
-const retarget = (tx: Tx, project: Project, list: 'fixVersions' | 'versions' | 'components' | 'custom', from: string, to: string | undefined, customIds: readonly string[] = []): void => {
+const retarget = (
+  tx: Tx,
+  project: Project,
+  list: 'fixVersions' | 'versions' | 'components' | 'custom',
+  from: string,
+  to: string | undefined,
+  customIds: readonly string[] = [],
+): void => {
   for (const issue of tx.issues) {
     if (issue.project !== project.key) continue;
     const items: ChangeItem[] = [];
@@ -40,7 +47,7 @@ const retarget = (tx: Tx, project: Project, list: 'fixVersions' | 'versions' | '
     const keys = list === 'custom' ? customIds : [list];
     for (const key of keys) {
       const before = list === 'custom' ? issue.customFields[key] : issue[key as 'fixVersions'];
-      const arr = Array.isArray(before) ? before as string[] : before === from ? [from] : [];
+      const arr = Array.isArray(before) ? (before as string[]) : before === from ? [from] : [];
       if (!arr.includes(from)) continue;
       const nextArr = [...new Set(arr.map((x) => (x === from ? to : x)).filter((x): x is string => x !== undefined))];
       const after = Array.isArray(before) ? nextArr : (nextArr[0] ?? null);
@@ -51,29 +58,41 @@ const retarget = (tx: Tx, project: Project, list: 'fixVersions' | 'versions' | '
         else w.customFields[key] = after;
       });
     }
-    if (items.length) tx.changeIssue(issue, items, (w) => { for (const c of changes) c(w); });
+    if (items.length)
+      tx.changeIssue(issue, items, (w) => {
+        for (const c of changes) c(w);
+      });
   }
 };
 
-export interface VersionInput { name?: unknown; description?: unknown; releaseDate?: unknown; released?: boolean; archived?: boolean }
+export interface VersionInput {
+  name?: unknown;
+  description?: unknown;
+  releaseDate?: unknown;
+  released?: boolean;
+  archived?: boolean;
+}
 
 const setVersion = (tx: Tx, p: Project, v: Version, input: VersionInput): void => {
   if (input.name !== undefined) {
     const name = nameOf(input.name, 'version');
-    if (inTx(tx, p.key).versions.some((x) => x.id !== v.id && same(x.name, name))) throw badRequest([], { name: 'A version with this name already exists in this project.' });
+    if (inTx(tx, p.key).versions.some((x) => x.id !== v.id && same(x.name, name)))
+      throw badRequest([], { name: 'A version with this name already exists in this project.' });
     v.name = name;
   }
   if (input.description !== undefined) setText(v, 'description', descriptionOf(input.description, 16384));
   if (input.releaseDate !== undefined) {
     if (input.releaseDate === null || input.releaseDate === '') delete v.releaseDate;
-    else if (typeof input.releaseDate !== 'string' || !DATE.test(input.releaseDate)) throw badRequest([], { releaseDate: 'The release date must be a date like 2026-12-31.' });
+    else if (typeof input.releaseDate !== 'string' || !DATE.test(input.releaseDate))
+      throw badRequest([], { releaseDate: 'The release date must be a date like 2026-12-31.' });
     else v.releaseDate = input.releaseDate;
   }
   if (input.released !== undefined) v.released = input.released;
   if (input.archived !== undefined) v.archived = input.archived;
 };
 
-const versionCustomFields = (tx: Tx) => tx.config.fields.filter((f) => f.custom && (f.type === 'version' || f.type === 'multi-version')).map((f) => f.id);
+const versionCustomFields = (tx: Tx) =>
+  tx.config.fields.filter((f) => f.custom && (f.type === 'version' || f.type === 'multi-version')).map((f) => f.id);
 
 export const versions = {
   create: (env: AdminEnv, actor: Actor, projectRef: string, input: VersionInput): { project: Project; version: Version } => {
@@ -86,7 +105,12 @@ export const versions = {
       return { project: inTx(tx, p.key), version: v };
     });
   },
-  update: (env: AdminEnv, actor: Actor, id: string, input: VersionInput & { moveUnfixedIssuesTo?: string }): { project: Project; version: Version } => {
+  update: (
+    env: AdminEnv,
+    actor: Actor,
+    id: string,
+    input: VersionInput & { moveUnfixedIssuesTo?: string },
+  ): { project: Project; version: Version } => {
     const p = projectOf(env, actor, owner(env, 'versions', id).key);
     return write(env, actor, (tx) => {
       const proj = inTx(tx, p.key);
@@ -98,7 +122,9 @@ export const versions = {
         const unresolved = tx.issues.filter((i) => i.project === p.key && i.resolution === null && i.fixVersions.includes(v.id));
         for (const issue of unresolved) {
           const after = [...new Set(issue.fixVersions.map((x) => (x === v.id ? to.id : x)))];
-          tx.changeIssue(issue, [changeItem(tx.ix, p, issue.issueType, 'fixVersions', issue.fixVersions, after)], (w) => { w.fixVersions = after; });
+          tx.changeIssue(issue, [changeItem(tx.ix, p, issue.issueType, 'fixVersions', issue.fixVersions, after)], (w) => {
+            w.fixVersions = after;
+          });
         }
       }
       return { project: proj, version: v };
@@ -120,8 +146,11 @@ export const versions = {
       } else {
         const from = list.indexOf(v);
         const pos = where.position;
-        if (pos === 'First') at = 0; else if (pos === 'Last') at = rest.length; else if (pos === 'Earlier') at = Math.max(0, from - 1); else if (pos === 'Later') at = Math.min(rest.length, from + 1);
-        else throw badRequest(["The position must be one of First, Last, Earlier, Later."]);
+        if (pos === 'First') at = 0;
+        else if (pos === 'Last') at = rest.length;
+        else if (pos === 'Earlier') at = Math.max(0, from - 1);
+        else if (pos === 'Later') at = Math.min(rest.length, from + 1);
+        else throw badRequest(['The position must be one of First, Last, Earlier, Later.']);
       }
       rest.splice(at, 0, v);
       inTx(tx, p.key).versions = rest;
@@ -129,13 +158,19 @@ export const versions = {
     });
   },
   /** Deletes a version; issues holding it move to the replacements given, or lose it (as Jira clears them). */
-  delete: (env: AdminEnv, actor: Actor, id: string, moves: { fix?: string; affected?: string; custom?: Array<{ customFieldId: string; moveTo: string }> }): void => {
+  delete: (
+    env: AdminEnv,
+    actor: Actor,
+    id: string,
+    moves: { fix?: string; affected?: string; custom?: Array<{ customFieldId: string; moveTo: string }> },
+  ): void => {
     const p = projectOf(env, actor, owner(env, 'versions', id).key);
     write(env, actor, (tx) => {
       const proj = inTx(tx, p.key);
       const v = proj.versions.find((x) => x.id === String(id))!;
       for (const to of [moves.fix, moves.affected, ...(moves.custom ?? []).map((c) => c.moveTo)]) {
-        if (to !== undefined && (to === v.id || !proj.versions.some((x) => x.id === to))) throw badRequest([`The version ${to} to move issues to is not another version of ${p.key}.`]);
+        if (to !== undefined && (to === v.id || !proj.versions.some((x) => x.id === to)))
+          throw badRequest([`The version ${to} to move issues to is not another version of ${p.key}.`]);
       }
       retarget(tx, p, 'fixVersions', v.id, moves.fix);
       retarget(tx, p, 'versions', v.id, moves.affected);
@@ -150,7 +185,11 @@ export const versions = {
   },
 };
 
-export interface ComponentInput { name?: unknown; description?: unknown; lead?: string | null }
+export interface ComponentInput {
+  name?: unknown;
+  description?: unknown;
+  lead?: string | null;
+}
 
 export const components = {
   create: (env: AdminEnv, actor: Actor, projectRef: string, input: ComponentInput): { project: Project; component: Component } => {
@@ -158,10 +197,14 @@ export const components = {
     return write(env, actor, (tx) => {
       const name = nameOf(input.name, 'component');
       const proj = inTx(tx, p.key);
-      if (proj.components.some((c) => same(c.name, name))) throw badRequest([], { name: 'A component with this name already exists in this project.' });
+      if (proj.components.some((c) => same(c.name, name)))
+        throw badRequest([], { name: 'A component with this name already exists in this project.' });
       const c: Component = { id: tx.nextId('component'), name };
       setText(c, 'description', descriptionOf(input.description, 16384));
-      if (input.lead) { if (!tx.config.users.some((u) => u.accountId === input.lead)) throw badRequest([], { leadAccountId: 'The user does not exist.' }); c.lead = input.lead; }
+      if (input.lead) {
+        if (!tx.config.users.some((u) => u.accountId === input.lead)) throw badRequest([], { leadAccountId: 'The user does not exist.' });
+        c.lead = input.lead;
+      }
       proj.components.push(c);
       return { project: proj, component: c };
     });
@@ -173,12 +216,16 @@ export const components = {
       const c = proj.components.find((x) => x.id === String(id))!;
       if (input.name !== undefined) {
         const name = nameOf(input.name, 'component');
-        if (proj.components.some((x) => x !== c && same(x.name, name))) throw badRequest([], { name: 'A component with this name already exists in this project.' });
+        if (proj.components.some((x) => x !== c && same(x.name, name)))
+          throw badRequest([], { name: 'A component with this name already exists in this project.' });
         c.name = name;
       }
       if (input.description !== undefined) setText(c, 'description', descriptionOf(input.description, 16384));
       if (input.lead === null || input.lead === '') delete c.lead;
-      else if (input.lead !== undefined) { if (!tx.config.users.some((u) => u.accountId === input.lead)) throw badRequest([], { leadAccountId: 'The user does not exist.' }); c.lead = input.lead; }
+      else if (input.lead !== undefined) {
+        if (!tx.config.users.some((u) => u.accountId === input.lead)) throw badRequest([], { leadAccountId: 'The user does not exist.' });
+        c.lead = input.lead;
+      }
       return { project: proj, component: c };
     });
   },
@@ -187,7 +234,8 @@ export const components = {
     write(env, actor, (tx) => {
       const proj = inTx(tx, p.key);
       const c = proj.components.find((x) => x.id === String(id))!;
-      if (moveIssuesTo !== undefined && (moveIssuesTo === c.id || !proj.components.some((x) => x.id === moveIssuesTo))) throw notFound(`The component ${moveIssuesTo} to move issues to was not found.`);
+      if (moveIssuesTo !== undefined && (moveIssuesTo === c.id || !proj.components.some((x) => x.id === moveIssuesTo)))
+        throw notFound(`The component ${moveIssuesTo} to move issues to was not found.`);
       retarget(tx, p, 'components', c.id, moveIssuesTo);
       const customs = tx.config.fields.filter((f) => f.custom && f.type === 'components').map((f) => f.id);
       for (const cf of customs) retarget(tx, p, 'custom', c.id, moveIssuesTo, [cf]);

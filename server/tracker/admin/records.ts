@@ -10,8 +10,18 @@ import type { Field, FieldConfiguration, Issue, Project } from '../../model/inde
 
 type FieldConfigurationItem = FieldConfiguration['items'][number];
 
-export interface AssociatedItem { id: string; name: string; typeName: string; parentId?: string; parentName?: string }
-export interface ChangedValue { fieldName: string; changedFrom?: string; changedTo?: string }
+export interface AssociatedItem {
+  id: string;
+  name: string;
+  typeName: string;
+  parentId?: string;
+  parentName?: string;
+}
+export interface ChangedValue {
+  fieldName: string;
+  changedFrom?: string;
+  changedTo?: string;
+}
 
 /** One audit record, as Jira's audit log keeps it (newest last here; the API answers newest first). */
 export interface AuditRecord {
@@ -47,8 +57,16 @@ export interface TaskRecord {
   lastUpdate: string;
 }
 
-export interface Banner { message: string; isEnabled: boolean; isDismissible: boolean; visibility: 'public' | 'private' }
-export interface BannerChange extends Banner { at: string; by: string | null }
+export interface Banner {
+  message: string;
+  isEnabled: boolean;
+  isDismissible: boolean;
+  visibility: 'public' | 'private';
+}
+export interface BannerChange extends Banner {
+  at: string;
+  by: string | null;
+}
 
 /** A custom field in the trash: its definition, where it stood, and the values it had on issues. */
 export interface TrashedField {
@@ -62,7 +80,13 @@ export interface TrashedField {
   items: Array<FieldConfigurationItem & { config: string }>;
 }
 /** A project in the trash with its issues, restorable as it was. */
-export interface TrashedProject { project: Project; position: number; deletedBy: string | null; deletedAt: string; issues: Issue[] }
+export interface TrashedProject {
+  project: Project;
+  position: number;
+  deletedBy: string | null;
+  deletedAt: string;
+  issues: Issue[];
+}
 
 export interface AdminRecords {
   format: 1;
@@ -86,7 +110,15 @@ export interface AdminRecords {
 }
 
 export const emptyRecords = (): AdminRecords => ({
-  format: 1, counters: {}, revisions: {}, audit: [], tasks: [], bannerHistory: [], trash: { fields: [], projects: [] }, favourites: {}, ghosts: {},
+  format: 1,
+  counters: {},
+  revisions: {},
+  audit: [],
+  tasks: [],
+  bannerHistory: [],
+  trash: { fields: [], projects: [] },
+  favourites: {},
+  ghosts: {},
 });
 
 /** Fills what an older or partial record lacks (records are read from disk and from forks). */
@@ -94,10 +126,16 @@ export const normaliseRecords = (r: Partial<AdminRecords> | undefined): AdminRec
   const e = emptyRecords();
   if (!r || typeof r !== 'object') return e;
   return {
-    ...e, ...r,
+    ...e,
+    ...r,
     trash: { fields: r.trash?.fields ?? [], projects: r.trash?.projects ?? [] },
-    favourites: r.favourites ?? {}, ghosts: r.ghosts ?? {}, bannerHistory: r.bannerHistory ?? [], audit: r.audit ?? [], tasks: r.tasks ?? [],
-    counters: r.counters ?? {}, revisions: r.revisions ?? {},
+    favourites: r.favourites ?? {},
+    ghosts: r.ghosts ?? {},
+    bannerHistory: r.bannerHistory ?? [],
+    audit: r.audit ?? [],
+    tasks: r.tasks ?? [],
+    counters: r.counters ?? {},
+    revisions: r.revisions ?? {},
   } as AdminRecords;
 };
 

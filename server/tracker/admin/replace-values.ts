@@ -18,16 +18,28 @@ export const replaceOnIssues = (tx: Tx, key: Key, from: string, to: string): num
     for (const fid of customPriority) {
       if (issue.customFields[fid] !== from) continue;
       const project = tx.ix.projects.get(issue.project)!;
-      tx.changeIssue(issue, [changeItem(tx.ix, project, issue.issueType, fid, from, to)], (w) => { w.customFields[fid] = to; });
+      tx.changeIssue(issue, [changeItem(tx.ix, project, issue.issueType, fid, from, to)], (w) => {
+        w.customFields[fid] = to;
+      });
       if (!issues.includes(issue)) count++;
     }
   }
   for (const issue of issues) {
     const project = tx.ix.projects.get(issue.project)!;
-    const item = key === 'issueType'
-      ? { field: 'issuetype', fieldId: 'issuetype', from, fromString: tx.ix.issueTypes.get(from)?.name ?? from, to, toString: tx.ix.issueTypes.get(to)?.name ?? to }
-      : changeItem(tx.ix, project, issue.issueType, FIELD[key], from, to);
-    tx.changeIssue(issue, [item], (w) => { w[key] = to; });
+    const item =
+      key === 'issueType'
+        ? {
+            field: 'issuetype',
+            fieldId: 'issuetype',
+            from,
+            fromString: tx.ix.issueTypes.get(from)?.name ?? from,
+            to,
+            toString: tx.ix.issueTypes.get(to)?.name ?? to,
+          }
+        : changeItem(tx.ix, project, issue.issueType, FIELD[key], from, to);
+    tx.changeIssue(issue, [item], (w) => {
+      w[key] = to;
+    });
   }
   return count;
 };

@@ -9,22 +9,39 @@ import type { ChangeItem, Config, Project, Workflow, WorkflowScheme } from '../.
 import { badRequest } from '../errors.ts';
 import type { Tx } from './tx.ts';
 
-export interface StatusMapping { oldStatusId: string; newStatusId: string }
+export interface StatusMapping {
+  oldStatusId: string;
+  newStatusId: string;
+}
 export interface SchemeMappings {
   byIssueType: Array<{ issueTypeId: string; statusMappings: StatusMapping[] }>;
   byWorkflow: Array<{ oldWorkflowId: string; newWorkflowId: string; statusMappings: StatusMapping[] }>;
 }
 export const NO_MAPPINGS: SchemeMappings = { byIssueType: [], byWorkflow: [] };
 
-export const workflowOfType = (config: Config, scheme: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>, issueType: string): Workflow | undefined => {
+export const workflowOfType = (
+  config: Config,
+  scheme: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>,
+  issueType: string,
+): Workflow | undefined => {
   const id = scheme.mappings.find((m) => m.issueType === issueType)?.workflow ?? scheme.defaultWorkflow;
   return config.workflows.find((w) => w.id === id);
 };
 
-export interface Required { issueType: string; from: Workflow; to: Workflow; statusIds: string[] }
+export interface Required {
+  issueType: string;
+  from: Workflow;
+  to: Workflow;
+  statusIds: string[];
+}
 
 /** Per issue type of the project whose workflow changes: the statuses that need a mapping. */
-export const requiredMappings = (config: Config, project: Project, before: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>, after: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>): Required[] => {
+export const requiredMappings = (
+  config: Config,
+  project: Project,
+  before: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>,
+  after: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>,
+): Required[] => {
   const out: Required[] = [];
   for (const issueType of issueTypesOf(config, project)) {
     const from = workflowOfType(config, before, issueType);
@@ -37,7 +54,13 @@ export const requiredMappings = (config: Config, project: Project, before: Pick<
 };
 
 /** Moves the project's issues to the new workflows' statuses; refuses (nothing changed) when a mapping is missing or leads outside the new workflow. */
-export const migrateProjectIssues = (tx: Tx, project: Project, before: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>, after: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>, mappings: SchemeMappings): number => {
+export const migrateProjectIssues = (
+  tx: Tx,
+  project: Project,
+  before: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>,
+  after: Pick<WorkflowScheme, 'defaultWorkflow' | 'mappings'>,
+  mappings: SchemeMappings,
+): number => {
   const name = (id: string) => tx.config.statuses.find((s) => s.id === id)?.name ?? id;
   let moved = 0;
   for (const r of requiredMappings(tx.before, project, before, after)) {
@@ -45,21 +68,34 @@ export const migrateProjectIssues = (tx: Tx, project: Project, before: Pick<Work
     const missing: string[] = [];
     const allowed = new Set(r.to.statuses.map((s) => s.status));
     for (const status of r.statusIds) {
-      const m = mappings.byIssueType.find((x) => x.issueTypeId === r.issueType)?.statusMappings.find((x) => x.oldStatusId === status)
-        ?? mappings.byWorkflow.find((x) => x.oldWorkflowId === r.from.id && x.newWorkflowId === r.to.id)?.statusMappings.find((x) => x.oldStatusId === status);
-      if (!m) { missing.push(`${name(status)} (${status})`); continue; }
-      if (!allowed.has(m.newStatusId)) throw badRequest([`The status ${m.newStatusId} that issues of type ${r.issueType} in ${name(status)} are mapped to is not in the workflow '${r.to.name}'.`]);
+      const m =
+        mappings.byIssueType.find((x) => x.issueTypeId === r.issueType)?.statusMappings.find((x) => x.oldStatusId === status) ??
+        mappings.byWorkflow
+          .find((x) => x.oldWorkflowId === r.from.id && x.newWorkflowId === r.to.id)
+          ?.statusMappings.find((x) => x.oldStatusId === status);
+      if (!m) {
+        missing.push(`${name(status)} (${status})`);
+        continue;
+      }
+      if (!allowed.has(m.newStatusId))
+        throw badRequest([
+          `The status ${m.newStatusId} that issues of type ${r.issueType} in ${name(status)} are mapped to is not in the workflow '${r.to.name}'.`,
+        ]);
       target.set(status, m.newStatusId);
     }
     if (missing.length) {
-      throw badRequest([`Status mappings are required for issue type ${r.issueType} of project ${project.key}: the workflow '${r.to.name}' does not have the statuses ${missing.join(', ')} of the workflow '${r.from.name}'.`]);
+      throw badRequest([
+        `Status mappings are required for issue type ${r.issueType} of project ${project.key}: the workflow '${r.to.name}' does not have the statuses ${missing.join(', ')} of the workflow '${r.from.name}'.`,
+      ]);
     }
     for (const issue of tx.issues) {
       if (issue.project !== project.key || issue.issueType !== r.issueType) continue;
       const to = target.get(issue.status);
       if (to === undefined) continue;
       const item: ChangeItem = { field: 'status', fieldId: 'status', from: issue.status, fromString: name(issue.status), to, toString: name(to) };
-      tx.changeIssue(issue, [item], (w) => { w.status = to; });
+      tx.changeIssue(issue, [item], (w) => {
+        w.status = to;
+      });
       moved++;
     }
   }

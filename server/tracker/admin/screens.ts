@@ -13,8 +13,15 @@ import type { Tx } from './tx.ts';
 const ADMIN_ONLY = 'Only Jira administrators can manage screens.';
 
 export const SCREEN: Kind<Screen> = {
-  list: (c) => c.screens, set: (c, l) => { c.screens = l; }, idKind: 'screen', what: 'screen',
-  notFound: 'The screen was not found.', taken: () => 'The name is used by another screen.', adminOnly: ADMIN_ONLY,
+  list: (c) => c.screens,
+  set: (c, l) => {
+    c.screens = l;
+  },
+  idKind: 'screen',
+  what: 'screen',
+  notFound: 'The screen was not found.',
+  taken: () => 'The name is used by another screen.',
+  adminOnly: ADMIN_ONLY,
   inUse: (tx, e) => {
     if (tx.config.screenSchemes.some((s) => Object.values(s.screens).includes(e.id))) return 'The screen is used in a screen scheme.';
     const wf = tx.config.workflows.filter((w) => w.transitions.some((t) => t.screen === e.id));
@@ -28,7 +35,13 @@ const tabOr404 = (screen: Screen, tabId: string): ScreenTab => {
   return t;
 };
 
-const onTab = (env: AdminEnv, actor: Actor, screenId: string, tabId: string | undefined, fn: (s: Screen, t: ScreenTab | undefined, tx: Tx) => unknown): unknown => {
+const onTab = (
+  env: AdminEnv,
+  actor: Actor,
+  screenId: string,
+  tabId: string | undefined,
+  fn: (s: Screen, t: ScreenTab | undefined, tx: Tx) => unknown,
+): unknown => {
   requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
   return write(env, actor, (tx) => {
     const s = entityOr404(tx, SCREEN, screenId);
@@ -58,9 +71,16 @@ export const screens = {
   delete: (env: AdminEnv, actor: Actor, id: string) => deleteNamed(env, actor, SCREEN, id),
 
   addTab: (env: AdminEnv, actor: Actor, screenId: string, name: unknown) =>
-    onTab(env, actor, screenId, undefined, (s, _t, tx) => { const tab = { id: tx.nextId('tab'), name: tabName(s, name), fields: [] }; s.tabs.push(tab); return tab; }) as ScreenTab,
+    onTab(env, actor, screenId, undefined, (s, _t, tx) => {
+      const tab = { id: tx.nextId('tab'), name: tabName(s, name), fields: [] };
+      s.tabs.push(tab);
+      return tab;
+    }) as ScreenTab,
   renameTab: (env: AdminEnv, actor: Actor, screenId: string, tabId: string, name: unknown) =>
-    onTab(env, actor, screenId, tabId, (s, t) => { t!.name = tabName(s, name, t!.id); return t; }) as ScreenTab,
+    onTab(env, actor, screenId, tabId, (s, t) => {
+      t!.name = tabName(s, name, t!.id);
+      return t;
+    }) as ScreenTab,
   deleteTab: (env: AdminEnv, actor: Actor, screenId: string, tabId: string): void => {
     onTab(env, actor, screenId, tabId, (s, t) => {
       if (s.tabs.length === 1) throw badRequest(['The last tab of a screen cannot be deleted.']);
@@ -69,7 +89,8 @@ export const screens = {
   },
   moveTab: (env: AdminEnv, actor: Actor, screenId: string, tabId: string, pos: number): void => {
     onTab(env, actor, screenId, tabId, (s, t) => {
-      if (!Number.isInteger(pos) || pos < 0 || pos >= s.tabs.length) throw badRequest([`The position ${pos} is out of range (0 to ${s.tabs.length - 1}).`]);
+      if (!Number.isInteger(pos) || pos < 0 || pos >= s.tabs.length)
+        throw badRequest([`The position ${pos} is out of range (0 to ${s.tabs.length - 1}).`]);
       s.tabs = s.tabs.filter((x) => x !== t);
       s.tabs.splice(pos, 0, t!);
     });
@@ -79,7 +100,8 @@ export const screens = {
   addField: (env: AdminEnv, actor: Actor, screenId: string, tabId: string, fieldId: string) =>
     onTab(env, actor, screenId, tabId, (s, t, tx) => {
       const name = fieldName(tx, fieldId);
-      if (s.tabs.some((x) => x.fields.includes(fieldId))) throw badRequest([], { fieldId: `The field with id ${fieldId} already exists on the screen.` });
+      if (s.tabs.some((x) => x.fields.includes(fieldId)))
+        throw badRequest([], { fieldId: `The field with id ${fieldId} already exists on the screen.` });
       t!.fields.push(fieldId);
       return { id: fieldId, name };
     }) as { id: string; name: string },
@@ -100,7 +122,15 @@ export const screens = {
         const after = rest.indexOf(move.after);
         if (after < 0) throw badRequest([`The field with id ${move.after} to move after is not on the screen tab.`]);
         at = after + 1;
-      } else at = move.position === 'First' ? 0 : move.position === 'Last' ? rest.length : move.position === 'Earlier' ? Math.max(0, from - 1) : Math.min(rest.length, from + 1);
+      } else
+        at =
+          move.position === 'First'
+            ? 0
+            : move.position === 'Last'
+              ? rest.length
+              : move.position === 'Earlier'
+                ? Math.max(0, from - 1)
+                : Math.min(rest.length, from + 1);
       rest.splice(at, 0, fieldId);
       t!.fields = rest;
     });

@@ -8,19 +8,27 @@ import { write, type AdminEnv } from './env.ts';
 import { requireAdministrator } from './guard.ts';
 import { workflowUsages } from './workflow-usage.ts';
 
-export interface StatusInput { name: unknown; category: StatusCategory; description?: unknown }
-export interface StatusUpdate extends StatusInput { id: string }
+export interface StatusInput {
+  name: unknown;
+  category: StatusCategory;
+  description?: unknown;
+}
+export interface StatusUpdate extends StatusInput {
+  id: string;
+}
 
 export const createStatuses = (env: AdminEnv, actor: Actor, list: readonly StatusInput[]): Status[] => {
   requireAdministrator(env.ctx(), actor);
-  return write(env, actor, (tx) => list.map((input) => {
-    const name = nameOf(input.name, 'status');
-    if (nameTaken(tx.config.statuses, name)) throw badRequest([`A status with the name '${name}' already exists.`]);
-    const status: Status = { id: tx.nextId('status'), name, category: input.category };
-    setText(status, 'description', descriptionOf(input.description));
-    tx.config.statuses.push(status);
-    return status;
-  }));
+  return write(env, actor, (tx) =>
+    list.map((input) => {
+      const name = nameOf(input.name, 'status');
+      if (nameTaken(tx.config.statuses, name)) throw badRequest([`A status with the name '${name}' already exists.`]);
+      const status: Status = { id: tx.nextId('status'), name, category: input.category };
+      setText(status, 'description', descriptionOf(input.description));
+      tx.config.statuses.push(status);
+      return status;
+    }),
+  );
 };
 
 export const updateStatuses = (env: AdminEnv, actor: Actor, list: readonly StatusUpdate[]): void => {

@@ -8,7 +8,8 @@ import type { TaskRecord } from './records.ts';
 const visibleTask = (env: AdminEnv, actor: Actor, id: string): TaskRecord => {
   const task = env.tasks.get(String(id));
   if (!task) throw notFound(`The task with ID ${id} does not exist.`);
-  if (!isAdministrator(env.ctx(), actor) && (actor === null || task.submittedBy !== actor)) throw refuse(actor, 'You do not have permission to view this task.');
+  if (!isAdministrator(env.ctx(), actor) && (actor === null || task.submittedBy !== actor))
+    throw refuse(actor, 'You do not have permission to view this task.');
   return task;
 };
 

@@ -15,7 +15,9 @@ import type { AdminRecords, TaskRecord } from './records.ts';
 /** Runs a step later (the sandbox: on its write queue, so each step is persisted). */
 export type Scheduler = (step: () => void) => void;
 
-export const defaultScheduler: Scheduler = (step) => { setTimeout(step, 0); };
+export const defaultScheduler: Scheduler = (step) => {
+  setTimeout(step, 0);
+};
 
 export interface TaskWork {
   kind: string;
@@ -31,7 +33,11 @@ export class TaskRunner {
   private heldSteps: Array<() => void> | undefined;
   private readonly work = new Map<string, TaskWork>();
 
-  constructor(private readonly records: () => AdminRecords, private readonly clock: Clock, private readonly schedule: Scheduler) {}
+  constructor(
+    private readonly records: () => AdminRecords,
+    private readonly clock: Clock,
+    private readonly schedule: Scheduler,
+  ) {}
 
   /** Schedules a step; a finishing step waits while the runner is held. */
   private later(step: () => void, finishing = false): void {
@@ -45,7 +51,16 @@ export class TaskRunner {
     const id = String(Math.max(r.counters.task ?? 10000, 10000) + 1);
     r.counters.task = Number(id);
     const now = this.clock.now();
-    const task: TaskRecord = { id, kind: work.kind, description: work.description, status: 'ENQUEUED', progress: 0, submittedBy: actor, submitted: now, lastUpdate: now };
+    const task: TaskRecord = {
+      id,
+      kind: work.kind,
+      description: work.description,
+      status: 'ENQUEUED',
+      progress: 0,
+      submittedBy: actor,
+      submitted: now,
+      lastUpdate: now,
+    };
     r.tasks.push(task);
     if (r.tasks.length > KEEP) r.tasks.splice(0, r.tasks.length - KEEP);
     this.work.set(id, work);
@@ -74,19 +89,32 @@ export class TaskRunner {
     try {
       const result = work.run();
       const now = this.clock.now();
-      Object.assign(task, { status: 'COMPLETE', progress: 100, finished: now, lastUpdate: now, message: 'Completed', ...(result !== undefined ? { result } : {}) });
+      Object.assign(task, {
+        status: 'COMPLETE',
+        progress: 100,
+        finished: now,
+        lastUpdate: now,
+        message: 'Completed',
+        ...(result !== undefined ? { result } : {}),
+      });
     } catch (e) {
       const now = this.clock.now();
-      const message = isTrackerError(e) ? [...e.body.errorMessages, ...Object.values(e.body.errors)].join(' ') : 'The task failed because of an internal error in the Understudy sandbox.';
+      const message = isTrackerError(e)
+        ? [...e.body.errorMessages, ...Object.values(e.body.errors)].join(' ')
+        : 'The task failed because of an internal error in the Understudy sandbox.';
       Object.assign(task, { status: 'FAILED', progress: 100, finished: now, lastUpdate: now, message });
       if (!isTrackerError(e)) console.error(`understudy sandbox: task ${task.id} (${task.kind}) failed:`, e);
     }
     this.drop(task);
   }
 
-  private drop(task: TaskRecord): void { this.work.delete(task.id); }
+  private drop(task: TaskRecord): void {
+    this.work.delete(task.id);
+  }
 
-  get(id: string): TaskRecord | undefined { return this.records().tasks.find((t) => t.id === id); }
+  get(id: string): TaskRecord | undefined {
+    return this.records().tasks.find((t) => t.id === id);
+  }
 
   /** Asks a queued or running task to stop; false when it has finished already. */
   cancel(id: string): boolean {
@@ -94,7 +122,10 @@ export class TaskRunner {
     if (!task || !['ENQUEUED', 'RUNNING'].includes(task.status)) return false;
     task.status = 'CANCEL_REQUESTED';
     task.lastUpdate = this.clock.now();
-    if (!this.work.has(id)) { task.status = 'CANCELLED'; task.finished = task.lastUpdate; }
+    if (!this.work.has(id)) {
+      task.status = 'CANCELLED';
+      task.finished = task.lastUpdate;
+    }
     return true;
   }
 
@@ -103,7 +134,9 @@ export class TaskRunner {
     return this.records().tasks.some((t) => ['ENQUEUED', 'RUNNING', 'CANCEL_REQUESTED'].includes(t.status) && (!kind || t.kind === kind));
   }
 
-  hold(): void { this.heldSteps ??= []; }
+  hold(): void {
+    this.heldSteps ??= [];
+  }
 
   release(): void {
     const steps = this.heldSteps ?? [];
@@ -111,5 +144,7 @@ export class TaskRunner {
     for (const s of steps) this.schedule(s);
   }
 
-  get held(): boolean { return this.heldSteps !== undefined; }
+  get held(): boolean {
+    return this.heldSteps !== undefined;
+  }
 }

@@ -17,7 +17,11 @@ import { appendAudit, bumpRevisions, diffAudit, type AuditSource } from './audit
 import { IdAllocator, type IdKind } from './ids.ts';
 import type { AdminRecords } from './records.ts';
 
-export interface AdminCtx { ctx: Ctx; records: AdminRecords; source: AuditSource }
+export interface AdminCtx {
+  ctx: Ctx;
+  records: AdminRecords;
+  source: AuditSource;
+}
 
 export interface Tx {
   /** The configuration being changed (a copy until the change commits). */
@@ -55,7 +59,9 @@ const refuseInvalid = (before: Config, beforeIssues: readonly Issue[], after: Co
   }
   const added = newProblems(base.problems, errors);
   if (!added.length) return;
-  throw badRequest([`The change would leave the configuration invalid: ${formatProblem(added[0]!).replace(/^config\.json: |^issues\.json: /, '')}${added.length > 1 ? ` (and ${added.length - 1} more problems)` : ''}`]);
+  throw badRequest([
+    `The change would leave the configuration invalid: ${formatProblem(added[0]!).replace(/^config\.json: |^issues\.json: /, '')}${added.length > 1 ? ` (and ${added.length - 1} more problems)` : ''}`,
+  ]);
 };
 
 export interface ChangeOptions {
@@ -74,23 +80,39 @@ export const change = <T>(a: AdminCtx, actor: Actor, fn: (tx: Tx) => T, options:
   const commits: Array<() => void> = [];
   const now = ctx.clock.now();
   const tx: Tx = {
-    config: draft, before, actor, now, records, issues: ctx.state.issues, ix: ctx.ix,
+    config: draft,
+    before,
+    actor,
+    now,
+    records,
+    issues: ctx.state.issues,
+    ix: ctx.ix,
     nextId: (kind) => ids.id(kind),
     changeIssue: (issue, items, mutate) => {
       let w = working.get(issue);
-      if (!w) { w = { copy: structuredClone(issue), items: [] }; working.set(issue, w); }
+      if (!w) {
+        w = { copy: structuredClone(issue), items: [] };
+        working.set(issue, w);
+      }
       mutate(w.copy);
       w.items.push(...items);
     },
-    removeIssues: (list) => { for (const i of list) removed.add(i); },
-    addIssues: (list) => { added.push(...list); },
-    onCommit: (f) => { commits.push(f); },
+    removeIssues: (list) => {
+      for (const i of list) removed.add(i);
+    },
+    addIssues: (list) => {
+      added.push(...list);
+    },
+    onCommit: (f) => {
+      commits.push(f);
+    },
   };
   const result = fn(tx);
 
-  const issuesAfter = working.size || removed.size || added.length
-    ? [...ctx.state.issues.filter((i) => !removed.has(i)).map((i) => working.get(i)?.copy ?? i), ...added]
-    : ctx.state.issues;
+  const issuesAfter =
+    working.size || removed.size || added.length
+      ? [...ctx.state.issues.filter((i) => !removed.has(i)).map((i) => working.get(i)?.copy ?? i), ...added]
+      : ctx.state.issues;
   refuseInvalid(before, ctx.state.issues, draft, issuesAfter);
   if (options.dryRun) return result;
 

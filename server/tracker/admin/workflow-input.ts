@@ -3,12 +3,21 @@ import type { StatusCategory } from '../../model/index.ts';
 import type { Transition } from '../../model/index.ts';
 
 /** A status the request names: an existing one (`id`) whose details it may change, or a new one. */
-export interface WorkflowStatusInput { ref: string; id?: string; name: unknown; category: StatusCategory; description?: unknown }
+export interface WorkflowStatusInput {
+  ref: string;
+  id?: string;
+  name: unknown;
+  category: StatusCategory;
+  description?: unknown;
+}
 
 /** A transition whose `from`/`to` hold status references; `id` is '' when the request gave none. */
 export type TransitionInput = Transition;
 
-export interface StatusMigration { old: string; new: string }
+export interface StatusMigration {
+  old: string;
+  new: string;
+}
 
 export interface WorkflowInput {
   /** Update only: the workflow's id and the version the caller last read. */
@@ -22,4 +31,7 @@ export interface WorkflowInput {
   defaultStatusMappings: StatusMigration[];
 }
 
-export interface WorkflowsRequest { statuses: WorkflowStatusInput[]; workflows: WorkflowInput[] }
+export interface WorkflowsRequest {
+  statuses: WorkflowStatusInput[];
+  workflows: WorkflowInput[];
+}

@@ -17,13 +17,27 @@ import type { Tx } from './tx.ts';
 import { versionAt, type WorkflowVersion } from './workflow-usage.ts';
 import { revisionOf } from './audit.ts';
 
-export interface SchemeFields { name?: unknown; description?: unknown; defaultWorkflow?: string; mappings?: Array<{ issueType: string; workflow: string }> }
-export interface SchemeUpdate { id: string; name: unknown; description: unknown; defaultWorkflow?: string; mappings: Array<{ issueType: string; workflow: string }>; version?: { id?: string; versionNumber?: number }; statusMappings: SchemeMappings }
+export interface SchemeFields {
+  name?: unknown;
+  description?: unknown;
+  defaultWorkflow?: string;
+  mappings?: Array<{ issueType: string; workflow: string }>;
+}
+export interface SchemeUpdate {
+  id: string;
+  name: unknown;
+  description: unknown;
+  defaultWorkflow?: string;
+  mappings: Array<{ issueType: string; workflow: string }>;
+  version?: { id?: string; versionNumber?: number };
+  statusMappings: SchemeMappings;
+}
 
 const TASK_KIND = 'workflow-scheme';
 const ADMIN_ONLY = 'Only Jira administrators can access workflow schemes.';
 
-export const schemeVersion = (env: AdminEnv, id: string): WorkflowVersion => versionAt(`scheme:${id}`, revisionOf(env.records(), `workflowScheme:${id}`));
+export const schemeVersion = (env: AdminEnv, id: string): WorkflowVersion =>
+  versionAt(`scheme:${id}`, revisionOf(env.records(), `workflowScheme:${id}`));
 
 const schemeOr404 = (tx: Tx, id: string): WorkflowScheme => {
   const s = tx.config.workflowSchemes.find((x) => x.id === String(id));
@@ -41,7 +55,8 @@ const checkRefs = (tx: Tx, defaultWorkflow: string | undefined, mappings: Readon
   for (const wf of [defaultWorkflow, ...mappings.map((m) => m.workflow)]) {
     if (wf !== undefined && !tx.config.workflows.some((w) => w.id === wf)) throw badRequest([`The workflow ${wf} does not exist.`]);
   }
-  for (const m of mappings) if (!tx.config.issueTypes.some((t) => t.id === m.issueType)) throw badRequest([`The issue type ${m.issueType} does not exist.`]);
+  for (const m of mappings)
+    if (!tx.config.issueTypes.some((t) => t.id === m.issueType)) throw badRequest([`The issue type ${m.issueType} does not exist.`]);
   const types = mappings.map((m) => m.issueType);
   const twice = types.find((t, i) => types.indexOf(t) !== i);
   if (twice !== undefined) throw badRequest([`The issue type ${twice} is mapped to more than one workflow.`]);
@@ -51,8 +66,13 @@ const checkRefs = (tx: Tx, defaultWorkflow: string | undefined, mappings: Readon
 const inactive = (tx: Tx, s: WorkflowScheme, updateDraftIfNeeded: boolean | undefined): void => {
   const users = projectsUsing(tx.config, 'workflowScheme', s.id);
   if (!users.length) return;
-  if (updateDraftIfNeeded) throw badRequest([`The workflow scheme '${s.name}' is used by ${users.join(', ')}: Jira would change a draft of it, and the Understudy sandbox does not model workflow scheme drafts. Change it with POST /rest/api/3/workflowscheme/update, which applies at once.`]);
-  throw badRequest([`Cannot update an active workflow scheme ('${s.name}' is used by ${users.join(', ')}) without updateDraftIfNeeded; use POST /rest/api/3/workflowscheme/update to change it at once.`]);
+  if (updateDraftIfNeeded)
+    throw badRequest([
+      `The workflow scheme '${s.name}' is used by ${users.join(', ')}: Jira would change a draft of it, and the Understudy sandbox does not model workflow scheme drafts. Change it with POST /rest/api/3/workflowscheme/update, which applies at once.`,
+    ]);
+  throw badRequest([
+    `Cannot update an active workflow scheme ('${s.name}' is used by ${users.join(', ')}) without updateDraftIfNeeded; use POST /rest/api/3/workflowscheme/update to change it at once.`,
+  ]);
 };
 
 const apply = (tx: Tx, s: WorkflowScheme, f: SchemeFields): void => {
@@ -73,7 +93,6 @@ const migrateAll = (tx: Tx, before: WorkflowScheme, after: WorkflowScheme, mappi
   return moved;
 };
 
-
 const requireCurrentAdmin = (env: AdminEnv, actor: Actor): void => {
   requireAdministrator401(env.ctx(), actor);
   if (env.tasks.busy(TASK_KIND)) throw conflict('Failed to acquire lock: another workflow scheme task is running. Try again when it has finished.');
@@ -85,7 +104,10 @@ export const workflowSchemes = {
   read: (env: AdminEnv, actor: Actor, ids: readonly string[], projects: readonly string[]): WorkflowScheme[] => {
     requireAdministrator401(env.ctx(), actor);
     const config = env.ctx().state.config;
-    const wanted = new Set([...ids, ...config.projects.filter((p) => projects.includes(p.id) || projects.includes(p.key)).map((p) => p.schemes.workflowScheme)]);
+    const wanted = new Set([
+      ...ids,
+      ...config.projects.filter((p) => projects.includes(p.id) || projects.includes(p.key)).map((p) => p.schemes.workflowScheme),
+    ]);
     return config.workflowSchemes.filter((s) => wanted.has(s.id));
   },
   version: schemeVersion,
@@ -95,7 +117,8 @@ export const workflowSchemes = {
     return write(env, actor, (tx) => {
       const name = nameOf(f.name, 'workflow scheme');
       if (nameTaken(tx.config.workflowSchemes, name)) throw badRequest([`A workflow scheme with the name '${name}' already exists.`]);
-      if (f.defaultWorkflow === undefined) throw badRequest(['The default workflow is required: the Understudy sandbox has no system workflow (jira) to fall back on.']);
+      if (f.defaultWorkflow === undefined)
+        throw badRequest(['The default workflow is required: the Understudy sandbox has no system workflow (jira) to fall back on.']);
       const s: WorkflowScheme = { id: tx.nextId('workflowScheme'), name, defaultWorkflow: f.defaultWorkflow, mappings: [] };
       apply(tx, s, { ...f, name: undefined });
       tx.config.workflowSchemes.push(s);
@@ -104,7 +127,13 @@ export const workflowSchemes = {
   },
 
   /** `PUT /workflowscheme/{id}` and its per-part twins (default, one issue type). */
-  updateLegacy: (env: AdminEnv, actor: Actor, id: string, f: SchemeFields | ((s: WorkflowScheme) => SchemeFields), updateDraftIfNeeded?: boolean): WorkflowScheme => {
+  updateLegacy: (
+    env: AdminEnv,
+    actor: Actor,
+    id: string,
+    f: SchemeFields | ((s: WorkflowScheme) => SchemeFields),
+    updateDraftIfNeeded?: boolean,
+  ): WorkflowScheme => {
     requireAdministrator(env.ctx(), actor, ADMIN_ONLY);
     return write(env, actor, (tx) => {
       const s = schemeOr404(tx, id);
@@ -134,21 +163,42 @@ export const workflowSchemes = {
         throw conflict('Workflow scheme version and version token must match.');
       }
       const before = structuredClone(s);
-      apply(tx, s, { name: u.name, description: u.description ?? '', ...(u.defaultWorkflow !== undefined ? { defaultWorkflow: u.defaultWorkflow } : {}), mappings: u.mappings });
+      apply(tx, s, {
+        name: u.name,
+        description: u.description ?? '',
+        ...(u.defaultWorkflow !== undefined ? { defaultWorkflow: u.defaultWorkflow } : {}),
+        mappings: u.mappings,
+      });
       return migrateAll(tx, before, s, u.statusMappings);
     };
-    if (dryRun(env, actor, run) === 0) { write(env, actor, run); return undefined; }
-    return env.tasks.submit(actor, { kind: TASK_KIND, description: `Update of workflow scheme ${u.id} with status migration of its projects' issues`, run: () => ({ issuesMigrated: write(env, actor, run) }) });
+    if (dryRun(env, actor, run) === 0) {
+      write(env, actor, run);
+      return undefined;
+    }
+    return env.tasks.submit(actor, {
+      kind: TASK_KIND,
+      description: `Update of workflow scheme ${u.id} with status migration of its projects' issues`,
+      run: () => ({ issuesMigrated: write(env, actor, run) }),
+    });
   },
 
   /** What `POST /workflowscheme/update/mappings` answers: statuses needing a mapping, by issue type and by workflow pair. */
-  requiredMappings: (env: AdminEnv, actor: Actor, id: string, defaultWorkflow: string | undefined, mappings: Array<{ issueType: string; workflow: string }>): Required[] => {
+  requiredMappings: (
+    env: AdminEnv,
+    actor: Actor,
+    id: string,
+    defaultWorkflow: string | undefined,
+    mappings: Array<{ issueType: string; workflow: string }>,
+  ): Required[] => {
     requireAdministrator401(env.ctx(), actor);
     const config = env.ctx().state.config;
     const s = config.workflowSchemes.find((x) => x.id === String(id));
     if (!s) throw notFound('The workflow scheme was not found.');
     const after = { defaultWorkflow: defaultWorkflow ?? s.defaultWorkflow, mappings };
-    return config.projects.filter((p) => p.schemes.workflowScheme === s.id).flatMap((p) => requiredMappings(config, p, s, after)).filter((r) => r.statusIds.length);
+    return config.projects
+      .filter((p) => p.schemes.workflowScheme === s.id)
+      .flatMap((p) => requiredMappings(config, p, s, after))
+      .filter((r) => r.statusIds.length);
   },
 
   /** `POST /workflowscheme/project/switch`: checked now, done by a task. */
@@ -163,7 +213,11 @@ export const workflowSchemes = {
       return moved;
     };
     dryRun(env, actor, run);
-    return env.tasks.submit(actor, { kind: TASK_KIND, description: `Switch of project ${projectId} to workflow scheme ${targetSchemeId}`, run: () => ({ issuesMigrated: write(env, actor, run) }) });
+    return env.tasks.submit(actor, {
+      kind: TASK_KIND,
+      description: `Switch of project ${projectId} to workflow scheme ${targetSchemeId}`,
+      run: () => ({ issuesMigrated: write(env, actor, run) }),
+    });
   },
 
   /** `PUT /workflowscheme/project`: only for a project without issues. */
@@ -172,7 +226,10 @@ export const workflowSchemes = {
     write(env, actor, (tx) => {
       const project = projectOr404(tx, projectId);
       const scheme = schemeOr404(tx, schemeId);
-      if (tx.issues.some((i) => i.project === project.key)) throw badRequest([`The workflow scheme cannot be assigned to ${project.key}: the project has issues. Switch it with POST /rest/api/3/workflowscheme/project/switch, which migrates them.`]);
+      if (tx.issues.some((i) => i.project === project.key))
+        throw badRequest([
+          `The workflow scheme cannot be assigned to ${project.key}: the project has issues. Switch it with POST /rest/api/3/workflowscheme/project/switch, which migrates them.`,
+        ]);
       project.schemes.workflowScheme = scheme.id;
     });
   },

@@ -5,7 +5,10 @@ import { revisionOf } from './audit.ts';
 import { uuidOf } from './ids.ts';
 import type { AdminRecords } from './records.ts';
 
-export interface Usage { project: Project; issueType: string }
+export interface Usage {
+  project: Project;
+  issueType: string;
+}
 
 /** Every project × issue type whose workflow scheme sends it to the workflow (archived projects too: their issues keep statuses). */
 export const workflowUsages = (config: Config, workflowId: string): Usage[] => {
@@ -25,11 +28,16 @@ export const workflowUsages = (config: Config, workflowId: string): Usage[] => {
 export const schemesUsing = (config: Config, workflowId: string) =>
   config.workflowSchemes.filter((s) => s.defaultWorkflow === workflowId || s.mappings.some((m) => m.workflow === workflowId));
 
-export interface WorkflowVersion { id: string; versionNumber: number }
+export interface WorkflowVersion {
+  id: string;
+  versionNumber: number;
+}
 
 /** The version token Jira hands out with a workflow: a number that moves on every change and a UUID for it. */
 export const workflowVersion = (records: AdminRecords, workflowId: string): WorkflowVersion =>
   versionAt(workflowId, revisionOf(records, `workflow:${workflowId}`));
 
-export const versionAt = (workflowId: string, versionNumber: number): WorkflowVersion =>
-  ({ id: uuidOf(`understudy-workflow-version:${workflowId}:${versionNumber}`), versionNumber });
+export const versionAt = (workflowId: string, versionNumber: number): WorkflowVersion => ({
+  id: uuidOf(`understudy-workflow-version:${workflowId}:${versionNumber}`),
+  versionNumber,
+});

@@ -15,8 +15,18 @@ import { buildWorkflow, resolveStatuses, WorkflowProblem, workflowOr404 } from '
 import type { WorkflowInput, WorkflowsRequest } from './workflow-input.ts';
 import { schemesUsing, versionAt, workflowUsages, workflowVersion, type WorkflowVersion } from './workflow-usage.ts';
 
-export interface WorkflowsResult { statuses: Status[]; workflows: Array<{ workflow: Workflow; version: WorkflowVersion }>; task?: TaskRecord }
-export interface ValidationProblem { code: string; level: 'ERROR' | 'WARNING'; message: string; type: string; elementReference?: Record<string, unknown> }
+export interface WorkflowsResult {
+  statuses: Status[];
+  workflows: Array<{ workflow: Workflow; version: WorkflowVersion }>;
+  task?: TaskRecord;
+}
+export interface ValidationProblem {
+  code: string;
+  level: 'ERROR' | 'WARNING';
+  message: string;
+  type: string;
+  elementReference?: Record<string, unknown>;
+}
 
 const TASK_KIND = 'workflow-update';
 const LOCKED = 'Failed to acquire lock: another workflow configuration update task is ongoing. Try again when it has finished.';
@@ -52,21 +62,42 @@ const migrateIssues = (tx: Tx, before: Workflow, after: Workflow, input: Workflo
     const target = new Map<string, string>();
     for (const r of removed) {
       const m = mapping?.migrations.find((x) => sid(x.old) === r) ?? input.defaultStatusMappings.find((x) => sid(x.old) === r);
-      if (!m) { missing.push(statusName(r)); continue; }
+      if (!m) {
+        missing.push(statusName(r));
+        continue;
+      }
       const to = sid(m.new);
-      if (!kept.has(to)) throw new WorkflowProblem('STATUS_MAPPING', `The status mapping for '${statusName(r)}' in project ${project.key} must lead to a status of workflow '${after.name}' ('${m.new}' is not in it).`, { statusMappingReference: { projectId: project.id, issueTypeId: issueType } });
+      if (!kept.has(to))
+        throw new WorkflowProblem(
+          'STATUS_MAPPING',
+          `The status mapping for '${statusName(r)}' in project ${project.key} must lead to a status of workflow '${after.name}' ('${m.new}' is not in it).`,
+          { statusMappingReference: { projectId: project.id, issueTypeId: issueType } },
+        );
       target.set(r, to);
     }
     if (missing.length) {
       const type = tx.config.issueTypes.find((t) => t.id === issueType)?.name ?? issueType;
-      throw new WorkflowProblem('STATUS_MAPPING', `Status mappings are missing for project ${project.key} (${project.id}) and issue type ${type} (${issueType}): map the statuses the workflow '${after.name}' no longer has (${missing.join(', ')}) to statuses it has, in statusMappings or defaultStatusMappings.`, { statusMappingReference: { projectId: project.id, issueTypeId: issueType } });
+      throw new WorkflowProblem(
+        'STATUS_MAPPING',
+        `Status mappings are missing for project ${project.key} (${project.id}) and issue type ${type} (${issueType}): map the statuses the workflow '${after.name}' no longer has (${missing.join(', ')}) to statuses it has, in statusMappings or defaultStatusMappings.`,
+        { statusMappingReference: { projectId: project.id, issueTypeId: issueType } },
+      );
     }
     for (const issue of tx.issues) {
       if (issue.project !== project.key || issue.issueType !== issueType) continue;
       const to = target.get(issue.status);
       if (to === undefined) continue;
-      const item: ChangeItem = { field: 'status', fieldId: 'status', from: issue.status, fromString: statusName(issue.status), to, toString: statusName(to) };
-      tx.changeIssue(issue, [item], (w) => { w.status = to; });
+      const item: ChangeItem = {
+        field: 'status',
+        fieldId: 'status',
+        from: issue.status,
+        fromString: statusName(issue.status),
+        to,
+        toString: statusName(to),
+      };
+      tx.changeIssue(issue, [item], (w) => {
+        w.status = to;
+      });
       moved++;
     }
   }
@@ -78,7 +109,8 @@ const checkVersions = (tx: Tx, request: WorkflowsRequest): void => {
   for (const input of request.workflows) {
     const current = workflowOr404(tx, input.id);
     const version = workflowVersion(tx.records, current.id);
-    if (!input.version || input.version.versionNumber === undefined) throw new WorkflowProblem('WORKFLOW', `The version of workflow '${current.name}' is required (read it with POST /rest/api/3/workflows).`);
+    if (!input.version || input.version.versionNumber === undefined)
+      throw new WorkflowProblem('WORKFLOW', `The version of workflow '${current.name}' is required (read it with POST /rest/api/3/workflows).`);
     if (input.version.versionNumber !== version.versionNumber || (input.version.id !== undefined && input.version.id !== version.id)) {
       throw new WorkflowProblem('WORKFLOW', 'Workflow version and version token must match.', {}, 409);
     }
@@ -94,7 +126,10 @@ const updated = (tx: Tx, request: WorkflowsRequest): WorkflowsResult & { moved: 
     const version = workflowVersion(tx.records, current.id);
     const wf = buildWorkflow(input, sid, current);
     const old = new Map(current.transitions.map((t) => [t.id, t]));
-    wf.transitions = wf.transitions.map((t) => { const o = old.get(t.id); return { ...t, ...(o?.refs ? { refs: o.refs } : {}), ...(o?.ext ? { ext: o.ext } : {}) }; });
+    wf.transitions = wf.transitions.map((t) => {
+      const o = old.get(t.id);
+      return { ...t, ...(o?.refs ? { refs: o.refs } : {}), ...(o?.ext ? { ext: o.ext } : {}) };
+    });
     if (current.refs) wf.refs = current.refs;
     if (current.ext) wf.ext = current.ext;
     moved += migrateIssues(tx, current, wf, input, sid);
@@ -103,7 +138,6 @@ const updated = (tx: Tx, request: WorkflowsRequest): WorkflowsResult & { moved: 
   });
   return { statuses, workflows, moved };
 };
-
 
 export const createWorkflows = (env: AdminEnv, actor: Actor, request: WorkflowsRequest): WorkflowsResult => {
   requireWorkflowAdmin(env, actor);
@@ -120,15 +154,32 @@ export const updateWorkflows = (env: AdminEnv, actor: Actor, request: WorkflowsR
   }
   const names = planned.workflows.map((w) => w.workflow.name).join(', ');
   const task = env.tasks.submit(actor, {
-    kind: TASK_KIND, description: `Update of workflow ${names} with status migration of its issues`,
-    run: () => { const r = write(env, actor, (tx) => updated(tx, request)); return { workflows: r.workflows.map((w) => w.workflow.id), issuesMigrated: r.moved }; },
+    kind: TASK_KIND,
+    description: `Update of workflow ${names} with status migration of its issues`,
+    run: () => {
+      const r = write(env, actor, (tx) => updated(tx, request));
+      return { workflows: r.workflows.map((w) => w.workflow.id), issuesMigrated: r.moved };
+    },
   });
   return { statuses: planned.statuses, workflows: planned.workflows, task };
 };
 
 const problemOf = (e: unknown): ValidationProblem => {
-  if (e instanceof WorkflowProblem) return { code: e.type === 'STATUS_MAPPING' ? 'MISSING_STATUS_MAPPING' : `INVALID_${e.type}`, level: 'ERROR', message: e.body.errorMessages[0] ?? '', type: e.type, ...(Object.keys(e.element).length ? { elementReference: e.element } : {}) };
-  if (isTrackerError(e)) return { code: 'INVALID_WORKFLOW', level: 'ERROR', message: [...e.body.errorMessages, ...Object.values(e.body.errors)].join(' '), type: 'WORKFLOW' };
+  if (e instanceof WorkflowProblem)
+    return {
+      code: e.type === 'STATUS_MAPPING' ? 'MISSING_STATUS_MAPPING' : `INVALID_${e.type}`,
+      level: 'ERROR',
+      message: e.body.errorMessages[0] ?? '',
+      type: e.type,
+      ...(Object.keys(e.element).length ? { elementReference: e.element } : {}),
+    };
+  if (isTrackerError(e))
+    return {
+      code: 'INVALID_WORKFLOW',
+      level: 'ERROR',
+      message: [...e.body.errorMessages, ...Object.values(e.body.errors)].join(' '),
+      type: 'WORKFLOW',
+    };
   throw e;
 };
 

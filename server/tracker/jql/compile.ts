@@ -21,8 +21,7 @@ const unsupported = (op: Operator, field: JqlField) =>
   new JqlError('operator', `The operator '${op.toUpperCase()}' is not supported by the '${field.name}' field.`);
 
 const ORDER_OPS = new Set<Operator>(['<', '>', '<=', '>=']);
-const compareWith = (op: Operator, a: number, b: number) =>
-  op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
+const compareWith = (op: Operator, a: number, b: number) => (op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b);
 
 const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand): Predicate => {
   if (ORDER_OPS.has(op)) {
@@ -30,7 +29,11 @@ const refPredicate = (env: Env, field: JqlField, op: Operator, operand: Operand)
     const r = resolveIds(env, field, operand);
     const bound = field.rank(r.ids[0] ?? '');
     if (bound === undefined) return () => false;
-    return (i) => { const v = field.get(i); const rk = typeof v === 'string' ? field.rank!(v) : undefined; return rk !== undefined && compareWith(op, rk, bound); };
+    return (i) => {
+      const v = field.get(i);
+      const rk = typeof v === 'string' ? field.rank!(v) : undefined;
+      return rk !== undefined && compareWith(op, rk, bound);
+    };
   }
   if (op !== '=' && op !== '!=' && op !== 'in' && op !== 'not in') throw unsupported(op, field);
   const r = resolveIds(env, field, operand);
@@ -49,12 +52,22 @@ const numberPredicate = (env: Env, field: JqlField, op: Operator, operand: Opera
   if (ORDER_OPS.has(op)) {
     const bound = values[0];
     if (bound === null || bound === undefined) throw unsupported(op, field);
-    return (i) => { const v = num(i); return v !== null && v !== undefined && compareWith(op, v, bound); };
+    return (i) => {
+      const v = num(i);
+      return v !== null && v !== undefined && compareWith(op, v, bound);
+    };
   }
   const set = new Set(values.filter((v): v is number => v !== null));
   const wantsEmpty = values.includes(null);
-  if (op === '=' || op === 'in') return (i) => { const v = num(i); return v === null || v === undefined ? wantsEmpty : set.has(v); };
-  return (i) => { const v = num(i); return v !== null && v !== undefined && !set.has(v); };
+  if (op === '=' || op === 'in')
+    return (i) => {
+      const v = num(i);
+      return v === null || v === undefined ? wantsEmpty : set.has(v);
+    };
+  return (i) => {
+    const v = num(i);
+    return v !== null && v !== undefined && !set.has(v);
+  };
 };
 
 /** A field with several values per issue: `=`/IN/ordering match when any value does; `!=`/NOT IN when none does. */
@@ -66,7 +79,10 @@ const anyValue = (all: (i: Issue) => number[], op: Operator, values: Array<numbe
   }
   const set = new Set(values.filter((v): v is number => v !== null));
   const wantsEmpty = values.includes(null);
-  const hit = (i: Issue) => { const vs = all(i); return vs.some((v) => set.has(v)) || (wantsEmpty && vs.length === 0); };
+  const hit = (i: Issue) => {
+    const vs = all(i);
+    return vs.some((v) => set.has(v)) || (wantsEmpty && vs.length === 0);
+  };
   return op === '=' || op === 'in' ? hit : (i) => all(i).length > 0 && !hit(i);
 };
 
@@ -92,7 +108,8 @@ const keyPredicate = (env: Env, issues: IssueIndex, field: JqlField, op: Operato
 };
 
 const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 'terminal' }>): Predicate => {
-  if (clause.field.kind !== 'cf' && FILTER_CLAUSE_NAMES.has(clause.field.name.toLowerCase())) return filterPredicate(env, issues, clause, clause.field.name, compileClause);
+  if (clause.field.kind !== 'cf' && FILTER_CLAUSE_NAMES.has(clause.field.name.toLowerCase()))
+    return filterPredicate(env, issues, clause, clause.field.name, compileClause);
   const field = resolveField(env.ix, issues, clause.field, env.seen);
   let op = clause.operator;
   if (clause.operand.kind === 'empty' && (op === '=' || op === '!=')) op = op === '=' ? 'is' : 'is not';
@@ -102,14 +119,27 @@ const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 
   }
   if (op.startsWith('was') || op === 'changed') return historyPredicate(env, issues, field, op, clause.operand, clause.predicates ?? []);
   switch (field.kind) {
-    case 'ref': case 'labels': return refPredicate(env, field, op, clause.operand);
-    case 'date': case 'number': return numberPredicate(env, field, op, clause.operand);
-    case 'key': return keyPredicate(env, issues, field, op, clause.operand);
+    case 'ref':
+    case 'labels':
+      return refPredicate(env, field, op, clause.operand);
+    case 'date':
+    case 'number':
+      return numberPredicate(env, field, op, clause.operand);
+    case 'key':
+      return keyPredicate(env, issues, field, op, clause.operand);
     case 'text': {
       if (op !== '~' && op !== '!~') throw unsupported(op, field);
       const match = textMatcher(field, clause.operand);
       const text = (i: Issue) => field.get(i) as string | null;
-      return op === '~' ? (i) => { const t = text(i); return !!t && match(t); } : (i) => { const t = text(i); return !!t && !match(t); };
+      return op === '~'
+        ? (i) => {
+            const t = text(i);
+            return !!t && match(t);
+          }
+        : (i) => {
+            const t = text(i);
+            return !!t && !match(t);
+          };
     }
   }
 };
@@ -117,9 +147,19 @@ const terminal = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 
 export const compileClause = (env: Env, issues: IssueIndex, clause: Clause | undefined): Predicate => {
   if (!clause) return () => true;
   switch (clause.kind) {
-    case 'and': { const ps = clause.clauses.map((c) => compileClause(env, issues, c)); return (i) => ps.every((p) => p(i)); }
-    case 'or': { const ps = clause.clauses.map((c) => compileClause(env, issues, c)); return (i) => ps.some((p) => p(i)); }
-    case 'not': { const p = compileClause(env, issues, clause.clause); return (i) => !p(i); }
-    case 'terminal': return terminal(env, issues, clause);
+    case 'and': {
+      const ps = clause.clauses.map((c) => compileClause(env, issues, c));
+      return (i) => ps.every((p) => p(i));
+    }
+    case 'or': {
+      const ps = clause.clauses.map((c) => compileClause(env, issues, c));
+      return (i) => ps.some((p) => p(i));
+    }
+    case 'not': {
+      const p = compileClause(env, issues, clause.clause);
+      return (i) => !p(i);
+    }
+    case 'terminal':
+      return terminal(env, issues, clause);
   }
 };

@@ -6,8 +6,11 @@ import { JqlError } from '../../model/index.ts';
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
-export const dateFormatError = (value: string, field: string) => new JqlError('value',
-  `Date value '${value}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+export const dateFormatError = (value: string, field: string) =>
+  new JqlError(
+    'value',
+    `Date value '${value}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  );
 
 /** Parses a period like '-5d', '4w 2d', '+1h' into milliseconds, or undefined. */
 const period = (text: string): number | undefined => {
@@ -37,12 +40,19 @@ const startOfDayUtc = (ms: number) => Math.floor(ms / DAY) * DAY;
 const shift = (ms: number, arg: string | undefined, fn: string): number => {
   if (arg === undefined || arg.trim() === '') return ms;
   const m = /^([-+])?(\d+)([dwMyhm])?$/.exec(arg.trim());
-  if (!m) throw new JqlError('function', `Incorrect format for the increment '${arg}' for function '${fn}'. Valid formats include: '-1d', '+2w', '1M'.`);
+  if (!m)
+    throw new JqlError('function', `Incorrect format for the increment '${arg}' for function '${fn}'. Valid formats include: '-1d', '+2w', '1M'.`);
   const n = Number(m[2]) * (m[1] === '-' ? -1 : 1);
   const unit = m[3] ?? 'd';
   const d = new Date(ms);
-  if (unit === 'M') { d.setUTCMonth(d.getUTCMonth() + n); return d.getTime(); }
-  if (unit === 'y') { d.setUTCFullYear(d.getUTCFullYear() + n); return d.getTime(); }
+  if (unit === 'M') {
+    d.setUTCMonth(d.getUTCMonth() + n);
+    return d.getTime();
+  }
+  if (unit === 'y') {
+    d.setUTCFullYear(d.getUTCFullYear() + n);
+    return d.getTime();
+  }
   return ms + n * UNIT_MS[unit]!;
 };
 

@@ -5,13 +5,19 @@ import type { Issue } from '../../model/index.ts';
  * What the searching actor may see: Jira answers a project or issue key the actor cannot browse
  * exactly like one that does not exist, so values are resolved against these.
  */
-export interface Seen { project(key: string): boolean; issue(issue: Issue): boolean }
+export interface Seen {
+  project(key: string): boolean;
+  issue(issue: Issue): boolean;
+}
 export const SEE_ALL: Seen = { project: () => true, issue: () => true };
 
 export type JqlKind = 'ref' | 'labels' | 'text' | 'date' | 'number' | 'key';
 
 /** Ids an operand stands for; `empty` when the operand also means "no value" (e.g. Unresolved). */
-export interface Resolved { ids: string[]; empty: boolean }
+export interface Resolved {
+  ids: string[];
+  empty: boolean;
+}
 
 export interface JqlField {
   /** How Jira names it in messages: the name the query used. */

@@ -17,7 +17,8 @@ type Compile = (env: Env, issues: IssueIndex, clause: Clause | undefined) => (is
 
 const filtersOf = (env: Env, name: string, operand: Operand): SavedFilter[] => {
   if (operand.kind === 'list') return operand.items.flatMap((o) => filtersOf(env, name, o));
-  if (operand.kind !== 'value') throw new JqlError('operator', `The field '${name}' takes filter ids or names, not ${operand.kind === 'empty' ? 'EMPTY' : 'a function'}.`);
+  if (operand.kind !== 'value')
+    throw new JqlError('operator', `The field '${name}' takes filter ids or names, not ${operand.kind === 'empty' ? 'EMPTY' : 'a function'}.`);
   const v = operand.value.trim();
   const visible = env.ix.config.filters.filter((f) => filterVisible(env.ix, env.actor, f));
   const hit = visible.find((f) => f.id === v) ?? visible.find((f) => f.name.toLowerCase() === v.toLowerCase());
@@ -27,7 +28,8 @@ const filtersOf = (env: Env, name: string, operand: Operand): SavedFilter[] => {
 
 export const filterPredicate = (env: Env, issues: IssueIndex, clause: Extract<Clause, { kind: 'terminal' }>, name: string, compile: Compile) => {
   const op = clause.operator;
-  if (!['=', '!=', 'in', 'not in'].includes(op)) throw new JqlError('operator', `The operator '${op.toUpperCase()}' is not supported by the '${name}' field.`);
+  if (!['=', '!=', 'in', 'not in'].includes(op))
+    throw new JqlError('operator', `The operator '${op.toUpperCase()}' is not supported by the '${name}' field.`);
   const chain = env.filterChain ?? [];
   const predicates = filtersOf(env, name, clause.operand).map((f) => {
     if (chain.includes(f.id)) throw new JqlError('value', `The filter '${f.name}' refers to itself through the '${name}' clause.`);

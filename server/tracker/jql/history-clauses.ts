@@ -11,8 +11,18 @@ import type { JqlField, Resolved } from './field-types.ts';
 import { resolveIds, resolveNumbers, type Env } from './operands.ts';
 import { systemField } from './system-fields.ts';
 
-interface Stretch { values: string[]; start: number; end: number; by: string | null }
-interface Change { from: string[]; to: string[]; at: number; by: string | null }
+interface Stretch {
+  values: string[];
+  start: number;
+  end: number;
+  by: string | null;
+}
+interface Change {
+  from: string[];
+  to: string[];
+  at: number;
+  by: string | null;
+}
 
 const split = (v: string | null): string[] => (v === null || v === '' ? [] : v.split(',').map((x) => x.trim()));
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === null || v === undefined || v === '' ? [] : [String(v)]);
@@ -20,15 +30,19 @@ const DAY = 86_400_000;
 
 const changesOf = (field: JqlField, issue: Issue): Change[] => {
   const out: Change[] = [];
-  for (const h of issue.history) for (const item of h.items) {
-    if (field.history!.includes(item.fieldId ?? item.field)) out.push({ from: split(item.from), to: split(item.to), at: toMs(h.created) ?? 0, by: h.author });
-  }
+  for (const h of issue.history)
+    for (const item of h.items) {
+      if (field.history!.includes(item.fieldId ?? item.field))
+        out.push({ from: split(item.from), to: split(item.to), at: toMs(h.created) ?? 0, by: h.author });
+    }
   return out.sort((a, b) => a.at - b.at);
 };
 
 const timeline = (field: JqlField, issue: Issue): Stretch[] => {
   const changes = changesOf(field, issue);
-  const stretches: Stretch[] = [{ values: changes[0]?.from ?? asList(field.get(issue)), start: toMs(issue.created) ?? 0, end: Infinity, by: issue.reporter }];
+  const stretches: Stretch[] = [
+    { values: changes[0]?.from ?? asList(field.get(issue)), start: toMs(issue.created) ?? 0, end: Infinity, by: issue.reporter },
+  ];
   for (const c of changes) {
     stretches[stretches.length - 1]!.end = c.at;
     stretches.push({ values: c.to, start: c.at, end: Infinity, by: c.by });
@@ -56,9 +70,21 @@ const windowOf = (env: Env, issues: IssueIndex, field: JqlField, predicates: rea
         tests.push((_s, _e, by) => by !== null && users.has(by));
         break;
       }
-      case 'before': { const d = date(p.operand); tests.push((s) => s < d); break; }
-      case 'after': { const d = date(p.operand); tests.push((_s, e) => e > d); break; }
-      case 'on': { const d = Math.floor(date(p.operand) / DAY) * DAY; tests.push((s, e) => s < d + DAY && e >= d); break; }
+      case 'before': {
+        const d = date(p.operand);
+        tests.push((s) => s < d);
+        break;
+      }
+      case 'after': {
+        const d = date(p.operand);
+        tests.push((_s, e) => e > d);
+        break;
+      }
+      case 'on': {
+        const d = Math.floor(date(p.operand) / DAY) * DAY;
+        tests.push((s, e) => s < d + DAY && e >= d);
+        break;
+      }
       case 'during': {
         const items = (p.operand as Extract<Operand, { kind: 'list' }>).items;
         const a = date(items[0]!);
@@ -66,14 +92,21 @@ const windowOf = (env: Env, issues: IssueIndex, field: JqlField, predicates: rea
         tests.push((s, e) => s <= b && e >= a);
         break;
       }
-      case 'from': case 'to': break;
+      case 'from':
+      case 'to':
+        break;
     }
   }
   return (s, e, by) => tests.every((t) => t(s, e, by));
 };
 
 export const historyPredicate = (
-  env: Env, issues: IssueIndex, field: JqlField, op: Operator, operand: Operand, predicates: readonly HistoryPredicate[],
+  env: Env,
+  issues: IssueIndex,
+  field: JqlField,
+  op: Operator,
+  operand: Operand,
+  predicates: readonly HistoryPredicate[],
 ): ((issue: Issue) => boolean) => {
   if (!field.history) throw new JqlError('operator', `The operator '${op.toUpperCase()}' is not supported by the '${field.name}' field.`);
   const within = windowOf(env, issues, field, predicates);

@@ -4,14 +4,18 @@ import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates.ts';
 import type { JqlField, Resolved, Seen } from './field-types.ts';
 
 export interface Env {
-  ix: ConfigIndex; actor: string | null; now: number; seen: Seen;
+  ix: ConfigIndex;
+  actor: string | null;
+  now: number;
+  seen: Seen;
   /** Saved filters being expanded by `filter = …` clauses (cycle guard). */
   filterChain?: string[];
 }
 
 const USER_FUNCTIONS = ['currentuser', 'membersof'];
 
-const invalidFor = (fn: string, field: string) => new JqlError('function', `A value provided by the function '${fn}' is invalid for the field '${field}'.`);
+const invalidFor = (fn: string, field: string) =>
+  new JqlError('function', `A value provided by the function '${fn}' is invalid for the field '${field}'.`);
 
 const checkKnown = (name: string, args: readonly string[]): void => {
   const fn = name.toLowerCase();
@@ -28,14 +32,16 @@ const userFunction = (env: Env, op: Extract<Operand, { kind: 'function' }>): str
   }
   if (op.args.length !== 1) throw new JqlError('function', `Function 'membersOf' expected '1' arguments but received '${op.args.length}'.`);
   const group = env.ix.group(op.args[0]!);
-  if (!group) throw new JqlError('function', `Function 'membersOf' can not generate a list of usernames for group '${op.args[0]}'; the group does not exist.`);
+  if (!group)
+    throw new JqlError('function', `Function 'membersOf' can not generate a list of usernames for group '${op.args[0]}'; the group does not exist.`);
   return env.ix.config.users.filter((u) => u.groups.includes(group.id)).map((u) => u.accountId);
 };
 
 /** Flattens an operand (value, list, function, EMPTY) into resolved ids for a ref/labels field. */
 export const resolveIds = (env: Env, field: JqlField, op: Operand): Resolved => {
   switch (op.kind) {
-    case 'empty': return { ids: [], empty: true };
+    case 'empty':
+      return { ids: [], empty: true };
     case 'value':
       if (field.kind === 'labels') return { ids: [op.value.toLowerCase()], empty: false };
       return field.resolve!(op.value);
@@ -60,8 +66,10 @@ export const resolveIds = (env: Env, field: JqlField, op: Operand): Resolved => 
 /** Numbers an operand stands for (dates as epoch ms); `null` in the list stands for EMPTY. */
 export const resolveNumbers = (env: Env, field: JqlField, op: Operand): Array<number | null> => {
   switch (op.kind) {
-    case 'empty': return [null];
-    case 'list': return op.items.flatMap((item) => resolveNumbers(env, field, item));
+    case 'empty':
+      return [null];
+    case 'list':
+      return op.items.flatMap((item) => resolveNumbers(env, field, item));
     case 'function': {
       checkKnown(op.name, op.args);
       if (field.kind !== 'date' || !DATE_FUNCTIONS.includes(op.name.toLowerCase())) throw invalidFor(op.name, field.name);
@@ -70,7 +78,8 @@ export const resolveNumbers = (env: Env, field: JqlField, op: Operand): Array<nu
     case 'value': {
       if (field.kind === 'date') return [parseDateValue(op.value, env.now, field.name)];
       const n = field.parse ? (field.parse(op.value) ?? Number.NaN) : Number(op.value);
-      if (op.value.trim() === '' || Number.isNaN(n)) throw new JqlError('value', `The value '${op.value}' is not a valid number for the field '${field.name}'.`);
+      if (op.value.trim() === '' || Number.isNaN(n))
+        throw new JqlError('value', `The value '${op.value}' is not a valid number for the field '${field.name}'.`);
       return [n];
     }
   }
@@ -87,5 +96,8 @@ export const textMatcher = (field: JqlField, op: Operand): ((text: string) => bo
   const terms = searchTerms(op.value);
   if (!terms.length) throw new JqlError('value', `The value '${op.value}' is not a valid text search for the field '${field.name}'.`);
   const patterns = terms.map((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${termSource(t)}`, 'u'));
-  return (text) => { const lower = text.toLowerCase(); return patterns.every((p) => p.test(lower)); };
+  return (text) => {
+    const lower = text.toLowerCase();
+    return patterns.every((p) => p.test(lower));
+  };
 };

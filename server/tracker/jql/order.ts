@@ -10,7 +10,10 @@ import { resolveField } from './custom-fields.ts';
 import { keySortKey } from './system-fields.ts';
 
 type Key = string | number | null;
-interface Decorated { issue: Issue; keys: Key[] }
+interface Decorated {
+  issue: Issue;
+  keys: Key[];
+}
 
 const cmp = (a: Key, b: Key): number => {
   if (a === b) return 0;
@@ -19,9 +22,7 @@ const cmp = (a: Key, b: Key): number => {
   return a < b ? -1 : a > b ? 1 : 0;
 };
 
-const DEFAULT_ORDER: SortKey[] = [
-  { field: { kind: 'name', name: 'created', quoted: false, pos: 0 }, direction: 'desc' },
-];
+const DEFAULT_ORDER: SortKey[] = [{ field: { kind: 'name', name: 'created', quoted: false, pos: 0 }, direction: 'desc' }];
 
 /**
  * Board filters almost always end in `ORDER BY Rank`; the model keeps no rank, so unless a custom
@@ -54,12 +55,21 @@ export const orderingFor = (ix: ConfigIndex, issues: IssueIndex, orderBy: readon
 export const sortIssues = (ix: ConfigIndex, issues: IssueIndex, list: Issue[], orderBy: readonly SortKey[], limit = Infinity): Issue[] => {
   const { decorate, compare } = orderingFor(ix, issues, orderBy);
   if (limit <= 0) return [];
-  if (limit >= list.length / 4) return list.map(decorate).sort(compare).slice(0, limit).map((d) => d.issue);
+  if (limit >= list.length / 4)
+    return list
+      .map(decorate)
+      .sort(compare)
+      .slice(0, limit)
+      .map((d) => d.issue);
   // A heap whose root is the worst of the best `limit` seen so far: issues arriving in created
   // order (the usual case) would make an insertion-sorted buffer quadratic.
   const heap: Decorated[] = [];
   const worse = (i: number, j: number) => compare(heap[i]!, heap[j]!) > 0;
-  const swap = (i: number, j: number) => { const t = heap[i]!; heap[i] = heap[j]!; heap[j] = t; };
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
   for (const issue of list) {
     const d = decorate(issue);
     if (heap.length < limit) {
@@ -69,7 +79,7 @@ export const sortIssues = (ix: ConfigIndex, issues: IssueIndex, list: Issue[], o
     }
     if (compare(d, heap[0]!) >= 0) continue;
     heap[0] = d;
-    for (let i = 0; ;) {
+    for (let i = 0; ; ) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

@@ -12,7 +12,12 @@ import { compileClause } from './compile.ts';
 import { sortIssues } from './order.ts';
 import type { Seen } from './field-types.ts';
 
-export interface SearchResult { startAt: number; maxResults: number; total: number; issues: Issue[] }
+export interface SearchResult {
+  startAt: number;
+  maxResults: number;
+  total: number;
+  issues: Issue[];
+}
 
 const cache = new Map<string, Query>();
 /** Parses with a small cache: boards and saved filters run the same text again and again. */

@@ -6,7 +6,12 @@
 import { expect } from 'vitest';
 import type { Harness } from '../http/harness.ts';
 
-export interface Answer { status: number; body: any; text: string; headers?: Headers }
+export interface Answer {
+  status: number;
+  body: any;
+  text: string;
+  headers?: Headers;
+}
 
 export interface AdminCase {
   name: string;
@@ -19,7 +24,7 @@ export interface AdminCase {
   /** Text the error answer must contain (errorMessages and errors joined). */
   error?: string | RegExp;
   /** Read-back after the call (success cases). */
-  then?: (h: Harness, res: Answer) => Promise<void> | void;
+  afterwards?: (h: Harness, res: Answer) => Promise<void> | void;
 }
 
 export const hashOf = async (h: Harness): Promise<string> => ((await (await fetch(`${h.url}/_understudy/hash`)).json()) as { hash: string }).hash;
@@ -33,7 +38,9 @@ export const personaOf = (h: Harness, as: string | undefined): string | undefine
   if (as === 'plain') {
     const t = h.ctx.tracker;
     const owners = new Set(t.config.filters.map((f) => f.owner));
-    return h.personas.find((p) => !p.admin && !owners.has(p.accountId) && !t.config.projects.some((x) => t.can(p.accountId, 'ADMINISTER_PROJECTS', x.key)))!.accountId;
+    return h.personas.find(
+      (p) => !p.admin && !owners.has(p.accountId) && !t.config.projects.some((x) => t.can(p.accountId, 'ADMINISTER_PROJECTS', x.key)),
+    )!.accountId;
   }
   if (as === undefined || as === 'admin') return h.personas.find((p) => p.admin)!.accountId;
   if (as === 'dev') return h.personas.find((p) => !p.admin && p.groups.includes('developers'))!.accountId;
@@ -53,7 +60,7 @@ export const runCase = async (h: Harness, c: AdminCase): Promise<Answer> => {
     else expect(text).toMatch(c.error);
   }
   if (c.status >= 400) expect(await hashOf(h), 'a refused write changed the state').toBe(before);
-  await c.then?.(h, res);
+  await c.afterwards?.(h, res);
   return res;
 };
 

@@ -13,7 +13,12 @@ describe('README: the admin REST API table', () => {
     for (const line of readme.split('\n')) {
       const m = /^\| `(\/[^`]+)` \| ([^|]+) \| ([^|]+) \|$/.exec(line);
       if (!m) continue;
-      const methods = (cell: string) => cell.replace(/\(.*\)/, '').split(',').map((x) => x.trim()).filter((x) => /^[A-Z]+$/.test(x));
+      const methods = (cell: string) =>
+        cell
+          .replace(/\(.*\)/, '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => /^[A-Z]+$/.test(x));
       rows.set(m[1]!, { both: methods(m[2]!), cloud: methods(m[3]!) });
     }
     const wrong: string[] = [];
@@ -24,7 +29,8 @@ describe('README: the admin REST API table', () => {
       const row = rows.get(path);
       if (!row || !(r.where === 'both' ? row.both : row.cloud).includes(r.method)) wrong.push(`${r.method} ${path} (${r.where})`);
     }
-    for (const path of rows.keys()) if (path.startsWith('/') && !served.has(path) && !path.startsWith('/rest/')) wrong.push(`README lists ${path}, which is not served`);
+    for (const path of rows.keys())
+      if (path.startsWith('/') && !served.has(path) && !path.startsWith('/rest/')) wrong.push(`README lists ${path}, which is not served`);
     expect(wrong).toEqual([]);
     expect(readme).toContain('PUT /rest/greenhopper/1.0/rapidviewconfig/columns');
   });

@@ -24,8 +24,17 @@ interface Case {
 const failResult = async (ws: Workspace) => {
   const file = join(ws.report, 'result.json');
   const r = JSON.parse(await readFile(file, 'utf8'));
-  r.verdict = 'failed'; r.exitCode = 1;
-  r.hazards = [{ kind: 'regression', severity: 'error', migration: '20261104-090000-restrict-security-browse', message: '3 undeclared differences after up', evidence: [] }];
+  r.verdict = 'failed';
+  r.exitCode = 1;
+  r.hazards = [
+    {
+      kind: 'regression',
+      severity: 'error',
+      migration: '20261104-090000-restrict-security-browse',
+      message: '3 undeclared differences after up',
+      evidence: [],
+    },
+  ];
   await writeFile(file, JSON.stringify(r));
 };
 
@@ -34,29 +43,95 @@ const CASES: Case[] = [
   { name: 'unknown kind', argv: ['heads-down', ...NOW], message: /'heads-down' is not a kind of notice/, detail: /did you mean 'heads-up'/ },
   { name: 'two kinds', argv: ['heads-up', 'done', ...NOW], message: /one notice at a time/ },
   { name: 'unknown flag', argv: ['heads-up', '--sned'], message: /Unknown option '--sned'/, detail: /usage:/ },
-  { name: 'no report', argv: ['heads-up', ...NOW], prepare: (ws) => rm(ws.report, { recursive: true }), message: /no rehearsal report: .*result\.json does not exist/, detail: /run `npm run rehearse` first/ },
-  { name: 'result.json cut short', argv: ['heads-up', ...NOW], prepare: (ws) => writeFile(join(ws.report, 'result.json'), '{"schemaVersion": 1, "verd'), message: /result\.json: not valid JSON/, detail: /rehearse again/ },
-  { name: 'result.json of another shape', argv: ['heads-up', ...NOW], prepare: (ws) => writeFile(join(ws.report, 'result.json'), '{"schemaVersion": 2}'), message: /not a rehearsal result: schemaVersion: 2 is not 1/ },
-  { name: 'malformed settings (JSON)', argv: ['heads-up', ...NOW], settings: '{ "announce": { "channels": [], } }', message: /understudy\.config\.json:1:\d+: not valid JSON/ },
-  { name: 'malformed settings (a webhook URL written out)', argv: ['heads-up', ...NOW], settings: { announce: { channels: [{ name: 'team', kind: 'webhook', url: 'https://hooks.example.test/x' }] } }, message: /announce\.channels\[0\]\.url: .* is not allowed/, detail: /env:THAT_VARIABLE/ },
-  { name: 'missing environment variable for a channel', argv: ['heads-up', '--send', ...NOW], settings: WEBHOOK, message: /channel 'team': the environment variable TEAM_WEBHOOK is not set/, detail: /nothing was sent/ },
+  {
+    name: 'no report',
+    argv: ['heads-up', ...NOW],
+    prepare: (ws) => rm(ws.report, { recursive: true }),
+    message: /no rehearsal report: .*result\.json does not exist/,
+    detail: /run `npm run rehearse` first/,
+  },
+  {
+    name: 'result.json cut short',
+    argv: ['heads-up', ...NOW],
+    prepare: (ws) => writeFile(join(ws.report, 'result.json'), '{"schemaVersion": 1, "verd'),
+    message: /result\.json: not valid JSON/,
+    detail: /rehearse again/,
+  },
+  {
+    name: 'result.json of another shape',
+    argv: ['heads-up', ...NOW],
+    prepare: (ws) => writeFile(join(ws.report, 'result.json'), '{"schemaVersion": 2}'),
+    message: /not a rehearsal result: schemaVersion: 2 is not 1/,
+  },
+  {
+    name: 'malformed settings (JSON)',
+    argv: ['heads-up', ...NOW],
+    settings: '{ "announce": { "channels": [], } }',
+    message: /understudy\.config\.json:1:\d+: not valid JSON/,
+  },
+  {
+    name: 'malformed settings (a webhook URL written out)',
+    argv: ['heads-up', ...NOW],
+    settings: { announce: { channels: [{ name: 'team', kind: 'webhook', url: 'https://hooks.example.test/x' }] } },
+    message: /announce\.channels\[0\]\.url: .* is not allowed/,
+    detail: /env:THAT_VARIABLE/,
+  },
+  {
+    name: 'missing environment variable for a channel',
+    argv: ['heads-up', '--send', ...NOW],
+    settings: WEBHOOK,
+    message: /channel 'team': the environment variable TEAM_WEBHOOK is not set/,
+    detail: /nothing was sent/,
+  },
   { name: '--send with no channel configured', argv: ['heads-up', '--send', ...NOW], message: /--send: no channel is configured/ },
-  { name: 'unknown --channel', argv: ['heads-up', '--send', '--channel', 'teem', ...NOW], settings: WEBHOOK, message: /--channel 'teem': no channel of that name/, detail: /did you mean 'team'/ },
-  { name: '--channel without --send', argv: ['heads-up', '--channel', 'team', ...NOW], settings: WEBHOOK, message: /--channel picks where --send delivers/ },
-  { name: 'heads-up for a failed rehearsal', argv: ['heads-up', ...NOW], prepare: failResult, message: /refusing a heads-up: the rehearsal in report failed/, detail: /3 undeclared differences after up \(20261104-090000-restrict-security-browse\)/ },
-  { name: 'heads-up for a rehearsal that stopped before listing hazards', argv: ['heads-up', ...NOW], prepare: async (ws) => {
-    const file = join(ws.report, 'result.json');
-    const r = JSON.parse(await readFile(file, 'utf8'));
-    Object.assign(r, { verdict: 'failed', exitCode: 1, hazards: [], rollbackProven: false });
-    await writeFile(file, JSON.stringify(r));
-  }, message: /refusing a heads-up/, detail: /the rollback was not proven/ },
+  {
+    name: 'unknown --channel',
+    argv: ['heads-up', '--send', '--channel', 'teem', ...NOW],
+    settings: WEBHOOK,
+    message: /--channel 'teem': no channel of that name/,
+    detail: /did you mean 'team'/,
+  },
+  {
+    name: '--channel without --send',
+    argv: ['heads-up', '--channel', 'team', ...NOW],
+    settings: WEBHOOK,
+    message: /--channel picks where --send delivers/,
+  },
+  {
+    name: 'heads-up for a failed rehearsal',
+    argv: ['heads-up', ...NOW],
+    prepare: failResult,
+    message: /refusing a heads-up: the rehearsal in report failed/,
+    detail: /3 undeclared differences after up \(20261104-090000-restrict-security-browse\)/,
+  },
+  {
+    name: 'heads-up for a rehearsal that stopped before listing hazards',
+    argv: ['heads-up', ...NOW],
+    prepare: async (ws) => {
+      const file = join(ws.report, 'result.json');
+      const r = JSON.parse(await readFile(file, 'utf8'));
+      Object.assign(r, { verdict: 'failed', exitCode: 1, hazards: [], rollbackProven: false });
+      await writeFile(file, JSON.stringify(r));
+    },
+    message: /refusing a heads-up/,
+    detail: /the rollback was not proven/,
+  },
   { name: 'change request for a failed rehearsal', argv: ['change-request', ...NOW], prepare: failResult, message: /refusing a change-request/ },
   { name: 'update without --message', argv: ['update', ...NOW], message: /an update needs --message/ },
-  { name: 'update before anything started', argv: ['update', '--message', 'on track', ...NOW], message: /an update needs to know when the work started/, detail: /announce -- started/ },
+  {
+    name: 'update before anything started',
+    argv: ['update', '--message', 'on track', ...NOW],
+    message: /an update needs to know when the work started/,
+    detail: /announce -- started/,
+  },
   { name: 'empty --message', argv: ['done', '--message', '  ', ...NOW], message: /--message is empty/ },
   { name: '--message on a heads-up', argv: ['heads-up', '--message', 'hi', ...NOW], message: /--message is for started, update, done, rolled-back/ },
   { name: '--at not a time', argv: ['heads-up', '--at', 'tomorrow', ...NOW], message: /--at 'tomorrow' is not a date and time/, detail: /ISO 8601/ },
-  { name: '--at in the past', argv: ['heads-up', '--at', '2026-11-01T09:00Z', ...NOW], message: /--at 2026-11-01T09:00Z: Sun 1 Nov 2026, 09:00 UTC is in the past/ },
+  {
+    name: '--at in the past',
+    argv: ['heads-up', '--at', '2026-11-01T09:00Z', ...NOW],
+    message: /--at 2026-11-01T09:00Z: Sun 1 Nov 2026, 09:00 UTC is in the past/,
+  },
   { name: '--window zero', argv: ['heads-up', '--window', '0', ...NOW], message: /--window '0' is not a number of minutes/ },
   { name: '--window not a number', argv: ['heads-up', '--window', '1h', ...NOW], message: /--window '1h' is not a number of minutes/ },
   { name: '--window over a week', argv: ['heads-up', '--window', '20000', ...NOW], message: /--window '20000'/ },
@@ -64,7 +139,10 @@ const CASES: Case[] = [
 ];
 
 let ws: Workspace | undefined;
-afterEach(async () => { await ws?.cleanup(); ws = undefined; });
+afterEach(async () => {
+  await ws?.cleanup();
+  ws = undefined;
+});
 
 describe('announce: bad inputs', () => {
   it.each(CASES)('$name: exit 2, one clear message, nothing written', async (c) => {
@@ -82,7 +160,7 @@ describe('announce: bad inputs', () => {
     expect(existsSync(join(ws.report, 'communication-log.jsonl'))).toBe(false);
   });
 
-  it('the log outlives a change: after done, an update needs a new start; another rehearsal\'s start never counts', async () => {
+  it("the log outlives a change: after done, an update needs a new start; another rehearsal's start never counts", async () => {
     ws = await makeWorkspace();
     expect((await announce(ws, ['started', '--now', '2026-11-20T10:00:00Z'])).code).toBe(0);
     expect((await announce(ws, ['done', '--now', '2026-11-20T10:30:00Z'])).code).toBe(0);
@@ -91,7 +169,11 @@ describe('announce: bad inputs', () => {
     expect(after.stderr).toMatch(/an update needs to know when the work started/);
     // A start logged by an earlier rehearsal (another result.json) is not this change's start.
     const file = join(ws.report, 'communication-log.jsonl');
-    await writeFile(file, `${JSON.stringify({ at: '2026-11-28T18:00:00.000Z', rehearsal: '2026-01-01T00:00:00.000Z', kind: 'started', channel: 'report', outcome: 'written', subject: 'old', startedAt: '2026-11-28T18:00:00.000Z' })}\n`, { flag: 'a' });
+    await writeFile(
+      file,
+      `${JSON.stringify({ at: '2026-11-28T18:00:00.000Z', rehearsal: '2026-01-01T00:00:00.000Z', kind: 'started', channel: 'report', outcome: 'written', subject: 'old', startedAt: '2026-11-28T18:00:00.000Z' })}\n`,
+      { flag: 'a' },
+    );
     expect((await announce(ws, ['update', '--message', 'on track', '--now', '2026-11-28T18:20:00Z'])).code).toBe(2);
     // This rehearsal's new start does count, and its window carries to the update.
     expect((await announce(ws, ['started', '--window', '90', '--now', '2026-11-28T18:00:00Z'])).code).toBe(0);

@@ -30,22 +30,37 @@ const ENV = { TEAM_WEBHOOK: SECRET, EVENTS_WEBHOOK: SECRET_JSON };
 const FAST = { post: { baseDelayMs: 5, maxDelayMs: 1500, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } };
 const ARGS = ['heads-up', '--now', '2026-11-27T10:00:00Z', '--at', '2026-11-28T18:00:00Z'];
 
-const record = (request: Request, body: unknown) => received.push({ url: request.url, key: request.headers.get('idempotency-key'), body, at: Date.now() });
-const ok = (url: string) => http.post(url, async ({ request }) => { record(request, await request.json()); return HttpResponse.text('ok'); });
+const record = (request: Request, body: unknown) =>
+  received.push({ url: request.url, key: request.headers.get('idempotency-key'), body, at: Date.now() });
+const ok = (url: string) =>
+  http.post(url, async ({ request }) => {
+    record(request, await request.json());
+    return HttpResponse.text('ok');
+  });
 
 let ws: Workspace;
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => { server.resetHandlers(); received.length = 0; await ws?.cleanup(); });
+afterEach(async () => {
+  server.resetHandlers();
+  received.length = 0;
+  await ws?.cleanup();
+});
 afterAll(() => server.close());
 
-const logOf = async () => (await readFile(join(ws.report, 'communication-log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+const logOf = async () =>
+  (await readFile(join(ws.report, 'communication-log.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 /** Every file the command wrote plus what it printed must be free of the webhook URLs' secret parts. */
 const expectNoSecret = async (printed: string) => {
   const texts = [printed];
   const walk = async (dir: string): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) { if (e.name !== 'acme') await walk(join(dir, e.name)); } else if (!e.isSymbolicLink()) texts.push(await readFile(join(dir, e.name), 'utf8'));
+      if (e.isDirectory()) {
+        if (e.name !== 'acme') await walk(join(dir, e.name));
+      } else if (!e.isSymbolicLink()) texts.push(await readFile(join(dir, e.name), 'utf8'));
     }
   };
   await walk(ws.dir);
@@ -73,7 +88,13 @@ describe('announce --send', () => {
     expect(eml).toMatch(/^Subject: /m);
     expect(await readFile(join(ws.dir, 'changelog', '20261127T100000Z-heads-up.md'), 'utf8')).toContain('# \\[Jira\\] Planned change');
     const log = await logOf();
-    expect(log.map((l) => `${l.channel}:${l.outcome}`)).toEqual(['report:written', 'team:delivered', 'events:delivered', 'mail:written', 'changelog:written']);
+    expect(log.map((l) => `${l.channel}:${l.outcome}`)).toEqual([
+      'report:written',
+      'team:delivered',
+      'events:delivered',
+      'mail:written',
+      'changelog:written',
+    ]);
     expect(log.find((l) => l.channel === 'mail').recipients).toEqual(['Staff <staff@acme.example>']);
     await expectNoSecret(r.stdout + r.stderr);
   });
@@ -81,12 +102,23 @@ describe('announce --send', () => {
   it('429 with Retry-After: waits as told, then delivers with the same idempotency key', async () => {
     ws = await makeWorkspace(SETTINGS);
     let calls = 0;
-    server.use(http.post(SECRET, async ({ request }) => {
-      record(request, await request.json());
-      return ++calls === 1 ? new HttpResponse('slow down', { status: 429, headers: { 'Retry-After': '1' } }) : HttpResponse.text('ok');
-    }));
+    server.use(
+      http.post(SECRET, async ({ request }) => {
+        record(request, await request.json());
+        return ++calls === 1 ? new HttpResponse('slow down', { status: 429, headers: { 'Retry-After': '1' } }) : HttpResponse.text('ok');
+      }),
+    );
     const waits: number[] = [];
-    const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], { env: ENV, post: { baseDelayMs: 5, maxDelayMs: 60_000, sleep: async (ms) => { waits.push(ms); } } });
+    const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], {
+      env: ENV,
+      post: {
+        baseDelayMs: 5,
+        maxDelayMs: 60_000,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(received).toHaveLength(2);
     expect(waits).toEqual([1000]); // Retry-After: 1, not the 5 ms backoff
@@ -99,10 +131,12 @@ describe('announce --send', () => {
   it('500 then success: retried with backoff and delivered', async () => {
     ws = await makeWorkspace(SETTINGS);
     let calls = 0;
-    server.use(http.post(SECRET, async ({ request }) => {
-      record(request, await request.json());
-      return ++calls <= 2 ? new HttpResponse('oops', { status: 500 }) : HttpResponse.text('ok');
-    }));
+    server.use(
+      http.post(SECRET, async ({ request }) => {
+        record(request, await request.json());
+        return ++calls <= 2 ? new HttpResponse('oops', { status: 500 }) : HttpResponse.text('ok');
+      }),
+    );
     const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], { env: ENV, ...FAST });
     expect(r.code, r.stderr).toBe(0);
     expect(received).toHaveLength(3);
@@ -112,11 +146,13 @@ describe('announce --send', () => {
   it('a timeout: the slow attempt is abandoned and the next one delivers', async () => {
     ws = await makeWorkspace(SETTINGS);
     let calls = 0;
-    server.use(http.post(SECRET, async ({ request }) => {
-      record(request, await request.json());
-      if (++calls === 1) await delay(2000);
-      return HttpResponse.text('ok');
-    }));
+    server.use(
+      http.post(SECRET, async ({ request }) => {
+        record(request, await request.json());
+        if (++calls === 1) await delay(2000);
+        return HttpResponse.text('ok');
+      }),
+    );
     const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], { env: ENV, ...FAST });
     expect(r.code, r.stderr).toBe(0);
     const team = (await logOf()).find((l) => l.channel === 'team');
@@ -127,7 +163,10 @@ describe('announce --send', () => {
   it('a permanent failure: exit 1, the other channels still delivered, the log says not delivered, no secret anywhere', async () => {
     ws = await makeWorkspace(SETTINGS);
     server.use(
-      http.post(SECRET, async ({ request }) => { record(request, await request.json()); return new HttpResponse('no such hook', { status: 404 }); }),
+      http.post(SECRET, async ({ request }) => {
+        record(request, await request.json());
+        return new HttpResponse('no such hook', { status: 404 });
+      }),
       ok(SECRET_JSON),
     );
     const r = await announce(ws, [...ARGS, '--send'], { env: ENV, ...FAST });
@@ -143,7 +182,12 @@ describe('announce --send', () => {
 
   it('retries spent on 503s: exit 1 after 1 + retries attempts', async () => {
     ws = await makeWorkspace(SETTINGS);
-    server.use(http.post(SECRET, async ({ request }) => { record(request, await request.json()); return new HttpResponse('down', { status: 503 }); }));
+    server.use(
+      http.post(SECRET, async ({ request }) => {
+        record(request, await request.json());
+        return new HttpResponse('down', { status: 503 });
+      }),
+    );
     const r = await announce(ws, [...ARGS, '--send', '--channel', 'team'], { env: ENV, ...FAST });
     expect(r.code).toBe(1);
     expect(received).toHaveLength(4);
@@ -153,10 +197,13 @@ describe('announce --send', () => {
   it('sending the same notice again skips the channels that got it and reuses the idempotency key for the others', async () => {
     ws = await makeWorkspace(SETTINGS);
     let fail = true;
-    server.use(ok(SECRET_JSON), http.post(SECRET, async ({ request }) => {
-      record(request, await request.json());
-      return fail ? new HttpResponse('down', { status: 503 }) : HttpResponse.text('ok');
-    }));
+    server.use(
+      ok(SECRET_JSON),
+      http.post(SECRET, async ({ request }) => {
+        record(request, await request.json());
+        return fail ? new HttpResponse('down', { status: 503 }) : HttpResponse.text('ok');
+      }),
+    );
     const first = await announce(ws, [...ARGS, '--send'], { env: ENV, post: { ...FAST.post, maxDelayMs: 5 } });
     expect(first.code).toBe(1);
     fail = false;
@@ -178,7 +225,13 @@ describe('announce --send', () => {
     const r = await announce(ws, [...ARGS, '--send'], { env: ENV, ...FAST });
     expect(r.code).toBe(1);
     const log = await logOf();
-    expect(log.map((l) => `${l.channel}:${l.outcome}`)).toEqual(['report:written', 'team:delivered', 'events:delivered', 'mail:not delivered', 'changelog:written']);
+    expect(log.map((l) => `${l.channel}:${l.outcome}`)).toEqual([
+      'report:written',
+      'team:delivered',
+      'events:delivered',
+      'mail:not delivered',
+      'changelog:written',
+    ]);
     expect(log.find((l) => l.channel === 'mail').detail).toMatch(/^could not be written: E/);
   });
 

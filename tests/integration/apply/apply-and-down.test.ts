@@ -17,8 +17,13 @@ const hashOf = async (h: Harness): Promise<string> => ((await (await fetch(`${h.
 
 let ws: ApplyWorkspace;
 let original: string;
-beforeAll(async () => { ws = await makeApplyWorkspace(); original = await hashOf(ws.prod); });
-afterAll(async () => { await ws.cleanup(); });
+beforeAll(async () => {
+  ws = await makeApplyWorkspace();
+  original = await hashOf(ws.prod);
+});
+afterAll(async () => {
+  await ws.cleanup();
+});
 
 describe('apply, status and down on production', () => {
   it('applies the triage migration: exit 0, every step read back, the ledger and the report say so', async () => {
@@ -42,12 +47,22 @@ describe('apply, status and down on production', () => {
   it('production then answers as a sandbox migrated by the engine, ids Jira assigned aside', async () => {
     const ref = await migratedSandbox([M1]);
     try {
-      const dev = ws.prod.personas.find((p) => !p.admin && p.groups.includes('triage'))?.accountId ?? ws.prod.personas.find((p) => !p.admin)!.accountId;
+      const dev =
+        ws.prod.personas.find((p) => !p.admin && p.groups.includes('triage'))?.accountId ?? ws.prod.personas.find((p) => !p.admin)!.accountId;
       const admin = ws.prod.personas.find((p) => p.admin)!.accountId;
       const bug = ws.prod.ctx.tracker.issues.find((i) => i.project === 'WEB' && i.issueType === '1' && i.status === '1')!.key;
-      expect(await compareAnswers(ws.prod, ref, admin, ['/rest/api/3/status', '/rest/api/3/workflows/search', '/rest/api/3/project/WEB/statuses', `/rest/api/3/issue/${bug}/transitions`])).toEqual([]);
+      expect(
+        await compareAnswers(ws.prod, ref, admin, [
+          '/rest/api/3/status',
+          '/rest/api/3/workflows/search',
+          '/rest/api/3/project/WEB/statuses',
+          `/rest/api/3/issue/${bug}/transitions`,
+        ]),
+      ).toEqual([]);
       expect(await compareAnswers(ws.prod, ref, dev, [`/rest/api/3/issue/${bug}/transitions`, `/rest/api/2/issue/${bug}/transitions`])).toEqual([]);
-    } finally { await ref.close(); }
+    } finally {
+      await ref.close();
+    }
   }, 60_000);
 
   it('migrate:status --url says what was applied, when, by whom, and that production still matches', async () => {

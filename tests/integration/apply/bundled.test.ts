@@ -14,8 +14,14 @@ import type { Harness } from '../http/harness.ts';
 
 let ws: ApplyWorkspace;
 let ref: Harness;
-beforeAll(async () => { ws = await makeApplyWorkspace(); ref = await migratedSandbox(); });
-afterAll(async () => { await ref.close(); await ws.cleanup(); });
+beforeAll(async () => {
+  ws = await makeApplyWorkspace();
+  ref = await migratedSandbox();
+});
+afterAll(async () => {
+  await ref.close();
+  await ws.cleanup();
+});
 
 const questions = (h: Harness): string[] => {
   const c = h.ctx.tracker.config;
@@ -23,11 +29,20 @@ const questions = (h: Harness): string[] => {
   const incident = c.screens.find((s) => s.name === 'Incident Screen')!;
   const sd = c.fieldConfigurations.find((f) => f.name === 'Service Desk Field Configuration')!;
   return [
-    '/rest/api/3/status', '/rest/api/3/resolution', '/rest/api/3/priority', '/rest/api/3/workflows/search', '/rest/api/3/permissionscheme?expand=permissions',
-    '/rest/api/3/filter/search?expand=jql,sharePermissions,owner&maxResults=100', '/rest/api/3/project/MOB/versions', '/rest/api/3/project/WEB/statuses',
-    `/rest/api/3/field/${field('Browser').id}/context/${field('Browser').contexts[0]!.id}/option`, `/rest/api/3/field/${field('Office Location').id}/context/defaultValue`,
-    `/rest/api/3/screens/${incident.id}/tabs/${incident.tabs[0]!.id}/fields`, `/rest/api/3/fieldconfiguration/${sd.id}/fields?maxResults=200`,
-    '/rest/api/3/issue/createmeta/HELP/issuetypes', '/rest/agile/1.0/board',
+    '/rest/api/3/status',
+    '/rest/api/3/resolution',
+    '/rest/api/3/priority',
+    '/rest/api/3/workflows/search',
+    '/rest/api/3/permissionscheme?expand=permissions',
+    '/rest/api/3/filter/search?expand=jql,sharePermissions,owner&maxResults=100',
+    '/rest/api/3/project/MOB/versions',
+    '/rest/api/3/project/WEB/statuses',
+    `/rest/api/3/field/${field('Browser').id}/context/${field('Browser').contexts[0]!.id}/option`,
+    `/rest/api/3/field/${field('Office Location').id}/context/defaultValue`,
+    `/rest/api/3/screens/${incident.id}/tabs/${incident.tabs[0]!.id}/fields`,
+    `/rest/api/3/fieldconfiguration/${sd.id}/fields?maxResults=200`,
+    '/rest/api/3/issue/createmeta/HELP/issuetypes',
+    '/rest/agile/1.0/board',
   ];
 };
 
@@ -44,7 +59,13 @@ describe('the bundled change set on production', () => {
     const admin = ws.prod.personas.find((p) => p.admin)!.accountId;
     const dev = ws.prod.personas.find((p) => !p.admin && p.groups.includes('developers'))!.accountId;
     expect(await compareAnswers(ws.prod, ref, admin, questions(ws.prod))).toEqual([]);
-    expect(await compareAnswers(ws.prod, ref, dev, ['/rest/api/3/status', '/rest/api/3/resolution', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=SEC'])).toEqual([]);
+    expect(
+      await compareAnswers(ws.prod, ref, dev, [
+        '/rest/api/3/status',
+        '/rest/api/3/resolution',
+        '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=SEC',
+      ]),
+    ).toEqual([]);
     expect(values(ws.prod)).toEqual(values(ref));
   }, 120_000);
 
@@ -60,10 +81,22 @@ describe('the bundled change set on production', () => {
       expect(await compareAnswers(ws.prod, original, admin, questions(ws.prod))).toEqual([]);
       expect(await compareAnswers(ws.prod, original, dev, ['/rest/api/3/status', '/rest/api/3/resolution', '/rest/api/3/project/SEC'])).toEqual([]);
       expect(values(ws.prod)).toEqual(values(original));
-    } finally { await original.close(); }
+    } finally {
+      await original.close();
+    }
   }, 300_000);
 });
 
 // Issue values the change set writes, every issue: resolution, Browser, Office Location.
-const values = (h: Harness) => h.ctx.tracker.issues.map((i) => [i.key, h.ctx.tracker.config.resolutions.find((r) => r.id === i.resolution)?.name ?? null,
-      ...['customfield_10013', 'customfield_10045'].map((f) => h.ctx.tracker.config.fields.find((x) => x.id === f)!.contexts.flatMap((c) => c.options ?? []).find((o) => o.id === i.customFields[f])?.value ?? null)]);
+const values = (h: Harness) =>
+  h.ctx.tracker.issues.map((i) => [
+    i.key,
+    h.ctx.tracker.config.resolutions.find((r) => r.id === i.resolution)?.name ?? null,
+    ...['customfield_10013', 'customfield_10045'].map(
+      (f) =>
+        h.ctx.tracker.config.fields
+          .find((x) => x.id === f)!
+          .contexts.flatMap((c) => c.options ?? [])
+          .find((o) => o.id === i.customFields[f])?.value ?? null,
+    ),
+  ]);

@@ -45,7 +45,11 @@ beforeAll(async () => {
   ws = await makeApplyWorkspace({ prod, deploymentType: 'DataCenter', migrations: folder.dir });
   start = normalHash(normalise(prod.ctx.tracker.config).normal);
 });
-afterAll(async () => { await ws.cleanup(); await prod.close(); folder.remove(); });
+afterAll(async () => {
+  await ws.cleanup();
+  await prod.close();
+  folder.remove();
+});
 
 describe('Data Center: automatic and confirmed manual steps', () => {
   it('applies: the filters and the 31 issues through REST, the option removal by the operator, read back', async () => {
@@ -54,7 +58,9 @@ describe('Data Center: automatic and confirmed manual steps', () => {
     const r = await ws.apply(['--yes'], { operator: operator(seen), terminal: { interactive: true, ask: async () => 'yes' } });
     expect(r.out).toMatch(/production plan for Jira Data Center/);
     expect(r.out).toMatch(/\[migrate\] automatic, with a per-issue record: set 'Browser' to 'Microsoft Edge' on every issue of WEB/);
-    expect(r.out).toMatch(/\[contract\] MANUAL: change the field 'Browser' by hand[\s\S]*why: Jira Data Center has no REST API for custom field options/);
+    expect(r.out).toMatch(
+      /\[contract\] MANUAL: change the field 'Browser' by hand[\s\S]*why: Jira Data Center has no REST API for custom field options/,
+    );
     expect(seen.map((s) => s.class)).toEqual(['manual']);
     expect(r.out).toMatch(/✔ applied to .* every step read back as planned/);
     expect(r.code).toBe(0);
@@ -63,7 +69,10 @@ describe('Data Center: automatic and confirmed manual steps', () => {
 
   it('backs out with migrate:down --url: the operator puts the option back, apply the values, proven', async () => {
     const seen: Step[] = [];
-    const r = await ws.run(runProductionDown, ['--url', prod.url], { operator: operator(seen), terminal: { interactive: true, ask: async () => 'done' } });
+    const r = await ws.run(runProductionDown, ['--url', prod.url], {
+      operator: operator(seen),
+      terminal: { interactive: true, ask: async () => 'done' },
+    });
     expect(seen.map((s) => s.title)).toEqual([expect.stringMatching(/^undo: change the field 'Browser' by hand/)]);
     expect(r.out).toMatch(/issue values: 31 of 31 as recorded, checked issue by issue|✔ backed out to/);
     expect(r.code).toBe(0);

@@ -21,33 +21,55 @@ beforeAll(async () => {
   proxy = await startFaultProxy(ws.prod.url, RETRIES);
   original = await hashOf(ws.prod.url);
 });
-afterAll(async () => { await proxy.close(); await ws.cleanup(); });
+afterAll(async () => {
+  await proxy.close();
+  await ws.cleanup();
+});
 
-const apply = () => ws.run((argv, io, deps) => import('../../../server/apply/index.ts').then((m) => m.runApplyCommand(argv, io, deps)),
-  ['--url', proxy.url, '--report', 'report', '--yes', '--to', M1, '--timeout', '0.5'], { transport: { baseDelayMs: 1, maxDelayMs: 2, retries: RETRIES } });
+const apply = () =>
+  ws.run(
+    (argv, io, deps) => import('../../../server/apply/index.ts').then((m) => m.runApplyCommand(argv, io, deps)),
+    ['--url', proxy.url, '--report', 'report', '--yes', '--to', M1, '--timeout', '0.5'],
+    { transport: { baseDelayMs: 1, maxDelayMs: 2, retries: RETRIES } },
+  );
 
 describe('apply under faults', () => {
-  it.each<[Fault, number]>([['500', 1], ['429', 2], ['hang', 2], ['reset', 1]])('a %s at write %i: exit 1, backed out, production exactly as before', async (fault, n) => {
-    proxy.arm(fault, n);
-    const r = await apply();
-    proxy.disarm();
-    expect(proxy.injected()).toBeGreaterThan(0);
-    expect(r.out).toMatch(/✘ step 20261101-090000-add-needs-triage#\d failed: /);
-    expect(r.out).toMatch(/✔ backed out: \d step\(s\) undone, production is as it was before/);
-    expect(r.code).toBe(1);
-    expect(await hashOf(ws.prod.url)).toBe(original);
-  }, 120_000);
+  it.each<[Fault, number]>([
+    ['500', 1],
+    ['429', 2],
+    ['hang', 2],
+    ['reset', 1],
+  ])(
+    'a %s at write %i: exit 1, backed out, production exactly as before',
+    async (fault, n) => {
+      proxy.arm(fault, n);
+      const r = await apply();
+      proxy.disarm();
+      expect(proxy.injected()).toBeGreaterThan(0);
+      expect(r.out).toMatch(/✘ step 20261101-090000-add-needs-triage#\d failed: /);
+      expect(r.out).toMatch(/✔ backed out: \d step\(s\) undone, production is as it was before/);
+      expect(r.code).toBe(1);
+      expect(await hashOf(ws.prod.url)).toBe(original);
+    },
+    120_000,
+  );
 
-  it('production changed behind apply\'s back between two steps: it stops, backs out, and says what changed', async () => {
+  it("production changed behind apply's back between two steps: it stops, backs out, and says what changed", async () => {
     const wf = () => ws.prod.ctx.tracker.config.workflows.find((w) => w.name === 'Acme Bug Workflow')!;
     const was = wf().description;
-    proxy.afterWrite(proxy.writes() + 1, () => editProduction(ws.prod, () => { wf().description = 'edited by someone else'; }));
+    proxy.afterWrite(proxy.writes() + 1, () =>
+      editProduction(ws.prod, () => {
+        wf().description = 'edited by someone else';
+      }),
+    );
     const r = await apply();
     expect(r.out).toMatch(/failed: production changed behind apply's back: workflows 'Acme Bug Workflow' is not as it was when the plan was made/);
     expect(r.out).toMatch(/✔ \[1\/1\] undo: create the status 'Needs Triage'/);
     expect(r.out).toMatch(/leaving out what was changed behind apply's back: workflows\/Acme Bug Workflow/);
     expect(r.code).toBe(1);
-    editProduction(ws.prod, () => { wf().description = was; });
+    editProduction(ws.prod, () => {
+      wf().description = was;
+    });
     expect(await hashOf(ws.prod.url)).toBe(original);
   }, 120_000);
 });

@@ -18,10 +18,18 @@ const hashOf = async (url: string): Promise<string> => ((await (await fetch(`${u
 let ws: ApplyWorkspace;
 let proxy: FaultProxy;
 let original: string;
-beforeAll(async () => { ws = await makeApplyWorkspace(); proxy = await startFaultProxy(ws.prod.url, 2); original = await hashOf(ws.prod.url); });
-afterAll(async () => { await proxy.close(); await ws.cleanup(); });
+beforeAll(async () => {
+  ws = await makeApplyWorkspace();
+  proxy = await startFaultProxy(ws.prod.url, 2);
+  original = await hashOf(ws.prod.url);
+});
+afterAll(async () => {
+  await proxy.close();
+  await ws.cleanup();
+});
 
-const viaProxy = (argv: string[], deps = {}) => ws.run(runApplyCommand, ['--url', proxy.url, '--report', 'report', ...argv], { transport: { baseDelayMs: 1, maxDelayMs: 2, retries: 2 }, ...deps });
+const viaProxy = (argv: string[], deps = {}) =>
+  ws.run(runApplyCommand, ['--url', proxy.url, '--report', 'report', ...argv], { transport: { baseDelayMs: 1, maxDelayMs: 2, retries: 2 }, ...deps });
 
 describe('interruptions', () => {
   it('Ctrl-C stops after the current step and backs out what was done (exit 1)', async () => {
@@ -40,7 +48,9 @@ describe('interruptions', () => {
     proxy.arm('500', 2);
     const r = await viaProxy(['--yes', '--to', M1, '--no-backout']);
     proxy.disarm();
-    expect(r.out).toMatch(/--no-backout: stopped where it was[\s\S]*#1: done[\s\S]*#2: failed[\s\S]*to back it out later: npm run apply -- --url http:\/\/127\.0\.0\.1:\d+ --resume/);
+    expect(r.out).toMatch(
+      /--no-backout: stopped where it was[\s\S]*#1: done[\s\S]*#2: failed[\s\S]*to back it out later: npm run apply -- --url http:\/\/127\.0\.0\.1:\d+ --resume/,
+    );
     expect(r.code).toBe(1);
     expect(await hashOf(ws.prod.url)).not.toBe(original);
     const again = await viaProxy(['--yes', '--to', M1]);
@@ -55,11 +65,15 @@ describe('interruptions', () => {
   it('migrate:down --url refuses when production changed since apply left it, and says where', async () => {
     expect((await ws.apply(['--yes', '--to', M1])).code).toBe(0);
     const s = ws.prod.ctx.tracker.config.statuses.find((x) => x.name === 'Needs Triage')!;
-    editProduction(ws.prod, () => { s.description = 'changed by hand'; });
+    editProduction(ws.prod, () => {
+      s.description = 'changed by hand';
+    });
     const r = await ws.run(runProductionDown, ['--url', ws.prod.url]);
     expect(r.out).toMatch(/is no longer as apply left it after 20261101-090000-add-needs-triage[\s\S]*statuses 'Needs Triage': changed/);
     expect(r.code).toBe(1);
-    editProduction(ws.prod, () => { s.description = 'Reported, not yet looked at by the triage group.'; });
+    editProduction(ws.prod, () => {
+      s.description = 'Reported, not yet looked at by the triage group.';
+    });
   }, 120_000);
 
   it('migrate:down --url backs out from the ledger alone, with the migration files gone', async () => {

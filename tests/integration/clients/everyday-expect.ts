@@ -4,7 +4,13 @@ import type { Harness } from '../http/harness.ts';
 
 export const expectEveryday = (out: Record<string, any>, h: Harness): void => {
   expect(out.connect).toEqual({ deploymentType: 'Cloud', me: 'u-bob' });
-  expect(out.search).toEqual({ total: 7, pages: [['ACME-1', 'ACME-2', 'ACME-3'], ['ACME-4', 'ACME-5', 'ACME-6']] });
+  expect(out.search).toEqual({
+    total: 7,
+    pages: [
+      ['ACME-1', 'ACME-2', 'ACME-3'],
+      ['ACME-4', 'ACME-5', 'ACME-6'],
+    ],
+  });
   expect(out.get).toEqual({ key: 'ACME-3', histories: 2, hasNames: true });
   expect(out.createmeta.required).toEqual(expect.arrayContaining(['summary']));
   expect(out.create.summary).toMatch(/^Edited by /);
@@ -25,5 +31,7 @@ export const expectEveryday = (out: Record<string, any>, h: Harness): void => {
   expect(out.error.text).toMatch(/Issue does not exist or you do not have permission to see it/);
   // The sandbox recorded what the script did: history of the new issue, and the notifications.
   const issue = h.ctx.tracker.issues.find((i) => i.key === out.create.key)!;
-  expect(issue.history.flatMap((e) => e.items.map((i) => i.field))).toEqual(expect.arrayContaining(['summary', 'status', 'assignee', 'Link', 'Attachment', 'timespent', 'RemoteIssueLink']));
+  expect(issue.history.flatMap((e) => e.items.map((i) => i.field))).toEqual(
+    expect.arrayContaining(['summary', 'status', 'assignee', 'Link', 'Attachment', 'timespent', 'RemoteIssueLink']),
+  );
 };

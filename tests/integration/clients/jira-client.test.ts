@@ -13,9 +13,19 @@ beforeAll(async () => {
   h = await startSandbox('fixtures/tiny', { patch: grantAssign });
   const alice = h.personas.find((p) => p.accountId === 'u-alice')!;
   const url = new URL(h.url);
-  jira = new JiraApi({ protocol: 'http', host: url.hostname, port: url.port, username: alice.email, password: alice.token, apiVersion: '2', strictSSL: false });
+  jira = new JiraApi({
+    protocol: 'http',
+    host: url.hostname,
+    port: url.port,
+    username: alice.email,
+    password: alice.token,
+    apiVersion: '2',
+    strictSSL: false,
+  });
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 describe('jira-client 8.2.2', () => {
   it('server info and current user', async () => {
@@ -23,13 +33,18 @@ describe('jira-client 8.2.2', () => {
     expect(((await jira.getCurrentUser()) as { accountId: string }).accountId).toBe('u-alice');
   });
   it('searchJira (legacy POST /search)', async () => {
-    const res = (await jira.searchJira('project = OPS ORDER BY key ASC', { maxResults: 2, fields: ['summary'] })) as { total: number; issues: Array<{ key: string }> };
+    const res = (await jira.searchJira('project = OPS ORDER BY key ASC', { maxResults: 2, fields: ['summary'] })) as {
+      total: number;
+      issues: Array<{ key: string }>;
+    };
     expect(res.total).toBe(3);
     expect(res.issues.map((i) => i.key)).toEqual(['OPS-1', 'OPS-2']);
   });
   it('findIssue, addNewIssue, updateIssue', async () => {
     expect(((await jira.findIssue('ACME-1')) as { key: string }).key).toBe('ACME-1');
-    const created = (await jira.addNewIssue({ fields: { project: { key: 'ACME' }, issuetype: { name: 'Task' }, summary: 'From jira-client' } })) as { key: string };
+    const created = (await jira.addNewIssue({ fields: { project: { key: 'ACME' }, issuetype: { name: 'Task' }, summary: 'From jira-client' } })) as {
+      key: string;
+    };
     await jira.updateIssue(created.key, { fields: { summary: 'Edited by jira-client' } });
     expect(((await jira.findIssue(created.key)) as { fields: { summary: string } }).fields.summary).toBe('Edited by jira-client');
   });

@@ -9,8 +9,12 @@ import { startSandbox, type Harness } from '../http/harness.ts';
 import { runAdminScript } from './admin-script.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startSandbox('fixtures/acme'); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startSandbox('fixtures/acme');
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const hash = async () => ((await (await fetch(`${h.url}/_understudy/hash`)).json()) as { hash: string }).hash;
 

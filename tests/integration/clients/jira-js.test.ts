@@ -17,7 +17,9 @@ beforeAll(async () => {
   v2 = new Version2Client(config);
   v3 = new Version3Client(config);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 describe('jira.js 5.4.0', () => {
   it('server info and myself', async () => {
@@ -28,12 +30,22 @@ describe('jira.js 5.4.0', () => {
     const legacy = await v2.issueSearch.searchForIssuesUsingJql({ jql: 'project = OPS ORDER BY key ASC', fields: ['summary'] });
     expect(legacy.total).toBe(3);
     expect(legacy.issues?.map((i) => i.key)).toEqual(['OPS-1', 'OPS-2', 'OPS-3']);
-    const enhanced = await v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql: 'project = OPS ORDER BY key ASC', fields: ['summary', 'status'] });
+    const enhanced = await v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
+      jql: 'project = OPS ORDER BY key ASC',
+      fields: ['summary', 'status'],
+    });
     expect(enhanced.issues?.map((i) => i.key)).toEqual(['OPS-1', 'OPS-2', 'OPS-3']);
     expect((enhanced as { isLast?: boolean }).isLast).toBe(true);
   });
   it('create, get and edit an issue (v3 with ADF)', async () => {
-    const created = await v3.issues.createIssue({ fields: { project: { key: 'ACME' }, issuetype: { name: 'Task' }, summary: 'From jira.js', description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] } } });
+    const created = await v3.issues.createIssue({
+      fields: {
+        project: { key: 'ACME' },
+        issuetype: { name: 'Task' },
+        summary: 'From jira.js',
+        description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] },
+      },
+    });
     expect(created.key).toMatch(/^ACME-\d+$/);
     await v2.issues.editIssue({ issueIdOrKey: created.key, fields: { summary: 'Edited by jira.js' }, update: { labels: [{ add: 'client' }] } });
     const issue = await v2.issues.getIssue({ issueIdOrKey: created.key });

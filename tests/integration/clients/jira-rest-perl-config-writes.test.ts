@@ -13,8 +13,12 @@ let h: Harness;
 /** Why the client cannot run here (a developer's machine without it); CI has it and fails without it. */
 const why = missing(LIBS.perl);
 describe.skipIf(why !== undefined)(`JIRA::REST 0.023: configuration writes${why ? ` (skipped: ${why})` : ''}`, () => {
-  beforeAll(async () => { h = await startSandbox('fixtures/tiny', { patch: everydayGrants }); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startSandbox('fixtures/tiny', { patch: everydayGrants });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
   it(`filters and favourites, versions released and archived, components, groups and members${why ? ` (skipped: ${why})` : ''}`, async () => {
     const out = await runScript({ ...LIBS.perl, script: 'everyday-config-writes.pl' }, h, 'u-bob', 'u-alice');
     expectConfigWrites(out);

@@ -7,8 +7,12 @@ import { expectEveryday } from './everyday-expect.ts';
 
 const why = missing(LIBS.perl);
 let h: Harness;
-beforeAll(async () => { if (!why) h = await startSandbox('fixtures/tiny', { patch: everydayGrants }); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  if (!why) h = await startSandbox('fixtures/tiny', { patch: everydayGrants });
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe.skipIf(why !== undefined)(`JIRA::REST 0.023${why ? ` (skipped: ${why})` : ''}`, () => {
   it('connect, search with paging, get with expand, createmeta, create, edit, comments, transition, assign, watchers, links, attachments, worklogs, filters, boards, versions, group members, permissions, errors', async () => {

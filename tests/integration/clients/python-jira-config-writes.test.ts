@@ -12,8 +12,12 @@ let h: Harness;
 /** Why the client cannot run here (a developer's machine without it); CI has it and fails without it. */
 const why = missing(LIBS.python);
 describe.skipIf(why !== undefined)(`python-jira 3.4.1: configuration writes${why ? ` (skipped: ${why})` : ''}`, () => {
-  beforeAll(async () => { h = await startSandbox('fixtures/tiny', { patch: everydayGrants }); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startSandbox('fixtures/tiny', { patch: everydayGrants });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
   it(`filters and favourites, versions released and archived, components, groups and members${why ? ` (skipped: ${why})` : ''}`, async () => {
     const out = await runScript({ ...LIBS.python, script: 'everyday-config-writes.py' }, h, 'u-bob', 'u-alice');
     expectConfigWrites(out);

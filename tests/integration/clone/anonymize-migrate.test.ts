@@ -24,15 +24,22 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'understudy-anon-migrate-'));
   const s = await readSnapshot(resolve(REPO, 'fixtures/acme'));
   sourceNames = s.config!.users.filter((u) => !u.serviceAccount).map((u) => u.displayName);
-  const out = anonymizeSnapshot({ config: s.config!, issues: s.issues, integrations: s.integrations.map((i) => i.data) }, { key: createHash('sha256').update('https://acme.atlassian.net').digest('hex') });
+  const out = anonymizeSnapshot(
+    { config: s.config!, issues: s.issues, integrations: s.integrations.map((i) => i.data) },
+    { key: createHash('sha256').update('https://acme.atlassian.net').digest('hex') },
+  );
   const { $schema: _s, formatVersion: _f, issues: _i, contentHashes: _c, canonicalHash: _h, ...manifest } = s.manifest!;
   snapshot = join(tmp, 'acme-anonymised');
   await writeSnapshot(snapshot, {
     manifest: { ...manifest, name: 'acme-anonymised', description: 'fixtures/acme, anonymised' },
-    config: out.config, issues: out.issues, integrations: out.integrations!.map((data, n) => ({ file: s.integrations[n]!.file, data })),
+    config: out.config,
+    issues: out.issues,
+    integrations: out.integrations!.map((data, n) => ({ file: s.integrations[n]!.file, data })),
   });
 });
-afterAll(async () => { await rm(tmp, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
 
 it('the bundled migrations name nobody from the snapshot, so they need no adapting', async () => {
   const dir = resolve(REPO, 'migrations');
@@ -44,7 +51,12 @@ it('the bundled migrations name nobody from the snapshot, so they need no adapti
 });
 
 it('npm run validate on the anonymised snapshot: exit 0', async () => {
-  const r = await collect(spawn(process.execPath, ['--import', 'tsx', resolve(REPO, 'scripts/validate.ts'), '--snapshot', snapshot], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const r = await collect(
+    spawn(process.execPath, ['--import', 'tsx', resolve(REPO, 'scripts/validate.ts'), '--snapshot', snapshot], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   expect(r.code, output(r)).toBe(0);
   expect(r.stdout).toMatch(/valid \(3,?000 issues/);
 });

@@ -22,12 +22,22 @@ beforeAll(async () => {
   dir = await scratchDir();
   const s = await readSnapshot(resolve(REPO, 'fixtures/acme'));
   names = s.config!.users.filter((u) => !u.serviceAccount).map((u) => u.displayName);
-  const out = anonymizeSnapshot({ config: s.config!, issues: s.issues, integrations: s.integrations.map((i) => i.data) }, { key: createHash('sha256').update('https://acme.atlassian.net').digest('hex') });
+  const out = anonymizeSnapshot(
+    { config: s.config!, issues: s.issues, integrations: s.integrations.map((i) => i.data) },
+    { key: createHash('sha256').update('https://acme.atlassian.net').digest('hex') },
+  );
   const { $schema: _s, formatVersion: _f, issues: _i, contentHashes: _c, canonicalHash: _h, ...manifest } = s.manifest!;
   snapshot = join(dir, 'snapshot');
-  await writeSnapshot(snapshot, { manifest, config: out.config, issues: out.issues, integrations: out.integrations!.map((data, n) => ({ file: s.integrations[n]!.file, data })) });
+  await writeSnapshot(snapshot, {
+    manifest,
+    config: out.config,
+    issues: out.issues,
+    integrations: out.integrations!.map((data, n) => ({ file: s.integrations[n]!.file, data })),
+  });
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 it('the bundled specs name no person of the snapshot', async () => {
   const folder = resolve(REPO, 'tests/regression');

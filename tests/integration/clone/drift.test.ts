@@ -26,9 +26,15 @@ const config = (): Config => e.sandbox.ctx.tracker.config;
 beforeAll(async () => {
   e = await emulate({ fixture: 'fixtures/tiny' });
   out = join(await tempDir('drift'), 'clone');
-  await runClone({ from: 'jira', url: CLOUD, out, issuesPerBucket: 5, maxIssues: 100, anonymize: true, resume: false, concurrency: 4, env: prodEnv(CLOUD) }, recordingIo());
+  await runClone(
+    { from: 'jira', url: CLOUD, out, issuesPerBucket: 5, maxIssues: 100, anonymize: true, resume: false, concurrency: 4, env: prodEnv(CLOUD) },
+    recordingIo(),
+  );
 });
-afterAll(async () => { await stopEmulated(e); stopMsw(); });
+afterAll(async () => {
+  await stopEmulated(e);
+  stopMsw();
+});
 afterAll(removeTempDirs);
 
 describe('drift', () => {
@@ -50,7 +56,9 @@ describe('drift', () => {
       const r = await drift();
       expect(r.code).toBe(1);
       expect(r.text).toContain(`statuses/${s.id} (${s.name}): changed`);
-    } finally { s.name = was; }
+    } finally {
+      s.name = was;
+    }
     expect((await drift()).code).toBe(0);
   });
 
@@ -62,7 +70,9 @@ describe('drift', () => {
       const r = await drift();
       expect(r.code).toBe(1);
       expect(r.text).toContain(`fields/${field.id} (${field.name}): changed`);
-    } finally { ctx.options!.push(removed); }
+    } finally {
+      ctx.options!.push(removed);
+    }
   });
 
   it('detects a changed permission grant', async () => {
@@ -75,7 +85,9 @@ describe('drift', () => {
       expect(r.code).toBe(1);
       expect(r.text).toContain(`permissionSchemes/${scheme.id} (${scheme.name}): changed`);
       expect(r.text).not.toMatch(/statuses\//);
-    } finally { grant.permission = was; }
+    } finally {
+      grant.permission = was;
+    }
   });
 
   it('the gate: skipped without credentials or for a fixture, passes when unchanged, stops (exit 1) when drifted', async () => {
@@ -91,7 +103,9 @@ describe('drift', () => {
       const io = recordingIo();
       expect(await gateDriftCheck(out, prodEnv(CLOUD), io)).toBe(1);
       expect(io.lines.join('\n')).toMatch(/the gate stops: .* has changed since the clone/);
-    } finally { s.name = was; }
+    } finally {
+      s.name = was;
+    }
   });
 
   it('credentials never follow the URL in the manifest alone: production is named by --url or JIRA_URL, and must match', async () => {
@@ -109,7 +123,9 @@ describe('drift', () => {
     const io = recordingIo();
     expect(await gateDriftCheck(out, noUrl, io)).toBeUndefined();
     expect(io.lines.join('\n')).toMatch(/drift check skipped: set JIRA_URL=/);
-    await expect(gateDriftCheck(out, { ...noUrl, JIRA_URL: 'https://evil.example' }, recordingIo())).rejects.toThrow(/not from https:\/\/evil\.example/);
+    await expect(gateDriftCheck(out, { ...noUrl, JIRA_URL: 'https://evil.example' }, recordingIo())).rejects.toThrow(
+      /not from https:\/\/evil\.example/,
+    );
   });
 
   it('a snapshot that is not a clone is exit 2 with one clear message', async () => {

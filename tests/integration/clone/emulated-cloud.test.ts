@@ -18,11 +18,31 @@ let root: string;
 const clone = async (dir: string, extra: { sleeps?: number[]; saveRaw?: string } = {}) => {
   const io = recordingIo();
   const out = join(root, dir, 'prod-clone');
-  const result = await runClone({
-    from: 'jira', url: CLOUD, out, issuesPerBucket: 2, maxIssues: 300, anonymize: false, resume: false, concurrency: 4, now: NOW, env: prodEnv(CLOUD),
-    ...(extra.saveRaw ? { saveRaw: extra.saveRaw } : {}),
-    transport: { timeoutMs: 400, baseDelayMs: 1, maxDelayMs: 4, retries: 8, sleep: async (ms) => { extra.sleeps?.push(ms); } },
-  }, io);
+  const result = await runClone(
+    {
+      from: 'jira',
+      url: CLOUD,
+      out,
+      issuesPerBucket: 2,
+      maxIssues: 300,
+      anonymize: false,
+      resume: false,
+      concurrency: 4,
+      now: NOW,
+      env: prodEnv(CLOUD),
+      ...(extra.saveRaw ? { saveRaw: extra.saveRaw } : {}),
+      transport: {
+        timeoutMs: 400,
+        baseDelayMs: 1,
+        maxDelayMs: 4,
+        retries: 8,
+        sleep: async (ms) => {
+          extra.sleeps?.push(ms);
+        },
+      },
+    },
+    io,
+  );
   return { out, io, result };
 };
 
@@ -30,7 +50,10 @@ beforeAll(async () => {
   root = await tempDir('cloud');
   e = await emulate({ fixture: 'fixtures/acme', patch: manyFields(250) });
 });
-afterAll(async () => { await stopEmulated(e); stopMsw(); });
+afterAll(async () => {
+  await stopEmulated(e);
+  stopMsw();
+});
 afterAll(removeTempDirs);
 
 describe('clone of an emulated Jira Cloud', () => {
@@ -80,7 +103,7 @@ describe('clone of an emulated Jira Cloud', () => {
 
   it('writes no credential into any file and prints none', async () => {
     const secrets = [PROD_TOKEN, PROD_EMAIL, Buffer.from(`${PROD_EMAIL}:${PROD_TOKEN}`).toString('base64'), 'secret'];
-    const files = new Map([...await filesUnder(root)]);
+    const files = new Map([...(await filesUnder(root))]);
     expect(files.size).toBeGreaterThan(100);
     for (const [file, text] of files) for (const s of secrets) expect(text.includes(s), `${s} in ${file}`).toBe(false);
     for (const line of clean.io.lines) for (const s of secrets) expect(line.includes(s)).toBe(false);

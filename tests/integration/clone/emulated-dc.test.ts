@@ -18,12 +18,24 @@ beforeAll(async () => {
   root = await tempDir('dc');
   e = await emulate({ fixture: 'fixtures/acme', deploymentType: 'DataCenter' });
 });
-afterAll(async () => { await stopEmulated(e); stopMsw(); });
+afterAll(async () => {
+  await stopEmulated(e);
+  stopMsw();
+});
 afterAll(removeTempDirs);
 
 const options = (out: string) => ({
-  from: 'jira' as const, url: DC, out, issuesPerBucket: 10_000, maxIssues: 10_000, anonymize: false, resume: false, concurrency: 4,
-  now: '2026-11-20T10:00:00.000Z', env: prodEnv(DC), transport: { baseDelayMs: 1, maxDelayMs: 2, retries: 2, sleep: async () => {} },
+  from: 'jira' as const,
+  url: DC,
+  out,
+  issuesPerBucket: 10_000,
+  maxIssues: 10_000,
+  anonymize: false,
+  resume: false,
+  concurrency: 4,
+  now: '2026-11-20T10:00:00.000Z',
+  env: prodEnv(DC),
+  transport: { baseDelayMs: 1, maxDelayMs: 2, retries: 2, sleep: async () => {} },
 });
 
 describe('clone of an emulated Jira Data Center', () => {

@@ -46,5 +46,7 @@ export const snapshotErrors = async (dir: string): Promise<string[]> => {
 /** Jira lists watchers only to holders of View Voters and Watchers: the cloning administrator gets it, as the README advises. */
 export const adminSeesWatchers = (s: { config: Config }) => {
   const admins = new Set(s.config.globalPermissions.filter((g) => g.permission === 'ADMINISTER').map((g) => g.group));
-  for (const ps of s.config.permissionSchemes) for (const group of admins) ps.grants.push({ id: `pg-clone-watchers-${group}`, permission: 'VIEW_VOTERS_AND_WATCHERS', holder: { type: 'group', value: group } });
+  for (const ps of s.config.permissionSchemes)
+    for (const group of admins)
+      ps.grants.push({ id: `pg-clone-watchers-${group}`, permission: 'VIEW_VOTERS_AND_WATCHERS', holder: { type: 'group', value: group } });
 };

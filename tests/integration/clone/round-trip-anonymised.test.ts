@@ -18,10 +18,27 @@ let out: string;
 beforeAll(async () => {
   e = await emulate({ fixture: 'fixtures/acme' });
   out = join(await tempDir('anon-rt'), 'clone');
-  await runClone({ from: 'jira', url: CLOUD, out, issuesPerBucket: 10_000, maxIssues: 10_000, anonymize: true, resume: false, concurrency: 4, env: prodEnv(CLOUD) }, recordingIo());
+  await runClone(
+    {
+      from: 'jira',
+      url: CLOUD,
+      out,
+      issuesPerBucket: 10_000,
+      maxIssues: 10_000,
+      anonymize: true,
+      resume: false,
+      concurrency: 4,
+      env: prodEnv(CLOUD),
+    },
+    recordingIo(),
+  );
   copy = await startSandbox(out);
 }, 120_000);
-afterAll(async () => { await copy?.close(); await stopEmulated(e); stopMsw(); });
+afterAll(async () => {
+  await copy?.close();
+  await stopEmulated(e);
+  stopMsw();
+});
 afterAll(removeTempDirs);
 
 const PERMISSIONS = 'BROWSE_PROJECTS,CREATE_ISSUES,EDIT_ISSUES,TRANSITION_ISSUES,ASSIGN_ISSUES,DELETE_ISSUES,ADD_COMMENTS,ADMINISTER';
@@ -32,15 +49,33 @@ const structure = async (h: Harness, who: string, sampleKeys: string[]) => {
     const r = await h.call(method, path, { as: who, ...(body ? { body } : {}) });
     return r.body as any;
   };
-  const issues = await call('POST', '/rest/api/3/search/jql', { jql: 'ORDER BY key ASC', fields: ['status', 'issuetype', 'priority', 'assignee', 'reporter'], maxResults: 5000 });
+  const issues = await call('POST', '/rest/api/3/search/jql', {
+    jql: 'ORDER BY key ASC',
+    fields: ['status', 'issuetype', 'priority', 'assignee', 'reporter'],
+    maxResults: 5000,
+  });
   return {
-    projects: (await call('GET', '/rest/api/3/project') as any[]).map((p) => p.key).sort(),
-    issues: (issues.issues as any[]).map((i) => [i.key, i.fields.status?.id, i.fields.issuetype?.id, i.fields.priority?.id ?? null, i.fields.assignee?.accountId ?? null, i.fields.reporter?.accountId ?? null]),
-    permissions: Object.fromEntries(Object.entries((await call('GET', `/rest/api/3/mypermissions?permissions=${PERMISSIONS}`)).permissions).map(([k, v]: [string, any]) => [k, v.havePermission])),
-    fields: (await call('GET', '/rest/api/3/field') as any[]).map((f) => f.id).sort(),
+    projects: ((await call('GET', '/rest/api/3/project')) as any[]).map((p) => p.key).sort(),
+    issues: (issues.issues as any[]).map((i) => [
+      i.key,
+      i.fields.status?.id,
+      i.fields.issuetype?.id,
+      i.fields.priority?.id ?? null,
+      i.fields.assignee?.accountId ?? null,
+      i.fields.reporter?.accountId ?? null,
+    ]),
+    permissions: Object.fromEntries(
+      Object.entries((await call('GET', `/rest/api/3/mypermissions?permissions=${PERMISSIONS}`)).permissions).map(([k, v]: [string, any]) => [
+        k,
+        v.havePermission,
+      ]),
+    ),
+    fields: ((await call('GET', '/rest/api/3/field')) as any[]).map((f) => f.id).sort(),
     boards: ((await call('GET', '/rest/agile/1.0/board')).values as any[]).map((b) => b.id),
     filters: ((await call('GET', '/rest/api/3/filter/search?maxResults=100')).values as any[]).map((f) => f.id),
-    transitions: await Promise.all(sampleKeys.map(async (k) => ((await call('GET', `/rest/api/3/issue/${k}/transitions`)).transitions ?? []).map((t: any) => [t.id, t.to?.id]))),
+    transitions: await Promise.all(
+      sampleKeys.map(async (k) => ((await call('GET', `/rest/api/3/issue/${k}/transitions`)).transitions ?? []).map((t: any) => [t.id, t.to?.id])),
+    ),
     editable: await Promise.all(sampleKeys.map(async (k) => Object.keys((await call('GET', `/rest/api/3/issue/${k}/editmeta`)).fields ?? {}).sort())),
   };
 };

@@ -11,7 +11,9 @@ import { compareRest, questionsFor } from './compare-rest.ts';
 import { adminSeesWatchers, recordingIo, snapshotErrors, removeTempDirs, tempDir } from './helpers.ts';
 
 const open: Harness[] = [];
-afterAll(async () => { await Promise.all(open.map((h) => h.close())); });
+afterAll(async () => {
+  await Promise.all(open.map((h) => h.close()));
+});
 afterAll(removeTempDirs);
 
 const roundTrip = async (fixture: string, deploymentType: 'Cloud' | 'DataCenter') => {
@@ -21,7 +23,10 @@ const roundTrip = async (fixture: string, deploymentType: 'Cloud' | 'DataCenter'
   const out = join(await tempDir('rt'), 'clone');
   const env = deploymentType === 'Cloud' ? { JIRA_EMAIL: admin.email, JIRA_API_TOKEN: admin.token } : { JIRA_PAT: admin.token };
   const io = recordingIo();
-  const { manifest } = await runClone({ from: 'jira', url: original.url, out, issuesPerBucket: 10_000, maxIssues: 100_000, anonymize: false, resume: false, concurrency: 4, env }, io);
+  const { manifest } = await runClone(
+    { from: 'jira', url: original.url, out, issuesPerBucket: 10_000, maxIssues: 100_000, anonymize: false, resume: false, concurrency: 4, env },
+    io,
+  );
   expect(await snapshotErrors(out)).toEqual([]);
   expect(io.lines.some((l) => /WARNING: --no-anonymize/.test(l))).toBe(true);
   const copy = await startSandbox(out, { deploymentType });

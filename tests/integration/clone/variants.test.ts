@@ -17,8 +17,18 @@ let cleanRequests = 0;
 const raw = () => join(root, 'raw');
 
 const options = (dir: string, extra: Partial<CloneOptions> = {}): CloneOptions => ({
-  from: 'jira', url: CLOUD, out: join(root, dir, 'clone'), issuesPerBucket: 3, maxIssues: 100, anonymize: false, resume: false, concurrency: 3,
-  now: '2026-11-20T10:00:00.000Z', env: prodEnv(CLOUD), transport: { baseDelayMs: 1, maxDelayMs: 2, retries: 2, sleep: async () => {} }, ...extra,
+  from: 'jira',
+  url: CLOUD,
+  out: join(root, dir, 'clone'),
+  issuesPerBucket: 3,
+  maxIssues: 100,
+  anonymize: false,
+  resume: false,
+  concurrency: 3,
+  now: '2026-11-20T10:00:00.000Z',
+  env: prodEnv(CLOUD),
+  transport: { baseDelayMs: 1, maxDelayMs: 2, retries: 2, sleep: async () => {} },
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -28,7 +38,10 @@ beforeAll(async () => {
   cleanRequests = e.requests.length;
   clean = await filesUnder(join(root, 'clean', 'clone'));
 });
-afterAll(async () => { await stopEmulated(e); stopMsw(); });
+afterAll(async () => {
+  await stopEmulated(e);
+  stopMsw();
+});
 afterAll(removeTempDirs);
 
 const expectSame = (other: Map<string, string>, files: string[]) => {
@@ -47,7 +60,9 @@ describe('the same snapshot three other ways', () => {
   });
 
   it('--from file names the missing answer and how to save it', async () => {
-    const err = await runClone({ ...options('file-missing'), from: 'file', dir: join(root, 'clean'), env: {} }, recordingIo()).catch((x: unknown) => x);
+    const err = await runClone({ ...options('file-missing'), from: 'file', dir: join(root, 'clean'), env: {} }, recordingIo()).catch(
+      (x: unknown) => x,
+    );
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/has no saved answer for GET \/rest\/api\/2\/serverInfo/);
   });
@@ -84,7 +99,9 @@ describe('the same snapshot three other ways', () => {
     e.noCurrentWorkflowApi = true;
     try {
       await runClone(options('legacy'), recordingIo());
-    } finally { e.noCurrentWorkflowApi = false; }
+    } finally {
+      e.noCurrentWorkflowApi = false;
+    }
     expect(e.requests.some((r) => r.path === '/rest/api/3/workflows/search' && r.status === 404)).toBe(true);
     expect(e.requests.some((r) => r.path === '/rest/api/3/workflow/search' && r.status === 200)).toBe(true);
     expectSame(await filesUnder(join(root, 'legacy', 'clone')), ['config.json', 'issues.json']);

@@ -18,22 +18,52 @@ beforeAll(async () => {
   const p = h.personas.find((x) => x.accountId === admin)!;
   const form = new FormData();
   form.append('file', new Blob(['log line\n'], { type: 'text/plain' }), 'build.log');
-  const up = await fetch(`${h.url}/rest/api/3/issue/WEB-1/attachments`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`, 'X-Atlassian-Token': 'no-check' }, body: form });
+  const up = await fetch(`${h.url}/rest/api/3/issue/WEB-1/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`, 'X-Atlassian-Token': 'no-check' },
+    body: form,
+  });
   made.attachments = await up.json();
   ids.attachment = (made.attachments as Array<{ id: string }>)[0]!.id;
-  made.worklog = (await h.call('POST', '/rest/api/3/issue/WEB-1/worklog?adjustEstimate=new&newEstimate=1d', { as: DEV, body: { timeSpent: '1h 30m', comment: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'pairing' }] }] } } })).body;
+  made.worklog = (
+    await h.call('POST', '/rest/api/3/issue/WEB-1/worklog?adjustEstimate=new&newEstimate=1d', {
+      as: DEV,
+      body: {
+        timeSpent: '1h 30m',
+        comment: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'pairing' }] }] },
+      },
+    })
+  ).body;
   ids.worklog = (made.worklog as { id: string }).id;
-  made.remote = (await h.call('POST', '/rest/api/3/issue/WEB-1/remotelink', { as: DEV, body: { globalId: 'ci:1', object: { url: 'https://ci.example/1', title: 'Build 1' } } })).body;
-  const c = (await h.call('POST', '/rest/api/3/issue/WEB-1/comment', { as: admin, body: { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi' }] }] }, visibility: { type: 'group', value: 'jira-administrators' } } }));
+  made.remote = (
+    await h.call('POST', '/rest/api/3/issue/WEB-1/remotelink', {
+      as: DEV,
+      body: { globalId: 'ci:1', object: { url: 'https://ci.example/1', title: 'Build 1' } },
+    })
+  ).body;
+  const c = await h.call('POST', '/rest/api/3/issue/WEB-1/comment', {
+    as: admin,
+    body: {
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi' }] }] },
+      visibility: { type: 'group', value: 'jira-administrators' },
+    },
+  });
   if (c.status !== 201) throw new Error(c.text);
   ids.comment = c.body.id;
-  await h.call('POST', '/rest/api/3/issueLink', { as: DEV, body: { type: { name: 'Relates' }, inwardIssue: { key: 'WEB-1' }, outwardIssue: { key: 'WEB-6' } } });
-  ids.link = (await h.call('GET', '/rest/api/3/issue/WEB-6?fields=issuelinks', { as: admin })).body.fields.issuelinks.find((l: { outwardIssue?: { key: string } }) => l.outwardIssue?.key === 'WEB-1').id;
+  await h.call('POST', '/rest/api/3/issueLink', {
+    as: DEV,
+    body: { type: { name: 'Relates' }, inwardIssue: { key: 'WEB-1' }, outwardIssue: { key: 'WEB-6' } },
+  });
+  ids.link = (await h.call('GET', '/rest/api/3/issue/WEB-6?fields=issuelinks', { as: admin })).body.fields.issuelinks.find(
+    (l: { outwardIssue?: { key: string } }) => l.outwardIssue?.key === 'WEB-1',
+  ).id;
   await h.call('PUT', '/rest/api/3/issue/WEB-1/properties/ci', { as: admin, body: { build: 1 } });
   await h.call('POST', '/rest/api/3/issue/WEB-1/watchers', { as: admin, raw: JSON.stringify(admin) });
   await h.call('POST', '/rest/api/3/issue/WEB-6/votes', { as: admin });
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 const rows: Array<{ path: string; schema: string; array?: boolean; made?: string }> = [
   { path: '', schema: 'Attachment', array: true, made: 'attachments' },
@@ -57,8 +87,14 @@ const rows: Array<{ path: string; schema: string; array?: boolean; made?: string
   { path: '/rest/api/3/component/10000', schema: 'ProjectComponent' },
   { path: '/rest/api/3/group?groupname=developers&expand=users', schema: 'Group' },
   { path: '/rest/api/3/permissions', schema: 'Permissions' },
-  { path: '/rest/api/3/mypermissions?permissions=DELETE_ALL_ATTACHMENTS,MODIFY_REPORTER,VIEW_READONLY_WORKFLOW,ADMINISTER&projectKey=WEB', schema: 'Permissions' },
-  { path: '/rest/api/3/issue/WEB-1?fields=attachment,worklog,votes,watches,timetracking,timespent,timeestimate,progress,comment,issuelinks', schema: 'IssueBean' },
+  {
+    path: '/rest/api/3/mypermissions?permissions=DELETE_ALL_ATTACHMENTS,MODIFY_REPORTER,VIEW_READONLY_WORKFLOW,ADMINISTER&projectKey=WEB',
+    schema: 'Permissions',
+  },
+  {
+    path: '/rest/api/3/issue/WEB-1?fields=attachment,worklog,votes,watches,timetracking,timespent,timeestimate,progress,comment,issuelinks',
+    schema: 'IssueBean',
+  },
   { path: '/rest/api/2/issue/WEB-1', schema: 'IssueBean' },
 ];
 

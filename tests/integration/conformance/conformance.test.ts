@@ -14,7 +14,9 @@ beforeAll(async () => {
   admin = h.personas.find((p) => p.admin)!.accountId;
   dev = h.personas.find((p) => !p.admin && p.groups.includes('developers'))?.accountId ?? admin;
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 /** Fields clients read without checking: the schemas declare few of them required. */
 const OVERLAY: Record<string, string[]> = {
@@ -31,7 +33,14 @@ const OVERLAY: Record<string, string[]> = {
   Filter: ['id', 'name', 'jql', 'self'],
 };
 
-const rows: Array<{ path: string; method?: string; body?: unknown; schema: string; array?: boolean; overlay?: (b: any) => Array<[string, unknown]> }> = [
+const rows: Array<{
+  path: string;
+  method?: string;
+  body?: unknown;
+  schema: string;
+  array?: boolean;
+  overlay?: (b: any) => Array<[string, unknown]>;
+}> = [
   { path: '/rest/api/3/serverInfo', schema: 'ServerInformation', overlay: (b) => [['ServerInformation', b]] },
   { path: '/rest/api/3/myself', schema: 'User', overlay: (b) => [['User', b]] },
   { path: '/rest/api/3/field', schema: 'FieldDetails', array: true, overlay: (b) => b.map((x: unknown) => ['FieldDetails', x]) },
@@ -45,8 +54,18 @@ const rows: Array<{ path: string; method?: string; body?: unknown; schema: strin
   { path: '/rest/api/3/project/search?expand=description,lead,issueTypes', schema: 'PageBeanProject' },
   { path: '/rest/api/3/issue/WEB-1?expand=names,changelog,transitions', schema: 'IssueBean', overlay: (b) => [['IssueBean', b]] },
   { path: '/rest/api/2/issue/WEB-1', schema: 'IssueBean' },
-  { path: '/rest/api/3/search/jql', method: 'POST', body: { jql: 'project = WEB ORDER BY key', fields: ['*all'], maxResults: 5 }, schema: 'SearchAndReconcileResults', overlay: (b) => b.issues.map((x: unknown) => ['IssueBean', x]) },
-  { path: '/rest/api/3/issue/WEB-1/transitions?expand=transitions.fields', schema: 'Transitions', overlay: (b) => b.transitions.map((x: unknown) => ['IssueTransition', x]) },
+  {
+    path: '/rest/api/3/search/jql',
+    method: 'POST',
+    body: { jql: 'project = WEB ORDER BY key', fields: ['*all'], maxResults: 5 },
+    schema: 'SearchAndReconcileResults',
+    overlay: (b) => b.issues.map((x: unknown) => ['IssueBean', x]),
+  },
+  {
+    path: '/rest/api/3/issue/WEB-1/transitions?expand=transitions.fields',
+    schema: 'Transitions',
+    overlay: (b) => b.transitions.map((x: unknown) => ['IssueTransition', x]),
+  },
   { path: '/rest/api/3/issue/createmeta/WEB/issuetypes', schema: 'PageOfCreateMetaIssueTypes' },
   { path: '/rest/api/3/issue/createmeta/WEB/issuetypes/1', schema: 'PageOfCreateMetaIssueTypeWithField' },
   { path: '/rest/api/3/issue/WEB-1/editmeta', schema: 'IssueUpdateMetadata' },
@@ -71,7 +90,7 @@ const rows: Array<{ path: string; method?: string; body?: unknown; schema: strin
   { path: '/rest/api/3/issueLinkType', schema: 'IssueLinkTypes' },
 ];
 
-describe('answers conform to Jira\'s OpenAPI component schemas', () => {
+describe("answers conform to Jira's OpenAPI component schemas", () => {
   it.each(rows.map((r) => [r.path, r] as const))('%s', async (_p, row) => {
     const res = await h.call(row.method ?? 'GET', row.path.replace('ADMIN', admin), { as: admin, body: row.body });
     expect(res.status, res.text.slice(0, 300)).toBeLessThan(300);

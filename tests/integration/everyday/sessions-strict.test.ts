@@ -12,14 +12,22 @@ import { everydayGrants } from './tiny-grants.ts';
 
 let h: Harness;
 let strict: Harness;
-beforeAll(async () => { [h, strict] = await Promise.all([startSandbox('fixtures/tiny'), startSandbox('fixtures/tiny', { strict: true })]); });
-afterAll(async () => { await Promise.all([h.close(), strict.close()]); });
+beforeAll(async () => {
+  [h, strict] = await Promise.all([startSandbox('fixtures/tiny'), startSandbox('fixtures/tiny', { strict: true })]);
+});
+afterAll(async () => {
+  await Promise.all([h.close(), strict.close()]);
+});
 
 const bob = () => h.personas.find((p) => p.accountId === 'u-bob')!;
 
 describe('cookie sessions', () => {
   it('sign in with e-mail and API token, use the cookie, sign out', async () => {
-    const login = await fetch(`${h.url}/rest/auth/1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: bob().email, password: bob().token }) });
+    const login = await fetch(`${h.url}/rest/auth/1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: bob().email, password: bob().token }),
+    });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect(cookie).toMatch(/^JSESSIONID=[0-9a-f]+$/);
@@ -64,9 +72,10 @@ describe('attachment content in the instance', () => {
   beforeAll(async () => {
     s = await startSandboxServer({ snapshot: 'fixtures/tiny', attachmentMaxBytes: 4096 });
     s.ctx.tracker.updateConfig((config) => everydayGrants({ config }));
-
   });
-  afterAll(async () => { await s.close(); });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('is stored once by sha256, covered by the hash, and a file changed on disk is not served', async () => {
     const p = s.ctx.personas().find((x) => x.accountId === 'u-bob')!;
@@ -74,7 +83,9 @@ describe('attachment content in the instance', () => {
     const hashBefore = ((await (await fetch(`${s.url}/_understudy/hash`)).json()) as { hash: string }).hash;
     const form = new FormData();
     form.append('file', new Blob(['hello']), 'hello.txt');
-    const up = (await (await fetch(`${s.url}/rest/api/2/issue/ACME-1/attachments`, { method: "POST", headers, body: form })).json()) as Array<{ content: string }>;
+    const up = (await (await fetch(`${s.url}/rest/api/2/issue/ACME-1/attachments`, { method: 'POST', headers, body: form })).json()) as Array<{
+      content: string;
+    }>;
     await s.ctx.flush();
     const meta = s.ctx.tracker.issues.find((i) => i.key === 'ACME-1')!.attachments![0]!;
     const file = join(s.instance.dir, 'attachments', meta.sha256!);

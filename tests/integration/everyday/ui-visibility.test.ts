@@ -11,9 +11,14 @@ beforeAll(async () => {
   ctx.tracker.addComment('u-bob', 'ACME-1', 'for developers only', { type: 'role', value: 'Developers' });
   server = await listen(buildSandboxApp(ctx, await loadUiRouter()));
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
-it.each([['u-erin', true], ['u-dave', false]] as const)('%s sees the restricted comment: %s', async (who, sees) => {
+it.each([
+  ['u-erin', true],
+  ['u-dave', false],
+] as const)('%s sees the restricted comment: %s', async (who, sees) => {
   const page = await (await fetch(`${server.url}/browse/ACME-1`, { headers: { cookie: `understudy_persona=${who}` } })).text();
   expect(page).toContain('ACME-1');
   expect(page.includes('for developers only')).toBe(sees);

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startSandbox('fixtures/tiny'); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startSandbox('fixtures/tiny');
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const alice = () => h.personas.find((p) => p.accountId === 'u-alice')!;
 
@@ -47,7 +51,12 @@ describe('pagination shapes', () => {
     const keys: string[] = [];
     let token: string | undefined;
     for (let n = 0; n < 10; n++) {
-      const b = (await h.call('POST', '/rest/api/3/search/jql', { as: 'alice', body: { jql: 'project = ACME ORDER BY key ASC', maxResults: 3, fields: ['key'], ...(token ? { nextPageToken: token } : {}) } })).body;
+      const b = (
+        await h.call('POST', '/rest/api/3/search/jql', {
+          as: 'alice',
+          body: { jql: 'project = ACME ORDER BY key ASC', maxResults: 3, fields: ['key'], ...(token ? { nextPageToken: token } : {}) },
+        })
+      ).body;
       keys.push(...b.issues.map((i: { key: string }) => i.key));
       expect(b).not.toHaveProperty('total');
       if (b.isLast) break;
@@ -68,7 +77,14 @@ describe('rich text: wiki strings in v2, ADF in v3, one store', () => {
     const v3 = (await h.call('GET', '/rest/api/3/issue/ACME-1?fields=description', { as: 'bob' })).body;
     expect(typeof v2.fields.description).toBe('string');
     expect(v3.fields.description).toMatchObject({ type: 'doc', version: 1, content: [{ type: 'paragraph' }] });
-    const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First line' }, { type: 'hardBreak' }, { type: 'text', text: 'second' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Para two' }] }] };
+    const adf = {
+      type: 'doc',
+      version: 1,
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'First line' }, { type: 'hardBreak' }, { type: 'text', text: 'second' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Para two' }] },
+      ],
+    };
     expect((await h.call('PUT', '/rest/api/3/issue/ACME-1', { as: 'bob', body: { fields: { description: adf } } })).status).toBe(204);
     const back = (await h.call('GET', '/rest/api/2/issue/ACME-1?fields=description', { as: 'bob' })).body;
     expect(back.fields.description).toBe('First line\nsecond\n\nPara two');
@@ -94,7 +110,14 @@ describe('guard rails', () => {
     expect(res.body.errorMessages[0]).toMatch(/No resource/);
   });
   it('concurrent writes are serialised: every create gets its own key', async () => {
-    const made = await Promise.all(Array.from({ length: 20 }, (_, n) => h.call('POST', '/rest/api/2/issue', { as: 'bob', body: { fields: { project: { key: 'ACME' }, issuetype: { id: '10002' }, summary: `parallel ${n}` } } })));
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        h.call('POST', '/rest/api/2/issue', {
+          as: 'bob',
+          body: { fields: { project: { key: 'ACME' }, issuetype: { id: '10002' }, summary: `parallel ${n}` } },
+        }),
+      ),
+    );
     expect(made.every((r) => r.status === 201)).toBe(true);
     expect(new Set(made.map((r) => r.body.key)).size).toBe(20);
   });
@@ -115,7 +138,9 @@ describe('control API', () => {
     const restored = (await h.call('POST', '/_understudy/restore')).body;
     expect(restored).toEqual({ restored: true, hash: before });
     expect((await h.call('GET', '/_understudy/outbox')).body.length).toBe(outboxBefore);
-    expect((await h.call('GET', '/rest/api/2/issue/ACME-2', { as: 'bob' })).body.fields.comment.comments.map((c: { body: string }) => c.body)).not.toContain('scratch');
+    expect(
+      (await h.call('GET', '/rest/api/2/issue/ACME-2', { as: 'bob' })).body.fields.comment.comments.map((c: { body: string }) => c.body),
+    ).not.toContain('scratch');
   });
 });
 

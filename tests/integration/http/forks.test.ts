@@ -9,8 +9,20 @@ import type { Config, Issue } from '../../../server/model/types.ts';
 const NOW = '2025-06-01T12:00:00.000Z';
 let state: { config: Config; issues: Issue[] };
 
-interface Persona { accountId: string; email: string; token: string }
-interface Served { hub: ForkHub; server: Listening; call: (method: string, path: string, o?: { fork?: string; as?: Persona; body?: unknown; cookie?: string }) => Promise<{ status: number; body: any }> }
+interface Persona {
+  accountId: string;
+  email: string;
+  token: string;
+}
+interface Served {
+  hub: ForkHub;
+  server: Listening;
+  call: (
+    method: string,
+    path: string,
+    o?: { fork?: string; as?: Persona; body?: unknown; cookie?: string },
+  ) => Promise<{ status: number; body: any }>;
+}
 
 const started: Served[] = [];
 const serve = async (options: Partial<ConstructorParameters<typeof ForkHub>[0]> = {}, load = true): Promise<Served> => {
@@ -56,7 +68,9 @@ beforeAll(async () => {
   bob = personas.find((p) => p.accountId === 'u-bob')!;
   expect(bob.token).toMatch(/\S{8,}/);
 });
-afterAll(async () => { for (const x of started) await x.server.close(); });
+afterAll(async () => {
+  for (const x of started) await x.server.close();
+});
 
 describe('ForkHub: isolation', () => {
   it('a comment written on a fork is seen there only: not on the base, not on another fork', async () => {
@@ -75,7 +89,9 @@ describe('ForkHub: isolation', () => {
     const base = await fields();
     expect(base.labels).toEqual(['sso', 'login']);
     expect((await s.call('PUT', '/rest/api/2/issue/ACME-1', { as: bob, fork: a, body: { fields: { labels: ['fork-only'] } } })).status).toBe(204);
-    expect((await s.call('POST', '/rest/api/2/issue/ACME-1/transitions', { as: bob, fork: a, body: { transition: { id: 't-start' } } })).status).toBe(204);
+    expect((await s.call('POST', '/rest/api/2/issue/ACME-1/transitions', { as: bob, fork: a, body: { transition: { id: 't-start' } } })).status).toBe(
+      204,
+    );
     expect(await fields(a)).toMatchObject({ labels: ['fork-only'], status: { name: 'In Progress' } });
     expect(await fields()).toEqual(base);
     expect(base.status.name).toBe('Open');
@@ -91,7 +107,11 @@ describe('ForkHub: isolation', () => {
     expect(before).toBe(canonicalHash(state.config, state.issues));
     const a = await newFork();
     expect(await hashOf(a)).toBe(before);
-    const created = await s.call('POST', '/rest/api/2/issue', { as: bob, fork: a, body: { fields: { project: { key: 'ACME' }, issuetype: { id: '10002' }, summary: 'made on a fork' } } });
+    const created = await s.call('POST', '/rest/api/2/issue', {
+      as: bob,
+      fork: a,
+      body: { fields: { project: { key: 'ACME' }, issuetype: { id: '10002' }, summary: 'made on a fork' } },
+    });
     expect(created.status).toBe(201);
     expect(created.body.key).toBe('ACME-8');
     await s.call('POST', '/rest/api/2/issue/ACME-2/comment', { as: bob, fork: a, body: { body: 'x' } });

@@ -10,18 +10,33 @@ export interface Harness {
   personas: Persona[];
   close: () => Promise<void>;
   /** fetch with optional persona (by e-mail prefix or account id) using Basic auth. */
-  call: (method: string, path: string, options?: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; text: string }>;
+  call: (
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: any; text: string }>;
 }
 
 const snapshots = new Map<string, Awaited<ReturnType<typeof readSnapshot>>>();
 
-export const startSandbox = async (fixture: string, options: {
-  now?: string; deploymentType?: 'Cloud' | 'DataCenter'; legacySearchGone?: boolean; strict?: boolean; attachmentMaxBytes?: number; patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void;
-  onInternalError?: (e: import('../../../server/http/internal-errors.ts').InternalErrorEntry) => void;
-  withUi?: boolean;
-} = {}): Promise<Harness> => {
+export const startSandbox = async (
+  fixture: string,
+  options: {
+    now?: string;
+    deploymentType?: 'Cloud' | 'DataCenter';
+    legacySearchGone?: boolean;
+    strict?: boolean;
+    attachmentMaxBytes?: number;
+    patch?: (state: { config: import('../../../server/model/types.ts').Config }) => void;
+    onInternalError?: (e: import('../../../server/http/internal-errors.ts').InternalErrorEntry) => void;
+    withUi?: boolean;
+  } = {},
+): Promise<Harness> => {
   let snap = snapshots.get(fixture);
-  if (!snap) { snap = await readSnapshot(fixture); snapshots.set(fixture, snap); }
+  if (!snap) {
+    snap = await readSnapshot(fixture);
+    snapshots.set(fixture, snap);
+  }
   if (!snap.config || snap.problems.length) throw new Error(`cannot read ${fixture}: ${snap.problems.map((p) => p.message).join('; ')}`);
   const state = structuredClone({ config: snap.config, issues: snap.issues });
   const { patch, withUi, ...rest } = options;
@@ -32,7 +47,10 @@ export const startSandbox = async (fixture: string, options: {
   const personas = [...ctx.personas()];
   const find = (as: string) => personas.find((p) => p.accountId === as || p.email.startsWith(`${as}@`) || p.email.startsWith(`${as}.`));
   return {
-    url: server.url, ctx, personas, close: server.close,
+    url: server.url,
+    ctx,
+    personas,
+    close: server.close,
     call: async (method, path, o = {}) => {
       const headers: Record<string, string> = { accept: 'application/json', ...(o.headers ?? {}) };
       if (o.as) {
@@ -41,10 +59,18 @@ export const startSandbox = async (fixture: string, options: {
         headers.authorization = `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`;
       }
       if (o.body !== undefined || o.raw !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${server.url}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers,
+        body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
+      });
       const text = await res.text();
       let body: any;
-      try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
       return { status: res.status, body, text };
     },
   };

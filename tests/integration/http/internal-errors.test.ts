@@ -9,9 +9,15 @@ const kept: InternalErrorEntry[] = [];
 beforeAll(async () => {
   h = await startSandbox('fixtures/tiny', { onInternalError: (e) => kept.push(e) });
   // A bug, planted: the tracker throws something that is not a TrackerError.
-  h.ctx.tracker.getIssue = () => { throw new TypeError('planted bug: cannot read the issue'); };
-  h.ctx.tracker.board = () => { throw new RangeError('planted bug in boards'); };
-  h.ctx.tracker.boardIssues = () => { throw new RangeError('planted bug in boards'); };
+  h.ctx.tracker.getIssue = () => {
+    throw new TypeError('planted bug: cannot read the issue');
+  };
+  h.ctx.tracker.board = () => {
+    throw new RangeError('planted bug in boards');
+  };
+  h.ctx.tracker.boardIssues = () => {
+    throw new RangeError('planted bug in boards');
+  };
 });
 afterAll(() => h.close());
 

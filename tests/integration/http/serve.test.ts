@@ -9,7 +9,9 @@ import { startSandboxServer } from '../../../server/http/serve.ts';
 import { acquireLock, createInstance, openInstance } from '../../../server/store/index.ts';
 
 const dirs: string[] = [];
-afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
 
 describe('sandbox flags', () => {
   const bad: Array<[string, Record<string, string>, RegExp]> = [
@@ -19,17 +21,29 @@ describe('sandbox flags', () => {
     ['a bad --now', { now: 'yesterday' }, /not an ISO date-time/],
     ['an unknown --mimic', { mimic: 'server' }, /--mimic 'server' is not known/],
     ['an empty --host', { host: ' ' }, /--host is empty/],
-    ['a --banner that is not there', { banner: 'reports/nowhere/heads-up.banner.html' }, /--banner 'reports\/nowhere\/heads-up\.banner\.html' cannot be read \(ENOENT\)/],
+    [
+      'a --banner that is not there',
+      { banner: 'reports/nowhere/heads-up.banner.html' },
+      /--banner 'reports\/nowhere\/heads-up\.banner\.html' cannot be read \(ENOENT\)/,
+    ],
   ];
   it.each(bad)('%s is a UserError (exit 2)', (_n, flags, message) => {
     let error: unknown;
-    try { parseServeFlags(flags, 'usage'); } catch (e) { error = e; }
+    try {
+      parseServeFlags(flags, 'usage');
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(2);
     expect((error as Error).message).toMatch(message);
   });
   it('good flags become options', () => {
-    expect(parseServeFlags({ port: '8080', now: '2026-01-31T09:00:00Z', mimic: 'datacenter' }, 'u')).toMatchObject({ port: 8080, now: '2026-01-31T09:00:00.000Z', mimic: 'datacenter' });
+    expect(parseServeFlags({ port: '8080', now: '2026-01-31T09:00:00Z', mimic: 'datacenter' }, 'u')).toMatchObject({
+      port: 8080,
+      now: '2026-01-31T09:00:00.000Z',
+      mimic: 'datacenter',
+    });
   });
 });
 
@@ -71,7 +85,11 @@ describe('serving', () => {
     const s = await startSandboxServer({ instance: dir, mimic: 'datacenter' });
     await expect(acquireLock(dir, 'test')).rejects.toThrow(/locked/);
     const bob = s.ctx.personas().find((p) => p.accountId === 'u-bob')!;
-    const res = await fetch(`${s.url}/rest/api/2/issue/ACME-1/comment`, { method: 'POST', headers: { authorization: `Bearer ${bob.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'kept' }) });
+    const res = await fetch(`${s.url}/rest/api/2/issue/ACME-1/comment`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bob.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'kept' }),
+    });
     expect(res.status).toBe(201);
     await s.close();
     const reopened = await openInstance(dir);

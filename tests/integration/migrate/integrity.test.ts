@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { output, runMigrate } from '../../helpers/migrate-cli.ts';
-import { diskState, entryOf, makeInstance, migrationsFolder, opsSource, removeTemp, tempRoot, type MigrationsFolder } from '../../helpers/migrate-fixture.ts';
+import {
+  diskState,
+  entryOf,
+  makeInstance,
+  migrationsFolder,
+  opsSource,
+  removeTemp,
+  tempRoot,
+  type MigrationsFolder,
+} from '../../helpers/migrate-fixture.ts';
 
 const A = '20250101-000000-rename-review';
 const B = '20250102-000000-drop-story-points';
@@ -103,7 +112,9 @@ describe('out-of-order migrations', () => {
     expect(refused.stderr).toMatch(new RegExp(`${EARLY} sorts before the last applied migration ${B}`));
     expect(refused.stderr).toMatch(/--out-of-order/);
     expect((await diskState(inst)).generation).toBe(s.generation);
-    expect((await runMigrate('status', args)).stdout).toMatch(new RegExp(`^pending +${EARLY} +— out of order: sorts before the last applied migration`, 'm'));
+    expect((await runMigrate('status', args)).stdout).toMatch(
+      new RegExp(`^pending +${EARLY} +— out of order: sorts before the last applied migration`, 'm'),
+    );
 
     const forced = await runMigrate('up', [...args, '--out-of-order']);
     expect(forced.code, output(forced)).toBe(0);

@@ -25,7 +25,9 @@ afterAll(async () => {
 /** Starts the lock holder and resolves once it holds the lock. */
 const holdLock = (dir: string): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}/tests/helpers/migrate-lock-holder.ts`, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}/tests/helpers/migrate-lock-holder.ts`, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve(child));
     child.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
   });
@@ -49,7 +51,9 @@ describe('the instance lock', () => {
     await new Promise((r) => holder!.once('exit', r));
     const stale = await runMigrate('up', args);
     expect(stale.code, output(stale)).toBe(2);
-    expect(stale.stderr).toMatch(new RegExp(`stale lock: pid ${pid} on \\S+ since \\S+ for 'lock-holder test', and that process is no longer running`));
+    expect(stale.stderr).toMatch(
+      new RegExp(`stale lock: pid ${pid} on \\S+ since \\S+ for 'lock-holder test', and that process is no longer running`),
+    );
     expect(stale.stderr).toMatch(new RegExp(`delete '${inst}/lock.json'`));
     const still = await diskState(inst);
     expect([still.hash, still.generation, still.lock?.pid]).toEqual([before.hash, before.generation, pid]);

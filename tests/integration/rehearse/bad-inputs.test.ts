@@ -13,31 +13,69 @@ import { tinyContent } from '../../helpers/tiny-snapshot.ts';
 let dir: string;
 const rel = (p: string) => p.slice(process.cwd().length + 1);
 
-beforeAll(async () => { dir = await scratchDir(); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await scratchDir();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-interface Case { name: string; args: () => Promise<string[]>; env?: NodeJS.ProcessEnv; message: RegExp }
+interface Case {
+  name: string;
+  args: () => Promise<string[]>;
+  env?: NodeJS.ProcessEnv;
+  message: RegExp;
+}
 
 const CASES: Case[] = [
   { name: 'a snapshot folder that does not exist', args: async () => ['--snapshot', 'fixtures/no-such-snapshot'], message: /no-such-snapshot/ },
   { name: 'an invalid snapshot', args: async () => ['--snapshot', 'fixtures/invalid/duplicate-issue-key'], message: /not valid \(\d+ errors?\)/ },
   {
     name: 'a migration file that does not compile',
-    args: async () => ['--snapshot', 'fixtures/tiny', '--migrations', rel(await writeMigrations(join(dir, 'broken'), { '20260101-000000-broken.ts': "import { defineMigration } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [ });\n" }))],
+    args: async () => [
+      '--snapshot',
+      'fixtures/tiny',
+      '--migrations',
+      rel(
+        await writeMigrations(join(dir, 'broken'), {
+          '20260101-000000-broken.ts':
+            "import { defineMigration } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [ });\n",
+        }),
+      ),
+    ],
     message: /20260101-000000-broken/,
   },
   {
     name: 'a migration with an unknown expect check',
-    args: async () => ['--snapshot', 'fixtures/tiny', '--migrations', rel(await writeMigrations(join(dir, 'bad-expect'), { '20260101-000000-bad-expect.ts': "import { defineMigration, op } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [op.renameStatus({ from: 'Open', to: 'New' })], expect: [{ check: 'screens', reason: 'x' }] as never });\n" }))],
+    args: async () => [
+      '--snapshot',
+      'fixtures/tiny',
+      '--migrations',
+      rel(
+        await writeMigrations(join(dir, 'bad-expect'), {
+          '20260101-000000-bad-expect.ts':
+            "import { defineMigration, op } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [op.renameStatus({ from: 'Open', to: 'New' })], expect: [{ check: 'screens', reason: 'x' }] as never });\n",
+        }),
+      ),
+    ],
     message: /expect\[0\]\.check/,
   },
-  { name: 'no browser', args: async () => ['--snapshot', 'fixtures/tiny'], env: { UNDERSTUDY_CHROMIUM: '/nonexistent/chromium' }, message: /UNDERSTUDY_CHROMIUM='\/nonexistent\/chromium' is not an executable/ },
+  {
+    name: 'no browser',
+    args: async () => ['--snapshot', 'fixtures/tiny'],
+    env: { UNDERSTUDY_CHROMIUM: '/nonexistent/chromium' },
+    message: /UNDERSTUDY_CHROMIUM='\/nonexistent\/chromium' is not an executable/,
+  },
   { name: 'a bad --shard', args: async () => ['--shard', '3/2'], message: /--shard '3\/2' is not a shard/ },
   { name: 'a bad --workers', args: async () => ['--workers', 'many'], message: /--workers 'many'/ },
   { name: 'an unknown flag', args: async () => ['--snapshots', 'x'], message: /Unknown option '--snapshots'/ },
   {
     name: 'a malformed settings file',
-    args: async () => { const f = join(dir, 'bad.config.json'); await writeFile(f, '{ "rehearse": { "workers": 0 } }'); return ['--config', rel(f)]; },
+    args: async () => {
+      const f = join(dir, 'bad.config.json');
+      await writeFile(f, '{ "rehearse": { "workers": 0 } }');
+      return ['--config', rel(f)];
+    },
     message: /rehearse\.workers: 0 is out of range/,
   },
 ];
@@ -60,7 +98,14 @@ describe('gate: freshness of cloned snapshots', () => {
     const content = tinyContent();
     const old = '2025-01-01T00:00:00.000Z';
     const snap = join(dir, 'old-clone');
-    await writeSnapshot(snap, { ...content, manifest: { ...content.manifest, kind: 'clone', createdAt: old, production: { configHash: `sha256:${'0'.repeat(64)}`, clonedAt: old } } }, { overwrite: true });
+    await writeSnapshot(
+      snap,
+      {
+        ...content,
+        manifest: { ...content.manifest, kind: 'clone', createdAt: old, production: { configHash: `sha256:${'0'.repeat(64)}`, clonedAt: old } },
+      },
+      { overwrite: true },
+    );
     const none = await writeMigrations(join(dir, 'none'), {});
     const specs = join(dir, 'no-specs');
     await mkdir(specs, { recursive: true });

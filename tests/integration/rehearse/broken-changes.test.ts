@@ -18,7 +18,9 @@ beforeAll(async () => {
   emptySpecs = join(dir, 'no-specs');
   await mkdir(emptySpecs, { recursive: true });
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const rel = (p: string) => p.slice(process.cwd().length + 1);
 
@@ -26,7 +28,16 @@ describe('rehearse on broken change sets', () => {
   it('the unchanged snapshot with no migration rehearses green (exit 0) with every report file', async () => {
     const migrations = await writeMigrations(join(dir, 'none'), {});
     const report = join(dir, 'report-none');
-    const r = await runScript('rehearse', ['--snapshot', rel(snapshot), '--migrations', rel(migrations), '--report', rel(report), '--specs', rel(emptySpecs)]);
+    const r = await runScript('rehearse', [
+      '--snapshot',
+      rel(snapshot),
+      '--migrations',
+      rel(migrations),
+      '--report',
+      rel(report),
+      '--specs',
+      rel(emptySpecs),
+    ]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     for (const f of ['index.html', 'summary.md', 'runbook.md', 'junit.xml', 'result.json']) await readFile(join(report, f), 'utf8');
     const result = JSON.parse(await readFile(join(report, 'result.json'), 'utf8'));
@@ -40,7 +51,18 @@ describe('rehearse on broken change sets', () => {
       const name = c.file.replace(/\.ts$/, '');
       const migrations = await writeMigrations(join(dir, name), { [c.file]: c.source });
       const report = join(dir, `report-${name}`);
-      const args = ['--snapshot', rel(snapshot), '--migrations', rel(migrations), '--report', rel(report), '--specs', rel(emptySpecs), '--workers', '1'];
+      const args = [
+        '--snapshot',
+        rel(snapshot),
+        '--migrations',
+        rel(migrations),
+        '--report',
+        rel(report),
+        '--specs',
+        rel(emptySpecs),
+        '--workers',
+        '1',
+      ];
       if (c.settings) {
         const file = join(dir, `${name}.config.json`);
         await writeFile(file, JSON.stringify(c.settings));

@@ -11,8 +11,12 @@ import { runAnnounceCommand } from '../../../server/announce/command.ts';
 import { rehearseGreen, scratchDir } from '../../helpers/rehearse-cli.ts';
 
 let dir: string;
-beforeAll(async () => { dir = await scratchDir(); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await scratchDir();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 it('npm run rehearse on fixtures/acme with the shipped migrations: exit 0, rollback proven, a complete report', async () => {
   const report = join(dir, 'report');
@@ -38,7 +42,16 @@ it('npm run rehearse on fixtures/acme with the shipped migrations: exit 0, rollb
     expect(text, ext).toContain('Office Location');
   }
   const md = out.join('\n');
-  for (const section of ['## What changes', '## Why', '## Who is affected', '## What you need to do differently', '## When', '## If something goes wrong', '## Questions']) expect(md).toContain(section);
+  for (const section of [
+    '## What changes',
+    '## Why',
+    '## Who is affected',
+    '## What you need to do differently',
+    '## When',
+    '## If something goes wrong',
+    '## Questions',
+  ])
+    expect(md).toContain(section);
   expect(md).toMatch(/On the rehearsal copy the rollback was practised and checked/);
   expect(md).toMatch(/Undo “Remove the resolution 'Won't Do'/);
 }, 600_000);

@@ -58,7 +58,7 @@ describe('crash safety under kill -9', () => {
     const seen: string[] = [];
     let midSave = 0;
     let seed = Date.now() % 100_000;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let k = 0; k < KILLS; k++) {
       const saves = await runAndKill(inst.dir, Math.floor(random() * 4), random() * 1.2);
       expect(saves).toBeGreaterThan(0);

@@ -8,7 +8,10 @@ describe('npm run validate (the real command)', () => {
     expect(r.stdout).toBe('fixtures/tiny: valid (12 issues, 0 warnings)\n');
   });
   it.each([
-    ['transition-to-unknown-status', "config.json: workflows[0].transitions[2].to: unknown status 'Dne' (known: 1 (Open), 2 (In Progress), 3 (In Review), 4 (Done))"],
+    [
+      'transition-to-unknown-status',
+      "config.json: workflows[0].transitions[2].to: unknown status 'Dne' (known: 1 (Open), 2 (In Progress), 3 (In Review), 4 (Done))",
+    ],
     ['malformed-json-shard-line', 'issues/00001.ndjson: line 5: line 5 is not valid JSON'],
     ['missing-manifest', 'manifest.json: (root): file is missing'],
     ['duplicate-project-key', "config.json: projects[2].key: duplicate project key 'ACME'"],

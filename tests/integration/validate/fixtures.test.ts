@@ -21,7 +21,9 @@ describe('fixtures/invalid: every case is invalid with its precise message', () 
 
 describe('the committed invalid fixtures are what the table generates', () => {
   let tmp = '';
-  afterAll(async () => { if (tmp) await rm(tmp, { recursive: true, force: true }); });
+  afterAll(async () => {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
   it.each(INVALID_CASES.filter((c) => !c.name.includes('hash')))('$name', async (c) => {
     tmp ||= await mkdtemp(join(tmpdir(), 'understudy-invalid-'));
     const fresh = await validateDir(await writeInvalidCase(tmp, c));

@@ -9,11 +9,15 @@ export const ROOT = join(import.meta.dirname, '../../..');
 export const INVALID_DIR = join(ROOT, 'fixtures/invalid');
 
 export const invalidCases = (): { name: string; dir: string; expected: string[] }[] =>
-  readdirSync(INVALID_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({
-    name: d.name,
-    dir: join(INVALID_DIR, d.name),
-    expected: readFileSync(join(INVALID_DIR, d.name, 'expected.txt'), 'utf8').split('\n').filter(Boolean),
-  }));
+  readdirSync(INVALID_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({
+      name: d.name,
+      dir: join(INVALID_DIR, d.name),
+      expected: readFileSync(join(INVALID_DIR, d.name, 'expected.txt'), 'utf8')
+        .split('\n')
+        .filter(Boolean),
+    }));
 
 /** Validates a snapshot directory in-process: the printed lines and whether any is an error. */
 export const validateDir = async (dir: string): Promise<{ lines: string[]; invalid: boolean; issues: number }> => {

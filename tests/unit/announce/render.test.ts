@@ -7,7 +7,9 @@ import { noticeSlack } from '../../../server/announce/render/slack.ts';
 import { noticeText, wrap } from '../../../server/announce/render/text.ts';
 
 const hostile = (link = 'https://ci.example/r'): Notice => ({
-  kind: 'heads-up', tone: 'warning', link,
+  kind: 'heads-up',
+  tone: 'warning',
+  link,
   subject: 'Change <script>alert(1)</script> & @channel',
   headline: 'Project <img src=x onerror=alert(1)> changes; ping <!here> and @team',
   sections: [{ title: 'What you need to do differently', blocks: [{ type: 'list', items: ['Use <b>bold</b> & *stars* [link](http://evil)'] }] }],

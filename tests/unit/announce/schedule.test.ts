@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { defaultStart, defaultWindow, estimate, formatDuration, formatWhen, parseAt, parseWindow } from '../../../server/announce/schedule.ts';
 import type { RehearsalResult } from '../../../server/rehearse/result.ts';
 
-const result = (issues: number, productionIssues: number | undefined, migrations: { touched: number; up: number; down: number }[]) => ({
-  snapshot: { dir: 'x', kind: 'clone', issues, projects: 1, ...(productionIssues !== undefined ? { productionIssues } : {}) },
-  migrations: migrations.map((m, i) => ({ id: `m${i}`, description: '', sentences: [], configChanges: [], issues: { total: m.touched, byProject: {}, byType: {}, byStatus: {} }, notifications: { total: 0, perRecipient: [] }, sharedSchemes: [], workflowsChanged: [], upMs: m.up, downMs: m.down })),
-}) as unknown as RehearsalResult;
+const result = (issues: number, productionIssues: number | undefined, migrations: { touched: number; up: number; down: number }[]) =>
+  ({
+    snapshot: { dir: 'x', kind: 'clone', issues, projects: 1, ...(productionIssues !== undefined ? { productionIssues } : {}) },
+    migrations: migrations.map((m, i) => ({
+      id: `m${i}`,
+      description: '',
+      sentences: [],
+      configChanges: [],
+      issues: { total: m.touched, byProject: {}, byType: {}, byStatus: {} },
+      notifications: { total: 0, perRecipient: [] },
+      sharedSchemes: [],
+      workflowsChanged: [],
+      upMs: m.up,
+      downMs: m.down,
+    })),
+  }) as unknown as RehearsalResult;
 
 describe('--at', () => {
   it.each([
@@ -20,7 +32,11 @@ describe('--at', () => {
 });
 
 describe('--window', () => {
-  it.each([['1', 1], ['90', 90], ['10080', 10080]])('%s minutes', (v, n) => expect(parseWindow(v)).toBe(n));
+  it.each([
+    ['1', 1],
+    ['90', 90],
+    ['10080', 10080],
+  ])('%s minutes', (v, n) => expect(parseWindow(v)).toBe(n));
   it.each(['0', '-5', '1.5', '1h', '', '10081'])('%j is refused', (v) => expect(() => parseWindow(v)).toThrow(/is not a number of minutes/));
 });
 
@@ -41,11 +57,19 @@ describe('durations and times', () => {
 
 describe('estimates scale to production', () => {
   it('steps that touch issues scale by production ÷ sample; configuration-only steps do not', () => {
-    const e = estimate(result(1000, 100_000, [{ touched: 500, up: 20_000, down: 10_000 }, { touched: 0, up: 300, down: 200 }]), undefined);
+    const e = estimate(
+      result(1000, 100_000, [
+        { touched: 500, up: 20_000, down: 10_000 },
+        { touched: 0, up: 300, down: 200 },
+      ]),
+      undefined,
+    );
     expect(e.upMs).toBe(20_300);
     expect(e.prodUpMs).toBe(20_000 * 100 + 300);
     expect(e.prodDownMs).toBe(10_000 * 100 + 200);
-    expect(e.scaling).toBe("measured on a copy with 1,000 of production's 100,000 issues; the step that changes issues is scaled by 100×, the configuration-only steps are not");
+    expect(e.scaling).toBe(
+      "measured on a copy with 1,000 of production's 100,000 issues; the step that changes issues is scaled by 100×, the configuration-only steps are not",
+    );
     expect(defaultWindow(e.prodUpMs, e.prodDownMs)).toBe(105); // 2 × 50 min, rounded up to a quarter hour
   });
   it('a snapshot as big as production is not scaled, and the window is at least 30 minutes', () => {

@@ -26,15 +26,36 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 const post = (over: { retries?: number; maxDelayMs?: number } = {}) => {
   const waits: number[] = [];
   hits = 0;
-  return postJson(base, { a: 1 }, { timeoutMs: 2000, retries: over.retries ?? 3, idempotencyKey: 'k', baseDelayMs: 10, maxDelayMs: over.maxDelayMs ?? 60_000, random: () => 0.5, sleep: async (ms) => { waits.push(ms); } })
-    .then((o) => ({ ...o, waits }));
+  return postJson(
+    base,
+    { a: 1 },
+    {
+      timeoutMs: 2000,
+      retries: over.retries ?? 3,
+      idempotencyKey: 'k',
+      baseDelayMs: 10,
+      maxDelayMs: over.maxDelayMs ?? 60_000,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    },
+  ).then((o) => ({ ...o, waits }));
 };
 
 describe('Retry-After', () => {
   const now = Date.parse('2026-11-27T10:00:00Z');
   it.each<[string | null, number | undefined]>([
-    ['3', 3000], [' 0 ', 0], ['Fri, 27 Nov 2026 10:00:05 GMT', 5000], ['Fri, 27 Nov 2026 09:00:00 GMT', 0],
-    [null, undefined], ['', undefined], ['1.5', undefined], ['soon', undefined], ['2026-11-27T10:00:05Z', undefined], ['-1', undefined],
+    ['3', 3000],
+    [' 0 ', 0],
+    ['Fri, 27 Nov 2026 10:00:05 GMT', 5000],
+    ['Fri, 27 Nov 2026 09:00:00 GMT', 0],
+    [null, undefined],
+    ['', undefined],
+    ['1.5', undefined],
+    ['soon', undefined],
+    ['2026-11-27T10:00:05Z', undefined],
+    ['-1', undefined],
   ])('%j → %j ms', (v, ms) => expect(retryAfterMs(v, now)).toBe(ms));
 });
 
@@ -70,7 +91,11 @@ describe('postJson', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as { port: number }).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const o = await postJson(`http://127.0.0.1:${port}/hooks/SECRETPATH`, {}, { timeoutMs: 500, retries: 1, idempotencyKey: 'k', sleep: async () => {} });
+    const o = await postJson(
+      `http://127.0.0.1:${port}/hooks/SECRETPATH`,
+      {},
+      { timeoutMs: 500, retries: 1, idempotencyKey: 'k', sleep: async () => {} },
+    );
     expect(o.delivered).toBe(false);
     expect(o.detail).toMatch(/^gave up after 2 attempts: network error \(ECONNREFUSED\)/);
     expect(o.detail).not.toMatch(/SECRETPATH|127\.0\.0\.1/);

@@ -19,7 +19,17 @@ const scripted = (replies: Reply[]) => {
     if (r === 'hang') return new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))));
     return new Response(r.body === undefined ? null : JSON.stringify(r.body), { status: r.status, headers: r.headers });
   }) as unknown as typeof globalThis.fetch;
-  const writer = new Writer({ baseUrl: BASE, credentials: { kind: 'basic', email: 'a@b.example', token: 'SECRET-TOKEN' }, fetch, retries: 3, timeoutMs: 20, sleep: async (ms) => { waits.push(ms); }, random: () => 0.5 });
+  const writer = new Writer({
+    baseUrl: BASE,
+    credentials: { kind: 'basic', email: 'a@b.example', token: 'SECRET-TOKEN' },
+    fetch,
+    retries: 3,
+    timeoutMs: 20,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 0.5,
+  });
   return { writer, seen, waits };
 };
 
@@ -30,19 +40,51 @@ describe('Writer', () => {
   it.each<[string, WriteRequest, Reply[], number | RegExp, number]>([
     ['a PUT retried through 500s', PUT, [{ status: 500 }, { status: 502 }, { status: 200, body: { ok: 1 } }], 200, 3],
     ['a PUT retried through resets and a hang', PUT, ['reset', 'hang', { status: 204 }], 204, 3],
-    ['a POST retried through 429 (Jira did nothing)', POST, [{ status: 429, headers: { 'retry-after': '2' } }, { status: 201, body: [{ id: '1' }] }], 201, 2],
-    ['a 400 is refused at once, with Jira\'s words', PUT, [{ status: 400, body: { errorMessages: ['The filter name is taken.'], errors: {} } }], /refused \(400\): The filter name is taken/, 1],
+    [
+      'a POST retried through 429 (Jira did nothing)',
+      POST,
+      [
+        { status: 429, headers: { 'retry-after': '2' } },
+        { status: 201, body: [{ id: '1' }] },
+      ],
+      201,
+      2,
+    ],
+    [
+      "a 400 is refused at once, with Jira's words",
+      PUT,
+      [{ status: 400, body: { errorMessages: ['The filter name is taken.'], errors: {} } }],
+      /refused \(400\): The filter name is taken/,
+      1,
+    ],
     ['a POST that got a 500 is uncertain: never sent again blindly', POST, [{ status: 500 }], /no clear answer \(HTTP 500\)/, 1],
     ['a POST that got no answer is uncertain', POST, ['hang'], /no clear answer \(no answer within 20 ms\)/, 1],
-    ['a 500 that persists through the retries fails', PUT, [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }], /failed after 4 attempts \(last: HTTP 500\)/, 4],
-    ['a redirect is refused, never followed', PUT, [{ status: 302, headers: { location: 'https://evil.example/' } }], /redirects; pass the final URL/, 1],
+    [
+      'a 500 that persists through the retries fails',
+      PUT,
+      [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }],
+      /failed after 4 attempts \(last: HTTP 500\)/,
+      4,
+    ],
+    [
+      'a redirect is refused, never followed',
+      PUT,
+      [{ status: 302, headers: { location: 'https://evil.example/' } }],
+      /redirects; pass the final URL/,
+      1,
+    ],
   ])('%s', async (_n, req, replies, expected, calls) => {
     const s = scripted(replies);
     const run = s.writer.send(req);
     if (typeof expected === 'number') expect((await run).status).toBe(expected);
     else await expect(run).rejects.toThrow(expected);
     expect(s.seen).toHaveLength(calls);
-    expect(s.seen.every((x) => x.redirect === 'manual' && x.auth === `Basic ${Buffer.from('a@b.example:SECRET-TOKEN').toString('base64')}` && !x.url.includes('SECRET'))).toBe(true);
+    expect(
+      s.seen.every(
+        (x) =>
+          x.redirect === 'manual' && x.auth === `Basic ${Buffer.from('a@b.example:SECRET-TOKEN').toString('base64')}` && !x.url.includes('SECRET'),
+      ),
+    ).toBe(true);
   });
 
   it('waits as long as Retry-After says on a 429, with backoff and jitter otherwise', async () => {
@@ -52,13 +94,28 @@ describe('Writer', () => {
   });
 
   it('polls the task a 303 points at until it is complete, and answers its result', async () => {
-    const s = scripted([{ status: 303, headers: { location: `${BASE}/rest/api/3/task/10042` } }, { status: 200, body: { id: '10042', status: 'RUNNING' } }, { status: 200, body: { id: '10042', status: 'COMPLETE', result: { moved: 3 } } }]);
-    expect(await s.writer.send({ method: 'DELETE', path: '/rest/api/3/resolution/7', query: { replaceWith: '2' } })).toEqual({ status: 200, body: { moved: 3 }, task: '10042' });
-    expect(s.seen.map((x) => `${x.method} ${x.url.replace(BASE, '')}`)).toEqual(['DELETE /rest/api/3/resolution/7?replaceWith=2', 'GET /rest/api/3/task/10042', 'GET /rest/api/3/task/10042']);
+    const s = scripted([
+      { status: 303, headers: { location: `${BASE}/rest/api/3/task/10042` } },
+      { status: 200, body: { id: '10042', status: 'RUNNING' } },
+      { status: 200, body: { id: '10042', status: 'COMPLETE', result: { moved: 3 } } },
+    ]);
+    expect(await s.writer.send({ method: 'DELETE', path: '/rest/api/3/resolution/7', query: { replaceWith: '2' } })).toEqual({
+      status: 200,
+      body: { moved: 3 },
+      task: '10042',
+    });
+    expect(s.seen.map((x) => `${x.method} ${x.url.replace(BASE, '')}`)).toEqual([
+      'DELETE /rest/api/3/resolution/7?replaceWith=2',
+      'GET /rest/api/3/task/10042',
+      'GET /rest/api/3/task/10042',
+    ]);
   });
 
   it('a failed task is a failed write', async () => {
-    const s = scripted([{ status: 303, headers: { location: '/rest/api/3/task/9' } }, { status: 200, body: { id: '9', status: 'FAILED', message: 'Option is still in use.' } }]);
+    const s = scripted([
+      { status: 303, headers: { location: '/rest/api/3/task/9' } },
+      { status: 200, body: { id: '9', status: 'FAILED', message: 'Option is still in use.' } },
+    ]);
     await expect(s.writer.send(PUT)).rejects.toThrow(TaskFailed);
   });
 
@@ -69,7 +126,10 @@ describe('Writer', () => {
   });
 
   it('a taskId in a 200 answer is polled too (workflow updates)', async () => {
-    const s = scripted([{ status: 200, body: { taskId: '5', workflows: [] } }, { status: 200, body: { id: '5', status: 'COMPLETE' } }]);
+    const s = scripted([
+      { status: 200, body: { taskId: '5', workflows: [] } },
+      { status: 200, body: { id: '5', status: 'COMPLETE' } },
+    ]);
     await s.writer.send(POST);
     expect(s.seen[1]!.url).toBe(`${BASE}/rest/api/3/task/5`);
   });
@@ -77,7 +137,13 @@ describe('Writer', () => {
   it('sends one request at a time', async () => {
     let inFlight = 0;
     let most = 0;
-    const fetch = (async () => { inFlight++; most = Math.max(most, inFlight); await new Promise((r) => setTimeout(r, 5)); inFlight--; return new Response('{}', { status: 200 }); }) as unknown as typeof globalThis.fetch;
+    const fetch = (async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return new Response('{}', { status: 200 });
+    }) as unknown as typeof globalThis.fetch;
     const w = new Writer({ baseUrl: BASE, credentials: { kind: 'bearer', token: 't' }, fetch });
     await Promise.all([w.send(PUT), w.send(PUT), w.send(PUT)]);
     expect(most).toBe(1);
@@ -85,7 +151,9 @@ describe('Writer', () => {
 
   it('refuses http to another machine and credentials in the URL', () => {
     expect(() => new Writer({ baseUrl: 'http://jira.example.com', credentials: { kind: 'bearer', token: 't' } })).toThrow(/only sent over https/);
-    expect(() => new Writer({ baseUrl: 'https://u:p@jira.example.com', credentials: { kind: 'bearer', token: 't' } })).toThrow(/must not contain credentials/);
+    expect(() => new Writer({ baseUrl: 'https://u:p@jira.example.com', credentials: { kind: 'bearer', token: 't' } })).toThrow(
+      /must not contain credentials/,
+    );
   });
 
   it('types its errors', () => {

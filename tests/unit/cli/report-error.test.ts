@@ -11,9 +11,24 @@ const report = (e: unknown, debug = false) => {
 
 describe('reportError', () => {
   it.each([
-    ['bad input', new UserError('--port x is not a port', { details: ['expected 0 to 65535'] }), 2, /^understudy: --port x is not a port\n {2}expected 0 to 65535$/],
-    ['a failed check', new CheckFailed('the rollback does not restore', ['hash differs']), 1, /^understudy: the rollback does not restore\n {2}hash differs$/],
-    ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')"), 2, /^understudy: internal error: Cannot read .*\n {2}this is a bug in Understudy, not a problem with your input or environment\n {2}please report it .* --debug/],
+    [
+      'bad input',
+      new UserError('--port x is not a port', { details: ['expected 0 to 65535'] }),
+      2,
+      /^understudy: --port x is not a port\n {2}expected 0 to 65535$/,
+    ],
+    [
+      'a failed check',
+      new CheckFailed('the rollback does not restore', ['hash differs']),
+      1,
+      /^understudy: the rollback does not restore\n {2}hash differs$/,
+    ],
+    [
+      'a bug',
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+      2,
+      /^understudy: internal error: Cannot read .*\n {2}this is a bug in Understudy, not a problem with your input or environment\n {2}please report it .* --debug/,
+    ],
     ['a bug that is not even an Error', 'boom', 2, /^understudy: internal error: boom\n {2}this is a bug/],
   ])('%s: exit %i and its words', (_what, e, code, words) => {
     const r = report(e);

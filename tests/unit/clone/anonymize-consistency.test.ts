@@ -22,7 +22,11 @@ const requests = out.integrations![0]!.requests;
 // Each row: what the place shows for Bob, and what it must show (a persona value, or text containing it).
 const rows: Array<{ where: string; shows: () => unknown; is: () => string; contains?: true }> = [
   { where: 'user record: display name', shows: () => user.displayName, is: () => P.displayName },
-  { where: 'user record: account id (it spelled the name, so it is replaced)', shows: () => user.accountId.replace(/^anon-[0-9a-f]{16}$/, 'anon-<opaque>'), is: () => 'anon-<opaque>' },
+  {
+    where: 'user record: account id (it spelled the name, so it is replaced)',
+    shows: () => user.accountId.replace(/^anon-[0-9a-f]{16}$/, 'anon-<opaque>'),
+    is: () => 'anon-<opaque>',
+  },
   { where: 'user record: Data Center name (refs)', shows: () => user.refs?.name, is: () => P.username },
   { where: 'user record: Data Center key (refs)', shows: () => user.refs?.key, is: () => P.username },
   { where: 'user record: self URL (refs)', shows: () => user.refs?.self, is: () => `username=${P.username}`, contains: true },
@@ -34,15 +38,44 @@ const rows: Array<{ where: string; shows: () => unknown; is: () => string; conta
   { where: 'changelog assignee to (id)', shows: () => nameOf(acme1.history.find((h) => h.id === 'h-9')!.items[0]!.to), is: () => P.displayName },
   { where: 'changelog author', shows: () => nameOf(acme1.history.find((h) => h.id === 'h-9')!.author), is: () => P.displayName },
   { where: 'changelog assignee toString', shows: () => acme1.history.find((h) => h.id === 'h-9')!.items[0]!.toString, is: () => P.displayName },
-  { where: 'changelog user custom field toString', shows: () => acme1.history.find((h) => h.id === 'h-9')!.items[1]!.toString, is: () => P.displayName },
-  { where: 'changelog summary fromString (text)', shows: () => acme1.history.find((h) => h.id === 'h-9')!.items[2]!.fromString, is: () => P.displayName, contains: true },
-  { where: 'role actor', shows: () => nameOf(out.config.projects[0]!.roles[0]!.actors.find((a) => a.type === 'user' && a.id === BOB_ID)?.id), is: () => P.displayName },
-  { where: 'group member (developers)', shows: () => out.config.users.filter((u) => u.groups.includes('g-devs')).map((u) => u.displayName).find((n) => n === P.displayName), is: () => P.displayName },
+  {
+    where: 'changelog user custom field toString',
+    shows: () => acme1.history.find((h) => h.id === 'h-9')!.items[1]!.toString,
+    is: () => P.displayName,
+  },
+  {
+    where: 'changelog summary fromString (text)',
+    shows: () => acme1.history.find((h) => h.id === 'h-9')!.items[2]!.fromString,
+    is: () => P.displayName,
+    contains: true,
+  },
+  {
+    where: 'role actor',
+    shows: () => nameOf(out.config.projects[0]!.roles[0]!.actors.find((a) => a.type === 'user' && a.id === BOB_ID)?.id),
+    is: () => P.displayName,
+  },
+  {
+    where: 'group member (developers)',
+    shows: () =>
+      out.config.users
+        .filter((u) => u.groups.includes('g-devs'))
+        .map((u) => u.displayName)
+        .find((n) => n === P.displayName),
+    is: () => P.displayName,
+  },
   { where: 'JQL account id (replaced with the user)', shows: () => filter('10203').jql, is: () => `assignee = ${BOB_ID}` },
   { where: 'project lead', shows: () => nameOf(out.config.projects[0]!.lead), is: () => P.displayName },
   { where: 'component lead', shows: () => nameOf(out.config.projects[0]!.components[0]!.lead), is: () => P.displayName },
-  { where: 'permission holder', shows: () => nameOf(out.config.permissionSchemes[0]!.grants.find((g) => g.id === 'grant-9')!.holder.value), is: () => P.displayName },
-  { where: 'notification recipient', shows: () => nameOf(out.config.notificationSchemes[0]!.events[0]!.recipients.at(-1)!.value), is: () => P.displayName },
+  {
+    where: 'permission holder',
+    shows: () => nameOf(out.config.permissionSchemes[0]!.grants.find((g) => g.id === 'grant-9')!.holder.value),
+    is: () => P.displayName,
+  },
+  {
+    where: 'notification recipient',
+    shows: () => nameOf(out.config.notificationSchemes[0]!.events[0]!.recipients.at(-1)!.value),
+    is: () => P.displayName,
+  },
   { where: 'filter owner', shows: () => nameOf(filter('10200').owner), is: () => P.displayName },
   { where: 'filter share', shows: () => nameOf(filter('10200').shares[0]!.value), is: () => P.displayName },
   { where: 'filter name', shows: () => filter('10200').name, is: () => `${P.displayName}'s queue` },
@@ -58,7 +91,12 @@ const rows: Array<{ where: string; shows: () => unknown; is: () => string; conta
   { where: 'text custom field', shows: () => acme1.customFields.customfield_10017, is: () => P.email, contains: true },
   { where: 'integration as', shows: () => out.integrations![0]!.as, is: () => P.email },
   { where: 'integration body {name}', shows: () => (requests.find((r) => r.method === 'PUT')!.body as { name: string }).name, is: () => P.username },
-  { where: 'integration path ?username=', shows: () => requests.find((r) => r.method === 'GET')!.path, is: () => `username=${P.username}&`, contains: true },
+  {
+    where: 'integration path ?username=',
+    shows: () => requests.find((r) => r.method === 'GET')!.path,
+    is: () => `username=${P.username}&`,
+    contains: true,
+  },
   { where: 'integration body {accountId}', shows: () => JSON.stringify(requests[1]!.body), is: () => `{"accountId":"${BOB_ID}"}`, contains: true },
   { where: 'integration ADF mention id', shows: () => JSON.stringify(requests.at(-1)!.body), is: () => `"id":"${BOB_ID}"`, contains: true },
   { where: 'integration ADF mention', shows: () => JSON.stringify(requests.at(-1)!.body), is: () => `"text":"@${P.displayName}"`, contains: true },

@@ -24,19 +24,59 @@ const q = personas.byAccountId.get('u-q')!;
 
 const CASES: Array<{ name: string; jql: string; want: () => string; rewritten: number; unknown?: number }> = [
   { name: 'quoted display name', jql: 'assignee = "Bob Builder"', want: () => `assignee = "${bob.displayName}"`, rewritten: 1 },
-  { name: 'single-quoted, any case', jql: "reporter = 'bob builder' ORDER BY created", want: () => `reporter = '${bob.displayName}' ORDER BY created`, rewritten: 1 },
-  { name: 'bare e-mail in a list with an account id', jql: 'reporter in (bob@tiny.example, 5b10ac8d82e05b22cc7d4ef5)', want: () => `reporter in (${bob.email}, 5b10ac8d82e05b22cc7d4ef5)`, rewritten: 1 },
+  {
+    name: 'single-quoted, any case',
+    jql: "reporter = 'bob builder' ORDER BY created",
+    want: () => `reporter = '${bob.displayName}' ORDER BY created`,
+    rewritten: 1,
+  },
+  {
+    name: 'bare e-mail in a list with an account id',
+    jql: 'reporter in (bob@tiny.example, 5b10ac8d82e05b22cc7d4ef5)',
+    want: () => `reporter in (${bob.email}, 5b10ac8d82e05b22cc7d4ef5)`,
+    rewritten: 1,
+  },
   { name: 'bare username (Data Center)', jql: 'assignee = bbuilder', want: () => `assignee = ${bob.username}`, rewritten: 1 },
   { name: 'user custom field by name', jql: 'Reviewer = "Carol Coder"', want: () => `Reviewer = "${carol.displayName}"`, rewritten: 1 },
   { name: 'user custom field by cf[N]', jql: 'cf[10013] != carol@tiny.example', want: () => `cf[10013] != ${carol.email}`, rewritten: 1 },
-  { name: 'WAS … BY, CHANGED FROM … TO', jql: 'assignee WAS "Bob Builder" BY carol@tiny.example AND assignee CHANGED FROM bbuilder TO "Carol Coder"',
-    want: () => `assignee WAS "${bob.displayName}" BY ${carol.email} AND assignee CHANGED FROM ${bob.username} TO "${carol.displayName}"`, rewritten: 4 },
-  { name: 'functions and opaque account ids stay', jql: 'assignee = currentUser() OR reporter IN membersOf("developers") OR assignee = 5b10ac8d82e05b22cc7d4ef5', want: () => 'assignee = currentUser() OR reporter IN membersOf("developers") OR assignee = 5b10ac8d82e05b22cc7d4ef5', rewritten: 0 },
+  {
+    name: 'WAS … BY, CHANGED FROM … TO',
+    jql: 'assignee WAS "Bob Builder" BY carol@tiny.example AND assignee CHANGED FROM bbuilder TO "Carol Coder"',
+    want: () => `assignee WAS "${bob.displayName}" BY ${carol.email} AND assignee CHANGED FROM ${bob.username} TO "${carol.displayName}"`,
+    rewritten: 4,
+  },
+  {
+    name: 'functions and opaque account ids stay',
+    jql: 'assignee = currentUser() OR reporter IN membersOf("developers") OR assignee = 5b10ac8d82e05b22cc7d4ef5',
+    want: () => 'assignee = currentUser() OR reporter IN membersOf("developers") OR assignee = 5b10ac8d82e05b22cc7d4ef5',
+    rewritten: 0,
+  },
   { name: 'an account id that spells its user follows the user', jql: 'assignee = u-bob', want: () => `assignee = ${bob.accountId}`, rewritten: 1 },
-  { name: 'non-user fields stay even when a value looks like a name', jql: 'summary = "Bob Builder" AND labels = bbuilder', want: () => 'summary = "Bob Builder" AND labels = bbuilder', rewritten: 0 },
-  { name: 'text search naming a person', jql: 'text ~ "Bob Builder and carol@tiny.example"', want: () => `text ~ "${bob.displayName} and ${carol.email}"`, rewritten: 1 },
-  { name: 'a persona needing quotes is quoted and escaped', jql: 'assignee = q@tiny.example AND reporter = "Quote \\"Q\\" O\'Neil"', want: () => `assignee = ${q.email} AND reporter = "${q.displayName}"`, rewritten: 2 },
-  { name: 'unknown people stay and are counted', jql: 'assignee = "Somebody Else"', want: () => 'assignee = "Somebody Else"', rewritten: 0, unknown: 1 },
+  {
+    name: 'non-user fields stay even when a value looks like a name',
+    jql: 'summary = "Bob Builder" AND labels = bbuilder',
+    want: () => 'summary = "Bob Builder" AND labels = bbuilder',
+    rewritten: 0,
+  },
+  {
+    name: 'text search naming a person',
+    jql: 'text ~ "Bob Builder and carol@tiny.example"',
+    want: () => `text ~ "${bob.displayName} and ${carol.email}"`,
+    rewritten: 1,
+  },
+  {
+    name: 'a persona needing quotes is quoted and escaped',
+    jql: 'assignee = q@tiny.example AND reporter = "Quote \\"Q\\" O\'Neil"',
+    want: () => `assignee = ${q.email} AND reporter = "${q.displayName}"`,
+    rewritten: 2,
+  },
+  {
+    name: 'unknown people stay and are counted',
+    jql: 'assignee = "Somebody Else"',
+    want: () => 'assignee = "Somebody Else"',
+    rewritten: 0,
+    unknown: 1,
+  },
 ];
 
 describe('JQL people', () => {

@@ -11,7 +11,12 @@ import { BOB, peopleContent } from './anonymize-people-fixture.ts';
 
 const errorsOf = (c: { config: Config; issues: Issue[]; integrations?: Integration[] }) =>
   validateSnapshotData({
-    manifest: undefined, config: c.config, issues: c.issues, issueSources: [], fileHashes: {}, problems: [],
+    manifest: undefined,
+    config: c.config,
+    issues: c.issues,
+    issueSources: [],
+    fileHashes: {},
+    problems: [],
     integrations: (c.integrations ?? []).map((data, i) => ({ file: `integrations/${i}.json`, data })),
   }).filter((p) => p.severity === 'error');
 
@@ -65,11 +70,24 @@ describe('anonymizeSnapshot', () => {
   });
 
   it('keeps ids, keys, dates and option values; people fields follow their (replaced) account ids', () => {
-    const id = (x: string | null) => (x === null ? null : out.report.translate(x) ?? x);
+    const id = (x: string | null) => (x === null ? null : (out.report.translate(x) ?? x));
     const pick = (c: { issues: Issue[] }, map: (x: string | null) => string | null) =>
-      c.issues.map((i) => [i.id, i.key, i.status, map(i.assignee), map(i.reporter), i.created, i.updated, i.watchers.map(map), i.labels, i.customFields.customfield_10010]);
+      c.issues.map((i) => [
+        i.id,
+        i.key,
+        i.status,
+        map(i.assignee),
+        map(i.reporter),
+        i.created,
+        i.updated,
+        i.watchers.map(map),
+        i.labels,
+        i.customFields.customfield_10010,
+      ]);
     expect(pick(out, (x) => x)).toEqual(pick(input, id));
-    expect(out.config.users.map((u) => [u.accountId, u.groups, u.active])).toEqual(input.config.users.map((u) => [id(u.accountId), u.groups, u.active]));
+    expect(out.config.users.map((u) => [u.accountId, u.groups, u.active])).toEqual(
+      input.config.users.map((u) => [id(u.accountId), u.groups, u.active]),
+    );
   });
 
   it('the report counts what it did and serialises without the persona map', () => {
@@ -77,7 +95,9 @@ describe('anonymizeSnapshot', () => {
     expect(out.report.jql.valuesRewritten).toBe(8);
     expect(out.report.integrations).toEqual({ files: 1, asRewritten: 1, asUnknown: 0 });
     expect(out.report.references.assignee).toBeGreaterThan(0);
-    expect(out.report.translate(BOB.displayName)).toBe(out.config.users.find((u) => u.accountId === out.report.translate(BOB.accountId))!.displayName);
+    expect(out.report.translate(BOB.displayName)).toBe(
+      out.config.users.find((u) => u.accountId === out.report.translate(BOB.accountId))!.displayName,
+    );
     expect(out.report.translate('Nobody Known')).toBeUndefined();
     const reportJson = JSON.stringify(out.report);
     expect(reportJson).not.toContain('translate');

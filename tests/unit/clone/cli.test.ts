@@ -19,7 +19,12 @@ describe('clone flags', () => {
 
   it('defaults: anonymised, 5 per bucket, 1000 issues', () => {
     expect(parseCloneFlags(['--url', 'https://a.example', '--out', 'x', '--projects', 'WEB,OPS'])).toMatchObject({
-      from: 'jira', anonymize: true, issuesPerBucket: 5, maxIssues: 1000, projects: ['WEB', 'OPS'], resume: false,
+      from: 'jira',
+      anonymize: true,
+      issuesPerBucket: 5,
+      maxIssues: 1000,
+      projects: ['WEB', 'OPS'],
+      resume: false,
     });
     expect(parseCloneFlags(['--out', 'x', '--no-anonymize'])).toMatchObject({ anonymize: false });
   });
@@ -32,7 +37,11 @@ describe('credentials', () => {
   });
   it('half-set or missing: says which variable, never a value', () => {
     expect(() => credentialsFromEnv({ JIRA_EMAIL: 'secret@b.example' })).toThrow(/JIRA_EMAIL is set but JIRA_API_TOKEN is not/);
-    try { credentialsFromEnv({ JIRA_EMAIL: 'secret@b.example' }); } catch (e) { expect(JSON.stringify([(e as UserError).message, (e as UserError).details])).not.toContain('secret@'); }
+    try {
+      credentialsFromEnv({ JIRA_EMAIL: 'secret@b.example' });
+    } catch (e) {
+      expect(JSON.stringify([(e as UserError).message, (e as UserError).details])).not.toContain('secret@');
+    }
     expect(() => credentialsFromEnv({})).toThrow(/none of JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PAT is set/);
   });
   it('redact removes credential values from a text', () => {

@@ -20,7 +20,8 @@ const reader = (answer: (req: RequestLike, params: Record<string, any>) => unkno
 describe('readAll', () => {
   it('page objects with isLast', async () => {
     const r = reader((_, p) => {
-      const s = Number(p.startAt); const m = Number(p.maxResults);
+      const s = Number(p.startAt);
+      const m = Number(p.maxResults);
       return { startAt: s, maxResults: m, total: items.length, isLast: s + m >= items.length, values: items.slice(s, s + m) };
     });
     expect(await readAll(r, { method: 'GET', path: '/x' }, { pageSize: 10 })).toEqual(items);
@@ -28,7 +29,12 @@ describe('readAll', () => {
   });
 
   it('page objects without isLast stop at total; a server that caps maxResults is followed', async () => {
-    const r = reader((_, p) => ({ startAt: Number(p.startAt), maxResults: 5, total: items.length, values: items.slice(Number(p.startAt), Number(p.startAt) + 5) }));
+    const r = reader((_, p) => ({
+      startAt: Number(p.startAt),
+      maxResults: 5,
+      total: items.length,
+      values: items.slice(Number(p.startAt), Number(p.startAt) + 5),
+    }));
     expect(await readAll(r, { method: 'GET', path: '/x' }, { pageSize: 50 })).toEqual(items);
   });
 
@@ -47,14 +53,26 @@ describe('readAll', () => {
       const next = s + Number(p.maxResults);
       return { issues: items.slice(s, next), ...(next < items.length ? { nextPageToken: String(next) } : {}), isLast: next >= items.length };
     });
-    expect(await readAll(token, { method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'x' } }, { pageSize: 10, key: 'issues' })).toEqual(items);
+    expect(await readAll(token, { method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'x' } }, { pageSize: 10, key: 'issues' })).toEqual(
+      items,
+    );
     expect(token.seen.every((p) => p.jql === 'x' && p.startAt === undefined)).toBe(true);
-    const legacy = reader((_, p) => ({ startAt: Number(p.startAt), maxResults: 10, total: items.length, issues: items.slice(Number(p.startAt), Number(p.startAt) + 10) }));
+    const legacy = reader((_, p) => ({
+      startAt: Number(p.startAt),
+      maxResults: 10,
+      total: items.length,
+      issues: items.slice(Number(p.startAt), Number(p.startAt) + 10),
+    }));
     expect(await readAll(legacy, { method: 'GET', path: '/rest/api/2/search' }, { pageSize: 10, key: 'issues' })).toEqual(items);
   });
 
   it('stops at a limit', async () => {
-    const r = reader((_, p) => ({ startAt: Number(p.startAt), total: items.length, isLast: false, values: items.slice(Number(p.startAt), Number(p.startAt) + Number(p.maxResults)) }));
+    const r = reader((_, p) => ({
+      startAt: Number(p.startAt),
+      total: items.length,
+      isLast: false,
+      values: items.slice(Number(p.startAt), Number(p.startAt) + Number(p.maxResults)),
+    }));
     expect(await readAll(r, { method: 'GET', path: '/x' }, { pageSize: 10, limit: 15 })).toEqual(items.slice(0, 15));
   });
 
@@ -69,9 +87,16 @@ describe('readAll', () => {
     // A token that comes back.
     let n = 0;
     const loop = reader(() => ({ issues: [{ id: n++ }], nextPageToken: n % 2 ? 'a' : 'b' }));
-    await expect(readAll(loop, { method: 'POST', path: '/rest/api/3/search/jql' }, { pageSize: 1 })).rejects.toThrow(/a page token it had given before/);
+    await expect(readAll(loop, { method: 'POST', path: '/rest/api/3/search/jql' }, { pageSize: 1 })).rejects.toThrow(
+      /a page token it had given before/,
+    );
     expect(loop.seen.length).toBe(3);
     // Not a page at all (a login page parsed as JSON text).
-    await expect(readAll(reader(() => 'Please sign in'), { method: 'GET', path: '/x' })).rejects.toThrow(/not a list or a page of one/);
+    await expect(
+      readAll(
+        reader(() => 'Please sign in'),
+        { method: 'GET', path: '/x' },
+      ),
+    ).rejects.toThrow(/not a list or a page of one/);
   });
 });

@@ -14,7 +14,13 @@ import { tinyIssues } from '../../helpers/tiny-issues.ts';
 const production = (): Issue[] => {
   const base = tinyIssues();
   const template = base.find((i) => i.key === 'ACME-2')!;
-  const more = Array.from({ length: 200 }, (_, n) => ({ ...structuredClone(template), id: String(20000 + n), key: `ACME-${100 + n}`, updated: `2025-03-01T00:${String(n % 60).padStart(2, '0')}:00.000Z`, links: [] }));
+  const more = Array.from({ length: 200 }, (_, n) => ({
+    ...structuredClone(template),
+    id: String(20000 + n),
+    key: `ACME-${100 + n}`,
+    updated: `2025-03-01T00:${String(n % 60).padStart(2, '0')}:00.000Z`,
+    links: [],
+  }));
   return [...base, ...more];
 };
 
@@ -24,9 +30,13 @@ const memorySource = (issues: Issue[]): TrackerSource & { searches: string[] } =
     const b = /^BUCKET (\S+) (\S+) (\S+)$/.exec(jql);
     const keys = /^KEYS (.*)$/.exec(jql);
     const projects = /^PROJECTS (.*)$/.exec(jql);
-    const list = b ? issues.filter((i) => i.project === b[1] && i.issueType === b[2] && i.status === b[3])
-      : keys ? issues.filter((i) => keys[1]!.split(',').includes(i.key))
-      : projects ? issues.filter((i) => projects[1]!.split(',').includes(i.project)) : [];
+    const list = b
+      ? issues.filter((i) => i.project === b[1] && i.issueType === b[2] && i.status === b[3])
+      : keys
+        ? issues.filter((i) => keys[1]!.split(',').includes(i.key))
+        : projects
+          ? issues.filter((i) => projects[1]!.split(',').includes(i.project))
+          : [];
     return [...list].sort((x, y) => (x.updated < y.updated ? 1 : -1));
   };
   return {
@@ -34,7 +44,10 @@ const memorySource = (issues: Issue[]): TrackerSource & { searches: string[] } =
     info: async () => ({ type: 'memory', url: 'memory:', deploymentType: 'Cloud' }),
     readConfig: async () => ({ config: tinyConfig(), omissions: [] }),
     countIssues: async (jql) => match(jql).length,
-    searchIssues: async (jql, limit) => { searches.push(jql); return structuredClone(match(jql).slice(0, limit)); },
+    searchIssues: async (jql, limit) => {
+      searches.push(jql);
+      return structuredClone(match(jql).slice(0, limit));
+    },
     completeUsers: async (config) => config,
     bucketQuery: (b: Omit<Bucket, 'jql'>) => `BUCKET ${b.project} ${b.issueType} ${b.status}`,
     projectsQuery: (keys) => `PROJECTS ${keys.join(',')}`,
@@ -53,7 +66,11 @@ describe('sampleIssues', () => {
     const s = await sampleIssues(source, config, { perBucket: 2, maxIssues: 30 });
     const buckets = new Set(bucketsOf(source, config).map((b) => `${b.project}/${b.issueType}/${b.status}`));
     const withIssues = new Set(all.map(bucketOf).filter((b) => buckets.has(b)));
-    for (const b of withIssues) expect(s.issues.some((i) => bucketOf(i) === b), b).toBe(true);
+    for (const b of withIssues)
+      expect(
+        s.issues.some((i) => bucketOf(i) === b),
+        b,
+      ).toBe(true);
     expect(s.issues.length).toBeLessThanOrEqual(30 + s.parentsAdded);
     expect(s.totals.issues).toBe(all.length);
     expect(s.totals['issues.ACME']).toBe(all.filter((i) => i.project === 'ACME').length);

@@ -26,15 +26,28 @@ const transport = (steps: Step[], o: Partial<TransportOptions> = {}) => {
   const f = fake(steps);
   const sleeps: number[] = [];
   const t = new HttpTransport({
-    baseUrl: 'https://acme.atlassian.net/', credentials: { kind: 'basic', email: 'a@b.example', token: TOKEN },
-    fetch: f.fetchFn, sleep: async (ms) => { sleeps.push(ms); }, random: () => 0.5, retries: 3, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 50, ...o,
+    baseUrl: 'https://acme.atlassian.net/',
+    credentials: { kind: 'basic', email: 'a@b.example', token: TOKEN },
+    fetch: f.fetchFn,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    retries: 3,
+    baseDelayMs: 100,
+    maxDelayMs: 1000,
+    timeoutMs: 50,
+    ...o,
   });
   return { t, sleeps, calls: f.calls };
 };
 
 describe('HttpTransport', () => {
   it.each([
-    ['PUT', '/rest/api/3/issue/A-1'], ['DELETE', '/rest/api/3/issue/A-1'], ['POST', '/rest/api/3/issue'], ['POST', '/rest/api/3/issue/A-1/transitions'],
+    ['PUT', '/rest/api/3/issue/A-1'],
+    ['DELETE', '/rest/api/3/issue/A-1'],
+    ['POST', '/rest/api/3/issue'],
+    ['POST', '/rest/api/3/issue/A-1/transitions'],
   ])('refuses %s %s before any request', async (method, path) => {
     const { t, calls } = transport([]);
     await expect(t.read({ method: method as 'GET', path })).rejects.toThrow(/refused: .* is not a read/);
@@ -42,9 +55,13 @@ describe('HttpTransport', () => {
   });
 
   it.each([
-    ['POST', '/rest/api/3/issue?x=/rest/api/3/search'], ['POST', '/rest/api/3/issue/A-1/transitions#/rest/api/3/workflows'],
-    ['POST', '/rest/api/3/issue/../search/jql'], ['POST', '/rest/api/3/search/jql/../../issue'], ['POST', '/rest/api/3/issue%2F..%2Fsearch'],
-    ['GET', '/rest/api/3/field?x=1'], ['GET', 'rest/api/3/field'],
+    ['POST', '/rest/api/3/issue?x=/rest/api/3/search'],
+    ['POST', '/rest/api/3/issue/A-1/transitions#/rest/api/3/workflows'],
+    ['POST', '/rest/api/3/issue/../search/jql'],
+    ['POST', '/rest/api/3/search/jql/../../issue'],
+    ['POST', '/rest/api/3/issue%2F..%2Fsearch'],
+    ['GET', '/rest/api/3/field?x=1'],
+    ['GET', 'rest/api/3/field'],
   ])('refuses %s %s: a path that would reach the server as something else', async (method, path) => {
     const { t, calls } = transport([]);
     await expect(t.read({ method: method as 'GET', path })).rejects.toThrow(/refused: .* is not a plain API path/);
@@ -53,7 +70,8 @@ describe('HttpTransport', () => {
 
   it('allows the POST endpoints Jira reads with', async () => {
     const { t, calls } = transport([200, 200, 200]);
-    for (const path of ['/rest/api/3/search/jql', '/rest/api/3/workflows', '/rest/api/3/search/approximate-count']) await t.read({ method: 'POST', path, body: {} });
+    for (const path of ['/rest/api/3/search/jql', '/rest/api/3/workflows', '/rest/api/3/search/approximate-count'])
+      await t.read({ method: 'POST', path, body: {} });
     expect(calls.map((c) => c.init.method)).toEqual(['POST', 'POST', 'POST']);
   });
 
@@ -87,7 +105,7 @@ describe('HttpTransport', () => {
 
   it('401: one clear message naming the environment variables, not their values; no retry', async () => {
     const { t, calls } = transport([401, 200]);
-    const err = await t.read({ method: 'GET', path: '/x' }).catch((e: unknown) => e) as UserError;
+    const err = (await t.read({ method: 'GET', path: '/x' }).catch((e: unknown) => e)) as UserError;
     expect(err).toBeInstanceOf(UserError);
     expect(calls).toHaveLength(1);
     expect(`${err.message} ${err.details.join(' ')}`).toMatch(/401.*JIRA_API_TOKEN/);
@@ -107,7 +125,9 @@ describe('HttpTransport', () => {
   });
 
   it('refuses a URL with credentials in it', () => {
-    expect(() => new HttpTransport({ baseUrl: 'https://me:pw@acme.atlassian.net', credentials: { kind: 'bearer', token: 'x' } })).toThrow(/must not contain credentials/);
+    expect(() => new HttpTransport({ baseUrl: 'https://me:pw@acme.atlassian.net', credentials: { kind: 'bearer', token: 'x' } })).toThrow(
+      /must not contain credentials/,
+    );
   });
 });
 
@@ -116,12 +136,16 @@ describe('Limiter', () => {
     const l = new Limiter(2);
     let active = 0;
     let peak = 0;
-    await Promise.all(Array.from({ length: 8 }, () => l.run(async () => {
-      active++;
-      peak = Math.max(peak, active);
-      await new Promise((r) => setTimeout(r, 5));
-      active--;
-    })));
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        l.run(async () => {
+          active++;
+          peak = Math.max(peak, active);
+          await new Promise((r) => setTimeout(r, 5));
+          active--;
+        }),
+      ),
+    );
     expect(peak).toBe(2);
   });
 });

@@ -28,7 +28,10 @@ describe('writeFilesAtomic', () => {
   it('a failure before the renames changes no file and leaves no temporary one', async () => {
     const d = await dir();
     await writeFile(join(d, 'summary.md'), 'old summary');
-    const files = [{ path: join(d, 'summary.md'), data: 'new summary' }, { path: join(d, 'missing-dir', 'result.json'), data: '{}' }];
+    const files = [
+      { path: join(d, 'summary.md'), data: 'new summary' },
+      { path: join(d, 'missing-dir', 'result.json'), data: '{}' },
+    ];
     await expect(writeFilesAtomic(files)).rejects.toThrow(/ENOENT/);
     expect(await readFile(join(d, 'summary.md'), 'utf8')).toBe('old summary');
     expect(await readdir(d)).toEqual(['summary.md']);

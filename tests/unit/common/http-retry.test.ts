@@ -1,7 +1,17 @@
 /** The one retry helper (clone, webhooks, apply) with a fake fetch: what is retried, how long it waits, the typed errors. */
 import { describe, expect, it } from 'vitest';
 import {
-  AccessDenied, Aborted, AuthRefused, backoffMs, HttpRefused, isRetryable, NotFound, RateLimited, Redirected, sendWithRetry, Unreachable,
+  AccessDenied,
+  Aborted,
+  AuthRefused,
+  backoffMs,
+  HttpRefused,
+  isRetryable,
+  NotFound,
+  RateLimited,
+  Redirected,
+  sendWithRetry,
+  Unreachable,
   type RetryPolicy,
 } from '../../../server/common/http-retry.ts';
 
@@ -17,22 +27,53 @@ const run = (steps: Step[], policy: Partial<RetryPolicy> = {}, extra: { signal?:
     calls.push(init);
     const s = steps.shift() ?? 200;
     if (s === 'network') throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: `socket hang up at ${URL_}` } });
-    if (s === 'hang') return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    if (s === 'hang')
+      return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const r = typeof s === 'number' ? { status: s } : s;
     return new Response(r.status === 204 || r.status === 304 ? null : (r.body ?? '{"ok":true}'), { status: r.status, headers: r.headers });
   }) as unknown as typeof fetch;
-  const done = sendWithRetry(URL_, { method: 'POST', body: '{}' }, { ...POLICY, ...policy }, {
-    fetch: fetchFn, random: () => 0.5, sleep: async (ms) => { sleeps.push(ms); }, ...(extra.signal ? { signal: extra.signal } : {}),
-  }, extra.read);
+  const done = sendWithRetry(
+    URL_,
+    { method: 'POST', body: '{}' },
+    { ...POLICY, ...policy },
+    {
+      fetch: fetchFn,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      ...(extra.signal ? { signal: extra.signal } : {}),
+    },
+    extra.read,
+  );
   return { done, calls, sleeps };
 };
 
-const failure = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e);
+const failure = async (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e,
+  );
 
 describe('what is retried', () => {
-  it.each([[408, true], [425, true], [429, true], [500, true], [502, true], [503, true], [504, true], [599, true], [501, false], [505, false], [400, false], [404, false], [409, false], [422, false]])(
-    'HTTP %i retryable: %s', (status, yes) => expect(isRetryable(status)).toBe(yes),
-  );
+  it.each([
+    [408, true],
+    [425, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [599, true],
+    [501, false],
+    [505, false],
+    [400, false],
+    [404, false],
+    [409, false],
+    [422, false],
+  ])('HTTP %i retryable: %s', (status, yes) => expect(isRetryable(status)).toBe(yes));
 
   it('retries 5xx, network errors, timeouts and unreadable bodies, with doubled waits between half and all of the cap', async () => {
     const r = run([503, 'network', 'hang', { status: 200, body: '{"trunc' }, 200], { retries: 4 }, { read: (t) => JSON.parse(t) });
@@ -40,7 +81,12 @@ describe('what is retried', () => {
     expect(a.value).toEqual({ ok: true });
     expect(a.attempts).toBe(5);
     expect(r.sleeps).toEqual([75, 150, 300, 600]);
-    expect(a.tried).toEqual(['HTTP 503', 'network error (ECONNRESET)', 'timed out (no answer within 50 ms)', 'an unreadable (truncated?) body of 7 bytes']);
+    expect(a.tried).toEqual([
+      'HTTP 503',
+      'network error (ECONNRESET)',
+      'timed out (no answer within 50 ms)',
+      'an unreadable (truncated?) body of 7 bytes',
+    ]);
   });
 
   it('the backoff is capped', () => {
@@ -50,7 +96,12 @@ describe('what is retried', () => {
 
   it('Retry-After is a floor under the backoff, in seconds or as an HTTP date', async () => {
     const later = new Date(Date.now() + 4000).toUTCString();
-    const r = run([{ status: 429, headers: { 'retry-after': '2' } }, { status: 503, headers: { 'retry-after': '0' } }, { status: 503, headers: { 'retry-after': later } }, 200]);
+    const r = run([
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 503, headers: { 'retry-after': '0' } },
+      { status: 503, headers: { 'retry-after': later } },
+      200,
+    ]);
     await r.done;
     expect(r.sleeps[0]).toBe(2000);
     expect(r.sleeps[1]).toBe(150);
@@ -61,13 +112,20 @@ describe('what is retried', () => {
   it('every attempt gets the same request, and the redirect mode is manual', async () => {
     const r = run([500, 200]);
     await r.done;
-    expect(r.calls.map((c) => [c.method, c.body, c.redirect])).toEqual([['POST', '{}', 'manual'], ['POST', '{}', 'manual']]);
+    expect(r.calls.map((c) => [c.method, c.body, c.redirect])).toEqual([
+      ['POST', '{}', 'manual'],
+      ['POST', '{}', 'manual'],
+    ]);
   });
 });
 
 describe('typed errors', () => {
   it.each([
-    [401, AuthRefused], [403, AccessDenied], [404, NotFound], [400, HttpRefused], [501, HttpRefused],
+    [401, AuthRefused],
+    [403, AccessDenied],
+    [404, NotFound],
+    [400, HttpRefused],
+    [501, HttpRefused],
   ] as const)('HTTP %i: %o, not retried, with the body', async (status, type) => {
     const r = run([{ status, body: '{"errorMessages":["no"]}' }, 200]);
     const e = await failure(r.done);
@@ -94,7 +152,7 @@ describe('typed errors', () => {
 
   it('retries spent: Unreachable with what every attempt met, the last status and the waits', async () => {
     const r = run([500, 'network', 502, 503]);
-    const e = await failure(r.done) as Unreachable;
+    const e = (await failure(r.done)) as Unreachable;
     expect(e).toBeInstanceOf(Unreachable);
     expect(e.message).toBe('gave up after 4 attempts: HTTP 500, network error (ECONNRESET), HTTP 502, HTTP 503');
     expect(e).toMatchObject({ last: 'HTTP 503', status: 503, attempts: 4 });
@@ -102,7 +160,7 @@ describe('typed errors', () => {
   });
 
   it('no error text holds the URL or its host', async () => {
-    const e = await failure(run(['network'], { retries: 0 }).done) as Unreachable;
+    const e = (await failure(run(['network'], { retries: 0 }).done)) as Unreachable;
     expect(JSON.stringify([e.message, e.tried, e.last])).not.toMatch(/hooks\.example|secret/);
   });
 

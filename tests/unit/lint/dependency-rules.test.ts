@@ -14,13 +14,15 @@ const { forbidden, options } = require('../../../.dependency-cruiser.cjs') as { 
 
 /** file → its source; every import names the file it reaches. */
 const TREE: Record<string, string> = {
-  'server/model/types.ts': "export type Id = string;\n",
+  'server/model/types.ts': 'export type Id = string;\n',
   'server/model/index.ts': "export type { Id } from './types.ts';\n",
   'server/model/leaky.ts': "import { Tracker } from '../tracker/tracker.ts';\nexport const leak = Tracker;\n",
   'server/common/errors.ts': 'export class UserError extends Error {}\n',
-  'server/tracker/tracker.ts': "import type { Id } from '../model/index.ts';\nimport { UserError } from '../common/errors.ts';\nexport class Tracker { id: Id = ''; e = UserError; }\n",
+  'server/tracker/tracker.ts':
+    "import type { Id } from '../model/index.ts';\nimport { UserError } from '../common/errors.ts';\nexport class Tracker { id: Id = ''; e = UserError; }\n",
   'server/tracker/index.ts': "export { Tracker } from './tracker.ts';\n",
-  'server/http/routes.ts': "import { Tracker } from '../tracker/index.ts';\nimport { UserError } from '../common/errors.ts';\nexport const t = [Tracker, UserError];\n",
+  'server/http/routes.ts':
+    "import { Tracker } from '../tracker/index.ts';\nimport { UserError } from '../common/errors.ts';\nexport const t = [Tracker, UserError];\n",
   'server/http/deep.ts': "import { Tracker } from '../tracker/tracker.ts';\nexport const d = Tracker;\n",
   'server/http/uses-script.ts': "import { main } from '../../scripts/run.ts';\nexport const m = main;\n",
   'server/http/ping.ts': "import { pong } from './pong.ts';\nexport const ping = () => pong;\n",

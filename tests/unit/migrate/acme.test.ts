@@ -39,7 +39,11 @@ const usedOption = (s: TrackerState): OpCall => {
       const opts = ctx.options ?? [];
       const used = opts.find((o) => s.issues.some((i) => i.customFields[f.id] === o.id));
       const other = opts.find((o) => o !== used);
-      if (used && other && f.contexts.every((c) => !c.options?.some((o) => o.value === used.value) || c.options.some((o) => o.value === other.value))) {
+      if (
+        used &&
+        other &&
+        f.contexts.every((c) => !c.options?.some((o) => o.value === used.value) || c.options.some((o) => o.value === other.value))
+      ) {
         return op.removeOption({ field: f.name, option: used.value, replaceWith: other.value });
       }
     }

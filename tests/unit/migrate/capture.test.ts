@@ -20,16 +20,26 @@ describe('captured data', () => {
     expect(touched.fields).toEqual(['customfield_10011']);
     const i = s.issues.find((x) => x.key === 'ACME-1')!;
     expect(i.updated).toBe(CTX.now);
-    expect(i.history.at(-1)).toMatchObject({ author: 'u-alice', created: CTX.now, items: [{ field: 'Platforms', fieldId: 'customfield_10011', to: null }] });
+    expect(i.history.at(-1)).toMatchObject({
+      author: 'u-alice',
+      created: CTX.now,
+      items: [{ field: 'Platforms', fieldId: 'customfield_10011', to: null }],
+    });
   });
 
   it('a remap writes one history entry per issue with from/to names, and the inverse removes it', () => {
     const s = tinyState();
     const before = structuredClone(s.issues.find((x) => x.key === 'ACME-2')!);
-    const { inverse } = applyMigration(s, { description: 't', ops: [op.removeWorkflowStatus({ workflow: 'Software Workflow', status: 'In Progress', mapTo: 'Open' })] }, CTX);
+    const { inverse } = applyMigration(
+      s,
+      { description: 't', ops: [op.removeWorkflowStatus({ workflow: 'Software Workflow', status: 'In Progress', mapTo: 'Open' })] },
+      CTX,
+    );
     const after = s.issues.find((x) => x.key === 'ACME-2')!;
     expect(after.history).toHaveLength(before.history.length + 1);
-    expect(after.history.at(-1)!.items).toEqual([{ field: 'status', fieldId: 'status', from: '2', fromString: 'In Progress', to: '1', toString: 'Open' }]);
+    expect(after.history.at(-1)!.items).toEqual([
+      { field: 'status', fieldId: 'status', from: '2', fromString: 'In Progress', to: '1', toString: 'Open' },
+    ]);
     revertMigration(s, inverse);
     expect(s.issues.find((x) => x.key === 'ACME-2')).toEqual(before);
   });
@@ -37,7 +47,11 @@ describe('captured data', () => {
   it('requireField backfills only empty values in scope', () => {
     const s = tinyState();
     s.issues.find((i) => i.key === 'ACME-1')!.customFields.customfield_10017 = 'cosmic rays';
-    applyMigration(s, { description: 't', ops: [op.requireField({ field: 'Root Cause', projects: ['ACME', 'SEC'], issueTypes: ['Bug'], backfill: 'unknown' })] }, CTX);
+    applyMigration(
+      s,
+      { description: 't', ops: [op.requireField({ field: 'Root Cause', projects: ['ACME', 'SEC'], issueTypes: ['Bug'], backfill: 'unknown' })] },
+      CTX,
+    );
     const bugs = s.issues.filter((i) => i.issueType === '10001');
     expect(bugs.find((i) => i.key === 'ACME-1')!.customFields.customfield_10017).toBe('cosmic rays');
     expect(bugs.every((i) => i.customFields.customfield_10017 !== undefined)).toBe(true);

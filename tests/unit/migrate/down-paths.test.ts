@@ -14,16 +14,22 @@ import { editEveryIssue, tinyInstances } from '../../helpers/tiny-instances.ts';
 
 const NOW = '2026-01-01T09:00:00.000Z';
 const ID = '20250101-000000-stamp-environment';
-const STAMP = editEveryIssue(ID, 'stamp the environment of every issue', (d, key) => { d.environment = `stamped ${key}`; });
+const STAMP = editEveryIssue(ID, 'stamp the environment of every issue', (d, key) => {
+  d.environment = `stamped ${key}`;
+});
 const LABEL_ID = '20250102-000000-label-every-issue';
-const LABEL = editEveryIssue(LABEL_ID, 'label every issue', (d) => { d.labels = [...d.labels, 'down-paths']; });
+const LABEL = editEveryIssue(LABEL_ID, 'label every issue', (d) => {
+  d.labels = [...d.labels, 'down-paths'];
+});
 const tiny = tinyInstances('understudy-down-');
 
 /** A fresh instance with the stamp applied; returns it opened, with the hashes before and after. */
 const applied = async (): Promise<{ inst: Instance; before: string; after: string }> => {
   const inst = await tiny.fresh();
   const before = inst.hash();
-  const { applied: [entry] } = await migrateUp(inst, [STAMP], { now: NOW });
+  const {
+    applied: [entry],
+  } = await migrateUp(inst, [STAMP], { now: NOW });
   expect(entry!.hashBefore).toBe(before);
   return { inst, before, after: entry!.hashAfter! };
 };
@@ -78,9 +84,14 @@ describe('migrate:down outcomes', () => {
     records[0]!.updated = '1999-01-01T00:00:00.000Z';
     await inst.save();
     const generation = inst.generation();
-    const error = await migrateDown(inst, { now: NOW }).then(() => undefined, (e: unknown) => e);
+    const error = await migrateDown(inst, { now: NOW }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CheckFailed);
-    expect((error as Error).message).toMatch(new RegExp(`reverting ${ID} failed: after the inverse the hash is sha256:\\w+, not the sha256:\\w+ recorded before the migration`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`reverting ${ID} failed: after the inverse the hash is sha256:\\w+, not the sha256:\\w+ recorded before the migration`),
+    );
     const disk = await onDisk(inst);
     expect(disk.hash).toBe(after);
     expect(disk.entry.state).toBe('applied');
@@ -96,8 +107,13 @@ describe('migrate:down outcomes', () => {
     const key = appliedEntries(inst.data)[0]!.inverse.find((op) => op.bulkRef)!.bulkRef!;
     inst.data.captures[key] = inst.data.captures[key]!.slice(1);
     await inst.save();
-    const error = await migrateDown(inst, { now: NOW }).then(() => undefined, (e: unknown) => e);
-    expect((error as Error).message).toMatch(new RegExp(`reverting ${ID} failed: its recorded inverse could not be applied: .*names captured data '${key.replace(/[#-]/g, '\\$&')}'`));
+    const error = await migrateDown(inst, { now: NOW }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toMatch(
+      new RegExp(`reverting ${ID} failed: its recorded inverse could not be applied: .*names captured data '${key.replace(/[#-]/g, '\\$&')}'`),
+    );
     const disk = await onDisk(inst);
     expect(disk.hash).toBe(after);
     expect(disk.entry.state).toBe('applied');
@@ -119,7 +135,10 @@ describe('migrate:down outcomes', () => {
     expect(first).toMatchObject({ restored: true, changedSince: false, hash: before });
     const again = await openInstance(inst.dir);
     expect(again.hash()).toBe(before);
-    expect(ledgerOf(again.data).map((e) => [e.id, e.state])).toEqual([[ID, 'reverted'], [LABEL_ID, 'reverted']]);
+    expect(ledgerOf(again.data).map((e) => [e.id, e.state])).toEqual([
+      [ID, 'reverted'],
+      [LABEL_ID, 'reverted'],
+    ]);
     expect(Object.keys(again.data.captures)).toEqual([]);
     again.close();
     inst.close();

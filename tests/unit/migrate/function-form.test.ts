@@ -18,7 +18,8 @@ const upEdits = defineMigration({
   },
   down(ctx) {
     ctx.op.removeStatus({ status: 'Parked' });
-    for (const i of ctx.issues) if (i.labels.includes('critical')) ctx.editIssue(i.key, (d) => void (d.labels = d.labels.filter((l) => l !== 'critical')));
+    for (const i of ctx.issues)
+      if (i.labels.includes('critical')) ctx.editIssue(i.key, (d) => void (d.labels = d.labels.filter((l) => l !== 'critical')));
     ctx.config.tracker.title = 'Tiny Tracker';
     ctx.op.renameStatus({ from: 'New', to: 'Open' });
   },
@@ -45,7 +46,13 @@ describe('functions form', () => {
   it('refuses a direct write to an issue and restores the state', () => {
     const s = tinyState();
     const h0 = hashOf(s);
-    const m = defineMigration({ description: 'bad', up(ctx) { ctx.op.renameStatus({ from: 'Open', to: 'New' }); (ctx.issues[0] as { summary: string }).summary = 'x'; } });
+    const m = defineMigration({
+      description: 'bad',
+      up(ctx) {
+        ctx.op.renameStatus({ from: 'Open', to: 'New' });
+        (ctx.issues[0] as { summary: string }).summary = 'x';
+      },
+    });
     expect(() => applyMigration(s, m, CTX)).toThrow(/wrote to an issue directly.*ctx\.editIssue/);
     expect(hashOf(s)).toBe(h0);
   });
@@ -53,14 +60,21 @@ describe('functions form', () => {
   it('an up that throws halfway leaves the state exactly as it was', () => {
     const s = tinyState();
     const h0 = hashOf(s);
-    const m = defineMigration({ description: 'half', up(ctx) {
-      ctx.op.removeField({ field: 'Platforms' });
-      ctx.editIssue('ACME-2', (d) => void (d.summary = 'changed'));
-      ctx.config.statuses.pop();
-      throw new Error('boom');
-    } });
+    const m = defineMigration({
+      description: 'half',
+      up(ctx) {
+        ctx.op.removeField({ field: 'Platforms' });
+        ctx.editIssue('ACME-2', (d) => void (d.summary = 'changed'));
+        ctx.config.statuses.pop();
+        throw new Error('boom');
+      },
+    });
     let err: unknown;
-    try { applyMigration(s, m, CTX); } catch (e) { err = e; }
+    try {
+      applyMigration(s, m, CTX);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(MigrationError);
     expect((err as MigrationError).message).toMatch(/migration 20250101-000000-test failed: up\(\) threw: boom/);
     expect((err as MigrationError).restored).toBe(true);
@@ -69,11 +83,23 @@ describe('functions form', () => {
 
   it.each([
     { name: 'a down that does not undo up', down: () => {}, message: /down\(\) does not undo up\(\)/ },
-    { name: 'a down that throws', down: () => { throw new Error('nope'); }, message: /down\(\) threw: nope/ },
+    {
+      name: 'a down that throws',
+      down: () => {
+        throw new Error('nope');
+      },
+      message: /down\(\) threw: nope/,
+    },
   ])('$name is refused and the state restored', ({ down, message }) => {
     const s = tinyState();
     const h0 = hashOf(s);
-    const m = defineMigration({ description: 'pair', up(ctx) { ctx.op.renameStatus({ from: 'Open', to: 'New' }); }, down });
+    const m = defineMigration({
+      description: 'pair',
+      up(ctx) {
+        ctx.op.renameStatus({ from: 'Open', to: 'New' });
+      },
+      down,
+    });
     expect(() => applyMigration(s, m, CTX)).toThrow(message);
     expect(hashOf(s)).toBe(h0);
   });
@@ -95,7 +121,10 @@ describe('defineMigration shape', () => {
     { spec: { description: 'x', ops: [], irreversible: { reason: 'r' } }, message: /irreversible must be \{ reason, recovery \}/ },
     { spec: { description: 'x', ops: [], expect: [{ check: 'createmeta' }] }, message: /expect\[0\]\.reason/ },
     { spec: { description: 'x', ops: [], expect: [{ check: 'createmta', reason: 'r' }] }, message: /is not a check/ },
-    { spec: { description: 'x', ops: [], expect: [{ check: 'filters', board: 'b', reason: 'r' }] }, message: /unknown key 'board' for check 'filters'/ },
+    {
+      spec: { description: 'x', ops: [], expect: [{ check: 'filters', board: 'b', reason: 'r' }] },
+      message: /unknown key 'board' for check 'filters'/,
+    },
   ])('$message', ({ spec, message }) => {
     expect(() => defineMigration(spec as never)).toThrow(message);
   });

@@ -8,7 +8,8 @@ import { readOnly } from '../../../server/migrate/read-only.ts';
 import type { Issue } from '../../../server/model/types.ts';
 import { tinyState } from './helpers.ts';
 
-const anIssue = (): Issue => sortedClone(tinyState().issues.find((i) => i.history.length > 0 && Object.keys(i.customFields).length > 0) ?? tinyState().issues[0]!) as Issue;
+const anIssue = (): Issue =>
+  sortedClone(tinyState().issues.find((i) => i.history.length > 0 && Object.keys(i.customFields).length > 0) ?? tinyState().issues[0]!) as Issue;
 
 const edit = (original: Issue, fn: (d: Issue) => void) => {
   const { draft, target } = draftOf(original);
@@ -18,10 +19,22 @@ const edit = (original: Issue, fn: (d: Issue) => void) => {
 
 describe('deepEqual', () => {
   it.each([
-    [1, 1, true], ['a', 'a', true], [null, null, true], [[1, [2]], [1, [2]], true], [{ a: 1, b: undefined }, { a: 1 }, true],
-    [{ a: 1 }, { a: 1, b: 2 }, false], [{ a: 1, b: 2 }, { a: 1 }, false], [[1, 2], [1, 2, 3], false], [[1], { 0: 1 }, false],
-    [NaN, NaN, false], [new Date(0), new Date(0), false], [0, -0, true], [null, undefined, false], ['1', 1, false],
-    [{ a: { b: [1, { c: 'x' }] } }, { a: { b: [1, { c: 'y' }] } }, false], [Object.create(null), {}, false],
+    [1, 1, true],
+    ['a', 'a', true],
+    [null, null, true],
+    [[1, [2]], [1, [2]], true],
+    [{ a: 1, b: undefined }, { a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: 2 }, false],
+    [{ a: 1, b: 2 }, { a: 1 }, false],
+    [[1, 2], [1, 2, 3], false],
+    [[1], { 0: 1 }, false],
+    [NaN, NaN, false],
+    [new Date(0), new Date(0), false],
+    [0, -0, true],
+    [null, undefined, false],
+    ['1', 1, false],
+    [{ a: { b: [1, { c: 'x' }] } }, { a: { b: [1, { c: 'y' }] } }, false],
+    [Object.create(null), {}, false],
   ])('%j vs %j → %s', (a, b, same) => expect(sameData(a, b)).toBe(same));
 });
 
@@ -41,7 +54,13 @@ describe('settleEdit', () => {
     expect(issue.labels).toEqual(['x']);
     expect(issue.labels).not.toBe(added);
     expect(issue.labels).not.toBe(draft.labels);
-    expect(restore).toEqual({ id: o.id, updated: o.updated, historyLength: o.history.length, values: { labels: o.labels, summary: o.summary }, absent: ['environment'] });
+    expect(restore).toEqual({
+      id: o.id,
+      updated: o.updated,
+      historyLength: o.history.length,
+      values: { labels: o.labels, summary: o.summary },
+      absent: ['environment'],
+    });
     const before = canonicalJson(o);
     restoreIssue(issue, JSON.parse(JSON.stringify(restore)));
     expect(canonicalJson(issue)).toBe(before);
@@ -58,13 +77,17 @@ describe('settleEdit', () => {
     expect('description' in issue).toBe(false);
     expect(restore.values.description).toBe(o.description);
     expect(issue.components).toBe(o.components); // equal data: the original's own array, not the view
-    const { issue: changed } = edit(o, (d) => { d.components = readOnly([...other.components, 'c-extra']); });
+    const { issue: changed } = edit(o, (d) => {
+      d.components = readOnly([...other.components, 'c-extra']);
+    });
     expect(() => (changed.components as string[]).push('writable')).not.toThrow();
   });
 
   it('a second edit of the same issue keeps the first capture of a value', () => {
     const o = anIssue();
-    const first = edit(o, (d) => { d.summary = 'one'; });
+    const first = edit(o, (d) => {
+      d.summary = 'one';
+    });
     const { draft: draft2, target } = draftOf(first.issue);
     draft2.summary = 'two';
     draft2.labels = ['new'];

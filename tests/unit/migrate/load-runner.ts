@@ -10,9 +10,18 @@ for (const dir of process.argv.slice(2)) {
   try {
     const loaded = await loadMigrations(dir);
     const c = tinyContent();
-    process.stdout.write(`${JSON.stringify({ dir, ok: true, ids: loaded.map((l) => l.id), checksums: loaded.map((l) => l.checksum),
-      sentences: loaded.flatMap((l) => describeMigration(l.migration, { config: c.config, issues: c.issues })) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        dir,
+        ok: true,
+        ids: loaded.map((l) => l.id),
+        checksums: loaded.map((l) => l.checksum),
+        sentences: loaded.flatMap((l) => describeMigration(l.migration, { config: c.config, issues: c.issues })),
+      })}\n`,
+    );
   } catch (e) {
-    process.stdout.write(`${JSON.stringify({ dir, ok: false, error: (e as Error).message, details: (e as { details?: string[] }).details ?? [] })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ dir, ok: false, error: (e as Error).message, details: (e as { details?: string[] }).details ?? [] })}\n`,
+    );
   }
 }

@@ -12,7 +12,9 @@ import { openInstance, type Instance } from '../../../server/store/index.ts';
 import { genDir, genName } from '../../../server/store/instance-layout.ts';
 import { editEveryIssue, tinyInstances } from '../../helpers/tiny-instances.ts';
 
-const LABEL = editEveryIssue('20250101-000000-label-everything', 'label every issue', (d) => { d.labels = [...d.labels, 'as-loaded']; });
+const LABEL = editEveryIssue('20250101-000000-label-everything', 'label every issue', (d) => {
+  d.labels = [...d.labels, 'as-loaded'];
+});
 const tiny = tinyInstances('understudy-as-loaded-');
 const NOW = '2026-01-01T00:00:00.000Z';
 const memoryHash = (inst: Instance) => canonicalHash(inst.data.config, inst.data.issues);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { editDistance, knownCandidates } from '../../../server/model/suggest.ts';
 
 describe('knownCandidates', () => {
-  const few = [{ id: '1', name: 'Open' }, { id: '2', name: 'In Progress' }, { id: '3', name: 'Done' }];
+  const few = [
+    { id: '1', name: 'Open' },
+    { id: '2', name: 'In Progress' },
+    { id: '3', name: 'Done' },
+  ];
   it.each([
     ['Dne', few, 'known: 1 (Open), 2 (In Progress), 3 (Done)'],
     ['done', few, "'done' is a name: reference it by its id '3'"],

@@ -1,16 +1,30 @@
 /** The hazards that are facts about the change: notification storms, irreversible steps, unreachable projects, unused `expect` entries. */
 import { describe, expect, it } from 'vitest';
-import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from '../../../server/rehearse/hazards.ts';
+import {
+  broadExpectationHazards,
+  planHazards,
+  reachabilityHazards,
+  totalNotificationHazards,
+  unusedExpectationHazards,
+} from '../../../server/rehearse/hazards.ts';
 import type { PlanItem } from '../../../server/migrate/engine/plan.ts';
 import type { Observation } from '../../../server/rehearse/result.ts';
 
 const item = (id: string, extra: Partial<PlanItem> = {}): PlanItem => ({
-  id, description: `about ${id}`, sentences: [], configChanges: [], issues: { total: 0, byProject: {}, byType: {}, byStatus: {} },
-  notifications: { total: 0, perRecipient: [] }, sharedSchemes: [], expect: [], ...extra,
+  id,
+  description: `about ${id}`,
+  sentences: [],
+  configChanges: [],
+  issues: { total: 0, byProject: {}, byType: {}, byStatus: {} },
+  notifications: { total: 0, perRecipient: [] },
+  sharedSchemes: [],
+  expect: [],
+  ...extra,
 });
-const notifying = (id: string, counts: number[]): PlanItem => item(id, {
-  notifications: { total: counts.reduce((a, b) => a + b, 0), perRecipient: counts.map((count, i) => ({ recipient: `r${i}@tiny.example`, count })) },
-});
+const notifying = (id: string, counts: number[]): PlanItem =>
+  item(id, {
+    notifications: { total: counts.reduce((a, b) => a + b, 0), perRecipient: counts.map((count, i) => ({ recipient: `r${i}@tiny.example`, count })) },
+  });
 
 describe('planHazards', () => {
   it('nothing for a quiet, reversible plan', () => {
@@ -18,14 +32,27 @@ describe('planHazards', () => {
   });
   it('a storm when a recipient gets more than the limit (not equal to it)', () => {
     const h = planHazards([notifying('20250101-000000-bulk', [51, 50, 2])], 50);
-    expect(h).toEqual([{
-      kind: 'notification-storm', severity: 'error', migration: '20250101-000000-bulk',
-      message: '20250101-000000-bulk makes the tracker send 103 notifications; 1 recipient would get more than 50 (rehearse.notificationsPerRecipient in understudy.config.json)',
-      evidence: ['r0@tiny.example: 51'],
-    }]);
+    expect(h).toEqual([
+      {
+        kind: 'notification-storm',
+        severity: 'error',
+        migration: '20250101-000000-bulk',
+        message:
+          '20250101-000000-bulk makes the tracker send 103 notifications; 1 recipient would get more than 50 (rehearse.notificationsPerRecipient in understudy.config.json)',
+        evidence: ['r0@tiny.example: 51'],
+      },
+    ]);
   });
   it('counts recipients in the plural and lists at most ten of them', () => {
-    const h = planHazards([notifying('M', Array.from({ length: 13 }, () => 5))], 4);
+    const h = planHazards(
+      [
+        notifying(
+          'M',
+          Array.from({ length: 13 }, () => 5),
+        ),
+      ],
+      4,
+    );
     expect(h).toHaveLength(1);
     expect(h[0]!.message).toContain('13 recipients would get more than 4');
     expect(h[0]!.evidence).toHaveLength(11);
@@ -33,30 +60,61 @@ describe('planHazards', () => {
     expect(h[0]!.evidence[10]).toBe('… and 3 more');
   });
   it('exactly ten recipients over the limit: no "more" line', () => {
-    expect(planHazards([notifying('M', Array.from({ length: 10 }, () => 2))], 1)[0]!.evidence).toHaveLength(10);
+    expect(
+      planHazards(
+        [
+          notifying(
+            'M',
+            Array.from({ length: 10 }, () => 2),
+          ),
+        ],
+        1,
+      )[0]!.evidence,
+    ).toHaveLength(10);
   });
   it('an irreversible migration is a warning naming its reason and recovery', () => {
-    const h = planHazards([item('X', { irreversible: { reason: 'it deletes the field Legacy', recovery: 'restore the field from the snapshot' } })], 50);
-    expect(h).toEqual([{ kind: 'irreversible', severity: 'warning', migration: 'X', message: 'X is irreversible: it deletes the field Legacy', evidence: ['recovery: restore the field from the snapshot'] }]);
+    const h = planHazards(
+      [item('X', { irreversible: { reason: 'it deletes the field Legacy', recovery: 'restore the field from the snapshot' } })],
+      50,
+    );
+    expect(h).toEqual([
+      {
+        kind: 'irreversible',
+        severity: 'warning',
+        migration: 'X',
+        message: 'X is irreversible: it deletes the field Legacy',
+        evidence: ['recovery: restore the field from the snapshot'],
+      },
+    ]);
   });
   it('one hazard per migration and kind, in plan order', () => {
     const h = planHazards([notifying('A', [9]), item('B'), { ...notifying('C', [10]), irreversible: { reason: 'r', recovery: 'x' } }], 8);
-    expect(h.map((x) => `${x.migration}:${x.kind}:${x.severity}`)).toEqual(['A:notification-storm:error', 'C:notification-storm:error', 'C:irreversible:warning']);
+    expect(h.map((x) => `${x.migration}:${x.kind}:${x.severity}`)).toEqual([
+      'A:notification-storm:error',
+      'C:notification-storm:error',
+      'C:irreversible:warning',
+    ]);
   });
 });
 
 const perm = (project: [string, string], email: string, permission: string, value: boolean): Observation => ({
-  check: 'permissions', id: `permissions|${project[0]}|${email}|${permission}`, label: `${email} may ${permission}`,
-  keys: { project: [...project], persona: [email], permission: [permission] }, value,
+  check: 'permissions',
+  id: `permissions|${project[0]}|${email}|${permission}`,
+  label: `${email} may ${permission}`,
+  keys: { project: [...project], persona: [email], permission: [permission] },
+  value,
 });
 const ACME: [string, string] = ['ACME', 'Acme Product'];
 const OPS: [string, string] = ['OPS', 'Operations'];
 
 describe('reachabilityHazards', () => {
   const baseline = [
-    perm(ACME, 'alice@tiny.example', 'BROWSE_PROJECTS', true), perm(ACME, 'bob@tiny.example', 'BROWSE_PROJECTS', true),
-    perm(ACME, 'alice@tiny.example', 'ADMINISTER_PROJECTS', true), perm(ACME, 'bob@tiny.example', 'ADMINISTER_PROJECTS', false),
-    perm(OPS, 'alice@tiny.example', 'BROWSE_PROJECTS', true), perm(OPS, 'alice@tiny.example', 'ADMINISTER_PROJECTS', false),
+    perm(ACME, 'alice@tiny.example', 'BROWSE_PROJECTS', true),
+    perm(ACME, 'bob@tiny.example', 'BROWSE_PROJECTS', true),
+    perm(ACME, 'alice@tiny.example', 'ADMINISTER_PROJECTS', true),
+    perm(ACME, 'bob@tiny.example', 'ADMINISTER_PROJECTS', false),
+    perm(OPS, 'alice@tiny.example', 'BROWSE_PROJECTS', true),
+    perm(OPS, 'alice@tiny.example', 'ADMINISTER_PROJECTS', false),
     perm(ACME, 'alice@tiny.example', 'CREATE_ISSUES', true),
   ];
   const set = (list: Observation[], changes: Record<string, boolean>) => list.map((o) => (o.id in changes ? { ...o, value: changes[o.id] } : o));
@@ -68,12 +126,19 @@ describe('reachabilityHazards', () => {
     expect(reachabilityHazards(baseline, set(baseline, { 'permissions|ACME|bob@tiny.example|BROWSE_PROJECTS': false }), 'M')).toEqual([]);
   });
   it('a project nobody can browse any more, attributed to the last migration', () => {
-    const after = set(baseline, { 'permissions|ACME|bob@tiny.example|BROWSE_PROJECTS': false, 'permissions|ACME|alice@tiny.example|BROWSE_PROJECTS': false });
-    expect(reachabilityHazards(baseline, after, '20250101-000000-lock')).toEqual([{
-      kind: 'project-unreachable', severity: 'error', migration: '20250101-000000-lock',
-      message: 'after the change nobody can browse Acme Product (ACME); 2 personas could before',
-      evidence: ['permission BROWSE_PROJECTS is held by no active user in ACME'],
-    }]);
+    const after = set(baseline, {
+      'permissions|ACME|bob@tiny.example|BROWSE_PROJECTS': false,
+      'permissions|ACME|alice@tiny.example|BROWSE_PROJECTS': false,
+    });
+    expect(reachabilityHazards(baseline, after, '20250101-000000-lock')).toEqual([
+      {
+        kind: 'project-unreachable',
+        severity: 'error',
+        migration: '20250101-000000-lock',
+        message: 'after the change nobody can browse Acme Product (ACME); 2 personas could before',
+        evidence: ['permission BROWSE_PROJECTS is held by no active user in ACME'],
+      },
+    ]);
   });
   it('a project nobody can administer any more, in the singular; no migration when none is known', () => {
     const h = reachabilityHazards(baseline, set(baseline, { 'permissions|ACME|alice@tiny.example|ADMINISTER_PROJECTS': false }), undefined);
@@ -86,7 +151,11 @@ describe('reachabilityHazards', () => {
     expect(reachabilityHazards(baseline, baseline, 'M')).toEqual([]);
   });
   it('a project missing from the later run counts as unreachable', () => {
-    const h = reachabilityHazards(baseline, baseline.filter((o) => o.keys.project?.[0] !== 'OPS'), 'M');
+    const h = reachabilityHazards(
+      baseline,
+      baseline.filter((o) => o.keys.project?.[0] !== 'OPS'),
+      'M',
+    );
     expect(h.map((x) => x.message)).toEqual(['after the change nobody can browse Operations (OPS); 1 persona could before']);
   });
   it('other permissions do not count, and browse hazards come before administer hazards', () => {
@@ -108,11 +177,15 @@ describe('unusedExpectationHazards', () => {
   it('one warning per unused entry, naming the migration and the index', () => {
     const entry = { check: 'permissions' as const, project: 'ACME', reason: 'tighten' };
     const h = unusedExpectationHazards({ regressions: [], expected: [], unused: [{ migration: 'M', index: 2, entry }] });
-    expect(h).toEqual([{
-      kind: 'unused-expectation', severity: 'warning', migration: 'M',
-      message: 'M: expect[2] (permissions) matched no difference — the change may not do what it says, or the entry is misspelt',
-      evidence: ['{"check":"permissions","project":"ACME","reason":"tighten"}'],
-    }]);
+    expect(h).toEqual([
+      {
+        kind: 'unused-expectation',
+        severity: 'warning',
+        migration: 'M',
+        message: 'M: expect[2] (permissions) matched no difference — the change may not do what it says, or the entry is misspelt',
+        evidence: ['{"check":"permissions","project":"ACME","reason":"tighten"}'],
+      },
+    ]);
   });
   it('none when every entry matched', () => {
     expect(unusedExpectationHazards({ regressions: [], expected: [], unused: [] })).toEqual([]);
@@ -135,7 +208,15 @@ describe('totalNotificationHazards: the change set together', () => {
 
 describe('broadExpectationHazards', () => {
   it('an entry naming nothing but its check is a warning; a named one is not', () => {
-    const h = broadExpectationHazards([item('A', { expect: [{ check: 'boards', reason: 'r' }, { check: 'boards', board: 'OPS board', reason: 'r' }, { check: 'filters', change: 'reordered', reason: 'r' }] })]);
+    const h = broadExpectationHazards([
+      item('A', {
+        expect: [
+          { check: 'boards', reason: 'r' },
+          { check: 'boards', board: 'OPS board', reason: 'r' },
+          { check: 'filters', change: 'reordered', reason: 'r' },
+        ],
+      }),
+    ]);
     expect(h.map((x) => [x.kind, x.severity, x.migration])).toEqual([['broad-expectation', 'warning', 'A']]);
     expect(h[0]!.message).toContain('expect[0]');
     expect(h[0]!.message).toContain('name the board');

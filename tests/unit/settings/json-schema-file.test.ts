@@ -13,7 +13,13 @@ describe('understudy.config.schema.json', () => {
   });
   it('accepts a full file and rejects an unknown key and a webhook without url, as an editor would', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(settingsSchemaText()) as object);
-    expect(validate({ $schema: './understudy.config.schema.json', rehearse: { workers: 3 }, announce: { channels: [{ name: 't', kind: 'webhook', url: 'env:T' }] } })).toBe(true);
+    expect(
+      validate({
+        $schema: './understudy.config.schema.json',
+        rehearse: { workers: 3 },
+        announce: { channels: [{ name: 't', kind: 'webhook', url: 'env:T' }] },
+      }),
+    ).toBe(true);
     expect(validate({ rehearse: { worker: 3 } })).toBe(false);
     expect(validate({ announce: { channels: [{ name: 't', kind: 'webhook' }] } })).toBe(false);
   });
@@ -24,7 +30,15 @@ describe('jsonErrorOffset', () => {
     expect(() => JSON.parse(text)).not.toThrow();
     expect(jsonErrorOffset(text)).toBeUndefined();
   });
-  it.each([['{"a": 01}', 7], ['[1,]', 3], ['"\\x"', 2], ['"\\u12g4"', 3], ['{"a" 1}', 5], ['nul', 0], ['"a\tb"', 2]] as const)('invalid: %s at %i', (text, at) => {
+  it.each([
+    ['{"a": 01}', 7],
+    ['[1,]', 3],
+    ['"\\x"', 2],
+    ['"\\u12g4"', 3],
+    ['{"a" 1}', 5],
+    ['nul', 0],
+    ['"a\tb"', 2],
+  ] as const)('invalid: %s at %i', (text, at) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(jsonErrorOffset(text)).toBe(at);
   });

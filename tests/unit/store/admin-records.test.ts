@@ -11,7 +11,9 @@ describe('admin records in an instance', () => {
     const snap = await makeSnapshot(join(root, 'snap'), 5, 20);
     const inst = await createInstance(snap, join(root, 'inst'));
     const hashBefore = inst.hash();
-    const admin = inst.data.config.users.find((u) => inst.data.config.globalPermissions.some((g) => g.permission === 'ADMINISTER' && u.groups.includes(g.group)))!;
+    const admin = inst.data.config.users.find((u) =>
+      inst.data.config.globalPermissions.some((g) => g.permission === 'ADMINISTER' && u.groups.includes(g.group)),
+    )!;
     const tracker = new Tracker(inst.data as TrackerState);
     const [made] = tracker.admin.statuses.create(admin.accountId, [{ name: 'Parked', category: 'todo' }]);
     tracker.admin.statuses.delete(admin.accountId, [made!.id]);
@@ -33,7 +35,16 @@ describe('admin records in an instance', () => {
     const inst = await createInstance(snap, join(root, 'inst'));
     const tracker = new Tracker(inst.data as TrackerState, { schedule: () => undefined });
     const records = tracker.admin.records();
-    records.tasks.push({ id: '10001', kind: 'x', description: 'x', status: 'RUNNING', progress: 0, submittedBy: null, submitted: '2025-01-01T00:00:00.000Z', lastUpdate: '2025-01-01T00:00:00.000Z' });
+    records.tasks.push({
+      id: '10001',
+      kind: 'x',
+      description: 'x',
+      status: 'RUNNING',
+      progress: 0,
+      submittedBy: null,
+      submitted: '2025-01-01T00:00:00.000Z',
+      lastUpdate: '2025-01-01T00:00:00.000Z',
+    });
     await inst.save();
     inst.close();
     const again = await openInstance(join(root, 'inst'));

@@ -12,7 +12,9 @@ const reference = (value: unknown): string => {
   }
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(obj[k])}`).join(',')}}`;
 };
 
@@ -38,11 +40,17 @@ const cases: [string, unknown][] = [
   ['a boxed string', { s: new String('x') }],
   ['a null-prototype object', Object.assign(Object.create(null) as object, { b: 1, a: 2 })],
   ['a toJSON member that is not a function', { toJSON: 'x', a: 1 }],
-  ['escapes and astral characters', { 'é': '\u2028\n"\\😀', '\ud800': '\udc00' }],
+  ['escapes and astral characters', { é: '\u2028\n"\\😀', '\ud800': '\udc00' }],
   ['__proto__ as data', JSON.parse('{"__proto__": {"b":1,"a":2}, "a": 1}')],
   ['top-level primitives', ['x', 1, true, null]],
   ['top-level undefined', undefined],
-  ['class instance', new (class P { b = 1; a = 2; })()],
+  [
+    'class instance',
+    new (class P {
+      b = 1;
+      a = 2;
+    })(),
+  ],
 ];
 
 describe('canonicalJson equals the original definition', () => {
@@ -60,7 +68,7 @@ describe('canonicalJson equals the original definition', () => {
 
   it('on random JSON-like values', () => {
     let seed = 42;
-    const r = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const r = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const gen = (depth: number): unknown => {
       const k = r();
       if (depth > 3 || k < 0.3) return [null, 'str', 12.5, -3, true, undefined, '9', NaN][Math.floor(r() * 8)];
@@ -91,7 +99,13 @@ describe('storageJson', () => {
 describe('withPlainJson', () => {
   // Synchronous from pollution to clean-up: nothing else (the test runner's messages included) runs in between.
   it('serialises the data while toJSON is taken off the global prototypes, and puts it back after', () => {
-    const polluted = { value() { return 'polluted'; }, configurable: true, writable: true };
+    const polluted = {
+      value() {
+        return 'polluted';
+      },
+      configurable: true,
+      writable: true,
+    };
     Object.defineProperty(Object.prototype, 'toJSON', polluted);
     Object.defineProperty(Array.prototype, 'toJSON', polluted);
     try {
@@ -99,12 +113,15 @@ describe('withPlainJson', () => {
       expect(withPlainJson(() => JSON.stringify({ a: [1, { b: new Date(0) }] }))).toBe('{"a":[1,{"b":"1970-01-01T00:00:00.000Z"}]}');
       expect(storageJson({ b: 1, a: [2] })).toBe('{"a":[2],"b":1}');
       expect(JSON.stringify({ a: 1 })).toBe('"polluted"');
-      expect(() => withPlainJson(() => { throw new Error('inside'); })).toThrow('inside');
+      expect(() =>
+        withPlainJson(() => {
+          throw new Error('inside');
+        }),
+      ).toThrow('inside');
       expect(JSON.stringify([1])).toBe('"polluted"');
     } finally {
       delete (Object.prototype as { toJSON?: unknown }).toJSON;
       delete (Array.prototype as { toJSON?: unknown }).toJSON;
     }
   });
-
 });

@@ -5,7 +5,7 @@ import { createInstance, forkInstance, openInstance } from '../../../server/stor
 import { makeSnapshot, snapshotFileHashes, tempDir } from './helpers/temp.ts';
 
 describe('forkInstance', () => {
-  it('makes a cheap copy whose changes do not reach the source, nor the source\'s reach it', async () => {
+  it("makes a cheap copy whose changes do not reach the source, nor the source's reach it", async () => {
     const root = await tempDir();
     const snap = await makeSnapshot(join(root, 'snap'), 45, 20);
     const before = await snapshotFileHashes(snap);

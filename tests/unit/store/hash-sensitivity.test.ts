@@ -11,7 +11,10 @@ import { makeSnapshot, tempDir } from './helpers/temp.ts';
 import { tinyConfig, tinyIssues } from './helpers/tiny-tracker.ts';
 
 type Path = (string | number)[];
-interface State { config: Config; issues: Issue[] }
+interface State {
+  config: Config;
+  issues: Issue[];
+}
 const state = (): State => ({ config: tinyConfig(), issues: tinyIssues(3) });
 const hashOf = (s: State) => canonicalHash(s.config, s.issues);
 
@@ -30,7 +33,8 @@ const parentOf = (root: unknown, path: Path): [Record<string | number, unknown>,
   return [node, path[path.length - 1]!];
 };
 
-const changeLeaf = (v: unknown): unknown => (typeof v === 'string' ? `${v}x` : typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : 'was-null');
+const changeLeaf = (v: unknown): unknown =>
+  typeof v === 'string' ? `${v}x` : typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : 'was-null';
 
 const leaves: Path[] = [];
 const lists: Path[] = [];
@@ -66,8 +70,19 @@ describe('canonical hash sensitivity', () => {
 
   it('ignores key order, $schema and the storage order of issues', () => {
     const s = state();
-    const reversed = (v: unknown): unknown => Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, e]) => [k, reversed(e)])) : v;
-    expect(hashOf({ config: { ...(reversed(s.config) as Config), $schema: 'x.json' }, issues: [...(reversed(s.issues) as Issue[])].reverse() })).toBe(base);
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, e]) => [k, reversed(e)]),
+            )
+          : v;
+    expect(hashOf({ config: { ...(reversed(s.config) as Config), $schema: 'x.json' }, issues: [...(reversed(s.issues) as Issue[])].reverse() })).toBe(
+      base,
+    );
   });
 
   it('survives save and open for a sample of changes', async () => {

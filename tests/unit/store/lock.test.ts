@@ -9,7 +9,9 @@ import { makeSnapshot, tempDir } from './helpers/temp.ts';
 
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
 const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-afterAll(() => { live.kill(); });
+afterAll(() => {
+  live.kill();
+});
 
 const setup = async () => {
   const root = await tempDir();

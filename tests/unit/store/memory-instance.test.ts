@@ -9,8 +9,13 @@ import { editEveryIssue } from '../../helpers/tiny-instances.ts';
 import { tinyContent } from '../../helpers/tiny-snapshot.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
-const STAMP = editEveryIssue('20250101-000000-stamp', 'stamp every issue', (d, key) => { d.environment = `stamped ${key}`; });
-const fresh = () => { const { config, issues } = tinyContent(); return createMemoryInstance({ config, issues }); };
+const STAMP = editEveryIssue('20250101-000000-stamp', 'stamp every issue', (d, key) => {
+  d.environment = `stamped ${key}`;
+});
+const fresh = () => {
+  const { config, issues } = tinyContent();
+  return createMemoryInstance({ config, issues });
+};
 
 describe('createMemoryInstance', () => {
   it('migrate:up and migrate:down run on it and prove the way back', async () => {
@@ -49,7 +54,11 @@ describe('createMemoryInstance', () => {
   it('a save whose beforeLedger throws saves nothing; a closed instance refuses to save', async () => {
     const inst = fresh();
     inst.data.issues[0]!.summary = 'changed';
-    await expect(inst.saveHashed(() => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      inst.saveHashed(() => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(inst.generation()).toBe(1);
     inst.close();
     await expect(inst.save()).rejects.toThrow(/closed/);

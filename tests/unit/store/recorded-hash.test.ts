@@ -123,14 +123,19 @@ describe('loading checks every shard against its sha256', () => {
     expect(changed.length).toBe(text.length);
     expect(changed).not.toBe(text);
     await writeFile(file, changed);
-    await expect(openInstance(inst.dir)).rejects.toThrow(/00002\.ndjson' does not hold what was saved \(its sha256 is not the one meta\.json records\)/);
+    await expect(openInstance(inst.dir)).rejects.toThrow(
+      /00002\.ndjson' does not hold what was saved \(its sha256 is not the one meta\.json records\)/,
+    );
   });
 
   it('so does a changed config.json', async () => {
     const inst = await instance();
     const file = join(genDir(inst.dir, genName(inst.generation())), 'config.json');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace(/"name":"(.)/, (_all, c: string) => `"name":"${c === 'Q' ? 'R' : 'Q'}`));
+    await writeFile(
+      file,
+      text.replace(/"name":"(.)/, (_all, c: string) => `"name":"${c === 'Q' ? 'R' : 'Q'}`),
+    );
     await expect(openInstance(inst.dir)).rejects.toThrow(/config\.json' does not hold what was saved/);
   });
 });

@@ -35,15 +35,21 @@ describe('saveHashed', () => {
 
   it.each([
     ['issues stored out of id order', (inst: Instance) => inst.data.issues.reverse()],
-    ['an issue whose keys are out of order', (inst: Instance) => {
-      const i = inst.data.issues[7]!;
-      inst.data.issues[7] = { zzz: 1, ...i, aaa: { b: 1, a: 2 } } as unknown as Issue;
-    }],
-    ['a Date, an undefined member and index keys', (inst: Instance) => {
-      raw(inst.data.issues[1]!).when = new Date(0);
-      raw(inst.data.issues[2]!).gone = undefined;
-      raw(inst.data.issues[12]!).byIndex = { 10: 'ten', 2: 'two', x: 'x' };
-    }],
+    [
+      'an issue whose keys are out of order',
+      (inst: Instance) => {
+        const i = inst.data.issues[7]!;
+        inst.data.issues[7] = { zzz: 1, ...i, aaa: { b: 1, a: 2 } } as unknown as Issue;
+      },
+    ],
+    [
+      'a Date, an undefined member and index keys',
+      (inst: Instance) => {
+        raw(inst.data.issues[1]!).when = new Date(0);
+        raw(inst.data.issues[2]!).gone = undefined;
+        raw(inst.data.issues[12]!).byIndex = { 10: 'ten', 2: 'two', x: 'x' };
+      },
+    ],
     ['one issue in a shard of its own', (inst: Instance) => void inst.data.issues.push({ ...inst.data.issues[0]!, id: '999999', key: 'ZZZ-1' })],
     ['no issues at all', (inst: Instance) => void inst.data.issues.splice(0)],
   ])('%s', async (_what, change) => {
@@ -80,7 +86,11 @@ describe('saveHashed', () => {
     const generation = inst.generation();
     const before = inst.hash();
     inst.data.issues[0]!.summary = 'not saved';
-    await expect(inst.saveHashed(() => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      inst.saveHashed(() => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     await expect(inst.saveHashed(() => void inst.data.issues.pop())).rejects.toThrow(/changed the issues/);
     expect(inst.generation()).toBe(generation);
     const reopened = await openInstance(inst.dir);

@@ -7,17 +7,26 @@ const view = (b: ReturnType<ReturnType<typeof makeTracker>['board']>) => ({
 });
 
 describe('boards', () => {
-  it('places the filter\'s issues in the column mapping their status', () => {
+  it("places the filter's issues in the column mapping their status", () => {
     expect(view(makeTracker().board('u-bob', '1'))).toEqual({
-      columns: [['Backlog', ['OPS-3']], ['In Progress', ['OPS-1']], ['Closed', ['OPS-2']]],
+      columns: [
+        ['Backlog', ['OPS-3']],
+        ['In Progress', ['OPS-1']],
+        ['Closed', ['OPS-2']],
+      ],
       unmapped: [],
     });
   });
 
   it('reports issues in a status no column maps', () => {
-    const t = makeTracker((c) => { c.boards[0]!.columns = c.boards[0]!.columns.filter((col) => col.name !== 'Closed'); });
+    const t = makeTracker((c) => {
+      c.boards[0]!.columns = c.boards[0]!.columns.filter((col) => col.name !== 'Closed');
+    });
     expect(view(t.board('u-bob', '1'))).toEqual({
-      columns: [['Backlog', ['OPS-3']], ['In Progress', ['OPS-1']]],
+      columns: [
+        ['Backlog', ['OPS-3']],
+        ['In Progress', ['OPS-1']],
+      ],
       unmapped: [['Closed', ['OPS-2']]],
     });
   });
@@ -34,10 +43,14 @@ describe('boards', () => {
 
   it('an unknown board is a 404; a board whose filter no longer parses is a 400 naming it', () => {
     expect(trackerError(() => makeTracker().board('u-bob', '99')).status).toBe(404);
-    const t = makeTracker((c) => { c.filters[1]!.jql = 'project = OPS AND Sevrity = Major'; });
+    const t = makeTracker((c) => {
+      c.filters[1]!.jql = 'project = OPS AND Sevrity = Major';
+    });
     const e = trackerError(() => t.board('u-bob', '1'));
     expect(e.status).toBe(400);
-    expect(e.body.errorMessages[0]).toBe("The filter of board 'OPS board' (Ops board) fails: Field 'Sevrity' does not exist or you do not have permission to view it.");
+    expect(e.body.errorMessages[0]).toBe(
+      "The filter of board 'OPS board' (Ops board) fails: Field 'Sevrity' does not exist or you do not have permission to view it.",
+    );
   });
 });
 

@@ -3,7 +3,9 @@ import type { Config } from '../../../server/model/types.ts';
 import { NOW, makeTracker, trackerError } from './setup.ts';
 
 const NOT_ON_SCREEN = (id: string) => `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
-const grantAssign = (c: Config) => { c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'ASSIGN_ISSUES', holder: { type: 'projectRole', value: '10001' } }); };
+const grantAssign = (c: Config) => {
+  c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'ASSIGN_ISSUES', holder: { type: 'projectRole', value: '10001' } });
+};
 const notify = (event: 'updated' | 'assigned' | 'deleted') => (c: Config) => {
   c.notificationSchemes[0]!.events.push({ event, recipients: [{ type: 'currentAssignee' }, { type: 'reporter' }, { type: 'currentUser' }] });
 };
@@ -11,7 +13,15 @@ const notify = (event: 'updated' | 'assigned' | 'deleted') => (c: Config) => {
 describe('edit: refusals', () => {
   const cases: Array<[string, string, string, Record<string, unknown>, number, string, string]> = [
     ['hidden field', 'u-bob', 'ACME-1', { environment: 'prod' }, 400, 'environment', NOT_ON_SCREEN('environment')],
-    ['field not on the edit screen', 'u-bob', 'OPS-1', { customfield_10010: 'opt-sev-1' }, 400, 'customfield_10010', NOT_ON_SCREEN('customfield_10010')],
+    [
+      'field not on the edit screen',
+      'u-bob',
+      'OPS-1',
+      { customfield_10010: 'opt-sev-1' },
+      400,
+      'customfield_10010',
+      NOT_ON_SCREEN('customfield_10010'),
+    ],
     ['required custom field emptied', 'u-bob', 'ACME-1', { customfield_10010: null }, 400, 'customfield_10010', 'Severity is required.'],
     ['summary emptied', 'u-bob', 'ACME-1', { summary: '' }, 400, 'summary', 'You must specify a summary of the issue.'],
     ['invalid option', 'u-bob', 'ACME-1', { customfield_10011: ['opt-sev-1'] }, 400, 'customfield_10011', "Option id 'opt-sev-1' is not valid"],
@@ -36,7 +46,12 @@ describe('edit: refusals', () => {
 describe('edit: history, updated, events', () => {
   it('records one history entry with Jira changelog items', () => {
     const t = makeTracker(notify('updated'));
-    const issue = t.editIssue('u-carol', 'ACME-1', { summary: 'SSO login fails', customfield_10010: 'opt-sev-2', labels: ['sso'], fixVersions: ['ver-2'] });
+    const issue = t.editIssue('u-carol', 'ACME-1', {
+      summary: 'SSO login fails',
+      customfield_10010: 'opt-sev-2',
+      labels: ['sso'],
+      fixVersions: ['ver-2'],
+    });
     expect(issue.updated).toBe(NOW);
     expect(issue.history).toHaveLength(1);
     expect(issue.history[0]).toMatchObject({ author: 'u-carol', created: NOW });
@@ -46,7 +61,11 @@ describe('edit: history, updated, events', () => {
       { field: 'labels', fieldId: 'labels', from: 'sso,login', fromString: 'sso login', to: 'sso', toString: 'sso' },
       { field: 'Fix Version', fieldId: 'fixVersions', from: null, fromString: null, to: 'ver-2', toString: '2.0' },
     ]);
-    expect(t.outbox.map((o) => [o.event, o.recipient])).toEqual([['updated', 'u-bob'], ['updated', 'u-erin'], ['updated', 'u-carol']]);
+    expect(t.outbox.map((o) => [o.event, o.recipient])).toEqual([
+      ['updated', 'u-bob'],
+      ['updated', 'u-erin'],
+      ['updated', 'u-carol'],
+    ]);
   });
 
   it('a no-op edit changes nothing and notifies nobody', () => {
@@ -58,9 +77,16 @@ describe('edit: history, updated, events', () => {
   });
 
   it('changing the assignee raises assigned, and tells the previous assignee too', () => {
-    const t = makeTracker((c) => { grantAssign(c); notify('assigned')(c); });
+    const t = makeTracker((c) => {
+      grantAssign(c);
+      notify('assigned')(c);
+    });
     t.editIssue('u-carol', 'ACME-1', { assignee: 'u-erin' });
-    expect(t.outbox.map((o) => [o.event, o.recipient])).toEqual([['assigned', 'u-erin'], ['assigned', 'u-bob'], ['assigned', 'u-carol']]);
+    expect(t.outbox.map((o) => [o.event, o.recipient])).toEqual([
+      ['assigned', 'u-erin'],
+      ['assigned', 'u-bob'],
+      ['assigned', 'u-carol'],
+    ]);
   });
 
   it('editMeta: the edit screen minus hidden fields; nothing without EDIT_ISSUES', () => {
@@ -82,7 +108,16 @@ describe('comments', () => {
     expect(t.getIssue('u-erin', 'ACME-1').updated).toBe(NOW);
     // commented → currentAssignee (bob), watchers (bob, erin), group developers (alice, bob, carol; frank is inactive)
     expect(t.outbox.map((o) => o.recipient)).toEqual(['u-bob', 'u-erin', 'u-alice', 'u-carol']);
-    expect(t.outbox[0]).toEqual({ id: '1', at: NOW, event: 'commented', issueKey: 'ACME-1', project: 'ACME', actor: 'u-erin', recipient: 'u-bob', recipientEmail: 'bob@tiny.example' });
+    expect(t.outbox[0]).toEqual({
+      id: '1',
+      at: NOW,
+      event: 'commented',
+      issueKey: 'ACME-1',
+      project: 'ACME',
+      actor: 'u-erin',
+      recipient: 'u-bob',
+      recipientEmail: 'bob@tiny.example',
+    });
   });
 
   it.each([
@@ -93,17 +128,24 @@ describe('comments', () => {
   });
 
   it('anonymous commenters are refused with 401 where anyone may browse', () => {
-    const t = makeTracker((c) => { c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }); });
+    const t = makeTracker((c) => {
+      c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } });
+    });
     expect(trackerError(() => t.addComment(null, 'ACME-1', 'hi')).status).toBe(401);
   });
 });
 
 describe('assign', () => {
   it('assigns with a history item and the assigned event', () => {
-    const t = makeTracker((c) => { grantAssign(c); notify('assigned')(c); });
+    const t = makeTracker((c) => {
+      grantAssign(c);
+      notify('assigned')(c);
+    });
     const issue = t.assign('u-carol', 'ACME-1', 'u-carol');
     expect(issue.assignee).toBe('u-carol');
-    expect(issue.history.at(-1)!.items).toEqual([{ field: 'assignee', fieldId: 'assignee', from: 'u-bob', fromString: 'Bob Builder', to: 'u-carol', toString: 'Carol Coder' }]);
+    expect(issue.history.at(-1)!.items).toEqual([
+      { field: 'assignee', fieldId: 'assignee', from: 'u-bob', fromString: 'Bob Builder', to: 'u-carol', toString: 'Carol Coder' },
+    ]);
     expect(t.outbox.map((o) => o.recipient)).toEqual(['u-carol', 'u-bob', 'u-erin']);
   });
 
@@ -138,6 +180,9 @@ describe('delete', () => {
     t.deleteIssue('u-bob', 'ACME-3', true);
     expect(t.issues.map((i) => i.key).filter((k) => k.startsWith('ACME'))).toEqual(['ACME-1', 'ACME-2', 'ACME-6', 'ACME-7']);
     expect(trackerError(() => t.getIssue('u-bob', 'ACME-4')).status).toBe(404);
-    expect(t.outbox.map((o) => [o.event, o.issueKey, o.recipient])).toEqual([['deleted', 'ACME-3', 'u-bob'], ['deleted', 'ACME-3', 'u-erin']]);
+    expect(t.outbox.map((o) => [o.event, o.issueKey, o.recipient])).toEqual([
+      ['deleted', 'ACME-3', 'u-bob'],
+      ['deleted', 'ACME-3', 'u-erin'],
+    ]);
   });
 });

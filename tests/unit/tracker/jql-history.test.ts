@@ -50,13 +50,19 @@ describe('history clause errors', () => {
   it.each([
     ['summary changed', "The operator 'CHANGED' is not supported by the 'summary' field."],
     ['status changed BY nobody', "The value 'nobody' does not exist for the field 'by'."],
-    ['status changed AFTER yesterday', "Date value 'yesterday' for field 'status' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'."],
+    [
+      'status changed AFTER yesterday',
+      "Date value 'yesterday' for field 'status' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.",
+    ],
   ])('%s', (jql, message) => {
     expect(trackerError(() => tracker.search('u-alice', jql)).body.errorMessages).toEqual([message]);
   });
 
   it.each([
-    ['status was Open DURING (2025-01-01)', "Error in the JQL Query: The predicate 'DURING' expects a list of two dates, e.g. DURING ('2024/01/01', '2024/02/01'). (line 1, character 24)"],
+    [
+      'status was Open DURING (2025-01-01)',
+      "Error in the JQL Query: The predicate 'DURING' expects a list of two dates, e.g. DURING ('2024/01/01', '2024/02/01'). (line 1, character 24)",
+    ],
     ['status was Open FROM Done', "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'FROM'. (line 1, character 17)"],
   ])('%s is a syntax error', (jql, message) => {
     expect(() => parseJql(jql)).toThrow(message);

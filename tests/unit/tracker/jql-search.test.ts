@@ -132,7 +132,10 @@ describe('JQL errors are 400s worded like Jira', () => {
     ['summary = x', "The operator '=' is not supported by the 'summary' field."],
     ['labels was x', "The operator 'WAS' is not supported by the 'labels' field."],
     ['issuetype > Bug', "The operator '>' is not supported by the 'issuetype' field."],
-    ['created > yesterday', "Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'."],
+    [
+      'created > yesterday',
+      "Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.",
+    ],
     ['assignee in membersOf("nobody")', "Function 'membersOf' can not generate a list of usernames for group 'nobody'; the group does not exist."],
     ['status = currentUser()', "A value provided by the function 'currentUser' is invalid for the field 'status'."],
     ['created > currentUser()', "A value provided by the function 'currentUser' is invalid for the field 'created'."],

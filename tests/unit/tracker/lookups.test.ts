@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  componentByRef, fieldByRef, issueTypeByRef, optionByRef, priorityByRef, resolutionByRef, statusByRef, userByRef, versionByRef,
+  componentByRef,
+  fieldByRef,
+  issueTypeByRef,
+  optionByRef,
+  priorityByRef,
+  resolutionByRef,
+  statusByRef,
+  userByRef,
+  versionByRef,
 } from '../../../server/tracker/lookups.ts';
 import { ConfigIndex } from '../../../server/model/index.ts';
 import { makeTracker } from './setup.ts';

@@ -3,9 +3,10 @@ import type { NotificationRecipient } from '../../../server/model/types.ts';
 import { notificationsFor } from '../../../server/tracker/notifications.ts';
 import { NOW, makeTracker } from './setup.ts';
 
-const withScheme = (recipients: NotificationRecipient[]) => makeTracker((c) => {
-  c.notificationSchemes[0]!.events = [{ event: 'updated', recipients }];
-});
+const withScheme = (recipients: NotificationRecipient[]) =>
+  makeTracker((c) => {
+    c.notificationSchemes[0]!.events = [{ event: 'updated', recipients }];
+  });
 
 describe('notification recipients per scheme entry', () => {
   // ACME-1: assignee bob, reporter erin, component Backend (lead bob), watchers bob + erin; project lead bob.
@@ -56,10 +57,46 @@ describe('the outbox', () => {
     t.createIssue('u-bob', { project: 'ACME', issueType: '10002', fields: { summary: 'one' } });
     t.addComment('u-carol', 'ACME-8', 'first');
     expect(t.outbox).toEqual([
-      { id: '1', at: NOW, event: 'created', issueKey: 'ACME-8', project: 'ACME', actor: 'u-bob', recipient: 'u-bob', recipientEmail: 'bob@tiny.example' },
-      { id: '2', at: NOW, event: 'commented', issueKey: 'ACME-8', project: 'ACME', actor: 'u-carol', recipient: 'u-bob', recipientEmail: 'bob@tiny.example' },
-      { id: '3', at: NOW, event: 'commented', issueKey: 'ACME-8', project: 'ACME', actor: 'u-carol', recipient: 'u-alice', recipientEmail: 'alice@tiny.example' },
-      { id: '4', at: NOW, event: 'commented', issueKey: 'ACME-8', project: 'ACME', actor: 'u-carol', recipient: 'u-carol', recipientEmail: 'carol@tiny.example' },
+      {
+        id: '1',
+        at: NOW,
+        event: 'created',
+        issueKey: 'ACME-8',
+        project: 'ACME',
+        actor: 'u-bob',
+        recipient: 'u-bob',
+        recipientEmail: 'bob@tiny.example',
+      },
+      {
+        id: '2',
+        at: NOW,
+        event: 'commented',
+        issueKey: 'ACME-8',
+        project: 'ACME',
+        actor: 'u-carol',
+        recipient: 'u-bob',
+        recipientEmail: 'bob@tiny.example',
+      },
+      {
+        id: '3',
+        at: NOW,
+        event: 'commented',
+        issueKey: 'ACME-8',
+        project: 'ACME',
+        actor: 'u-carol',
+        recipient: 'u-alice',
+        recipientEmail: 'alice@tiny.example',
+      },
+      {
+        id: '4',
+        at: NOW,
+        event: 'commented',
+        issueKey: 'ACME-8',
+        project: 'ACME',
+        actor: 'u-carol',
+        recipient: 'u-carol',
+        recipientEmail: 'carol@tiny.example',
+      },
     ]);
   });
 });

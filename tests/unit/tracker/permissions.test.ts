@@ -31,7 +31,9 @@ describe('permissions from the permission scheme', () => {
   });
 
   it('global ADMINISTER implies administering every project; others need a grant', () => {
-    const t = makeTracker((c) => { c.permissionSchemes[0]!.grants = c.permissionSchemes[0]!.grants.filter((g) => g.permission !== 'ADMINISTER_PROJECTS'); });
+    const t = makeTracker((c) => {
+      c.permissionSchemes[0]!.grants = c.permissionSchemes[0]!.grants.filter((g) => g.permission !== 'ADMINISTER_PROJECTS');
+    });
     expect(t.isAdmin('u-alice')).toBe(true);
     expect(t.can('u-alice', 'ADMINISTER_PROJECTS', 'ACME')).toBe(true);
     expect(t.can('u-bob', 'ADMINISTER_PROJECTS', 'ACME')).toBe(false);
@@ -39,7 +41,9 @@ describe('permissions from the permission scheme', () => {
   });
 
   it('archived projects are read-only: browse stays, everything that writes goes', () => {
-    const t = makeTracker((c) => { c.projects[0]!.archived = true; });
+    const t = makeTracker((c) => {
+      c.projects[0]!.archived = true;
+    });
     const perms = t.permissionsOf('u-bob', 'ACME');
     expect(perms.has('BROWSE_PROJECTS')).toBe(true);
     for (const p of ['CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ADD_COMMENTS', 'DELETE_ISSUES'] as const) {
@@ -50,7 +54,9 @@ describe('permissions from the permission scheme', () => {
   });
 
   it('a reporter grant of CREATE_ISSUES holds at creation (the creator becomes the reporter)', () => {
-    const t = makeTracker((c) => { c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'CREATE_ISSUES', holder: { type: 'reporter' } }); });
+    const t = makeTracker((c) => {
+      c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'CREATE_ISSUES', holder: { type: 'reporter' } });
+    });
     expect(t.can('u-dave', 'CREATE_ISSUES', 'ACME')).toBe(true);
   });
 });
@@ -58,13 +64,22 @@ describe('permissions from the permission scheme', () => {
 describe('an issue the actor cannot browse is a 404', () => {
   const tracker = makeTracker();
   const cases: Array<[string | null, string]> = [
-    ['u-bob', 'SEC-1'], [null, 'ACME-1'], ['u-frank', 'ACME-1'], ['u-bob', 'ACME-999'], ['u-bob', 'NOPE-1'],
+    ['u-bob', 'SEC-1'],
+    [null, 'ACME-1'],
+    ['u-frank', 'ACME-1'],
+    ['u-bob', 'ACME-999'],
+    ['u-bob', 'NOPE-1'],
   ];
   it.each(cases)('%s reading %s', (actor, key) => {
     for (const call of [
-      () => tracker.getIssue(actor, key), () => tracker.editIssue(actor, key, { summary: 'x' }), () => tracker.transitions(actor, key),
-      () => tracker.addComment(actor, key, 'hi'), () => tracker.assign(actor, key, null), () => tracker.editMeta(actor, key),
-      () => tracker.doTransition(actor, key, 't-start'), () => tracker.deleteIssue(actor, key),
+      () => tracker.getIssue(actor, key),
+      () => tracker.editIssue(actor, key, { summary: 'x' }),
+      () => tracker.transitions(actor, key),
+      () => tracker.addComment(actor, key, 'hi'),
+      () => tracker.assign(actor, key, null),
+      () => tracker.editMeta(actor, key),
+      () => tracker.doTransition(actor, key, 't-start'),
+      () => tracker.deleteIssue(actor, key),
     ]) {
       const e = trackerError(call);
       expect(e.status).toBe(404);

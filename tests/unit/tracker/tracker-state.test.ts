@@ -12,7 +12,9 @@ describe('the tracker follows its state', () => {
     config.statuses.find((s) => s.id === '1')!.name = 'To Triage';
     t.replaceState({ config });
     expect(t.search('u-bob', 'status = "To Triage"').total).toBe(2);
-    expect(trackerError(() => t.search('u-bob', 'status = Open')).body.errorMessages).toEqual(["The value 'Open' does not exist for the field 'status'."]);
+    expect(trackerError(() => t.search('u-bob', 'status = Open')).body.errorMessages).toEqual([
+      "The value 'Open' does not exist for the field 'status'.",
+    ]);
   });
 
   it('rebuilds its issue index when the issue list is replaced', () => {
@@ -26,7 +28,9 @@ describe('the tracker follows its state', () => {
 
   it('a configuration write through updateConfig is seen at once: the tracker rebuilds its own indexes', () => {
     const t = makeTracker();
-    t.updateConfig((config) => { config.statuses.find((s) => s.id === '1')!.name = 'To Triage'; });
+    t.updateConfig((config) => {
+      config.statuses.find((s) => s.id === '1')!.name = 'To Triage';
+    });
     expect(t.status('1')!.name).toBe('To Triage');
     expect(t.statusByRef('to triage')?.id).toBe('1');
     expect(t.search('u-bob', 'status = "To Triage"').total).toBe(2);
@@ -44,7 +48,9 @@ describe('the tracker follows its state', () => {
 
   it('shares an outbox handed in, and finds issues by id too', () => {
     const { config, issues } = tinyContent();
-    const outbox = [{ id: '1', at: 'x', event: 'created' as const, issueKey: 'ACME-1', project: 'ACME', actor: null, recipient: 'u-bob', recipientEmail: 'b' }];
+    const outbox = [
+      { id: '1', at: 'x', event: 'created' as const, issueKey: 'ACME-1', project: 'ACME', actor: null, recipient: 'u-bob', recipientEmail: 'b' },
+    ];
     const t = new Tracker({ config, issues }, { outbox, clock: fixedClock('2025-02-10T12:00:00Z') });
     t.addComment('u-erin', '10001', 'by id');
     expect(outbox.length).toBeGreaterThan(1);
@@ -69,8 +75,14 @@ describe('clocks', () => {
 describe('what the tracker writes stays valid against the model schema', () => {
   it('after create, edit, comment, assign, transitions and a reopen', async () => {
     const { validatorFor } = await import('../../../server/model/shape.ts');
-    const t = makeTracker((c) => { c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'ASSIGN_ISSUES', holder: { type: 'projectRole', value: '10001' } }); });
-    const created = t.createIssue('u-bob', { project: 'ACME', issueType: '10001', fields: { summary: 'Valid?', labels: ['a'], customfield_10012: { parent: 'opt-loc-eu' }, duedate: '2025-03-01' } });
+    const t = makeTracker((c) => {
+      c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'ASSIGN_ISSUES', holder: { type: 'projectRole', value: '10001' } });
+    });
+    const created = t.createIssue('u-bob', {
+      project: 'ACME',
+      issueType: '10001',
+      fields: { summary: 'Valid?', labels: ['a'], customfield_10012: { parent: 'opt-loc-eu' }, duedate: '2025-03-01' },
+    });
     t.editIssue('u-bob', created.key, { description: 'now described', customfield_10011: ['opt-plat-win'], fixVersions: ['ver-2'] });
     t.addComment('u-erin', created.key, 'hello');
     t.assign('u-bob', created.key, 'u-carol');

@@ -23,10 +23,17 @@ describe('available transitions', () => {
   });
 
   it('describes the target status and the screen fields with their required flags', () => {
-    const view = makeTracker((c) => { c.fieldConfigurations[1]!.items.push({ field: 'customfield_10017', required: true }); })
-      .transitions('u-bob', 'ACME-6').find((x) => x.id === 't-done')!;
+    const view = makeTracker((c) => {
+      c.fieldConfigurations[1]!.items.push({ field: 'customfield_10017', required: true });
+    })
+      .transitions('u-bob', 'ACME-6')
+      .find((x) => x.id === 't-done')!;
     expect(view).toMatchObject({ name: 'Done', to: { id: '4', name: 'Done', category: 'done' }, hasScreen: true, isGlobal: false });
-    expect(view.fields.map((f) => [f.fieldId, f.required])).toEqual([['assignee', false], ['fixVersions', false], ['customfield_10017', true]]);
+    expect(view.fields.map((f) => [f.fieldId, f.required])).toEqual([
+      ['assignee', false],
+      ['fixVersions', false],
+      ['customfield_10017', true],
+    ]);
     expect(t.transitions('u-bob', 'ACME-2').find((x) => x.id === 't-reopen')).toMatchObject({ hasScreen: false, isGlobal: true, fields: [] });
   });
 });
@@ -50,7 +57,18 @@ describe('condition trees', () => {
     ['inProjectRole not held', 'u-bob', { type: 'inProjectRole', role: '10002' }, false],
     ['permission held (lead may delete)', 'u-bob', { type: 'permission', permission: 'DELETE_ISSUES' }, true],
     ['permission not held', 'u-carol', { type: 'permission', permission: 'DELETE_ISSUES' }, false],
-    ['any of (all of (false, true), true)', 'u-bob', { op: 'any', conditions: [{ op: 'all', conditions: [{ type: 'isReporter' }, { type: 'inGroup', group: 'g-devs' }] }, { type: 'inGroup', group: 'g-devs' }] }, true],
+    [
+      'any of (all of (false, true), true)',
+      'u-bob',
+      {
+        op: 'any',
+        conditions: [
+          { op: 'all', conditions: [{ type: 'isReporter' }, { type: 'inGroup', group: 'g-devs' }] },
+          { type: 'inGroup', group: 'g-devs' },
+        ],
+      },
+      true,
+    ],
     ['all of (true, false)', 'u-bob', { op: 'all', conditions: [{ type: 'inGroup', group: 'g-devs' }, { type: 'isReporter' }] }, false],
     ['an empty tree', 'u-bob', { op: 'all', conditions: [] }, true],
   ];
@@ -67,18 +85,69 @@ describe('condition trees', () => {
 
 describe('doing a transition: refusals', () => {
   const cases: Array<[string, string, string, string, { fields?: Record<string, unknown>; comment?: string }, (c: Config) => void, object]> = [
-    ['not available from this status', 'u-bob', 'ACME-1', 't-done', {}, () => {}, { errorMessages: ["Transition id 't-done' is not valid for this issue."], errors: {} }],
-    ['hidden by a condition', 'u-carol', 'ACME-6', 't-done', { comment: 'x' }, () => {}, { errorMessages: ["Transition id 't-done' is not valid for this issue."], errors: {} }],
+    [
+      'not available from this status',
+      'u-bob',
+      'ACME-1',
+      't-done',
+      {},
+      () => {},
+      { errorMessages: ["Transition id 't-done' is not valid for this issue."], errors: {} },
+    ],
+    [
+      'hidden by a condition',
+      'u-carol',
+      'ACME-6',
+      't-done',
+      { comment: 'x' },
+      () => {},
+      { errorMessages: ["Transition id 't-done' is not valid for this issue."], errors: {} },
+    ],
     ['fieldRequired validator', 'u-bob', 'ACME-2', 't-review', {}, () => {}, { errorMessages: [], errors: { customfield_10013: 'Pick a reviewer' } }],
-    ['field set on a transition without a screen', 'u-bob', 'ACME-2', 't-review', { fields: { customfield_10013: 'u-bob' } }, () => {},
-      { errorMessages: [], errors: { customfield_10013: "Field 'customfield_10013' cannot be set. It is not on the appropriate screen, or unknown." } }],
+    [
+      'field set on a transition without a screen',
+      'u-bob',
+      'ACME-2',
+      't-review',
+      { fields: { customfield_10013: 'u-bob' } },
+      () => {},
+      {
+        errorMessages: [],
+        errors: { customfield_10013: "Field 'customfield_10013' cannot be set. It is not on the appropriate screen, or unknown." },
+      },
+    ],
     ['commentRequired validator', 'u-bob', 'ACME-6', 't-done', {}, () => {}, { errorMessages: ['Comment is required.'], errors: {} }],
-    ['field not on the transition screen', 'u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { summary: 'y' } }, () => {},
-      { errorMessages: [], errors: { summary: "Field 'summary' cannot be set. It is not on the appropriate screen, or unknown." } }],
-    ['required screen field left empty', 'u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { customfield_10017: null } },
-      (c) => { c.fieldConfigurations[1]!.items.push({ field: 'customfield_10017', required: true }); }, { errorMessages: [], errors: { customfield_10017: 'Root Cause is required.' } }],
-    ['fieldMatches validator', 'u-bob', 'ACME-2', 't-back', {}, (c) => { transition(c, 't-back').rules.validators = [{ type: 'fieldMatches', field: 'summary', pattern: '^\\[' }]; },
-      { errorMessages: [], errors: { summary: "Summary does not match the required format '^\\['." } }],
+    [
+      'field not on the transition screen',
+      'u-bob',
+      'ACME-6',
+      't-done',
+      { comment: 'x', fields: { summary: 'y' } },
+      () => {},
+      { errorMessages: [], errors: { summary: "Field 'summary' cannot be set. It is not on the appropriate screen, or unknown." } },
+    ],
+    [
+      'required screen field left empty',
+      'u-bob',
+      'ACME-6',
+      't-done',
+      { comment: 'x', fields: { customfield_10017: null } },
+      (c) => {
+        c.fieldConfigurations[1]!.items.push({ field: 'customfield_10017', required: true });
+      },
+      { errorMessages: [], errors: { customfield_10017: 'Root Cause is required.' } },
+    ],
+    [
+      'fieldMatches validator',
+      'u-bob',
+      'ACME-2',
+      't-back',
+      {},
+      (c) => {
+        transition(c, 't-back').rules.validators = [{ type: 'fieldMatches', field: 'summary', pattern: '^\\[' }];
+      },
+      { errorMessages: [], errors: { summary: "Summary does not match the required format '^\\['." } },
+    ],
   ];
   it.each(cases)('%s', (_n, actor, key, id, input, change, body) => {
     const t = makeTracker(change);
@@ -91,25 +160,43 @@ describe('doing a transition: refusals', () => {
   });
 
   it('passes the fieldRequired validator once the field has a value', () => {
-    const t = makeTracker((_c, issues) => { issueOf(issues, 'ACME-2').customFields.customfield_10013 = 'u-bob'; });
+    const t = makeTracker((_c, issues) => {
+      issueOf(issues, 'ACME-2').customFields.customfield_10013 = 'u-bob';
+    });
     expect(t.doTransition('u-bob', 'ACME-2', 't-review').status).toBe('3');
   });
 });
 
 describe('doing a transition: effects', () => {
   it('applies screen values and post functions, writes one history entry, raises resolved', () => {
-    const t = makeTracker((_c, issues) => { issueOf(issues, 'ACME-6').customFields.customfield_10010 = 'opt-sev-1'; });
-    const issue = t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'Fixed it.', fields: { customfield_10017: 'font cache', fixVersions: ['ver-2'] } });
+    const t = makeTracker((_c, issues) => {
+      issueOf(issues, 'ACME-6').customFields.customfield_10010 = 'opt-sev-1';
+    });
+    const issue = t.doTransition('u-bob', 'ACME-6', 't-done', {
+      comment: 'Fixed it.',
+      fields: { customfield_10017: 'font cache', fixVersions: ['ver-2'] },
+    });
     expect(issue).toMatchObject({ status: '4', resolution: '1', resolutionDate: NOW, updated: NOW });
     expect(issue.customFields).toMatchObject({ customfield_10010: 'opt-sev-3', customfield_10017: 'font cache' });
-    expect(issue.comments.map((c) => [c.author, c.body])).toEqual([['u-bob', 'Fixed it.'], ['u-bob', 'Resolved.']]);
+    expect(issue.comments.map((c) => [c.author, c.body])).toEqual([
+      ['u-bob', 'Fixed it.'],
+      ['u-bob', 'Resolved.'],
+    ]);
     expect(issue.history).toHaveLength(1);
     expect(issue.history[0]!.items.map((i) => [i.fieldId, i.fromString, i.toString])).toEqual([
-      ['status', 'In Review', 'Done'], ['resolution', null, 'Fixed'], ['customfield_10017', 'copy edit', 'font cache'],
-      ['fixVersions', null, '2.0'], ['customfield_10010', 'Critical', 'Minor'],
+      ['status', 'In Review', 'Done'],
+      ['resolution', null, 'Fixed'],
+      ['customfield_10017', 'copy edit', 'font cache'],
+      ['fixVersions', null, '2.0'],
+      ['customfield_10010', 'Critical', 'Minor'],
     ]);
     // resolved → reporter (Frank, inactive: skipped), role Developers (alice, bob, carol, erin), user alice (duplicate)
-    expect(t.outbox.map((o) => [o.event, o.recipient])).toEqual([['resolved', 'u-alice'], ['resolved', 'u-bob'], ['resolved', 'u-carol'], ['resolved', 'u-erin']]);
+    expect(t.outbox.map((o) => [o.event, o.recipient])).toEqual([
+      ['resolved', 'u-alice'],
+      ['resolved', 'u-bob'],
+      ['resolved', 'u-carol'],
+      ['resolved', 'u-erin'],
+    ]);
   });
 
   it('the assign post function assigns the current user', () => {
@@ -119,8 +206,28 @@ describe('doing a transition: effects', () => {
   });
 
   const resolutionCases: Array<[string, string, string, string, (c: Config) => void, string | null, string]> = [
-    ['entering done without setResolution leaves it unresolved', 'u-bob', 'ACME-6', 't-done', (c) => { transition(c, 't-done').rules.postFunctions = []; }, null, 'closed'],
-    ['leaving done clears the resolution even without a post function', 'u-bob', 'ACME-3', 't-reopen', (c) => { transition(c, 't-reopen').rules.postFunctions = []; }, null, 'reopened'],
+    [
+      'entering done without setResolution leaves it unresolved',
+      'u-bob',
+      'ACME-6',
+      't-done',
+      (c) => {
+        transition(c, 't-done').rules.postFunctions = [];
+      },
+      null,
+      'closed',
+    ],
+    [
+      'leaving done clears the resolution even without a post function',
+      'u-bob',
+      'ACME-3',
+      't-reopen',
+      (c) => {
+        transition(c, 't-reopen').rules.postFunctions = [];
+      },
+      null,
+      'reopened',
+    ],
     ['the clearResolution post function', 'u-bob', 'ACME-3', 't-reopen', () => {}, null, 'reopened'],
     ['setResolution entering done', 'u-carol', 'OPS-1', 't-s-close', () => {}, '1', 'resolved'],
     ['reopening a closed sub-task', 'u-bob', 'ACME-4', 't-s-reopen', () => {}, null, 'reopened'],
@@ -129,7 +236,9 @@ describe('doing a transition: effects', () => {
   it.each(resolutionCases)('%s', (_n, actor, key, id, change, resolution, event) => {
     const t = makeTracker((c) => {
       change(c);
-      c.notificationSchemes[0]!.events.push(...(['closed', 'reopened', 'transitioned'] as const).map((e) => ({ event: e, recipients: [{ type: 'currentUser' as const }] })));
+      c.notificationSchemes[0]!.events.push(
+        ...(['closed', 'reopened', 'transitioned'] as const).map((e) => ({ event: e, recipients: [{ type: 'currentUser' as const }] })),
+      );
     });
     const wasResolved = t.getIssue(actor, key).resolution !== null;
     const issue = t.doTransition(actor, key, id, { comment: 'c' });
@@ -145,26 +254,41 @@ describe('doing a transition: effects', () => {
 });
 
 describe('a Resolution field on the transition screen', () => {
-  const setup = (grantResolve: boolean) => makeTracker((c) => {
-    c.screens.find((s) => s.id === 'scr-resolve')!.tabs[0]!.fields.push('resolution');
-    transition(c, 't-done').rules.postFunctions = [];
-    if (grantResolve) c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'RESOLVE_ISSUES', holder: { type: 'projectRole', value: '10001' } });
-  });
+  const setup = (grantResolve: boolean) =>
+    makeTracker((c) => {
+      c.screens.find((s) => s.id === 'scr-resolve')!.tabs[0]!.fields.push('resolution');
+      transition(c, 't-done').rules.postFunctions = [];
+      if (grantResolve)
+        c.permissionSchemes[0]!.grants.push({ id: 'x', permission: 'RESOLVE_ISSUES', holder: { type: 'projectRole', value: '10001' } });
+    });
 
   it('is hidden from those without RESOLVE_ISSUES', () => {
     const t = setup(false);
-    expect(t.transitions('u-bob', 'ACME-6').find((x) => x.id === 't-done')!.fields.map((f) => f.fieldId)).not.toContain('resolution');
-    expect(trackerError(() => t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { resolution: '2' } })).body.errors.resolution)
-      .toBe("Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown.");
+    expect(
+      t
+        .transitions('u-bob', 'ACME-6')
+        .find((x) => x.id === 't-done')!
+        .fields.map((f) => f.fieldId),
+    ).not.toContain('resolution');
+    expect(
+      trackerError(() => t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { resolution: '2' } })).body.errors.resolution,
+    ).toBe("Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown.");
   });
 
   it('is required and sets the resolution for those who may resolve', () => {
     const t = setup(true);
-    const field = t.transitions('u-bob', 'ACME-6').find((x) => x.id === 't-done')!.fields.find((f) => f.fieldId === 'resolution')!;
+    const field = t
+      .transitions('u-bob', 'ACME-6')
+      .find((x) => x.id === 't-done')!
+      .fields.find((f) => f.fieldId === 'resolution')!;
     expect(field).toMatchObject({ required: true, name: 'Resolution' });
     expect(field.allowedValues?.map((v) => v.name)).toEqual(['Fixed', "Won't Fix", 'Duplicate']);
-    expect(trackerError(() => t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x' })).body.errors).toEqual({ resolution: 'Resolution is required.' });
-    expect(trackerError(() => t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { resolution: '9' } })).body.errors).toEqual({ resolution: "Resolution id '9' is not valid" });
+    expect(trackerError(() => t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x' })).body.errors).toEqual({
+      resolution: 'Resolution is required.',
+    });
+    expect(trackerError(() => t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { resolution: '9' } })).body.errors).toEqual({
+      resolution: "Resolution id '9' is not valid",
+    });
     const issue = t.doTransition('u-bob', 'ACME-6', 't-done', { comment: 'x', fields: { resolution: '2' } });
     expect(issue).toMatchObject({ status: '4', resolution: '2', resolutionDate: NOW });
     expect(t.outbox[0]!.event).toBe('resolved');

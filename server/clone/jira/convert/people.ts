@@ -18,11 +18,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const userOf = (dc: boolean, u: Obj, groups: string[]): User | undefined => {
   const id = userIdOf(dc, u);
   if (!id) return undefined;
-  const email = typeof u.emailAddress === 'string' && EMAIL.test(u.emailAddress) ? u.emailAddress
-    : `user-${createHash('sha256').update(id).digest('hex').slice(0, 12)}@hidden.invalid`;
+  const email =
+    typeof u.emailAddress === 'string' && EMAIL.test(u.emailAddress)
+      ? u.emailAddress
+      : `user-${createHash('sha256').update(id).digest('hex').slice(0, 12)}@hidden.invalid`;
   return {
-    accountId: id, displayName: str(u.displayName || id), email, active: u.active !== false, groups,
-    ...(u.timeZone ? { timeZone: str(u.timeZone) } : {}), ...(u.accountType === 'app' ? { serviceAccount: true } : {}),
+    accountId: id,
+    displayName: str(u.displayName || id),
+    email,
+    active: u.active !== false,
+    groups,
+    ...(u.timeZone ? { timeZone: str(u.timeZone) } : {}),
+    ...(u.accountType === 'app' ? { serviceAccount: true } : {}),
   };
 };
 
@@ -43,11 +50,20 @@ export const usersOf = (dc: boolean, groups: Group[], members: Record<string, Ob
     if (id && !users.has(id)) users.set(id, { raw: u, groups: [] });
   }
   const rank = new Map(order.map((id, i) => [id, i]));
-  const list = [...users.values()].flatMap(({ raw, groups: gs }) => { const u = userOf(dc, raw, gs); return u ? [u] : []; });
-  return list.map((u, i) => ({ u, r: rank.get(u.accountId) ?? order.length + i })).sort((a, b) => a.r - b.r).map((x) => x.u);
+  const list = [...users.values()].flatMap(({ raw, groups: gs }) => {
+    const u = userOf(dc, raw, gs);
+    return u ? [u] : [];
+  });
+  return list
+    .map((u, i) => ({ u, r: rank.get(u.accountId) ?? order.length + i }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.u);
 };
 
 export const globalGrantsOf = (groups: Group[]): GlobalGrant[] =>
-  groups.filter((g) => (ADMIN_GROUPS as readonly string[]).includes(g.name)).flatMap((g) => [
-    { permission: 'ADMINISTER' as const, group: g.id }, { permission: 'SYSTEM_ADMIN' as const, group: g.id },
-  ]);
+  groups
+    .filter((g) => (ADMIN_GROUPS as readonly string[]).includes(g.name))
+    .flatMap((g) => [
+      { permission: 'ADMINISTER' as const, group: g.id },
+      { permission: 'SYSTEM_ADMIN' as const, group: g.id },
+    ]);

@@ -23,13 +23,30 @@ export const bannerAuditRoutes = (r: Router, ctx: SandboxContext): void => {
     const limit = intParam(q(j.req, 'limit'), 1000, 1000);
     const from = time(q(j.req, 'from'));
     const to = time(q(j.req, 'to'));
-    const { total, records } = j.ctx.tracker.admin.audit.records(j.actor, { offset, limit, filter: (q(j.req, 'filter') ?? '').split(/\s+/).filter(Boolean), ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    const { total, records } = j.ctx.tracker.admin.audit.records(j.actor, {
+      offset,
+      limit,
+      filter: (q(j.req, 'filter') ?? '').split(/\s+/).filter(Boolean),
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    });
     return {
-      offset, limit, total,
+      offset,
+      limit,
+      total,
       records: records.map((x) => ({
-        id: x.id, summary: x.summary, remoteAddress: '127.0.0.1', authorKey: x.authorAccountId ?? '', authorAccountId: x.authorAccountId ?? undefined,
-        created: jiraTime(x.created), category: x.category, eventSource: x.eventSource, ...(x.description ? { description: x.description } : {}),
-        objectItem: x.objectItem, changedValues: x.changedValues, associatedItems: x.associatedItems,
+        id: x.id,
+        summary: x.summary,
+        remoteAddress: '127.0.0.1',
+        authorKey: x.authorAccountId ?? '',
+        authorAccountId: x.authorAccountId ?? undefined,
+        created: jiraTime(x.created),
+        category: x.category,
+        eventSource: x.eventSource,
+        ...(x.description ? { description: x.description } : {}),
+        objectItem: x.objectItem,
+        changedValues: x.changedValues,
+        associatedItems: x.associatedItems,
       })),
     };
   });

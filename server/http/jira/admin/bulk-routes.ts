@@ -13,24 +13,66 @@ const editsOf = (input: Obj): FieldEdit[] => {
   const out: FieldEdit[] = [];
   for (const [kind, value] of Object.entries(input)) {
     switch (kind) {
-      case 'singleLineTextFields': for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (f.text === '' ? null : f.text) }); break;
-      case 'urlFields': for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (f.url === '' ? null : f.url) }); break;
-      case 'clearableNumberFields': for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => f.value ?? null }); break;
-      case 'richTextFields': for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => fromAdf(isObj(f.richText) ? f.richText.adfValue : null) }); break;
-      case 'priority': { const f = objAt(value, kind); out.push({ fieldId: 'priority', value: () => String(f.priorityId) }); break; }
-      case 'singleSelectFields': for (const f of fieldsOf(value, kind)) { const o = isObj(f.option) ? f.option : {}; out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (String(o.optionId) === '-1' ? null : String(o.optionId)) }); } break;
-      case 'multipleSelectFields': for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (Array.isArray(f.options) ? f.options.map((o) => String(isObj(o) ? o.optionId : o)) : []) }); break;
-      case 'singleSelectClearableUserPickerFields': for (const f of fieldsOf(value, kind)) { const u = isObj(f.user) ? f.user.accountId : null; out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (u ?? null) }); } break;
-      case 'labelsFields': for (const f of fieldsOf(value, kind)) {
-        const labels = list(f, 'labels').map((l) => String(isObj(l) ? l.name : l));
-        const how = String(f.bulkEditMultiSelectFieldOption);
-        if (!['ADD', 'REMOVE', 'REPLACE', 'REMOVE_ALL'].includes(how)) throw badRequest('', { bulkEditMultiSelectFieldOption: 'Must be one of ADD, REMOVE, REPLACE, REMOVE_ALL.' });
-        out.push({ fieldId: reqStr(f, 'fieldId'), value: (cur) => {
-          const now = Array.isArray(cur) ? (cur as string[]) : [];
-          return how === 'ADD' ? [...new Set([...now, ...labels])] : how === 'REMOVE' ? now.filter((l) => !labels.includes(l)) : how === 'REPLACE' ? labels : [];
-        } });
-      } break;
-      default: throw badRequest(`Bulk edits of ${kind} are not modelled by the Understudy sandbox.`);
+      case 'singleLineTextFields':
+        for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (f.text === '' ? null : f.text) });
+        break;
+      case 'urlFields':
+        for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (f.url === '' ? null : f.url) });
+        break;
+      case 'clearableNumberFields':
+        for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => f.value ?? null });
+        break;
+      case 'richTextFields':
+        for (const f of fieldsOf(value, kind))
+          out.push({ fieldId: reqStr(f, 'fieldId'), value: () => fromAdf(isObj(f.richText) ? f.richText.adfValue : null) });
+        break;
+      case 'priority': {
+        const f = objAt(value, kind);
+        out.push({ fieldId: 'priority', value: () => String(f.priorityId) });
+        break;
+      }
+      case 'singleSelectFields':
+        for (const f of fieldsOf(value, kind)) {
+          const o = isObj(f.option) ? f.option : {};
+          out.push({ fieldId: reqStr(f, 'fieldId'), value: () => (String(o.optionId) === '-1' ? null : String(o.optionId)) });
+        }
+        break;
+      case 'multipleSelectFields':
+        for (const f of fieldsOf(value, kind))
+          out.push({
+            fieldId: reqStr(f, 'fieldId'),
+            value: () => (Array.isArray(f.options) ? f.options.map((o) => String(isObj(o) ? o.optionId : o)) : []),
+          });
+        break;
+      case 'singleSelectClearableUserPickerFields':
+        for (const f of fieldsOf(value, kind)) {
+          const u = isObj(f.user) ? f.user.accountId : null;
+          out.push({ fieldId: reqStr(f, 'fieldId'), value: () => u ?? null });
+        }
+        break;
+      case 'labelsFields':
+        for (const f of fieldsOf(value, kind)) {
+          const labels = list(f, 'labels').map((l) => String(isObj(l) ? l.name : l));
+          const how = String(f.bulkEditMultiSelectFieldOption);
+          if (!['ADD', 'REMOVE', 'REPLACE', 'REMOVE_ALL'].includes(how))
+            throw badRequest('', { bulkEditMultiSelectFieldOption: 'Must be one of ADD, REMOVE, REPLACE, REMOVE_ALL.' });
+          out.push({
+            fieldId: reqStr(f, 'fieldId'),
+            value: (cur) => {
+              const now = Array.isArray(cur) ? (cur as string[]) : [];
+              return how === 'ADD'
+                ? [...new Set([...now, ...labels])]
+                : how === 'REMOVE'
+                  ? now.filter((l) => !labels.includes(l))
+                  : how === 'REPLACE'
+                    ? labels
+                    : [];
+            },
+          });
+        }
+        break;
+      default:
+        throw badRequest(`Bulk edits of ${kind} are not modelled by the Understudy sandbox.`);
     }
   }
   return out;
@@ -42,13 +84,28 @@ export const bulkRoutes = (r: Router, ctx: SandboxContext): void => {
     const edits = editsOf(objAt(body.editedFieldsInput, 'editedFieldsInput'));
     const selected = list(body, 'selectedActions').map(String);
     const unlisted = edits.map((e) => e.fieldId).filter((f) => !selected.includes(f));
-    if (unlisted.length) { res.status(400).json({ errors: [{ message: `The following editedFieldInput values are not listed as selectedActions : ${unlisted.join(', ')}` }] }); return; }
-    const task = await written(j, () => j.ctx.tracker.admin.bulk.editFields(j.actor, list(body, 'selectedIssueIdsOrKeys').map(String), edits, optBool(body, 'sendBulkNotification') ?? true));
+    if (unlisted.length) {
+      res
+        .status(400)
+        .json({ errors: [{ message: `The following editedFieldInput values are not listed as selectedActions : ${unlisted.join(', ')}` }] });
+      return;
+    }
+    const task = await written(j, () =>
+      j.ctx.tracker.admin.bulk.editFields(
+        j.actor,
+        list(body, 'selectedIssueIdsOrKeys').map(String),
+        edits,
+        optBool(body, 'sendBulkNotification') ?? true,
+      ),
+    );
     res.status(201).json({ taskId: task.id });
   });
   serve(r, ctx, 'post', '/bulk/issues/transition', async (j, req, res) => {
     const body = bodyObj(req);
-    const inputs = list(body, 'bulkTransitionInputs').map((x, i) => { const o = objAt(x, `bulkTransitionInputs[${i}]`); return { refs: list(o, 'selectedIssueIdsOrKeys').map(String), transitionId: reqStr(o, 'transitionId') }; });
+    const inputs = list(body, 'bulkTransitionInputs').map((x, i) => {
+      const o = objAt(x, `bulkTransitionInputs[${i}]`);
+      return { refs: list(o, 'selectedIssueIdsOrKeys').map(String), transitionId: reqStr(o, 'transitionId') };
+    });
     const task = await written(j, () => j.ctx.tracker.admin.bulk.transition(j.actor, inputs, optBool(body, 'sendBulkNotification') ?? true));
     res.status(201).json({ taskId: task.id });
   });
@@ -56,8 +113,20 @@ export const bulkRoutes = (r: Router, ctx: SandboxContext): void => {
     const t = j.ctx.tracker.admin.bulk.progress(j.actor, String(req.params.taskId));
     const result = t.result as { processed: number[]; failed: Record<string, string[]>; invalid: number; total: number } | undefined;
     return {
-      taskId: t.id, status: t.status, progressPercent: t.progress, created: jiraTime(t.submitted), ...(t.started ? { started: jiraTime(t.started) } : {}), updated: jiraTime(t.lastUpdate),
-      ...(result ? { processedAccessibleIssues: result.processed, failedAccessibleIssues: result.failed, invalidOrInaccessibleIssueCount: result.invalid, totalIssueCount: result.total } : {}),
+      taskId: t.id,
+      status: t.status,
+      progressPercent: t.progress,
+      created: jiraTime(t.submitted),
+      ...(t.started ? { started: jiraTime(t.started) } : {}),
+      updated: jiraTime(t.lastUpdate),
+      ...(result
+        ? {
+            processedAccessibleIssues: result.processed,
+            failedAccessibleIssues: result.failed,
+            invalidOrInaccessibleIssueCount: result.invalid,
+            totalIssueCount: result.total,
+          }
+        : {}),
     };
   });
 };

@@ -4,9 +4,18 @@ import type { SandboxContext } from '../../context.ts';
 import { issueTypeJson } from '../render-basic.ts';
 import { bodyObj, list, optStr, seeTask, serve, written, type Obj } from './wire.ts';
 
-const moveOf = (body: Obj) => ({ ids: list(body, 'ids').map(String), where: { ...(optStr(body, 'after') !== undefined ? { after: optStr(body, 'after')! } : {}), ...(optStr(body, 'position') !== undefined ? { position: optStr(body, 'position')! } : {}) } });
+const moveOf = (body: Obj) => ({
+  ids: list(body, 'ids').map(String),
+  where: {
+    ...(optStr(body, 'after') !== undefined ? { after: optStr(body, 'after')! } : {}),
+    ...(optStr(body, 'position') !== undefined ? { position: optStr(body, 'position')! } : {}),
+  },
+});
 const query = (req: Request, ...names: string[]): string | undefined => {
-  for (const n of names) { const v = req.query[n]; if (typeof v === 'string' && v !== '') return v; }
+  for (const n of names) {
+    const v = req.query[n];
+    if (typeof v === 'string' && v !== '') return v;
+  }
   return undefined;
 };
 
@@ -14,7 +23,9 @@ export const catalogRoutes = (r: Router, ctx: SandboxContext): void => {
   const a = () => ctx.tracker.admin;
   serve(r, ctx, 'post', '/priority', async (j, req, res) => {
     const body = bodyObj(req);
-    const p = await written(j, () => a().priorities.create(j.actor, { name: body.name, description: body.description, statusColor: body.statusColor }));
+    const p = await written(j, () =>
+      a().priorities.create(j.actor, { name: body.name, description: body.description, statusColor: body.statusColor }),
+    );
     res.status(201).json({ id: p.id });
   });
   serve(r, ctx, 'put', '/priority/move', async (j, req, res) => {
@@ -24,7 +35,9 @@ export const catalogRoutes = (r: Router, ctx: SandboxContext): void => {
   });
   serve(r, ctx, 'put', '/priority/:id', async (j, req, res) => {
     const body = bodyObj(req);
-    await written(j, () => a().priorities.update(j.actor, String(req.params.id), { name: body.name, description: body.description, statusColor: body.statusColor }));
+    await written(j, () =>
+      a().priorities.update(j.actor, String(req.params.id), { name: body.name, description: body.description, statusColor: body.statusColor }),
+    );
     res.status(204).end();
   });
   serve(r, ctx, 'delete', '/priority/:id', async (j, req, res) => {
@@ -50,18 +63,59 @@ export const catalogRoutes = (r: Router, ctx: SandboxContext): void => {
     seeTask(j, res, await written(j, () => a().resolutions.delete(j.actor, String(req.params.id), query(req, 'replaceWith'))));
   });
 
-  serve(r, ctx, 'post', '/issuetype', async (j, req, res) => {
-    const body = bodyObj(req);
-    const t = await written(j, () => a().issueTypes.create(j.actor, { name: body.name, description: body.description, ...(typeof body.hierarchyLevel === 'number' ? { hierarchyLevel: body.hierarchyLevel } : {}), ...(typeof body.type === 'string' ? { type: body.type } : {}) }));
-    res.status(201).json(issueTypeJson(j, t));
-  }, 'both');
-  serve(r, ctx, 'put', '/issuetype/:id', async (j, req) => {
-    const body = bodyObj(req);
-    return issueTypeJson(j, await written(j, () => a().issueTypes.update(j.actor, String(req.params.id), { name: body.name, description: body.description })));
-  }, 'both');
-  serve(r, ctx, 'delete', '/issuetype/:id', async (j, req, res) => {
-    await written(j, () => a().issueTypes.delete(j.actor, String(req.params.id), query(req, 'alternativeIssueTypeId')));
-    res.status(204).end();
-  }, 'both');
-  serve(r, ctx, 'get', '/issuetype/:id/alternatives', (j, req) => a().issueTypes.alternatives(j.actor, String(req.params.id)).map((t) => issueTypeJson(j, t)), 'both');
+  serve(
+    r,
+    ctx,
+    'post',
+    '/issuetype',
+    async (j, req, res) => {
+      const body = bodyObj(req);
+      const t = await written(j, () =>
+        a().issueTypes.create(j.actor, {
+          name: body.name,
+          description: body.description,
+          ...(typeof body.hierarchyLevel === 'number' ? { hierarchyLevel: body.hierarchyLevel } : {}),
+          ...(typeof body.type === 'string' ? { type: body.type } : {}),
+        }),
+      );
+      res.status(201).json(issueTypeJson(j, t));
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'put',
+    '/issuetype/:id',
+    async (j, req) => {
+      const body = bodyObj(req);
+      return issueTypeJson(
+        j,
+        await written(j, () => a().issueTypes.update(j.actor, String(req.params.id), { name: body.name, description: body.description })),
+      );
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'delete',
+    '/issuetype/:id',
+    async (j, req, res) => {
+      await written(j, () => a().issueTypes.delete(j.actor, String(req.params.id), query(req, 'alternativeIssueTypeId')));
+      res.status(204).end();
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'get',
+    '/issuetype/:id/alternatives',
+    (j, req) =>
+      a()
+        .issueTypes.alternatives(j.actor, String(req.params.id))
+        .map((t) => issueTypeJson(j, t)),
+    'both',
+  );
 };

@@ -12,7 +12,10 @@ const ids = (body: Obj, key: string): string[] => list(body, key).map(String);
 const DEFAULTS: Record<string, { types: readonly string[]; value: (d: Obj) => unknown }> = {
   'option.single': { types: ['select', 'radio'], value: (d) => d.optionId ?? null },
   'option.multiple': { types: ['multi-select', 'checkboxes'], value: (d) => (Array.isArray(d.optionIds) ? d.optionIds.map(String) : []) },
-  'option.cascading': { types: ['cascading-select'], value: (d) => (d.optionId ? { parent: String(d.optionId), ...(d.cascadingOptionId ? { child: String(d.cascadingOptionId) } : {}) } : null) },
+  'option.cascading': {
+    types: ['cascading-select'],
+    value: (d) => (d.optionId ? { parent: String(d.optionId), ...(d.cascadingOptionId ? { child: String(d.cascadingOptionId) } : {}) } : null),
+  },
   textfield: { types: ['text'], value: (d) => d.text ?? null },
   textarea: { types: ['paragraph'], value: (d) => d.text ?? null },
   url: { types: ['url'], value: (d) => d.url ?? null },
@@ -35,7 +38,8 @@ const defaultsOf = (field: Field | undefined, body: Obj): Array<{ contextId: str
   return given.map((d) => {
     const form = DEFAULTS[String(d.type)];
     if (!form) throw badRequest(`The default value type '${String(d.type)}' is not supported by the Understudy sandbox.`);
-    if (field && !form.types.includes(field.type)) throw badRequest(`The default value type '${String(d.type)}' does not fit the field ${field.name} (${field.type}).`);
+    if (field && !form.types.includes(field.type))
+      throw badRequest(`The default value type '${String(d.type)}' does not fit the field ${field.name} (${field.type}).`);
     if (d.contextId === undefined) throw badRequest('The contextId has to be provided.');
     return { contextId: String(d.contextId), value: form.value(d) };
   });
@@ -52,20 +56,41 @@ export const contextRoutes = (r: Router, ctx: SandboxContext): void => {
   });
   serve(r, ctx, 'post', p, async (j, req, res) => {
     const body = bodyObj(req);
-    const input = { name: body.name, description: body.description, projectIds: body.projectIds === undefined ? [] : ids(body, 'projectIds'), issueTypeIds: body.issueTypeIds === undefined ? [] : ids(body, 'issueTypeIds') };
+    const input = {
+      name: body.name,
+      description: body.description,
+      projectIds: body.projectIds === undefined ? [] : ids(body, 'projectIds'),
+      issueTypeIds: body.issueTypeIds === undefined ? [] : ids(body, 'issueTypeIds'),
+    };
     const c = await written(j, () => j.ctx.tracker.admin.fieldContexts.create(j.actor, String(req.params.fieldId), input));
-    res.status(201).json({ id: c.id, name: c.name, description: String(c.ext?.description ?? ''), projectIds: c.projects.map((k) => j.ctx.tracker.project(k)?.id ?? k), issueTypeIds: c.issueTypes });
+    res.status(201).json({
+      id: c.id,
+      name: c.name,
+      description: String(c.ext?.description ?? ''),
+      projectIds: c.projects.map((k) => j.ctx.tracker.project(k)?.id ?? k),
+      issueTypeIds: c.issueTypes,
+    });
   });
   serve(r, ctx, 'put', `${p}/:contextId`, async (j, req, res) => {
     const body = bodyObj(req);
-    await written(j, () => j.ctx.tracker.admin.fieldContexts.update(j.actor, String(req.params.fieldId), String(req.params.contextId), { name: body.name, description: body.description }));
+    await written(j, () =>
+      j.ctx.tracker.admin.fieldContexts.update(j.actor, String(req.params.fieldId), String(req.params.contextId), {
+        name: body.name,
+        description: body.description,
+      }),
+    );
     res.status(204).end();
   });
   serve(r, ctx, 'delete', `${p}/:contextId`, async (j, req, res) => {
     await written(j, () => j.ctx.tracker.admin.fieldContexts.delete(j.actor, String(req.params.fieldId), String(req.params.contextId)));
     res.status(204).end();
   });
-  const membership = (path: string, method: 'put' | 'post', key: 'issueTypeIds' | 'projectIds', op: 'addIssueTypes' | 'removeIssueTypes' | 'assignProjects' | 'removeProjects') =>
+  const membership = (
+    path: string,
+    method: 'put' | 'post',
+    key: 'issueTypeIds' | 'projectIds',
+    op: 'addIssueTypes' | 'removeIssueTypes' | 'assignProjects' | 'removeProjects',
+  ) =>
     serve(r, ctx, method, `${p}/:contextId/${path}`, async (j, req, res) => {
       const list_ = ids(bodyObj(req), key);
       await written(j, () => j.ctx.tracker.admin.fieldContexts[op](j.actor, String(req.params.fieldId), String(req.params.contextId), list_));

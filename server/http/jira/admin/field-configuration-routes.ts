@@ -28,7 +28,12 @@ export const fieldConfigurationRoutes = (r: Router, ctx: SandboxContext): void =
       const o = objAt(v, `fieldConfigurationItems[${i}]`);
       const isRequired = optBool(o, 'isRequired');
       const isHidden = optBool(o, 'isHidden');
-      return { id: reqStr(o, 'id'), ...(isRequired !== undefined ? { isRequired } : {}), ...(isHidden !== undefined ? { isHidden } : {}), ...(o.description !== undefined ? { description: o.description } : {}) };
+      return {
+        id: reqStr(o, 'id'),
+        ...(isRequired !== undefined ? { isRequired } : {}),
+        ...(isHidden !== undefined ? { isHidden } : {}),
+        ...(o.description !== undefined ? { description: o.description } : {}),
+      };
     });
     await written(j, () => fc().setItems(j.actor, String(req.params.id), items));
     res.status(204).end();

@@ -25,6 +25,27 @@ import { projectAdminRoutes } from './project-routes.ts';
 import { bulkRoutes } from './bulk-routes.ts';
 
 export const adminRoutes = (r: Router, ctx: SandboxContext): void => {
-  for (const add of [statusRoutes, workflowRoutes, workflowSchemeRoutes, fieldRoutes, contextRoutes, optionRoutes, fieldConfigurationRoutes, screenRoutes, screenSchemeRoutes, catalogRoutes, issueTypeSchemeRoutes, schemeAdminRoutes, peopleAdminRoutes, filterAdminRoutes, projectPartRoutes, bannerAuditRoutes, projectAdminRoutes, bulkRoutes, taskRoutes]) add(r, ctx);
+  for (const add of [
+    statusRoutes,
+    workflowRoutes,
+    workflowSchemeRoutes,
+    fieldRoutes,
+    contextRoutes,
+    optionRoutes,
+    fieldConfigurationRoutes,
+    screenRoutes,
+    screenSchemeRoutes,
+    catalogRoutes,
+    issueTypeSchemeRoutes,
+    schemeAdminRoutes,
+    peopleAdminRoutes,
+    filterAdminRoutes,
+    projectPartRoutes,
+    bannerAuditRoutes,
+    projectAdminRoutes,
+    bulkRoutes,
+    taskRoutes,
+  ])
+    add(r, ctx);
 };
 export { ADMIN_ROUTES } from './wire.ts';

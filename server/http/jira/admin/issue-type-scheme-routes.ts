@@ -8,7 +8,14 @@ export const issueTypeSchemeRoutes = (r: Router, ctx: SandboxContext): void => {
   const s = () => ctx.tracker.admin.issueTypeSchemes;
   serve(r, ctx, 'post', '/issuetypescheme', async (j, req, res) => {
     const body = bodyObj(req);
-    const made = await written(j, () => s().create(j.actor, { name: body.name, description: body.description, issueTypeIds: list(body, 'issueTypeIds').map(String), ...(optStr(body, 'defaultIssueTypeId') ? { defaultIssueTypeId: optStr(body, 'defaultIssueTypeId')! } : {}) }));
+    const made = await written(j, () =>
+      s().create(j.actor, {
+        name: body.name,
+        description: body.description,
+        issueTypeIds: list(body, 'issueTypeIds').map(String),
+        ...(optStr(body, 'defaultIssueTypeId') ? { defaultIssueTypeId: optStr(body, 'defaultIssueTypeId')! } : {}),
+      }),
+    );
     res.status(201).json({ issueTypeSchemeId: made.id });
   });
   serve(r, ctx, 'put', '/issuetypescheme/project', async (j, req, res) => {
@@ -19,7 +26,13 @@ export const issueTypeSchemeRoutes = (r: Router, ctx: SandboxContext): void => {
   serve(r, ctx, 'put', '/issuetypescheme/:id', async (j, req, res) => {
     const body = bodyObj(req);
     const def = body.defaultIssueTypeId === null ? null : optStr(body, 'defaultIssueTypeId');
-    await written(j, () => s().update(j.actor, String(req.params.id), { name: body.name, description: body.description, ...(def !== undefined ? { defaultIssueTypeId: def } : {}) }));
+    await written(j, () =>
+      s().update(j.actor, String(req.params.id), {
+        name: body.name,
+        description: body.description,
+        ...(def !== undefined ? { defaultIssueTypeId: def } : {}),
+      }),
+    );
     res.status(204).end();
   });
   serve(r, ctx, 'delete', '/issuetypescheme/:id', async (j, req, res) => {
@@ -32,7 +45,14 @@ export const issueTypeSchemeRoutes = (r: Router, ctx: SandboxContext): void => {
     if (position !== undefined && position !== 'First' && position !== 'Last') throw badRequest("'position' must be First or Last.");
     const after = optStr(body, 'after');
     if ((after === undefined) === (position === undefined)) throw badRequest("Either 'after' or 'position' must be provided.");
-    await written(j, () => s().moveIssueTypes(j.actor, String(req.params.id), list(body, 'issueTypeIds').map(String), after !== undefined ? { after } : { position: position as 'First' | 'Last' }));
+    await written(j, () =>
+      s().moveIssueTypes(
+        j.actor,
+        String(req.params.id),
+        list(body, 'issueTypeIds').map(String),
+        after !== undefined ? { after } : { position: position as 'First' | 'Last' },
+      ),
+    );
     res.status(204).end();
   });
   serve(r, ctx, 'put', '/issuetypescheme/:id/issuetype', async (j, req, res) => {

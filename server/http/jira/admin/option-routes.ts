@@ -4,7 +4,12 @@ import type { SandboxContext } from '../../context.ts';
 import { badRequest } from '../errors.ts';
 import { bodyObj, list, objAt, optBool, optStr, seeTask, serve, written } from './wire.ts';
 
-const optionJson = (o: { id: string; value: string; disabled?: boolean; optionId?: string }) => ({ id: o.id, value: o.value, disabled: o.disabled ?? false, ...(o.optionId ? { optionId: o.optionId } : {}) });
+const optionJson = (o: { id: string; value: string; disabled?: boolean; optionId?: string }) => ({
+  id: o.id,
+  value: o.value,
+  disabled: o.disabled ?? false,
+  ...(o.optionId ? { optionId: o.optionId } : {}),
+});
 
 export const optionRoutes = (r: Router, ctx: SandboxContext): void => {
   const p = '/field/:fieldId/context/:contextId/option';
@@ -36,7 +41,12 @@ export const optionRoutes = (r: Router, ctx: SandboxContext): void => {
     const position = optStr(body, 'position');
     if (position !== undefined && position !== 'First' && position !== 'Last') throw badRequest("'position' must be First or Last.");
     const after = optStr(body, 'after');
-    await written(j, () => j.ctx.tracker.admin.fieldOptions.move(j.actor, ...at(req), ids, { ...(after !== undefined ? { after } : {}), ...(position !== undefined ? { position: position as 'First' | 'Last' } : {}) }));
+    await written(j, () =>
+      j.ctx.tracker.admin.fieldOptions.move(j.actor, ...at(req), ids, {
+        ...(after !== undefined ? { after } : {}),
+        ...(position !== undefined ? { position: position as 'First' | 'Last' } : {}),
+      }),
+    );
     res.status(204).end();
   });
   serve(r, ctx, 'delete', `${p}/:optionId`, async (j, req, res) => {
@@ -46,6 +56,10 @@ export const optionRoutes = (r: Router, ctx: SandboxContext): void => {
   serve(r, ctx, 'delete', `${p}/:optionId/issue`, async (j, req, res) => {
     const replaceWith = typeof req.query.replaceWith === 'string' && req.query.replaceWith !== '' ? req.query.replaceWith : undefined;
     const jql = typeof req.query.jql === 'string' && req.query.jql !== '' ? req.query.jql : undefined;
-    seeTask(j, res, await written(j, () => j.ctx.tracker.admin.fieldOptions.replace(j.actor, ...at(req), String(req.params.optionId), replaceWith, jql)));
+    seeTask(
+      j,
+      res,
+      await written(j, () => j.ctx.tracker.admin.fieldOptions.replace(j.actor, ...at(req), String(req.params.optionId), replaceWith, jql)),
+    );
   });
 };

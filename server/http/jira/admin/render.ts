@@ -9,7 +9,13 @@ export const categoryOfKey = (key: unknown): StatusCategory | undefined =>
   key === 'TODO' ? 'todo' : key === 'IN_PROGRESS' ? 'in-progress' : key === 'DONE' ? 'done' : undefined;
 
 /** A status as the current API answers (`JiraStatus`). */
-export const jiraStatusJson = (s: Status) => ({ id: s.id, name: s.name, description: s.description ?? '', scope: { type: 'GLOBAL' }, statusCategory: CATEGORY_KEY[s.category] });
+export const jiraStatusJson = (s: Status) => ({
+  id: s.id,
+  name: s.name,
+  description: s.description ?? '',
+  scope: { type: 'GLOBAL' },
+  statusCategory: CATEGORY_KEY[s.category],
+});
 
 const ms = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
 
@@ -18,11 +24,19 @@ export const taskJson = (j: J, t: TaskRecord) => {
   const started = ms(t.started);
   const end = ms(t.finished) ?? ms(t.lastUpdate)!;
   return {
-    self: `${j.api}/task/${t.id}`, id: t.id, description: t.description, status: t.status,
+    self: `${j.api}/task/${t.id}`,
+    id: t.id,
+    description: t.description,
+    status: t.status,
     ...(t.message !== undefined ? { message: t.message } : {}),
     ...(t.result !== undefined ? { result: t.result } : {}),
     // Jira gives a numeric user id here; account ids are not numbers, so the sandbox answers 0.
-    submittedBy: 0, progress: t.progress, elapsedRuntime: started === undefined ? 0 : Math.max(0, end - started),
-    submitted: ms(t.submitted)!, ...(started !== undefined ? { started } : {}), ...(t.finished ? { finished: ms(t.finished) } : {}), lastUpdate: ms(t.lastUpdate)!,
+    submittedBy: 0,
+    progress: t.progress,
+    elapsedRuntime: started === undefined ? 0 : Math.max(0, end - started),
+    submitted: ms(t.submitted)!,
+    ...(started !== undefined ? { started } : {}),
+    ...(t.finished ? { finished: ms(t.finished) } : {}),
+    lastUpdate: ms(t.lastUpdate)!,
   };
 };

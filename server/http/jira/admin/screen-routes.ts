@@ -27,36 +27,87 @@ export const screenRoutes = (r: Router, ctx: SandboxContext): void => {
     await written(j, () => s().delete(j.actor, String(req.params.id)));
     res.status(204).end();
   });
-  serve(r, ctx, 'post', '/screens/:id/tabs', async (j, req) => {
-    const tab = await written(j, () => s().addTab(j.actor, String(req.params.id), bodyObj(req).name));
-    return { id: numId(tab.id), name: tab.name };
-  }, 'both');
-  serve(r, ctx, 'put', '/screens/:id/tabs/:tab', async (j, req) => {
-    const tab = await written(j, () => s().renameTab(j.actor, String(req.params.id), String(req.params.tab), bodyObj(req).name));
-    return { id: numId(tab.id), name: tab.name };
-  }, 'both');
-  serve(r, ctx, 'delete', '/screens/:id/tabs/:tab', async (j, req, res) => {
-    await written(j, () => s().deleteTab(j.actor, String(req.params.id), String(req.params.tab)));
-    res.status(204).end();
-  }, 'both');
-  serve(r, ctx, 'post', '/screens/:id/tabs/:tab/move/:pos', async (j, req, res) => {
-    await written(j, () => s().moveTab(j.actor, String(req.params.id), String(req.params.tab), Number(req.params.pos)));
-    res.status(204).end();
-  }, 'both');
-  serve(r, ctx, 'post', '/screens/:id/tabs/:tab/fields', async (j, req) => written(j, () => s().addField(j.actor, String(req.params.id), String(req.params.tab), reqStr(bodyObj(req), 'fieldId'))), 'both');
-  serve(r, ctx, 'delete', '/screens/:id/tabs/:tab/fields/:field', async (j, req, res) => {
-    await written(j, () => s().removeField(j.actor, String(req.params.id), String(req.params.tab), String(req.params.field)));
-    res.status(204).end();
-  }, 'both');
-  serve(r, ctx, 'post', '/screens/:id/tabs/:tab/fields/:field/move', async (j, req, res) => {
-    const body = bodyObj(req);
-    const after = optStr(body, 'after');
-    const position = optStr(body, 'position');
-    if ((after === undefined) === (position === undefined)) throw badRequest("Either 'after' or 'position' must be provided, not both.");
-    if (position !== undefined && !(POSITIONS as readonly string[]).includes(position)) throw badRequest(`'position' must be one of ${POSITIONS.join(', ')}.`);
-    // `after` may be the field's id or its self URL.
-    const move: FieldMove = after !== undefined ? { after: after.slice(after.lastIndexOf('/') + 1) } : { position: position as (typeof POSITIONS)[number] };
-    await written(j, () => s().moveField(j.actor, String(req.params.id), String(req.params.tab), String(req.params.field), move));
-    res.status(204).end();
-  }, 'both');
+  serve(
+    r,
+    ctx,
+    'post',
+    '/screens/:id/tabs',
+    async (j, req) => {
+      const tab = await written(j, () => s().addTab(j.actor, String(req.params.id), bodyObj(req).name));
+      return { id: numId(tab.id), name: tab.name };
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'put',
+    '/screens/:id/tabs/:tab',
+    async (j, req) => {
+      const tab = await written(j, () => s().renameTab(j.actor, String(req.params.id), String(req.params.tab), bodyObj(req).name));
+      return { id: numId(tab.id), name: tab.name };
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'delete',
+    '/screens/:id/tabs/:tab',
+    async (j, req, res) => {
+      await written(j, () => s().deleteTab(j.actor, String(req.params.id), String(req.params.tab)));
+      res.status(204).end();
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'post',
+    '/screens/:id/tabs/:tab/move/:pos',
+    async (j, req, res) => {
+      await written(j, () => s().moveTab(j.actor, String(req.params.id), String(req.params.tab), Number(req.params.pos)));
+      res.status(204).end();
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'post',
+    '/screens/:id/tabs/:tab/fields',
+    async (j, req) => written(j, () => s().addField(j.actor, String(req.params.id), String(req.params.tab), reqStr(bodyObj(req), 'fieldId'))),
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'delete',
+    '/screens/:id/tabs/:tab/fields/:field',
+    async (j, req, res) => {
+      await written(j, () => s().removeField(j.actor, String(req.params.id), String(req.params.tab), String(req.params.field)));
+      res.status(204).end();
+    },
+    'both',
+  );
+  serve(
+    r,
+    ctx,
+    'post',
+    '/screens/:id/tabs/:tab/fields/:field/move',
+    async (j, req, res) => {
+      const body = bodyObj(req);
+      const after = optStr(body, 'after');
+      const position = optStr(body, 'position');
+      if ((after === undefined) === (position === undefined)) throw badRequest("Either 'after' or 'position' must be provided, not both.");
+      if (position !== undefined && !(POSITIONS as readonly string[]).includes(position))
+        throw badRequest(`'position' must be one of ${POSITIONS.join(', ')}.`);
+      // `after` may be the field's id or its self URL.
+      const move: FieldMove =
+        after !== undefined ? { after: after.slice(after.lastIndexOf('/') + 1) } : { position: position as (typeof POSITIONS)[number] };
+      await written(j, () => s().moveField(j.actor, String(req.params.id), String(req.params.tab), String(req.params.field), move));
+      res.status(204).end();
+    },
+    'both',
+  );
 };

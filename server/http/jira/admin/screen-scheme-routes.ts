@@ -15,22 +15,31 @@ const screensOf = (o: Obj | undefined): ScreensInput => {
   return out;
 };
 
-const mappingsOf = (body: Obj) => list(body, 'issueTypeMappings').map((v, i) => {
-  const o = objAt(v, `issueTypeMappings[${i}]`);
-  return { issueTypeId: reqStr(o, 'issueTypeId'), screenSchemeId: reqStr(o, 'screenSchemeId') };
-});
+const mappingsOf = (body: Obj) =>
+  list(body, 'issueTypeMappings').map((v, i) => {
+    const o = objAt(v, `issueTypeMappings[${i}]`);
+    return { issueTypeId: reqStr(o, 'issueTypeId'), screenSchemeId: reqStr(o, 'screenSchemeId') };
+  });
 
 export const screenSchemeRoutes = (r: Router, ctx: SandboxContext): void => {
   const ss = () => ctx.tracker.admin.screenSchemes;
   const itss = () => ctx.tracker.admin.issueTypeScreenSchemes;
   serve(r, ctx, 'post', '/screenscheme', async (j, req, res) => {
     const body = bodyObj(req);
-    const made = await written(j, () => ss().create(j.actor, { name: body.name, description: body.description, screens: screensOf(isObj(body.screens) ? body.screens : undefined) }));
+    const made = await written(j, () =>
+      ss().create(j.actor, { name: body.name, description: body.description, screens: screensOf(isObj(body.screens) ? body.screens : undefined) }),
+    );
     res.status(201).json({ id: Number(made.id) || made.id });
   });
   serve(r, ctx, 'put', '/screenscheme/:id', async (j, req, res) => {
     const body = bodyObj(req);
-    await written(j, () => ss().update(j.actor, String(req.params.id), { name: body.name, description: body.description, ...(isObj(body.screens) ? { screens: screensOf(body.screens) } : {}) }));
+    await written(j, () =>
+      ss().update(j.actor, String(req.params.id), {
+        name: body.name,
+        description: body.description,
+        ...(isObj(body.screens) ? { screens: screensOf(body.screens) } : {}),
+      }),
+    );
     res.status(204).end();
   });
   serve(r, ctx, 'delete', '/screenscheme/:id', async (j, req, res) => {

@@ -12,14 +12,20 @@ import { categoryOfKey, jiraStatusJson } from './render.ts';
 const statusInput = (v: unknown, n: number): StatusInput => {
   const o = objAt(v, `statuses[${n}]`);
   const category = categoryOfKey(o.statusCategory);
-  if (!category) throw badRequest('', { statusCategory: `The status category must be one of TODO, IN_PROGRESS, DONE (got ${JSON.stringify(o.statusCategory ?? null)}).` });
+  if (!category)
+    throw badRequest('', {
+      statusCategory: `The status category must be one of TODO, IN_PROGRESS, DONE (got ${JSON.stringify(o.statusCategory ?? null)}).`,
+    });
   return { name: o.name, category, description: o.description };
 };
 
 const scopeOf = (body: Obj): void => {
   const scope = body.scope;
   if (!isObj(scope) || scope.type === undefined) throw badRequest('', { scope: 'The status scope is required.' });
-  if (scope.type === 'PROJECT') throw badRequest('Statuses of team-managed projects (scope PROJECT) are not supported by the Understudy sandbox: its projects are company-managed. Use scope GLOBAL.');
+  if (scope.type === 'PROJECT')
+    throw badRequest(
+      'Statuses of team-managed projects (scope PROJECT) are not supported by the Understudy sandbox: its projects are company-managed. Use scope GLOBAL.',
+    );
   if (scope.type !== 'GLOBAL') throw badRequest('', { scope: `The scope type must be GLOBAL or PROJECT (got ${JSON.stringify(scope.type)}).` });
 };
 
@@ -34,8 +40,14 @@ export const statusRoutes = (r: Router, ctx: SandboxContext): void => {
     if (!names.length) throw badRequest('', { name: 'At least one status name must be provided.' });
     return j.ctx.tracker.admin.statuses.by([], names).map(jiraStatusJson);
   });
-  serve(r, ctx, 'get', '/statuses/:id/workflowUsages', (j, req) => ({ statusId: String(req.params.id), workflows: { values: j.ctx.tracker.admin.statuses.usages(j.actor, String(req.params.id)).workflows.map((id) => ({ id })) } }));
-  serve(r, ctx, 'get', '/statuses/:id/projectUsages', (j, req) => ({ statusId: String(req.params.id), projects: { values: j.ctx.tracker.admin.statuses.usages(j.actor, String(req.params.id)).projects.map((id) => ({ id })) } }));
+  serve(r, ctx, 'get', '/statuses/:id/workflowUsages', (j, req) => ({
+    statusId: String(req.params.id),
+    workflows: { values: j.ctx.tracker.admin.statuses.usages(j.actor, String(req.params.id)).workflows.map((id) => ({ id })) },
+  }));
+  serve(r, ctx, 'get', '/statuses/:id/projectUsages', (j, req) => ({
+    statusId: String(req.params.id),
+    projects: { values: j.ctx.tracker.admin.statuses.usages(j.actor, String(req.params.id)).projects.map((id) => ({ id })) },
+  }));
   serve(r, ctx, 'post', '/statuses', async (j, req) => {
     const body = bodyObj(req);
     scopeOf(body);

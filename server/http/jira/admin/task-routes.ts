@@ -6,8 +6,15 @@ import { taskJson } from './render.ts';
 
 export const taskRoutes = (r: Router, ctx: SandboxContext): void => {
   serve(r, ctx, 'get', '/task/:id', (j, req) => taskJson(j, j.ctx.tracker.admin.tasks.get(j.actor, String(req.params.id))), 'both');
-  serve(r, ctx, 'post', '/task/:id/cancel', async (j, req, res) => {
-    await written(j, () => j.ctx.tracker.admin.tasks.cancel(j.actor, String(req.params.id)));
-    res.status(202).json({});
-  }, 'both');
+  serve(
+    r,
+    ctx,
+    'post',
+    '/task/:id/cancel',
+    async (j, req, res) => {
+      await written(j, () => j.ctx.tracker.admin.tasks.cancel(j.actor, String(req.params.id)));
+      res.status(202).json({});
+    },
+    'both',
+  );
 };

@@ -56,7 +56,10 @@ export const optBool = (o: Obj, key: string): boolean | undefined => {
 export const queryList = (req: Request, name: string): string[] => {
   const v = req.query[name];
   const parts = Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
-  return parts.flatMap((p) => p.split(',')).map((s) => s.trim()).filter(Boolean);
+  return parts
+    .flatMap((p) => p.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 };
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -66,7 +69,17 @@ type Handler = (j: J, req: Request, res: Response) => unknown;
 export type Availability = 'cloud' | 'both';
 
 /** Paths Data Center's REST API has for reading only: another method there answers 405, not 404. */
-const DC_READ_ONLY = new Set(['/priority', '/priority/:id', '/resolution', '/resolution/:id', '/screens', '/notificationscheme', '/notificationscheme/:id', '/workflowscheme/project', '/field/:fieldId/context']);
+const DC_READ_ONLY = new Set([
+  '/priority',
+  '/priority/:id',
+  '/resolution',
+  '/resolution/:id',
+  '/screens',
+  '/notificationscheme',
+  '/notificationscheme/:id',
+  '/workflowscheme/project',
+  '/field/:fieldId/context',
+]);
 
 /** Every admin route registered so far, with where it exists (the README's table is checked against it). */
 export const ADMIN_ROUTES = new Map<string, { method: string; path: string; where: Availability; dc: 404 | 405 }>();
@@ -75,13 +88,24 @@ export const ADMIN_ROUTES = new Map<string, { method: string; path: string; wher
  * Registers a route. In Data Center mode a Cloud-only one answers as Data Center does: 405 where DC
  * has the path for another method (`dc: 405`), else 404.
  */
-export const serve = (r: Router, ctx: SandboxContext, method: Method, path: string, fn: Handler, where: Availability = 'cloud', dc: 404 | 405 = 404): void => {
+export const serve = (
+  r: Router,
+  ctx: SandboxContext,
+  method: Method,
+  path: string,
+  fn: Handler,
+  where: Availability = 'cloud',
+  dc: 404 | 405 = 404,
+): void => {
   if (where === 'cloud' && DC_READ_ONLY.has(path)) dc = 405;
   ADMIN_ROUTES.set(`${method.toUpperCase()} ${path}`, { method: method.toUpperCase(), path, where, dc });
   if (where === 'cloud' && ctx.deploymentType === 'DataCenter') {
     r[method](path, (req, res) => {
       if (dc === 405) jiraError(res, 405, [`HTTP method ${req.method} is not supported by this URL in Jira Data Center.`]);
-      else jiraError(res, 404, [`No resource at ${req.method} ${req.originalUrl}: Jira Data Center's REST API has no such endpoint (it is Jira Cloud's).`]);
+      else
+        jiraError(res, 404, [
+          `No resource at ${req.method} ${req.originalUrl}: Jira Data Center's REST API has no such endpoint (it is Jira Cloud's).`,
+        ]);
     });
     return;
   }

@@ -14,7 +14,14 @@ import { bodyObj, isObj, serve, written } from './wire.ts';
 import { CATEGORY_KEY } from './render.ts';
 import { workflowsRequestOf } from './workflow-parse.ts';
 
-const workflowStatusJson = (s: Status) => ({ id: s.id, name: s.name, description: s.description ?? '', scope: { type: 'GLOBAL' }, statusCategory: CATEGORY_KEY[s.category], statusReference: s.id });
+const workflowStatusJson = (s: Status) => ({
+  id: s.id,
+  name: s.name,
+  description: s.description ?? '',
+  scope: { type: 'GLOBAL' },
+  statusCategory: CATEGORY_KEY[s.category],
+  statusReference: s.id,
+});
 
 const resultJson = (j: J, r: WorkflowsResult) => ({
   statuses: r.statuses.map(workflowStatusJson),
@@ -23,7 +30,8 @@ const resultJson = (j: J, r: WorkflowsResult) => ({
 });
 
 const validationOptions = (body: Record<string, unknown>): Array<'ERROR' | 'WARNING'> => {
-  const levels = isObj(body.validationOptions) && Array.isArray(body.validationOptions.levels) ? body.validationOptions.levels.map(String) : ['ERROR', 'WARNING'];
+  const levels =
+    isObj(body.validationOptions) && Array.isArray(body.validationOptions.levels) ? body.validationOptions.levels.map(String) : ['ERROR', 'WARNING'];
   return levels.filter((l): l is 'ERROR' | 'WARNING' => l === 'ERROR' || l === 'WARNING');
 };
 
@@ -41,11 +49,22 @@ export const workflowRoutes = (r: Router, ctx: SandboxContext): void => {
       const body = bodyObj(req);
       const payload = isObj(body.payload) ? body.payload : {};
       const levels = validationOptions(body);
-      let request;
-      try { request = workflowsRequestOf(payload, mode); } catch (e) {
+      let request: ReturnType<typeof workflowsRequestOf>;
+      try {
+        request = workflowsRequestOf(payload, mode);
+      } catch (e) {
         if (!j.ctx.tracker.isAdmin(j.actor)) throw e;
         const message = (e as { body?: { errorMessages: string[]; errors: Record<string, string> } }).body;
-        return { errors: [{ code: 'INVALID_PAYLOAD', level: 'ERROR', message: [...(message?.errorMessages ?? []), ...Object.values(message?.errors ?? {})].join(' '), type: 'WORKFLOW' }] };
+        return {
+          errors: [
+            {
+              code: 'INVALID_PAYLOAD',
+              level: 'ERROR',
+              message: [...(message?.errorMessages ?? []), ...Object.values(message?.errors ?? {})].join(' '),
+              type: 'WORKFLOW',
+            },
+          ],
+        };
       }
       const errors = j.ctx.tracker.admin.workflows.validate(j.actor, request, mode).filter((p) => levels.includes(p.level));
       return { errors };
@@ -55,13 +74,29 @@ export const workflowRoutes = (r: Router, ctx: SandboxContext): void => {
     await written(j, () => j.ctx.tracker.admin.workflows.delete(j.actor, String(req.params.entityId)));
     res.status(204).end();
   });
-  serve(r, ctx, 'get', '/workflow/:id/workflowSchemes', (j, req) => ({ workflowId: String(req.params.id), workflowSchemes: { values: j.ctx.tracker.admin.workflows.usages(j.actor, String(req.params.id)).schemes.map((id) => ({ id })) } }));
-  serve(r, ctx, 'get', '/workflow/:id/projectUsages', (j, req) => ({ workflowId: String(req.params.id), projects: { values: j.ctx.tracker.admin.workflows.usages(j.actor, String(req.params.id)).projects.map((id) => ({ id })) } }));
-  serve(r, ctx, 'get', '/workflow', (j) => {
-    requireAdmin(j);
-    return j.ctx.tracker.admin.workflows.list().map((w) => ({
-      name: w.name, description: w.description ?? '', steps: w.statuses.length, default: false,
-      lastModifiedDate: jiraTime(j.ctx.tracker.now()),
-    }));
-  }, 'both');
+  serve(r, ctx, 'get', '/workflow/:id/workflowSchemes', (j, req) => ({
+    workflowId: String(req.params.id),
+    workflowSchemes: { values: j.ctx.tracker.admin.workflows.usages(j.actor, String(req.params.id)).schemes.map((id) => ({ id })) },
+  }));
+  serve(r, ctx, 'get', '/workflow/:id/projectUsages', (j, req) => ({
+    workflowId: String(req.params.id),
+    projects: { values: j.ctx.tracker.admin.workflows.usages(j.actor, String(req.params.id)).projects.map((id) => ({ id })) },
+  }));
+  serve(
+    r,
+    ctx,
+    'get',
+    '/workflow',
+    (j) => {
+      requireAdmin(j);
+      return j.ctx.tracker.admin.workflows.list().map((w) => ({
+        name: w.name,
+        description: w.description ?? '',
+        steps: w.statuses.length,
+        default: false,
+        lastModifiedDate: jiraTime(j.ctx.tracker.now()),
+      }));
+    },
+    'both',
+  );
 };

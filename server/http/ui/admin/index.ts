@@ -15,15 +15,17 @@ export const adminRoutes = (ctx: SandboxContext): Router => {
     if (ctx.tracker.isAdmin(actorOf(res))) next();
     else forbidden(ctx, req, res, 'administer the tracker (the global Administer permission is needed)');
   });
-  r.get('/secure/admin', (req, res) => sendPage(ctx, req, res, {
-    title: 'Administration',
-    body: html`<h1>Administration</h1><ul class="admin-links">
+  r.get('/secure/admin', (req, res) =>
+    sendPage(ctx, req, res, {
+      title: 'Administration',
+      body: html`<h1>Administration</h1><ul class="admin-links">
 <li><a href="/secure/admin/workflows/ListWorkflows.jspa">Workflows</a></li>
 <li><a href="/secure/admin/ViewPermissionSchemes.jspa">Permission schemes</a></li>
 <li><a href="/secure/admin/ViewNotificationSchemes.jspa">Notification schemes</a></li>
 <li><a href="/secure/admin/ViewCustomFields.jspa">Fields</a></li>
 <li><a href="/secure/admin/ViewFieldScreens.jspa">Screens</a></li></ul>`,
-  }));
+    }),
+  );
   r.get('/secure/admin/workflows/ListWorkflows.jspa', (req, res) => workflowList(ctx, req, res));
   r.get('/secure/admin/workflows/ViewWorkflowSteps.jspa', (req, res) => workflowView(ctx, req, res));
   r.get('/secure/admin/ViewPermissionSchemes.jspa', (req, res) => permissionSchemes(ctx, req, res));

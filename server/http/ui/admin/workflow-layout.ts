@@ -8,7 +8,11 @@ import type { Workflow } from '../../../model/index.ts';
 export const BOX = { w: 150, h: 40 };
 export const MARGIN = { left: 120, top: 76, right: 40, bottom: 40 };
 
-export interface Placed { status: string; x: number; y: number }
+export interface Placed {
+  status: string;
+  x: number;
+  y: number;
+}
 
 const SPREAD = { x: 1.3, y: 1.9 };
 
@@ -16,7 +20,11 @@ const fromLayout = (wf: Workflow): Placed[] | undefined => {
   if (!wf.statuses.length || !wf.statuses.every((s) => s.layout)) return undefined;
   const minX = Math.min(...wf.statuses.map((s) => s.layout!.x));
   const minY = Math.min(...wf.statuses.map((s) => s.layout!.y));
-  return wf.statuses.map((s) => ({ status: s.status, x: MARGIN.left + (s.layout!.x - minX) * SPREAD.x, y: MARGIN.top + (s.layout!.y - minY) * SPREAD.y }));
+  return wf.statuses.map((s) => ({
+    status: s.status,
+    x: MARGIN.left + (s.layout!.x - minX) * SPREAD.x,
+    y: MARGIN.top + (s.layout!.y - minY) * SPREAD.y,
+  }));
 };
 
 const layered = (wf: Workflow): Placed[] => {

@@ -7,7 +7,10 @@ import type { Status, Transition, Workflow } from '../../../model/index.ts';
 import { html, type SafeHtml } from '../../../common/html.ts';
 import { BOX, layoutOf, type Placed } from './workflow-layout.ts';
 
-interface Pt { x: number; y: number }
+interface Pt {
+  x: number;
+  y: number;
+}
 
 const center = (p: Placed): Pt => ({ x: p.x + BOX.w / 2, y: p.y + BOX.h / 2 });
 
@@ -43,14 +46,28 @@ const route = (a: Pt, b: Pt, bend: number, others: Placed[]): Pt => {
 
 const isConditional = (t: Transition) => (t.rules.conditions?.conditions.length ?? 0) > 0;
 
-interface Rect { x: number; y: number; w: number; h: number }
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /**
  * The arrow and its label apart: labels are drawn last, above boxes and other arrows, each at the
  * first point along its arrow where it overlaps no box and no label placed before it.
  */
-const edge = (a: Pt, ctrl: Pt, _b: Pt, t: Transition, aBox: Placed | undefined, bBox: Placed, taken: Rect[], boxes: readonly Placed[]): [SafeHtml, SafeHtml] => {
+const edge = (
+  a: Pt,
+  ctrl: Pt,
+  _b: Pt,
+  t: Transition,
+  aBox: Placed | undefined,
+  bBox: Placed,
+  taken: Rect[],
+  boxes: readonly Placed[],
+): [SafeHtml, SafeHtml] => {
   const start = aBox ? exitPoint(center(aBox), ctrl) : a;
   const end = exitPoint(center(bBox), ctrl, 4);
   const w = t.name.length * 6.2 + 10;
@@ -59,7 +76,10 @@ const edge = (a: Pt, ctrl: Pt, _b: Pt, t: Transition, aBox: Placed | undefined, 
   let spot = rectAt(bezier(start, ctrl, end, 0.5));
   for (const f of [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8]) {
     const r = rectAt(bezier(start, ctrl, end, f));
-    if (free(r)) { spot = r; break; }
+    if (free(r)) {
+      spot = r;
+      break;
+    }
   }
   taken.push(spot);
   const apex = bezier(start, ctrl, end, 0.5);
@@ -84,12 +104,16 @@ export const workflowSvg = (wf: Workflow, statusOf: (id: string) => Status | und
   const at = new Map(placed.map((p) => [p.status, p]));
   const parts: SafeHtml[] = [];
   const labels: SafeHtml[] = [];
-  const add = ([path, label]: [SafeHtml, SafeHtml]) => { parts.push(path); labels.push(label); };
+  const add = ([path, label]: [SafeHtml, SafeHtml]) => {
+    parts.push(path);
+    labels.push(label);
+  };
   const taken: Rect[] = [];
   // Pairs of statuses with several arrows between them fan out, in either direction.
   const pairCount = new Map<string, number>();
   const pairKey = (x: string, y: string) => [x, y].sort().join('|');
-  for (const t of wf.transitions) if (t.type === 'directed') for (const f of t.from) pairCount.set(pairKey(f, t.to), (pairCount.get(pairKey(f, t.to)) ?? 0) + 1);
+  for (const t of wf.transitions)
+    if (t.type === 'directed') for (const f of t.from) pairCount.set(pairKey(f, t.to), (pairCount.get(pairKey(f, t.to)) ?? 0) + 1);
   const pairSeen = new Map<string, number>();
   const globalsAt = new Map<string, number>();
   for (const t of wf.transitions) {
@@ -104,7 +128,9 @@ export const workflowSvg = (wf: Workflow, statusOf: (id: string) => Status | und
       const k = globalsAt.get(t.to) ?? 0;
       globalsAt.set(t.to, k + 1);
       const pill = { x: to.x + 10 + k * 70, y: to.y - 62 };
-      parts.push(html`<g class="any"><rect x="${pill.x}" y="${pill.y}" width="62" height="18" rx="9"/><text x="${pill.x + 31}" y="${pill.y + 13}">Any status</text></g>`);
+      parts.push(
+        html`<g class="any"><rect x="${pill.x}" y="${pill.y}" width="62" height="18" rx="9"/><text x="${pill.x + 31}" y="${pill.y + 13}">Any status</text></g>`,
+      );
       const from = { x: pill.x + 31, y: pill.y + 18 };
       add(edge(from, { x: from.x, y: (from.y + to.y) / 2 }, center(to), t, undefined, to, taken, placed));
     } else {
@@ -120,7 +146,12 @@ export const workflowSvg = (wf: Workflow, statusOf: (id: string) => Status | und
         const bend = n === 1 ? 0 : (i - (n - 1) / 2) * 40 * flip;
         const a = center(fromBox);
         const b = center(to);
-        const ctrl = route(a, b, bend, others.filter((o) => o !== fromBox));
+        const ctrl = route(
+          a,
+          b,
+          bend,
+          others.filter((o) => o !== fromBox),
+        );
         add(edge(a, ctrl, b, t, fromBox, to, taken, placed));
       }
     }

@@ -9,7 +9,8 @@ export const issueProject: IssueRule = {
   run: (issue, { ix }, report) => {
     checkRef(report, 'project', 'project key', issue.project, ix.projects, ix.candidates.project);
     const prefix = issue.key.slice(0, issue.key.lastIndexOf('-'));
-    if (prefix !== issue.project) report('key', `key ${q(issue.key)} does not start with its project key ${q(issue.project)} (expected ${q(`${issue.project}-…`)})`);
+    if (prefix !== issue.project)
+      report('key', `key ${q(issue.key)} does not start with its project key ${q(issue.project)} (expected ${q(`${issue.project}-…`)})`);
   },
 };
 
@@ -21,7 +22,10 @@ export const issueTypeInProject: IssueRule = {
     const types = ix.projectTypes(issue.project);
     if (types && !types.has(issue.issueType)) {
       const offered = [...types].map((t) => `${t} (${ix.issueTypes.get(t)?.name ?? '?'})`).join(', ');
-      report('issueType', `issue type ${q(issue.issueType)} (${ix.issueTypes.get(issue.issueType)!.name}) is not in project ${q(issue.project)}'s issue type scheme (offered: ${offered})`);
+      report(
+        'issueType',
+        `issue type ${q(issue.issueType)} (${ix.issueTypes.get(issue.issueType)!.name}) is not in project ${q(issue.project)}'s issue type scheme (offered: ${offered})`,
+      );
     }
   },
 };
@@ -34,7 +38,10 @@ export const issueStatus: IssueRule = {
     const wf = ix.workflowOf(issue.project, issue.issueType);
     if (!wf || ix.workflowStatuses(wf).has(issue.status)) return;
     const own = wf.statuses.map((s) => `${s.status} (${ix.statuses.get(s.status)?.name ?? '?'})`).join(', ');
-    report('status', `status ${q(issue.status)} (${ix.statuses.get(issue.status)!.name}) is not in workflow ${q(wf.name)}, which ${issue.project} × ${ix.issueTypes.get(issue.issueType)?.name ?? issue.issueType} uses (its statuses: ${own})`);
+    report(
+      'status',
+      `status ${q(issue.status)} (${ix.statuses.get(issue.status)!.name}) is not in workflow ${q(wf.name)}, which ${issue.project} × ${ix.issueTypes.get(issue.issueType)?.name ?? issue.issueType} uses (its statuses: ${own})`,
+    );
   },
 };
 
@@ -43,11 +50,18 @@ export const issueResolution: IssueRule = {
   about: 'resolution and priority exist; an issue has a resolution exactly when its status is in the done category',
   run: (issue, { ix }, report) => {
     if (issue.priority !== null) checkRef(report, 'priority', 'priority', issue.priority, ix.priorities, ix.candidates.priority);
-    if (issue.resolution !== null && !checkRef(report, 'resolution', 'resolution', issue.resolution, ix.resolutions, ix.candidates.resolution)) return;
+    if (issue.resolution !== null && !checkRef(report, 'resolution', 'resolution', issue.resolution, ix.resolutions, ix.candidates.resolution))
+      return;
     const status = ix.statuses.get(issue.status);
     if (!status) return;
     const done = status.category === 'done';
-    if (done && issue.resolution === null) report('resolution', `issue is in done-category status ${q(status.name)} but has no resolution (reports count it as unresolved)`, 'warning');
-    if (!done && issue.resolution !== null) report('resolution', `issue has resolution ${q(ix.resolutions.get(issue.resolution)?.name ?? issue.resolution)} but its status ${q(status.name)} is not done (reports count it as resolved)`, 'warning');
+    if (done && issue.resolution === null)
+      report('resolution', `issue is in done-category status ${q(status.name)} but has no resolution (reports count it as unresolved)`, 'warning');
+    if (!done && issue.resolution !== null)
+      report(
+        'resolution',
+        `issue has resolution ${q(ix.resolutions.get(issue.resolution)?.name ?? issue.resolution)} but its status ${q(status.name)} is not done (reports count it as resolved)`,
+        'warning',
+      );
   },
 };

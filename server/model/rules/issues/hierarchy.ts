@@ -10,13 +10,21 @@ export const issueParent: IssueRule = {
     const type = ix.issueTypes.get(issue.issueType);
     if (!type) return;
     if (!type.subtask) {
-      if (issue.parent !== undefined) report('parent', `issue of type ${q(type.name)} has parent ${q(issue.parent)}, but only sub-task types have parents (remove it or change the type)`);
+      if (issue.parent !== undefined)
+        report(
+          'parent',
+          `issue of type ${q(type.name)} has parent ${q(issue.parent)}, but only sub-task types have parents (remove it or change the type)`,
+        );
       return;
     }
     if (issue.parent === undefined) return report('parent', `sub-task has no parent (set 'parent' to the key of an issue in ${issue.project})`);
     const parent = byKey.get(issue.parent);
     if (!parent) return report('parent', `parent ${q(issue.parent)} does not exist in the snapshot`);
-    if (parent.project !== issue.project) report('parent', `parent ${q(issue.parent)} is in project ${q(parent.project)}, not in ${q(issue.project)} (a sub-task lives in its parent's project)`);
+    if (parent.project !== issue.project)
+      report(
+        'parent',
+        `parent ${q(issue.parent)} is in project ${q(parent.project)}, not in ${q(issue.project)} (a sub-task lives in its parent's project)`,
+      );
     if (ix.issueTypes.get(parent.issueType)?.subtask) report('parent', `parent ${q(issue.parent)} is itself a sub-task (sub-tasks cannot nest)`);
   },
 };

@@ -7,7 +7,16 @@ import { issueLinks, issueParent } from './hierarchy.ts';
 import { issueActivity } from './activity.ts';
 
 export const ISSUE_RULES: readonly IssueRule[] = [
-  issueProject, issueTypeInProject, issueStatus, issueResolution, issueUsers, issueComponentsVersions, issueCustomFields, issueParent, issueLinks, issueActivity,
+  issueProject,
+  issueTypeInProject,
+  issueStatus,
+  issueResolution,
+  issueUsers,
+  issueComponentsVersions,
+  issueCustomFields,
+  issueParent,
+  issueLinks,
+  issueActivity,
 ];
 
 export type { IssueContext, IssueRef, IssueRule } from './rule.ts';

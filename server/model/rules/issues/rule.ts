@@ -4,7 +4,10 @@ import type { Issue } from '../../types.ts';
 import type { Report } from '../rule.ts';
 
 /** What the rules know about every issue of the snapshot, by key (for parents and links). */
-export interface IssueRef { project: string; issueType: string }
+export interface IssueRef {
+  project: string;
+  issueType: string;
+}
 
 export interface IssueContext {
   ix: ConfigIndex;

@@ -28,7 +28,8 @@ export const issueComponentsVersions: IssueRule = {
 
 export const issueCustomFields: IssueRule = {
   name: 'issue-custom-fields',
-  about: "custom field values name existing custom fields with a context for the issue's project × type, and fit the field's type and that context's options",
+  about:
+    "custom field values name existing custom fields with a context for the issue's project × type, and fit the field's type and that context's options",
   run: (issue, { ix }, report) => {
     const info = ix.project(issue.project);
     for (const id in issue.customFields) {
@@ -36,7 +37,10 @@ export const issueCustomFields: IssueRule = {
       const path = `customFields.${id}`;
       const field = ix.fields.get(id);
       if (!field) {
-        report(path, `unknown custom field ${q(id)} (${id.startsWith('customfield_') ? 'it is not in config.fields' : 'custom field ids look like customfield_NNNNN'})`);
+        report(
+          path,
+          `unknown custom field ${q(id)} (${id.startsWith('customfield_') ? 'it is not in config.fields' : 'custom field ids look like customfield_NNNNN'})`,
+        );
         continue;
       }
       if (!field.custom) {
@@ -46,7 +50,10 @@ export const issueCustomFields: IssueRule = {
       if (value === null) continue;
       const options = info ? info.contextOf(field, issue.issueType) : ix.contextOf(field, issue.project, issue.issueType);
       if (!options) {
-        report(path, `field ${q(field.name)} has no context for project ${q(issue.project)} × issue type ${q(ix.issueTypes.get(issue.issueType)?.name ?? issue.issueType)}, so the issue cannot hold a value for it`);
+        report(
+          path,
+          `field ${q(field.name)} has no context for project ${q(issue.project)} × issue type ${q(ix.issueTypes.get(issue.issueType)?.name ?? issue.issueType)}, so the issue cannot hold a value for it`,
+        );
         continue;
       }
       const p = valueProblem(ix, field, value, { options, components: info?.components, versions: info?.versions });

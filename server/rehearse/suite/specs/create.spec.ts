@@ -16,24 +16,57 @@ const metaObservations = (c: CreateCase, status: number, body: any): Observation
   const base = { project: [c.project, c.projectName], issueType: [c.issueTypeName, c.issueType] };
   const where = `${c.issueTypeName} in ${c.projectName} (${c.project})`;
   if (status !== 200) {
-    return [{ check: 'createmeta', id: `createmeta|${c.project}|${c.issueTypeName}`, label: `${c.persona.displayName} can open the create form of a ${where}`, keys: base, value: { available: false, status } }];
+    return [
+      {
+        check: 'createmeta',
+        id: `createmeta|${c.project}|${c.issueTypeName}`,
+        label: `${c.persona.displayName} can open the create form of a ${where}`,
+        keys: base,
+        value: { available: false, status },
+      },
+    ];
   }
-  const out: Observation[] = [{ check: 'createmeta', id: `createmeta|${c.project}|${c.issueTypeName}`, label: `${c.persona.displayName} can open the create form of a ${where}`, keys: base, value: { available: true } }];
+  const out: Observation[] = [
+    {
+      check: 'createmeta',
+      id: `createmeta|${c.project}|${c.issueTypeName}`,
+      label: `${c.persona.displayName} can open the create form of a ${where}`,
+      keys: base,
+      value: { available: true },
+    },
+  ];
   for (const f of body.fields as any[]) {
     out.push({
-      check: 'createmeta', id: `createmeta|${c.project}|${c.issueTypeName}|${f.fieldId}`,
+      check: 'createmeta',
+      id: `createmeta|${c.project}|${c.issueTypeName}|${f.fieldId}`,
       label: `field ${f.name} on the create form of a ${where}`,
       keys: { ...base, field: [f.fieldId, f.name] },
-      value: { required: f.required, hasDefault: f.hasDefaultValue, allowed: f.allowedValues ? (f.allowedValues as any[]).map((a) => a.value ?? a.name ?? a.id) : undefined },
+      value: {
+        required: f.required,
+        hasDefault: f.hasDefaultValue,
+        allowed: f.allowedValues ? (f.allowedValues as any[]).map((a) => a.value ?? a.name ?? a.id) : undefined,
+      },
     });
   }
   return out;
 };
 
-const outcome = (c: CreateCase, via: string, ok: boolean, errs: { messages: string[]; errors: Record<string, string> }, fieldNames: Map<string, string>): Observation => ({
-  check: 'createmeta', id: `createmeta|${c.project}|${c.issueTypeName}|create`,
+const outcome = (
+  c: CreateCase,
+  via: string,
+  ok: boolean,
+  errs: { messages: string[]; errors: Record<string, string> },
+  fieldNames: Map<string, string>,
+): Observation => ({
+  check: 'createmeta',
+  id: `createmeta|${c.project}|${c.issueTypeName}|create`,
   label: `${c.persona.displayName} creates a ${c.issueTypeName} in ${c.projectName} (${c.project}) through ${via}, filling what the baseline required`,
-  keys: { project: [c.project, c.projectName], issueType: [c.issueTypeName, c.issueType], persona: [c.persona.email, c.persona.displayName], field: Object.keys(errs.errors).flatMap((id) => [id, fieldNames.get(id) ?? id]) },
+  keys: {
+    project: [c.project, c.projectName],
+    issueType: [c.issueTypeName, c.issueType],
+    persona: [c.persona.email, c.persona.displayName],
+    field: Object.keys(errs.errors).flatMap((id) => [id, fieldNames.get(id) ?? id]),
+  },
   value: ok ? { created: true } : { created: false, ...errs },
 });
 
@@ -72,7 +105,9 @@ for (const project of plan?.projects ?? []) {
           const res = await api.call(c.persona.email, 'POST', '/rest/api/2/issue', { fields }, fork);
           obs.push(outcome(c, 'REST', res.status === 201, errorsOf(res.body), names));
         }
-        obs.push(...notificationObservations(`${c.persona.displayName} creates a ${c.issueTypeName} in ${c.project}`, c.project, await api.outbox(fork)));
+        obs.push(
+          ...notificationObservations(`${c.persona.displayName} creates a ${c.issueTypeName} in ${c.project}`, c.project, await api.outbox(fork)),
+        );
       } finally {
         await api.drop(fork);
       }

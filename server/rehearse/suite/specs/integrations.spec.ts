@@ -25,7 +25,8 @@ for (const integration of plan?.integrations ?? []) {
           : await api.call(integration.as, req.method, req.path, req.body, fork);
         const ok = res.status >= 200 && res.status < 300;
         obs.push({
-          check: 'integrations', id: `integrations|${integration.file}|${n}`,
+          check: 'integrations',
+          id: `integrations|${integration.file}|${n}`,
           label: `${integration.name} request ${n}: ${req.method} ${req.path}`,
           keys: { integration: [integration.name, integration.file], request: [String(n)] },
           value: { status: res.status, ...(ok ? {} : errorsOf(res.body)) },

@@ -8,10 +8,21 @@ import { inRehearsal, record, SandboxClient, suitePlan } from '../client.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
 
-export const MATRIX_PERMISSIONS = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ADD_COMMENTS', 'ADMINISTER_PROJECTS'] as const;
+export const MATRIX_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'TRANSITION_ISSUES',
+  'ADD_COMMENTS',
+  'ADMINISTER_PROJECTS',
+] as const;
 const WORDS: Record<string, string> = {
-  BROWSE_PROJECTS: 'browse', CREATE_ISSUES: 'create issues in', EDIT_ISSUES: 'edit issues in',
-  TRANSITION_ISSUES: 'transition issues in', ADD_COMMENTS: 'comment in', ADMINISTER_PROJECTS: 'administer',
+  BROWSE_PROJECTS: 'browse',
+  CREATE_ISSUES: 'create issues in',
+  EDIT_ISSUES: 'edit issues in',
+  TRANSITION_ISSUES: 'transition issues in',
+  ADD_COMMENTS: 'comment in',
+  ADMINISTER_PROJECTS: 'administer',
 };
 
 for (const project of plan?.projects ?? []) {
@@ -19,11 +30,16 @@ for (const project of plan?.projects ?? []) {
     const api = new SandboxClient();
     const obs: Observation[] = [];
     for (const p of plan!.personas) {
-      const res = await api.call(p.email, 'GET', `/rest/api/2/mypermissions?projectKey=${encodeURIComponent(project.key)}&permissions=${MATRIX_PERMISSIONS.join(',')}`);
+      const res = await api.call(
+        p.email,
+        'GET',
+        `/rest/api/2/mypermissions?projectKey=${encodeURIComponent(project.key)}&permissions=${MATRIX_PERMISSIONS.join(',')}`,
+      );
       for (const perm of MATRIX_PERMISSIONS) {
         const have = res.status === 200 ? res.body.permissions?.[perm]?.havePermission === true : false;
         obs.push({
-          check: 'permissions', id: `permissions|${project.key}|${p.email}|${perm}`,
+          check: 'permissions',
+          id: `permissions|${project.key}|${p.email}|${perm}`,
           label: `${p.displayName} may ${WORDS[perm]} ${project.name} (${project.key})`,
           keys: { project: [project.key, project.name], persona: [p.email, p.displayName, p.accountId], permission: [perm] },
           value: have,

@@ -14,7 +14,9 @@ const plan = inRehearsal() ? suitePlan() : undefined;
 
 const stateOf = async (api: SandboxClient, as: string, key: string, fork: string) => {
   const res = await api.call(as, 'GET', `/rest/api/2/issue/${key}?fields=status,resolution`, undefined, fork);
-  return res.status === 200 ? { status: res.body.fields.status?.name as string, resolution: (res.body.fields.resolution?.name ?? null) as string | null } : { status: `HTTP ${res.status}`, resolution: null };
+  return res.status === 200
+    ? { status: res.body.fields.status?.name as string, resolution: (res.body.fields.resolution?.name ?? null) as string | null }
+    : { status: `HTTP ${res.status}`, resolution: null };
 };
 
 const viaUi = async (ui: UiSession, s: WalkStep, fork: string) => {
@@ -42,7 +44,11 @@ const viaRest = async (api: SandboxClient, s: WalkStep, fork: string) => {
   if (!t) return { taken: false, messages: [`"${s.transitionName}" is not offered to ${s.persona.displayName} on ${s.issueKey}`], errors: {} };
   const fields: Record<string, unknown> = {};
   for (const f of s.fields) fields[f.fieldId] = f.rest;
-  const body = { transition: { id: t.id }, ...(s.fields.length ? { fields } : {}), ...(s.comment ? { update: { comment: [{ add: { body: s.comment } }] } } : {}) };
+  const body = {
+    transition: { id: t.id },
+    ...(s.fields.length ? { fields } : {}),
+    ...(s.comment ? { update: { comment: [{ add: { body: s.comment } }] } } : {}),
+  };
   const res = await api.call(s.persona.email, 'POST', `/rest/api/2/issue/${s.issueKey}/transitions`, body, fork);
   return { taken: res.status === 204, ...(res.status === 204 ? { messages: [], errors: {} } : errorsOf(res.body)) };
 };
@@ -61,12 +67,32 @@ for (const wf of workflows) {
         const r = browser ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
         const after = await stateOf(api, s.persona.email, s.issueKey, fork);
         obs.push({
-          check: 'transitions', id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
+          check: 'transitions',
+          id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
           label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${browser ? 'the web UI' : 'REST'}`,
-          keys: { project: [s.project], issueType: [s.issueTypeName], persona: [s.persona.email, s.persona.displayName, s.persona.accountId], issue: [s.issueKey], transition: [s.transitionName, s.transitionId], status: [s.fromStatus, s.toStatus], workflow: [s.workflow] },
-          value: { taken: r.taken, status: after.status, resolution: after.resolution, ...(r.taken ? {} : { messages: r.messages, errors: r.errors }) },
+          keys: {
+            project: [s.project],
+            issueType: [s.issueTypeName],
+            persona: [s.persona.email, s.persona.displayName, s.persona.accountId],
+            issue: [s.issueKey],
+            transition: [s.transitionName, s.transitionId],
+            status: [s.fromStatus, s.toStatus],
+            workflow: [s.workflow],
+          },
+          value: {
+            taken: r.taken,
+            status: after.status,
+            resolution: after.resolution,
+            ...(r.taken ? {} : { messages: r.messages, errors: r.errors }),
+          },
         });
-        obs.push(...notificationObservations(`${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`, s.project, await api.outbox(fork)));
+        obs.push(
+          ...notificationObservations(
+            `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`,
+            s.project,
+            await api.outbox(fork),
+          ),
+        );
       } finally {
         await api.drop(fork);
       }
@@ -85,9 +111,16 @@ if (plan?.samples.length) {
         const res = await api.call(p.email, 'GET', `/rest/api/2/issue/${s.issueKey}/transitions`);
         const names = res.status === 200 ? ((res.body.transitions ?? []) as any[]).map((t) => `${t.name} → ${t.to?.name}`) : [`HTTP ${res.status}`];
         obs.push({
-          check: 'transitions', id: `transitions|sees|${s.issueKey}|${p.email}`,
+          check: 'transitions',
+          id: `transitions|sees|${s.issueKey}|${p.email}`,
           label: `the transitions ${p.displayName} sees on ${s.issueKey} (${s.issueTypeName} in ${s.project}, ${s.status})`,
-          keys: { project: [s.project], issueType: [s.issueTypeName], persona: [p.email, p.displayName, p.accountId], issue: [s.issueKey], status: [s.status] },
+          keys: {
+            project: [s.project],
+            issueType: [s.issueTypeName],
+            persona: [p.email, p.displayName, p.accountId],
+            issue: [s.issueKey],
+            status: [s.status],
+          },
           value: names,
         });
       }

@@ -5,20 +5,38 @@ import type { ExpectedDifference } from '../../../../server/migrate/expect.ts';
 import type { Difference } from '../../../../server/rehearse/result.ts';
 
 const revoked: Difference = {
-  check: 'permissions', id: 'permissions|ACME|bob@tiny.example|CREATE_ISSUES', label: 'Bob may create issues in Acme Product (ACME)',
-  keys: { project: ['ACME', 'Acme Product'], persona: ['bob@tiny.example', 'Bob Builder', 'u-bob'], permission: ['CREATE_ISSUES'], change: ['revoked'] },
-  change: 'revoked', before: true, after: false,
+  check: 'permissions',
+  id: 'permissions|ACME|bob@tiny.example|CREATE_ISSUES',
+  label: 'Bob may create issues in Acme Product (ACME)',
+  keys: {
+    project: ['ACME', 'Acme Product'],
+    persona: ['bob@tiny.example', 'Bob Builder', 'u-bob'],
+    permission: ['CREATE_ISSUES'],
+    change: ['revoked'],
+  },
+  change: 'revoked',
+  before: true,
+  after: false,
 };
 /** The same fact the other way: not a breaking change, so entries that do not name the change accept it. */
 const granted: Difference = { ...revoked, keys: { ...revoked.keys, change: ['granted'] }, change: 'granted', before: false, after: true };
 const required: Difference = {
-  check: 'createmeta', id: 'createmeta|ACME|Bug|customfield_10010', label: 'field Severity on the create form of a Bug in Acme Product (ACME)',
+  check: 'createmeta',
+  id: 'createmeta|ACME|Bug|customfield_10010',
+  label: 'field Severity on the create form of a Bug in Acme Product (ACME)',
   keys: { project: ['ACME', 'Acme Product'], issueType: ['Bug', '10001'], field: ['customfield_10010', 'Severity'], change: ['required'] },
-  change: 'required', before: { required: false }, after: { required: true },
+  change: 'required',
+  before: { required: false },
+  after: { required: true },
 };
 const filterChanged: Difference = {
-  check: 'filters', id: 'filters|10100', label: 'saved filter "Open ACME bugs"', keys: { filter: ['Open ACME bugs', '10100'], change: ['changed'] },
-  change: 'changed', before: ['ACME-1'], after: [],
+  check: 'filters',
+  id: 'filters|10100',
+  label: 'saved filter "Open ACME bugs"',
+  keys: { filter: ['Open ACME bugs', '10100'], change: ['changed'] },
+  change: 'changed',
+  before: ['ACME-1'],
+  after: [],
 };
 
 const m = (id: string, expectList: ExpectedDifference[], text: string[] = []): MigrationExpectations => ({ id, expect: expectList, text });
@@ -34,15 +52,40 @@ describe('classifyDifferences: matching expect entries', () => {
     { name: 'persona by account id', entry: { check: 'permissions', persona: 'u-bob', reason: 'r' }, diff: granted, matches: true },
     { name: 'persona by display name', entry: { check: 'permissions', persona: 'bob builder', reason: 'r' }, diff: granted, matches: true },
     { name: 'a part of a name is not a name', entry: { check: 'permissions', persona: 'bob', reason: 'r' }, diff: revoked, matches: false },
-    { name: 'a breaking change (revoked) needs the change named', entry: { check: 'permissions', project: 'ACME', reason: 'r' }, diff: revoked, matches: false },
+    {
+      name: 'a breaking change (revoked) needs the change named',
+      entry: { check: 'permissions', project: 'ACME', reason: 'r' },
+      diff: revoked,
+      matches: false,
+    },
     { name: 'the change word', entry: { check: 'permissions', change: 'revoked', reason: 'r' }, diff: revoked, matches: true },
     { name: 'the opposite change word', entry: { check: 'permissions', change: 'granted', reason: 'r' }, diff: revoked, matches: false },
-    { name: 'every key given matches', entry: { check: 'permissions', project: 'ACME', persona: 'u-bob', permission: 'CREATE_ISSUES', change: 'revoked', reason: 'r' }, diff: revoked, matches: true },
-    { name: 'one key of several differs', entry: { check: 'permissions', project: 'ACME', persona: 'u-bob', permission: 'EDIT_ISSUES', reason: 'r' }, diff: revoked, matches: false },
-    { name: 'a key the difference lacks', entry: { check: 'createmeta', field: 'Severity', reason: 'r' }, diff: { ...required, keys: { project: ['ACME'], change: ['required'] } }, matches: false },
+    {
+      name: 'every key given matches',
+      entry: { check: 'permissions', project: 'ACME', persona: 'u-bob', permission: 'CREATE_ISSUES', change: 'revoked', reason: 'r' },
+      diff: revoked,
+      matches: true,
+    },
+    {
+      name: 'one key of several differs',
+      entry: { check: 'permissions', project: 'ACME', persona: 'u-bob', permission: 'EDIT_ISSUES', reason: 'r' },
+      diff: revoked,
+      matches: false,
+    },
+    {
+      name: 'a key the difference lacks',
+      entry: { check: 'createmeta', field: 'Severity', reason: 'r' },
+      diff: { ...required, keys: { project: ['ACME'], change: ['required'] } },
+      matches: false,
+    },
     { name: 'field by name', entry: { check: 'createmeta', field: 'severity', change: 'required', reason: 'r' }, diff: required, matches: true },
     { name: 'field by id', entry: { check: 'createmeta', field: 'customfield_10010', reason: 'r' }, diff: required, matches: true },
-    { name: 'required is not optional', entry: { check: 'createmeta', field: 'Severity', change: 'optional', reason: 'r' }, diff: required, matches: false },
+    {
+      name: 'required is not optional',
+      entry: { check: 'createmeta', field: 'Severity', change: 'optional', reason: 'r' },
+      diff: required,
+      matches: false,
+    },
     { name: 'issue type by id', entry: { check: 'createmeta', issueType: '10001', reason: 'r' }, diff: required, matches: true },
   ];
   it.each(cases)('$name → $matches', ({ entry, diff, matches }) => {
@@ -61,7 +104,11 @@ describe('classifyDifferences: matching expect entries', () => {
 
 describe('classifyDifferences: several migrations', () => {
   it('the first matching entry of the first matching migration declares a difference; the others are unused', () => {
-    const a = m('A', [{ check: 'filters', reason: 'a0' }, { check: 'permissions', project: 'ACME', change: 'revoked', reason: 'a1' }, { check: 'permissions', change: 'revoked', reason: 'a2' }]);
+    const a = m('A', [
+      { check: 'filters', reason: 'a0' },
+      { check: 'permissions', project: 'ACME', change: 'revoked', reason: 'a1' },
+      { check: 'permissions', change: 'revoked', reason: 'a2' },
+    ]);
     const b = m('B', [{ check: 'permissions', change: 'revoked', reason: 'b0' }]);
     const c = classifyDifferences([revoked], [a, b]);
     expect(c.expected).toHaveLength(1);
@@ -73,14 +120,23 @@ describe('classifyDifferences: several migrations', () => {
     ]);
   });
   it('a later migration declares what an earlier one does not', () => {
-    const c = classifyDifferences([revoked, required], [m('A', [{ check: 'createmeta', reason: 'a' }]), m('B', [{ check: 'permissions', change: 'revoked', reason: 'b' }])]);
-    expect(c.expected.map((d) => [d.id, d.expectedBy])).toEqual([[revoked.id, { migration: 'B', reason: 'b' }], [required.id, { migration: 'A', reason: 'a' }]]);
+    const c = classifyDifferences(
+      [revoked, required],
+      [m('A', [{ check: 'createmeta', reason: 'a' }]), m('B', [{ check: 'permissions', change: 'revoked', reason: 'b' }])],
+    );
+    expect(c.expected.map((d) => [d.id, d.expectedBy])).toEqual([
+      [revoked.id, { migration: 'B', reason: 'b' }],
+      [required.id, { migration: 'A', reason: 'a' }],
+    ]);
     expect(c.regressions).toEqual([]);
     expect(c.unused).toEqual([]);
   });
   it('one entry may declare several differences, and keeps their order', () => {
     const other = { ...revoked, id: 'permissions|ACME|carol@tiny.example|CREATE_ISSUES', keys: { ...revoked.keys, persona: ['carol@tiny.example'] } };
-    const c = classifyDifferences([revoked, other, filterChanged], [m('A', [{ check: 'permissions', permission: 'CREATE_ISSUES', change: 'revoked', reason: 'tighten' }])]);
+    const c = classifyDifferences(
+      [revoked, other, filterChanged],
+      [m('A', [{ check: 'permissions', permission: 'CREATE_ISSUES', change: 'revoked', reason: 'tighten' }])],
+    );
     expect(c.expected.map((d) => d.id)).toEqual([revoked.id, other.id]);
     expect(c.regressions.map((d) => d.id)).toEqual([filterChanged.id]);
     expect(c.unused).toEqual([]);
@@ -98,7 +154,16 @@ describe('classifyDifferences: several migrations', () => {
     expect(c.unused).toEqual([]);
   });
   it('with no differences every entry is unused, numbered within its migration', () => {
-    const c = classifyDifferences([], [m('A', [{ check: 'filters', reason: 'x' }]), m('B', [{ check: 'boards', reason: 'y' }, { check: 'specs', reason: 'z' }])]);
+    const c = classifyDifferences(
+      [],
+      [
+        m('A', [{ check: 'filters', reason: 'x' }]),
+        m('B', [
+          { check: 'boards', reason: 'y' },
+          { check: 'specs', reason: 'z' },
+        ]),
+      ],
+    );
     expect(c.unused.map((u) => `${u.migration}#${u.index}:${u.entry.check}`)).toEqual(['A#0:filters', 'B#0:boards', 'B#1:specs']);
   });
 });

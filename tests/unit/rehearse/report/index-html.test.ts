@@ -57,7 +57,7 @@ describe('indexHtml', () => {
     expect(page).toContain('person9@acme.test');
     expect(page).not.toContain('person10@acme.test');
     expect(page).toContain('<strong>Irreversible:</strong> Deletes the');
-    expect(page).toContain("statuses[&#39;In Review&#39;].name");
+    expect(page).toContain('statuses[&#39;In Review&#39;].name');
   });
 
   it('links traces and screenshots relative to the report, with the show-trace hint, and never a scheme', () => {

@@ -6,7 +6,10 @@ describe('docs/result-json.md', () => {
   it('names every field of server/rehearse/result.ts and steps.ts StepRecord', async () => {
     const doc = await readFile('docs/result-json.md', 'utf8');
     // StepRecord only of steps.ts: StepIo and StepLog are how steps are shown, not what result.json holds.
-    const sources = [await readFile('server/rehearse/result.ts', 'utf8'), (await readFile('server/rehearse/steps.ts', 'utf8')).split('export interface StepIo')[0]!];
+    const sources = [
+      await readFile('server/rehearse/result.ts', 'utf8'),
+      (await readFile('server/rehearse/steps.ts', 'utf8')).split('export interface StepIo')[0]!,
+    ];
     const fields = new Set<string>();
     for (const src of sources) {
       for (const block of src.matchAll(/export interface \w+[^{]*\{([\s\S]*?)\n\}/g)) {

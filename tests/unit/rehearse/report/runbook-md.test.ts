@@ -63,11 +63,29 @@ describe('runbookMarkdown', () => {
 });
 
 describe('runbookMarkdown: the production plan', () => {
-  it('lists apply\'s steps per migration with phase and class, manual ones with the reason', () => {
-    const r = { ...safeResult(ctx), productionPlan: { deploymentType: 'DataCenter' as const, migrations: [{ id: IDS[0], notWritten: ['projects[1].versions[1].ext: {"x":1}'], steps: [
-      { id: `${IDS[0]}#1`, phase: 'expand', class: 'manual', title: "create the status 'Peer Review'", reason: 'Jira Data Center has no REST API to create statuses' },
-      { id: `${IDS[0]}#2`, phase: 'contract', class: 'automatic-record', title: "delete the resolution 'Won't Do'" },
-    ] }] } };
+  it("lists apply's steps per migration with phase and class, manual ones with the reason", () => {
+    const r = {
+      ...safeResult(ctx),
+      productionPlan: {
+        deploymentType: 'DataCenter' as const,
+        migrations: [
+          {
+            id: IDS[0],
+            notWritten: ['projects[1].versions[1].ext: {"x":1}'],
+            steps: [
+              {
+                id: `${IDS[0]}#1`,
+                phase: 'expand',
+                class: 'manual',
+                title: "create the status 'Peer Review'",
+                reason: 'Jira Data Center has no REST API to create statuses',
+              },
+              { id: `${IDS[0]}#2`, phase: 'contract', class: 'automatic-record', title: "delete the resolution 'Won't Do'" },
+            ],
+          },
+        ],
+      },
+    };
     const s = section(runbookMarkdown(r, ctx), 'Production plan (`npm run apply`)');
     expect(s).toMatch(/^Planned for Jira Data Center on the snapshot/m);
     expect(s).toContain(`- **${IDS[0]}**`);
@@ -75,6 +93,8 @@ describe('runbookMarkdown: the production plan', () => {
     expect(s).toContain("  - contract, automatic, recording the issue values it overwrites: delete the resolution 'Won't Do'");
     expect(s).toContain('not written (vendor detail, left out of the proof)');
     expect(runbookMarkdown(safeResult(ctx), ctx)).not.toContain('## Production plan');
-    expect(runbookMarkdown({ ...safeResult(ctx), productionPlan: { error: 'no admin' } }, ctx)).toContain('The production plan could not be made: no admin');
+    expect(runbookMarkdown({ ...safeResult(ctx), productionPlan: { error: 'no admin' } }, ctx)).toContain(
+      'The production plan could not be made: no admin',
+    );
   });
 });

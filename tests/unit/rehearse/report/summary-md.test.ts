@@ -26,7 +26,9 @@ describe('summaryMarkdown', () => {
     const r = failingResult(ctx);
     const md = summaryMarkdown(r);
     for (const d of r.regressions) {
-      const row = md.split('\n').find((l) => l.startsWith(`| ${d.migration} | ${d.check} |`) && l.includes(d.label.replace(/[<>]/g, (c) => `\\${c}`)));
+      const row = md
+        .split('\n')
+        .find((l) => l.startsWith(`| ${d.migration} | ${d.check} |`) && l.includes(d.label.replace(/[<>]/g, (c) => `\\${c}`)));
       expect(row, d.label).toBeDefined();
     }
     expect(md).toContain('\\["Open"\\] → \\["Open","Peer Review"\\]');

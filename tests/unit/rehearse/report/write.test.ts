@@ -7,8 +7,12 @@ import { writeReport } from '../../../../server/rehearse/report/write.ts';
 import { buildContext, failingResult } from './fixture.ts';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'understudy-report-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'understudy-report-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('writeReport', () => {
   it('writes the five files into a new directory and returns their paths', async () => {

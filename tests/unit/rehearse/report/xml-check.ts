@@ -3,7 +3,12 @@
  * scanner with a tag stack. Checks balanced tags, quoted attributes, no duplicate attribute, no raw
  * `<` in text or attributes, `&` only as a known entity, and no character XML 1.0 forbids.
  */
-export interface XmlElement { name: string; attrs: Record<string, string>; children: XmlElement[]; text: string }
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
 
 const NAME = /^[A-Za-z_][\w.-]*/;
 const ENTITY = /^&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/;
@@ -43,8 +48,17 @@ export const parseXml = (xml: string): XmlElement => {
     const el: XmlElement = { name, attrs: {}, children: [], text: '' };
     for (;;) {
       while (/\s/.test(xml[j] ?? '')) j++;
-      if (xml.startsWith('/>', j)) { j += 2; stack.at(-1)!.children.push(el); break; }
-      if (xml[j] === '>') { j += 1; stack.at(-1)!.children.push(el); stack.push(el); break; }
+      if (xml.startsWith('/>', j)) {
+        j += 2;
+        stack.at(-1)!.children.push(el);
+        break;
+      }
+      if (xml[j] === '>') {
+        j += 1;
+        stack.at(-1)!.children.push(el);
+        stack.push(el);
+        break;
+      }
       const attr = NAME.exec(xml.slice(j))?.[0];
       if (!attr || xml[j + attr.length] !== '=' || xml[j + attr.length + 1] !== '"') throw new Error(`bad attribute at ${j} in <${name}>`);
       const start = j + attr.length + 2;

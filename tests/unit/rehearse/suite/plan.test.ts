@@ -26,8 +26,14 @@ beforeAll(async () => {
 describe('buildSuitePlan: create cases', () => {
   it('one per non-archived project × non-subtask issue type', () => {
     const config = snap.config!;
-    const want = config.projects.filter((p) => !p.archived).flatMap((p) => issueTypesOf(config, p)
-      .map((id) => config.issueTypes.find((t) => t.id === id)!).filter((t) => !t.subtask).map((t) => `${p.key}/${t.name}`));
+    const want = config.projects
+      .filter((p) => !p.archived)
+      .flatMap((p) =>
+        issueTypesOf(config, p)
+          .map((id) => config.issueTypes.find((t) => t.id === id)!)
+          .filter((t) => !t.subtask)
+          .map((t) => `${p.key}/${t.name}`),
+      );
     expect(plan.creates.map((c) => c.id)).toEqual(want);
     expect(want).toEqual(['ACME/Bug', 'ACME/Task', 'OPS/Task', 'SEC/Bug', 'SEC/Task']);
   });
@@ -35,7 +41,11 @@ describe('buildSuitePlan: create cases', () => {
     const t = trackerOn(fresh());
     for (const c of plan.creates) expect(t.can(c.persona.accountId, 'CREATE_ISSUES', c.project), c.id).toBe(true);
     expect(Object.fromEntries(plan.creates.map((c) => [c.id, c.persona.accountId]))).toEqual({
-      'ACME/Bug': 'u-bob', 'ACME/Task': 'u-bob', 'OPS/Task': 'u-carol', 'SEC/Bug': 'u-dave', 'SEC/Task': 'u-dave',
+      'ACME/Bug': 'u-bob',
+      'ACME/Task': 'u-bob',
+      'OPS/Task': 'u-carol',
+      'SEC/Bug': 'u-dave',
+      'SEC/Task': 'u-dave',
     });
   });
   it('fills what the baseline requires without a default, in REST and form shapes', () => {
@@ -48,7 +58,11 @@ describe('buildSuitePlan: create cases', () => {
   it('every create case succeeds on the baseline with what it fills', () => {
     expect(plan.notes).toEqual([]);
     for (const c of plan.creates) {
-      const created = trackerOn(fresh()).createIssue(c.persona.accountId, { project: c.project, issueType: c.issueType, fields: { ...modelOf(c.fields), summary: c.summary } });
+      const created = trackerOn(fresh()).createIssue(c.persona.accountId, {
+        project: c.project,
+        issueType: c.issueType,
+        fields: { ...modelOf(c.fields), summary: c.summary },
+      });
       expect(created.key, c.id).toMatch(new RegExp(`^${c.project}-\\d+$`));
     }
   });
@@ -95,22 +109,27 @@ describe('buildSuitePlan: walks', () => {
       const wf = workflowFor(config, config.projects.find((p) => p.key === issue.project)!, issue.issueType)!;
       expect(wf.name, w.id).toBe(w.workflow);
       expect(config.statuses.find((s) => s.id === issue.status)!.name, w.id).toBe(w.fromStatus);
-      expect(t.transitions(w.persona.accountId, w.issueKey).map((v) => v.id), w.id).toContain(w.transitionId);
+      expect(
+        t.transitions(w.persona.accountId, w.issueKey).map((v) => v.id),
+        w.id,
+      ).toContain(w.transitionId);
       expect(w.id).toBe(`${w.workflow}/${w.transitionName}/${w.fromStatus}`);
     }
   });
   it('each walk succeeds on the baseline with what it fills, and lands where it says', () => {
     for (const w of plan.walks) {
       const state = fresh();
-      const after = trackerOn(state).doTransition(w.persona.accountId, w.issueKey, w.transitionId, { fields: modelOf(w.fields), ...(w.comment ? { comment: w.comment } : {}) });
+      const after = trackerOn(state).doTransition(w.persona.accountId, w.issueKey, w.transitionId, {
+        fields: modelOf(w.fields),
+        ...(w.comment ? { comment: w.comment } : {}),
+      });
       expect(state.config.statuses.find((s) => s.id === after.status)!.name, w.id).toBe(w.toStatus);
     }
   });
   it('names the known walks of the tiny fixture', () => {
-    expect(plan.walks.map((w) => `${w.id} as ${w.persona.accountId} on ${w.issueKey}`)).toEqual(expect.arrayContaining([
-      'Software Workflow/Start Progress/Open as u-bob on ACME-1',
-      'Simple Workflow/Reopen/Closed as u-bob on ACME-4',
-    ]));
+    expect(plan.walks.map((w) => `${w.id} as ${w.persona.accountId} on ${w.issueKey}`)).toEqual(
+      expect.arrayContaining(['Software Workflow/Start Progress/Open as u-bob on ACME-1', 'Simple Workflow/Reopen/Closed as u-bob on ACME-4']),
+    );
   });
   it('the first uiSample transitions of each workflow go through the browser', () => {
     const ui = plan.walks.filter((w) => w.ui);
@@ -121,7 +140,11 @@ describe('buildSuitePlan: walks', () => {
     const state = fresh();
     state.issues = state.issues.filter((i) => i.status !== '6');
     const p = buildSuitePlan(state, [], NOW, LIMITS);
-    expect(p.unwalkable).toContainEqual({ workflow: 'Simple Workflow', transition: 'Reopen', reason: 'no sample issue is in a status it starts from' });
+    expect(p.unwalkable).toContainEqual({
+      workflow: 'Simple Workflow',
+      transition: 'Reopen',
+      reason: 'no sample issue is in a status it starts from',
+    });
     expect(p.walks.some((w) => w.workflow === 'Simple Workflow' && w.transitionName === 'Reopen')).toBe(false);
   });
 });
@@ -143,9 +166,16 @@ describe('buildSuitePlan: samples, personas, viewers', () => {
     expect(buildSuitePlan(fresh(), [], NOW, { ...LIMITS, issuesPerStatus: 5 }).samples).toHaveLength(12);
   });
   it('filters and boards are viewed by their filter owner; projects and integrations are listed', () => {
-    expect(plan.filters.map((f) => [f.id, f.viewer.accountId])).toEqual([['10100', 'u-bob'], ['10101', 'u-carol']]);
+    expect(plan.filters.map((f) => [f.id, f.viewer.accountId])).toEqual([
+      ['10100', 'u-bob'],
+      ['10101', 'u-carol'],
+    ]);
     expect(plan.boards.map((b) => [b.id, b.viewer.accountId])).toEqual([['1', 'u-carol']]);
-    expect(plan.projects).toEqual([{ key: 'ACME', name: 'Acme Product' }, { key: 'OPS', name: 'Operations' }, { key: 'SEC', name: 'Security' }]);
+    expect(plan.projects).toEqual([
+      { key: 'ACME', name: 'Acme Product' },
+      { key: 'OPS', name: 'Operations' },
+      { key: 'SEC', name: 'Security' },
+    ]);
     expect(plan.integrations.map((i) => [i.name, i.file])).toEqual(snap.integrations.map((i) => [i.data.name, i.file]));
     expect(plan.integrations.length).toBe(1);
     expect(plan.now).toBe(NOW);

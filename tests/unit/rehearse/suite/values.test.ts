@@ -7,9 +7,19 @@ import type { FieldMeta } from '../../../../server/tracker/index.ts';
 
 const NOW = '2025-06-01T12:34:56.789Z';
 const ctx = { accountId: 'u-bob', groupId: 'g-devs', now: NOW };
-const options = [{ id: 'o1', name: 'One' }, { id: 'o2', name: 'Two' }, { id: 'o3', name: 'Three' }];
+const options = [
+  { id: 'o1', name: 'One' },
+  { id: 'o2', name: 'Two' },
+  { id: 'o3', name: 'Three' },
+];
 const meta = (type: string, allowedValues?: FieldMeta['allowedValues']): FieldMeta => ({
-  fieldId: `f-${type}`, name: type, type, custom: true, required: true, hasDefaultValue: false, ...(allowedValues ? { allowedValues } : {}),
+  fieldId: `f-${type}`,
+  name: type,
+  type,
+  custom: true,
+  required: true,
+  hasDefaultValue: false,
+  ...(allowedValues ? { allowedValues } : {}),
 });
 
 describe('modelValueFor', () => {
@@ -33,7 +43,21 @@ describe('modelValueFor', () => {
     { type: 'components', allowed: options, model: ['o1'] },
     { type: 'version', allowed: options, model: 'o3' },
     { type: 'multi-version', allowed: options, model: ['o3'] },
-    { type: 'cascading-select', allowed: [{ id: 'p1', name: 'P', children: [{ id: 'c1', name: 'C' }, { id: 'c2', name: 'D' }] }, { id: 'p2', name: 'Q' }], model: { parent: 'p1', child: 'c1' } },
+    {
+      type: 'cascading-select',
+      allowed: [
+        {
+          id: 'p1',
+          name: 'P',
+          children: [
+            { id: 'c1', name: 'C' },
+            { id: 'c2', name: 'D' },
+          ],
+        },
+        { id: 'p2', name: 'Q' },
+      ],
+      model: { parent: 'p1', child: 'c1' },
+    },
     { type: 'cascading-select', allowed: [{ id: 'p2', name: 'Q', children: [] }], model: { parent: 'p2' } },
   ];
   it.each(cases)('$type → $model', ({ type, allowed, model }) => {
@@ -43,7 +67,10 @@ describe('modelValueFor', () => {
     expect(FIELD_TYPES.filter((t) => !cases.some((c) => c.type === t))).toEqual([]);
   });
   it('versions take the last offered (the current release), other lists the first', () => {
-    const releases = [{ id: 'ver-1', name: '1.0' }, { id: 'ver-2', name: '2.0' }];
+    const releases = [
+      { id: 'ver-1', name: '1.0' },
+      { id: 'ver-2', name: '2.0' },
+    ];
     expect(modelValueFor(meta('version', releases), ctx)).toBe('ver-2');
     expect(modelValueFor(meta('multi-version', releases), ctx)).toEqual(['ver-2']);
     expect(modelValueFor(meta('select', releases), ctx)).toBe('ver-1');

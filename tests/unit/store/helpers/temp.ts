@@ -14,10 +14,23 @@ export const tempDir = async (): Promise<string> => {
 };
 
 export const makeSnapshot = async (dir: string, issues = 45, shardSize = 20): Promise<string> => {
-  await writeSnapshot(dir, {
-    manifest: { kind: 'fixture', name: 'tiny', createdAt: '2024-01-01T00:00:00.000Z', source: { type: 'generator', seed: 1 }, counts: { issues, statuses: 3 }, productionTotals: { issues }, notContained: ['attachments'] },
-    config: tinyConfig(), issues: tinyIssues(issues),
-  }, { shardSize });
+  await writeSnapshot(
+    dir,
+    {
+      manifest: {
+        kind: 'fixture',
+        name: 'tiny',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        source: { type: 'generator', seed: 1 },
+        counts: { issues, statuses: 3 },
+        productionTotals: { issues },
+        notContained: ['attachments'],
+      },
+      config: tinyConfig(),
+      issues: tinyIssues(issues),
+    },
+    { shardSize },
+  );
   return dir;
 };
 

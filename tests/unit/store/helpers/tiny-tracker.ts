@@ -12,7 +12,10 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const WORDS = 'login page crash export report slow search filter board sprint release deploy timeout null pointer memory leak button label screen field option workflow status'.split(' ');
+const WORDS =
+  'login page crash export report slow search filter board sprint release deploy timeout null pointer memory leak button label screen field option workflow status'.split(
+    ' ',
+  );
 
 export const tinyConfig = (): Config => ({
   tracker: { title: 'Tiny', flavour: 'jira', deploymentType: 'Cloud', refs: { baseUrl: 'https://tiny.example' } },
@@ -21,8 +24,14 @@ export const tinyConfig = (): Config => ({
     { id: '3', name: 'In Progress', category: 'in-progress' },
     { id: '6', name: 'Done', category: 'done', description: 'Finished' },
   ],
-  issueTypes: [{ id: '10001', name: 'Bug', subtask: false }, { id: '10002', name: 'Sub-task', subtask: true, hierarchyLevel: -1 }],
-  priorities: [{ id: '1', name: 'High', color: '#f00' }, { id: '2', name: 'Low' }],
+  issueTypes: [
+    { id: '10001', name: 'Bug', subtask: false },
+    { id: '10002', name: 'Sub-task', subtask: true, hierarchyLevel: -1 },
+  ],
+  priorities: [
+    { id: '1', name: 'High', color: '#f00' },
+    { id: '2', name: 'Low' },
+  ],
   resolutions: [{ id: '10000', name: 'Fixed' }],
   issueLinkTypes: [{ id: '10100', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }],
   fields: [],
@@ -33,14 +42,39 @@ export const tinyConfig = (): Config => ({
   groups: [{ id: 'g1', name: 'developers' }],
   roles: [{ id: 'r1', name: 'Developers' }],
   globalPermissions: [{ permission: 'ADMINISTER', group: 'g1' }],
-  projects: [{
-    id: '10000', key: 'TINY', name: 'Tiny', kind: 'software', lead: 'u1', archived: false,
-    components: [{ id: 'c1', name: 'UI' }], versions: [{ id: 'v1', name: '1.0', released: true, archived: false }],
-    roles: [{ role: 'r1', actors: [{ type: 'group', id: 'g1' }] }],
-    schemes: { issueTypeScheme: 'its', workflowScheme: 'ws', issueTypeScreenScheme: 'itss', fieldConfigurationScheme: 'fcs', permissionScheme: 'ps', notificationScheme: 'ns' },
-  }],
-  issueTypeSchemes: [], workflows: [], workflowSchemes: [], screens: [], screenSchemes: [], issueTypeScreenSchemes: [],
-  fieldConfigurations: [], fieldConfigurationSchemes: [], permissionSchemes: [], notificationSchemes: [], filters: [], boards: [],
+  projects: [
+    {
+      id: '10000',
+      key: 'TINY',
+      name: 'Tiny',
+      kind: 'software',
+      lead: 'u1',
+      archived: false,
+      components: [{ id: 'c1', name: 'UI' }],
+      versions: [{ id: 'v1', name: '1.0', released: true, archived: false }],
+      roles: [{ role: 'r1', actors: [{ type: 'group', id: 'g1' }] }],
+      schemes: {
+        issueTypeScheme: 'its',
+        workflowScheme: 'ws',
+        issueTypeScreenScheme: 'itss',
+        fieldConfigurationScheme: 'fcs',
+        permissionScheme: 'ps',
+        notificationScheme: 'ns',
+      },
+    },
+  ],
+  issueTypeSchemes: [],
+  workflows: [],
+  workflowSchemes: [],
+  screens: [],
+  screenSchemes: [],
+  issueTypeScreenSchemes: [],
+  fieldConfigurations: [],
+  fieldConfigurationSchemes: [],
+  permissionSchemes: [],
+  notificationSchemes: [],
+  filters: [],
+  boards: [],
 });
 
 const iso = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 3_600_000).toISOString();
@@ -50,14 +84,34 @@ export const tinyIssue = (n: number, seed = 1): Issue => {
   const words = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
   const done = r() < 0.4;
   return {
-    id: String(10000 + n), key: `TINY-${n + 1}`, project: 'TINY', issueType: '10001',
-    status: done ? '6' : '1', resolution: done ? '10000' : null, priority: r() < 0.5 ? '1' : '2',
-    summary: words(6), description: words(30), reporter: 'u1', assignee: r() < 0.7 ? 'u2' : null,
-    labels: r() < 0.5 ? ['backend', 'p1'] : [], components: ['c1'], fixVersions: r() < 0.3 ? ['v1'] : [], versions: [],
-    created: iso(n), updated: iso(n + 5), watchers: ['u1'],
+    id: String(10000 + n),
+    key: `TINY-${n + 1}`,
+    project: 'TINY',
+    issueType: '10001',
+    status: done ? '6' : '1',
+    resolution: done ? '10000' : null,
+    priority: r() < 0.5 ? '1' : '2',
+    summary: words(6),
+    description: words(30),
+    reporter: 'u1',
+    assignee: r() < 0.7 ? 'u2' : null,
+    labels: r() < 0.5 ? ['backend', 'p1'] : [],
+    components: ['c1'],
+    fixVersions: r() < 0.3 ? ['v1'] : [],
+    versions: [],
+    created: iso(n),
+    updated: iso(n + 5),
+    watchers: ['u1'],
     customFields: { cf_10010: words(3), cf_10011: Math.floor(r() * 100), cf_10012: ['opt1', 'opt2'] },
     comments: [{ id: `c${n}`, author: 'u1', body: words(15), created: iso(n + 1) }],
-    history: [{ id: `h${n}`, author: 'u1', created: iso(n + 2), items: [{ field: 'status', fieldId: 'status', from: '1', fromString: 'Open', to: '3', toString: 'In Progress' }] }],
+    history: [
+      {
+        id: `h${n}`,
+        author: 'u1',
+        created: iso(n + 2),
+        items: [{ field: 'status', fieldId: 'status', from: '1', fromString: 'Open', to: '3', toString: 'In Progress' }],
+      },
+    ],
     links: n > 0 && r() < 0.2 ? [{ id: `l${n}`, type: '10100', direction: 'outward', issue: `TINY-${n}` }] : [],
   };
 };
