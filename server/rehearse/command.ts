@@ -163,6 +163,10 @@ export const runRehearseCommand = async (
       }
       if (!r.rollbackProven && !r.hazards.some((h) => h.kind.startsWith('rollback')))
         io.out('  - the rollback was not proven (the rehearsal stopped before it)');
+      if (r.skippedSteps?.length)
+        io.out(
+          `  stopped early (${r.skippedSteps[0]!.reason}): ${r.skippedSteps.length} steps did not run, ${r.skippedSteps.map((s) => s.name).join(', ')}`,
+        );
     }
     const warnings = r.hazards.filter((h) => h.severity === 'warning');
     if (warnings.length && !r.strict) io.out(`  ${warnings.length} warning(s) (they fail the gate): ${warnings.map((w) => w.kind).join(', ')}`);

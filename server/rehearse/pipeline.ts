@@ -12,13 +12,15 @@ import { CheckFailed, UserError } from '../common/errors.ts';
 import { type Config, formatProblem, hasErrors, validateSnapshotData, validateState } from '../model/index.ts';
 import { configChanges, deepEqual, loadMigrations, migrateDown, migrateUp, MigrationError, planMigrations, selectPending } from '../migrate/index.ts';
 import { ForkHub, type InternalErrorEntry, listen, loadUiRouter } from '../http/index.ts';
-import { createInstance, readSnapshot } from '../store/index.ts';
+import { createInstance, createMemoryInstance, readSnapshot } from '../store/index.ts';
 import { NO_BROWSER_HINT } from './browser/ensure-chromium.ts';
 import { BrowserNotFound, findChromium } from './browser/find-chromium.ts';
 import { broadExpectationHazards, planHazards, reachabilityHazards, totalNotificationHazards, unusedExpectationHazards } from './hazards.ts';
 import { backoutSentences, changeAreas } from './migration-words.ts';
 import { classifyDifferences } from './observe/classify.ts';
 import { keepSandboxErrors } from './sandbox-errors.ts';
+import { holderObservations } from './lockouts.ts';
+import { proveInMemory } from './memory-proof.ts';
 import { compareObservations } from './observe/compare.ts';
 import { runRegression } from './regression-run.ts';
 import type { Hazard, MigrationReport, Phase, RehearsalResult } from './result.ts';
@@ -59,6 +61,22 @@ export interface RehearsalOutcome {
 const NOT_RUN = [
   'production itself: the rehearsal ran on a copy; the runbook lists the steps to do there',
   'sub-task creation through the create form (sub-task types are covered by the create metadata and the transition walks)',
+];
+
+/** The steps after the checks that need no browser, in order: what a fail-fast stop leaves out. */
+const LATER_STEPS = [
+  'prove the rollback in memory (up, down, up)',
+  'check the change (notification storms, lockouts, rules, expect)',
+  'create a throwaway instance',
+  'start the sandbox and generate the regression suite',
+  'regression run: baseline',
+  'migrate up',
+  'regression run: after-up',
+  'compare after up with the baseline',
+  'migrate down to the start',
+  'regression run: after-down',
+  'compare after down with the baseline',
+  'migrate up again',
 ];
 
 const changedWorkflows = (before: Config, after: Config): string[] => {
@@ -111,6 +129,13 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
   const hazard = (h: Hazard) => {
     result.hazards.push(h);
   };
+  // Fail fast: a change found broken without a browser stops here and says what did not run.
+  const stop = (reason: string): RehearsalOutcome => {
+    const done = new Set(log.steps.map((s) => s.name));
+    result.skippedSteps = LATER_STEPS.filter((n) => !done.has(n)).map((name) => ({ name, reason }));
+    result.notRun.push(`${result.skippedSteps.length} steps after the checks that need no browser (${reason}): see the steps that did not run`);
+    return finish();
+  };
 
   // Only find one: installing a browser is for `npm test`; a rehearsal without one is exit 2 at once.
   await log.run('find a browser', async (ev) => {
@@ -158,6 +183,127 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     return l;
   });
 
+  // Everything that needs no browser, on the snapshot in memory, before any regression run.
+  const memory = createMemoryInstance({ config: snap.config!, issues: snap.issues });
+  result.hashes.baseline = memory.hash();
+  outcome.baselineConfig = structuredClone(memory.data.config);
+  const baselineWarnings = new Set(
+    validateState(memory.data.config, memory.data.issues)
+      .filter((p) => p.severity === 'warning')
+      .map(formatProblem),
+  );
+  // An unknown --to is bad input, found at once.
+  const pending = selectPending(memory, loaded, { to: opts.to });
+  result.migrationFiles = pending.map(({ id, file, checksum }) => ({ id, file, checksum }));
+  const planState = structuredClone({ config: memory.data.config, issues: memory.data.issues });
+  const plan = await log.run(
+    'plan the pending migrations',
+    async (ev) => {
+      const items = planMigrations({ ...memory.data, ...planState }, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
+      for (const it of items)
+        ev.push(
+          `${it.id}: ${it.error ? `CANNOT APPLY: ${it.error}` : `${it.sentences.length} changes, ${it.issues.total} issues touched, ${it.notifications.total} notifications`}`,
+        );
+      return items;
+    },
+    (items) => items.every((i) => !i.error),
+  );
+  result.migrations = plan.map(
+    (p): MigrationReport => ({
+      id: p.id,
+      description: p.description,
+      sentences: p.sentences,
+      changes: changeAreas(pending.find((m) => m.id === p.id)?.migration, p.sentences),
+      configChanges: p.configChanges,
+      issues: p.issues,
+      ...(configs.has(p.id) ? { backoutConfigChanges: configChanges(configs.get(p.id)!.after, configs.get(p.id)!.before) } : {}),
+      notifications: p.notifications,
+      sharedSchemes: p.sharedSchemes,
+      ...(p.irreversible ? { irreversible: p.irreversible } : {}),
+      workflowsChanged: configs.has(p.id) ? changedWorkflows(configs.get(p.id)!.before, configs.get(p.id)!.after) : [],
+    }),
+  );
+  const planFailure = plan.find((i) => i.error);
+  if (planFailure) {
+    hazard({
+      kind: 'precondition',
+      severity: 'error',
+      migration: planFailure.id,
+      message: `${planFailure.id} cannot be applied to the snapshot`,
+      evidence: [planFailure.error!],
+    });
+    return stop(`${planFailure.id} cannot be applied`);
+  }
+  const lastId = pending.at(-1)?.id;
+  let proof: ReturnType<typeof proveInMemory> | undefined;
+  try {
+    proof = await log.run(
+      'prove the rollback in memory (up, down, up)',
+      (ev) => {
+        const p = proveInMemory(memory.data, pending, opts.now);
+        ev.push(`after up ${p.afterUp}`);
+        ev.push(`after down ${p.afterDown} ${p.afterDown === p.baseline ? '== baseline' : '!= baseline'}`);
+        ev.push(`after up again ${p.afterUpAgain} ${p.afterUpAgain === p.afterUp ? '== first up' : '!= first up'}`);
+        return p;
+      },
+      (p) => p.afterDown === p.baseline && p.afterUpAgain === p.afterUp,
+    );
+  } catch (e) {
+    if (!(e instanceof MigrationError)) throw e;
+    const failedProof = e.exitCode === 1;
+    hazard({
+      kind: failedProof ? 'rollback-hash' : 'precondition',
+      severity: 'error',
+      migration: e.migrationId,
+      message: failedProof ? `${e.migrationId}: its down() does not undo its up() — the rollback would not restore production` : e.message,
+      evidence: [e.message, ...e.details],
+    });
+    return stop(failedProof ? `${e.migrationId} cannot be reverted` : `${e.migrationId} cannot be applied`);
+  }
+  if (proof.afterDown !== proof.baseline || proof.afterUpAgain !== proof.afterUp) {
+    hazard({
+      kind: 'rollback-hash',
+      severity: 'error',
+      ...(lastId ? { migration: lastId } : {}),
+      message:
+        proof.afterDown !== proof.baseline
+          ? 'reverting the change in memory does not restore the baseline: the canonical hash differs'
+          : 'applying the change again after reverting it does not reach the same state as the first up',
+      evidence: [`baseline ${proof.baseline}`, `after up ${proof.afterUp}`, `after down ${proof.afterDown}`, `after up again ${proof.afterUpAgain}`],
+    });
+    return stop('the change cannot be reverted');
+  }
+  const after = proof.after;
+  await log.run(
+    'check the change (notification storms, lockouts, rules, expect)',
+    (ev) => {
+      const found: Hazard[] = [
+        ...planHazards(plan, opts.notificationsPerRecipient),
+        ...totalNotificationHazards(plan, opts.notificationsPerRecipient),
+        ...broadExpectationHazards(plan),
+        ...reachabilityHazards(holderObservations(memory.data, opts.now), holderObservations(after, opts.now), lastId),
+      ];
+      const newWarnings = validateState(after.config, after.issues)
+        .filter((p) => p.severity === 'warning')
+        .map(formatProblem)
+        .filter((w) => !baselineWarnings.has(w));
+      if (newWarnings.length)
+        found.push({
+          kind: 'rules-warning',
+          severity: 'warning',
+          ...(lastId ? { migration: lastId } : {}),
+          message: `the change leaves ${newWarnings.length} new warning${newWarnings.length === 1 ? '' : 's'} from the model's rules`,
+          evidence: newWarnings.slice(0, 10),
+        });
+      for (const h of found) hazard(h);
+      ev.push(found.length ? `${found.length} hazards: ${found.map((h) => `${h.kind} (${h.severity})`).join(', ')}` : 'no hazard');
+      return found;
+    },
+    (found) => !found.some((h) => h.severity === 'error'),
+  );
+  if (result.hazards.some((h) => h.severity === 'error')) return stop('the change is blocked before any regression run');
+  if (!pending.length) result.notRun.push('no pending migration: the rehearsal compared the baseline with itself');
+
   const sandboxErrors: InternalErrorEntry[] = [];
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
@@ -166,14 +312,9 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter(), onInternalError: (e) => sandboxErrors.push(e) });
     const instance = await log.run('create a throwaway instance', async (ev) => {
       const inst = await createInstance(opts.snapshot, join(dir!, 'instance'), { snapshot: snap });
-      result.hashes.baseline = inst.hash();
-      ev.push(`baseline hash ${result.hashes.baseline}`);
+      ev.push(`baseline hash ${inst.hash()}`);
       return inst;
     });
-    outcome.baselineConfig = structuredClone(instance.data.config);
-    // Before any browser run: an unknown --to is bad input, found at once.
-    const pending = selectPending(instance, loaded, { to: opts.to });
-    result.migrationFiles = pending.map(({ id, file, checksum }) => ({ id, file, checksum }));
     const planFile = join(opts.reportDir, '.observations', 'suite-plan.json');
     await log.run('start the sandbox and generate the regression suite', async (ev) => {
       server = await listen(hub.app);
@@ -220,57 +361,6 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
       });
       result.notRun.push(`the checks of ${baselineRun.tests.failed} test(s) that fail at baseline (see the hazards)`);
     }
-    const baselineWarnings = new Set(
-      validateState(instance.data.config, instance.data.issues)
-        .filter((p) => p.severity === 'warning')
-        .map(formatProblem),
-    );
-    const plan = await log.run(
-      'plan the pending migrations',
-      async (ev) => {
-        const items = planMigrations(instance.data, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
-        await instance.reload(); // the plan changed the state in memory only: take the saved one back
-        for (const it of items)
-          ev.push(
-            `${it.id}: ${it.error ? `CANNOT APPLY: ${it.error}` : `${it.sentences.length} changes, ${it.issues.total} issues touched, ${it.notifications.total} notifications`}`,
-          );
-        return items;
-      },
-      (items) => items.every((i) => !i.error),
-    );
-    result.migrations = plan.map(
-      (p): MigrationReport => ({
-        id: p.id,
-        description: p.description,
-        sentences: p.sentences,
-        changes: changeAreas(pending.find((m) => m.id === p.id)?.migration, p.sentences),
-        configChanges: p.configChanges,
-        issues: p.issues,
-        ...(configs.has(p.id) ? { backoutConfigChanges: configChanges(configs.get(p.id)!.after, configs.get(p.id)!.before) } : {}),
-        notifications: p.notifications,
-        sharedSchemes: p.sharedSchemes,
-        ...(p.irreversible ? { irreversible: p.irreversible } : {}),
-        workflowsChanged: configs.has(p.id) ? changedWorkflows(configs.get(p.id)!.before, configs.get(p.id)!.after) : [],
-      }),
-    );
-    const planFailure = plan.find((i) => i.error);
-    if (planFailure) {
-      hazard({
-        kind: 'precondition',
-        severity: 'error',
-        migration: planFailure.id,
-        message: `${planFailure.id} cannot be applied to the snapshot`,
-        evidence: [planFailure.error!],
-      });
-      return finish();
-    }
-    for (const h of [
-      ...planHazards(plan, opts.notificationsPerRecipient),
-      ...totalNotificationHazards(plan, opts.notificationsPerRecipient),
-      ...broadExpectationHazards(plan),
-    ])
-      hazard(h);
-    if (!pending.length) result.notRun.push('no pending migration: the rehearsal compared the baseline with itself');
 
     const up = await log.run('migrate up', async (ev) => {
       const r = await migrateUp(instance, pending, { now: opts.now, to: opts.to });
@@ -286,19 +376,6 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
         m.backout = backoutSentences(e);
       }
     }
-    const newWarnings = validateState(instance.data.config, instance.data.issues)
-      .filter((p) => p.severity === 'warning')
-      .map(formatProblem)
-      .filter((w) => !baselineWarnings.has(w));
-    if (newWarnings.length)
-      hazard({
-        kind: 'rules-warning',
-        severity: 'warning',
-        migration: up.at(-1)?.id,
-        message: `the change leaves ${newWarnings.length} new warning${newWarnings.length === 1 ? '' : 's'} from the model's rules`,
-        evidence: newWarnings.slice(0, 10),
-      });
-
     const afterUp = await regression('after-up');
     await log.run(
       'compare after up with the baseline',

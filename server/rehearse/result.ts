@@ -126,6 +126,11 @@ export interface ProductionPlanSummary {
   }[];
 }
 
+export interface SkippedStep {
+  name: string;
+  reason: string;
+}
+
 export interface RehearsalResult {
   schemaVersion: 1;
   verdict: 'safe' | 'failed';
@@ -170,6 +175,11 @@ export interface RehearsalResult {
   steps: StepRecord[];
   /** What this rehearsal did not check, in words. */
   notRun: string[];
+  /**
+   * Steps of the pipeline that did not run because an earlier one stopped it (a change that cannot be
+   * applied or reverted stops before any regression run), with why. Absent when every step ran.
+   */
+  skippedSteps?: SkippedStep[];
   /**
    * Requests the sandbox answered with 500 (a bug in Understudy, not in the change): how many, and the
    * log in the report folder that holds each request and its stack. Absent when there were none.
