@@ -38,7 +38,9 @@ export interface Difference {
   migration?: string;
 }
 
-export type Phase = 'baseline' | 'after-up' | 'after-down';
+/** The phases a rehearsal observes, in the order they are compared. */
+export const PHASES = ['baseline', 'after-up', 'after-down'] as const;
+export type Phase = (typeof PHASES)[number];
 
 export interface TestFailure {
   title: string;
@@ -75,6 +77,10 @@ export type HazardKind =
 
 export interface Hazard {
   kind: HazardKind;
+  /** The catalogue's code of what was found (e.g. `NS101`); README lists every code. */
+  code?: string;
+  /** The analyzer that found it (e.g. `notification-storm`); absent for a step's own verdict. */
+  analyzer?: string;
   /** Errors fail the rehearsal; warnings fail it only with --strict (the gate). */
   severity: 'error' | 'warning';
   migration?: string;
