@@ -1,10 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers, one project each (npm run test:unit | test:integration | test:e2e):
+ * unit — no sockets, no child processes (tests/unit/setup-no-io.ts makes a test that tries fail);
+ * integration — servers on 127.0.0.1 and the CLIs, no browser;
+ * e2e — the few full rehearsals that drive a browser (beside the Playwright specs of tests/e2e/).
+ */
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/unit/setup-no-io.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 600_000 } },
+    ],
   },
 });

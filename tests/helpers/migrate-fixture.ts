@@ -1,7 +1,7 @@
 /**
- * Set-up for the migration engine's integration tests: migrations folders INSIDE the project (so
- * `import { defineMigration, op } from 'understudy'` resolves by the package's self-reference),
- * instances under the OS temp dir, and what an instance holds on disk (hash, ledger, generation).
+ * Set-up for the migration engine's integration tests: migrations folders and instances under the
+ * OS temp dir (the folders' node_modules/understudy points at the project, so `import {
+ * defineMigration, op } from 'understudy'` resolves), and what an instance holds on disk.
  */
 import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { LedgerEntry } from '../../server/migrate/engine/ledger.ts';
 import { createInstance, forkInstance, openInstance, readLock, type LockInfo } from '../../server/store/index.ts';
 import { REPO } from './migrate-cli.ts';
+import { scratchFolder } from './scratch.ts';
 
 let folderCount = 0;
 
@@ -21,10 +22,10 @@ export interface MigrationsFolder {
   remove(): void;
 }
 
-/** Makes tests/integration/migrate/.tmp-<pid>-<n>/ (dot-named: tsc and vitest skip it). */
+/** Makes <tmp>/understudy-migrations-…/migrations/; `remove()` deletes the whole scratch folder. */
 export const migrationsFolder = (files: Record<string, string> = {}): MigrationsFolder => {
-  const dir = resolve(REPO, 'tests/integration/migrate', `.tmp-${process.pid}-${++folderCount}`);
-  rmSync(dir, { recursive: true, force: true });
+  const root = scratchFolder(`understudy-migrations-${++folderCount}-`);
+  const dir = join(root, 'migrations');
   mkdirSync(dir, { recursive: true });
   const folder: MigrationsFolder = {
     dir,
@@ -33,7 +34,7 @@ export const migrationsFolder = (files: Record<string, string> = {}): Migrations
       return join(dir, name);
     },
     unlink: (name) => unlinkSync(join(dir, name)),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => rmSync(root, { recursive: true, force: true }),
   };
   for (const [name, source] of Object.entries(files)) folder.write(name, source);
   return folder;

@@ -3,8 +3,7 @@
  * process with a chosen regression runner (the in-memory double: no browser), and builds the small
  * snapshot their tests rehearse: fixtures/tiny plus a recorded integration that files bugs.
  */
-import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
@@ -13,6 +12,7 @@ import { runRehearseCommand } from '../../server/rehearse/command.ts';
 import type { RegressionRunner } from '../../server/rehearse/index.ts';
 import { writeSnapshot } from '../../server/store/snapshot-write.ts';
 import { collect, REPO, type CliResult } from './migrate-cli.ts';
+import { scratchFolder } from './scratch.ts';
 import { tinyContent } from './tiny-snapshot.ts';
 
 export const runScript = (script: 'rehearse' | 'gate', args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> =>
@@ -28,12 +28,7 @@ export const runScript = (script: 'rehearse' | 'gate', args: readonly string[], 
  * A scratch folder in the system's temporary folder; its node_modules/understudy points at the
  * project, so migration files written there import 'understudy' as a user's do.
  */
-export const scratchDir = async (): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), 'understudy-rehearse-'));
-  await mkdir(join(dir, 'node_modules'));
-  await symlink(REPO, join(dir, 'node_modules', 'understudy'), 'dir');
-  return dir;
-};
+export const scratchDir = async (): Promise<string> => scratchFolder('understudy-rehearse-');
 
 /** `npm run rehearse|gate -- …args` in this process, with `runner` driving the regression runs. */
 export const rehearseInProcess = async (

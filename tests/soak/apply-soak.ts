@@ -7,7 +7,7 @@
  * - Kills: apply is started as its own process and killed with SIGKILL at seeded random moments,
  *   then `--resume` finishes what the journal says: production must then be exactly before or
  *   exactly after (normalised configuration; the issue values the change sets, issue by issue).
- * Flags: --kills N (default 20), --seed N, --to ID (a prefix of the bundled change set), --without ID,…
+ * Flags: --kills N (default 20), --seed N (default UNDERSTUDY_SEED, else the clock; printed), --to ID (a prefix of the bundled change set), --without ID,…
  * (the bundled set without those migrations), --no-faults, --no-kills.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,7 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { parseFlags, runCommand } from '../../server/cli/run.ts';
+import { seedFrom } from '../helpers/seed.ts';
 import { CheckFailed } from '../../server/common/errors.ts';
 import { normalHash, runApplyCommand, runProductionDown } from '../../server/apply/index.ts';
 import { readView } from '../../server/apply/production/read.ts';
@@ -52,7 +53,7 @@ runCommand(async (argv, io) => {
     argv,
     {
       kills: { type: 'string', default: '20' },
-      seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+      seed: { type: 'string', default: String(seedFrom(Date.now() % 1_000_000)) },
       to: { type: 'string' },
       'no-faults': { type: 'boolean', default: false },
       'no-kills': { type: 'boolean', default: false },

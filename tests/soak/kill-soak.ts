@@ -2,12 +2,13 @@
  * `npm run soak:kill`: the migration engine's kill test at soak size — `migrate:up` and
  * `migrate:down` of a migration that edits every issue, killed with SIGKILL at seeded random
  * moments; every time the instance must open at exactly the before or the after state.
- * Flags: --issues N (default 100000), --kills N (default 50), --seed N, --keep (leave the temp dir).
+ * Flags: --issues N (default 100000), --kills N (default 50), --seed N (default UNDERSTUDY_SEED, else the clock; printed), --keep (leave the temp dir).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFlags, runCommand } from '../../server/cli/run.ts';
+import { seedFrom } from '../helpers/seed.ts';
 import { CheckFailed, UserError } from '../../server/common/errors.ts';
 import { formatSummary, killTest } from '../helpers/migrate-kill.ts';
 
@@ -23,7 +24,7 @@ runCommand(async (argv, io) => {
     {
       issues: { type: 'string', default: '100000' },
       kills: { type: 'string', default: '50' },
-      seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+      seed: { type: 'string', default: String(seedFrom(Date.now() % 1_000_000)) },
       keep: { type: 'boolean', default: false },
     } as const,
     USAGE,

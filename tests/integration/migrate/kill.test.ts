@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTemp, tempRoot } from '../../helpers/migrate-fixture.ts';
 import { formatSummary, killTest } from '../../helpers/migrate-kill.ts';
+import { testSeed } from '../../helpers/seed.ts';
 
 let root: string;
 beforeAll(async () => void (root = await tempRoot('understudy-kill-')));
@@ -13,7 +14,7 @@ afterAll(() => removeTemp(root));
 
 describe('migrate:up and migrate:down under kill -9', () => {
   it('leave a 20k-issue instance before or after, never between', async () => {
-    const s = await killTest({ root, issues: 20_000, kills: 10, seed: 20_261_101 });
+    const s = await killTest({ root, issues: 20_000, kills: 10, seed: testSeed('migrate kill test', 20_261_101) });
     console.log(formatSummary(s));
     expect(s.violations).toEqual([]);
     expect(s.killedUp + s.killedDown + s.completed).toBe(10);

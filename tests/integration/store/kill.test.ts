@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createInstance, openInstance } from '../../../server/store/index.ts';
+import { testSeed } from '../../helpers/seed.ts';
 import { makeSnapshot, tempDir } from '../../unit/store/helpers/temp.ts';
 import { applyVariant } from './helpers/variants.ts';
 
@@ -57,7 +58,7 @@ describe('crash safety under kill -9', () => {
 
     const seen: string[] = [];
     let midSave = 0;
-    let seed = Date.now() % 100_000;
+    let seed = testSeed('store kill test', Date.now() % 100_000);
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let k = 0; k < KILLS; k++) {
       const saves = await runAndKill(inst.dir, Math.floor(random() * 4), random() * 1.2);

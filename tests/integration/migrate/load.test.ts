@@ -1,14 +1,15 @@
 /**
- * The loader, run in a tsx process as the npm scripts run it, on real files in temporary folders
- * inside the project (so `import { defineMigration, op } from 'understudy'` resolves through the
- * package's self-reference). One good folder and a table of bad ones.
+ * The loader, run in a tsx process as the npm scripts run it, on real files in a scratch folder laid
+ * out like a project that uses Understudy (so `import { defineMigration, op } from 'understudy'`
+ * resolves as it does there). One good folder and a table of bad ones.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../helpers/scratch.ts';
 
-const ROOT = path.resolve(import.meta.dirname, `tmp-load-${process.pid}`);
+const ROOT = scratchFolder('understudy-load-');
 const HEAD = `import { defineMigration, op } from 'understudy';\n`;
 
 interface Folder {

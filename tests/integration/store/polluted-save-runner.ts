@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { canonicalHash } from '../../../server/model/hash.ts';
 import { createInstance, openInstance } from '../../../server/store/index.ts';
 import { writeSnapshot } from '../../../server/store/snapshot-write.ts';
-import { tinyConfig, tinyIssues } from './helpers/tiny-tracker.ts';
+import { tinyConfig, tinyIssues } from '../../unit/store/helpers/tiny-tracker.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'understudy-polluted-'));
 try {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../server/common/errors.ts';
 import { acquireLock, clearStaleLock, createInstance, readLock } from '../../../server/store/index.ts';
-import { makeSnapshot, tempDir } from './helpers/temp.ts';
+import { makeSnapshot, tempDir } from '../../unit/store/helpers/temp.ts';
 
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
 const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
