@@ -9,20 +9,27 @@
  * replaces the whole object), issues are copied shallowly (the tracker replaces an issue's top-level members on every
  * write and never mutates nested values in place); the admin records (ids, versions, audit, tasks) are copied.
  * Every fork and the base share the personas' tokens, so a persona signs in once.
+ *
+ * Several phases at once: `loadPhases` serves one base per phase (baseline, after up, after down),
+ * chosen by the `x-understudy-phase` header; a new fork copies the phase its request names, and a
+ * fork's requests need no phase. Serving one state (`load`), the hub ignores the header. One express app serves every fork and phase: the routes read the
+ * request's context through an AsyncLocalStorage, so a fork costs a copy of the issue list, not an app.
  */
 import express, { type Express, type Router } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import type { Config, Issue } from '../model/index.ts';
+import type { Config, ConfigIndex, Issue } from '../model/index.ts';
 import type { AdminRecords, TrackerState } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
 import { memoryAttachmentContent } from '../store/index.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 
-import { FORK_COOKIE, FORK_HEADER } from '../common/sandbox-names.ts';
+import { FORK_COOKIE, FORK_HEADER, PHASE_HEADER } from '../common/sandbox-names.ts';
+import type { Persona } from './context.ts';
 import { errorHandler } from './guard.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 
-export { FORK_COOKIE, FORK_HEADER };
+export { FORK_COOKIE, FORK_HEADER, PHASE_HEADER };
 
 export interface ForkHubOptions {
   now?: string;
@@ -36,7 +43,6 @@ export interface ForkHubOptions {
 
 interface Served {
   ctx: FullSandboxContext;
-  app: Express;
 }
 
 /** A copy of a tracker state that writes cannot leak out of (see the file comment). */
@@ -63,16 +69,43 @@ export class ForkHub {
   /** Shared by every fork: content is addressed by digest, so forks cannot disturb each other. */
   readonly attachments = memoryAttachmentContent();
   readonly sessions = new Map<string, string>();
+  /** Personas per configuration object: forks share their base's configuration, so they share its list. */
+  private readonly personas = new WeakMap<Config, Persona[]>();
+  private readonly indexes = new WeakMap<Config, ConfigIndex>();
   private base: Served | undefined;
+  private readonly phases = new Map<string, Served>();
   private readonly forks = new Map<string, Served>();
+  private readonly current = new AsyncLocalStorage<FullSandboxContext>();
+  /** The routes, built once over a context that is the current request's. */
+  private readonly served: Express;
   readonly app: Express;
 
   constructor(private readonly options: ForkHubOptions) {
+    const deploymentType = options.deploymentType ?? 'Cloud';
+    const current = this.current;
+    const ctx = new Proxy({} as FullSandboxContext, {
+      get: (_t, key) => {
+        const c = current.getStore();
+        if (c) return Reflect.get(c, key);
+        // The routers ask which API versions to mount while they are built (the same for every fork).
+        if (key === 'deploymentType') return deploymentType;
+        throw new Error(`the sandbox context was read outside a request (${String(key)})`);
+      },
+    });
+    this.served = buildSandboxApp(ctx, options.ui);
     this.app = express();
     this.app.disable('x-powered-by');
-    this.app.post('/_understudy/forks', (_req, res) => {
-      if (!this.base) {
-        res.status(409).json({ error: { code: 'no_state', message: 'the rehearsal has not loaded a phase yet' } });
+    this.app.post('/_understudy/forks', (req, res) => {
+      const phase = this.phases.size ? req.get(PHASE_HEADER) : undefined;
+      const from = phase === undefined ? this.base : this.phases.get(phase);
+      if (!from) {
+        const msg =
+          phase !== undefined
+            ? [404, 'unknown_phase', `no phase '${phase}' is loaded (loaded: ${[...this.phases.keys()].join(', ') || 'none'})`]
+            : this.phases.size
+              ? [409, 'phase_required', `several phases are loaded (${[...this.phases.keys()].join(', ')}): name one in the ${PHASE_HEADER} header`]
+              : [409, 'no_state', 'the rehearsal has not loaded a phase yet'];
+        res.status(msg[0] as number).json({ error: { code: msg[1], message: msg[2] } });
         return;
       }
       if (this.forks.size >= (this.options.maxForks ?? 500)) {
@@ -84,7 +117,7 @@ export class ForkHub {
         });
         return;
       }
-      res.status(201).json({ fork: this.fork() });
+      res.status(201).json({ fork: this.forkOf(from) });
     });
     this.app.delete('/_understudy/forks/:id', (req, res) => {
       const gone = this.forks.delete(req.params.id);
@@ -92,7 +125,9 @@ export class ForkHub {
     });
     this.app.use((req, res, next) => {
       const id = req.get(FORK_HEADER) ?? cookieValue(req.get('cookie'), FORK_COOKIE);
-      const target = id ? this.forks.get(id) : this.base;
+      // A sandbox serving one state (load) answers whatever phase a request names.
+      const phase = this.phases.size ? req.get(PHASE_HEADER) : undefined;
+      const target = id ? this.forks.get(id) : phase !== undefined ? this.phases.get(phase) : this.base;
       // The phase's base is read by every test at once: a write there would make runs order-dependent.
       if (
         !id &&
@@ -110,50 +145,68 @@ export class ForkHub {
         return;
       }
       if (!target) {
-        res.status(id ? 404 : 503).json({
-          error: {
-            code: id ? 'unknown_fork' : 'no_state',
-            message: id ? `fork '${id}' does not exist (deleted, or from an earlier phase)` : 'the rehearsal has not loaded a phase yet',
-          },
-        });
+        const [status, code, message] = id
+          ? [404, 'unknown_fork', `fork '${id}' does not exist (deleted, or from an earlier phase)`]
+          : phase !== undefined
+            ? [404, 'unknown_phase', `no phase '${phase}' is loaded (loaded: ${[...this.phases.keys()].join(', ') || 'none'})`]
+            : this.phases.size
+              ? [409, 'phase_required', `several phases are loaded (${[...this.phases.keys()].join(', ')}): name one in the ${PHASE_HEADER} header`]
+              : [503, 'no_state', 'the rehearsal has not loaded a phase yet'];
+        res.status(status as number).json({ error: { code, message } });
         return;
       }
-      target.app(req, res, next);
+      this.current.run(target.ctx, () => this.served(req, res, next));
     });
     this.app.use(errorHandler({ internalError: (req, e) => (this.options.onInternalError ?? logToStderr)(internalErrorEntry(req, e, null)) }));
   }
 
   private serve(state: TrackerState): Served {
-    const ctx = createSandboxContext({
-      state,
-      now: this.options.now,
-      tokens: this.tokens,
-      deploymentType: this.options.deploymentType,
-      attachments: this.attachments,
-      sessions: this.sessions,
-      ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
-    });
-    return { ctx, app: buildSandboxApp(ctx, this.options.ui) };
+    return {
+      ctx: createSandboxContext({
+        state,
+        now: this.options.now,
+        tokens: this.tokens,
+        personaCache: this.personas,
+        sharedIndexes: this.indexes,
+        deploymentType: this.options.deploymentType,
+        attachments: this.attachments,
+        sessions: this.sessions,
+        ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
+      }),
+    };
   }
 
-  /** Serves a fork of `state` as the base (the phase under test); drops every fork of the previous phase. */
+  /** Serves a fork of `state` as the base (the phase under test); drops every fork and phase loaded before. */
   load(state: { config: Config; issues: readonly Issue[] }): FullSandboxContext {
     this.forks.clear();
+    this.phases.clear();
     this.base = this.serve(forkState(state));
     return this.base.ctx;
   }
 
-  /** A new fork of the base; its id goes in the `x-understudy-fork` header. */
-  fork(): string {
-    if (!this.base) throw new Error('ForkHub.fork before load');
+  /**
+   * Serves several phases side by side, each a fork of its state, chosen per request by the
+   * `x-understudy-phase` header; drops every fork and phase loaded before.
+   */
+  loadPhases(phases: readonly { phase: string; state: { config: Config; issues: readonly Issue[] } }[]): void {
+    this.forks.clear();
+    this.phases.clear();
+    this.base = undefined;
+    for (const p of phases) this.phases.set(p.phase, this.serve(forkState(p.state)));
+  }
+
+  /** A new fork of the base (or of a phase); its id goes in the `x-understudy-fork` header. */
+  fork(phase?: string): string {
+    const from = phase === undefined ? this.base : this.phases.get(phase);
+    if (!from) throw new Error(`ForkHub.fork before load${phase === undefined ? '' : ` of phase ${phase}`}`);
+    return this.forkOf(from);
+  }
+
+  private forkOf(from: Served): string {
     const id = `f${randomBytes(6).toString('hex')}`;
+    const t = from.ctx.tracker;
     // The tracker replaces the configuration object on a write, never changes it in place: forks share it.
-    this.forks.set(
-      id,
-      this.serve(
-        forkState({ config: this.base.ctx.tracker.config, issues: this.base.ctx.tracker.issues, admin: this.base.ctx.tracker.adminRecords }, true),
-      ),
-    );
+    this.forks.set(id, this.serve(forkState({ config: t.config, issues: t.issues, admin: t.adminRecords }, true)));
     return id;
   }
 
@@ -162,5 +215,9 @@ export class ForkHub {
   }
   get baseContext(): FullSandboxContext | undefined {
     return this.base?.ctx;
+  }
+  /** The context serving a phase loaded by loadPhases. */
+  phaseContext(phase: string): FullSandboxContext | undefined {
+    return this.phases.get(phase)?.ctx;
   }
 }

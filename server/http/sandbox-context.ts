@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import type { Config, Issue, TrackerState } from '../model/index.ts';
-import { fixedClock, type OutboxEntry, Tracker } from '../tracker/index.ts';
+import { fixedClock, type OutboxEntry, Tracker, type TrackerOptions } from '../tracker/index.ts';
 import { DEFAULT_ATTACHMENT_MAX_BYTES, type Persona, type SandboxContext } from './context.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
 import { memoryAttachmentContent, type AttachmentContent } from '../store/index.ts';
@@ -39,6 +39,10 @@ export interface SandboxContextOptions {
   strict?: boolean;
   /** Cookie sessions, shared between contexts like tokens. */
   sessions?: Map<string, string>;
+  /** Persona lists by configuration object, shared between contexts that share tokens (a hub's forks). */
+  personaCache?: WeakMap<Config, Persona[]>;
+  /** Configuration indexes by configuration object, shared the same way (see TrackerOptions). */
+  sharedIndexes?: TrackerOptions['sharedIndexes'];
 }
 
 export interface Checkpoint {
@@ -68,7 +72,12 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
       queue.run(step).catch((e: unknown) => console.error('understudy sandbox: a task step failed:', e));
     }, options.taskStepMs ?? 0);
   };
-  const tracker = new Tracker(options.state, { outbox, schedule, ...(options.now ? { clock: fixedClock(options.now) } : {}) });
+  const tracker = new Tracker(options.state, {
+    outbox,
+    schedule,
+    ...(options.now ? { clock: fixedClock(options.now) } : {}),
+    ...(options.sharedIndexes ? { sharedIndexes: options.sharedIndexes } : {}),
+  });
   const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;
   let saved: Checkpoint | undefined;
@@ -85,7 +94,12 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
     personas: () => {
       const config = tracker.config;
-      if (personas?.config !== config) personas = { config, list: buildPersonas(tracker, tokens) };
+      if (personas?.config !== config) {
+        const shared = options.personaCache?.get(config);
+        const list = shared ?? buildPersonas(tracker, tokens);
+        if (!shared) options.personaCache?.set(config, list);
+        personas = { config, list };
+      }
       return personas.list;
     },
     write: (change) => queue.run(change),

@@ -1,8 +1,9 @@
 /**
- * One regression run of a rehearsal phase: Playwright (the generated specs and the user's own)
- * against the rehearsal's sandbox, in a child process, workers in parallel; then the observations
- * the specs recorded plus every test's outcome (as `specs` observations), and the failures with
- * their traces and screenshots (kept under the report folder).
+ * One Playwright run of the regression suite (the generated specs and the user's own) against the
+ * rehearsal's sandbox, in a child process, workers in parallel, observing every phase given at once:
+ * each test repeats once per phase (its repeat index names the phase). Then, per phase, the
+ * observations the specs recorded plus every test's outcome (as `specs` observations), and the
+ * failures with their traces and screenshots (kept under the report folder).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -12,9 +13,11 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../common/errors.ts';
 import { ENV } from './suite/client.ts';
+import type { ErrorLine, OutcomeLine } from './suite/outcome-reporter.ts';
 import type { Observation, Phase, RegressionRun, TestFailure } from './result.ts';
 
 export const SUITE_CONFIG = fileURLToPath(new URL('./suite/playwright.config.ts', import.meta.url));
+const REPORTER = fileURLToPath(new URL('./suite/outcome-reporter.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RunOptions {
@@ -30,45 +33,102 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-interface JsonResult {
-  status: string;
-  duration: number;
-  errors?: { message?: string }[];
-  attachments?: { name: string; path?: string }[];
-}
-interface JsonTest {
-  results: JsonResult[];
-  status: string;
-}
-interface JsonSpec {
-  title: string;
-  file: string;
-  tests: JsonTest[];
-}
-interface JsonSuite {
-  title: string;
-  file?: string;
-  specs?: JsonSpec[];
-  suites?: JsonSuite[];
-}
+export type RunsOptions = Omit<RunOptions, 'phase'> & {
+  /** The phases the sandbox serves (by the x-understudy-phase header), in the order results come back. */
+  phases: readonly Phase[];
+};
 
-const specsOf = (s: JsonSuite, path: string[] = []): { spec: JsonSpec; path: string[] }[] => [
-  ...(s.specs ?? []).map((spec) => ({ spec, path })),
-  ...(s.suites ?? []).flatMap((c) => specsOf(c, c.title && !c.title.endsWith('.ts') ? [...path, c.title] : path)),
-];
-
-// eslint-disable-next-line no-control-regex
 // biome-ignore lint/suspicious/noControlCharactersInRegex: it removes the terminal's colour escapes
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun; observations: Observation[] }> => {
+const readLines = async <T>(file: string, what: string): Promise<T[]> =>
+  (await readFile(file, 'utf8'))
+    .split('\n')
+    .map((line, i) => ({ line, i }))
+    .filter((x) => x.line.trim())
+    .map(({ line, i }) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch {
+        throw new UserError(`${file}:${i + 1}: ${what} is not JSON (a test process was killed while writing?)`, { details: ['rehearse again'] });
+      }
+    });
+
+/** The observations and the outcomes of one phase. */
+const phaseResult = async (o: RunsOptions, phase: Phase, outcomes: OutcomeLine[], obsRoot: string, ms: number) => {
+  const observations: Observation[] = [];
+  const dir = join(obsRoot, phase);
+  for (const name of existsSync(dir) ? (await readdir(dir)).sort() : [])
+    observations.push(...(await readLines<Observation>(join(dir, name), 'an observation')));
+  const tests = { passed: 0, failed: 0, skipped: 0 };
+  const failures: TestFailure[] = [];
+  // The last outcome of each test counts (a retried test reports once per try).
+  const last = new Map<string, OutcomeLine>();
+  for (const t of outcomes) if (t.phase === phase) last.set(`${t.file}|${t.title}`, t);
+  for (const t of last.values()) {
+    if (t.status === 'skipped') {
+      tests.skipped++;
+      continue;
+    }
+    const ok = t.status === 'passed';
+    if (ok) tests.passed++;
+    else tests.failed++;
+    // How it failed is part of the fact: failing differently after the change is a difference.
+    const how = ok
+      ? 'passed'
+      : `${t.status}: ${plain(t.errors[0] ?? '')
+          .split('\n')[0]!
+          .slice(0, 200)}`;
+    observations.push({
+      check: 'specs',
+      id: `specs|${t.file}|${t.title}`,
+      label: `test "${t.title}" (${t.file})`,
+      keys: { test: [t.title, t.specTitle], file: [t.file] },
+      value: how,
+    });
+    if (!ok) {
+      const at = (n: string) => t.attachments.find((a) => a.name === n)?.path;
+      const trace = at('trace');
+      const screenshot = at('screenshot');
+      failures.push({
+        title: t.title,
+        file: t.file,
+        error: plain(t.errors.join('\n')).split('\n').slice(0, 6).join('\n'),
+        ...(trace ? { trace: relative(o.reportDir, trace) } : {}),
+        ...(screenshot ? { screenshot: relative(o.reportDir, screenshot) } : {}),
+      });
+    }
+  }
+  if (tests.passed + tests.failed === 0) {
+    throw new UserError(
+      `the Playwright run of phase ${phase} ran no test${o.shard ? ` (shard ${o.shard} is empty)` : ''}: there is nothing to compare`,
+      {
+        details: [o.shard ? 'use fewer shards than there are tests' : 'check the specs folders'],
+      },
+    );
+  }
+  const run: RegressionRun = {
+    phase,
+    ms,
+    tests,
+    observations: observations.length,
+    failures,
+    ...(o.phases.length > 1 ? { together: [...o.phases] } : {}),
+  };
+  return { run, observations };
+};
+
+/** One Playwright run observing every phase of `o.phases`; one result per phase, in that order. */
+export const runRegressions = async (o: RunsOptions): Promise<{ run: RegressionRun; observations: Observation[] }[]> => {
   const started = performance.now();
-  const out = resolve(o.reportDir, 'test-results', o.phase);
-  const obsDir = resolve(o.reportDir, '.observations', o.phase);
-  const jsonFile = resolve(o.reportDir, '.observations', `${o.phase}.playwright.json`);
+  const name = o.phases.join('+');
+  const out = resolve(o.reportDir, 'test-results', o.phases.length > 1 ? 'phases' : o.phases[0]!);
+  const obsRoot = resolve(o.reportDir, '.observations', name);
+  const outcomesFile = resolve(o.reportDir, '.observations', `${name}.outcomes.ndjson`);
   await rm(out, { recursive: true, force: true });
-  await rm(obsDir, { recursive: true, force: true });
-  await mkdir(obsDir, { recursive: true });
+  await rm(obsRoot, { recursive: true, force: true });
+  await rm(outcomesFile, { force: true });
+  await mkdir(obsRoot, { recursive: true });
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const args = [
     cli,
@@ -80,17 +140,17 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
     '--output',
     out,
     '--reporter',
-    o.shard ? 'dot,json,blob' : 'dot,json',
+    ['dot', REPORTER, ...(o.shard ? ['blob'] : [])].join(','),
     ...(o.shard ? ['--shard', o.shard] : []),
   ];
   const env = {
     ...process.env,
     [ENV.url]: o.url,
     [ENV.plan]: o.planFile,
-    [ENV.observations]: obsDir,
-    [ENV.phase]: o.phase,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
-    PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(o.reportDir, 'blob-report', o.phase),
+    [ENV.observations]: obsRoot,
+    [ENV.phases]: o.phases.join(','),
+    [ENV.outcomes]: outcomesFile,
+    PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(o.reportDir, 'blob-report', name),
     FORCE_COLOR: '0',
     ...(o.userSpecs ? { UNDERSTUDY_USER_SPECS: o.userSpecs } : {}),
   };
@@ -104,91 +164,31 @@ export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun
     child.on('error', fail);
     child.on('close', (c) => done(c ?? 1));
   });
-  if (!existsSync(jsonFile)) {
-    throw new UserError(`the Playwright run of phase ${o.phase} did not start (exit ${code})`, {
+  const what = o.phases.length > 1 ? `phases ${o.phases.join(', ')}` : `phase ${o.phases[0]}`;
+  if (!existsSync(outcomesFile)) {
+    // No test ended and nothing was reported: the run did not start (or every spec failed to load silently).
+    throw new UserError(`the Playwright run of ${what} did not start or ran no test (exit ${code})`, {
       details: plain(stderr).trim().split('\n').slice(-8),
     });
   }
-  const report = JSON.parse(await readFile(jsonFile, 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
+  const lines = await readLines<OutcomeLine | ErrorLine>(outcomesFile, 'a test outcome');
+  const errors = lines.filter((l): l is ErrorLine => 'error' in l);
   // A spec file that does not load makes Playwright run nothing at all: never compare an empty run.
-  if (report.errors?.length) {
-    throw new UserError(`the Playwright run of phase ${o.phase} could not load the specs`, {
+  if (errors.length) {
+    throw new UserError(`the Playwright run of ${what} could not load the specs`, {
       details: [
-        ...report.errors.slice(0, 3).map((e) =>
-          plain(e.message ?? '')
-            .split('\n')
-            .slice(0, 4)
-            .join(' '),
-        ),
+        ...errors.slice(0, 3).map((e) => plain(e.error).split('\n').slice(0, 4).join(' ')),
         'fix the spec file named above (a regression spec in your --specs folder, most likely)',
       ],
     });
   }
-  const observations: Observation[] = [];
-  for (const name of (await readdir(obsDir)).sort()) {
-    const lines = (await readFile(join(obsDir, name), 'utf8')).split('\n');
-    lines.forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        observations.push(JSON.parse(line) as Observation);
-      } catch {
-        throw new UserError(`${join(obsDir, name)}:${i + 1}: an observation is not JSON (a test process was killed while writing?)`, {
-          details: ['rehearse again'],
-        });
-      }
-    });
-  }
-  const tests = { passed: 0, failed: 0, skipped: 0 };
-  const failures: TestFailure[] = [];
-  for (const { spec, path } of report.suites.flatMap((s) => specsOf(s))) {
-    const title = [...path, spec.title].join(' › ');
-    for (const t of spec.tests) {
-      const last = t.results.at(-1);
-      const status = last?.status ?? 'skipped';
-      if (status === 'skipped') {
-        tests.skipped++;
-        continue;
-      }
-      const ok = status === 'passed';
-      if (ok) tests.passed++;
-      else tests.failed++;
-      // How it failed is part of the fact: failing differently after the change is a difference.
-      const how = ok
-        ? 'passed'
-        : `${status}: ${plain(last?.errors?.[0]?.message ?? '')
-            .split('\n')[0]!
-            .slice(0, 200)}`;
-      observations.push({
-        check: 'specs',
-        id: `specs|${spec.file}|${title}`,
-        label: `test "${title}" (${spec.file})`,
-        keys: { test: [title, spec.title], file: [spec.file] },
-        value: how,
-      });
-      if (!ok && last) {
-        const at = (n: string) => last.attachments?.find((a) => a.name === n && a.path)?.path;
-        const trace = at('trace');
-        const screenshot = at('screenshot');
-        failures.push({
-          title,
-          file: spec.file,
-          error: plain(last.errors?.map((e) => e.message ?? '').join('\n') ?? '')
-            .split('\n')
-            .slice(0, 6)
-            .join('\n'),
-          ...(trace ? { trace: relative(o.reportDir, trace) } : {}),
-          ...(screenshot ? { screenshot: relative(o.reportDir, screenshot) } : {}),
-        });
-      }
-    }
-  }
-  if (tests.passed + tests.failed === 0) {
-    throw new UserError(
-      `the Playwright run of phase ${o.phase} ran no test${o.shard ? ` (shard ${o.shard} is empty)` : ''}: there is nothing to compare`,
-      {
-        details: [o.shard ? 'use fewer shards than there are tests' : 'check the specs folders'],
-      },
-    );
-  }
-  return { run: { phase: o.phase, ms: Math.round(performance.now() - started), tests, observations: observations.length, failures }, observations };
+  const outcomes = lines.filter((l): l is OutcomeLine => 'phase' in l);
+  const ms = Math.round(performance.now() - started);
+  const results = [];
+  for (const phase of o.phases) results.push(await phaseResult(o, phase, outcomes, obsRoot, ms));
+  return results;
 };
+
+/** One phase on its own (the bench's reference run). */
+export const runRegression = async (o: RunOptions): Promise<{ run: RegressionRun; observations: Observation[] }> =>
+  (await runRegressions({ ...o, phases: [o.phase] }))[0]!;

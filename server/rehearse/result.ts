@@ -53,7 +53,10 @@ export interface TestFailure {
 
 export interface RegressionRun {
   phase: Phase;
+  /** Wall time of the run; phases observed together in one run share it. */
   ms: number;
+  /** The phases observed in the same Playwright run as this one (side by side), when there were several. */
+  together?: Phase[];
   tests: { passed: number; failed: number; skipped: number };
   observations: number;
   failures: TestFailure[];

@@ -60,6 +60,11 @@ export interface TrackerOptions {
   outbox?: OutboxEntry[];
   /** Where the steps of async tasks run (the sandbox: its write queue); default a timer. */
   schedule?: Scheduler;
+  /**
+   * Indexes by configuration object, shared by trackers that never change a configuration in place
+   * (a sandbox's forks share their base's configuration, so they share its index and warm caches).
+   */
+  sharedIndexes?: WeakMap<Config, ConfigIndex>;
 }
 
 export class Tracker extends EverydayMethods {
@@ -67,6 +72,7 @@ export class Tracker extends EverydayMethods {
   readonly clock: Clock;
   private readonly state: TrackerState;
   private cached: { config: unknown; issues: unknown; ctx: Ctx } | undefined;
+  private readonly sharedIndexes: WeakMap<Config, ConfigIndex> | undefined;
 
   /** Configuration writes as Jira performs them (admin/index.ts). */
   readonly admin: AdminApi;
@@ -80,6 +86,7 @@ export class Tracker extends EverydayMethods {
     this.state = state;
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
+    this.sharedIndexes = options.sharedIndexes;
     // A task queued or running in the process that saved these records cannot resume here.
     if (this.state.admin) markInterruptedTasks((this.state.admin = normaliseRecords(this.state.admin)), this.clock.now());
     const records = (): AdminRecords => {
@@ -93,10 +100,19 @@ export class Tracker extends EverydayMethods {
     return this.clock.now();
   }
 
+  private indexOf(config: Config): ConfigIndex {
+    let ix = this.sharedIndexes?.get(config);
+    if (!ix) {
+      ix = new ConfigIndex(config);
+      this.sharedIndexes?.set(config, ix);
+    }
+    return ix;
+  }
+
   protected get ctx(): Ctx {
     const { config, issues } = this.state;
     if (!this.cached || this.cached.config !== config || this.cached.issues !== issues) {
-      const ix = this.cached?.config === config ? this.cached.ctx.ix : new ConfigIndex(config);
+      const ix = this.cached?.config === config ? this.cached.ctx.ix : this.indexOf(config);
       this.cached = { config, issues, ctx: { state: this.state, ix, issues: new IssueIndex(issues), clock: this.clock, outbox: this.outbox } };
     }
     return this.cached.ctx;
@@ -129,6 +145,7 @@ export class Tracker extends EverydayMethods {
     try {
       return change(this.state.config);
     } finally {
+      this.sharedIndexes?.delete(this.state.config);
       this.cached = undefined;
     }
   }

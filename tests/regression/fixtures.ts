@@ -12,7 +12,7 @@
  * A test that passes at baseline and fails after the change is a regression too.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { record, SandboxClient, type ApiAnswer, type ApiPersona } from '../../server/rehearse/suite/client.ts';
+import { phaseOf, record, SandboxClient, suiteUrl, type ApiAnswer, type ApiPersona } from '../../server/rehearse/suite/client.ts';
 import { signedIn } from '../../server/rehearse/suite/browser.ts';
 
 export interface RegressionSandbox {
@@ -29,8 +29,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  sandbox: async ({}, use) => {
-    const client = new SandboxClient();
+  sandbox: async ({}, use, testInfo) => {
+    // One Playwright run observes every phase: this test's repeat index names the one it sees.
+    const client = new SandboxClient(suiteUrl(), phaseOf(testInfo));
     const fork = await client.fork();
     await use({
       url: client.url,
@@ -40,9 +41,9 @@ export const test = base.extend<Fixtures>({
     });
     await client.drop(fork);
   },
-  as: async ({ browser, sandbox }, use) => {
+  as: async ({ browser, sandbox }, use, testInfo) => {
     const contexts: { close: () => Promise<void> }[] = [];
-    const client = new SandboxClient(sandbox.url);
+    const client = new SandboxClient(sandbox.url, phaseOf(testInfo));
     await use(async (ref) => {
       const p = await client.persona(ref);
       if (!p) throw new Error(`no active persona '${ref}' in this phase's sandbox`);
@@ -66,6 +67,7 @@ export const test = base.extend<Fixtures>({
         keys: { test: [title, testInfo.title], file: [testInfo.file] },
         value: f.value,
       })),
+      phaseOf(testInfo),
     );
   },
 });

@@ -1,7 +1,7 @@
 /**
  * The real regression runner: the generated specs and the user's own, run by Playwright with a real
- * browser and through the REST API, against one sandbox (a ForkHub on 127.0.0.1) that serves the
- * phase under test, with the clock frozen.
+ * browser and through the REST API, against one sandbox (a ForkHub on 127.0.0.1, clock frozen) that
+ * serves every phase side by side — so one Playwright run (one browser per worker) observes them all.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { UserError } from '../../common/errors.ts';
 import { ForkHub, listen, loadUiRouter } from '../../http/index.ts';
 import { NO_BROWSER_HINT } from '../browser/ensure-chromium.ts';
 import { BrowserNotFound, findChromium } from '../browser/find-chromium.ts';
-import { runRegression } from '../regression-run.ts';
+import { runRegressions } from '../regression-run.ts';
 import type { PhaseRun, RegressionInput, RegressionRunner } from './regression-runner.ts';
 
 export class PlaywrightRunner implements RegressionRunner {
@@ -33,24 +33,18 @@ export class PlaywrightRunner implements RegressionRunner {
     const hub = new ForkHub({ now: input.now, ui: await loadUiRouter(), onInternalError: input.onInternalError });
     const server = await listen(hub.app);
     try {
-      const out: PhaseRun[] = [];
-      for (const { phase, state } of input.phases) {
-        hub.load(state);
-        out.push(
-          await runRegression({
-            phase,
-            url: server.url,
-            planFile,
-            reportDir: input.reportDir,
-            workers: input.workers,
-            ...(input.shard ? { shard: input.shard } : {}),
-            ...(input.userSpecs ? { userSpecs: input.userSpecs } : {}),
-            progress: input.progress,
-            ...(input.signal ? { signal: input.signal } : {}),
-          }),
-        );
-      }
-      return out;
+      hub.loadPhases(input.phases);
+      return await runRegressions({
+        phases: input.phases.map((p) => p.phase),
+        url: server.url,
+        planFile,
+        reportDir: input.reportDir,
+        workers: input.workers,
+        ...(input.shard ? { shard: input.shard } : {}),
+        ...(input.userSpecs ? { userSpecs: input.userSpecs } : {}),
+        progress: input.progress,
+        ...(input.signal ? { signal: input.signal } : {}),
+      });
     } finally {
       await server.close();
     }

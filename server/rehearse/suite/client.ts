@@ -1,10 +1,13 @@
 /**
- * What the regression specs share: the rehearsal sandbox's address, a REST client that acts as a
- * persona (Basic auth with the persona's token), forks (one per test that writes), and the
- * observation recorder (one NDJSON file per worker process in the run's observation folder).
+ * What the regression specs share: the rehearsal sandbox's address, the phases of this run (one
+ * Playwright run observes every phase: each test repeats once per phase, its repeat index naming the
+ * phase), a REST client that acts as a persona (Basic auth with the persona's token) in one phase,
+ * forks (one per test that writes), and the observation recorder (one NDJSON file per worker process
+ * and phase in the run's observation folder).
  */
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PHASE_HEADER } from '../../common/sandbox-names.ts';
 import type { Observation } from '../result.ts';
 import type { SuitePlan } from './plan.ts';
 
@@ -13,6 +16,10 @@ export const ENV = {
   plan: 'UNDERSTUDY_SUITE_PLAN',
   observations: 'UNDERSTUDY_OBSERVATIONS',
   phase: 'UNDERSTUDY_PHASE',
+  /** The phases of this run, comma-separated, in repeat order. */
+  phases: 'UNDERSTUDY_PHASES',
+  /** Where the outcome reporter writes one line per test. */
+  outcomes: 'UNDERSTUDY_OUTCOMES',
 } as const;
 
 const need = (name: string): string => {
@@ -30,6 +37,24 @@ export const suitePlan = (): SuitePlan => (planCache ??= JSON.parse(readFileSync
 /** True inside a rehearsal run (the generated specs declare no tests otherwise). */
 export const inRehearsal = (): boolean => !!process.env[ENV.plan] && !!process.env[ENV.url];
 
+/** The phases this run observes, in the order of Playwright's repeat index. */
+export const suitePhases = (env: NodeJS.ProcessEnv = process.env): string[] => {
+  const list = env[ENV.phases]?.split(',').filter(Boolean);
+  return list?.length ? list : [env[ENV.phase] ?? 'baseline'];
+};
+
+/** The describe title that names a phase in the generated specs: `[after-up]`. */
+export const phaseTitle = (phase: string): string => `[${phase}]`;
+export const phaseFromTitle = (title: string): string | undefined => /^\[([a-z-]+)\]$/.exec(title)?.[1];
+
+/** The phase a test of your specs observes: the one its repeat index names. */
+export const phaseOf = (info: { repeatEachIndex: number }): string => {
+  const phases = suitePhases();
+  const phase = phases[info.repeatEachIndex];
+  if (!phase) throw new Error(`repeat ${info.repeatEachIndex} names no phase of this run (${phases.join(', ')})`);
+  return phase;
+};
+
 export interface ApiPersona {
   accountId: string;
   email: string;
@@ -45,10 +70,18 @@ export interface ApiAnswer {
 
 export class SandboxClient {
   private personas: Map<string, ApiPersona> | undefined;
-  constructor(readonly url: string = suiteUrl()) {}
+  /** `phase`: which of the sandbox's phases it reads and forks (none: a sandbox that serves one). */
+  constructor(
+    readonly url: string = suiteUrl(),
+    readonly phase?: string,
+  ) {}
+
+  private get phaseHeaders(): Record<string, string> {
+    return this.phase ? { [PHASE_HEADER]: this.phase } : {};
+  }
 
   async personaList(): Promise<ApiPersona[]> {
-    const res = await fetch(`${this.url}/_understudy/personas`);
+    const res = await fetch(`${this.url}/_understudy/personas`, { headers: this.phaseHeaders });
     return (await res.json()) as ApiPersona[];
   }
 
@@ -84,7 +117,7 @@ export class SandboxClient {
 
   /** One REST call as `as` (e-mail, name or account id; null = anonymous), on a fork when given. */
   async call(as: string | null, method: string, path: string, body?: unknown, fork?: string): Promise<ApiAnswer> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...this.phaseHeaders };
     if (as) {
       const p = await this.persona(as);
       // A misspelt persona must not quietly become an anonymous caller (that would compare 401s).
@@ -111,6 +144,7 @@ export class SandboxClient {
     const form = new FormData();
     form.append('file', new Blob([file.content], { type: file.mimeType }), file.filename);
     const headers: Record<string, string> = {
+      ...this.phaseHeaders,
       accept: 'application/json',
       authorization: `Basic ${Buffer.from(`${p.email}:${p.token}`).toString('base64')}`,
       'X-Atlassian-Token': 'no-check',
@@ -128,7 +162,7 @@ export class SandboxClient {
   }
 
   async fork(): Promise<string> {
-    const res = await fetch(`${this.url}/_understudy/forks`, { method: 'POST' });
+    const res = await fetch(`${this.url}/_understudy/forks`, { method: 'POST', headers: this.phaseHeaders });
     if (res.status !== 201) throw new Error(`cannot fork the sandbox: HTTP ${res.status} ${await res.text()}`);
     return ((await res.json()) as { fork: string }).fork;
   }
@@ -138,15 +172,21 @@ export class SandboxClient {
   }
 
   async outbox(fork?: string): Promise<{ event: string; recipient: string; recipientEmail: string }[]> {
-    const res = await fetch(`${this.url}/_understudy/outbox`, { headers: fork ? { 'x-understudy-fork': fork } : {} });
+    const res = await fetch(`${this.url}/_understudy/outbox`, { headers: fork ? { 'x-understudy-fork': fork } : this.phaseHeaders });
     return (await res.json()) as { event: string; recipient: string; recipientEmail: string }[];
   }
 }
 
-/** Appends observations to this worker's file; the rehearsal reads the folder after the run. */
-export const record = (observations: readonly Observation[]): void => {
+/**
+ * Appends a test's observations of `phase` to this worker's file for that phase; the rehearsal reads
+ * the folders after the run. Without a phase only in a run of one phase.
+ */
+export const record = (observations: readonly Observation[], phase?: string): void => {
   if (!observations.length) return;
-  const dir = need(ENV.observations);
+  const phases = suitePhases();
+  if (phase === undefined && phases.length > 1)
+    throw new Error(`this run observes ${phases.join(', ')}: record(observations, phaseOf(testInfo)) names the phase`);
+  const dir = join(need(ENV.observations), phase ?? phases[0]!);
   mkdirSync(dir, { recursive: true });
   appendFileSync(join(dir, `obs-${process.pid}.ndjson`), `${observations.map((o) => JSON.stringify(o)).join('\n')}\n`);
 };

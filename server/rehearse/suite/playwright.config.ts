@@ -1,24 +1,30 @@
 /**
  * The rehearsal's Playwright configuration: the generated specs plus the user's own in
- * tests/regression/, against the one sandbox the rehearsal started (UNDERSTUDY_SUITE_URL). The
- * rehearsal passes --workers, --shard, the output folder and the JSON report file on the command line.
+ * tests/regression/, against the one sandbox the rehearsal started (UNDERSTUDY_SUITE_URL), observing
+ * every phase of the run (UNDERSTUDY_PHASES) side by side: the generated specs declare their tests
+ * once per phase (suite/phases.ts), so their workers and browsers serve all phases; your specs repeat
+ * once per phase (the repeat index names it) on one worker, as Playwright starts a worker per repeat.
+ * The rehearsal passes --workers, --shard, the output folder and the reporters on the command line.
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchOptionsFor } from '../browser/find-chromium.ts';
+import { suitePhases } from './client.ts';
 
 const browser = await findChromium();
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+const repeatEach = suitePhases().length;
 
 // The user's specs: UNDERSTUDY_USER_SPECS (an absolute path; the command resolves --specs), else tests/regression.
 const userSpecs = process.env.UNDERSTUDY_USER_SPECS ? resolve(process.env.UNDERSTUDY_USER_SPECS) : join(root, 'tests/regression');
 
 export default defineConfig({
   projects: [
+    // Yours first: on their one worker they then run beside the generated specs instead of after them.
+    ...(existsSync(userSpecs) ? [{ name: 'yours', testDir: userSpecs, testMatch: '**/*.spec.ts', repeatEach, workers: 1 }] : []),
     { name: 'generated', testDir: join(root, 'server/rehearse/suite/specs'), testMatch: '**/*.spec.ts' },
-    ...(existsSync(userSpecs) ? [{ name: 'yours', testDir: userSpecs, testMatch: '**/*.spec.ts' }] : []),
   ],
   fullyParallel: true,
   retries: 0,

@@ -4,10 +4,10 @@
  * baseline required — through the web UI for a sample, through REST for the rest. A field made
  * required without a default shows up twice: in the metadata, and as a create that now fails.
  */
-import { test } from '@playwright/test';
+import { eachPhase, test } from '../phases.ts';
 import type { Observation } from '../../result.ts';
-import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan } from '../client.ts';
-import { fillFields, pageErrors, UiSession } from '../browser.ts';
+import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
+import { fillFields, pageErrors } from '../browser.ts';
 import type { CreateCase } from '../plan.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
@@ -70,49 +70,49 @@ const outcome = (
   value: ok ? { created: true } : { created: false, ...errs },
 });
 
-for (const project of plan?.projects ?? []) {
-  const cases = plan!.creates.filter((c) => c.project === project.key);
-  if (!cases.length) continue;
-  test(`create: ${project.name} (${project.key})`, async ({ browser }) => {
-    const api = new SandboxClient();
-    const ui = new UiSession(browser, api.url);
-    const obs: Observation[] = [];
-    for (const c of cases) {
-      const meta = await api.call(c.persona.email, 'GET', `/rest/api/2/issue/createmeta/${c.project}/issuetypes/${c.issueType}?maxResults=200`);
-      obs.push(...metaObservations(c, meta.status, meta.body));
-      const names = new Map<string, string>(((meta.body?.fields ?? []) as any[]).map((f) => [f.fieldId, f.name]));
-      const fork = await api.fork();
-      try {
-        if (c.ui) {
-          const page = await ui.as(c.persona.accountId, fork);
-          {
-            await page.goto(`/secure/CreateIssue?pid=${encodeURIComponent(c.project)}&issuetype=${encodeURIComponent(c.issueType)}`);
-            const summary = page.locator('form.issue-form [name="summary"]');
-            if ((await summary.count()) === 0) {
-              obs.push(outcome(c, 'the web UI', false, await pageErrors(page), names));
-            } else {
-              await summary.fill(c.summary);
-              await fillFields(page, c.fields);
-              await page.getByRole('button', { name: 'Create', exact: true }).click();
-              await page.waitForLoadState('domcontentloaded');
-              const ok = /\/browse\/[A-Z][A-Z0-9_]*-\d+$/.test(page.url());
-              obs.push(outcome(c, 'the web UI', ok, ok ? { messages: [], errors: {} } : await pageErrors(page), names));
+eachPhase((phase) => {
+  for (const project of plan?.projects ?? []) {
+    const cases = plan!.creates.filter((c) => c.project === project.key);
+    if (!cases.length) continue;
+    test(`create: ${project.name} (${project.key})`, async ({ ui }) => {
+      const api = new SandboxClient(suiteUrl(), phase);
+      const obs: Observation[] = [];
+      for (const c of cases) {
+        const meta = await api.call(c.persona.email, 'GET', `/rest/api/2/issue/createmeta/${c.project}/issuetypes/${c.issueType}?maxResults=200`);
+        obs.push(...metaObservations(c, meta.status, meta.body));
+        const names = new Map<string, string>(((meta.body?.fields ?? []) as any[]).map((f) => [f.fieldId, f.name]));
+        const fork = await api.fork();
+        try {
+          if (c.ui) {
+            const page = await ui.as(c.persona.accountId, fork);
+            {
+              await page.goto(`/secure/CreateIssue?pid=${encodeURIComponent(c.project)}&issuetype=${encodeURIComponent(c.issueType)}`);
+              const summary = page.locator('form.issue-form [name="summary"]');
+              if ((await summary.count()) === 0) {
+                obs.push(outcome(c, 'the web UI', false, await pageErrors(page), names));
+              } else {
+                await summary.fill(c.summary);
+                await fillFields(page, c.fields);
+                await page.getByRole('button', { name: 'Create', exact: true }).click();
+                await page.waitForLoadState('domcontentloaded');
+                const ok = /\/browse\/[A-Z][A-Z0-9_]*-\d+$/.test(page.url());
+                obs.push(outcome(c, 'the web UI', ok, ok ? { messages: [], errors: {} } : await pageErrors(page), names));
+              }
             }
+          } else {
+            const fields: Record<string, unknown> = { project: { key: c.project }, issuetype: { id: c.issueType }, summary: c.summary };
+            for (const f of c.fields) fields[f.fieldId] = f.rest;
+            const res = await api.call(c.persona.email, 'POST', '/rest/api/2/issue', { fields }, fork);
+            obs.push(outcome(c, 'REST', res.status === 201, errorsOf(res.body), names));
           }
-        } else {
-          const fields: Record<string, unknown> = { project: { key: c.project }, issuetype: { id: c.issueType }, summary: c.summary };
-          for (const f of c.fields) fields[f.fieldId] = f.rest;
-          const res = await api.call(c.persona.email, 'POST', '/rest/api/2/issue', { fields }, fork);
-          obs.push(outcome(c, 'REST', res.status === 201, errorsOf(res.body), names));
+          obs.push(
+            ...notificationObservations(`${c.persona.displayName} creates a ${c.issueTypeName} in ${c.project}`, c.project, await api.outbox(fork)),
+          );
+        } finally {
+          await api.drop(fork);
         }
-        obs.push(
-          ...notificationObservations(`${c.persona.displayName} creates a ${c.issueTypeName} in ${c.project}`, c.project, await api.outbox(fork)),
-        );
-      } finally {
-        await api.drop(fork);
       }
-    }
-    await ui.close();
-    record(obs);
-  });
-}
+      record(obs, phase);
+    });
+  }
+});

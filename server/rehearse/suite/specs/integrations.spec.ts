@@ -4,39 +4,41 @@
  * attachments, worklogs, links and watchers of the issues it works on, and the notifications the
  * integration's requests send.
  */
-import { test } from '@playwright/test';
+import { eachPhase, test } from '../phases.ts';
 import type { Observation } from '../../result.ts';
 import { activityObservations } from '../activity-observations.ts';
-import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan } from '../client.ts';
+import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
 
-for (const integration of plan?.integrations ?? []) {
-  test(`integration: ${integration.name}`, async () => {
-    const api = new SandboxClient();
-    const obs: Observation[] = [];
-    const fork = await api.fork();
-    try {
-      let n = 0;
-      for (const req of integration.requests) {
-        n++;
-        const res = req.attachment
-          ? await api.upload(integration.as, req.path, req.attachment, fork)
-          : await api.call(integration.as, req.method, req.path, req.body, fork);
-        const ok = res.status >= 200 && res.status < 300;
-        obs.push({
-          check: 'integrations',
-          id: `integrations|${integration.file}|${n}`,
-          label: `${integration.name} request ${n}: ${req.method} ${req.path}`,
-          keys: { integration: [integration.name, integration.file], request: [String(n)] },
-          value: { status: res.status, ...(ok ? {} : errorsOf(res.body)) },
-        });
+eachPhase((phase) => {
+  for (const integration of plan?.integrations ?? []) {
+    test(`integration: ${integration.name}`, async () => {
+      const api = new SandboxClient(suiteUrl(), phase);
+      const obs: Observation[] = [];
+      const fork = await api.fork();
+      try {
+        let n = 0;
+        for (const req of integration.requests) {
+          n++;
+          const res = req.attachment
+            ? await api.upload(integration.as, req.path, req.attachment, fork)
+            : await api.call(integration.as, req.method, req.path, req.body, fork);
+          const ok = res.status >= 200 && res.status < 300;
+          obs.push({
+            check: 'integrations',
+            id: `integrations|${integration.file}|${n}`,
+            label: `${integration.name} request ${n}: ${req.method} ${req.path}`,
+            keys: { integration: [integration.name, integration.file], request: [String(n)] },
+            value: { status: res.status, ...(ok ? {} : errorsOf(res.body)) },
+          });
+        }
+        obs.push(...(await activityObservations(api, integration, fork)));
+        obs.push(...notificationObservations(`${integration.name} replays its requests`, '', await api.outbox(fork)));
+      } finally {
+        await api.drop(fork);
       }
-      obs.push(...(await activityObservations(api, integration, fork)));
-      obs.push(...notificationObservations(`${integration.name} replays its requests`, '', await api.outbox(fork)));
-    } finally {
-      await api.drop(fork);
-    }
-    record(obs);
-  });
-}
+      record(obs, phase);
+    });
+  }
+});

@@ -4,10 +4,10 @@
  * and a sample through the web UI as well — each on its own fork: where the issue ends up,
  * the errors a form shows, the notifications it sends.
  */
-import { test } from '@playwright/test';
+import { eachPhase, test } from '../phases.ts';
 import type { Observation } from '../../result.ts';
-import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan } from '../client.ts';
-import { fillFields, pageErrors, UiSession } from '../browser.ts';
+import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
+import { fillFields, pageErrors, type UiSession } from '../browser.ts';
 import type { WalkStep } from '../plan.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
@@ -53,78 +53,78 @@ const viaRest = async (api: SandboxClient, s: WalkStep, fork: string) => {
   return { taken: res.status === 204, ...(res.status === 204 ? { messages: [], errors: {} } : errorsOf(res.body)) };
 };
 
-const workflows = [...new Set([...(plan?.walks ?? []).map((w) => w.workflow)])];
-for (const wf of workflows) {
-  test(`transitions: ${wf}`, async ({ browser }) => {
-    const api = new SandboxClient();
-    const ui = new UiSession(browser, api.url);
-    const obs: Observation[] = [];
-    // Every transition through REST; the sample through the web UI as well, each on its own fork.
-    const runs = plan!.walks.filter((w) => w.workflow === wf).flatMap((s) => [{ s, browser: false }, ...(s.ui ? [{ s, browser: true }] : [])]);
-    for (const { s, browser } of runs) {
-      const fork = await api.fork();
-      try {
-        const r = browser ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
-        const after = await stateOf(api, s.persona.email, s.issueKey, fork);
-        obs.push({
-          check: 'transitions',
-          id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
-          label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${browser ? 'the web UI' : 'REST'}`,
-          keys: {
-            project: [s.project],
-            issueType: [s.issueTypeName],
-            persona: [s.persona.email, s.persona.displayName, s.persona.accountId],
-            issue: [s.issueKey],
-            transition: [s.transitionName, s.transitionId],
-            status: [s.fromStatus, s.toStatus],
-            workflow: [s.workflow],
-          },
-          value: {
-            taken: r.taken,
-            status: after.status,
-            resolution: after.resolution,
-            ...(r.taken ? {} : { messages: r.messages, errors: r.errors }),
-          },
-        });
-        obs.push(
-          ...notificationObservations(
-            `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`,
-            s.project,
-            await api.outbox(fork),
-          ),
-        );
-      } finally {
-        await api.drop(fork);
+eachPhase((phase) => {
+  const workflows = [...new Set([...(plan?.walks ?? []).map((w) => w.workflow)])];
+  for (const wf of workflows) {
+    test(`transitions: ${wf}`, async ({ ui }) => {
+      const api = new SandboxClient(suiteUrl(), phase);
+      const obs: Observation[] = [];
+      // Every transition through REST; the sample through the web UI as well, each on its own fork.
+      const runs = plan!.walks.filter((w) => w.workflow === wf).flatMap((s) => [{ s, browser: false }, ...(s.ui ? [{ s, browser: true }] : [])]);
+      for (const { s, browser } of runs) {
+        const fork = await api.fork();
+        try {
+          const r = browser ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
+          const after = await stateOf(api, s.persona.email, s.issueKey, fork);
+          obs.push({
+            check: 'transitions',
+            id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
+            label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${browser ? 'the web UI' : 'REST'}`,
+            keys: {
+              project: [s.project],
+              issueType: [s.issueTypeName],
+              persona: [s.persona.email, s.persona.displayName, s.persona.accountId],
+              issue: [s.issueKey],
+              transition: [s.transitionName, s.transitionId],
+              status: [s.fromStatus, s.toStatus],
+              workflow: [s.workflow],
+            },
+            value: {
+              taken: r.taken,
+              status: after.status,
+              resolution: after.resolution,
+              ...(r.taken ? {} : { messages: r.messages, errors: r.errors }),
+            },
+          });
+          obs.push(
+            ...notificationObservations(
+              `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`,
+              s.project,
+              await api.outbox(fork),
+            ),
+          );
+        } finally {
+          await api.drop(fork);
+        }
       }
-    }
-    await ui.close();
-    record(obs);
-  });
-}
+      record(obs, phase);
+    });
+  }
 
-if (plan?.samples.length) {
-  test('transitions each persona sees on sample issues', async () => {
-    const api = new SandboxClient();
-    const obs: Observation[] = [];
-    for (const s of plan.samples) {
-      for (const p of s.personas) {
-        const res = await api.call(p.email, 'GET', `/rest/api/2/issue/${s.issueKey}/transitions`);
-        const names = res.status === 200 ? ((res.body.transitions ?? []) as any[]).map((t) => `${t.name} → ${t.to?.name}`) : [`HTTP ${res.status}`];
-        obs.push({
-          check: 'transitions',
-          id: `transitions|sees|${s.issueKey}|${p.email}`,
-          label: `the transitions ${p.displayName} sees on ${s.issueKey} (${s.issueTypeName} in ${s.project}, ${s.status})`,
-          keys: {
-            project: [s.project],
-            issueType: [s.issueTypeName],
-            persona: [p.email, p.displayName, p.accountId],
-            issue: [s.issueKey],
-            status: [s.status],
-          },
-          value: names,
-        });
+  if (plan?.samples.length) {
+    test('transitions each persona sees on sample issues', async () => {
+      const api = new SandboxClient(suiteUrl(), phase);
+      const obs: Observation[] = [];
+      for (const s of plan.samples) {
+        for (const p of s.personas) {
+          const res = await api.call(p.email, 'GET', `/rest/api/2/issue/${s.issueKey}/transitions`);
+          const names = res.status === 200 ? ((res.body.transitions ?? []) as any[]).map((t) => `${t.name} → ${t.to?.name}`) : [`HTTP ${res.status}`];
+          obs.push({
+            check: 'transitions',
+            id: `transitions|sees|${s.issueKey}|${p.email}`,
+            label: `the transitions ${p.displayName} sees on ${s.issueKey} (${s.issueTypeName} in ${s.project}, ${s.status})`,
+            keys: {
+              project: [s.project],
+              issueType: [s.issueTypeName],
+              persona: [p.email, p.displayName, p.accountId],
+              issue: [s.issueKey],
+              status: [s.status],
+            },
+            value: names,
+          });
+        }
       }
-    }
-    record(obs);
-  });
-}
+      record(obs, phase);
+    });
+  }
+});

@@ -1,0 +1,25 @@
+/**
+ * How the generated specs cover every phase in one Playwright run: each spec declares its tests once
+ * per phase, inside a `[phase]` describe block (the outcome reporter takes the phase from it and
+ * leaves it out of the title), so one pair of workers — one browser each — serves all phases; and a
+ * worker-scoped UiSession, one browser context per worker re-pointed at a persona and a fork per step.
+ */
+import { test as base } from '@playwright/test';
+import { UiSession } from './browser.ts';
+import { phaseTitle, suitePhases, suiteUrl } from './client.ts';
+
+export const test = base.extend<Record<never, never>, { ui: UiSession }>({
+  ui: [
+    async ({ browser }, use) => {
+      const session = new UiSession(browser, suiteUrl());
+      await use(session);
+      await session.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** Declares a spec's tests once for every phase of the run. */
+export const eachPhase = (declare: (phase: string) => void): void => {
+  for (const phase of suitePhases()) test.describe(phaseTitle(phase), () => declare(phase));
+};
