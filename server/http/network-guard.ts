@@ -6,8 +6,8 @@
  *   from another origin or as a "simple" form/text request a page could send cross-origin, 403;
  * - web UI form writes only from the sandbox's own pages (Origin, else Referer, same origin; another
  *   port of 127.0.0.1 is another origin even though SameSite=Lax sends the cookie), 403;
- * - Jira's XSRF check on REST: a form, multipart or text/plain write needs `X-Atlassian-Token:
- *   no-check`, and a cookie-authenticated write from another origin is refused, 403.
+ * - Jira's XSRF check on REST: a write from another origin, or a form, multipart or text/plain write
+ *   signed in by cookie, needs `X-Atlassian-Token: no-check`, 403.
  * Scripts (no Origin, JSON or no body, Basic/Bearer or a session cookie) pass every check.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -91,28 +91,25 @@ const checkUiForm = (req: Request, res: Response, host: string | undefined): boo
   return false;
 };
 
+/**
+ * Jira's XSRF rule as scripts meet it: a write from another origin's page is refused, and so is a form,
+ * multipart or text/plain write signed in by cookie (or anonymous) without `X-Atlassian-Token:
+ * no-check`. Basic and Bearer scripts pass (jira.js posts empty bodies as forms); attachment uploads
+ * need the token whoever sends them (routes-attachments.ts), as on Jira.
+ */
 const checkRest = (req: Request, res: Response, host: string | undefined): boolean => {
   if (SAFE_METHODS.has(req.method) || hasXsrfToken(req)) return true;
   const type = mediaType(req);
-  if (SIMPLE_TYPES.has(type)) {
-    refuse(
-      req,
-      res,
-      403,
-      'xsrf',
-      `XSRF check failed: a ${req.method} with Content-Type ${type} needs the header X-Atlassian-Token: no-check (send JSON with Content-Type: application/json)`,
-    );
-    return false;
-  }
-  // Credentials in a header cannot come from another site's page; a cookie can.
-  const why = req.get('authorization') === undefined ? crossOrigin(req, host) : undefined;
+  const why =
+    crossOrigin(req, host) ??
+    (SIMPLE_TYPES.has(type) && req.get('authorization') === undefined ? `Content-Type ${type} without Basic or Bearer credentials` : undefined);
   if (!why) return true;
   refuse(
     req,
     res,
     403,
     'xsrf',
-    `XSRF check failed: a ${req.method} signed in by cookie came from another origin (${why}); scripts send Basic or Bearer credentials, or X-Atlassian-Token: no-check`,
+    `XSRF check failed: ${req.method} ${req.path} (${why}) could have been sent by another site's page; send JSON with Content-Type: application/json, or the header X-Atlassian-Token: no-check`,
   );
   return false;
 };
