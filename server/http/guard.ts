@@ -1,11 +1,13 @@
 /**
  * Guard rails: JSON bodies with a size limit, a bounded query string, Jira-shaped 400/413 for bad
- * bodies, no stack traces anywhere.
+ * bodies, and the last error handler (the path's shape, no stack traces anywhere).
  */
 import { parse as parseQueryString } from 'node:querystring';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { isTrackerError } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
 import { jiraError, sendError } from './jira/errors.ts';
+import { pathFamily, refuse } from './refuse.ts';
 
 export const DEFAULT_BODY_LIMIT = '10mb';
 
@@ -44,27 +46,58 @@ export const queryLimit = (req: Request, res: Response, next: NextFunction): voi
 export const jsonBody = (limit: string = DEFAULT_BODY_LIMIT) =>
   express.json({ limit, strict: false, type: ['application/json', 'application/*+json', 'text/json'] });
 
-/** The last error handler: Jira's shape under /rest, the control API's shape elsewhere; a 500 is kept in the sandbox's log. */
+/** A client's mistake the body parsers or the router report (bad JSON, too large, a charset, a bad %-escape): status, code, words. */
+const clientError = (err: unknown): { status: number; code: string; message: string } | undefined => {
+  const e = err as { status?: unknown; type?: unknown };
+  if (err instanceof URIError)
+    return { status: 400, code: 'bad_url', message: 'the address is not valid percent-encoding (a % must be followed by two hex digits)' };
+  if (e.type === 'entity.too.large') return { status: 413, code: 'too_large', message: 'the request body is too large' };
+  if (e.type === 'parameters.too.many') return { status: 413, code: 'too_large', message: 'the request body has too many parameters' };
+  if (e.type === 'entity.parse.failed') return { status: 400, code: 'bad_json', message: 'the request body is not valid JSON' };
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')
+    return { status: 415, code: 'unsupported_body', message: 'the request body is in a charset or encoding the sandbox does not read: send UTF-8' };
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+    return { status: e.status, code: 'bad_request', message: 'the request cannot be read (aborted, or not what this address takes)' };
+  return undefined;
+};
+
+/**
+ * The last error handler: Jira's shape under /rest, the control API's under /_understudy, a page for
+ * the web UI; a 500 is kept in the sandbox's log (internal-errors.ts), never on the wire. It never
+ * passes an error on, so Express's default handler (a page with a stack) cannot answer.
+ */
 export const errorHandler =
   (ctx: Pick<SandboxContext, 'internalError'>) =>
   (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    if (res.headersSent) {
+    try {
+      if (res.headersSent) {
+        // Half an answer is out: cut the connection so the client sees a failure, not a truncated success.
+        ctx.internalError(req, err);
+        res.destroy();
+        return;
+      }
+      if (pathFamily(req.path) === 'rest') {
+        sendError(res, err, (e) => ctx.internalError(req, e));
+        return;
+      }
+      if (isTrackerError(err)) {
+        refuse(req, res, err.status, 'refused', [...err.body.errorMessages, ...Object.values(err.body.errors)].join(' '));
+        return;
+      }
+      const known = clientError(err);
+      if (known) {
+        refuse(req, res, known.status, known.code, known.message);
+        return;
+      }
       ctx.internalError(req, err);
-      return;
+      refuse(req, res, 500, 'internal', 'internal error in the Understudy sandbox (its log has the details)');
+    } catch (e) {
+      try {
+        ctx.internalError(req, e);
+      } catch {
+        /* the log itself failed: still answer */
+      }
+      if (!res.headersSent) res.status(500).type('text').send('internal error in the Understudy sandbox');
+      else res.destroy();
     }
-    if (req.path.startsWith('/rest/')) {
-      sendError(res, err, (e) => ctx.internalError(req, e));
-      return;
-    }
-    const type = (err as { type?: unknown }).type;
-    if (type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'too_large', message: 'the request body is too large' } });
-      return;
-    }
-    if (type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'bad_json', message: 'the request body is not valid JSON' } });
-      return;
-    }
-    ctx.internalError(req, err);
-    res.status(500).json({ error: { code: 'internal', message: 'internal error in the Understudy sandbox' } });
   };

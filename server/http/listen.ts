@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { maxHeaderSize, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { JiraErrorBody } from '../jira-wire/index.ts';
+import { urlHost } from './network-policy.ts';
 
 export interface Listening {
   url: string;
@@ -37,7 +38,10 @@ export const answerClientError = (err: NodeJS.ErrnoException, socket: Duplex): v
   );
 };
 
-/** Starts an app on loopback (port 0 = a free port) and returns its URL. */
+/** The address to print for a host listened on: every interface is reached here over loopback. */
+const shownHost = (host: string): string => (host === '0.0.0.0' ? '127.0.0.1' : urlHost(host) === '[::]' ? '[::1]' : urlHost(host));
+
+/** Starts an app on loopback unless told otherwise (port 0 = a free port) and returns its URL. */
 export const listen = (app: Express, port = 0, host = '127.0.0.1'): Promise<Listening> =>
   new Promise((resolve, reject) => {
     const server: Server = app.listen(port, host);
@@ -46,7 +50,7 @@ export const listen = (app: Express, port = 0, host = '127.0.0.1'): Promise<List
     server.once('listening', () => {
       const addr = server.address() as AddressInfo;
       resolve({
-        url: `http://${host}:${addr.port}`,
+        url: `http://${shownHost(host)}:${addr.port}`,
         port: addr.port,
         close: () =>
           new Promise((done) => {

@@ -25,6 +25,10 @@ export interface ServeOptions {
   instance?: string;
   port?: number;
   host?: string;
+  /** `--expose-control`: serve the control API beyond loopback (warned about). */
+  exposeControl?: boolean;
+  /** `--allow-host`: more Host names to answer under (besides loopback and --host). */
+  allowHosts?: string[];
   now?: string;
   mimic?: 'cloud' | 'cloud-strict' | 'datacenter';
   /** The largest attachment accepted, in bytes (default 10 MB, as Jira). */
@@ -106,6 +110,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
       ...(o.banner !== undefined ? { banner: o.banner } : {}),
       strict: o.mimic === 'cloud-strict',
       attachments: directoryAttachmentContent(instance.dir),
+      network: { host: o.host ?? '127.0.0.1', exposeControl: o.exposeControl ?? false, allowHosts: o.allowHosts ?? [] },
       ...(o.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: o.attachmentMaxBytes } : {}),
     });
     const app = await createSandboxApp({ ctx });

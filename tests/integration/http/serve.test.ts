@@ -21,6 +21,9 @@ describe('sandbox flags', () => {
     ['a bad --now', { now: 'yesterday' }, /not an ISO date-time/],
     ['an unknown --mimic', { mimic: 'server' }, /--mimic 'server' is not known/],
     ['an empty --host', { host: ' ' }, /--host is empty/],
+    ['an --allow-host with a port', { 'allow-host': 'devbox.example.com:8080' }, /--allow-host 'devbox\.example\.com:8080' is not a host name/],
+    ['an --allow-host with a scheme', { 'allow-host': 'http://devbox' }, /--allow-host 'http:\/\/devbox' is not a host name/],
+    ['an empty name in --allow-host', { 'allow-host': 'a.example,' }, /--allow-host '' is not a host name/],
     [
       'a --banner that is not there',
       { banner: 'reports/nowhere/heads-up.banner.html' },
@@ -37,6 +40,12 @@ describe('sandbox flags', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(2);
     expect((error as Error).message).toMatch(message);
+  });
+  it('--expose-control and --allow-host (repeated or comma-separated) become options', () => {
+    expect(parseServeFlags({ 'expose-control': true, 'allow-host': ['a.example', 'b.example,fe80::1'] }, 'u')).toMatchObject({
+      exposeControl: true,
+      allowHosts: ['a.example', 'b.example', 'fe80::1'],
+    });
   });
   it('good flags become options', () => {
     expect(parseServeFlags({ port: '8080', now: '2026-01-31T09:00:00Z', mimic: 'datacenter' }, 'u')).toMatchObject({
