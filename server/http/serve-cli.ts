@@ -89,7 +89,7 @@ export const describeSandbox = (s: RunningSandbox): string[] => {
   return [
     `Understudy sandbox ready at ${s.url}`,
     s.throwaway
-      ? `  throwaway instance (removed when you stop it with Ctrl-C)`
+      ? `  throwaway instance (removed when you stop it with Ctrl-C)${s.validation === 'cached' ? '; the snapshot validated before (same content)' : ''}`
       : `  instance ${s.instance.dir} (changes are kept; its lock is held while running)`,
     `  deployment type: ${s.ctx.deploymentType}${s.ctx.deploymentType === 'DataCenter' ? ' (REST v2 only, users by name)' : s.ctx.strict ? ' (cloud-strict: as Jira Cloud answers today)' : ''}`,
     `Sign in: open ${s.url}/ and pick a persona, or call the REST API with Basic auth (e-mail:token) or a Bearer token, e.g.`,
