@@ -407,6 +407,8 @@ const rows: Row[] = [
     shape: 'html',
     unchanged: true,
   },
+  { name: 'an unknown UI path answers a page', on: 'plain', method: 'GET', path: '/nothing-here', status: 404, shape: 'html' },
+  { name: 'an unknown UI path on the hub answers a page', on: 'hub', method: 'GET', path: '/nothing-here', status: 404, shape: 'html' },
   // CSRF on the web UI: SameSite=Lax sends the persona cookie from another port of 127.0.0.1.
   {
     name: 'UI comment from a page on another local port (Origin)',
