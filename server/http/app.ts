@@ -13,6 +13,7 @@ import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
 import { errorHandler, jsonBody, parseQuery, queryLimit } from './guard.ts';
 import { networkGuard } from './network-guard.ts';
+import { refuse } from './refuse.ts';
 import { page, html } from '../common/html.ts';
 import { mountJira } from './jira/router.ts';
 import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
@@ -69,9 +70,7 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   mountJira(app, ctx);
   if (ui) app.use('/', ui(ctx));
   else app.get('/', projectsPage(ctx));
-  app.use((req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } });
-  });
+  app.use((req, res) => refuse(req, res, 404, 'not_found', `no page ${req.method} ${req.path} in the Understudy sandbox`));
   app.use(errorHandler(ctx));
   return app;
 };
