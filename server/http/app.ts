@@ -10,7 +10,7 @@ import type { TrackerState } from '../model/index.ts';
 import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
-import { errorHandler, jsonBody } from './guard.ts';
+import { errorHandler, forbiddenKeys, jsonBody } from './guard.ts';
 import { page, html } from '../common/html.ts';
 import { mountJira } from './jira/router.ts';
 import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
@@ -59,6 +59,7 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(jsonBody(bodyLimit));
+  app.use(forbiddenKeys);
   app.use('/_understudy', controlRouter(ctx));
   app.use(authMiddleware(ctx));
   mountJira(app, ctx);
