@@ -359,6 +359,11 @@ const ROWS: Row[] = [
   },
   { name: 'worklog: __proto__', method: 'POST', path: '/rest/api/2/issue/ACME-1/worklog', raw: '{"timeSpent":"1h","__proto__":{"polluted":1}}' },
 
+  // Entity properties: the key comes from the path.
+  { name: 'property: the key __proto__', path: '/rest/api/2/issue/ACME-1/properties/__proto__', body: { a: 1 } },
+  { name: 'property: the key constructor', path: '/rest/api/2/issue/ACME-1/properties/constructor', body: { a: 1 } },
+  { name: 'property: a value holding __proto__', path: '/rest/api/2/issue/ACME-1/properties/ok', raw: '{"__proto__":{"polluted":1}}' },
+
   // Filters (admin's bodyObj already refused non-objects).
   { name: 'filter: body an array (held)', method: 'POST', path: '/rest/api/2/filter', body: [], held: true },
   { name: 'filter: __proto__', method: 'POST', path: '/rest/api/2/filter', raw: '{"name":"f","jql":"project = ACME","__proto__":{"polluted":1}}' },
