@@ -416,6 +416,18 @@ const ROWS: Row[] = [
     field: 'customfield_10011',
   },
   {
+    name: 'limits: 300,000 keys in fields',
+    path: '/rest/api/2/issue/ACME-1',
+    body: { fields: Object.fromEntries(many(300_000, (i) => [`k${i}`, 1])) },
+    field: 'fields',
+  },
+  {
+    name: 'limits: 300,000 keys in update',
+    path: '/rest/api/2/issue/ACME-1',
+    body: { update: Object.fromEntries(many(300_000, (i) => [`k${i}`, [{ set: 1 }]])) },
+    field: 'update',
+  },
+  {
     name: 'limits: a label of 256 characters (held)',
     path: '/rest/api/2/issue/ACME-1',
     body: { fields: { labels: ['x'.repeat(256)] } },
