@@ -11,7 +11,7 @@ import type { TrackerState } from '../model/index.ts';
 import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
-import { errorHandler, jsonBody, parseQuery, queryLimit } from './guard.ts';
+import { errorHandler, forbiddenKeys, jsonBody, parseQuery, queryLimit } from './guard.ts';
 import { networkGuard } from './network-guard.ts';
 import { refuse } from './refuse.ts';
 import { page, html } from '../common/html.ts';
@@ -65,6 +65,7 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   app.set('query parser', parseQuery);
   app.use(queryLimit);
   app.use(jsonBody(bodyLimit));
+  app.use(forbiddenKeys);
   app.use('/_understudy', controlRouter(ctx));
   app.use(authMiddleware(ctx));
   mountJira(app, ctx);
