@@ -18,6 +18,7 @@ import { listen, type Listening } from '../../../server/http/listen.ts';
 import { canonicalHash } from '../../../server/model/index.ts';
 import { readSnapshot } from '../../../server/store/snapshot-read.ts';
 import { rawRequest, type RawAnswer } from './raw-request.ts';
+import { personaCookieValue } from '../../../server/common/sandbox-names.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NOW = '2025-06-01T12:00:00.000Z';
@@ -37,7 +38,7 @@ type On = 'plain' | 'wide' | 'hub';
 const targets = {} as Record<On, Target>;
 let bob = { accountId: '', email: '', token: '' };
 const basic = () => `Basic ${Buffer.from(`${bob.email}:${bob.token}`).toString('base64')}`;
-const persona = () => `understudy_persona=${bob.accountId}`;
+const persona = () => `understudy_persona=${personaCookieValue(bob)}`;
 const FORM = 'application/x-www-form-urlencoded';
 
 const target = (server: Listening, ctx: () => FullSandboxContext, hub?: ForkHub): Target => ({
