@@ -30,6 +30,11 @@ export const errorHandler =
       res.status(400).json({ error: { code: 'bad_json', message: 'the request body is not valid JSON' } });
       return;
     }
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: unknown }).expose === true) {
+      res.status(status).json({ error: { code: 'bad_request', message: `the request cannot be read: ${(err as Error).message}` } });
+      return;
+    }
     ctx.internalError(req, err);
     res.status(500).json({ error: { code: 'internal', message: 'internal error in the Understudy sandbox' } });
   };

@@ -63,6 +63,14 @@ const cases: RestCase[] = [
   { name: 'an endpoint that does not exist', method: 'GET', path: `${C}/../../package.json`, expect: 404 },
   { name: 'health: by POST', method: 'POST', path: `${C}/health`, expect: [404, 405] },
   { name: 'restore: with a malformed JSON body', method: 'POST', path: `${C}/restore`, raw: MALFORMED_JSON.truncated, expect: 400 },
+  {
+    name: 'checkpoint: a body in a charset the parser does not know',
+    method: 'POST',
+    path: `${C}/checkpoint`,
+    raw: '{}',
+    contentType: 'application/json; charset=koi8-r',
+    expect: 415,
+  },
   { name: 'a path that is only percent signs', method: 'GET', path: `${C}/%%`, expect: [400, 404] },
   {
     name: 'hub: a malformed fork cookie',
