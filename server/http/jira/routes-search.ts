@@ -18,11 +18,21 @@ type Obj = Record<string, unknown>;
 
 /** Parameters from the query (GET) or the body (POST); lists may be arrays or comma-separated. */
 const params = (req: Request) => {
-  const body = (req.method === 'POST' && typeof req.body === 'object' && req.body !== null ? req.body : {}) as Obj;
-  const get = (k: string): unknown => (req.method === 'POST' ? body[k] : req.query[k]);
+  const post = req.method === 'POST';
+  // A POST body of the wrong shape is refused as Jira refuses it, not read as "no parameters".
+  if (post && req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)))
+    throw badRequest('The request body must be a JSON object.');
+  const body = (post && req.body ? req.body : {}) as Obj;
+  const get = (k: string): unknown => {
+    const v = post ? body[k] : req.query[k];
+    if (post && (k === 'maxResults' || k === 'startAt') && v !== undefined && v !== null && !(typeof v === 'number' || /^-?\d+$/.test(String(v))))
+      throw badRequest('', { [k]: `'${k}' must be a whole number (got ${JSON.stringify(v)}).` });
+    return v;
+  };
   const list = (k: string): string[] | undefined => {
     const v = get(k);
     if (v === undefined || v === null) return undefined;
+    if (post && typeof v === 'object' && !Array.isArray(v)) throw badRequest('', { [k]: `'${k}' must be a list of strings.` });
     return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean);
   };
   return { get, list };
