@@ -30,7 +30,7 @@ export interface SandboxContext {
    * (for an instance-backed sandbox). Use it for every request that writes.
    */
   write<T>(change: () => T): Promise<T>;
-  /** The absolute base URL of this sandbox as the request reached it (for `self` links). */
+  /** The absolute base URL of this sandbox as the request reached it, under a Host it accepts (for `self` links). */
   baseUrl(req: Request): string;
   deploymentType: 'Cloud' | 'DataCenter';
   /** An announcement banner shown above every page (HTML written by `npm run announce`), if any. */

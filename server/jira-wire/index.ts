@@ -16,7 +16,7 @@ export {
   fieldSchema,
   SYSTEM_FIELD_TYPES,
 } from './fields.ts';
-export { arrayPage, intParam, offsetPage, pageBean, pageToken, pageTokenStart, pageWindow, type PageWindow } from './pages.ts';
+export { arrayPage, intParam, offsetPage, pageBean, pagingProblem, pageToken, pageTokenStart, pageWindow, type PageWindow } from './pages.ts';
 export { readAll, type PageOptions } from './read-pages.ts';
 export { pathWithQuery, type Reader, type RequestLike } from './request.ts';
 export { fromAdf, isAdf, richOut, toAdf, type AdfNode } from './rich-text.ts';

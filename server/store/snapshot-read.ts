@@ -17,6 +17,21 @@ export interface RawSnapshot {
   fileHashes: Record<string, string>;
   /** Files that could not be read or parsed. */
   problems: Problem[];
+  /**
+   * The NDJSON issue shards as read (sharded layout only), in order: what an instance can share
+   * instead of writing them again (absent from a snapshot made in memory). `plain`: every line that is not empty is one record (no line of
+   * only spaces), so the store reads the file back as the very records parsed here.
+   */
+  issueShards?: IssueShard[];
+}
+
+export interface IssueShard {
+  file: string;
+  count: number;
+  bytes: number;
+  /** As in fileHashes (`sha256:` + hex). */
+  sha256: string;
+  plain: boolean;
 }
 
 const problem = (file: string, message: string, path = ''): Problem => ({ severity: 'error', file, path, message, rule: 'parse' });
@@ -36,7 +51,7 @@ export const readSnapshot = async (dir: string): Promise<RawSnapshot> => {
       details: ['a snapshot is a directory with manifest.json, config.json and issues'],
     });
 
-  const out: RawSnapshot = {
+  const out: RawSnapshot & { issueShards: IssueShard[] } = {
     dir,
     manifest: undefined,
     config: undefined,
@@ -45,6 +60,7 @@ export const readSnapshot = async (dir: string): Promise<RawSnapshot> => {
     integrations: [],
     fileHashes: {},
     problems: [],
+    issueShards: [],
   };
 
   const manifest = await readJsonFile<Manifest>(join(dir, 'manifest.json'));
@@ -83,7 +99,7 @@ const issueFilesOf = async (dir: string, manifest: Manifest | undefined): Promis
   return { files: ['issues.json'], sharded: false };
 };
 
-const readIssues = async (dir: string, out: RawSnapshot): Promise<void> => {
+const readIssues = async (dir: string, out: RawSnapshot & { issueShards: IssueShard[] }): Promise<void> => {
   const { files, sharded } = await issueFilesOf(dir, out.manifest);
   for (const file of files) {
     if (sharded) {
@@ -95,9 +111,11 @@ const readIssues = async (dir: string, out: RawSnapshot): Promise<void> => {
         out.problems.push(problem(file, code === 'ENOENT' ? 'issue shard named in manifest.json is missing' : `cannot be read (${code})`));
         continue;
       }
-      out.fileHashes[file] = sha256(text);
-      const { records, errors } = parseNdjson(text.toString('utf8'));
+      const hash = sha256(text);
+      out.fileHashes[file] = hash;
+      const { records, errors, blank } = parseNdjson(text.toString('utf8'));
       for (const e of errors) out.problems.push(problem(file, `line ${e.line} is not valid JSON: ${e.message}`, `line ${e.line}`));
+      out.issueShards.push({ file, count: records.length, bytes: text.length, sha256: hash, plain: errors.length === 0 && blank === 0 });
       for (const r of records) {
         out.issues.push(r as Issue);
         out.issueSources.push(file);

@@ -298,9 +298,9 @@ export class Tracker extends EverydayMethods {
   board(actor: Actor, boardId: string): BoardView {
     return boardView(this.ctx, actor, boardId);
   }
-  /** The issues on a board (in a column), as Jira's agile API lists them. */
-  boardIssues(actor: Actor, boardId: string): Issue[] {
-    return boardIssues(this.ctx, actor, boardId);
+  /** The issues on a board (in a column), as Jira's agile API lists them; `jql` narrows them (bad JQL → TrackerError 400). */
+  boardIssues(actor: Actor, boardId: string, jql?: string): Issue[] {
+    return boardIssues(this.ctx, actor, boardId, jql);
   }
 
   /** Who an event on an issue would notify, without recording anything. */

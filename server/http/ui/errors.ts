@@ -32,25 +32,13 @@ export const sendError = (ctx: SandboxContext, req: Request, res: Response, stat
 export const forbidden = (ctx: SandboxContext, req: Request, res: Response, what: string): void =>
   sendError(ctx, req, res, actorOf(res) === null ? 401 : 403, [`You do not have permission to ${what}.`]);
 
-/** The 4xx status of an error the request's body parser raised (http-errors marks those `expose`), else undefined. */
-export const clientStatus = (err: unknown): number | undefined => {
-  const { status, expose } = (err ?? {}) as { status?: unknown; expose?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
-};
-
-/** The router's error middleware: TrackerErrors and refused bodies become pages; anything else goes on to the app. */
+/** The router's error middleware: TrackerErrors become pages; anything else goes on to the app. */
 export const uiErrorHandler =
   (ctx: SandboxContext) =>
   (err: unknown, req: Request, res: Response, next: NextFunction): void => {
-    if (isTrackerError(err)) {
-      sendError(ctx, req, res, err.status, [...err.body.errorMessages, ...Object.values(err.body.errors)]);
+    if (!isTrackerError(err)) {
+      next(err);
       return;
     }
-    // A form body the parser refuses (a charset it does not know, bad encoding, too large) is the sender's error.
-    const status = clientStatus(err);
-    if (status !== undefined) {
-      sendError(ctx, req, res, status, [`The form cannot be read: ${(err as Error).message}.`]);
-      return;
-    }
-    next(err);
+    sendError(ctx, req, res, err.status, [...err.body.errorMessages, ...Object.values(err.body.errors)]);
   };

@@ -20,11 +20,14 @@ export interface SearchResult {
 }
 
 const cache = new Map<string, Query>();
+/** Queries longer than this are parsed every time: 500 of them cached could hold 50 MB. */
+const CACHED_LENGTH = 4_096;
 /** Parses with a small cache: boards and saved filters run the same text again and again. */
 export const parseCached = (jql: string): Query => {
   let q = cache.get(jql);
   if (!q) {
     q = parseJql(jql);
+    if (jql.length > CACHED_LENGTH) return q;
     if (cache.size > 500) cache.clear();
     cache.set(jql, q);
   }
