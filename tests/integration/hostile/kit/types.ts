@@ -82,26 +82,31 @@ export interface CliCase {
   tags?: readonly Tag[];
   /** The npm script, e.g. `migrate:up` (resolved through package.json, as `npm run` does). */
   command: string;
-  /** Arguments after `--`; `$SCRATCH`, `$TINY`, `$REPO` and `$URL` (a loopback tracker) are replaced. */
+  /** Arguments after `--`; `$SCRATCH`, `$TINY`, `$REPO`, `$OUTSIDE` (a folder outside the checkout the command owns) and `$URL` (the case's loopback server) are replaced. */
   args: readonly string[];
-  /** Files to lay out in the scratch folder (the working directory of the command). */
+  /** Files to lay out in the scratch folder (the command's working directory) before it runs. */
   layout?: Layout;
+  /** Environment added to the command's (JIRA_* credentials are never inherited from the test's). */
   env?: Record<string, string>;
-  /** A loopback server the case talks to: `jira` answers like a minimal Jira Cloud, `echo` repeats the request's headers in its errors. */
-  server?: 'jira' | 'echo' | 'slow';
-  /** The exit code a careful command ends with. */
-  exit: 0 | 1 | 2;
-  /** Words the output must hold. */
+  /** A tracker on 127.0.0.1 that misbehaves (kit/cli-servers.ts); its URL is `$URL`. */
+  server?: 'unauthorized' | 'echo' | 'html' | 'garbage' | 'slow';
+  /** The exit code (or codes) a careful command ends with: 0 success, 1 a check found a problem, 2 bad input. */
+  exit: ExitCode | readonly ExitCode[];
+  /** Words the output (stdout and stderr) must hold. */
   says?: RegExp;
-  /** Words the output must not hold (beyond the suite's own: stacks, internal errors, machine paths). */
+  /** Words the output must not hold (beyond the suite's own: stacks, internal errors, machine paths, credentials). */
   never?: RegExp;
-  /** Paths (relative to the scratch folder) the command may create; anything else new is a leftover. */
+  /** Paths (relative to the scratch folder) the command may create or change; anything else new there is a leftover. */
   owns?: readonly string[];
-  /** For a long-running command (the sandbox): what it prints once ready; the runner then stops it. */
+  /** For a long-running command (the sandbox): what it prints once ready; the runner then stops it with SIGTERM. */
   readyWhen?: RegExp;
-  /** A command to run after (same scratch), which must end with this exit code (e.g. no lock left behind). */
-  after?: { command: string; args: readonly string[]; exit: 0 | 1 | 2; says?: RegExp };
+  /** How long after readyWhen the SIGTERM goes (default 1,000 ms: once it has printed all it prints; 0: at once). */
+  stopDelayMs?: number;
+  /** A command run after it in the same scratch folder, and the exit it must end with (e.g. no lock left behind). */
+  after?: { command: string; args: readonly string[]; exit: ExitCode | readonly ExitCode[]; says?: RegExp };
 }
+
+export type ExitCode = 0 | 1 | 2;
 
 export interface CliFamily {
   family: string;

@@ -40,6 +40,7 @@ const cases: RestCase[] = [
   { name: 'columns: by a developer', method: 'PUT', path: GH, as: 'dev', body: { rapidViewId: 1, mappedColumns: [] }, expect: [400, 403] },
   {
     name: 'columns: 10,000 columns',
+    point: 8,
     method: 'PUT',
     path: GH,
     body: { rapidViewId: 1, mappedColumns: Array.from({ length: 10_000 }, (_, i) => ({ name: `c${i}`, mappedStatuses: [] })) },
