@@ -108,8 +108,13 @@ export class ForkHub {
       res.status(201).json({ fork: this.fork() });
     });
     this.app.delete('/_understudy/forks/:id', (req, res) => {
-      const gone = this.forks.delete(req.params.id);
-      res.status(gone ? 204 : 404).end();
+      if (this.forks.delete(req.params.id)) {
+        res.status(204).end();
+        return;
+      }
+      res
+        .status(404)
+        .json({ error: { code: 'unknown_fork', message: `fork '${req.params.id}' does not exist (deleted, or from an earlier phase)` } });
     });
     this.app.use((req, res, next) => {
       const { id, bad } = forkOf(req);

@@ -34,7 +34,7 @@ export const timeSpentOf = (issue: Issue): number => (issue.worklogs ?? []).redu
 const spentOf = (input: WorklogInput, required: boolean): number | undefined => {
   if (input.timeSpentSeconds !== undefined) {
     const n = Number(input.timeSpentSeconds);
-    if (!Number.isInteger(n) || n < 1) throw fieldErrors({ timeLogged: 'Time Spent must be a positive number of seconds.' });
+    if (!Number.isSafeInteger(n) || n < 1) throw fieldErrors({ timeLogged: 'Time Spent must be a positive number of seconds.' });
     return n;
   }
   if (input.timeSpent !== undefined) {

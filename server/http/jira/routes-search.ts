@@ -22,8 +22,12 @@ type Obj = Record<string, unknown>;
  * numbers are Jira's 400 when they are not numbers.
  */
 const params = (req: Request) => {
-  const body = (req.method === 'POST' && typeof req.body === 'object' && req.body !== null ? req.body : {}) as Obj;
-  const get = (k: string): unknown => (req.method === 'POST' ? body[k] : req.query[k]);
+  const post = req.method === 'POST';
+  // A POST body of the wrong shape is refused as Jira refuses it, not read as "no parameters".
+  if (post && req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)))
+    throw badRequest('The request body must be a JSON object.');
+  const body = (post && req.body ? req.body : {}) as Obj;
+  const get = (k: string): unknown => (post ? body[k] : req.query[k]);
   const one = (k: string): unknown => {
     const v = get(k);
     return req.method !== 'POST' && Array.isArray(v) ? v[0] : v;
@@ -31,6 +35,7 @@ const params = (req: Request) => {
   const list = (k: string): string[] | undefined => {
     const v = get(k);
     if (v === undefined || v === null) return undefined;
+    if (post && typeof v === 'object' && !Array.isArray(v)) throw badRequest('', { [k]: `'${k}' must be a list of strings.` });
     return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean);
   };
   const paging = (k: 'startAt' | 'maxResults'): unknown => {
