@@ -1,11 +1,12 @@
-/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]` */
-import { parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
+/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]` */
+import { PREFIX, parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
 import { UserError } from '../server/common/errors.ts';
+import { bindWarnings } from '../server/http/network-policy.ts';
 import { describeSandbox, parseServeFlags } from '../server/http/serve-cli.ts';
 import { startSandboxServer } from '../server/http/serve.ts';
 
 const USAGE =
-  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
+  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
 
 runCommand(async (argv: string[], io: CommandIo) => {
   const { values } = parseFlags(
@@ -15,6 +16,8 @@ runCommand(async (argv: string[], io: CommandIo) => {
       instance: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'expose-control': { type: 'boolean' },
+      'allow-host': { type: 'string', multiple: true },
       now: { type: 'string' },
       mimic: { type: 'string' },
       'legacy-search-gone': { type: 'boolean' },
@@ -29,6 +32,11 @@ runCommand(async (argv: string[], io: CommandIo) => {
     return 0;
   }
   const options = parseServeFlags(values, USAGE);
+  // Before listening, so that the warning is seen even when the address cannot be bound.
+  for (const w of bindWarnings(options)) {
+    io.err(`${PREFIX} ${w.message}`);
+    for (const d of w.details) io.err(`  ${d}`);
+  }
   const sandbox = await startSandboxServer(options).catch((e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')

@@ -15,7 +15,7 @@
  * fork's requests need no phase. Serving one state (`load`), the hub ignores the header. One express app serves every fork and phase: the routes read the
  * request's context through an AsyncLocalStorage, so a fork costs a copy of the issue list, not an app.
  */
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type Request, type Router } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Config, ConfigIndex, Issue } from '../model/index.ts';
@@ -28,6 +28,9 @@ import { FORK_COOKIE, FORK_HEADER, PHASE_HEADER } from '../common/sandbox-names.
 import type { Persona } from './context.ts';
 import { errorHandler } from './guard.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
+import { networkGuard } from './network-guard.ts';
+import { type NetworkOptions, networkPolicy } from './network-policy.ts';
+import { refuse } from './refuse.ts';
 
 export { FORK_COOKIE, FORK_HEADER, PHASE_HEADER };
 
@@ -39,6 +42,8 @@ export interface ForkHubOptions {
   maxForks?: number;
   /** Where a request that failed with 500 is kept, in every fork (default: stderr). */
   onInternalError?: (e: InternalErrorEntry) => void;
+  /** Where the hub listens and under which names it answers (default: loopback only). */
+  network?: NetworkOptions;
 }
 
 interface Served {
@@ -56,13 +61,32 @@ export const forkState = (state: { config: Config; issues: readonly Issue[]; adm
 const READ_ONLY_POST =
   /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
 
-const cookieValue = (header: string | undefined, name: string): string | undefined => {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+/** What a fork id may look like (the hub makes `f` + 12 hex digits; tests name unknown ones freely). */
+const FORK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The fork a request names (header first, then cookie): an id, none, or the bad value it sent. */
+const namedFork = (req: Request): { id?: string; bad?: string } => {
+  const header = req.get(FORK_HEADER);
+  let value = header;
+  if (value === undefined) {
+    for (const part of (req.get('cookie') ?? '').split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === FORK_COOKIE) {
+        value = part.slice(eq + 1).trim();
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          return { bad: value };
+        }
+        break;
+      }
+    }
   }
-  return undefined;
+  if (value === undefined || value === '') return {};
+  return FORK_ID.test(value) ? { id: value } : { bad: value };
 };
+
+const shown = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 export class ForkHub {
   readonly tokens = new Map<string, string>();
@@ -82,19 +106,22 @@ export class ForkHub {
 
   constructor(private readonly options: ForkHubOptions) {
     const deploymentType = options.deploymentType ?? 'Cloud';
+    const network = networkPolicy(options.network);
     const current = this.current;
     const ctx = new Proxy({} as FullSandboxContext, {
       get: (_t, key) => {
         const c = current.getStore();
         if (c) return Reflect.get(c, key);
-        // The routers ask which API versions to mount while they are built (the same for every fork).
+        // The routers ask which API versions to mount, and the network policy, while they are built (the same for every fork).
         if (key === 'deploymentType') return deploymentType;
+        if (key === 'network') return network;
         throw new Error(`the sandbox context was read outside a request (${String(key)})`);
       },
     });
     this.served = buildSandboxApp(ctx, options.ui);
     this.app = express();
     this.app.disable('x-powered-by');
+    this.app.use(networkGuard(network));
     this.app.post('/_understudy/forks', (req, res) => {
       const phase = this.phases.size ? req.get(PHASE_HEADER) : undefined;
       const from = phase === undefined ? this.base : this.phases.get(phase);
@@ -105,26 +132,37 @@ export class ForkHub {
             : this.phases.size
               ? [409, 'phase_required', `several phases are loaded (${[...this.phases.keys()].join(', ')}): name one in the ${PHASE_HEADER} header`]
               : [409, 'no_state', 'the rehearsal has not loaded a phase yet'];
-        res.status(msg[0] as number).json({ error: { code: msg[1], message: msg[2] } });
+        refuse(req, res, msg[0] as number, msg[1] as string, msg[2] as string);
         return;
       }
-      if (this.forks.size >= (this.options.maxForks ?? 500)) {
-        res.status(429).json({
-          error: {
-            code: 'too_many_forks',
-            message: `more than ${this.options.maxForks ?? 500} forks alive: DELETE /_understudy/forks/ID when a test is done`,
-          },
-        });
+      const max = this.options.maxForks ?? 500;
+      if (this.forks.size >= max) {
+        refuse(req, res, 429, 'too_many_forks', `more than ${max} forks alive: DELETE /_understudy/forks/ID when a test is done`);
         return;
       }
       res.status(201).json({ fork: this.forkOf(from) });
     });
     this.app.delete('/_understudy/forks/:id', (req, res) => {
-      const gone = this.forks.delete(req.params.id);
-      res.status(gone ? 204 : 404).end();
+      if (this.forks.delete(req.params.id)) {
+        res.status(204).end();
+        return;
+      }
+      res
+        .status(404)
+        .json({ error: { code: 'unknown_fork', message: `fork '${req.params.id}' does not exist (deleted, or from an earlier phase)` } });
     });
     this.app.use((req, res, next) => {
-      const id = req.get(FORK_HEADER) ?? cookieValue(req.get('cookie'), FORK_COOKIE);
+      const { id, bad } = namedFork(req);
+      if (bad !== undefined) {
+        refuse(
+          req,
+          res,
+          400,
+          'bad_fork',
+          `the fork named by the ${req.get(FORK_HEADER) === undefined ? `${FORK_COOKIE} cookie` : `${FORK_HEADER} header`} (${shown(bad)}) is not a fork id: send the id POST /_understudy/forks answered (f followed by 12 hex digits), or drop the ${FORK_COOKIE} cookie`,
+        );
+        return;
+      }
       // A sandbox serving one state (load) answers whatever phase a request names.
       const phase = this.phases.size ? req.get(PHASE_HEADER) : undefined;
       const target = id ? this.forks.get(id) : phase !== undefined ? this.phases.get(phase) : this.base;
@@ -136,23 +174,24 @@ export class ForkHub {
         !req.path.startsWith('/_understudy/') &&
         !READ_ONLY_POST.test(req.path)
       ) {
-        res.status(409).json({
-          error: {
-            code: 'fork_required',
-            message: `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)`,
-          },
-        });
+        refuse(
+          req,
+          res,
+          409,
+          'fork_required',
+          `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)`,
+        );
         return;
       }
       if (!target) {
         const [status, code, message] = id
-          ? [404, 'unknown_fork', `fork '${id}' does not exist (deleted, or from an earlier phase)`]
+          ? [404, 'unknown_fork', `fork ${shown(id)} does not exist (deleted, or from an earlier phase)`]
           : phase !== undefined
             ? [404, 'unknown_phase', `no phase '${phase}' is loaded (loaded: ${[...this.phases.keys()].join(', ') || 'none'})`]
             : this.phases.size
               ? [409, 'phase_required', `several phases are loaded (${[...this.phases.keys()].join(', ')}): name one in the ${PHASE_HEADER} header`]
               : [503, 'no_state', 'the rehearsal has not loaded a phase yet'];
-        res.status(status as number).json({ error: { code, message } });
+        refuse(req, res, status as number, code as string, message as string);
         return;
       }
       this.current.run(target.ctx, () => this.served(req, res, next));
@@ -171,6 +210,7 @@ export class ForkHub {
         deploymentType: this.options.deploymentType,
         attachments: this.attachments,
         sessions: this.sessions,
+        ...(this.options.network ? { network: this.options.network } : {}),
         ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
       }),
     };

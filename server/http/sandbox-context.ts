@@ -10,6 +10,7 @@ import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './inte
 import { memoryAttachmentContent, type AttachmentContent } from '../store/index.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
+import { acceptedHost, type NetworkOptions, type NetworkPolicy, networkPolicy, urlHost } from './network-policy.ts';
 
 export interface SandboxContextOptions {
   /** The state served; mutated in place by writes (an InstanceState works as is). */
@@ -43,6 +44,8 @@ export interface SandboxContextOptions {
   personaCache?: WeakMap<Config, Persona[]>;
   /** Configuration indexes by configuration object, shared the same way (see TrackerOptions). */
   sharedIndexes?: TrackerOptions['sharedIndexes'];
+  /** Where the sandbox listens and under which names it answers (default: loopback only). */
+  network?: NetworkOptions;
 }
 
 export interface Checkpoint {
@@ -61,6 +64,8 @@ export interface FullSandboxContext extends SandboxContext {
   /** Waits until every write so far is persisted. */
   flush(): Promise<void>;
   legacySearchGone: boolean;
+  /** The Host names it answers under, and whether the control API goes beyond loopback. */
+  network: NetworkPolicy;
 }
 
 export const createSandboxContext = (options: SandboxContextOptions): FullSandboxContext => {
@@ -81,6 +86,7 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
   const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;
   let saved: Checkpoint | undefined;
+  const network = networkPolicy(options.network);
 
   return {
     tracker,
@@ -104,7 +110,10 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     },
     write: (change) => queue.run(change),
     flush: () => queue.flush(),
-    baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+    network,
+    // Never an arbitrary Host header: only one the sandbox answers under, else the address it was reached at.
+    baseUrl: (req: Request) =>
+      `${req.protocol}://${acceptedHost(network, req.get('host')) ?? `${urlHost(req.socket.localAddress ?? '127.0.0.1')}:${req.socket.localPort}`}`,
     internalError: (req, error) =>
       (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
     checkpoint: () =>

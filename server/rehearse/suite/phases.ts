@@ -6,12 +6,24 @@
  */
 import { test as base } from '@playwright/test';
 import { UiSession } from './browser.ts';
-import { phaseTitle, suitePhases, suiteUrl } from './client.ts';
+import { phaseTitle, SandboxClient, suitePhases, suiteUrl } from './client.ts';
 
 export const test = base.extend<Record<never, never>, { ui: UiSession }>({
   ui: [
     async ({ browser }, use) => {
-      const session = new UiSession(browser, suiteUrl());
+      // Personas (account ids, tokens) are the same in every phase unless a migration removes one: ask each phase.
+      const phases = suitePhases();
+      const clients = (phases.length ? phases : [undefined]).map((p) => new SandboxClient(suiteUrl(), p));
+      const session = new UiSession(browser, {
+        url: suiteUrl(),
+        persona: async (ref) => {
+          for (const c of clients) {
+            const p = await c.persona(ref);
+            if (p) return p;
+          }
+          return undefined;
+        },
+      });
       await use(session);
       await session.close();
     },
