@@ -9,6 +9,8 @@ export const LIMITS = {
   longText: 32_767,
   /** Values of one multi-valued field (labels, components, versions, multi-selects, users, groups), and `update` operations on one field. */
   values: 1_000,
+  /** Keys of one request's `fields` or `update` object (an issue has far fewer fields; more is no edit but a flood). */
+  fields: 1_000,
 } as const;
 
 /** The sentence for a list over `LIMITS.values`. */

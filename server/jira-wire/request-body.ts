@@ -9,18 +9,29 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 /** The first forbidden key in a JSON value, with its path (`fields.__proto__`); walked without recursion, so depth cannot overflow the stack. */
 export const forbiddenKey = (value: unknown): { key: string; path: string } | undefined => {
-  const stack: Array<{ v: unknown; path: string }> = [{ v: value, path: '' }];
+  // Only objects and arrays are pushed (a list of 100,000 labels costs one pass), each with a link to its parent for the path.
+  type Node = { v: object; at: string; parent: Node | undefined };
+  const pathOf = (n: Node | undefined, last: string): string => {
+    const parts = [last];
+    for (let x = n; x; x = x.parent) if (x.at) parts.push(x.at);
+    return parts.reverse().join('.').replace(/\.\[/g, '[');
+  };
+  if (typeof value !== 'object' || value === null) return undefined;
+  const stack: Node[] = [{ v: value, at: '', parent: undefined }];
   while (stack.length) {
-    const { v, path } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+    const node = stack.pop()!;
+    const v = node.v;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]` });
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === 'object' && x !== null) stack.push({ v: x, at: `[${i}]`, parent: node });
+      }
       continue;
     }
     for (const k of Object.keys(v)) {
-      const at = path ? `${path}.${k}` : k;
-      if (FORBIDDEN_KEYS.has(k)) return { key: k, path: at };
-      stack.push({ v: (v as Record<string, unknown>)[k], path: at });
+      if (FORBIDDEN_KEYS.has(k)) return { key: k, path: pathOf(node, k) };
+      const x: unknown = (v as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null) stack.push({ v: x, at: k, parent: node });
     }
   }
   return undefined;

@@ -146,9 +146,14 @@ const fieldIdOf = (j: J, key: string): string => {
 export const objectPart = (body: Obj, key: string, errors: Record<string, string>): Obj => {
   const v = body[key];
   if (v === undefined || v === null) return {};
-  if (isObj(v)) return v;
-  errors[key] = `'${key}' must be an object of field ids to values; it is ${jsonKind(v)}.`;
-  return {};
+  if (!isObj(v)) {
+    errors[key] = `'${key}' must be an object of field ids to values; it is ${jsonKind(v)}.`;
+    return {};
+  }
+  const n = Object.keys(v).length;
+  if (n > LIMITS.fields)
+    throw badRequest('', { [key]: `Too many fields: ${n.toLocaleString('en')} given, at most ${LIMITS.fields.toLocaleString('en')} per request.` });
+  return v;
 };
 
 /** Runs `fn`, moving a 400's field errors into `errors` (so every field's problem is reported at once). */
@@ -181,26 +186,31 @@ const opsOf = (key: string, ops: unknown): Op[] => {
 
 const elementKey = (x: unknown): string => (typeof x === 'string' ? `s${x}` : JSON.stringify(x));
 
-/** Applies `update` operations to a starting value: one pass, a Set for removals (no list rebuilt per operation). */
+/**
+ * Applies `update` operations to a starting value in one pass. A list is kept as an ordered Map
+ * (element → itself), so add and remove cost O(1) each: adding what is there keeps its place,
+ * removing then adding moves it to the end, as applying them one by one to a list would.
+ */
 const applyOps = (j: J, key: string, id: string, scope: Scope, start: unknown, ops: readonly Op[]): unknown => {
   const multi = ELEMENT.has(fieldTypeOf(j.ctx.tracker.field(id), id) ?? 'text');
+  const toMap = (xs: unknown[] | null) => new Map((xs ?? []).map((x) => [elementKey(x), x] as const));
   let value: unknown = start;
-  let list: unknown[] | undefined = multi ? [...((start as unknown[] | null) ?? [])] : undefined;
+  let list = multi ? toMap(start as unknown[] | null) : undefined;
   for (const { verb, arg } of ops) {
     if (verb === 'set' || verb === 'edit') {
       value = toModel(j, id, scope, arg);
-      if (list) list = [...(value as unknown[])];
-    } else if (verb === 'add' && list) {
-      if (arg === null || arg === undefined) throw fieldProblem(id, `'add' needs a value; got ${jsonKind(arg)}.`);
-      for (const x of toModel(j, id, scope, arg) as unknown[]) list.push(x);
-    } else if (verb === 'remove' && list) {
-      if (arg === null || arg === undefined) throw fieldProblem(id, `'remove' needs a value; got ${jsonKind(arg)}.`);
-      const gone = new Set((toModel(j, id, scope, arg) as unknown[]).map(elementKey));
-      list = list.filter((x) => !gone.has(elementKey(x)));
+      if (list) list = toMap(value as unknown[]);
+    } else if ((verb === 'add' || verb === 'remove') && list) {
+      if (arg === null || arg === undefined) throw fieldProblem(id, `'${verb}' needs a value; got ${jsonKind(arg)}.`);
+      for (const x of toModel(j, id, scope, arg) as unknown[]) {
+        const k = elementKey(x);
+        if (verb === 'remove') list.delete(k);
+        else if (!list.has(k)) list.set(k, x);
+      }
     } else if (verb === 'remove') value = null;
     else throw fieldProblem(key, `Field '${key}' does not support operation '${verb}'.`);
   }
-  return list ?? value;
+  return list ? [...list.values()] : value;
 };
 
 /** `fields` + `update` of a request → model FieldValues (skipping the keys handled elsewhere). */

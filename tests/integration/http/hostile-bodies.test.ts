@@ -35,7 +35,7 @@ const adfWith = (text: unknown) => ({ type: 'doc', version: 1, content: [{ type:
 const create = (fields: Record<string, unknown>) => ({
   fields: { project: { key: 'ACME' }, issuetype: { id: '10002' }, summary: 'hostile', ...fields },
 });
-const many = (n: number, f: (i: number) => unknown) => Array.from({ length: n }, (_, i) => f(i));
+const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 const ROWS: Row[] = [
   // PUT …/assignee: the body is a user object; accountId null unassigns, "-1" is the default assignee.
@@ -414,6 +414,18 @@ const ROWS: Row[] = [
     path: '/rest/api/2/issue/ACME-1',
     body: { fields: { customfield_10011: many(1001, () => ({ id: 'opt-plat-linux' })) } },
     field: 'customfield_10011',
+  },
+  {
+    name: 'limits: 300,000 keys in fields',
+    path: '/rest/api/2/issue/ACME-1',
+    body: { fields: Object.fromEntries(many(300_000, (i) => [`k${i}`, 1] as const)) },
+    field: 'fields',
+  },
+  {
+    name: 'limits: 300,000 keys in update',
+    path: '/rest/api/2/issue/ACME-1',
+    body: { update: Object.fromEntries(many(300_000, (i) => [`k${i}`, [{ set: 1 }]] as const)) },
+    field: 'update',
   },
   {
     name: 'limits: a label of 256 characters (held)',
