@@ -11,8 +11,9 @@ import type { TrackerState } from '../model/index.ts';
 import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
-import { errorHandler, jsonBody, parseQuery, queryLimit } from './guard.ts';
+import { errorHandler, forbiddenKeys, jsonBody, parseQuery, queryLimit } from './guard.ts';
 import { networkGuard } from './network-guard.ts';
+import { refuse } from './refuse.ts';
 import { page, html } from '../common/html.ts';
 import { mountJira } from './jira/router.ts';
 import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
@@ -64,14 +65,13 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   app.set('query parser', parseQuery);
   app.use(queryLimit);
   app.use(jsonBody(bodyLimit));
+  app.use(forbiddenKeys);
   app.use('/_understudy', controlRouter(ctx));
   app.use(authMiddleware(ctx));
   mountJira(app, ctx);
   if (ui) app.use('/', ui(ctx));
   else app.get('/', projectsPage(ctx));
-  app.use((req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } });
-  });
+  app.use((req, res) => refuse(req, res, 404, 'not_found', `no page ${req.method} ${req.path} in the Understudy sandbox`));
   app.use(errorHandler(ctx));
   return app;
 };

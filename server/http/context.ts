@@ -19,8 +19,8 @@ export interface Persona {
   admin: boolean;
 }
 
-/** The cookie the web UI's persona switcher sets; its value is the persona's account id. */
-export { PERSONA_COOKIE } from '../common/sandbox-names.ts';
+/** The cookie the web UI's persona switcher sets; its value is personaCookieValue(persona) (account id + secret). */
+export { PERSONA_COOKIE, personaCookieValue } from '../common/sandbox-names.ts';
 
 export interface SandboxContext {
   tracker: Tracker;

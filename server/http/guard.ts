@@ -1,9 +1,11 @@
 /**
- * Guard rails: JSON bodies with a size limit, a bounded query string, Jira-shaped 400/413 for bad
- * bodies, and the last error handler (the path's shape, no stack traces anywhere).
+ * Guard rails: JSON bodies with a size limit, a bounded query string, no body with a key that names
+ * JavaScript's object machinery (jira-wire's FORBIDDEN_KEYS, refused for every route at once),
+ * Jira-shaped 400/413 for bad bodies, and the last error handler (the path's shape, no stack traces anywhere).
  */
 import { parse as parseQueryString } from 'node:querystring';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { forbiddenKey, forbiddenKeyErrors } from '../jira-wire/index.ts';
 import { isTrackerError } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
 import { jiraError, sendError } from './jira/errors.ts';
@@ -45,6 +47,18 @@ export const queryLimit = (req: Request, res: Response, next: NextFunction): voi
 /** Not strict: Jira takes a bare JSON string where the body is one value (`POST …/watchers` `"<accountId>"`); every handler checks the shape it needs. */
 export const jsonBody = (limit: string = DEFAULT_BODY_LIMIT) =>
   express.json({ limit, strict: false, type: ['application/json', 'application/*+json', 'text/json'] });
+
+/** Refuses a JSON body holding `__proto__`, `constructor` or `prototype` anywhere: 400 naming the key and where it was. */
+export const forbiddenKeys = (req: Request, res: Response, next: NextFunction): void => {
+  const found = typeof req.body === 'object' ? forbiddenKey(req.body) : undefined;
+  if (!found) {
+    next();
+    return;
+  }
+  const errors = forbiddenKeyErrors(found);
+  if (req.path.startsWith('/rest/')) jiraError(res, 400, [], errors);
+  else refuse(req, res, 400, 'forbidden_key', errors[found.key] ?? `the key ${found.key} is not accepted`);
+};
 
 /** A client's mistake the body parsers or the router report (bad JSON, too large, a charset, a bad %-escape): status, code, words. */
 const clientError = (err: unknown): { status: number; code: string; message: string } | undefined => {

@@ -49,7 +49,11 @@ export const networkPolicy = (o: NetworkOptions = {}): NetworkPolicy => {
   if (WILDCARDS.has(urlHost(host))) {
     // Listening on every interface: people reach it by this machine's name or one of its addresses.
     allowed.add(machineName().toLowerCase());
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) allowed.add(urlHost(a.address.replace(/%.*$/, '')));
+    try {
+      for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) allowed.add(urlHost(a.address.replace(/%.*$/, '')));
+    } catch {
+      // Some containers refuse to list interfaces: the machine's name and --allow-host still apply.
+    }
   }
   return { host, exposeControl: o.exposeControl ?? false, allowedHosts: allowed };
 };

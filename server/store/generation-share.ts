@@ -1,9 +1,10 @@
 /**
  * An instance's first generation sharing the snapshot's issue shards instead of writing them: each
  * NDJSON shard is cloned copy-on-write, else hard-linked, else copied into the generation (the store
- * never modifies a file in place, and the snapshot is only read), then read back and checked against
- * the sha256 of the bytes that were parsed, so the instance holds exactly what was read (a shard
- * changed since is written from the records instead). Later saves share such a `plain` shard again
+ * never modifies a file in place, and the snapshot is only read), then checked to hold the bytes
+ * that were parsed: a hard link to the very file read, untouched since (same inode, size and
+ * modification time, and it had not changed for seconds before it was read), or else read back
+ * against their sha256; a shard changed since is written from the records instead. Later saves share such a `plain` shard again
  * while its records are unchanged (generation-write.ts), so an instance writes only what changes.
  */
 import { createHash } from 'node:crypto';
@@ -16,7 +17,7 @@ import { cloneOrLink } from './durable-fs.ts';
 import type { ShardInfo } from './instance-layout.ts';
 import type { ScratchBuffers } from './scratch-buffers.ts';
 import { encodeShard, fingerprint } from './shard-codec.ts';
-import type { IssueShard } from './snapshot-read.ts';
+import { fileIdentity, type IssueShard } from './snapshot-read.ts';
 
 /** The snapshot's shards an instance may share, and the directory they are in. */
 export interface SharedIssues {
@@ -51,6 +52,19 @@ const durableSha256 = async (path: string): Promise<string> => {
   }
 };
 
+/** A hard link to the very file read, unchanged since (see IssueShard.settled): its bytes are the ones parsed, without reading them again. */
+const holdsWhatWasRead = async (path: string, shard: IssueShard): Promise<boolean> => {
+  if (!shard.settled) return false;
+  const handle = await open(path, 'r');
+  try {
+    if (fileIdentity(await handle.stat({ bigint: true })) !== shard.settled) return false;
+    await handle.sync();
+    return true;
+  } finally {
+    await handle.close();
+  }
+};
+
 /** Fills `genPath/issues/` from the snapshot's shards (see the file comment); their ShardInfo, in order. */
 export const shareIssueShards = async (
   genPath: string,
@@ -67,7 +81,8 @@ export const shareIssueShards = async (
     const end = start + shard.count;
     const wanted = shard.sha256.replace(/^sha256:/, '');
     await cloneOrLink(join(share.snapshotDir, shard.file), to);
-    if ((await durableSha256(to)) === wanted) out.push({ file, count: shard.count, bytes: shard.bytes, sha256: wanted, form: 'plain' });
+    if ((await holdsWhatWasRead(to, shard)) || (await durableSha256(to)) === wanted)
+      out.push({ file, count: shard.count, bytes: shard.bytes, sha256: wanted, form: 'plain' });
     else {
       // Changed since it was read: the instance keeps what was read (and validated), in the store's own form.
       await rm(to, { force: true });

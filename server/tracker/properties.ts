@@ -4,6 +4,7 @@
  * ADMINISTER_PROJECTS (projects), or being that user or an administrator (users). Keys up to 255
  * characters, values up to 32 KB of JSON, as Jira limits them, nested at most 100 levels. No history, no notification.
  */
+import { FORBIDDEN_KEYS } from '../jira-wire/index.ts';
 import type { Properties } from '../model/index.ts';
 import { need } from './activity.ts';
 import { visibleIssue, type Ctx } from './context.ts';
@@ -71,6 +72,8 @@ export const getProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: s
 export const setProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: string, value: unknown): boolean => {
   const holder = holderOf(ctx, actor, owner, true);
   if (!key || key.length > 255) throw badRequest([`The property key must be 1 to 255 characters long.`]);
+  if (FORBIDDEN_KEYS.has(key))
+    throw badRequest([`The property key '${key}' is not allowed: it names JavaScript object machinery. Choose another key.`]);
   if (value === undefined) throw badRequest(['The property value must be valid JSON.']);
   if (nestsDeeperThan(value, PROPERTY_DEPTH_MAX)) throw badRequest([`The property value nests deeper than ${PROPERTY_DEPTH_MAX} levels.`]);
   if (JSON.stringify(value).length > PROPERTY_VALUE_MAX) throw badRequest([`The property value is larger than ${PROPERTY_VALUE_MAX} bytes.`]);

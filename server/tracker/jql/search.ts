@@ -4,6 +4,7 @@
  * only where reporter/assignee grants make it issue-dependent.
  */
 import { type Issue, JqlError, parseJql, type Project, type Query } from '../../model/index.ts';
+import { mayView } from '../activity.ts';
 import type { Ctx } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { browseMode, can } from '../permissions.ts';
@@ -45,6 +46,7 @@ const run = (ctx: Ctx, actor: Actor, jql: string, limit: number): { total: numbe
       const m = modes.get(issue.project);
       return m !== undefined && (m.mode === 'all' || (m.mode === 'issue' && can(ctx.ix, actor, 'BROWSE_PROJECTS', m.project, issue)));
     },
+    item: (issue, visibility) => mayView(ctx, actor, issue, visibility),
   };
   const predicate = compileClause({ ix: ctx.ix, actor, now: Date.parse(ctx.clock.now()), seen }, ctx.issues, query.where);
   const hits: Issue[] = [];

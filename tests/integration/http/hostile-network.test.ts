@@ -6,7 +6,10 @@
  * answer: no 5xx, no stack trace or machine path, the shape of the path's API, nothing changed.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxApp, createSandboxContext, type FullSandboxContext, loadUiRouter } from '../../../server/http/app.ts';
@@ -15,6 +18,7 @@ import { listen, type Listening } from '../../../server/http/listen.ts';
 import { canonicalHash } from '../../../server/model/index.ts';
 import { readSnapshot } from '../../../server/store/snapshot-read.ts';
 import { rawRequest, type RawAnswer } from './raw-request.ts';
+import { personaCookieValue } from '../../../server/common/sandbox-names.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NOW = '2025-06-01T12:00:00.000Z';
@@ -34,7 +38,7 @@ type On = 'plain' | 'wide' | 'hub';
 const targets = {} as Record<On, Target>;
 let bob = { accountId: '', email: '', token: '' };
 const basic = () => `Basic ${Buffer.from(`${bob.email}:${bob.token}`).toString('base64')}`;
-const persona = () => `understudy_persona=${bob.accountId}`;
+const persona = () => `understudy_persona=${personaCookieValue(bob)}`;
 const FORM = 'application/x-www-form-urlencoded';
 
 const target = (server: Listening, ctx: () => FullSandboxContext, hub?: ForkHub): Target => ({
@@ -407,6 +411,8 @@ const rows: Row[] = [
     shape: 'html',
     unchanged: true,
   },
+  { name: 'an unknown UI path answers a page', on: 'plain', method: 'GET', path: '/nothing-here', status: 404, shape: 'html' },
+  { name: 'an unknown UI path on the hub answers a page', on: 'hub', method: 'GET', path: '/nothing-here', status: 404, shape: 'html' },
   // CSRF on the web UI: SameSite=Lax sends the persona cookie from another port of 127.0.0.1.
   {
     name: 'UI comment from a page on another local port (Origin)',
@@ -638,10 +644,12 @@ describe('what must keep working', () => {
 });
 
 /** Runs `npm run sandbox` (scripts/sandbox.ts) until it says it is ready or exits; bounded. */
-const runSandbox = (args: string[]) =>
+const runSandbox = (args: string[], tmp: string) =>
   new Promise<{ code: number | null; stdout: string; stderr: string; url?: string; stop: () => Promise<void> }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts', '--snapshot', 'fixtures/tiny', ...args], {
       cwd: ROOT,
+      // Its throwaway instance goes in a temp folder of this test's own, checked empty afterwards.
+      env: { ...process.env, TMPDIR: tmp },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -675,16 +683,23 @@ const runSandbox = (args: string[]) =>
 describe('npm run sandbox beyond loopback', () => {
   let blocker: Server;
   let port = 0;
+  let tmp = '';
   beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'understudy-hostile-network-'));
     // Holding the port on 127.0.0.1 makes a bind of 0.0.0.0 fail: the warning is tested without ever listening beyond loopback.
     blocker = createServer();
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
     port = (blocker.address() as { port: number }).port;
   });
-  afterAll(() => new Promise<void>((done) => blocker.close(() => done())));
+  afterAll(async () => {
+    await new Promise<void>((done) => blocker.close(() => done()));
+    // Every run removed its throwaway instance, also the one that could not listen (tsx keeps its cache here too).
+    expect((await readdir(tmp)).filter((d) => d.startsWith('understudy-'))).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
+  });
 
   it('--host 0.0.0.0 warns on stderr before listening (and binds only where asked)', async () => {
-    const r = await runSandbox(['--host', '0.0.0.0', '--port', String(port)]);
+    const r = await runSandbox(['--host', '0.0.0.0', '--port', String(port)], tmp);
     await r.stop();
     expect(r.stderr).toMatch(/understudy: warning: --host 0\.0\.0\.0 listens beyond loopback/);
     expect(r.stderr).toMatch(/control API .*loopback/);
@@ -694,7 +709,7 @@ describe('npm run sandbox beyond loopback', () => {
   }, 70_000);
 
   it('--expose-control is warned about, and the sandbox still listens on 127.0.0.1 only', async () => {
-    const r = await runSandbox(['--host', '127.0.0.1', '--expose-control']);
+    const r = await runSandbox(['--host', '127.0.0.1', '--expose-control'], tmp);
     try {
       expect(r.stderr).toMatch(/understudy: warning: --expose-control/);
       expect(r.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -706,7 +721,7 @@ describe('npm run sandbox beyond loopback', () => {
   }, 70_000);
 
   it('--host 127.0.0.1 prints no warning', async () => {
-    const r = await runSandbox(['--host', '127.0.0.1', '--port', String(port)]);
+    const r = await runSandbox(['--host', '127.0.0.1', '--port', String(port)], tmp);
     await r.stop();
     expect(r.stderr).not.toMatch(/warning/);
     expect(r.code).toBe(2);

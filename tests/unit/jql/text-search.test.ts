@@ -53,6 +53,25 @@ describe('the wildcard matcher finds what the regexes found', () => {
     expect(matched).toBeGreaterThan(300);
   });
 
+  it('with pieces longer than 32 and 64 code points between the stars (several machine words of state)', () => {
+    const next = random(29);
+    const letters = (alphabet: string[], length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]!);
+    const seen = new Set<boolean>();
+    for (let n = 0; n < 60; n++) {
+      // 𝒜 is a letter outside the BMP: two UTF-16 units, one code point.
+      const piece = letters(['a', 'b', '?', '?', '𝒜'], 33 + Math.floor(next() * 40));
+      const term = `ab*${piece.join('')}`;
+      // A text the term matches, then perhaps one letter changed.
+      const fill = ['a', 'b', ...letters(['a', 'é'], 3), ...piece.map((c) => (c === '?' ? letters(['a', 'ß', '𝒜'], 1)[0]! : c))];
+      if (next() < 0.5) fill[2 + Math.floor(next() * (fill.length - 2))] = 'b';
+      const text = `x ${fill.join('')}`;
+      const expected = oldText(term, text);
+      expect(textMatcher(field, value(term))(text), `${term} in ${text}`).toBe(expected);
+      seen.add(expected);
+    }
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
   it('in the anonymiser guard, at every position', () => {
     const next = random(5);
     for (let n = 0; n < 1_500; n++) {

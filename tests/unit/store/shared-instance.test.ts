@@ -4,7 +4,7 @@
  * in full has, a save writes only the shards that changed, and a shard changed on disk after it was
  * read is not shared (the instance keeps what was read).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalHash } from '../../../server/model/hash.ts';
@@ -87,10 +87,17 @@ describe('an instance sharing its snapshot’s shards', () => {
     expect(fork.hash()).toBe(full.recordedHash());
   });
 
-  it('keeps what was read when a shard changes on disk before it is shared', async () => {
+  it.each([
+    ['written just now', false],
+    ['untouched for an hour', true],
+  ])('keeps what was read when a shard %s changes on disk before it is shared', async (_when, old) => {
     const root = await tempDir();
     const snap = await makeSnapshot(join(root, 'snap'), 12, 5);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    if (old) for (const f of ['00001', '00002', '00003']) await utimes(join(snap, `issues/${f}.ndjson`), anHourAgo, anHourAgo);
     const raw = await readSnapshot(snap);
+    // Settled files are trusted by identity when hard-linked; a write still changes that identity.
+    expect(raw.issueShards!.map((s) => s.settled !== undefined)).toEqual([old, old, old]);
     const file = join(snap, 'issues/00002.ndjson');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"summary":"', '"summary":"edited meanwhile: '));
     const inst = keep(await createInstance(snap, join(root, 'inst'), { snapshot: raw, shareSnapshotShards: true }));
