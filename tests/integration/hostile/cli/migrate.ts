@@ -108,6 +108,7 @@ const cases: CliCase[] = [
   },
   {
     name: 'up: an infinite loop in up()',
+    tags: ['soak'],
     point: 9,
     command: 'migrate:up',
     args: ON,
@@ -118,6 +119,7 @@ const cases: CliCase[] = [
   },
   {
     name: 'up: an infinite loop at import',
+    tags: ['soak'],
     point: 9,
     command: 'migrate:up',
     args: ON,
