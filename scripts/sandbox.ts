@@ -1,11 +1,12 @@
-/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]` */
+/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]` */
 import { parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
 import { UserError } from '../server/common/errors.ts';
 import { describeSandbox, parseServeFlags } from '../server/http/serve-cli.ts';
 import { startSandboxServer } from '../server/http/serve.ts';
+import { loadSettings } from '../server/settings/index.ts';
 
 const USAGE =
-  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
+  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]';
 
 runCommand(async (argv: string[], io: CommandIo) => {
   const { values } = parseFlags(
@@ -20,6 +21,7 @@ runCommand(async (argv: string[], io: CommandIo) => {
       'legacy-search-gone': { type: 'boolean' },
       banner: { type: 'string' },
       'attachment-max-bytes': { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -28,7 +30,10 @@ runCommand(async (argv: string[], io: CommandIo) => {
     io.out(`usage: ${USAGE}`);
     return 0;
   }
-  const options = parseServeFlags(values, USAGE);
+  // As every command: a malformed understudy.config.json stops it; its defaults.snapshot is the throwaway sandbox's.
+  const { config, ...flags } = values;
+  const settings = await loadSettings(config !== undefined ? { file: config } : {});
+  const options = parseServeFlags(flags.instance === undefined ? { snapshot: settings.defaults.snapshot, ...flags } : flags, USAGE);
   const sandbox = await startSandboxServer(options).catch((e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
@@ -48,6 +53,8 @@ runCommand(async (argv: string[], io: CommandIo) => {
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    // A closed terminal stops it as Ctrl-C does: the throwaway instance removed, an instance's lock released.
+    process.once('SIGHUP', () => stop('SIGHUP'));
   });
   return 0;
 });

@@ -3,10 +3,9 @@
  * existing instance held under its lock; the app on loopback unless told otherwise. `npm run
  * sandbox` and the bench call this; the rehearsal can too.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { makeTempDir } from '../common/temp-dir.ts';
 import { formatProblem, validateSnapshotData } from '../model/index.ts';
 import {
   acquireLock,
@@ -44,7 +43,7 @@ export interface RunningSandbox {
 
 export const DEFAULT_SNAPSHOT = 'fixtures/acme';
 
-const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Instance; dir: string }> => {
+const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Instance; remove: () => Promise<void> }> => {
   const snap = await readSnapshot(snapshotDir);
   const errors = validateSnapshotData(snap).filter((p) => p.severity === 'error');
   if (errors.length) {
@@ -58,11 +57,12 @@ const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Insta
       },
     );
   }
-  const parent = await mkdtemp(join(tmpdir(), 'understudy-sandbox-'));
+  // Removed on close, and however the process ends before that (common/temp-dir.ts).
+  const parent = await makeTempDir('understudy-sandbox-');
   try {
-    return { instance: await createInstance(snapshotDir, join(parent, 'instance'), { snapshot: snap }), dir: parent };
+    return { instance: await createInstance(snapshotDir, join(parent.dir, 'instance'), { snapshot: snap }), remove: parent.remove };
   } catch (e) {
-    await rm(parent, { recursive: true, force: true });
+    await parent.remove();
     throw e;
   }
 };
@@ -91,7 +91,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
     instance = made.instance;
     cleanup = async () => {
       instance.close();
-      await rm(made.dir, { recursive: true, force: true });
+      await made.remove();
     };
   }
   try {

@@ -5,10 +5,10 @@
  * works on a fork of the instance's state served by the one sandbox, with the clock frozen, so the
  * hash chain sees only what the migrations did. Cleans up on every exit path (also on abort).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckFailed, UserError } from '../common/errors.ts';
+import { makeTempDir, type TempDir } from '../common/temp-dir.ts';
 import { type Config, formatProblem, hasErrors, validateSnapshotData, validateState } from '../model/index.ts';
 import { configChanges, deepEqual, loadMigrations, migrateDown, migrateUp, MigrationError, planMigrations, selectPending } from '../migrate/index.ts';
 import { ForkHub, type InternalErrorEntry, listen, loadUiRouter } from '../http/index.ts';
@@ -159,10 +159,13 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
   });
 
   const sandboxErrors: InternalErrorEntry[] = [];
+  let temp: TempDir | undefined;
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   try {
-    dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
+    // Removed at the end, and however the process ends before (a migration's process.exit, Ctrl-C): common/temp-dir.ts.
+    temp = await makeTempDir('understudy-rehearsal-');
+    dir = temp.dir;
     const hub = new ForkHub({ now: opts.now, ui: await loadUiRouter(), onInternalError: (e) => sandboxErrors.push(e) });
     const instance = await log.run('create a throwaway instance', async (ev) => {
       const inst = await createInstance(opts.snapshot, join(dir!, 'instance'), { snapshot: snap });
@@ -228,7 +231,7 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
     const plan = await log.run(
       'plan the pending migrations',
       async (ev) => {
-        const items = planMigrations(instance.data, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
+        const items = await planMigrations(instance.data, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
         await instance.reload(); // the plan changed the state in memory only: take the saved one back
         for (const it of items)
           ev.push(
@@ -420,7 +423,10 @@ export const rehearse = async (opts: RehearseOptions, io: StepIo & { raw?: (chun
   } finally {
     await server?.close();
     await keepSandboxErrors(opts.reportDir, sandboxErrors, result);
-    if (dir && !opts.keepInstance) await rm(dir, { recursive: true, force: true });
-    else if (dir) io.progress(`instance kept at ${join(dir, 'instance')}`);
+    if (temp && !opts.keepInstance) await temp.remove();
+    else if (temp) {
+      temp.keep();
+      io.progress(`instance kept at ${join(temp.dir, 'instance')}`);
+    }
   }
 };

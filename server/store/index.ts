@@ -19,7 +19,8 @@ export {
 export { createMemoryInstance } from './memory-instance.ts';
 export { DEFAULT_SHARD_SIZE } from './instance-state.ts';
 export { eachLine, parseNdjson, readJsonFile, sha256, toNdjson, writeJson, type ParseResult } from './json-files.ts';
-export { acquireLock, clearStaleLock, readLock, type LockInfo } from './lock.ts';
+export { acquireLock, clearStaleLock, describeLock, lockState, readLock, staleLockAdvice, unlockCommand, type LockInfo } from './lock.ts';
+export { readMarker } from './instance-layout.ts';
 export { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
 export { JSON_SCHEMA_DIR, schemaRef, writeSnapshot, type ManifestInput, type SnapshotContent, type WriteSnapshotOptions } from './snapshot-write.ts';
 export { ATTACHMENTS_DIR, directoryAttachmentContent, memoryAttachmentContent, sha256Of, type AttachmentContent } from './attachment-content.ts';

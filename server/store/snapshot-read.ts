@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readRegularFile } from '../common/read-regular.ts';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import type { Config, Integration, Issue, Manifest, Problem } from '../model/index.ts';
-import { parseNdjson, readJsonFile, sha256 } from './json-files.ts';
+import { parseNdjson, readJsonFile, sha256, unreadable } from './json-files.ts';
 
 /** What a snapshot directory holds, parsed but not yet validated. */
 export interface RawSnapshot {
@@ -89,10 +90,10 @@ const readIssues = async (dir: string, out: RawSnapshot): Promise<void> => {
     if (sharded) {
       let text: Buffer;
       try {
-        text = await readFile(join(dir, file));
+        text = await readRegularFile(join(dir, file));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        out.problems.push(problem(file, code === 'ENOENT' ? 'issue shard named in manifest.json is missing' : `cannot be read (${code})`));
+        out.problems.push(problem(file, code === 'ENOENT' ? 'issue shard named in manifest.json is missing' : unreadable(e)));
         continue;
       }
       out.fileHashes[file] = sha256(text);
