@@ -1,12 +1,13 @@
-/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]` */
-import { parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
+/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]` */
+import { PREFIX, parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
 import { UserError } from '../server/common/errors.ts';
+import { bindWarnings } from '../server/http/network-policy.ts';
 import { describeSandbox, parseServeFlags } from '../server/http/serve-cli.ts';
 import { startSandboxServer } from '../server/http/serve.ts';
 import { loadSettings } from '../server/settings/index.ts';
 
 const USAGE =
-  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]';
+  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]';
 
 runCommand(async (argv: string[], io: CommandIo) => {
   const { values } = parseFlags(
@@ -16,6 +17,8 @@ runCommand(async (argv: string[], io: CommandIo) => {
       instance: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'expose-control': { type: 'boolean' },
+      'allow-host': { type: 'string', multiple: true },
       now: { type: 'string' },
       mimic: { type: 'string' },
       'legacy-search-gone': { type: 'boolean' },
@@ -34,6 +37,11 @@ runCommand(async (argv: string[], io: CommandIo) => {
   const { config, ...flags } = values;
   const settings = await loadSettings(config !== undefined ? { file: config } : {});
   const options = parseServeFlags(flags.instance === undefined ? { snapshot: settings.defaults.snapshot, ...flags } : flags, USAGE);
+  // Before listening, so that the warning is seen even when the address cannot be bound.
+  for (const w of bindWarnings(options)) {
+    io.err(`${PREFIX} ${w.message}`);
+    for (const d of w.details) io.err(`  ${d}`);
+  }
   const sandbox = await startSandboxServer(options).catch((e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')

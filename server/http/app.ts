@@ -1,7 +1,8 @@
 /**
  * The sandbox's express app. It never listens: the caller (scripts/, tests) starts it.
- * Order: guard rails (body limits) → auth → control API → Jira REST → web UI (server/http/ui when
- * present, else the projects page) → 404 → error handler (no stack traces on the wire).
+ * Order: network guard (Host, loopback-only control API, cross-origin writes, frame headers) → query
+ * and body limits → control API → auth → Jira REST → web UI (server/http/ui when present, else the projects
+ * page) → 404 → error handler (the path's shape; no stack traces on the wire).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import type { TrackerState } from '../model/index.ts';
 import { authMiddleware } from './auth.ts';
 import type { SandboxContext } from './context.ts';
 import { controlRouter } from './control.ts';
-import { errorHandler, jsonBody } from './guard.ts';
+import { errorHandler, forbiddenKeys, jsonBody, parseQuery, queryLimit } from './guard.ts';
+import { networkGuard } from './network-guard.ts';
+import { refuse } from './refuse.ts';
 import { page, html } from '../common/html.ts';
 import { mountJira } from './jira/router.ts';
 import { createSandboxContext, type FullSandboxContext, type SandboxContextOptions } from './sandbox-context.ts';
@@ -58,15 +61,17 @@ export const buildSandboxApp = (ctx: FullSandboxContext, ui: ((ctx: SandboxConte
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(networkGuard(ctx.network));
+  app.set('query parser', parseQuery);
+  app.use(queryLimit);
   app.use(jsonBody(bodyLimit));
+  app.use(forbiddenKeys);
   app.use('/_understudy', controlRouter(ctx));
   app.use(authMiddleware(ctx));
   mountJira(app, ctx);
   if (ui) app.use('/', ui(ctx));
   else app.get('/', projectsPage(ctx));
-  app.use((req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: `no page ${req.method} ${req.path} in the Understudy sandbox` } });
-  });
+  app.use((req, res) => refuse(req, res, 404, 'not_found', `no page ${req.method} ${req.path} in the Understudy sandbox`));
   app.use(errorHandler(ctx));
   return app;
 };

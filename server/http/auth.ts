@@ -1,9 +1,13 @@
 /**
  * Who is calling: HTTP Basic (e-mail:token), Bearer (token), a `/rest/auth/1/session` cookie, or the web UI's persona cookie;
- * otherwise anonymous (null). Credentials that match nobody are a 401 in Jira's shape, never a
- * silent fall-back to anonymous. Sets `res.locals.actor`.
+ * otherwise anonymous (null). An Authorization header is exactly `Scheme credentials` (one space,
+ * one token68 value); one that is malformed or matches nobody is a 401 in Jira's shape, never a
+ * silent fall-back to anonymous. The persona cookie counts only with its secret (personaCookieValue);
+ * an account id alone is nobody. Sets `res.locals.actor`.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { personaCookieValue } from '../common/sandbox-names.ts';
 import { PERSONA_COOKIE, type Persona, type SandboxContext } from './context.ts';
 import { jiraError } from './jira/errors.ts';
 import { sessionPersona } from './jira/session.ts';
@@ -22,12 +26,31 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
   return undefined;
 };
 
+/** RFC 7235: the scheme, one space, one token68 value; extra words, tabs or doubled spaces are not credentials. */
+const CREDENTIALS = /^([A-Za-z][A-Za-z0-9-]*) ([A-Za-z0-9._~+/-]+=*)$/;
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** The persona whose switcher cookie this is, if its secret is right. */
+const cookiePersona = (value: string, personas: readonly Persona[]): Persona | undefined => {
+  const dot = value.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const persona = personas.find((p) => p.accountId === value.slice(0, dot));
+  return persona && sameText(value, personaCookieValue(persona)) ? persona : undefined;
+};
+
 /** The persona a request authenticates as: a Persona, null (anonymous) or 'invalid'. */
 export const resolveCaller = (req: Request, personas: readonly Persona[], sessions?: Map<string, string>): Persona | null | 'invalid' => {
   const auth = req.get('authorization');
   if (auth) {
-    const [scheme, value = ''] = auth.trim().split(/\s+/, 2);
-    if (/^basic$/i.test(scheme ?? '')) {
+    const m = CREDENTIALS.exec(auth.trim());
+    if (!m) return 'invalid';
+    const [, scheme = '', value = ''] = m;
+    if (/^basic$/i.test(scheme)) {
       let decoded = '';
       try {
         decoded = Buffer.from(value, 'base64').toString('utf8');
@@ -38,9 +61,9 @@ export const resolveCaller = (req: Request, personas: readonly Persona[], sessio
       if (colon < 0) return 'invalid';
       const user = decoded.slice(0, colon).toLowerCase();
       const token = decoded.slice(colon + 1);
-      return personas.find((p) => (p.email.toLowerCase() === user || p.accountId.toLowerCase() === user) && p.token === token) ?? 'invalid';
+      return personas.find((p) => (p.email.toLowerCase() === user || p.accountId.toLowerCase() === user) && sameText(p.token, token)) ?? 'invalid';
     }
-    if (/^bearer$/i.test(scheme ?? '')) return personas.find((p) => p.token === value) ?? 'invalid';
+    if (/^bearer$/i.test(scheme)) return personas.find((p) => sameText(p.token, value)) ?? 'invalid';
     return 'invalid';
   }
   if (sessions) {
@@ -48,7 +71,8 @@ export const resolveCaller = (req: Request, personas: readonly Persona[], sessio
     if (session) return session;
   }
   const cookie = cookieValue(req.get('cookie'), PERSONA_COOKIE);
-  if (cookie) return personas.find((p) => p.accountId === cookie) ?? null;
+  // A stale or forged cookie is a signed-out browser (as a stale JSESSIONID is in Jira), not an error.
+  if (cookie) return cookiePersona(cookie, personas) ?? null;
   return null;
 };
 

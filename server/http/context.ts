@@ -19,8 +19,8 @@ export interface Persona {
   admin: boolean;
 }
 
-/** The cookie the web UI's persona switcher sets; its value is the persona's account id. */
-export { PERSONA_COOKIE } from '../common/sandbox-names.ts';
+/** The cookie the web UI's persona switcher sets; its value is personaCookieValue(persona) (account id + secret). */
+export { PERSONA_COOKIE, personaCookieValue } from '../common/sandbox-names.ts';
 
 export interface SandboxContext {
   tracker: Tracker;
@@ -30,7 +30,7 @@ export interface SandboxContext {
    * (for an instance-backed sandbox). Use it for every request that writes.
    */
   write<T>(change: () => T): Promise<T>;
-  /** The absolute base URL of this sandbox as the request reached it (for `self` links). */
+  /** The absolute base URL of this sandbox as the request reached it, under a Host it accepts (for `self` links). */
   baseUrl(req: Request): string;
   deploymentType: 'Cloud' | 'DataCenter';
   /** An announcement banner shown above every page (HTML written by `npm run announce`), if any. */

@@ -10,7 +10,7 @@
  * write and never mutates nested values in place); the admin records (ids, versions, audit, tasks) are copied.
  * Every fork and the base share the personas' tokens, so a persona signs in once.
  */
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type Request, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Config, Issue } from '../model/index.ts';
 import type { AdminRecords, TrackerState } from '../tracker/index.ts';
@@ -21,6 +21,9 @@ import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from '
 import { FORK_COOKIE, FORK_HEADER } from '../common/sandbox-names.ts';
 import { errorHandler } from './guard.ts';
 import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './internal-errors.ts';
+import { networkGuard } from './network-guard.ts';
+import { type NetworkOptions, networkPolicy } from './network-policy.ts';
+import { refuse } from './refuse.ts';
 
 export { FORK_COOKIE, FORK_HEADER };
 
@@ -32,6 +35,8 @@ export interface ForkHubOptions {
   maxForks?: number;
   /** Where a request that failed with 500 is kept, in every fork (default: stderr). */
   onInternalError?: (e: InternalErrorEntry) => void;
+  /** Where the hub listens and under which names it answers (default: loopback only). */
+  network?: NetworkOptions;
 }
 
 interface Served {
@@ -50,13 +55,32 @@ export const forkState = (state: { config: Config; issues: readonly Issue[]; adm
 const READ_ONLY_POST =
   /^\/rest\/api\/[23]\/(search(\/jql|\/approximate-count)?|workflows|workflows\/(create|update)\/validation|workflowscheme\/read|workflowscheme\/update\/mappings)\/?$/;
 
-const cookieValue = (header: string | undefined, name: string): string | undefined => {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+/** What a fork id may look like (the hub makes `f` + 12 hex digits; tests name unknown ones freely). */
+const FORK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The fork a request names (header first, then cookie): an id, none, or the bad value it sent. */
+const forkOf = (req: Request): { id?: string; bad?: string } => {
+  const header = req.get(FORK_HEADER);
+  let value = header;
+  if (value === undefined) {
+    for (const part of (req.get('cookie') ?? '').split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === FORK_COOKIE) {
+        value = part.slice(eq + 1).trim();
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          return { bad: value };
+        }
+        break;
+      }
+    }
   }
-  return undefined;
+  if (value === undefined || value === '') return {};
+  return FORK_ID.test(value) ? { id: value } : { bad: value };
 };
+
+const shown = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 export class ForkHub {
   readonly tokens = new Map<string, string>();
@@ -70,28 +94,40 @@ export class ForkHub {
   constructor(private readonly options: ForkHubOptions) {
     this.app = express();
     this.app.disable('x-powered-by');
-    this.app.post('/_understudy/forks', (_req, res) => {
+    this.app.use(networkGuard(networkPolicy(options.network)));
+    this.app.post('/_understudy/forks', (req, res) => {
       if (!this.base) {
-        res.status(409).json({ error: { code: 'no_state', message: 'the rehearsal has not loaded a phase yet' } });
+        refuse(req, res, 409, 'no_state', 'the rehearsal has not loaded a phase yet');
         return;
       }
-      if (this.forks.size >= (this.options.maxForks ?? 500)) {
-        res.status(429).json({
-          error: {
-            code: 'too_many_forks',
-            message: `more than ${this.options.maxForks ?? 500} forks alive: DELETE /_understudy/forks/ID when a test is done`,
-          },
-        });
+      const max = this.options.maxForks ?? 500;
+      if (this.forks.size >= max) {
+        refuse(req, res, 429, 'too_many_forks', `more than ${max} forks alive: DELETE /_understudy/forks/ID when a test is done`);
         return;
       }
       res.status(201).json({ fork: this.fork() });
     });
     this.app.delete('/_understudy/forks/:id', (req, res) => {
-      const gone = this.forks.delete(req.params.id);
-      res.status(gone ? 204 : 404).end();
+      if (this.forks.delete(req.params.id)) {
+        res.status(204).end();
+        return;
+      }
+      res
+        .status(404)
+        .json({ error: { code: 'unknown_fork', message: `fork '${req.params.id}' does not exist (deleted, or from an earlier phase)` } });
     });
     this.app.use((req, res, next) => {
-      const id = req.get(FORK_HEADER) ?? cookieValue(req.get('cookie'), FORK_COOKIE);
+      const { id, bad } = forkOf(req);
+      if (bad !== undefined) {
+        refuse(
+          req,
+          res,
+          400,
+          'bad_fork',
+          `the fork named by the ${req.get(FORK_HEADER) === undefined ? `${FORK_COOKIE} cookie` : `${FORK_HEADER} header`} (${shown(bad)}) is not a fork id: send the id POST /_understudy/forks answered (f followed by 12 hex digits), or drop the ${FORK_COOKIE} cookie`,
+        );
+        return;
+      }
       const target = id ? this.forks.get(id) : this.base;
       // The phase's base is read by every test at once: a write there would make runs order-dependent.
       if (
@@ -101,21 +137,18 @@ export class ForkHub {
         !req.path.startsWith('/_understudy/') &&
         !READ_ONLY_POST.test(req.path)
       ) {
-        res.status(409).json({
-          error: {
-            code: 'fork_required',
-            message: `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)`,
-          },
-        });
+        refuse(
+          req,
+          res,
+          409,
+          'fork_required',
+          `${req.method} ${req.path} would change the phase's shared state: write on a fork (POST /_understudy/forks, then send its id in the ${FORK_HEADER} header; the regression fixtures do this for you)`,
+        );
         return;
       }
       if (!target) {
-        res.status(id ? 404 : 503).json({
-          error: {
-            code: id ? 'unknown_fork' : 'no_state',
-            message: id ? `fork '${id}' does not exist (deleted, or from an earlier phase)` : 'the rehearsal has not loaded a phase yet',
-          },
-        });
+        if (id) refuse(req, res, 404, 'unknown_fork', `fork ${shown(id)} does not exist (deleted, or from an earlier phase)`);
+        else refuse(req, res, 503, 'no_state', 'the rehearsal has not loaded a phase yet');
         return;
       }
       target.app(req, res, next);
@@ -131,6 +164,7 @@ export class ForkHub {
       deploymentType: this.options.deploymentType,
       attachments: this.attachments,
       sessions: this.sessions,
+      ...(this.options.network ? { network: this.options.network } : {}),
       ...(this.options.onInternalError ? { onInternalError: this.options.onInternalError } : {}),
     });
     return { ctx, app: buildSandboxApp(ctx, this.options.ui) };

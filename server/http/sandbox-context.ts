@@ -10,6 +10,7 @@ import { internalErrorEntry, logToStderr, type InternalErrorEntry } from './inte
 import { memoryAttachmentContent, type AttachmentContent } from '../store/index.ts';
 import { buildPersonas } from './personas.ts';
 import { createWriteQueue } from './write-queue.ts';
+import { acceptedHost, type NetworkOptions, type NetworkPolicy, networkPolicy, urlHost } from './network-policy.ts';
 
 export interface SandboxContextOptions {
   /** The state served; mutated in place by writes (an InstanceState works as is). */
@@ -39,6 +40,8 @@ export interface SandboxContextOptions {
   strict?: boolean;
   /** Cookie sessions, shared between contexts like tokens. */
   sessions?: Map<string, string>;
+  /** Where the sandbox listens and under which names it answers (default: loopback only). */
+  network?: NetworkOptions;
 }
 
 export interface Checkpoint {
@@ -57,6 +60,8 @@ export interface FullSandboxContext extends SandboxContext {
   /** Waits until every write so far is persisted. */
   flush(): Promise<void>;
   legacySearchGone: boolean;
+  /** The Host names it answers under, and whether the control API goes beyond loopback. */
+  network: NetworkPolicy;
 }
 
 export const createSandboxContext = (options: SandboxContextOptions): FullSandboxContext => {
@@ -72,6 +77,7 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
   const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;
   let saved: Checkpoint | undefined;
+  const network = networkPolicy(options.network);
 
   return {
     tracker,
@@ -90,7 +96,10 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     },
     write: (change) => queue.run(change),
     flush: () => queue.flush(),
-    baseUrl: (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+    network,
+    // Never an arbitrary Host header: only one the sandbox answers under, else the address it was reached at.
+    baseUrl: (req: Request) =>
+      `${req.protocol}://${acceptedHost(network, req.get('host')) ?? `${urlHost(req.socket.localAddress ?? '127.0.0.1')}:${req.socket.localPort}`}`,
     internalError: (req, error) =>
       (options.onInternalError ?? logToStderr)(internalErrorEntry(req, error, (req.res?.locals.actor as string | null | undefined) ?? null)),
     checkpoint: () =>

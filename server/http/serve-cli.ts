@@ -1,6 +1,7 @@
 /** Flags of `npm run sandbox` → ServeOptions (bad values are UserErrors, exit 2), and the ready message. */
 import { readFileSync } from 'node:fs';
 import { UserError } from '../common/errors.ts';
+import { parseHostHeader, urlHost } from './network-policy.ts';
 import type { RunningSandbox, ServeOptions } from './serve.ts';
 
 type Flags = {
@@ -8,6 +9,8 @@ type Flags = {
   instance?: string;
   port?: string;
   host?: string;
+  'expose-control'?: boolean;
+  'allow-host'?: string | string[];
   now?: string;
   mimic?: string;
   'legacy-search-gone'?: boolean;
@@ -43,6 +46,15 @@ export const parseServeFlags = (v: Flags, usage: string): ServeOptions => {
   }
   if (v.host !== undefined && !v.host.trim())
     throw bad('--host is empty', 'expected a host name or address, e.g. --host 0.0.0.0 to listen beyond loopback');
+  const allowHosts = [v['allow-host'] ?? []].flat().flatMap((n) => n.split(',').map((x) => x.trim()));
+  for (const name of allowHosts) {
+    const parsed = name ? parseHostHeader(urlHost(name)) : undefined;
+    if (!parsed || parsed.port !== undefined)
+      throw bad(
+        `--allow-host '${name}' is not a host name`,
+        'expected a name or address without a port or scheme, e.g. --allow-host devbox.example.com (comma-separate several, or repeat the flag)',
+      );
+  }
   if (v.now !== undefined && (Number.isNaN(Date.parse(v.now)) || !/^\d{4}-\d{2}-\d{2}/.test(v.now)))
     throw bad(`--now '${v.now}' is not an ISO date-time`, 'expected e.g. --now 2026-01-31T09:00:00Z');
   if (v.mimic !== undefined && !(MIMICS as readonly string[]).includes(v.mimic))
@@ -61,6 +73,8 @@ export const parseServeFlags = (v: Flags, usage: string): ServeOptions => {
     ...(v.instance !== undefined ? { instance: v.instance } : {}),
     ...(port !== undefined ? { port } : {}),
     ...(v.host !== undefined ? { host: v.host } : {}),
+    ...(v['expose-control'] ? { exposeControl: true } : {}),
+    ...(allowHosts.length ? { allowHosts } : {}),
     ...(v.now !== undefined ? { now: new Date(Date.parse(v.now)).toISOString() } : {}),
     ...(v.mimic !== undefined ? { mimic: v.mimic as (typeof MIMICS)[number] } : {}),
     ...(maxBytes !== undefined ? { attachmentMaxBytes: Number(maxBytes) } : {}),
@@ -75,12 +89,12 @@ export const describeSandbox = (s: RunningSandbox): string[] => {
   return [
     `Understudy sandbox ready at ${s.url}`,
     s.throwaway
-      ? `  throwaway instance (removed when you stop it with Ctrl-C)`
+      ? `  throwaway instance (removed when you stop it with Ctrl-C)${s.validation === 'cached' ? '; the snapshot validated before (same content)' : ''}`
       : `  instance ${s.instance.dir} (changes are kept; its lock is held while running)`,
     `  deployment type: ${s.ctx.deploymentType}${s.ctx.deploymentType === 'DataCenter' ? ' (REST v2 only, users by name)' : s.ctx.strict ? ' (cloud-strict: as Jira Cloud answers today)' : ''}`,
     `Sign in: open ${s.url}/ and pick a persona, or call the REST API with Basic auth (e-mail:token) or a Bearer token, e.g.`,
     ...(admin ? [`  curl -u '${admin.email}:${admin.token}' ${s.url}/rest/api/3/myself`] : []),
-    `Control API: ${s.url}/_understudy/health | hash | personas | outbox; POST checkpoint | restore`,
+    `Control API: ${s.url}/_understudy/health | hash | personas | outbox; POST checkpoint | restore${s.ctx.network.exposeControl ? ' (exposed beyond loopback: --expose-control)' : ' (loopback only)'}`,
     `Personas (${personas.length}):`,
     ...personas.map((p) => `  ${p.email.padEnd(36)} ${p.token}${p.admin ? '  (admin)' : ''}`),
   ];

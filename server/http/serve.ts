@@ -1,12 +1,13 @@
 /**
- * Running a sandbox: a throwaway instance made from a validated snapshot (removed on close), or an
- * existing instance held under its lock; the app on loopback unless told otherwise. `npm run
+ * Running a sandbox: a throwaway instance made from a validated snapshot (validated once per
+ * content; the instance shares the snapshot's shards and is removed on close), or an existing
+ * instance held under its lock; the app on loopback unless told otherwise. `npm run
  * sandbox` and the bench call this; the rehearsal can too.
  */
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { makeTempDir } from '../common/temp-dir.ts';
-import { formatProblem, validateSnapshotData } from '../model/index.ts';
+import { formatProblem } from '../model/index.ts';
 import {
   acquireLock,
   createInstance,
@@ -14,7 +15,7 @@ import {
   type Instance,
   instanceExists,
   openInstance,
-  readSnapshot,
+  readValidatedSnapshot,
 } from '../store/index.ts';
 import { createSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
 import { listen } from './listen.ts';
@@ -24,6 +25,10 @@ export interface ServeOptions {
   instance?: string;
   port?: number;
   host?: string;
+  /** `--expose-control`: serve the control API beyond loopback (warned about). */
+  exposeControl?: boolean;
+  /** `--allow-host`: more Host names to answer under (besides loopback and --host). */
+  allowHosts?: string[];
   now?: string;
   mimic?: 'cloud' | 'cloud-strict' | 'datacenter';
   /** The largest attachment accepted, in bytes (default 10 MB, as Jira). */
@@ -31,6 +36,8 @@ export interface ServeOptions {
   legacySearchGone?: boolean;
   /** An announcement banner (HTML fragment, e.g. reports/latest/notices/heads-up.banner.html) above every page. */
   banner?: string;
+  /** Where the verdicts of valid snapshots are kept, by content hash (default: the store's defaultCacheDir()); false: none. */
+  validationCache?: string | false;
 }
 
 export interface RunningSandbox {
@@ -38,14 +45,20 @@ export interface RunningSandbox {
   ctx: FullSandboxContext;
   instance: Instance;
   throwaway: boolean;
+  /** For a throwaway sandbox: the snapshot was validated now, or its content validated before (the cache). */
+  validation?: 'validated' | 'cached';
   close: () => Promise<void>;
 }
 
 export const DEFAULT_SNAPSHOT = 'fixtures/acme';
 
-const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Instance; remove: () => Promise<void> }> => {
-  const snap = await readSnapshot(snapshotDir);
-  const errors = validateSnapshotData(snap).filter((p) => p.severity === 'error');
+/** The snapshot read once, validated unless its content validated before, and an instance sharing its shards. */
+const throwawayInstance = async (
+  snapshotDir: string,
+  cacheDir: string | false | undefined,
+): Promise<{ instance: Instance; remove: () => Promise<void>; validation: 'validated' | 'cached' }> => {
+  const { snap, problems, cached } = await readValidatedSnapshot(snapshotDir, cacheDir === undefined ? {} : { cacheDir });
+  const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     throw new UserError(
       `snapshot '${snapshotDir}' is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); the sandbox starts only on a valid snapshot`,
@@ -60,7 +73,8 @@ const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Insta
   // Removed on close, and however the process ends before that (common/temp-dir.ts).
   const parent = await makeTempDir('understudy-sandbox-');
   try {
-    return { instance: await createInstance(snapshotDir, join(parent.dir, 'instance'), { snapshot: snap }), remove: parent.remove };
+    const instance = await createInstance(snapshotDir, join(parent.dir, 'instance'), { snapshot: snap, shareSnapshotShards: true });
+    return { instance, remove: parent.remove, validation: cached ? 'cached' : 'validated' };
   } catch (e) {
     await parent.remove();
     throw e;
@@ -70,6 +84,7 @@ const throwawayInstance = async (snapshotDir: string): Promise<{ instance: Insta
 export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbox> => {
   let instance: Instance;
   let cleanup: () => Promise<void>;
+  let validation: RunningSandbox['validation'];
   if (o.instance) {
     if (!(await instanceExists(o.instance)))
       throw new UserError(`--instance '${o.instance}' is not an Understudy instance`, {
@@ -87,8 +102,9 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
       await release();
     };
   } else {
-    const made = await throwawayInstance(o.snapshot ?? DEFAULT_SNAPSHOT);
+    const made = await throwawayInstance(o.snapshot ?? DEFAULT_SNAPSHOT, o.validationCache);
     instance = made.instance;
+    validation = made.validation;
     cleanup = async () => {
       instance.close();
       await made.remove();
@@ -106,6 +122,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
       ...(o.banner !== undefined ? { banner: o.banner } : {}),
       strict: o.mimic === 'cloud-strict',
       attachments: directoryAttachmentContent(instance.dir),
+      network: { host: o.host ?? '127.0.0.1', exposeControl: o.exposeControl ?? false, allowHosts: o.allowHosts ?? [] },
       ...(o.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: o.attachmentMaxBytes } : {}),
     });
     const app = await createSandboxApp({ ctx });
@@ -116,6 +133,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
       ctx,
       instance,
       throwaway: !o.instance,
+      ...(validation ? { validation } : {}),
       close: async () => {
         if (closed) return;
         closed = true;

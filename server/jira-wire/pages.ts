@@ -18,6 +18,27 @@ export const intParam = (value: unknown, fallback: number, max = 1000): number =
   return Number.isFinite(n) && n >= 0 ? Math.min(Math.floor(n), max) : fallback;
 };
 
+/**
+ * Why a paging parameter (`startAt`, `maxResults`) is one Jira refuses with 400, or undefined when it
+ * reads: a number, or a string of at most 16 digits with an optional sign; absent, null or '' stand
+ * for the default. A word, `1.5`, `1e3`, an object or a list in a JSON body are refused (a repeated
+ * query parameter reaches here as its first value, as Jira's REST layer reads one).
+ */
+export const pagingProblem = (name: string, value: unknown): string | undefined => {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return undefined;
+  if (typeof value === 'string' && /^\s*[+-]?\d{1,16}\s*$/.test(value)) return undefined;
+  const shown =
+    typeof value === 'string'
+      ? `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : `'${String(value)}'`;
+  return `The value ${shown} of the parameter '${name}' is not a valid integer.`;
+};
+
 /** The window of `startAt` and `maxResults` as given (strings or numbers); `maxResults` defaults to `defaultMax` and is capped at `cap`. */
 export const pageWindow = (startAt: unknown, maxResults: unknown, defaultMax = 50, cap = 1000): PageWindow => ({
   startAt: intParam(startAt, 0, Number.MAX_SAFE_INTEGER),

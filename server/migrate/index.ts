@@ -20,6 +20,6 @@ export { listMigrationFiles, loadMigration, loadMigrations, type LoadedMigration
 export { isMigration, isOpsMigration, type Migration, type MigrationSpec } from './migration.ts';
 export { opDefinition } from './ops/registry.ts';
 export { diff } from './config-diff.ts';
-export { applyMigration } from './apply.ts';
+export { applyMigration, revertMigration, type AppliedMigration } from './apply.ts';
 export type { IssueRestore } from './issue-changes.ts';
 export type { RecordedOp } from './types.ts';

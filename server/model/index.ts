@@ -72,6 +72,7 @@ export {
   type RecipientType,
   type StatusCategory,
 } from './schema/vocab.ts';
+export { rulesVersion } from './rules-version.ts';
 export { rewrite, tagsOf } from './shape-unions.ts';
 export { validatorFor, type SchemaName } from './shape.ts';
 export { closest, editDistance, knownCandidates, q, type Candidate } from './suggest.ts';

@@ -10,6 +10,7 @@ import { loadSettings, snapshotFreshness } from '../settings/index.ts';
 import { gateDriftCheck } from '../clone/index.ts';
 import { rehearse } from './pipeline.ts';
 import type { ProductionPlanSummary } from './result.ts';
+import type { RegressionRunner } from './runner/regression-runner.ts';
 import { REPORT_FILES, writeReport } from './report/write.ts';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -76,6 +77,8 @@ const parseWorkers = (v: string | undefined, fallback: number): number => {
  */
 export interface RehearseHooks {
   productionPlan?: (snapshot: string, migrations: string, ids: readonly string[], now: string) => Promise<ProductionPlanSummary>;
+  /** What drives the regression runs (default Playwright; tests hand in the MemoryRunner). */
+  runner?: RegressionRunner;
 }
 
 export const runRehearseCommand = async (
@@ -138,6 +141,7 @@ export const runRehearseCommand = async (
         userSpecs,
       },
       { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined },
+      hooks.runner,
     );
     const r = outcome.result;
     if (r.verdict === 'safe' && hooks.productionPlan)
@@ -163,6 +167,10 @@ export const runRehearseCommand = async (
       }
       if (!r.rollbackProven && !r.hazards.some((h) => h.kind.startsWith('rollback')))
         io.out('  - the rollback was not proven (the rehearsal stopped before it)');
+      if (r.skippedSteps?.length)
+        io.out(
+          `  stopped early (${r.skippedSteps[0]!.reason}): ${r.skippedSteps.length} steps did not run, ${r.skippedSteps.map((s) => s.name).join(', ')}`,
+        );
     }
     const warnings = r.hazards.filter((h) => h.severity === 'warning');
     if (warnings.length && !r.strict) io.out(`  ${warnings.length} warning(s) (they fail the gate): ${warnings.map((w) => w.kind).join(', ')}`);

@@ -38,7 +38,9 @@ export interface Difference {
   migration?: string;
 }
 
-export type Phase = 'baseline' | 'after-up' | 'after-down';
+/** The phases a rehearsal observes, in the order they are compared. */
+export const PHASES = ['baseline', 'after-up', 'after-down'] as const;
+export type Phase = (typeof PHASES)[number];
 
 export interface TestFailure {
   title: string;
@@ -75,6 +77,10 @@ export type HazardKind =
 
 export interface Hazard {
   kind: HazardKind;
+  /** The catalogue's code of what was found (e.g. `NS101`); README lists every code. */
+  code?: string;
+  /** The analyzer that found it (e.g. `notification-storm`); absent for a step's own verdict. */
+  analyzer?: string;
   /** Errors fail the rehearsal; warnings fail it only with --strict (the gate). */
   severity: 'error' | 'warning';
   migration?: string;
@@ -126,6 +132,11 @@ export interface ProductionPlanSummary {
   }[];
 }
 
+export interface SkippedStep {
+  name: string;
+  reason: string;
+}
+
 export interface RehearsalResult {
   schemaVersion: 1;
   verdict: 'safe' | 'failed';
@@ -170,6 +181,11 @@ export interface RehearsalResult {
   steps: StepRecord[];
   /** What this rehearsal did not check, in words. */
   notRun: string[];
+  /**
+   * Steps of the pipeline that did not run because an earlier one stopped it (a change that cannot be
+   * applied or reverted stops before any regression run), with why. Absent when every step ran.
+   */
+  skippedSteps?: SkippedStep[];
   /**
    * Requests the sandbox answered with 500 (a bug in Understudy, not in the change): how many, and the
    * log in the report folder that holds each request and its stack. Absent when there were none.

@@ -1,5 +1,6 @@
 /** Small file-system helpers of the store: links (or copies), this host, live processes. Durable and atomic writes are server/common/atomic-write.ts. */
-import { copyFile, link } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 
 /** Hard-links a file; copies it where links are impossible (another device, a file system without links). */
@@ -11,6 +12,21 @@ export const linkOrCopy = async (from: string, to: string): Promise<void> => {
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
     await copyFile(from, to);
   }
+};
+
+/**
+ * Shares a file another directory owns: a copy-on-write clone where the file system makes them
+ * (btrfs, XFS), else a hard link (safe while nobody modifies the file in place), else a copy.
+ */
+export const cloneOrLink = async (from: string, to: string): Promise<void> => {
+  try {
+    await copyFile(from, to, constants.COPYFILE_FICLONE_FORCE);
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
+    await rm(to, { force: true });
+  }
+  await linkOrCopy(from, to);
 };
 
 export const HOST = hostname();

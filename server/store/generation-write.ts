@@ -4,7 +4,9 @@
  * by one atomic rename; the previous generation is removed only after. A kill at any moment leaves
  * CURRENT naming a complete generation (the old one or the new one).
  * Cheap saves: a shard whose serialised bytes have the fingerprint of a shard of the previous
- * generation is hard-linked, not rewritten (files are never modified in place, so sharing is safe).
+ * generation is hard-linked, not rewritten (files are never modified in place, so sharing is safe);
+ * so is an issue shard shared with the snapshot (`plain`, generation-share.ts) whose records still
+ * serialise as the snapshot wrote them.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +16,8 @@ import { HOST, linkOrCopy, pidAlive } from './durable-fs.ts';
 import { GENS, genDir, genName, META, POINTER, WRITER, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
-import { encodeShard, fingerprint, storageJson } from './shard-codec.ts';
+import { encodeShard, fingerprint, plainFingerprint, storageJson } from './shard-codec.ts';
+import { shareIssueShards, type SharedIssues } from './generation-share.ts';
 import { HASH_VERSION, withPlainJson } from '../model/index.ts';
 import { WrittenHash } from './written-hash.ts';
 
@@ -22,9 +25,17 @@ const CONFIG = 'config.json';
 
 interface Reuse {
   byHash: Map<string, string>;
+  /** The previous generation's `plain` issue shards, by file name (their place in the order). */
+  plain: Map<string, ShardInfo>;
   prevDir: string | undefined;
   scratch: ScratchBuffers;
 }
+
+/** A `plain` shard of the previous generation at this place whose records serialise to its bytes still. */
+const unchangedPlain = (reuse: Reuse, file: string, records: readonly unknown[], start: number, end: number): ShardInfo | undefined => {
+  const prev = reuse.plain.get(file);
+  return prev && reuse.prevDir && prev.count === end - start && plainFingerprint(records, start, end) === prev.sha256 ? prev : undefined;
+};
 
 /** Writes one collection's shards into `dir/sub/`, linking unchanged ones. Serialising the next shard overlaps writing this one. */
 const writeShards = async (
@@ -42,9 +53,25 @@ const writeShards = async (
   for (let start = 0, n = 1; start < records.length; start += shardSize, n++) {
     const end = Math.min(records.length, start + shardSize);
     const file = `${sub}/${String(n).padStart(5, '0')}.ndjson`;
+    const plain = unchangedPlain(reuse, file, records, start, end);
+    if (plain && !hash?.needsEveryLine) {
+      // Shared again as it is; its lines are not the canonical text a recorded hash is made of.
+      hash?.abandon();
+      out.push({ ...plain });
+      await pending;
+      pending = linkOrCopy(join(reuse.prevDir!, plain.file), join(genPath, file));
+      continue;
+    }
     const diverging = hash?.wanted ? new Map<number, string>() : undefined;
     const bytes = encodeShard(records, start, end, reuse.scratch, diverging);
     if (diverging) hash!.shard(records, start, end, bytes, diverging);
+    if (plain) {
+      // A complete hash needs the canonical lines (just fed to it); the file is still the one shared.
+      out.push({ ...plain });
+      await pending;
+      pending = linkOrCopy(join(reuse.prevDir!, plain.file), join(genPath, file));
+      continue;
+    }
     const sha256 = fingerprint(bytes);
     out.push({ file, count: end - start, bytes: bytes.length, sha256 });
     await pending;
@@ -57,12 +84,14 @@ const writeShards = async (
 
 const reuseFrom = (instanceDir: string, prev: GenerationMeta | undefined): Reuse => {
   const byHash = new Map<string, string>();
+  const plain = new Map<string, ShardInfo>();
   if (prev) {
+    for (const s of prev.issues) if (s.form === 'plain') plain.set(s.file, s);
     byHash.set(prev.config.sha256, prev.config.file);
     for (const s of [...prev.issues, ...prev.ledger, ...prev.outbox, ...prev.captures.flatMap((c) => c.shards), ...(prev.admin ?? [])])
       byHash.set(s.sha256, s.file);
   }
-  return { byHash, prevDir: prev ? genDir(instanceDir, genName(prev.generation)) : undefined, scratch: new ScratchBuffers() };
+  return { byHash, plain, prevDir: prev ? genDir(instanceDir, genName(prev.generation)) : undefined, scratch: new ScratchBuffers() };
 };
 
 const writeConfig = async (genPath: string, config: unknown, reuse: Reuse): Promise<ShardInfo> => {
@@ -111,12 +140,17 @@ export interface WriteHooks {
   afterIssues?: (hash: string) => void;
 }
 
+/**
+ * Writes generation prev+1 and makes it current. `share`: the snapshot's issue shards to share
+ * instead of writing them (the first generation of an instance made from that snapshot).
+ */
 export const writeGeneration = async (
   instanceDir: string,
   state: InstanceState,
   prev: GenerationMeta | undefined,
   shardSize: number,
   hooks: WriteHooks = {},
+  share?: SharedIssues,
 ): Promise<GenerationMeta> => {
   const n = (prev?.generation ?? 0) + 1;
   const onDisk = await readFile(join(instanceDir, POINTER), 'utf8').then(
@@ -135,7 +169,7 @@ export const writeGeneration = async (
   const path = await claimGeneration(instanceDir, n);
   let meta: GenerationMeta;
   try {
-    meta = await fillGeneration(instanceDir, path, n, state, prev, shardSize, hooks);
+    meta = await fillGeneration(instanceDir, path, n, state, prev, shardSize, hooks, share);
   } catch (e) {
     await rm(path, { recursive: true, force: true });
     throw e;
@@ -154,12 +188,17 @@ const fillGeneration = async (
   prev: GenerationMeta | undefined,
   shardSize: number,
   hooks: WriteHooks,
+  share: SharedIssues | undefined,
 ): Promise<GenerationMeta> => {
   const reuse = reuseFrom(instanceDir, prev);
   // Made in the same tick as the config is serialised below: the config hashed is the config written.
   const written = new WrittenHash(state.config, state.issues, hooks.afterIssues !== undefined);
   const config = await writeConfig(path, state.config, reuse);
-  const issues = await writeShards(path, 'issues', state.issues, shardSize, reuse, written);
+  if (share && hooks.afterIssues) throw new Error('writeGeneration: a shared generation records no hash of its lines');
+  if (share) written.abandon();
+  const issues = share
+    ? await shareIssueShards(path, share, state.issues, reuse.scratch)
+    : await writeShards(path, 'issues', state.issues, shardSize, reuse, written);
   if (hooks.afterIssues) {
     const count = state.issues.length;
     hooks.afterIssues(written.complete());

@@ -32,6 +32,13 @@ export interface ShardInfo {
   count: number;
   bytes: number;
   sha256: string;
+  /**
+   * `plain`: an issue shard shared with the snapshot the instance was made from, whose lines are
+   * `JSON.stringify` of each record with its keys in the snapshot's order (the store's own lines sort
+   * them). Loading it gives the same data; a save shares it again while its records still serialise
+   * to these bytes.
+   */
+  form?: 'plain';
 }
 
 /** meta.json of a generation: written last, so a generation without it is incomplete. */

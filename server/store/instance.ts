@@ -10,6 +10,7 @@ import { readGeneration } from './generation-read.ts';
 import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
 import { fsyncDir } from '../common/atomic-write.ts';
 import { writeGeneration } from './generation-write.ts';
+import { shareable, uniformShardSize } from './generation-share.ts';
 import { readMarker, MARKER, POINTER, type GenerationMeta, type InstanceMarker } from './instance-layout.ts';
 import { DEFAULT_SHARD_SIZE, type InstanceState } from './instance-state.ts';
 import { pidAlive } from './durable-fs.ts';
@@ -66,6 +67,15 @@ export interface CreateOptions {
   shardSize?: number;
   /** A snapshot the caller has already read (and validated), so it is not read twice; its config and issues become the instance's data. */
   snapshot?: RawSnapshot;
+  /**
+   * Share the snapshot's NDJSON issue shards (a copy-on-write clone, else a hard link, else a copy,
+   * each checked against what was read) instead of writing every issue again; later saves write
+   * only the shards that change. For instances that live beside their snapshot briefly (the
+   * sandbox's throwaway one): a hard-linked file that someone edits in place in the snapshot makes
+   * the instance refuse to load as damaged. The first generation records no canonical hash, so
+   * `hash()` is computed from the data. A snapshot with one issues.json is written as usual.
+   */
+  shareSnapshotShards?: boolean;
 }
 
 /** A generation's recorded hash, when it was computed the way this version hashes. */
@@ -190,6 +200,10 @@ export const createInstance = async (snapshotDir: string, instanceDir: string, o
   };
   const state: InstanceState = { config: snap.config, issues: snap.issues, ledger: [], outbox: [], captures: {} };
 
+  const shards = options.shareSnapshotShards && shareable(snap.issueShards, snap.issues) ? snap.issueShards : undefined;
+  // Later saves cut the issues where the snapshot did, so an unchanged shard is shared again.
+  const shardSize = options.shardSize ?? (shards && uniformShardSize(shards)) ?? DEFAULT_SHARD_SIZE;
+
   // The user's path in every message: never the temporary sibling it is built in.
   const fail = (e: unknown) => fsUserError(e, { path: instanceDir, action: 'create the instance' });
   await ensureDir(dirname(target)).catch((e: unknown) => {
@@ -201,14 +215,14 @@ export const createInstance = async (snapshotDir: string, instanceDir: string, o
   try {
     await mkdir(tmp);
     await writeFile(join(tmp, MARKER), `${JSON.stringify(marker, null, 2)}\n`);
-    meta = await writeGeneration(tmp, state, undefined, options.shardSize ?? DEFAULT_SHARD_SIZE);
+    meta = await writeGeneration(tmp, state, undefined, shardSize, {}, shards ? { snapshotDir: resolve(snapshotDir), shards } : undefined);
     await rename(tmp, target);
     await fsyncDir(dirname(target));
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw fail(e);
   }
-  const adapter = new ShardedAdapter(target, { meta, shardSize: options.shardSize });
+  const adapter = new ShardedAdapter(target, { meta, shardSize });
   const db = new Low<InstanceState>(adapter, state);
   return makeInstance(target, marker, adapter, db);
 };

@@ -52,17 +52,21 @@ export const eachLine = (text: string, fn: (line: string, number: number) => voi
   }
 };
 
-/** Parses NDJSON; a bad line is reported with its line number. */
-export const parseNdjson = (text: string): { records: unknown[]; errors: { line: number; message: string }[] } => {
+/** Parses NDJSON; a bad line is reported with its line number; `blank` counts the lines of only spaces that were skipped. */
+export const parseNdjson = (text: string): { records: unknown[]; errors: { line: number; message: string }[]; blank: number } => {
   const records: unknown[] = [];
   const errors: { line: number; message: string }[] = [];
+  let blank = 0;
   eachLine(text, (chunk, line) => {
-    if (!chunk.trim()) return;
+    if (!chunk.trim()) {
+      blank++;
+      return;
+    }
     try {
       records.push(JSON.parse(chunk));
     } catch (e) {
       errors.push({ line, message: (e as Error).message });
     }
   });
-  return { records, errors };
+  return { records, errors, blank };
 };

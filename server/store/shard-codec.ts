@@ -63,6 +63,21 @@ export const canonicalLines = (text: string, diverging: ReadonlyMap<number, stri
   return lines;
 };
 
+/**
+ * The fingerprint records[start, end) would have as a snapshot writes them (one `JSON.stringify` a
+ * line, keys in their own order: a `plain` shard), without building the shard's bytes.
+ */
+export const plainFingerprint = (records: readonly unknown[], start: number, end: number): string | undefined =>
+  withPlainJson(() => {
+    const hash = createHash('sha256');
+    for (let i = start; i < end; i++) {
+      const line = JSON.stringify(records[i]) as string | undefined;
+      if (line === undefined) return undefined;
+      hash.update(line).update('\n');
+    }
+    return hash.digest('hex');
+  });
+
 /** Fingerprint of a shard: sha256 of its bytes (fast with SHA-NI; collisions are not a concern). */
 export const fingerprint = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

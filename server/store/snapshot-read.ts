@@ -1,9 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
-import { readRegularFile } from '../common/read-regular.ts';
+import type { BigIntStats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertRegularFile } from '../common/read-regular.ts';
 import { UserError } from '../common/errors.ts';
 import type { Config, Integration, Issue, Manifest, Problem } from '../model/index.ts';
 import { parseNdjson, readJsonFile, sha256, unreadable } from './json-files.ts';
+import { ScratchBuffers } from './scratch-buffers.ts';
 
 /** What a snapshot directory holds, parsed but not yet validated. */
 export interface RawSnapshot {
@@ -18,7 +20,56 @@ export interface RawSnapshot {
   fileHashes: Record<string, string>;
   /** Files that could not be read or parsed. */
   problems: Problem[];
+  /**
+   * The NDJSON issue shards as read (sharded layout only), in order: what an instance can share
+   * instead of writing them again (absent from a snapshot made in memory). `plain`: every line that is not empty is one record (no line of
+   * only spaces), so the store reads the file back as the very records parsed here.
+   */
+  issueShards?: IssueShard[];
 }
+
+export interface IssueShard {
+  file: string;
+  count: number;
+  bytes: number;
+  /** As in fileHashes (`sha256:` + hex). */
+  sha256: string;
+  plain: boolean;
+  /**
+   * The file read, as `fileIdentity` gives it, when it had not changed for a while before it was
+   * read (a write afterwards changes its modification time): a hard link with this identity holds
+   * the bytes parsed without reading them again.
+   */
+  settled?: string;
+}
+
+/** Device, inode, size and modification time (ns) of a file. */
+export const fileIdentity = (st: BigIntStats): string => `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+
+/** A file untouched this long before it was read is not being written (timestamps are coarser than a nanosecond). */
+const SETTLED_NS = 2_000_000_000n;
+
+/** Reads a whole file into a scratch buffer (no fresh shard-sized Buffer per file: see scratch-buffers.ts); what it was, if settled. */
+const readWhole = async (path: string, scratch: ScratchBuffers): Promise<{ bytes: Buffer; settled?: string }> => {
+  await assertRegularFile(path); // a FIFO would keep open() waiting for a writer
+  const handle = await open(path, 'r');
+  try {
+    const st = await handle.stat({ bigint: true });
+    const settled = BigInt(Date.now()) * 1_000_000n - st.mtimeNs > SETTLED_NS ? fileIdentity(st) : undefined;
+    let buf = scratch.take(Number(st.size) + 1);
+    let at = 0;
+    for (;;) {
+      if (at === buf.length) buf = scratch.grow(at, at * 2);
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // A file that grew or shrank while read is not the one stat described.
+    return { bytes: buf.subarray(0, at), ...(settled && BigInt(at) === st.size ? { settled } : {}) };
+  } finally {
+    await handle.close();
+  }
+};
 
 const problem = (file: string, message: string, path = ''): Problem => ({ severity: 'error', file, path, message, rule: 'parse' });
 
@@ -37,7 +88,7 @@ export const readSnapshot = async (dir: string): Promise<RawSnapshot> => {
       details: ['a snapshot is a directory with manifest.json, config.json and issues'],
     });
 
-  const out: RawSnapshot = {
+  const out: RawSnapshot & { issueShards: IssueShard[] } = {
     dir,
     manifest: undefined,
     config: undefined,
@@ -46,6 +97,7 @@ export const readSnapshot = async (dir: string): Promise<RawSnapshot> => {
     integrations: [],
     fileHashes: {},
     problems: [],
+    issueShards: [],
   };
 
   const manifest = await readJsonFile<Manifest>(join(dir, 'manifest.json'));
@@ -84,21 +136,32 @@ const issueFilesOf = async (dir: string, manifest: Manifest | undefined): Promis
   return { files: ['issues.json'], sharded: false };
 };
 
-const readIssues = async (dir: string, out: RawSnapshot): Promise<void> => {
+const readIssues = async (dir: string, out: RawSnapshot & { issueShards: IssueShard[] }): Promise<void> => {
   const { files, sharded } = await issueFilesOf(dir, out.manifest);
+  const scratch = new ScratchBuffers();
   for (const file of files) {
     if (sharded) {
       let text: Buffer;
+      let settled: string | undefined;
       try {
-        text = await readRegularFile(join(dir, file));
+        ({ bytes: text, settled } = await readWhole(join(dir, file), scratch));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         out.problems.push(problem(file, code === 'ENOENT' ? 'issue shard named in manifest.json is missing' : unreadable(e)));
         continue;
       }
-      out.fileHashes[file] = sha256(text);
-      const { records, errors } = parseNdjson(text.toString('utf8'));
+      const hash = sha256(text);
+      out.fileHashes[file] = hash;
+      const { records, errors, blank } = parseNdjson(text.toString('utf8'));
       for (const e of errors) out.problems.push(problem(file, `line ${e.line} is not valid JSON: ${e.message}`, `line ${e.line}`));
+      out.issueShards.push({
+        file,
+        count: records.length,
+        bytes: text.length,
+        sha256: hash,
+        plain: errors.length === 0 && blank === 0,
+        ...(settled ? { settled } : {}),
+      });
       for (const r of records) {
         out.issues.push(r as Issue);
         out.issueSources.push(file);

@@ -35,6 +35,17 @@ export class WrittenHash {
     }
   }
 
+  /** Whether this is the hash of the data in memory whatever it costs (saveHashed), fed every line. */
+  get needsEveryLine(): boolean {
+    return this.lines !== undefined;
+  }
+
+  /** A shard is stored in lines that are not its canonical text: no hash is recorded (a complete hash cannot give up). */
+  abandon(): void {
+    if (this.lines) throw new Error('WrittenHash.abandon: a complete hash needs every line');
+    this.exact = false;
+  }
+
   /** Whether the next shard's lines are wanted (then encodeShard must list the diverging ones). */
   get wanted(): boolean {
     return this.lines !== undefined || this.exact;

@@ -29,7 +29,7 @@ export const recordActivity = (ctx: Ctx, issue: Issue, actor: Actor, o: Activity
   if (o.touch ?? true) issue.updated = now;
   if (o.event) {
     const recipients = recipientsFor(ctx.ix, o.event, issue, actor).filter((r: Recipient) => mayView(ctx, r.accountId, issue, o.visibility));
-    record(ctx.outbox, now, o.event, issue, actor, recipients);
+    record(ctx.outbox, now, o.event, issue, actor, recipients, o.visibility);
   }
 };
 

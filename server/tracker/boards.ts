@@ -61,5 +61,19 @@ export const boardView = (ctx: Ctx, actor: Actor, boardId: string): BoardView =>
   };
 };
 
-/** The board's issues as Jira's agile API lists them: only those in a column (unmapped ones are off the board). */
-export const boardIssues = (ctx: Ctx, actor: Actor, boardId: string): Issue[] => boardView(ctx, actor, boardId).columns.flatMap((c) => c.issues);
+/**
+ * The board's issues as Jira's agile API lists them: only those in a column (unmapped ones are off
+ * the board); with `jql`, only those the query also finds (Jira's `jql` parameter; a bad query is its 400).
+ */
+export const boardIssues = (ctx: Ctx, actor: Actor, boardId: string, jql?: string): Issue[] => {
+  const on = boardView(ctx, actor, boardId).columns.flatMap((c) => c.issues);
+  if (jql === undefined || !jql.trim()) return on;
+  let found: Set<Issue>;
+  try {
+    found = new Set(matchAll(ctx, actor, jql));
+  } catch (e) {
+    if (e instanceof JqlError) throw badRequest([e.message]);
+    throw e;
+  }
+  return on.filter((i) => found.has(i));
+};

@@ -7,6 +7,7 @@
 import type { Comment, Issue } from '../model/index.ts';
 import { mayView, needOwnOrAll, recordActivity } from './activity.ts';
 import { visibleIssue, type Ctx } from './context.ts';
+import { checkLongText } from './field-values.ts';
 import { fieldErrors, notFound } from './errors.ts';
 import type { Actor } from './types.ts';
 import { visibilityOf, type VisibilityInput } from './visibility-input.ts';
@@ -44,6 +45,7 @@ export const editComment = (ctx: Ctx, actor: Actor, key: string, id: string, edi
   );
   if (edit.body !== undefined && (typeof edit.body !== 'string' || !edit.body.trim()))
     throw fieldErrors({ comment: 'Comment body can not be empty!' });
+  checkLongText('comment', edit.body);
   const visibility =
     edit.visibility === null ? undefined : edit.visibility === undefined ? comment.visibility : visibilityOf(ctx.ix, project, edit.visibility, actor);
   const next: Comment = { ...comment, ...(edit.body !== undefined ? { body: edit.body } : {}), updated: ctx.clock.now(), updateAuthor: actor! };

@@ -4,6 +4,8 @@
  * fields check the project; user fields need an active user.
  */
 import { type ConfigIndex, type Field, type FieldContext, fieldContextFor, type FieldOption, type Project } from '../model/index.ts';
+import { LIMITS, textTooLong, tooManyValues } from '../jira-wire/index.ts';
+import { fieldErrors } from './errors.ts';
 import { fieldTypeOf, isEmptyValue } from './issue-fields.ts';
 
 export type Checked = { ok: true; value: unknown } | { ok: false; message: string };
@@ -27,7 +29,8 @@ const checkOne = (type: string, v: unknown, scope: ValueScope, ctx: FieldContext
     case 'text':
     case 'paragraph':
       if (typeof v !== 'string') return bad('Operation value must be a string');
-      if (type === 'text' && v.length > 255) return bad('The entered text is too long. It exceeds the allowed limit of 255 characters.');
+      if (type === 'text' && v.length > LIMITS.shortText) return bad(textTooLong(LIMITS.shortText));
+      if (v.length > LIMITS.longText) return bad(textTooLong(LIMITS.longText));
       return ok(v);
     case 'url':
       if (typeof v !== 'string') return bad('Operation value must be a string');
@@ -61,7 +64,7 @@ const checkOne = (type: string, v: unknown, scope: ValueScope, ctx: FieldContext
     case 'labels':
       if (typeof v !== 'string' || v === '') return bad('Operation value must be a string');
       if (/\s/.test(v)) return bad(`The label '${v}' contains spaces which is invalid.`);
-      return v.length > 255 ? bad('The label is too long. It exceeds the allowed limit of 255 characters.') : ok(v);
+      return v.length > LIMITS.shortText ? bad(`The label is too long. It exceeds the allowed limit of ${LIMITS.shortText} characters.`) : ok(v);
     case 'version':
       return project.versions.some((x) => x.id === v && !x.archived) ? ok(v) : bad(`Version id '${String(v)}' is not valid`);
     case 'components':
@@ -85,6 +88,11 @@ const ELEMENT_TYPE: Record<string, string> = {
   components: 'components',
 };
 
+/** Throws Jira's 400 (`errors[field]`) when a comment's or worklog comment's text is over LIMITS.longText. */
+export const checkLongText = (field: string, text: string | undefined | null): void => {
+  if (typeof text === 'string' && text.length > LIMITS.longText) throw fieldErrors({ [field]: textTooLong(LIMITS.longText) });
+};
+
 /** Checks and normalises a value (empty → null or []); `field` may be absent for `resolution`. */
 export const checkValue = (field: Field | undefined, fieldId: string, value: unknown, scope: ValueScope): Checked => {
   const type = fieldTypeOf(field, fieldId);
@@ -94,11 +102,17 @@ export const checkValue = (field: Field | undefined, fieldId: string, value: unk
   if (element) {
     if (isEmptyValue(value)) return ok([]);
     if (!Array.isArray(value)) return bad(`Operation value must be an array`);
+    if (value.length > LIMITS.values) return bad(tooManyValues(value.length));
+    // Duplicates are kept once, in first-seen order; a Set keeps this linear in the list.
+    const seen = new Set<unknown>();
     const out: unknown[] = [];
     for (const v of value) {
       const r = checkOne(element, v, scope, ctx);
       if (!r.ok) return r;
-      if (!out.some((x) => x === r.value)) out.push(r.value);
+      if (!seen.has(r.value)) {
+        seen.add(r.value);
+        out.push(r.value);
+      }
     }
     return ok(out);
   }

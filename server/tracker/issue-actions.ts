@@ -5,6 +5,7 @@ import { commitChange } from './commit.ts';
 import { visibleIssue, type Ctx } from './context.ts';
 import { badRequest, denied, fieldErrors } from './errors.ts';
 import { diffItems } from './history.ts';
+import { checkLongText } from './field-values.ts';
 import { cloneIssue } from './issue-fields.ts';
 import { recipientsFor, record } from './notifications.ts';
 import { can } from './permissions.ts';
@@ -18,6 +19,7 @@ export const addComment = (ctx: Ctx, actor: Actor, key: string, body: string, vi
   const author = ctx.ix.activeUser(actor);
   if (!author || !can(ctx.ix, actor, 'ADD_COMMENTS', project, issue)) throw denied(actor, 'You do not have the permission to comment on this issue.');
   if (typeof body !== 'string' || !body.trim()) throw fieldErrors({ comment: 'Comment body can not be empty!' });
+  checkLongText('comment', body);
   const restricted = visibility ? visibilityOf(ctx.ix, project, visibility, actor) : undefined;
   commitChange(ctx, issue, cloneIssue(issue), [], [{ author: author.accountId, body }], actor, restricted ? undefined : 'commented');
   const comment = issue.comments[issue.comments.length - 1]!;

@@ -11,6 +11,7 @@ import {
   type NotificationEvent,
   type NotificationRecipient,
   type Project,
+  type Visibility,
 } from '../model/index.ts';
 import { can } from './permissions.ts';
 import type { Actor, OutboxEntry } from './types.ts';
@@ -98,6 +99,7 @@ export const record = (
   issue: Issue,
   actor: Actor,
   recipients: readonly Recipient[],
+  visibility?: Visibility,
 ): OutboxEntry[] => {
   const added: OutboxEntry[] = [];
   for (const r of recipients) {
@@ -110,6 +112,7 @@ export const record = (
       actor,
       recipient: r.accountId,
       recipientEmail: r.email,
+      ...(visibility ? { visibility } : {}),
     };
     outbox.push(entry);
     added.push(entry);

@@ -2,8 +2,9 @@
  * Entity properties of issues, projects and users: JSON values by key, as apps and scripts keep
  * them. Reading needs what seeing the entity needs; writing needs EDIT_ISSUES (issues),
  * ADMINISTER_PROJECTS (projects), or being that user or an administrator (users). Keys up to 255
- * characters, values up to 32 KB of JSON, as Jira limits them. No history, no notification.
+ * characters, values up to 32 KB of JSON, as Jira limits them, nested at most 100 levels. No history, no notification.
  */
+import { FORBIDDEN_KEYS } from '../jira-wire/index.ts';
 import type { Properties } from '../model/index.ts';
 import { need } from './activity.ts';
 import { visibleIssue, type Ctx } from './context.ts';
@@ -12,6 +13,20 @@ import { can } from './permissions.ts';
 import type { Actor } from './types.ts';
 
 export const PROPERTY_VALUE_MAX = 32_768;
+/** Deeper values are refused: every later step that walks them (the size check, the canonical hash) recurses. */
+export const PROPERTY_DEPTH_MAX = 100;
+
+/** Whether a JSON value nests deeper than `max` arrays and objects (counted without recursing). */
+const nestsDeeperThan = (value: unknown, max: number): boolean => {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+};
 
 export type PropertyOwner = { kind: 'issue'; key: string } | { kind: 'project'; key: string } | { kind: 'user'; accountId: string };
 
@@ -57,7 +72,10 @@ export const getProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: s
 export const setProperty = (ctx: Ctx, actor: Actor, owner: PropertyOwner, key: string, value: unknown): boolean => {
   const holder = holderOf(ctx, actor, owner, true);
   if (!key || key.length > 255) throw badRequest([`The property key must be 1 to 255 characters long.`]);
+  if (FORBIDDEN_KEYS.has(key))
+    throw badRequest([`The property key '${key}' is not allowed: it names JavaScript object machinery. Choose another key.`]);
   if (value === undefined) throw badRequest(['The property value must be valid JSON.']);
+  if (nestsDeeperThan(value, PROPERTY_DEPTH_MAX)) throw badRequest([`The property value nests deeper than ${PROPERTY_DEPTH_MAX} levels.`]);
   if (JSON.stringify(value).length > PROPERTY_VALUE_MAX) throw badRequest([`The property value is larger than ${PROPERTY_VALUE_MAX} bytes.`]);
   const props = holder.properties ?? {};
   const created = !Object.hasOwn(props, key);

@@ -50,6 +50,7 @@ import { addComment, assignIssue, deleteIssue } from './issue-actions.ts';
 import { IssueIndex } from './issue-index.ts';
 import { matchAll, search, type SearchResult } from './jql/search.ts';
 import { recipientsFor, type NotifyExtra, type Recipient } from './notifications.ts';
+import { visibleOutbox } from './outbox-view.ts';
 import { can, permissionsOf } from './permissions.ts';
 import { doTransition, transitionsOf, type TransitionView } from './transitions.ts';
 import type { VisibilityInput } from './visibility-input.ts';
@@ -298,9 +299,14 @@ export class Tracker extends EverydayMethods {
   board(actor: Actor, boardId: string): BoardView {
     return boardView(this.ctx, actor, boardId);
   }
-  /** The issues on a board (in a column), as Jira's agile API lists them. */
-  boardIssues(actor: Actor, boardId: string): Issue[] {
-    return boardIssues(this.ctx, actor, boardId);
+  /** The issues on a board (in a column), as Jira's agile API lists them; `jql` narrows them (bad JQL → TrackerError 400). */
+  boardIssues(actor: Actor, boardId: string, jql?: string): Issue[] {
+    return boardIssues(this.ctx, actor, boardId, jql);
+  }
+
+  /** The recorded notifications `actor` may read: on issues they may browse, none about an item hidden from them. */
+  outboxFor(actor: Actor): OutboxEntry[] {
+    return visibleOutbox(this.ctx, actor);
   }
 
   /** Who an event on an issue would notify, without recording anything. */

@@ -23,6 +23,7 @@ import { commitChange } from './commit.ts';
 import { visibleIssue, type Ctx } from './context.ts';
 import { TrackerError, badRequest, fieldErrors } from './errors.ts';
 import { fieldMetaList, isRequired, settableFieldIds, type FieldMeta } from './field-meta.ts';
+import { checkLongText } from './field-values.ts';
 import { diffItems } from './history.ts';
 import { cloneIssue, getValue, isEmptyValue } from './issue-fields.ts';
 import { can } from './permissions.ts';
@@ -114,6 +115,7 @@ export const doTransition = (ctx: Ctx, actor: Actor, key: string, transitionId: 
     if (demanded && isEmptyValue(getValue(working, id)) && !errors[id]) errors[id] = requiredMessage(ix, id);
   }
   if (Object.keys(errors).length) throw fieldErrors(errors);
+  checkLongText('comment', input.comment);
   const commenter = ix.activeUser(actor)?.accountId;
   if (input.comment?.trim() && (!commenter || !can(ix, actor, 'ADD_COMMENTS', project, issue))) {
     throw fieldErrors({ comment: 'You do not have the permission to comment on this issue.' });

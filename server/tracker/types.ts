@@ -1,5 +1,5 @@
 /** The tracker's state, its outbox and the inputs of its operations (all in model values). */
-import type { NotificationEvent, TrackerState as ModelTrackerState } from '../model/index.ts';
+import type { NotificationEvent, TrackerState as ModelTrackerState, Visibility } from '../model/index.ts';
 import type { AdminRecords } from './admin/records.ts';
 
 export type { NotificationEvent };
@@ -19,6 +19,8 @@ export interface OutboxEntry {
   actor: string | null;
   recipient: string;
   recipientEmail: string;
+  /** Set when the notification is about an item restricted to a group or role (a comment, a worklog): who may see the outbox entry. */
+  visibility?: Visibility;
 }
 
 /** Account id of the caller, or null for an anonymous one. */

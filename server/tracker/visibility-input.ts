@@ -11,7 +11,10 @@ export interface VisibilityInput {
 
 export const visibilityOf = (ix: ConfigIndex, project: Project, input: VisibilityInput | undefined, actor: string | null): Visibility | undefined => {
   if (input === undefined || input === null) return undefined;
-  const ref = String(input.identifier ?? input.value ?? '');
+  const raw = input.identifier ?? input.value;
+  if (typeof raw !== 'string' && typeof raw !== 'number')
+    throw badRequest([], { visibility: `Visibility needs 'value' (the group's or role's name) or 'identifier' (its id) as a string.` });
+  const ref = String(raw);
   if (input.type === 'group') {
     const g = ix.group(ref);
     if (!g) throw badRequest([], { visibility: `Group: ${ref} does not exist.` });

@@ -9,6 +9,7 @@
 import type { ChangeItem, Issue, TimeTracking, Worklog } from '../model/index.ts';
 import { mayView, need, needOwnOrAll, recordActivity, setList } from './activity.ts';
 import { visibleIssue, type Ctx } from './context.ts';
+import { checkLongText } from './field-values.ts';
 import { badRequest, fieldErrors, notFound } from './errors.ts';
 import { parseDuration } from './durations.ts';
 import type { Actor } from './types.ts';
@@ -33,7 +34,7 @@ export const timeSpentOf = (issue: Issue): number => (issue.worklogs ?? []).redu
 const spentOf = (input: WorklogInput, required: boolean): number | undefined => {
   if (input.timeSpentSeconds !== undefined) {
     const n = Number(input.timeSpentSeconds);
-    if (!Number.isInteger(n) || n < 1) throw fieldErrors({ timeLogged: 'Time Spent must be a positive number of seconds.' });
+    if (!Number.isSafeInteger(n) || n < 1) throw fieldErrors({ timeLogged: 'Time Spent must be a positive number of seconds.' });
     return n;
   }
   if (input.timeSpent !== undefined) {
@@ -132,6 +133,7 @@ export const addWorklog = (ctx: Ctx, actor: Actor, key: string, input: WorklogIn
   const { issue, project } = visibleIssue(ctx, actor, key);
   need(ctx, actor, 'WORK_ON_ISSUES', project, issue, 'You do not have the permission to log work on this issue.');
   const spent = spentOf(input, true)!;
+  checkLongText('comment', input.comment);
   const now = ctx.clock.now();
   const visibility = input.visibility ? visibilityOf(ctx.ix, project, input.visibility, actor) : undefined;
   const before = snapshot(issue);
@@ -169,6 +171,7 @@ export const updateWorklog = (ctx: Ctx, actor: Actor, key: string, id: string, i
     'EDIT_ALL_WORKLOGS',
     'You do not have the permission to edit this worklog.',
   );
+  checkLongText('comment', input.comment);
   const spent = spentOf(input, false) ?? worklog.timeSpentSeconds;
   const visibility =
     input.visibility === null

@@ -1,11 +1,16 @@
 /**
- * Runs the real `rehearse` / `gate` commands in a child process (as `npm run` does), and builds the
- * small snapshot their tests rehearse: fixtures/tiny plus a recorded integration that files bugs.
+ * Runs the real `rehearse` / `gate` commands in a child process (as `npm run` does) or in this
+ * process with a chosen regression runner (the in-memory double: no browser), and builds the small
+ * snapshot their tests rehearse: fixtures/tiny plus a recorded integration that files bugs.
  */
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
+import { type CommandIo, reportError } from '../../server/cli/index.ts';
+import { runRehearseCommand } from '../../server/rehearse/command.ts';
+import type { RegressionRunner } from '../../server/rehearse/index.ts';
 import { writeSnapshot } from '../../server/store/snapshot-write.ts';
 import { collect, REPO, type CliResult } from './migrate-cli.ts';
 import { tinyContent } from './tiny-snapshot.ts';
@@ -19,10 +24,28 @@ export const runScript = (script: 'rehearse' | 'gate', args: readonly string[], 
     }),
   );
 
-/** A scratch folder inside the project (migration files resolve 'understudy' only there); gitignored. */
+/**
+ * A scratch folder in the system's temporary folder; its node_modules/understudy points at the
+ * project, so migration files written there import 'understudy' as a user's do.
+ */
 export const scratchDir = async (): Promise<string> => {
-  const base = resolve(REPO, 'tests/integration/rehearse');
-  return mkdtemp(join(base, '.tmp-'));
+  const dir = await mkdtemp(join(tmpdir(), 'understudy-rehearse-'));
+  await mkdir(join(dir, 'node_modules'));
+  await symlink(REPO, join(dir, 'node_modules', 'understudy'), 'dir');
+  return dir;
+};
+
+/** `npm run rehearse|gate -- …args` in this process, with `runner` driving the regression runs. */
+export const rehearseInProcess = async (
+  args: readonly string[],
+  runner: RegressionRunner,
+  mode: 'rehearse' | 'gate' = 'rehearse',
+): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIo = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await runRehearseCommand([...args], io, mode, { runner }).catch((e: unknown) => reportError(e, io, false));
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 };
 
 /**

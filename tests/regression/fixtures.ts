@@ -46,7 +46,7 @@ export const test = base.extend<Fixtures>({
     await use(async (ref) => {
       const p = await client.persona(ref);
       if (!p) throw new Error(`no active persona '${ref}' in this phase's sandbox`);
-      const { context, page } = await signedIn(browser, sandbox.url, p.accountId, sandbox.fork);
+      const { context, page } = await signedIn(browser, sandbox.url, p, sandbox.fork);
       contexts.push(context);
       return page;
     });

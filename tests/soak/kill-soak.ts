@@ -40,6 +40,10 @@ runCommand(async (argv, io) => {
     io.out(formatSummary(s));
     if (s.violations.length)
       throw new CheckFailed(`${s.violations.length} kill(s) left the instance between states (seed ${values.seed})`, s.violations);
+    if (!s.killedUp || !s.killedDown || !s.insideSave)
+      throw new CheckFailed(`the kills did not cover both directions and a save (seed ${values.seed}): run again with more --kills`, [
+        formatSummary(s),
+      ]);
     return 0;
   } finally {
     if (values.keep) io.out(`kept ${root}`);

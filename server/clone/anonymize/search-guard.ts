@@ -1,9 +1,10 @@
 /**
  * Words that saved filters search for (`text ~ "checkout"`): kept in free text, and never produced
  * by a replacement, so a filter's text search finds the same issues after anonymising.
- * The semantics follow the sandbox's matcher: a term matches at the start of a word, `*` and `?` are wildcards.
+ * The semantics follow the sandbox's matcher: a term matches at the start of a word, `*` and `?` are wildcards
+ * (the model's linear-time wildcard match: a pathological term in a production filter cannot stall a clone).
  */
-import { searchTerms, termSource } from '../../model/index.ts';
+import { searchTerms, termMatcher, wordAt } from '../../model/index.ts';
 
 export interface SearchGuard {
   readonly terms: readonly string[];
@@ -16,13 +17,12 @@ export { searchTerms };
 
 export const buildSearchGuard = (terms: Iterable<string>): SearchGuard => {
   const unique = [...new Set(terms)].sort();
-  const patterns = unique.map((t) => new RegExp(termSource(t), 'uy'));
+  const matchers = unique.map(termMatcher);
   return {
     terms: unique,
-    matchesAt: (lowerText, pos) =>
-      patterns.some((p) => {
-        p.lastIndex = pos;
-        return p.test(lowerText);
-      }),
+    matchesAt: (lowerText, pos) => {
+      const word = wordAt(lowerText, pos);
+      return matchers.some((m) => m(word));
+    },
   };
 };

@@ -1,10 +1,10 @@
-/** /rest/agile/1.0: boards (page), one board, its column configuration, its issues. */
+/** /rest/agile/1.0: boards (page), one board, its column configuration, its issues (narrowed by `jql`, as Jira's). */
 import { Router } from 'express';
 import type { Board } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
 import { offsetPage } from '../../jira-wire/index.ts';
-import { numId, pageOf, q, qList, route, windowOf, type J } from './handler.ts';
+import { numId, pageOf, q, qList, route, searchWindowOf, type J } from './handler.ts';
 import { canSeeFilter } from './routes-filters.ts';
 import { issueJson } from './render-issue.ts';
 
@@ -107,8 +107,10 @@ export const agileRouter = (ctx: SandboxContext): Router => {
     route(ctx, (j, req) => {
       const b = boardOr404(j, String(req.params.id));
       // Jira: an issue is on a board only when a column maps its status (and epics are off scrum boards).
-      const all = j.ctx.tracker.boardIssues(j.actor, b.id);
-      return { expand: 'schema,names', ...offsetPage(all, windowOf(j), 'issues', (i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
+      const window = searchWindowOf(j);
+      const jql = j.req.query.jql;
+      const all = j.ctx.tracker.boardIssues(j.actor, b.id, Array.isArray(jql) ? String(jql[0]) : jql === undefined ? undefined : String(jql));
+      return { expand: 'schema,names', ...offsetPage(all, window, 'issues', (i) => issueJson(j, i, { fields: q(j.req, 'fields') })) };
     }),
   );
   return r;

@@ -6,8 +6,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf } from '../context.ts';
 import { type Actor, TrackerError } from '../../tracker/index.ts';
-import { pageBean, pageWindow } from '../../jira-wire/index.ts';
-import { forbidden, sendError, unauthorized } from './errors.ts';
+import { pageBean, pageWindow, pagingProblem } from '../../jira-wire/index.ts';
+import { badRequest, forbidden, sendError, unauthorized } from './errors.ts';
 
 export interface J {
   ctx: SandboxContext;
@@ -68,6 +68,22 @@ export const qList = (req: Request, name: string): string[] =>
 
 /** The page window a request's `startAt` and `maxResults` ask for (Jira's defaults and caps). */
 export const windowOf = (j: J, defaultMax = 50, cap = 1000) => pageWindow(q(j.req, 'startAt'), q(j.req, 'maxResults'), defaultMax, cap);
+
+/**
+ * A search's page window (agile board issues): `startAt` and `maxResults` as Jira's search reads them,
+ * a repeated parameter as its first value and one that is not a number as Jira's 400.
+ */
+export const searchWindowOf = (j: J, defaultMax = 50, cap = 1000) => {
+  const first = (k: string): unknown => {
+    const v = j.req.query[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  for (const k of ['startAt', 'maxResults']) {
+    const problem = pagingProblem(k, first(k));
+    if (problem) throw badRequest(problem);
+  }
+  return pageWindow(first('startAt'), first('maxResults'), defaultMax, cap);
+};
 
 /** A Jira page bean `{self, nextPage?, maxResults, startAt, total, isLast, values}` of this request's window. */
 export const pageOf = <T, U>(j: J, items: readonly T[], map: (x: T) => U, defaultMax = 50) =>

@@ -54,6 +54,10 @@ export const readMultipartFiles = (req: Request, maxBytes: number): Promise<Uplo
         return;
       }
       const chunks: Buffer[] = [];
+      // A body cut off inside a file fails the file's stream too: unheard, that error ends the process.
+      stream.on('error', (e: Error) => {
+        failed ??= new TrackerError(400, { errorMessages: [`The multipart body cannot be read: ${e.message}.`], errors: {} });
+      });
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('limit', () => {
         failed ??= tooLarge(`The file '${cleanFilename(info.filename)}' is larger than the attachment size limit of ${maxBytes} bytes.`);

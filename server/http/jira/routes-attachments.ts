@@ -4,13 +4,14 @@
  * before the metadata is committed; it is served as a download only — `Content-Disposition:
  * attachment`, `nosniff`, a sandboxing CSP, and never with a type a browser would render or run.
  */
-import type { Request, Response, Router } from 'express';
+import type { Response, Router } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { TrackerError, type NewAttachment } from '../../tracker/index.ts';
 import { notFound } from './errors.ts';
 import { numId, route } from './handler.ts';
 import { readMultipartFiles } from './multipart-files.ts';
 import { attachmentJson } from './render-activity.ts';
+import { hasXsrfToken } from '../network-guard.ts';
 
 /** Types a browser renders as a page or runs: served as a plain download instead. */
 const ACTIVE =
@@ -22,8 +23,6 @@ export const servedType = (mimeType: string): string =>
 const disposition = (filename: string): string =>
   `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
-const xsrfChecked = (req: Request): boolean => /^no-?check$/i.test((req.get('x-atlassian-token') ?? '').trim());
-
 export const attachmentRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get(
     '/attachment/meta',
@@ -33,7 +32,7 @@ export const attachmentRoutes = (r: Router, ctx: SandboxContext): void => {
   r.post(
     '/issue/:key/attachments',
     route(ctx, async (j, req, res) => {
-      if (!xsrfChecked(req))
+      if (!hasXsrfToken(req))
         throw new TrackerError(403, {
           errorMessages: ['XSRF check failed: send the header X-Atlassian-Token: no-check with attachment uploads.'],
           errors: {},
@@ -69,7 +68,7 @@ export const attachmentRoutes = (r: Router, ctx: SandboxContext): void => {
           'Content-Type': servedType(attachment.mimeType),
           'Content-Disposition': disposition(attachment.filename),
           'X-Content-Type-Options': 'nosniff',
-          'Content-Security-Policy': "sandbox; default-src 'none'",
+          'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
           'Content-Length': String(bytes.length),
         })
         .end(bytes);

@@ -1,10 +1,9 @@
 /** One comment: get, edit (body, visibility) and delete, with Jira's own/all permissions. */
 import type { Router } from 'express';
-import type { VisibilityInput } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { route } from './handler.ts';
 import { commentJson } from './render-issue.ts';
-import { bodyOf, commentText, isObj } from './routes-issues.ts';
+import { bodyOf, commentText, visibilityOf } from './routes-issues.ts';
 
 export const commentRoutes = (r: Router, ctx: SandboxContext): void => {
   r.get(
@@ -22,7 +21,7 @@ export const commentRoutes = (r: Router, ctx: SandboxContext): void => {
       const body = bodyOf(req);
       const edit = {
         ...(body.body !== undefined ? { body: commentText(body.body) } : {}),
-        ...(body.visibility === null ? { visibility: null } : isObj(body.visibility) ? { visibility: body.visibility as VisibilityInput } : {}),
+        ...(body.visibility === null ? { visibility: null } : body.visibility !== undefined ? { visibility: visibilityOf(body) } : {}),
       };
       const comment = await j.ctx.write(() => j.ctx.tracker.editComment(j.actor, issue.key, String(req.params.id), edit));
       return commentJson(j, issue, comment);

@@ -3,15 +3,36 @@ import type { Request, Router } from 'express';
 import type { SandboxContext } from '../context.ts';
 import type { VisibilityInput } from '../../tracker/index.ts';
 import { badRequest } from './errors.ts';
-import { fromAdf, offsetPage } from '../../jira-wire/index.ts';
+import { jsonKind, notAnObjectBody, offsetPage, REF_KEYS, refProblem } from '../../jira-wire/index.ts';
 import { pageOf, q, qList, route, windowOf, type J } from './handler.ts';
-import { toFieldValues, toModel } from './input.ts';
+import { objectPart, richText, toFieldValues, toModel } from './input.ts';
 import { changelogJson, commentJson, issueJson } from './render-issue.ts';
 import { fieldMetaJson, transitionJson } from './render-meta.ts';
 
 type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const bodyOf = (req: Request): Obj => (isObj(req.body) ? req.body : {});
+/** The request's JSON object; no body reads as {}, and any other JSON (an array, a string, a number, null) is a 400. */
+export const bodyOf = (req: Request): Obj => {
+  if (req.body === undefined) return {};
+  if (!isObj(req.body)) throw badRequest(notAnObjectBody(req.body));
+  return req.body;
+};
+
+/** A reference field of a request (`project`, `issuetype`, `transition`…) whose shape is wrong is a 400 naming it. */
+const checkRef = (field: string, v: unknown, keys: readonly string[]): void => {
+  if (v === undefined || v === null) return;
+  const problem = refProblem(v, keys);
+  if (problem) throw badRequest('', { [field]: `${problem}.` });
+};
+
+/** A visibility restriction: absent or null means none; anything but an object is refused (never quietly made public). */
+export const visibilityOf = (body: Obj): VisibilityInput | undefined => {
+  const v = body.visibility;
+  if (v === undefined || v === null) return undefined;
+  if (!isObj(v))
+    throw badRequest('', { visibility: `Visibility must be an object like {"type": "role", "value": "Developers"}; it is ${jsonKind(v)}.` });
+  return v as VisibilityInput;
+};
 
 export const refOf = (v: unknown, ...keys: string[]): string | undefined => {
   if (typeof v === 'string' || typeof v === 'number') return String(v);
@@ -20,24 +41,45 @@ export const refOf = (v: unknown, ...keys: string[]): string | undefined => {
   return undefined;
 };
 
-export const commentText = (v: unknown): string => {
-  try {
-    return fromAdf(v) ?? '';
-  } catch {
-    throw badRequest('', { comment: 'Comment body must be an Atlassian Document (v3) or a string (v2).' });
-  }
-};
+export const commentText = (v: unknown): string => richText('comment', v) ?? '';
 
 /** The comment a transition request adds: `update.comment[{add:{body}}]`. */
 const transitionComment = (body: Obj): string | undefined => {
-  const ops = isObj(body.update) ? body.update.comment : undefined;
-  if (!Array.isArray(ops)) return undefined;
-  for (const op of ops) if (isObj(op) && isObj(op.add)) return commentText(op.add.body);
+  const ops = objectPart(body, 'update', {}).comment;
+  if (ops === undefined) return undefined;
+  if (!Array.isArray(ops)) throw badRequest('', { comment: `Operations must be a list, like [{"add": {"body": …}}]; got ${jsonKind(ops)}.` });
+  for (const op of ops) {
+    if (!isObj(op) || !isObj(op.add)) throw badRequest('', { comment: 'Each comment operation is {"add": {"body": …}}.' });
+    return commentText(op.add.body);
+  }
   return undefined;
 };
 
+/**
+ * `PUT …/assignee`: a user object naming the assignee by accountId (Cloud) or name/key (Data
+ * Center); `null` there unassigns and "-1" means the default assignee. A body without one of them
+ * (`{}`, `[]`, nothing, a number) is a 400, as in Jira, never an unassign.
+ */
+const assigneeBody = (body: unknown): unknown => {
+  const keys = ['accountId', 'name', 'key'];
+  const how = 'Send {"accountId": "…"} to assign, {"accountId": null} to unassign, or {"accountId": "-1"} for the default assignee.';
+  if (!isObj(body))
+    throw badRequest('', { assignee: `The body must be a user object; it is ${body === undefined ? 'empty' : jsonKind(body)}. ${how}` });
+  const given = keys.filter((k) => body[k] !== undefined);
+  if (!given.length) throw badRequest('', { assignee: `The user object has no 'accountId'. ${how}` });
+  if (given.every((k) => body[k] === null)) return null;
+  const problem = refProblem(body, keys, true);
+  if (problem) throw badRequest('', { assignee: `${problem}. ${how}` });
+  return body;
+};
+
 export const createFromBody = (j: J, body: Obj) => {
-  const fields = isObj(body.fields) ? body.fields : {};
+  const shape: Record<string, string> = {};
+  const fields = objectPart(body, 'fields', shape);
+  if (shape.fields) throw badRequest('', shape);
+  checkRef('project', fields.project, REF_KEYS.project!);
+  checkRef('issuetype', fields.issuetype, REF_KEYS.issuetype!);
+  checkRef('parent', fields.parent, ['key', 'id']);
   const projectRef = refOf(fields.project, 'key', 'id');
   if (!projectRef) throw badRequest('', { project: 'Specify a valid project ID or key' });
   const project = j.ctx.tracker.project(projectRef) ?? j.ctx.tracker.project(projectRef.toUpperCase());
@@ -108,6 +150,7 @@ export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
     route(ctx, async (j, req, res) => {
       const body = bodyOf(req);
       const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
+      checkRef('transition', body.transition, ['id']);
       const id = refOf(body.transition, 'id');
       if (!id) throw badRequest('Missing transition id: send {"transition": {"id": "…"}}.');
       const project = j.ctx.tracker.project(issue.project)!;
@@ -149,8 +192,9 @@ export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
     '/issue/:key/comment',
     route(ctx, async (j, req, res) => {
       const key = String(req.params.key);
-      const text = commentText(bodyOf(req).body);
-      const visibility = isObj(bodyOf(req).visibility) ? (bodyOf(req).visibility as VisibilityInput) : undefined;
+      const body = bodyOf(req);
+      const text = commentText(body.body);
+      const visibility = visibilityOf(body);
       const comment = await j.ctx.write(() => j.ctx.tracker.addComment(j.actor, key, text, visibility));
       res.status(201).json(commentJson(j, j.ctx.tracker.getIssue(j.actor, key), comment));
     }),
@@ -161,7 +205,7 @@ export const issueRoutes = (r: Router, ctx: SandboxContext): void => {
     route(ctx, async (j, req, res) => {
       const issue = j.ctx.tracker.getIssue(j.actor, String(req.params.key));
       const project = j.ctx.tracker.project(issue.project)!;
-      const who = toModel(j, 'assignee', { project, issueTypeId: issue.issueType }, bodyOf(req)) as string | null;
+      const who = toModel(j, 'assignee', { project, issueTypeId: issue.issueType }, assigneeBody(req.body)) as string | null;
       await j.ctx.write(() => j.ctx.tracker.assign(j.actor, issue.key, who));
       res.status(204).end();
     }),

@@ -1,13 +1,13 @@
 /** Issue links (create, get, delete), one link type, and remote links of an issue. */
 import type { Router } from 'express';
 import type { IssueLinkType, RemoteLink } from '../../model/index.ts';
-import type { RemoteLinkInput, VisibilityInput } from '../../tracker/index.ts';
+import type { RemoteLinkInput } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { badRequest, notFound } from './errors.ts';
 import { q, route, type J } from './handler.ts';
 import { remoteLinkJson } from './render-activity.ts';
 import { issueTypeJson, statusJson } from './render-basic.ts';
-import { bodyOf, commentText, isObj, refOf } from './routes-issues.ts';
+import { bodyOf, commentText, isObj, refOf, visibilityOf } from './routes-issues.ts';
 
 export const linkTypeJson = (j: J, t: IssueLinkType) => ({
   id: t.id,
@@ -76,7 +76,7 @@ export const linkRoutes = (r: Router, ctx: SandboxContext): void => {
         isObj(body.comment) && body.comment.body !== undefined
           ? {
               body: commentText(body.comment.body),
-              ...(isObj(body.comment.visibility) ? { visibility: body.comment.visibility as VisibilityInput } : {}),
+              ...(visibilityOf(body.comment) ? { visibility: visibilityOf(body.comment) } : {}),
             }
           : undefined;
       const type = {

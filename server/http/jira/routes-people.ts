@@ -6,6 +6,7 @@ import { badRequest, notFound } from './errors.ts';
 import { arrayPage } from '../../jira-wire/index.ts';
 import { pageOf, q, requireUser, route, windowOf, type J } from './handler.ts';
 import { groupJson, userJson } from './render-basic.ts';
+import { projectOr404 } from './visibility.ts';
 
 const matches = (u: User, text: string) =>
   !text || u.displayName.toLowerCase().includes(text) || u.email.toLowerCase().includes(text) || u.accountId.toLowerCase() === text;
@@ -65,8 +66,8 @@ export const peopleRoutes = (r: Router, ctx: SandboxContext): void => {
       const issue = issueKey ? j.ctx.tracker.getIssue(j.actor, issueKey) : undefined;
       const projectKey = issue?.project ?? q(j.req, 'project');
       if (!projectKey) throw badRequest('The project or issueKey query parameter needs to be provided.');
-      const p = j.ctx.tracker.project(projectKey);
-      if (!p) throw notFound(`No project could be found with key '${projectKey}'.`);
+      // A project the caller cannot browse is answered like one that does not exist, as Jira does.
+      const p = projectOr404(j, projectKey);
       const text = (q(j.req, 'query') ?? q(j.req, 'username') ?? '').toLowerCase();
       return slice(
         j,

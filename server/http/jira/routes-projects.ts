@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { issueTypesOf, type Project } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound } from './errors.ts';
-import { pageOf, q, qList, route, type J } from './handler.ts';
+import { pageOf, q, qList, requireAdmin, route, type J } from './handler.ts';
 import { componentJson, issueTypeJson, projectRef, userById, versionJson } from './render-basic.ts';
 import { projectOr404, visibleProjects } from './visibility.ts';
 
@@ -141,10 +141,17 @@ export const projectRoutes = (r: Router, ctx: SandboxContext): void => {
   );
   r.get(
     '/role',
-    route(ctx, (j) => j.ctx.tracker.config.roles.map((role) => roleJson(j, undefined, role.id))),
+    // Jira: administrators only (anonymous 401, everybody else 403).
+    route(ctx, (j) => {
+      requireAdmin(j);
+      return j.ctx.tracker.config.roles.map((role) => roleJson(j, undefined, role.id));
+    }),
   );
   r.get(
     '/role/:id',
-    route(ctx, (j, req) => roleJson(j, undefined, String(req.params.id))),
+    route(ctx, (j, req) => {
+      requireAdmin(j);
+      return roleJson(j, undefined, String(req.params.id));
+    }),
   );
 };

@@ -7,7 +7,7 @@ import { issueTypesOf } from '../../model/index.ts';
 import type { SandboxContext } from '../context.ts';
 import type { FullSandboxContext } from '../sandbox-context.ts';
 import { badRequest, notFound } from './errors.ts';
-import { intParam, offsetPage, pageToken, pageTokenStart, pageWindow } from '../../jira-wire/index.ts';
+import { intParam, offsetPage, pageToken, pageTokenStart, pageWindow, pagingProblem } from '../../jira-wire/index.ts';
 import { qList, route, windowOf, type J } from './handler.ts';
 import { issueJson } from './render-issue.ts';
 import { issueTypeJson, projectRef } from './render-basic.ts';
@@ -16,16 +16,35 @@ import { projectOr404, visibleProjects } from './visibility.ts';
 
 type Obj = Record<string, unknown>;
 
-/** Parameters from the query (GET) or the body (POST); lists may be arrays or comma-separated. */
+/**
+ * Parameters from the query (GET) or the body (POST); lists may be arrays or comma-separated. A
+ * single-valued query parameter given twice is read as its first value, as Jira reads it; the paging
+ * numbers are Jira's 400 when they are not numbers.
+ */
 const params = (req: Request) => {
-  const body = (req.method === 'POST' && typeof req.body === 'object' && req.body !== null ? req.body : {}) as Obj;
-  const get = (k: string): unknown => (req.method === 'POST' ? body[k] : req.query[k]);
+  const post = req.method === 'POST';
+  // A POST body of the wrong shape is refused as Jira refuses it, not read as "no parameters".
+  if (post && req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)))
+    throw badRequest('The request body must be a JSON object.');
+  const body = (post && req.body ? req.body : {}) as Obj;
+  const get = (k: string): unknown => (post ? body[k] : req.query[k]);
+  const one = (k: string): unknown => {
+    const v = get(k);
+    return req.method !== 'POST' && Array.isArray(v) ? v[0] : v;
+  };
   const list = (k: string): string[] | undefined => {
     const v = get(k);
     if (v === undefined || v === null) return undefined;
+    if (post && typeof v === 'object' && !Array.isArray(v)) throw badRequest('', { [k]: `'${k}' must be a list of strings.` });
     return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean);
   };
-  return { get, list };
+  const paging = (k: 'startAt' | 'maxResults'): unknown => {
+    const v = one(k);
+    const problem = pagingProblem(k, v);
+    if (problem) throw badRequest(problem);
+    return v;
+  };
+  return { get, one, list, paging };
 };
 
 const tokenStart = (t: string): number => {
@@ -36,15 +55,17 @@ const tokenStart = (t: string): number => {
 
 export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
   const jql = (j: J) => {
-    const v = params(j.req).get('jql');
-    return v === undefined || v === null ? '' : String(v);
+    const v = params(j.req).one('jql');
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'object') throw badRequest('The jql must be a string.');
+    return String(v);
   };
 
   const enhanced = route(ctx, (j) => {
     const p = params(j.req);
-    const token = p.get('nextPageToken');
+    const token = p.one('nextPageToken');
     const startAt = token ? tokenStart(String(token)) : 0;
-    const maxResults = intParam(p.get('maxResults'), 50, 5000);
+    const maxResults = intParam(p.paging('maxResults'), 50, 5000);
     const result = j.ctx.tracker.search(j.actor, jql(j), { startAt, maxResults });
     const fields = p.list('fields')?.join(',') ?? 'id';
     const expand = p.list('expand') ?? [];
@@ -65,7 +86,7 @@ export const searchRoutes = (r: Router, ctx: SandboxContext): void => {
       return undefined;
     }
     const p = params(j.req);
-    const result = j.ctx.tracker.search(j.actor, jql(j), pageWindow(p.get('startAt'), p.get('maxResults')));
+    const result = j.ctx.tracker.search(j.actor, jql(j), pageWindow(p.paging('startAt'), p.paging('maxResults')));
     const expand = p.list('expand') ?? [];
     const fields = p.list('fields')?.join(',') ?? '*navigable';
     const properties = p.list('properties');

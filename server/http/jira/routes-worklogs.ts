@@ -1,11 +1,11 @@
 /** Worklogs of an issue: list (page), add, get, update, delete, with `adjustEstimate` and its estimates. */
 import type { Request, Router } from 'express';
-import type { EstimateAdjust, VisibilityInput, WorklogInput } from '../../tracker/index.ts';
+import type { EstimateAdjust, WorklogInput } from '../../tracker/index.ts';
 import type { SandboxContext } from '../context.ts';
 import { intParam } from '../../jira-wire/index.ts';
 import { q, route } from './handler.ts';
 import { worklogJson } from './render-activity.ts';
-import { bodyOf, commentText, isObj } from './routes-issues.ts';
+import { bodyOf, commentText, visibilityOf } from './routes-issues.ts';
 
 const adjustOf = (req: Request): EstimateAdjust => {
   const out: EstimateAdjust = {};
@@ -23,7 +23,7 @@ const inputOf = (req: Request): WorklogInput => {
     ...(b.timeSpentSeconds !== undefined ? { timeSpentSeconds: b.timeSpentSeconds } : {}),
     ...(b.started !== undefined ? { started: b.started } : {}),
     ...(b.comment !== undefined && b.comment !== null ? { comment: commentText(b.comment) } : {}),
-    ...(b.visibility === null ? { visibility: null } : isObj(b.visibility) ? { visibility: b.visibility as VisibilityInput } : {}),
+    ...(b.visibility === null ? { visibility: null } : b.visibility !== undefined ? { visibility: visibilityOf(b) } : {}),
   };
 };
 

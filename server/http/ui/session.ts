@@ -1,11 +1,13 @@
 /**
- * The persona switcher: no passwords in the sandbox; choosing a persona sets PERSONA_COOKIE (its
- * account id) and goes back where the person came from. Only local paths are accepted as targets.
+ * The persona switcher: no passwords in the sandbox; choosing a persona sets PERSONA_COOKIE (the
+ * account id with a secret derived from the persona's token, so an account id alone signs nobody
+ * in) and goes back where the person came from. Only local paths are accepted as targets.
  */
 import { Router, urlencoded, type Request, type Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { actorOf, PERSONA_COOKIE } from '../context.ts';
 import { html } from '../../common/html.ts';
+import { personaCookieValue } from '../../common/sandbox-names.ts';
 import { param } from './format.ts';
 import { alertBox, sendPage } from './layout.ts';
 
@@ -46,11 +48,12 @@ export const sessionRoutes = (ctx: SandboxContext): Router => {
   r.get('/login', (req, res) => loginPage(ctx, req, res));
   r.post('/login', form, (req, res) => {
     const id = param(req.body?.accountId);
-    if (!ctx.personas().some((p) => p.accountId === id)) {
+    const persona = ctx.personas().find((p) => p.accountId === id);
+    if (!persona) {
       loginPage(ctx, req, res, `There is no active persona with account id '${id}'. Choose one from the list.`);
       return;
     }
-    res.cookie(PERSONA_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.cookie(PERSONA_COOKIE, personaCookieValue(persona), { httpOnly: true, sameSite: 'lax', path: '/' });
     res.redirect(303, safeReturn(req.body?.returnTo));
   });
   r.post('/logout', (_req, res) => {

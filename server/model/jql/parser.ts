@@ -14,11 +14,14 @@ import {
 } from './ast.ts';
 import { type JqlError, VALID_OPERATORS, syntaxError, syntaxErrorAtEnd } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
+import { MAX_JQL_DEPTH, MAX_JQL_LENGTH } from './limits.ts';
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'was', 'empty', 'null', 'order', 'by', 'asc', 'desc']);
 
 class Parser {
   private i = 0;
+  /** Parentheses and NOTs open around the current clause (each costs stack frames here and in every walker of the tree). */
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
@@ -80,18 +83,25 @@ class Parser {
   }
 
   private not(): Clause {
+    if (!this.atWord('not') && this.tok.kind !== 'lparen') return this.terminal();
+    if (++this.depth > MAX_JQL_DEPTH)
+      throw syntaxError(
+        this.text,
+        this.tok.pos,
+        `The query nests parentheses and NOT more than ${MAX_JQL_DEPTH} levels deep. Write it with fewer nested groups.`,
+      );
+    let clause: Clause;
     if (this.atWord('not')) {
       this.next();
-      return { kind: 'not', clause: this.not() };
-    }
-    if (this.tok.kind === 'lparen') {
+      clause = { kind: 'not', clause: this.not() };
+    } else {
       this.next();
-      const inner = this.or();
+      clause = this.or();
       if (this.kind() !== 'rparen') throw this.fail(this.tok, "')'");
       this.next();
-      return inner;
     }
-    return this.terminal();
+    this.depth--;
+    return clause;
   }
 
   private field(): FieldRef {
@@ -235,8 +245,9 @@ class Parser {
     const open = this.next();
     const items: Operand[] = [];
     for (;;) {
+      // Refused before reading it: a list of lists of … would recurse as deep as the query is long.
+      if (this.kind() === 'lparen') throw syntaxError(this.text, this.tok.pos, 'Expecting either a value or function but got a list.');
       const item = this.operand('in');
-      if (item.kind === 'list') throw syntaxError(this.text, item.pos, 'Expecting either a value or function but got a list.');
       items.push(item);
       if (this.kind() === 'comma') {
         this.next();
@@ -268,5 +279,12 @@ class Parser {
   }
 }
 
-/** Parses a JQL query; throws `JqlError` (kind `syntax`) worded like Jira. An empty query matches everything. */
-export const parseJql = (text: string): Query => new Parser(text, tokenize(text)).query();
+/**
+ * Parses a JQL query; throws `JqlError` (kind `syntax`) worded like Jira. An empty query matches
+ * everything. Queries longer than MAX_JQL_LENGTH or nested deeper than MAX_JQL_DEPTH are refused.
+ */
+export const parseJql = (text: string): Query => {
+  if (text.length > MAX_JQL_LENGTH)
+    throw syntaxErrorAtEnd(`The query is ${text.length} characters long; at most ${MAX_JQL_LENGTH} are allowed. Split it into smaller queries.`);
+  return new Parser(text, tokenize(text)).query();
+};

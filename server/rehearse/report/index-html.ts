@@ -70,7 +70,7 @@ const timings = (r: RehearsalResult): SafeHtml => html`<section><h2>Timings</h2>
 <tbody>${r.steps.map(
   (s) => html`<tr><td>${s.name}</td><td>${mark(s.ok)} ${s.ok ? 'ok' : 'failed'}</td><td class="num">${formatMs(s.ms)}</td>
 <td>${s.evidence.length ? html`<ul>${s.evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}</td></tr>`,
-)}</tbody></table>
+)}${(r.skippedSteps ?? []).map((s) => html`<tr><td>${s.name}</td><td>not run</td><td class="num"></td><td>${s.reason}</td></tr>`)}</tbody></table>
 <table><caption>Regression runs</caption><thead><tr><th scope="col">Phase</th><th scope="col">Time</th><th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Skipped</th><th scope="col">Observations</th></tr></thead>
 <tbody>${r.runs.map(
   (

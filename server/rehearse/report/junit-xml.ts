@@ -51,10 +51,12 @@ const evidence = (d: Difference): string[] => [
   `after: ${shortValue(d.after, 400)}`,
 ];
 
-const stepCases = (r: RehearsalResult): Case[] =>
-  r.steps.map((s) =>
+const stepCases = (r: RehearsalResult): Case[] => [
+  ...r.steps.map((s) =>
     s.ok ? { name: s.name, ms: s.ms, out: s.evidence } : { name: s.name, ms: s.ms, failure: { message: `step failed: ${s.name}`, body: s.evidence } },
-  );
+  ),
+  ...(r.skippedSteps ?? []).map((s): Case => ({ name: s.name, skipped: `not run: ${s.reason}` })),
+];
 
 const regressionCases = (r: RehearsalResult): Case[] => [
   ...r.regressions.map(

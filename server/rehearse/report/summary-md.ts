@@ -120,6 +120,18 @@ const timings = (r: RehearsalResult): string[] => [
 const notRun = (r: RehearsalResult): string[] =>
   r.notRun.length ? ['## Not covered by this rehearsal', '', ...r.notRun.map((n) => `- ${mdText(n)}`), ''] : [];
 
+const skipped = (r: RehearsalResult): string[] =>
+  r.skippedSteps?.length
+    ? [
+        `## Steps that did not run (${r.skippedSteps.length})`,
+        '',
+        `The rehearsal stopped early: ${mdText(r.skippedSteps[0]!.reason)}.`,
+        '',
+        ...r.skippedSteps.map((s) => `- ${mdText(s.name)}`),
+        '',
+      ]
+    : [];
+
 export const summaryMarkdown = (r: RehearsalResult): string => {
   const v = verdictWords(r);
   const snap = `${mdText(r.snapshot.dir)} (${mdText(r.snapshot.kind)}${r.snapshot.createdAt ? ` of ${mdText(r.snapshot.createdAt)}` : ''}, ${plural(r.snapshot.issues, 'issue')} in ${plural(r.snapshot.projects, 'project')})`;
@@ -134,6 +146,7 @@ export const summaryMarkdown = (r: RehearsalResult): string => {
     ...migrations(r),
     ...expected(r),
     ...timings(r),
+    ...skipped(r),
     ...notRun(r),
   ];
   return `${lines

@@ -4,12 +4,23 @@
  * its field id), then reading the errors the page shows beside fields and at the top.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { FORK_HEADER, PERSONA_COOKIE } from '../../common/sandbox-names.ts';
+import { FORK_HEADER, PERSONA_COOKIE, personaCookieValue } from '../../common/sandbox-names.ts';
 import type { PlanField } from './plan.ts';
 
-export const signedIn = async (browser: Browser, url: string, accountId: string, fork: string): Promise<{ context: BrowserContext; page: Page }> => {
+/** Who a page signs in as: the persona's account id and token (the switcher cookie is derived from both). */
+export interface CookiePersona {
+  accountId: string;
+  token: string;
+}
+
+export const signedIn = async (
+  browser: Browser,
+  url: string,
+  persona: CookiePersona,
+  fork: string,
+): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ baseURL: url, extraHTTPHeaders: { [FORK_HEADER]: fork } });
-  await context.addCookies([{ name: PERSONA_COOKIE, value: accountId, url }]);
+  await context.addCookies([{ name: PERSONA_COOKIE, value: personaCookieValue(persona), url }]);
   return { context, page: await context.newPage() };
 };
 
@@ -18,16 +29,18 @@ export class UiSession {
   private ctx: { context: BrowserContext; page: Page } | undefined;
   constructor(
     private readonly browser: Browser,
-    private readonly url: string,
+    private readonly api: { url: string; persona(ref: string): Promise<CookiePersona | undefined> },
   ) {}
   async as(accountId: string, fork: string): Promise<Page> {
+    const persona = await this.api.persona(accountId);
+    if (!persona) throw new Error(`no active persona '${accountId}' in this sandbox`);
     if (!this.ctx) {
-      this.ctx = await signedIn(this.browser, this.url, accountId, fork);
+      this.ctx = await signedIn(this.browser, this.api.url, persona, fork);
       return this.ctx.page;
     }
     await this.ctx.context.setExtraHTTPHeaders({ [FORK_HEADER]: fork });
     await this.ctx.context.clearCookies();
-    await this.ctx.context.addCookies([{ name: PERSONA_COOKIE, value: accountId, url: this.url }]);
+    await this.ctx.context.addCookies([{ name: PERSONA_COOKIE, value: personaCookieValue(persona), url: this.api.url }]);
     return this.ctx.page;
   }
   async close(): Promise<void> {

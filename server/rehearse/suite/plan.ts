@@ -21,6 +21,8 @@ export interface PlanField {
   fieldId: string;
   name: string;
   type: string;
+  /** The value in the model's terms (what the in-memory runner hands the tracker). */
+  model: unknown;
   rest: unknown;
   form: FormValue;
 }
@@ -112,7 +114,7 @@ const fill = (
     const v = modelValueFor(m, { accountId, groupId, now });
     if (v === undefined) continue;
     model[m.fieldId] = v;
-    fields.push({ fieldId: m.fieldId, name: m.name, type: m.type, rest: restValueFor(m.type, v), form: formValueFor(m.type, v) });
+    fields.push({ fieldId: m.fieldId, name: m.name, type: m.type, model: v, rest: restValueFor(m.type, v), form: formValueFor(m.type, v) });
   }
   return { model, fields };
 };
@@ -275,6 +277,7 @@ const findStep = (
           fieldId: 'resolution',
           name: resolution.name,
           type: 'resolution',
+          model: resolution.allowedValues[0].id,
           rest: { id: resolution.allowedValues[0].id },
           form: resolution.allowedValues[0].id,
         });

@@ -135,7 +135,9 @@ export const resolveField = (ix: ConfigIndex, issues: IssueIndex, ref: FieldRef,
     if (!f) throw unknownField(`cf[${ref.id}]`);
     return customField(ix, f, `cf[${ref.id}]`);
   }
-  const alias = SYSTEM_ALIASES[ref.name.toLowerCase()];
+  // Own keys only: `__proto__ = 1` or `ORDER BY constructor` must not find Object.prototype's members.
+  const name = ref.name.toLowerCase();
+  const alias = Object.hasOwn(SYSTEM_ALIASES, name) ? SYSTEM_ALIASES[name] : undefined;
   if (alias) return systemField(ix, issues, alias, ref.name, seen)!;
   const named = (ix.fieldsByName.get(ref.name.trim().toLowerCase()) ?? []).filter((f) => f.custom);
   const f = named[0] ?? (ix.fields.get(ref.name)?.custom ? ix.fields.get(ref.name) : undefined);

@@ -1,5 +1,5 @@
 /** What the JQL evaluator knows about a searchable field. */
-import type { Issue } from '../../model/index.ts';
+import type { Issue, Visibility } from '../../model/index.ts';
 
 /**
  * What the searching actor may see: Jira answers a project or issue key the actor cannot browse
@@ -8,8 +8,10 @@ import type { Issue } from '../../model/index.ts';
 export interface Seen {
   project(key: string): boolean;
   issue(issue: Issue): boolean;
+  /** Whether an item of the issue restricted to `visibility` (a comment, a worklog) may be seen: text searches read only those. */
+  item(issue: Issue, visibility: Visibility | undefined): boolean;
 }
-export const SEE_ALL: Seen = { project: () => true, issue: () => true };
+export const SEE_ALL: Seen = { project: () => true, issue: () => true, item: () => true };
 
 export type JqlKind = 'ref' | 'labels' | 'text' | 'date' | 'number' | 'key';
 

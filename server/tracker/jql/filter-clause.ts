@@ -1,12 +1,11 @@
 /**
  * `filter = 10000`, `filter = "My open bugs"`, `filter in (…)`, `filter != …`: the issues a saved
  * filter the actor may see matches (its ORDER BY ignored), as Jira's `filter` clause (aliases
- * `request`, `savedFilter`, `searchRequest`). A filter that names itself, directly or not, is an error.
+ * `request`, `savedFilter`, `searchRequest`). A filter that names itself, directly or not, is an error,
+ * and so is a chain of more than MAX_FILTER_NESTING filters each naming the next (every link adds a
+ * whole query's depth to the compiled predicate's stack).
  */
-import type { Clause, Operand } from '../../model/index.ts';
-import { JqlError } from '../../model/index.ts';
-import { parseJql } from '../../model/index.ts';
-import type { Issue, SavedFilter } from '../../model/index.ts';
+import { type Clause, type Issue, JqlError, MAX_FILTER_NESTING, type Operand, parseJql, type SavedFilter } from '../../model/index.ts';
 import { filterVisible } from '../filter-visibility.ts';
 import type { IssueIndex } from '../issue-index.ts';
 import type { Env } from './operands.ts';
@@ -33,6 +32,13 @@ export const filterPredicate = (env: Env, issues: IssueIndex, clause: Extract<Cl
   const chain = env.filterChain ?? [];
   const predicates = filtersOf(env, name, clause.operand).map((f) => {
     if (chain.includes(f.id)) throw new JqlError('value', `The filter '${f.name}' refers to itself through the '${name}' clause.`);
+    if (chain.length >= MAX_FILTER_NESTING) {
+      const names = chain.map((id) => env.ix.config.filters.find((x) => x.id === id)?.name ?? id);
+      throw new JqlError(
+        'value',
+        `Saved filters are nested more than ${MAX_FILTER_NESTING} deep through the '${name}' clause: ${[...names, f.name].join(' → ')}. Write the inner filters' clauses into the query instead.`,
+      );
+    }
     return compile({ ...env, filterChain: [...chain, f.id] }, issues, parseJql(f.jql).where);
   });
   const any = (i: Issue) => predicates.some((p) => p(i));

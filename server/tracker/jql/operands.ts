@@ -1,5 +1,5 @@
 /** Turns operands into what predicates compare: resolved ids, dates, numbers, text terms. */
-import { type ConfigIndex, JqlError, type Operand, searchTerms, termSource } from '../../model/index.ts';
+import { type ConfigIndex, JqlError, MAX_TEXT_SEARCH_LENGTH, type Operand, searchTerms, termMatcher, wordsOf } from '../../model/index.ts';
 import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates.ts';
 import type { JqlField, Resolved, Seen } from './field-types.ts';
 
@@ -85,9 +85,18 @@ export const resolveNumbers = (env: Env, field: JqlField, op: Operand): Array<nu
   }
 };
 
-/** A text matcher for `~`: every term must start a word; `"exact phrase"` and trailing `*` work as in Jira. */
+/**
+ * A text matcher for `~`: every term must start a word; `"exact phrase"` and the wildcards `*` and
+ * `?` work as in Jira. Linear in the text for a given term (see the model's text-search.ts), and the
+ * text searched for is at most MAX_TEXT_SEARCH_LENGTH characters.
+ */
 export const textMatcher = (field: JqlField, op: Operand): ((text: string) => boolean) => {
   if (op.kind !== 'value') throw new JqlError('operator', `The operator '~' requires a single text value for the field '${field.name}'.`);
+  if (op.value.length > MAX_TEXT_SEARCH_LENGTH)
+    throw new JqlError(
+      'value',
+      `The text to search for in the field '${field.name}' is ${op.value.length} characters long; at most ${MAX_TEXT_SEARCH_LENGTH} are allowed. Search for fewer or shorter words.`,
+    );
   const phrase = /^"(.*)"$/s.exec(op.value.trim());
   if (phrase) {
     const needle = phrase[1]!.toLowerCase();
@@ -95,9 +104,10 @@ export const textMatcher = (field: JqlField, op: Operand): ((text: string) => bo
   }
   const terms = searchTerms(op.value);
   if (!terms.length) throw new JqlError('value', `The value '${op.value}' is not a valid text search for the field '${field.name}'.`);
-  const patterns = terms.map((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${termSource(t)}`, 'u'));
+  // A term of stars alone matches any text, even one without a word.
+  const matchers = terms.map(termMatcher).filter((m) => !m(''));
   return (text) => {
-    const lower = text.toLowerCase();
-    return patterns.every((p) => p.test(lower));
+    const words = wordsOf(text.toLowerCase());
+    return matchers.every((m) => words.some(m));
   };
 };

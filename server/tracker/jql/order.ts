@@ -33,12 +33,18 @@ const rankFallback = (ix: ConfigIndex, issues: IssueIndex, k: SortKey) => {
   return resolveField(ix, issues, { kind: 'name', name: 'key', quoted: false, pos: k.field.pos });
 };
 
+/** How a sort key names its field, so a field named twice sorts once (the second could never decide). */
+const sortName = (k: SortKey) => (k.field.kind === 'cf' ? `cf[${k.field.id}]` : k.field.name.toLowerCase());
+
 /** Validates the ORDER BY fields (errors before any issue is read) and builds the comparison. */
 export const orderingFor = (ix: ConfigIndex, issues: IssueIndex, orderBy: readonly SortKey[]) => {
-  const keys = (orderBy.length ? orderBy : DEFAULT_ORDER).map((k) => {
+  const named = new Set<string>();
+  const keys = (orderBy.length ? orderBy : DEFAULT_ORDER).flatMap((k) => {
     const field = rankFallback(ix, issues, k) ?? resolveField(ix, issues, k.field);
     if (!field.sortKey) throw new JqlError('field', `Field '${field.name}' does not support sorting.`);
-    return { get: field.sortKey, sign: k.direction === 'desc' ? -1 : 1 };
+    if (named.has(sortName(k))) return [];
+    named.add(sortName(k));
+    return [{ get: field.sortKey, sign: k.direction === 'desc' ? -1 : 1 }];
   });
   const decorate = (issue: Issue): Decorated => ({ issue, keys: keys.map((k) => k.get(issue)) });
   const compare = (a: Decorated, b: Decorated): number => {

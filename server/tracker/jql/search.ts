@@ -4,6 +4,7 @@
  * only where reporter/assignee grants make it issue-dependent.
  */
 import { type Issue, JqlError, parseJql, type Project, type Query } from '../../model/index.ts';
+import { mayView } from '../activity.ts';
 import type { Ctx } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { browseMode, can } from '../permissions.ts';
@@ -20,11 +21,14 @@ export interface SearchResult {
 }
 
 const cache = new Map<string, Query>();
+/** Queries longer than this are parsed every time: 500 of them cached could hold 50 MB. */
+const CACHED_LENGTH = 4_096;
 /** Parses with a small cache: boards and saved filters run the same text again and again. */
 export const parseCached = (jql: string): Query => {
   let q = cache.get(jql);
   if (!q) {
     q = parseJql(jql);
+    if (jql.length > CACHED_LENGTH) return q;
     if (cache.size > 500) cache.clear();
     cache.set(jql, q);
   }
@@ -42,6 +46,7 @@ const run = (ctx: Ctx, actor: Actor, jql: string, limit: number): { total: numbe
       const m = modes.get(issue.project);
       return m !== undefined && (m.mode === 'all' || (m.mode === 'issue' && can(ctx.ix, actor, 'BROWSE_PROJECTS', m.project, issue)));
     },
+    item: (issue, visibility) => mayView(ctx, actor, issue, visibility),
   };
   const predicate = compileClause({ ix: ctx.ix, actor, now: Date.parse(ctx.clock.now()), seen }, ctx.issues, query.where);
   const hits: Issue[] = [];

@@ -59,6 +59,8 @@ const lowerJoin = (xs: string[]) => (xs.length ? xs.join(' ').toLowerCase() : nu
 const textOf = (...parts: Array<string | null | undefined>) => parts.filter((p) => p).join('\n');
 
 export const systemField = (ix: ConfigIndex, issues: IssueIndex, alias: string, as: string, seen: Seen = SEE_ALL): JqlField | undefined => {
+  // A restricted comment's text is searched only by those who may read it (Jira: no match, no hint it exists).
+  const seenComments = (i: Issue) => i.comments.filter((c) => seen.item(i, c.visibility)).map((c) => c.body);
   const projects = ix.config.projects;
   switch (alias) {
     case 'project':
@@ -193,20 +195,14 @@ export const systemField = (ix: ConfigIndex, issues: IssueIndex, alias: string, 
     case 'environment':
       return { name: as, kind: 'text', get: (i) => i[alias] ?? null };
     case 'comment':
-      return { name: as, kind: 'text', get: (i) => textOf(...i.comments.map((c) => c.body)) || null };
+      return { name: as, kind: 'text', get: (i) => textOf(...seenComments(i)) || null };
     case 'text': {
       const textFields = ix.config.fields.filter((f) => f.custom && (f.type === 'text' || f.type === 'paragraph')).map((f) => f.id);
       return {
         name: as,
         kind: 'text',
         get: (i) =>
-          textOf(
-            i.summary,
-            i.description,
-            i.environment,
-            ...i.comments.map((c) => c.body),
-            ...textFields.map((id) => i.customFields[id] as string | undefined),
-          ),
+          textOf(i.summary, i.description, i.environment, ...seenComments(i), ...textFields.map((id) => i.customFields[id] as string | undefined)),
       };
     }
     case 'key':
@@ -239,7 +235,11 @@ export const systemField = (ix: ConfigIndex, issues: IssueIndex, alias: string, 
         resolve: resolverOf(as, userEntries(ix)),
       };
     case 'worklogcomment':
-      return { name: as, kind: 'text', get: (i) => textOf(...(i.worklogs ?? []).map((w) => w.comment)) || null };
+      return {
+        name: as,
+        kind: 'text',
+        get: (i) => textOf(...(i.worklogs ?? []).filter((w) => seen.item(i, w.visibility)).map((w) => w.comment)) || null,
+      };
     case 'votes': {
       const get = (i: Issue) => i.voters?.length ?? 0;
       return { name: as, kind: 'number', get, sortKey: get };

@@ -11,7 +11,7 @@ describe('README: the admin REST API table', () => {
     const readme = readFileSync('README.md', 'utf8');
     const rows = new Map<string, { both: string[]; cloud: string[] }>();
     for (const line of readme.split('\n')) {
-      const m = /^\| `(\/[^`]+)` \| ([^|]+) \| ([^|]+) \|$/.exec(line);
+      const m = /^\| `(\/[^`]+)` *\| ([^|]+)\| ([^|]+)\|$/.exec(line.trimEnd());
       if (!m) continue;
       const methods = (cell: string) =>
         cell

@@ -1,5 +1,6 @@
 /** Auth forms, pagination shapes, rich text per version, guard rails and the control API, over the real app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personaCookieValue } from '../../../server/common/sandbox-names.ts';
 import { startSandbox, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -19,14 +20,16 @@ describe('authentication', () => {
     { name: 'Basic with a wrong token', header: `Basic ${Buffer.from('alice@tiny.example:nope').toString('base64')}`, status: 401 },
     { name: 'Bearer with an unknown token', header: 'Bearer nope', status: 401 },
     { name: 'an unknown scheme', header: 'Digest x', status: 401 },
-    { name: 'the persona cookie', cookie: 'understudy_persona=u-bob', status: 200, who: 'u-bob' },
+    { name: 'the persona cookie', cookie: 'BOB_COOKIE', status: 200, who: 'u-bob' },
+    { name: 'the persona cookie without its secret', cookie: 'understudy_persona=u-bob', status: 401 },
     { name: 'anonymous', status: 401 },
   ];
   it.each(cases)('$name', async (c) => {
     const headers: Record<string, string> = {};
     if (c.header === 'BASIC_ID') headers.authorization = `Basic ${Buffer.from(`u-alice:${alice().token}`).toString('base64')}`;
     else if (c.header) headers.authorization = c.header.replace('TOKEN', alice().token);
-    if (c.cookie) headers.cookie = c.cookie;
+    if (c.cookie)
+      headers.cookie = c.cookie.replace('BOB_COOKIE', `understudy_persona=${personaCookieValue(h.personas.find((p) => p.accountId === 'u-bob')!)}`);
     const res = await h.call('GET', '/rest/api/3/myself', { headers });
     expect(res.status).toBe(c.status);
     if (c.who) expect(res.body.accountId).toBe(c.who);

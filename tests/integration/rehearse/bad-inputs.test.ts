@@ -11,7 +11,6 @@ import { runScript, scratchDir, writeMigrations } from '../../helpers/rehearse-c
 import { tinyContent } from '../../helpers/tiny-snapshot.ts';
 
 let dir: string;
-const rel = (p: string) => p.slice(process.cwd().length + 1);
 
 beforeAll(async () => {
   dir = await scratchDir();
@@ -36,12 +35,10 @@ const CASES: Case[] = [
       '--snapshot',
       'fixtures/tiny',
       '--migrations',
-      rel(
-        await writeMigrations(join(dir, 'broken'), {
-          '20260101-000000-broken.ts':
-            "import { defineMigration } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [ });\n",
-        }),
-      ),
+
+      await writeMigrations(join(dir, 'broken'), {
+        '20260101-000000-broken.ts': "import { defineMigration } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [ });\n",
+      }),
     ],
     message: /20260101-000000-broken/,
   },
@@ -51,12 +48,11 @@ const CASES: Case[] = [
       '--snapshot',
       'fixtures/tiny',
       '--migrations',
-      rel(
-        await writeMigrations(join(dir, 'bad-expect'), {
-          '20260101-000000-bad-expect.ts':
-            "import { defineMigration, op } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [op.renameStatus({ from: 'Open', to: 'New' })], expect: [{ check: 'screens', reason: 'x' }] as never });\n",
-        }),
-      ),
+
+      await writeMigrations(join(dir, 'bad-expect'), {
+        '20260101-000000-bad-expect.ts':
+          "import { defineMigration, op } from 'understudy';\nexport default defineMigration({ description: 'x', ops: [op.renameStatus({ from: 'Open', to: 'New' })], expect: [{ check: 'screens', reason: 'x' }] as never });\n",
+      }),
     ],
     message: /expect\[0\]\.check/,
   },
@@ -74,7 +70,7 @@ const CASES: Case[] = [
     args: async () => {
       const f = join(dir, 'bad.config.json');
       await writeFile(f, '{ "rehearse": { "workers": 0 } }');
-      return ['--config', rel(f)];
+      return ['--config', f];
     },
     message: /rehearse\.workers: 0 is out of range/,
   },
@@ -84,7 +80,7 @@ describe('rehearse: bad inputs exit 2 with one clear message', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const report = join(dir, `report-${c.name.replace(/\W+/g, '-')}`);
-      const r = await runScript('rehearse', [...(await c.args()), '--report', rel(report)], c.env);
+      const r = await runScript('rehearse', [...(await c.args()), '--report', report], c.env);
       expect(r.code, r.stdout + r.stderr).toBe(2);
       expect(r.stderr).toMatch(c.message);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -110,7 +106,7 @@ describe('gate: freshness of cloned snapshots', () => {
     const specs = join(dir, 'no-specs');
     await mkdir(specs, { recursive: true });
     const report = join(dir, 'report-gate');
-    const r = await runScript('gate', ['--snapshot', rel(snap), '--migrations', rel(none), '--report', rel(report), '--specs', rel(specs)]);
+    const r = await runScript('gate', ['--snapshot', snap, '--migrations', none, '--report', report, '--specs', specs]);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/stale-snapshot/);
     expect(r.stdout).toMatch(/gate\.maxSnapshotAgeDays/);

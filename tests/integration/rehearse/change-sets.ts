@@ -15,6 +15,8 @@ export interface BrokenChange {
   checks?: string[];
   /** Text the summary must contain (entities by display name). */
   mentions: string[];
+  /** Found without a browser: the rehearsal stops before the regression runs. */
+  failsFast?: boolean;
 }
 
 export const BROKEN_CHANGES: BrokenChange[] = [
@@ -48,6 +50,7 @@ export default defineMigration({
 `,
     hazards: ['rollback-hash'],
     mentions: ['20260102-000000-rename-review', 'down() does not undo'],
+    failsFast: true,
   },
   {
     name: 'an undeclared permission loss is a regression',
@@ -97,5 +100,6 @@ export default defineMigration({
     settings: { rehearse: { notificationsPerRecipient: 5 } },
     hazards: ['notification-storm'],
     mentions: ['20260105-000000-label-everything', 'notifications'],
+    failsFast: true,
   },
 ];

@@ -1,14 +1,15 @@
 /** The hazards that are facts about the change: notification storms, irreversible steps, unreachable projects, unused `expect` entries. */
 import { describe, expect, it } from 'vitest';
-import {
-  broadExpectationHazards,
-  planHazards,
-  reachabilityHazards,
-  totalNotificationHazards,
-  unusedExpectationHazards,
-} from '../../../server/rehearse/hazards.ts';
+import { broadExpectationHazards } from '../../../server/rehearse/hazards/broad-expectation.ts';
+import { irreversibleHazards } from '../../../server/rehearse/hazards/irreversible.ts';
+import { stormHazards, totalNotificationHazards } from '../../../server/rehearse/hazards/notification-storm.ts';
+import { reachabilityHazards } from '../../../server/rehearse/hazards/project-lockout.ts';
+import { unusedExpectationHazards } from '../../../server/rehearse/hazards/unused-expectation.ts';
 import type { PlanItem } from '../../../server/migrate/engine/plan.ts';
-import type { Observation } from '../../../server/rehearse/result.ts';
+import type { Hazard, Observation } from '../../../server/rehearse/result.ts';
+
+/** The two analyzers of a plan's facts, in the catalogue's order. */
+const planHazards = (plan: readonly PlanItem[], limit: number): Hazard[] => [...stormHazards(plan, limit), ...irreversibleHazards(plan)];
 
 const item = (id: string, extra: Partial<PlanItem> = {}): PlanItem => ({
   id,

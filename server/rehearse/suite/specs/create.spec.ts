@@ -75,7 +75,7 @@ for (const project of plan?.projects ?? []) {
   if (!cases.length) continue;
   test(`create: ${project.name} (${project.key})`, async ({ browser }) => {
     const api = new SandboxClient();
-    const ui = new UiSession(browser, api.url);
+    const ui = new UiSession(browser, api);
     const obs: Observation[] = [];
     for (const c of cases) {
       const meta = await api.call(c.persona.email, 'GET', `/rest/api/2/issue/createmeta/${c.project}/issuetypes/${c.issueType}?maxResults=200`);

@@ -5,25 +5,9 @@
 import { test } from '@playwright/test';
 import type { Observation } from '../../result.ts';
 import { inRehearsal, record, SandboxClient, suitePlan } from '../client.ts';
+import { MATRIX_PERMISSIONS, PERMISSION_WORDS } from '../permission-words.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
-
-export const MATRIX_PERMISSIONS = [
-  'BROWSE_PROJECTS',
-  'CREATE_ISSUES',
-  'EDIT_ISSUES',
-  'TRANSITION_ISSUES',
-  'ADD_COMMENTS',
-  'ADMINISTER_PROJECTS',
-] as const;
-const WORDS: Record<string, string> = {
-  BROWSE_PROJECTS: 'browse',
-  CREATE_ISSUES: 'create issues in',
-  EDIT_ISSUES: 'edit issues in',
-  TRANSITION_ISSUES: 'transition issues in',
-  ADD_COMMENTS: 'comment in',
-  ADMINISTER_PROJECTS: 'administer',
-};
 
 for (const project of plan?.projects ?? []) {
   test(`permissions: ${project.name} (${project.key})`, async () => {
@@ -40,7 +24,7 @@ for (const project of plan?.projects ?? []) {
         obs.push({
           check: 'permissions',
           id: `permissions|${project.key}|${p.email}|${perm}`,
-          label: `${p.displayName} may ${WORDS[perm]} ${project.name} (${project.key})`,
+          label: `${p.displayName} may ${PERMISSION_WORDS[perm]} ${project.name} (${project.key})`,
           keys: { project: [project.key, project.name], persona: [p.email, p.displayName, p.accountId], permission: [perm] },
           value: have,
         });

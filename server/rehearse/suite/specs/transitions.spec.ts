@@ -57,7 +57,7 @@ const workflows = [...new Set([...(plan?.walks ?? []).map((w) => w.workflow)])];
 for (const wf of workflows) {
   test(`transitions: ${wf}`, async ({ browser }) => {
     const api = new SandboxClient();
-    const ui = new UiSession(browser, api.url);
+    const ui = new UiSession(browser, api);
     const obs: Observation[] = [];
     // Every transition through REST; the sample through the web UI as well, each on its own fork.
     const runs = plan!.walks.filter((w) => w.workflow === wf).flatMap((s) => [{ s, browser: false }, ...(s.ui ? [{ s, browser: true }] : [])]);

@@ -50,7 +50,7 @@ describe('buildSuitePlan: create cases', () => {
   });
   it('fills what the baseline requires without a default, in REST and form shapes', () => {
     expect(plan.creates.find((c) => c.id === 'SEC/Bug')!.fields).toEqual([
-      { fieldId: 'customfield_10010', name: 'Severity', type: 'select', rest: { id: 'opt-sev-s1' }, form: 'opt-sev-s1' },
+      { fieldId: 'customfield_10010', name: 'Severity', type: 'select', model: 'opt-sev-s1', rest: { id: 'opt-sev-s1' }, form: 'opt-sev-s1' },
     ]);
     expect(plan.creates.find((c) => c.id === 'ACME/Bug')!.fields).toEqual([]);
     expect(plan.creates.find((c) => c.id === 'SEC/Bug')!.summary).toBe('Rehearsal: new Bug in SEC');
