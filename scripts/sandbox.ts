@@ -1,12 +1,13 @@
-/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]` */
+/** `npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]` */
 import { PREFIX, parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
 import { UserError } from '../server/common/errors.ts';
 import { bindWarnings } from '../server/http/network-policy.ts';
 import { describeSandbox, parseServeFlags } from '../server/http/serve-cli.ts';
 import { startSandboxServer } from '../server/http/serve.ts';
+import { loadSettings } from '../server/settings/index.ts';
 
 const USAGE =
-  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N]';
+  'npm run sandbox -- [--snapshot DIR | --instance DIR] [--port N] [--host H] [--expose-control] [--allow-host NAME] [--now ISO] [--mimic cloud|cloud-strict|datacenter] [--legacy-search-gone] [--banner FILE] [--attachment-max-bytes N] [--config FILE]';
 
 runCommand(async (argv: string[], io: CommandIo) => {
   const { values } = parseFlags(
@@ -23,6 +24,7 @@ runCommand(async (argv: string[], io: CommandIo) => {
       'legacy-search-gone': { type: 'boolean' },
       banner: { type: 'string' },
       'attachment-max-bytes': { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -31,7 +33,10 @@ runCommand(async (argv: string[], io: CommandIo) => {
     io.out(`usage: ${USAGE}`);
     return 0;
   }
-  const options = parseServeFlags(values, USAGE);
+  // As every command: a malformed understudy.config.json stops it; its defaults.snapshot is the throwaway sandbox's.
+  const { config, ...flags } = values;
+  const settings = await loadSettings(config !== undefined ? { file: config } : {});
+  const options = parseServeFlags(flags.instance === undefined ? { snapshot: settings.defaults.snapshot, ...flags } : flags, USAGE);
   // Before listening, so that the warning is seen even when the address cannot be bound.
   for (const w of bindWarnings(options)) {
     io.err(`${PREFIX} ${w.message}`);
@@ -56,6 +61,8 @@ runCommand(async (argv: string[], io: CommandIo) => {
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    // A closed terminal stops it as Ctrl-C does: the throwaway instance removed, an instance's lock released.
+    process.once('SIGHUP', () => stop('SIGHUP'));
   });
   return 0;
 });

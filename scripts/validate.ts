@@ -1,19 +1,22 @@
-/** `npm run validate -- [--snapshot DIR]`: every problem of a snapshot, then a summary; exit 0 valid, 2 not. */
+/** `npm run validate -- [--snapshot DIR] [--config FILE]`: every problem of a snapshot, then a summary; exit 0 valid, 2 not. */
 import { parseFlags, runCommand, type CommandIo } from '../server/cli/run.ts';
 import { UserError } from '../server/common/errors.ts';
+import { loadSettings } from '../server/settings/index.ts';
 import { formatProblem } from '../server/model/problems.ts';
 import { validateSnapshotData } from '../server/model/validate.ts';
 import { readSnapshot } from '../server/store/snapshot-read.ts';
 
-const USAGE = 'npm run validate -- [--snapshot DIR] [--debug]';
+const USAGE = 'npm run validate -- [--snapshot DIR] [--config FILE] [--debug]';
 
 const validateCommand = async (argv: string[], io: CommandIo): Promise<number> => {
-  const { values } = parseFlags(argv, { snapshot: { type: 'string', default: 'fixtures/acme' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  const { values } = parseFlags(argv, { snapshot: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, USAGE);
   if (values.help) {
     io.out(`usage: ${USAGE}`);
     return 0;
   }
-  const dir = values.snapshot;
+  // As every command: a malformed understudy.config.json stops it; its defaults.snapshot is the default.
+  const settings = await loadSettings(values.config !== undefined ? { file: values.config } : {});
+  const dir = values.snapshot ?? settings.defaults.snapshot;
   if (!dir) throw new UserError('--snapshot needs a directory', { details: [`usage: ${USAGE}`] });
   const snapshot = await readSnapshot(dir);
   const problems = validateSnapshotData(snapshot);

@@ -2,9 +2,9 @@
  * Reads the rehearsal's `result.json` from a report directory, with one clear message for each way
  * it can be missing or wrong. Only what the notices use is checked.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { readRegularFile } from '../common/read-regular.ts';
 import type { RehearsalResult } from '../rehearse/index.ts';
 
 const REHEARSE_HINT = 'run `npm run rehearse` first, or pass --report DIR naming the folder a rehearsal wrote its report to';
@@ -34,13 +34,20 @@ export const loadResult = async (reportDir: string): Promise<RehearsalResult> =>
   const file = join(reportDir, 'result.json');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularFile(file, 'utf8'); // a FIFO is refused, not waited on
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `no rehearsal report: ${file} does not exist` : `cannot read ${file} (${code ?? (e as Error).message})`, {
-      cause: e,
-      details: [REHEARSE_HINT],
-    });
+    throw new UserError(
+      code === 'ENOENT'
+        ? `no rehearsal report: ${file} does not exist`
+        : code === 'ENOTREG'
+          ? `cannot read ${file}: it is not a regular file (a FIFO, a device or a socket?)`
+          : `cannot read ${file} (${code ?? (e as Error).message})`,
+      {
+        cause: e,
+        details: [REHEARSE_HINT],
+      },
+    );
   }
   let data: unknown;
   try {

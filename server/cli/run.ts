@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CheckFailed, UserError } from '../common/errors.ts';
+import { fsUserError, isFsError } from '../common/fs-errors.ts';
 
 /** The one place that turns errors into messages and exit codes. Scripts call it and nothing else. */
 export const PREFIX = 'understudy:';
@@ -16,6 +17,8 @@ export const consoleIo: CommandIo = {
 
 /** Reports an error the way every command does: one `understudy:` line, details below it. Returns the exit code. */
 export const reportError = (e: unknown, io: CommandIo, debug: boolean): number => {
+  // A file-system error no command worded (a disk full, a path that is not a folder) is still the user's to fix.
+  if (isFsError(e)) return reportError(fsUserError(e), io, debug);
   if (e instanceof UserError || e instanceof CheckFailed) {
     io.err(`${PREFIX} ${e.message}`);
     for (const d of e.details) io.err(`  ${d}`);
@@ -45,14 +48,40 @@ export const runCommand = (main: (argv: string[], io: CommandIo) => Promise<numb
       if (e.code !== 'EPIPE') throw e;
     });
   }
+  let settled = false;
+  // An error thrown by a timer or a promise nobody waited for (a migration's code in the rehearsal, or a
+  // bug): one message and exit 2, not Node's raw stack; the way out still releases locks and temporary folders.
+  const outside = (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    consoleIo.err(`${PREFIX} an error was thrown outside the command's own course, by a timer or a promise nobody waited for: ${message}`);
+    consoleIo.err("  if a migration's code started it: migration functions must be synchronous (no timers, promises or callbacks)");
+    if (debug && e instanceof Error && e.stack) consoleIo.err(e.stack);
+    else consoleIo.err('  run the command again with --debug for its stack trace');
+    settled = true;
+    process.exit(2);
+  };
+  process.on('uncaughtException', outside);
+  process.on('unhandledRejection', outside);
+  // Ending before main settles is never a success: something called process.exit (a migration's
+  // code in the rehearsal), or nothing was left to wait for while main still waited.
+  process.once('exit', () => {
+    if (settled) return;
+    consoleIo.err(
+      `${PREFIX} the command stopped before it finished (exit code ${process.exitCode ?? 0}): something called process.exit, or it waited on nothing`,
+    );
+    consoleIo.err('  what it was doing is unfinished: check it (npm run migrate:status for an instance) and run the command again');
+    process.exitCode = 2;
+  });
   main(
     argv.filter((a) => a !== '--debug'),
     consoleIo,
   )
     .then((code) => {
+      settled = true;
       process.exitCode = code;
     })
     .catch((e: unknown) => {
+      settled = true;
       process.exitCode = reportError(e, consoleIo, debug);
     });
 };

@@ -1,5 +1,6 @@
 /** Credentials from the environment only: JIRA_EMAIL + JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center). */
 import { UserError } from '../common/errors.ts';
+import { credentialSecrets, redactErrorText, redactText } from '../common/redact.ts';
 
 /** What the environment gave: an e-mail and API token (Cloud), or a personal access token (Data Center). */
 export type Credentials = { kind: 'basic'; email: string; token: string } | { kind: 'bearer'; token: string };
@@ -66,16 +67,19 @@ export const credentialsFromEnv = (env: NodeJS.ProcessEnv): Credentials => {
   });
 };
 
-/** Removes every credential value from a text (defence in depth for messages that quote an answer). */
-export const redact = (text: string, env: NodeJS.ProcessEnv): string => {
-  let out = text;
-  for (const k of CREDENTIAL_VARS) {
-    const v = env[k];
-    if (v && v.length >= 4) out = out.split(v).join('***');
-  }
-  return out;
-};
+/** Every form the environment's credentials travel in (server/common/redact.ts): raw values, the pair, its base64, the header values. */
+export const envSecrets = (env: NodeJS.ProcessEnv): string[] => [
+  ...CREDENTIAL_VARS.map((k) => env[k] ?? ''),
+  ...(env.JIRA_EMAIL && env.JIRA_API_TOKEN ? credentialSecrets({ email: env.JIRA_EMAIL, token: env.JIRA_API_TOKEN }) : []),
+  ...(env.JIRA_PAT ? credentialSecrets({ token: env.JIRA_PAT }) : []),
+];
 
-/** A UserError with every credential value taken out of its message and details. */
-export const redactError = (e: unknown, env: NodeJS.ProcessEnv): unknown =>
-  e instanceof UserError ? new UserError(redact(e.message, env), { details: e.details.map((d) => redact(d, env)), cause: e }) : e;
+/** The secrets of credentials the clone or apply sends. */
+export const secretsOf = (c: Credentials): string[] =>
+  credentialSecrets(c.kind === 'basic' ? { email: c.email, token: c.token } : { token: c.token });
+
+/** Removes every credential from a text (defence in depth for messages that quote an answer). */
+export const redact = (text: string, env: NodeJS.ProcessEnv): string => redactText(text, envSecrets(env));
+
+/** The error (of any class, so its exit code stays) with every credential taken out of its message, details and stack. */
+export const redactError = (e: unknown, env: NodeJS.ProcessEnv): unknown => redactErrorText(e, envSecrets(env));

@@ -7,6 +7,7 @@
  * Credentials go into the Authorization header only: never into a URL, a message or a log line.
  */
 import { UserError } from '../common/errors.ts';
+import { authorizationSecrets, redactErrorText } from '../common/redact.ts';
 import {
   AccessDenied,
   AuthRefused,
@@ -135,7 +136,8 @@ export class HttpTransport implements Reader {
         return await this.attempt(req);
       } catch (e) {
         if (!(e instanceof HttpFailure)) throw e;
-        const error = this.explain(e, req);
+        // Defence in depth: http-retry already keeps the credentials out of a refused answer's text.
+        const error = redactErrorText(this.explain(e, req), authorizationSecrets(this.auth));
         // Refused credentials or a tracker that stopped answering: queued reads fail at once instead of each retrying.
         if (
           error instanceof UserError &&

@@ -6,8 +6,11 @@
  * (seconds or an HTTP date) is a floor under the backoff, and one longer than the caller waits ends
  * the request at once. Redirects are never followed (a redirect could carry credentials or a write
  * elsewhere); an outer AbortSignal stops waiting and sending. What went wrong is a typed error,
- * never a message to match. Error texts never hold the URL or its host (a webhook's URL is a secret).
+ * never a message to match. Error texts never hold the URL or its host (a webhook's URL is a secret),
+ * and a refused answer's body is kept without the request's credentials (redact.ts): a server or a
+ * proxy that echoes the Authorization header must not put it in a message.
  */
+import { headerSecrets, redactText } from './redact.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 export interface RetryPolicy {
@@ -254,12 +257,14 @@ const attempts = async <T>(
         floor = asked ?? 0;
       } else {
         const text = await res.text().catch(() => '');
-        throw refusal(res, text.slice(0, 10_000), attempt + 1, tried);
+        throw refusal(res, redactText(text.slice(0, 10_000), [...headerSecrets(request.headers), url]), attempt + 1, tried);
       }
     } catch (e) {
       if (e instanceof HttpFailure) throw e;
       if (deps.signal?.aborted) throw new Aborted('stopped before an answer came', attempt + 1, tried);
-      met = timeout.aborted ? `timed out (no answer within ${policy.timeoutMs} ms)` : networkWords(e, url);
+      met = timeout.aborted
+        ? `timed out (no answer within ${policy.timeoutMs} ms)`
+        : redactText(networkWords(e, url), headerSecrets(request.headers));
       deps.onAttempt?.({ attempt, status: 'error' });
     }
     tried.push(met);

@@ -4,10 +4,9 @@
  * instance held under its lock; the app on loopback unless told otherwise. `npm run
  * sandbox` and the bench call this; the rehearsal can too.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { makeTempDir } from '../common/temp-dir.ts';
 import { formatProblem } from '../model/index.ts';
 import {
   acquireLock,
@@ -57,7 +56,7 @@ export const DEFAULT_SNAPSHOT = 'fixtures/acme';
 const throwawayInstance = async (
   snapshotDir: string,
   cacheDir: string | false | undefined,
-): Promise<{ instance: Instance; dir: string; validation: 'validated' | 'cached' }> => {
+): Promise<{ instance: Instance; remove: () => Promise<void>; validation: 'validated' | 'cached' }> => {
   const { snap, problems, cached } = await readValidatedSnapshot(snapshotDir, cacheDir === undefined ? {} : { cacheDir });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
@@ -71,12 +70,13 @@ const throwawayInstance = async (
       },
     );
   }
-  const parent = await mkdtemp(join(tmpdir(), 'understudy-sandbox-'));
+  // Removed on close, and however the process ends before that (common/temp-dir.ts).
+  const parent = await makeTempDir('understudy-sandbox-');
   try {
-    const instance = await createInstance(snapshotDir, join(parent, 'instance'), { snapshot: snap, shareSnapshotShards: true });
-    return { instance, dir: parent, validation: cached ? 'cached' : 'validated' };
+    const instance = await createInstance(snapshotDir, join(parent.dir, 'instance'), { snapshot: snap, shareSnapshotShards: true });
+    return { instance, remove: parent.remove, validation: cached ? 'cached' : 'validated' };
   } catch (e) {
-    await rm(parent, { recursive: true, force: true });
+    await parent.remove();
     throw e;
   }
 };
@@ -107,7 +107,7 @@ export const startSandboxServer = async (o: ServeOptions): Promise<RunningSandbo
     validation = made.validation;
     cleanup = async () => {
       instance.close();
-      await rm(made.dir, { recursive: true, force: true });
+      await made.remove();
     };
   }
   try {

@@ -34,6 +34,8 @@ export class MigrationError extends UserError {
       cause,
       details: [
         ...(cause instanceof OpError && cause.problem.candidates?.length ? [`candidates: ${cause.problem.candidates.join(', ')}`] : []),
+        // The way out a user error of the migration's own names (a time limit to raise, …).
+        ...(cause instanceof UserError && !(cause instanceof OpError) ? cause.details : []),
         restored
           ? 'nothing was changed: the state was restored to its exact prior hash'
           : 'the in-memory state could NOT be restored to its prior hash; restore the instance from its kept pre-state',

@@ -4,14 +4,17 @@
  * id is the file name without the extension. Each is imported under a URL that carries its
  * checksum, so an edited file is imported afresh in a long-running process.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UserError } from '../common/errors.ts';
-import { checkSpec, isMigration, isOpsMigration, type Migration } from './migration.ts';
+import { importMigration } from './import-migration.ts';
+import { isOpsMigration, type Migration } from './migration.ts';
 import { checkCall } from './recorded.ts';
-import { syntaxError } from './syntax-line.ts';
+import type { TrackerState } from './types.ts';
+
+const kindOf = (st: Stats): string =>
+  st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file';
 
 export interface LoadedMigration {
   id: string;
@@ -20,7 +23,25 @@ export interface LoadedMigration {
   /** `sha256:<hex>` of the file's bytes. */
   checksum: string;
   migration: Migration;
+  /**
+   * Loaded in a supervised worker (supervise/runner.ts), a functions-form migration runs its code
+   * there: the engine awaits this with the state it is about to apply the migration to, right
+   * before each applyMigration. Absent for migrations loaded in-process.
+   */
+  prepare?: (state: TrackerState, ctx: PrepareContext) => Promise<void>;
 }
+
+/** What `up`/`down` see of the run besides the state (ApplyContext's, for the worker). */
+export interface PrepareContext {
+  now: string;
+  actor: string | null;
+  /** Run `down` after `up`, as applyMigration does to prove the pair. */
+  proveDown: boolean;
+}
+
+/** Awaits a supervised migration's preparation (a no-op for one loaded in-process). */
+export const prepareMigration = (m: LoadedMigration, state: TrackerState, ctx: PrepareContext): Promise<void> =>
+  m.prepare ? m.prepare(state, ctx) : Promise.resolve();
 
 const EXTENSIONS = ['.ts', '.js', '.mjs'];
 
@@ -34,10 +55,23 @@ export const listMigrationFiles = async (dir: string): Promise<Array<{ id: strin
       details: ['pass --migrations DIR, or create the folder with npm run migrate:create -- <slug>'],
     });
   }
-  const files = entries
-    .filter((e) => e.isFile() && /^\d/.test(e.name) && !e.name.endsWith('.d.ts') && EXTENSIONS.includes(path.extname(e.name)))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const named = entries.filter((e) => /^\d/.test(e.name) && !e.name.endsWith('.d.ts') && EXTENSIONS.includes(path.extname(e.name)));
+  const names: string[] = [];
+  for (const e of named) {
+    if (e.isFile()) names.push(e.name);
+    if (e.isFile() || e.isDirectory()) continue;
+    // Named like a migration but not a file: a symbolic link to one counts; a FIFO (which would hang the import), a device, a socket or a broken link is refused, not skipped.
+    const st = await stat(path.join(dir, e.name)).catch(() => undefined);
+    if (st?.isFile()) names.push(e.name);
+    else if (!st?.isDirectory())
+      throw new UserError(
+        `${path.join(dir, e.name)} is not a regular file (${st ? kindOf(st) : 'a broken symbolic link'}), yet it is named like a migration`,
+        {
+          details: ['replace it with the migration file, or rename or remove it (only files whose name starts with a digit are migrations)'],
+        },
+      );
+  }
+  const files = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const seen = new Map<string, string>();
   const out: Array<{ id: string; file: string }> = [];
   for (const name of files) {
@@ -51,56 +85,17 @@ export const listMigrationFiles = async (dir: string): Promise<Array<{ id: strin
   return out;
 };
 
-/** The line of a syntax error, from esbuild's message (`file:LINE:COL`) or the V8 stack. */
-const errorLine = (e: unknown, file: string): string => {
-  const text = `${(e as Error)?.message ?? ''}\n${(e as Error)?.stack ?? ''}`;
-  const base = path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`${base}(?:\\?[^:\\s]*)?:(\\d+)(?::(\\d+))?`).exec(text);
-  return m ? ` at line ${m[1]}` : '';
-};
+/** Imports a migration file and checks its operations against the registry. */
+export const loadMigration = async (id: string, file: string): Promise<LoadedMigration> => checkOps(await importMigration(id, file));
 
-const firstLine = (e: unknown): string =>
-  String((e as Error)?.message ?? e)
-    .split('\n')
-    .find((l) => l.trim()) ?? String(e);
-
-export const loadMigration = async (id: string, file: string): Promise<LoadedMigration> => {
-  const bytes = await readFile(file);
-  const checksum = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-  const url = `${pathToFileURL(path.resolve(file)).href}?checksum=${checksum.slice(7, 23)}`;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(url)) as Record<string, unknown>;
-  } catch (e) {
-    if (e instanceof UserError) throw new UserError(`${file}: ${e.message}`, { details: e.details, cause: e });
-    const syntax = e instanceof SyntaxError || /Transform failed|SyntaxError|Expected|Unexpected/.test(String((e as Error)?.message));
-    if (syntax) {
-      const where = await syntaxError(file, bytes.toString('utf8'));
-      throw new UserError(`${file}: syntax error${where ? ` at line ${where.line}: ${where.message}` : `${errorLine(e, file)}: ${firstLine(e)}`}`, {
-        cause: e,
-      });
-    }
-    throw new UserError(`${file}: cannot be imported: ${firstLine(e)}`, { cause: e });
-  }
-  if (!('default' in mod) || mod.default === undefined) {
-    throw new UserError(`${file}: no default export; end the file with: export default defineMigration({ description, ops: [...] })`);
-  }
-  const m = mod.default;
-  if (!isMigration(m)) {
-    throw new UserError(
-      `${file}: the default export is not made by defineMigration; write export default defineMigration({ ... }) with defineMigration imported from 'understudy'`,
-    );
-  }
-  try {
-    checkSpec(m);
-  } catch (e) {
-    throw new UserError(`${file}: ${(e as Error).message}`);
-  }
+/** The operations form's calls, checked against the registry (kinds, argument names); throws the first problem with the file. */
+export const checkOps = <T extends { file: string; migration: Migration }>(loaded: T): T => {
+  const m = loaded.migration;
   if (isOpsMigration(m)) {
     const problems = m.ops.flatMap((call, i) => checkCall(call).map((p) => `op ${i + 1}: ${p}`));
-    if (problems.length) throw new UserError(`${file}: ${problems[0]}`, { details: problems.slice(1) });
+    if (problems.length) throw new UserError(`${loaded.file}: ${problems[0]}`, { details: problems.slice(1) });
   }
-  return { id, file, checksum, migration: m };
+  return loaded;
 };
 
 /** Loads every migration of a folder, in order. The first bad file stops the load with its error. */

@@ -27,10 +27,26 @@ export const validatorFor = (name: SchemaName): ValidateFunction => {
   return fn;
 };
 
+const SHOWN = 60;
+
+/** JSON of `v`, but never deeper than `depth` levels nor much longer than `room` characters (a hostile file may nest 100,000 deep). */
+const preview = (v: unknown, depth: number, room: number): string => {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? String(v);
+  const isList = Array.isArray(v);
+  if (depth === 0) return isList ? '[…]' : '{…}';
+  let out = isList ? '[' : '{';
+  const entries: [string, unknown][] = isList ? (v as unknown[]).map((x, i) => [String(i), x]) : Object.entries(v as object);
+  for (const [i, [k, x]] of entries.entries()) {
+    if (out.length > room) return `${out}…`;
+    out += `${i ? ',' : ''}${isList ? '' : `${JSON.stringify(k)}:`}${preview(x, depth - 1, room - out.length)}`;
+  }
+  return `${out}${isList ? ']' : '}'}`;
+};
+
 /** A value as it appears in a message: JSON, cut short. */
 export const show = (v: unknown): string => {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  const s = preview(v, 8, SHOWN);
+  return s.length > SHOWN ? `${s.slice(0, SHOWN - 3)}…` : s;
 };
 
 const describe = (e: ErrorObject): string => {

@@ -3,9 +3,10 @@
  * JSON or a bad setting is a UserError (exit 2) naming the file, where in it, the value, what was
  * expected and the fix.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { fsWords, isFsError } from '../common/fs-errors.ts';
+import { readRegularFile } from '../common/read-regular.ts';
 import { checkSettings } from './check.ts';
 import { jsonErrorOffset, lineColumn } from './json-position.ts';
 import { SETTINGS_FILE, SETTINGS_SCHEMA_FILE, withDefaults, type Settings, type SettingsFile } from './schema.ts';
@@ -63,12 +64,15 @@ export const loadSettings = async (opts: LoadSettingsOptions = {}): Promise<Sett
   const file = opts.file ?? SETTINGS_FILE;
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    // A FIFO named like the settings file is refused, not waited on.
+    text = await readRegularFile(resolve(cwd, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && opts.file === undefined) return withDefaults({});
     throw new UserError(
-      code === 'ENOENT' ? `${file}: settings file not found in ${cwd}` : `${file}: cannot read the settings file (${code ?? (e as Error).message})`,
+      code === 'ENOENT'
+        ? `${file}: settings file not found in ${cwd}`
+        : `${file}: cannot read the settings file: ${isFsError(e) ? fsWords(e.code).what : (code ?? (e as Error).message)}`,
       {
         cause: e,
         details: [

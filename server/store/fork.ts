@@ -8,6 +8,8 @@ import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../common/errors.ts';
 import { writeFileAtomic } from '../common/atomic-write.ts';
+import { ensureDir } from '../common/ensure-dir.ts';
+import { fsUserError } from '../common/fs-errors.ts';
 import { linkOrCopy } from './durable-fs.ts';
 import { ATTACHMENTS_DIR } from './attachment-content.ts';
 import { GENS, genDir, MARKER, POINTER, readMarker, readMeta, readPointer, WRITER } from './instance-layout.ts';
@@ -32,7 +34,9 @@ export const forkInstance = async (srcDir: string, dstDir: string): Promise<stri
       details: ['choose another directory, or remove this one first'],
     });
   }
-  await mkdir(dirname(dst), { recursive: true });
+  await ensureDir(dirname(dst)).catch((e: unknown) => {
+    throw fsUserError(e, { path: dstDir, action: 'fork into' });
+  });
   // A save in the source may remove the generation being linked: start again from the new pointer.
   for (let attempt = 1; ; attempt++) {
     const tmp = `${dst}.forking-${process.pid}-${Date.now()}`;

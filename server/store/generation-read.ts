@@ -2,6 +2,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { fsUserError, isFsError } from '../common/fs-errors.ts';
 import type { Config, Issue } from '../model/index.ts';
 import { genDir, genName, type GenerationMeta, type ShardInfo } from './instance-layout.ts';
 import type { InstanceState } from './instance-state.ts';
@@ -15,7 +16,8 @@ const damaged = (file: string, why: string) =>
 const readShard = async (dir: string, shard: ShardInfo, scratch: ScratchBuffers): Promise<Buffer> => {
   const path = join(dir, shard.file);
   const fail = (e: NodeJS.ErrnoException) => {
-    throw damaged(path, `cannot be read (${e.code ?? e.message})`);
+    // Missing or short is damage; no permission (or a full disk of a network mount…) is the user's to fix.
+    throw isFsError(e) && e.code !== 'ENOENT' ? fsUserError(e, { path, action: 'read' }) : damaged(path, `cannot be read (${e.code ?? e.message})`);
   };
   const handle = await open(path, 'r').catch(fail);
   try {

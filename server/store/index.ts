@@ -20,7 +20,8 @@ export {
 export { createMemoryInstance } from './memory-instance.ts';
 export { DEFAULT_SHARD_SIZE } from './instance-state.ts';
 export { eachLine, parseNdjson, readJsonFile, sha256, toNdjson, writeJson, type ParseResult } from './json-files.ts';
-export { acquireLock, clearStaleLock, readLock, type LockInfo } from './lock.ts';
+export { acquireLock, clearStaleLock, describeLock, lockState, readLock, staleLockAdvice, unlockCommand, type LockInfo } from './lock.ts';
+export { readMarker } from './instance-layout.ts';
 export { readSnapshot, type IssueShard, type RawSnapshot } from './snapshot-read.ts';
 export { readValidatedSnapshot, type ValidatedSnapshot, type ValidateOptions } from './validated-snapshot.ts';
 export { defaultCacheDir } from './validation-cache.ts';

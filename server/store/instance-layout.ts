@@ -5,9 +5,11 @@
  *   gens/gen-000042/     one complete generation: meta.json, config.json, issues/, ledger/, outbox/, captures/, admin/
  *   lock.json            who holds the instance (acquireLock)
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { fsUserError } from '../common/fs-errors.ts';
+import { readRegularFile } from '../common/read-regular.ts';
 import type { Manifest } from '../model/index.ts';
 
 export const MARKER = 'instance.json';
@@ -73,12 +75,25 @@ export const genDir = (instanceDir: string, name: string): string => join(instan
 
 const howToCreate = 'create one from a snapshot first (the migrate and sandbox commands create it from --snapshot on first use)';
 
+/** A file of the instance; undefined when it does not exist; any other failure (EACCES, a FIFO) is a message naming it. */
+const readInstanceFile = async (path: string): Promise<string | undefined> => {
+  try {
+    return await readRegularFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fsUserError(e, { path, action: 'read' });
+  }
+};
+
 /** Reads the marker; a missing directory or a directory that is not an instance is a UserError. */
 export const readMarker = async (instanceDir: string): Promise<InstanceMarker> => {
-  const st = await stat(instanceDir).catch(() => undefined);
+  const st = await stat(instanceDir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw fsUserError(e, { path: instanceDir, action: 'read the instance' });
+  });
   if (!st) throw new UserError(`instance directory '${instanceDir}' does not exist`, { details: [howToCreate] });
   if (!st.isDirectory()) throw new UserError(`instance '${instanceDir}' is not a directory`, { details: [howToCreate] });
-  const text = await readFile(join(instanceDir, MARKER), 'utf8').catch(() => undefined);
+  const text = await readInstanceFile(join(instanceDir, MARKER));
   let marker: Partial<InstanceMarker> | undefined;
   try {
     marker = text === undefined ? undefined : (JSON.parse(text) as Partial<InstanceMarker>);
@@ -95,7 +110,7 @@ export const readMarker = async (instanceDir: string): Promise<InstanceMarker> =
 
 /** The current generation's name, or a UserError saying the instance is damaged. */
 export const readPointer = async (instanceDir: string): Promise<string> => {
-  const text = await readFile(join(instanceDir, POINTER), 'utf8').catch(() => undefined);
+  const text = await readInstanceFile(join(instanceDir, POINTER));
   const name = text?.trim();
   if (!name || genNumber(name) === undefined) {
     throw new UserError(`instance '${instanceDir}' has no valid ${POINTER} pointer`, {
@@ -107,10 +122,16 @@ export const readPointer = async (instanceDir: string): Promise<string> => {
 
 export const readMeta = async (instanceDir: string, name: string): Promise<GenerationMeta> => {
   const path = join(genDir(instanceDir, name), META);
-  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const text = await readInstanceFile(path);
   if (text === undefined)
     throw new UserError(`instance '${instanceDir}': current generation ${name} has no ${META}`, {
       details: ['the instance is damaged; remove it and create it again from its snapshot'],
     });
-  return JSON.parse(text) as GenerationMeta;
+  try {
+    return JSON.parse(text) as GenerationMeta;
+  } catch {
+    throw new UserError(`instance '${instanceDir}': ${path} is not valid JSON`, {
+      details: ['the instance is damaged; remove it and create it again from its snapshot'],
+    });
+  }
 };

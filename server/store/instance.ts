@@ -2,7 +2,9 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
+import { ensureDir } from '../common/ensure-dir.ts';
 import { UserError } from '../common/errors.ts';
+import { fsUserError } from '../common/fs-errors.ts';
 import { canonicalHash, HASH_VERSION } from '../model/index.ts';
 import { readGeneration } from './generation-read.ts';
 import { readSnapshot, type RawSnapshot } from './snapshot-read.ts';
@@ -11,6 +13,7 @@ import { writeGeneration } from './generation-write.ts';
 import { shareable, uniformShardSize } from './generation-share.ts';
 import { readMarker, MARKER, POINTER, type GenerationMeta, type InstanceMarker } from './instance-layout.ts';
 import { DEFAULT_SHARD_SIZE, type InstanceState } from './instance-state.ts';
+import { pidAlive } from './durable-fs.ts';
 import { assertNotLockedByOther } from './lock.ts';
 import { ShardedAdapter } from './sharded-adapter.ts';
 
@@ -130,10 +133,34 @@ const makeInstance = (dir: string, marker: InstanceMarker, adapter: ShardedAdapt
   };
 };
 
-const isEmptyOrMissing = async (dir: string): Promise<boolean> => {
-  const st = await stat(dir).catch(() => undefined);
-  if (!st) return true;
-  return st.isDirectory() && (await readdir(dir)).length === 0;
+/** 'missing', 'empty' (a folder with nothing in it), 'file' (something that is not a folder) or 'full'. */
+const targetState = async (dir: string, given: string): Promise<'missing' | 'empty' | 'file' | 'full'> => {
+  const st = await stat(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw fsUserError(e, { path: given, action: 'create the instance' });
+  });
+  if (!st) return 'missing';
+  if (!st.isDirectory()) return 'file';
+  return (await readdir(dir)).length === 0 ? 'empty' : 'full';
+};
+
+/** `DIR.creating-<pid>-<time>`: where an instance is built before it is renamed into place. */
+const CREATING = /^(.+)\.creating-(\d+)-\d+$/;
+
+/**
+ * Removes what a creation killed half way left beside `target` (kill -9 skips every clean-up): a
+ * `.creating-` folder whose creator is no longer running on this host. A live creator's is left alone.
+ */
+const cleanAbandonedCreations = async (target: string): Promise<void> => {
+  const parent = dirname(target);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = CREATING.exec(name);
+    if (!m || join(parent, m[1]!) !== target) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || pidAlive(pid)) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+  }
 };
 
 export const instanceExists = async (dir: string): Promise<boolean> =>
@@ -146,8 +173,9 @@ export const instanceExists = async (dir: string): Promise<boolean> =>
  */
 export const createInstance = async (snapshotDir: string, instanceDir: string, options: CreateOptions = {}): Promise<Instance> => {
   const target = resolve(instanceDir);
-  if (!(await isEmptyOrMissing(target))) {
-    throw new UserError(`cannot create an instance in '${instanceDir}': it exists and is not empty`, {
+  const state0 = await targetState(target, instanceDir);
+  if (state0 === 'file' || state0 === 'full') {
+    throw new UserError(`cannot create an instance in '${instanceDir}': it exists and ${state0 === 'file' ? 'is not a folder' : 'is not empty'}`, {
       details: ['choose another --instance directory, or remove this one first'],
     });
   }
@@ -176,7 +204,12 @@ export const createInstance = async (snapshotDir: string, instanceDir: string, o
   // Later saves cut the issues where the snapshot did, so an unchanged shard is shared again.
   const shardSize = options.shardSize ?? (shards && uniformShardSize(shards)) ?? DEFAULT_SHARD_SIZE;
 
-  await mkdir(dirname(target), { recursive: true });
+  // The user's path in every message: never the temporary sibling it is built in.
+  const fail = (e: unknown) => fsUserError(e, { path: instanceDir, action: 'create the instance' });
+  await ensureDir(dirname(target)).catch((e: unknown) => {
+    throw fail(e);
+  });
+  await cleanAbandonedCreations(target);
   const tmp = `${target}.creating-${process.pid}-${Date.now()}`;
   let meta: GenerationMeta;
   try {
@@ -187,7 +220,7 @@ export const createInstance = async (snapshotDir: string, instanceDir: string, o
     await fsyncDir(dirname(target));
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw e;
+    throw fail(e);
   }
   const adapter = new ShardedAdapter(target, { meta, shardSize });
   const db = new Low<InstanceState>(adapter, state);

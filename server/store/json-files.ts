@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { fsWords, isFsError } from '../common/fs-errors.ts';
+import { readRegularFile } from '../common/read-regular.ts';
 
 export const sha256 = (data: string | Buffer): string => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
@@ -14,14 +16,21 @@ export const toNdjson = (records: readonly unknown[]): string => {
 
 export type ParseResult<T> = { ok: true; value: T; bytes: Buffer } | { ok: false; message: string };
 
-/** Reads and parses a JSON file; a missing file or malformed JSON is a message, never a throw. */
+/** Why a file could not be read, in words (`file is missing`, `is not a regular file (a FIFO…)`, `cannot be read: permission denied`). */
+export const unreadable = (e: unknown): string => {
+  if (!isFsError(e)) return `cannot be read (${(e as NodeJS.ErrnoException)?.code ?? String(e)})`;
+  if (e.code === 'ENOENT') return 'file is missing';
+  if (e.code === 'ENOTREG') return fsWords(e.code).what;
+  return `cannot be read: ${fsWords(e.code).what}`;
+};
+
+/** Reads and parses a JSON file; a missing file, one that is not a regular file or malformed JSON is a message, never a throw. */
 export const readJsonFile = async <T = unknown>(path: string): Promise<ParseResult<T>> => {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? 'file is missing' : `cannot be read (${code ?? String(e)})` };
+    return { ok: false, message: unreadable(e) };
   }
   try {
     return { ok: true, value: JSON.parse(bytes.toString('utf8')) as T, bytes };

@@ -1,9 +1,10 @@
 import type { BigIntStats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertRegularFile } from '../common/read-regular.ts';
 import { UserError } from '../common/errors.ts';
 import type { Config, Integration, Issue, Manifest, Problem } from '../model/index.ts';
-import { parseNdjson, readJsonFile, sha256 } from './json-files.ts';
+import { parseNdjson, readJsonFile, sha256, unreadable } from './json-files.ts';
 import { ScratchBuffers } from './scratch-buffers.ts';
 
 /** What a snapshot directory holds, parsed but not yet validated. */
@@ -50,6 +51,7 @@ const SETTLED_NS = 2_000_000_000n;
 
 /** Reads a whole file into a scratch buffer (no fresh shard-sized Buffer per file: see scratch-buffers.ts); what it was, if settled. */
 const readWhole = async (path: string, scratch: ScratchBuffers): Promise<{ bytes: Buffer; settled?: string }> => {
+  await assertRegularFile(path); // a FIFO would keep open() waiting for a writer
   const handle = await open(path, 'r');
   try {
     const st = await handle.stat({ bigint: true });
@@ -145,7 +147,7 @@ const readIssues = async (dir: string, out: RawSnapshot & { issueShards: IssueSh
         ({ bytes: text, settled } = await readWhole(join(dir, file), scratch));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        out.problems.push(problem(file, code === 'ENOENT' ? 'issue shard named in manifest.json is missing' : `cannot be read (${code})`));
+        out.problems.push(problem(file, code === 'ENOENT' ? 'issue shard named in manifest.json is missing' : unreadable(e)));
         continue;
       }
       const hash = sha256(text);

@@ -1,5 +1,7 @@
 import { mkdir, rename, rm, readdir, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { ensureDir } from '../common/ensure-dir.ts';
+import { fsUserError } from '../common/fs-errors.ts';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../common/errors.ts';
 import { canonicalHash, type Config, type Integration, type Issue, type Manifest } from '../model/index.ts';
@@ -45,7 +47,10 @@ export const writeSnapshot = async (outDir: string, content: SnapshotContent, op
       throw new UserError(`'${outDir}' already exists and is not empty`, { details: ['choose another --out directory, or remove this one first'] });
   }
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
-  await mkdir(tmp, { recursive: true });
+  await ensureDir(dirname(tmp)).catch((e: unknown) => {
+    throw fsUserError(e, { path: outDir, action: 'write the snapshot to' });
+  });
+  await mkdir(tmp);
   try {
     const hashes: Record<string, string> = {};
     const put = async (file: string, text: string) => {

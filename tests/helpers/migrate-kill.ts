@@ -89,10 +89,11 @@ const run = async (sub: 'up' | 'down', args: string[], killAfterMs?: number) => 
 };
 
 /**
- * Kill moments are seeded and spread over [25%, 105%] of the measured duration: the first quarter
- * is process start-up and loading, which writes nothing, and a timer past the end lets some runs
- * finish. Each kill runs on a fresh fork (hard links) of the before or the after instance, so up
- * and down kills alternate without uncut runs in between.
+ * Kill moments are seeded and spread over [45%, 105%] of the measured duration: the first part is
+ * process start-up, loading and (for up) running the migration's code in the supervised worker,
+ * none of which writes; a timer past the end lets some runs finish. Each kill runs on a fresh fork
+ * (hard links) of the before or the after instance, so up and down kills alternate without uncut
+ * runs in between.
  */
 export const killTest = async (o: KillOptions): Promise<KillSummary> => {
   const log = o.log ?? (() => {});
@@ -138,7 +139,7 @@ export const killTest = async (o: KillOptions): Promise<KillSummary> => {
     for (let k = 0; k < o.kills; k++) {
       const sub = k % 2 === 0 ? 'up' : 'down';
       const inst = await forkOf(sub === 'up' ? beforeBase : afterBase, o.root);
-      const delay = Math.round((sub === 'up' ? up.ms : down.ms) * (0.25 + 0.8 * rand()));
+      const delay = Math.round((sub === 'up' ? up.ms : down.ms) * (0.45 + 0.6 * rand()));
       const r = await run(sub, argsFor(inst), delay);
       if (r.signal === 'SIGKILL') summary[sub === 'up' ? 'killedUp' : 'killedDown']++;
       else if (r.code === 0) summary.completed++;

@@ -4,7 +4,8 @@
  * honoured and capped, redirects never followed), with one idempotency key for every attempt so a
  * receiver can drop duplicates. The URL is a secret: it never appears in what this returns.
  */
-import { HttpFailure, HttpRefused, RateLimited, Redirected, sendWithRetry, Unreachable } from '../../common/http-retry.ts';
+import { HttpFailure, HttpRefused, RateLimited, Redirected, type RetryPolicy, sendWithRetry, Unreachable } from '../../common/http-retry.ts';
+import { redactText } from '../../common/redact.ts';
 import { retryAfterMs } from '../../common/retry-after.ts';
 
 export { retryAfterMs };
@@ -52,6 +53,17 @@ export const postJson = async (url: string, body: unknown, o: PostOptions): Prom
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', 'idempotency-key': o.idempotencyKey, 'user-agent': 'understudy-announce' },
   };
+  const outcome = await send(url, request, policy, o);
+  // The URL is the webhook's secret: no text this returns may quote it (http-retry words its errors without it too).
+  return { ...outcome, detail: redactText(outcome.detail, [url]) };
+};
+
+const send = async (
+  url: string,
+  request: { method: string; body: string; headers: Record<string, string> },
+  policy: RetryPolicy,
+  o: PostOptions,
+): Promise<PostOutcome> => {
   try {
     const a = await sendWithRetry(
       url,

@@ -8,6 +8,7 @@
  * blind retry is how duplicates are made.
  */
 import { UserError } from '../../common/errors.ts';
+import { authorizationSecrets, redactText } from '../../common/redact.ts';
 import { assertSafeScheme, pathWithQuery, retryAfterMs, type Credentials } from '../outside.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -175,7 +176,12 @@ export class Writer {
     for (;;) {
       const t = await this.attempt({ method: 'GET', path });
       const body = (t.body ?? {}) as { status?: string; message?: string; result?: unknown; id?: string };
-      if (t.status >= 300) throw new WriteRefused(`${where} (task ${path})`, t.status, jiraSaid(JSON.stringify(t.body ?? '')));
+      if (t.status >= 300)
+        throw new WriteRefused(
+          `${where} (task ${path})`,
+          t.status,
+          redactText(jiraSaid(JSON.stringify(t.body ?? '')), authorizationSecrets(this.auth)),
+        );
       if (body.status && TASK_DONE.has(body.status)) {
         if (body.status !== 'COMPLETE')
           throw new TaskFailed(where, String(body.id ?? path), `${body.status}${body.message ? `: ${body.message}` : ''}`);
@@ -233,7 +239,8 @@ export class Writer {
             return { status: res.status, body: text };
           }
         }
-        if (!RETRYABLE.has(res.status)) throw new WriteRefused(where, res.status, jiraSaid(text));
+        // A proxy or a server that echoes the request must not put the credentials in a message.
+        if (!RETRYABLE.has(res.status)) throw new WriteRefused(where, res.status, redactText(jiraSaid(text), authorizationSecrets(this.auth)));
         last = `HTTP ${res.status}`;
         if (res.status === 429) wait = Math.min(this.o.maxRetryAfterMs, retryAfterMs(res.headers.get('retry-after')) ?? this.backoff(attempt));
         else if (!idempotent) throw new UncertainWrite(where, last);

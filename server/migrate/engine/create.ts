@@ -1,7 +1,9 @@
 /** `migrate:create -- <slug>`: writes a commented template with a sortable timestamp prefix. */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensureDir } from '../../common/ensure-dir.ts';
 import { UserError } from '../../common/errors.ts';
+import { fsUserError } from '../../common/fs-errors.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -10,6 +12,8 @@ export const timestampPrefix = (d: Date): string =>
   `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A file name is at most 255 bytes on most file systems; the timestamp and the extension take 19. */
+export const MAX_SLUG = 100;
 
 export const template = (slug: string): string => `import { defineMigration, op } from 'understudy';
 
@@ -41,10 +45,20 @@ export const createMigration = async (dir: string, slug: string | undefined, now
     throw new UserError(`'${slug}' is not a usable slug`, {
       details: ['use lower-case letters, digits and single hyphens, e.g. require-severity-on-bugs'],
     });
-  await mkdir(dir, { recursive: true });
+  if (slug.length > MAX_SLUG)
+    throw new UserError(`the slug is ${slug.length} characters long; at most ${MAX_SLUG}`, {
+      details: ['a few words say what the change does, e.g. require-severity-on-bugs; the description inside the file says the rest'],
+    });
   const file = join(dir, `${timestampPrefix(now)}-${slug}.ts`);
-  if (await stat(file).catch(() => undefined))
-    throw new UserError(`${file} already exists`, { details: ['wait a second and run it again, or choose another slug'] });
-  await writeFile(file, template(slug), { flag: 'wx' });
+  await ensureDir(dir).catch((e: unknown) => {
+    throw fsUserError(e, { path: dir, action: 'create the migrations folder', fix: 'pass --migrations DIR naming a folder (it is made if missing)' });
+  });
+  try {
+    await writeFile(file, template(slug), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UserError(`${file} already exists`, { details: ['wait a second and run it again, or choose another slug'] });
+    throw fsUserError(e, { path: file, action: 'write' });
+  }
   return file;
 };

@@ -8,7 +8,7 @@ import { type Config, ConfigIndex, type Issue } from '../../model/index.ts';
 import type { InstanceState } from '../../store/index.ts';
 import { recipientsFor } from '../../tracker/index.ts';
 import { applyMigration } from '../apply.ts';
-import type { LoadedMigration } from '../load.ts';
+import { type LoadedMigration, prepareMigration } from '../load.ts';
 import type { Irreversible } from '../migration.ts';
 import type { ExpectedDifference } from '../expect.ts';
 import { configChanges, sharedSchemeChanges, type SharedSchemeChange } from './config-changes.ts';
@@ -64,12 +64,12 @@ export const changeNotifications = (config: Config, issues: readonly Issue[], id
  * `observe` receives each migration's configuration before and after it (the rehearsal's report
  * draws workflow diagrams and the runbook's backout from them).
  */
-export const planMigrations = (
+export const planMigrations = async (
   state: InstanceState,
   pending: readonly LoadedMigration[],
   now: string,
   observe?: (id: string, before: Config, after: Config) => void,
-): PlanItem[] => {
+): Promise<PlanItem[]> => {
   const items: PlanItem[] = [];
   for (const m of pending) {
     const before = structuredClone(state.config);
@@ -86,6 +86,7 @@ export const planMigrations = (
     };
     items.push(item);
     try {
+      await prepareMigration(m, state, { now, actor: null, proveDown: false });
       const applied = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, proveDown: false });
       item.sentences = applied.sentences;
       item.configChanges = configChanges(before, state.config);

@@ -5,7 +5,17 @@
 import { userInfo, hostname } from 'node:os';
 import { UserError } from '../../common/errors.ts';
 import { formatProblem, hasErrors, validateSnapshotData } from '../../model/index.ts';
-import { acquireLock, createInstance, type Instance, instanceExists, openInstance, readSnapshot } from '../../store/index.ts';
+import {
+  acquireLock,
+  createInstance,
+  type Instance,
+  instanceExists,
+  type LockInfo,
+  lockState,
+  openInstance,
+  readLock,
+  readSnapshot,
+} from '../../store/index.ts';
 
 export interface InstanceOptions {
   /** Instance directory (default `.understudy/instance`). */
@@ -17,6 +27,8 @@ export interface InstanceOptions {
 export interface Session {
   instance: Instance;
   created: boolean;
+  /** Opened without the lock because its holder is dead (readUnderStaleLock): the lock it left. */
+  staleLock?: LockInfo;
   release: () => Promise<void>;
 }
 
@@ -48,12 +60,20 @@ const createFromSnapshot = async (opts: InstanceOptions): Promise<Instance> => {
  * Takes the instance's lock, then loads it (so nothing saved by another process is missed); creates
  * it from the snapshot first when it does not exist. `release` frees the lock and the data.
  */
-export const openSession = async (opts: InstanceOptions, purpose: string): Promise<Session> => {
+export const openSession = async (opts: InstanceOptions, purpose: string, how: { readUnderStaleLock?: boolean } = {}): Promise<Session> => {
   let created = false;
   let instance: Instance | undefined;
   if (!(await instanceExists(opts.instance))) {
     instance = await createFromSnapshot(opts);
     created = true;
+  }
+  if (how.readUnderStaleLock && !created) {
+    // Nobody writes an instance whose lock holder is dead: reading it needs no lock (and leaves the stale one for migrate:unlock).
+    const held = await readLock(opts.instance);
+    if (held && lockState(held) === 'stale') {
+      const opened = await openInstance(opts.instance);
+      return { instance: opened, created, staleLock: held, release: async () => opened.close() };
+    }
   }
   const unlock = await acquireLock(opts.instance, purpose);
   try {

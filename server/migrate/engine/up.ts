@@ -9,7 +9,7 @@ import { formatProblem } from '../../model/index.ts';
 import type { Instance } from '../../store/index.ts';
 import { applyMigration, revertMigration, type AppliedMigration } from '../apply.ts';
 import { MigrationError } from '../errors.ts';
-import type { LoadedMigration } from '../load.ts';
+import { type LoadedMigration, prepareMigration } from '../load.ts';
 import { checkIntegrity, changedError, outOfOrderError } from './integrity.ts';
 import { appliedEntries, entryFor, putEntry, storeInverse, type LedgerEntry } from './ledger.ts';
 import { ruleErrors } from './rules-check.ts';
@@ -126,6 +126,12 @@ const applyOne = async (instance: Instance, m: LoadedMigration, hashBefore: stri
 
   let result: AppliedMigration;
   const configBefore = structuredClone(state.config);
+  try {
+    // A supervised functions-form migration runs its code in the worker first (nothing of the state changes).
+    await prepareMigration(m, state, { now, actor: null, proveDown: true });
+  } catch (e) {
+    return fail(String((e as Error)?.message ?? e), true, e as Error);
+  }
   try {
     result = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, hashBefore });
   } catch (e) {

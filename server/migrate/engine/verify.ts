@@ -6,7 +6,7 @@
 import { canonicalHash } from '../../model/index.ts';
 import type { InstanceState } from '../../store/index.ts';
 import { applyMigration, revertMigration } from '../apply.ts';
-import type { LoadedMigration } from '../load.ts';
+import { type LoadedMigration, prepareMigration } from '../load.ts';
 import { loadInverse, storeInverse, type LedgerEntry } from './ledger.ts';
 import { invalidSummary, ruleErrors } from './rules-check.ts';
 
@@ -28,7 +28,7 @@ const timed = <T>(fn: () => T): [T, number] => {
   return [v, Math.round(performance.now() - t)];
 };
 
-export const verifyMigrations = (state: InstanceState, pending: readonly LoadedMigration[], now: string): VerifyRow[] => {
+export const verifyMigrations = async (state: InstanceState, pending: readonly LoadedMigration[], now: string): Promise<VerifyRow[]> => {
   const rows: VerifyRow[] = [];
   const scratch = { captures: {} } as InstanceState;
   for (const m of pending) {
@@ -38,6 +38,8 @@ export const verifyMigrations = (state: InstanceState, pending: readonly LoadedM
     rows.push(row);
     try {
       const ctx = { migrationId: m.id, now, actor: null, hashBefore: start };
+      // A supervised migration's code runs in the worker before each apply, on the state it is applied to.
+      await prepareMigration(m, state, { now, actor: null, proveDown: true });
       const [first, upMs] = timed(() => applyMigration(state, m.migration, ctx));
       row.upMs = upMs;
       row.afterUp = hash();
@@ -55,6 +57,7 @@ export const verifyMigrations = (state: InstanceState, pending: readonly LoadedM
         row.error = 'after up then down the hash differs from the start: the inverse does not restore everything';
         break;
       }
+      await prepareMigration(m, state, { now, actor: null, proveDown: true });
       applyMigration(state, m.migration, { ...ctx, hashBefore: start });
       row.afterUpAgain = hash();
       if (row.afterUpAgain !== row.afterUp) {

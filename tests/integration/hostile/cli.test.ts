@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI_FAMILIES } from './cli/index.ts';
 import { CLI_BOUND_MS, runCliCase } from './kit/cli-runner.ts';
 import { recordFailure } from './kit/report.ts';
-import { sampled, title } from './kit/sample.ts';
+import { SAMPLE_EVERY, sampled, title } from './kit/sample.ts';
 
 const only = process.env.UNDERSTUDY_HOSTILE_FAMILY;
 
@@ -29,7 +29,7 @@ const slot = async <T>(work: () => Promise<T>, weight = 1): Promise<T> => {
 
 for (const f of CLI_FAMILIES.filter((x) => !only || only.split(',').includes(x.family))) {
   describe.concurrent(`CLI ${f.family}`, () => {
-    it.each(sampled(f.cases).map((c) => [title(c), c] as const))(
+    it.each(sampled(f.cases, SAMPLE_EVERY.cli).map((c) => [title(c), c] as const))(
       '%s',
       async (_name, c) => {
         let { problems, out } = await slot(() => runCliCase(c));

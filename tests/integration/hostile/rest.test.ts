@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REST_FAMILIES } from './rest/index.ts';
 import { runRestCase } from './kit/rest-runner.ts';
 import { Sandboxes } from './kit/sandboxes.ts';
-import { sampled, title } from './kit/sample.ts';
+import { SAMPLE_EVERY, sampled, title } from './kit/sample.ts';
 import { recordFailure } from './kit/report.ts';
 
 const sb = new Sandboxes();
@@ -18,7 +18,7 @@ const only = process.env.UNDERSTUDY_HOSTILE_FAMILY;
 
 for (const f of REST_FAMILIES.filter((x) => !only || only.split(',').includes(x.family))) {
   describe(`REST ${f.family}`, () => {
-    it.each(sampled(f.cases).map((c) => [title(c), c] as const))('%s', async (_name, c) => {
+    it.each(sampled(f.cases, SAMPLE_EVERY.rest).map((c) => [title(c), c] as const))('%s', async (_name, c) => {
       const problems = await runRestCase(sb, c);
       recordFailure('rest', f.family, c, problems);
       expect(problems).toEqual([]);

@@ -11,6 +11,7 @@ import { startSandbox, type Harness } from './harness.ts';
 
 const SECRET = 'RESTRICTEDTEXT42';
 const GROUP_SECRET = 'GROUPONLYTEXT77';
+const WORKLOG_SECRET = 'WORKLOGSECRET9';
 
 let h: Harness;
 let restrictedId = '';
@@ -21,6 +22,11 @@ beforeAll(async () => {
   restrictedId = t.addComment('u-bob', 'ACME-1', `only developers: ${SECRET}`, { type: 'role', value: 'Developers' }).id;
   // ACME-4's only notifications come from a comment restricted to g-devs.
   t.addComment('u-bob', 'ACME-4', `only g-devs: ${GROUP_SECRET}`, { type: 'group', value: 'g-devs' });
+  t.addWorklog('u-bob', 'ACME-1', {
+    timeSpent: '1h',
+    comment: `restricted work: ${WORKLOG_SECRET}`,
+    visibility: { type: 'role', value: 'Developers' },
+  });
   // SEC is browsable by g-security and alice only.
   t.addComment('u-dave', 'SEC-1', 'on a restricted project');
 });
@@ -179,6 +185,13 @@ describe('a restricted comment is hidden from who may not see it, on every read 
       body: { jql: `comment ~ "${SECRET}"` },
       finds: 'nothing',
     },
+    {
+      name: 'JQL worklogComment ~ a restricted worklog text',
+      path: `/rest/api/2/search?jql=${encodeURIComponent(`worklogComment ~ "${WORKLOG_SECRET}"`)}&fields=key`,
+      finds: 'nothing',
+    },
+    { name: 'worklog list (held)', path: '/rest/api/2/issue/ACME-1/worklog', held: true },
+    { name: 'issue, fields=worklog (held)', path: '/rest/api/2/issue/ACME-1?fields=worklog', held: true },
   ];
   it.each(rows)('$name', async (row) => {
     const path = row.path.replace('{commentId}', restrictedId);
@@ -186,6 +199,7 @@ describe('a restricted comment is hidden from who may not see it, on every read 
     expect(res.status).toBeLessThan(500);
     expect(res.text).not.toContain(SECRET);
     expect(res.text).not.toContain(GROUP_SECRET);
+    expect(res.text).not.toContain(WORKLOG_SECRET);
     if (row.finds === 'nothing') {
       expect(res.status).toBe(200);
       expect(res.body.issues ?? []).toEqual([]);

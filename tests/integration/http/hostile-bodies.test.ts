@@ -376,6 +376,30 @@ const ROWS: Row[] = [
     held: true,
   },
 
+  // Bulk edit (Cloud): values are read before the task starts.
+  {
+    name: 'bulk edit: rich text with an object in a text node',
+    method: 'POST',
+    path: '/rest/api/3/bulk/issues/fields',
+    body: {
+      selectedIssueIdsOrKeys: ['ACME-1'],
+      selectedActions: ['description'],
+      editedFieldsInput: { richTextFields: [{ fieldId: 'description', richText: { adfValue: adfWith({ a: 1 }) } }] },
+    },
+    field: 'description',
+  },
+  {
+    name: 'bulk edit: a label that is an object without a name',
+    method: 'POST',
+    path: '/rest/api/3/bulk/issues/fields',
+    body: {
+      selectedIssueIdsOrKeys: ['ACME-1'],
+      selectedActions: ['labels'],
+      editedFieldsInput: { labelsFields: [{ fieldId: 'labels', labels: [{}], bulkEditMultiSelectFieldOption: 'ADD' }] },
+    },
+    field: 'labels',
+  },
+
   // Point 8: limits per field, stated and named, checked before any work on the values.
   {
     name: 'limits: 100,000 labels on create',

@@ -54,7 +54,7 @@ describe('instance lock', () => {
     const inst = await setup();
     await plant(inst.dir, deadPid());
     const err = (await acquireLock(inst.dir, 'x').catch((e: unknown) => e)) as UserError;
-    expect(err.details.join(' ')).toMatch(/clearStaleLock/);
+    expect(err.details.join(' ')).toMatch(/npm run migrate:unlock -- --instance /);
     expect(await clearStaleLock(inst.dir)).toMatchObject({ purpose: 'migrate:up' });
     const release = await acquireLock(inst.dir, 'after clearing');
     await expect(clearStaleLock(inst.dir)).rejects.toThrow(/already holds it|locked by/);

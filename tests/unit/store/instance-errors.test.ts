@@ -31,7 +31,7 @@ describe('createInstance refuses', () => {
         await writeFile(join(root, 'inst'), '');
         return join(root, 'inst');
       },
-      /exists and is not empty/,
+      /exists and is not a folder/,
     ],
     [
       'a snapshot with malformed config.json',

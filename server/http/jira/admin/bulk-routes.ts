@@ -3,7 +3,8 @@ import type { Router } from 'express';
 import type { SandboxContext } from '../../context.ts';
 import type { FieldEdit } from '../../../tracker/index.ts';
 import { badRequest } from '../errors.ts';
-import { fromAdf, jiraTime } from '../../../jira-wire/index.ts';
+import { jiraTime, LIMITS, tooManyValues } from '../../../jira-wire/index.ts';
+import { richText } from '../input.ts';
 import { bodyObj, isObj, list, objAt, optBool, reqStr, serve, written, type Obj } from './wire.ts';
 
 const fieldsOf = (v: unknown, key: string): Obj[] => (Array.isArray(v) ? v : [v]).map((x, i) => objAt(x, `${key}[${i}]`));
@@ -23,8 +24,12 @@ const editsOf = (input: Obj): FieldEdit[] => {
         for (const f of fieldsOf(value, kind)) out.push({ fieldId: reqStr(f, 'fieldId'), value: () => f.value ?? null });
         break;
       case 'richTextFields':
-        for (const f of fieldsOf(value, kind))
-          out.push({ fieldId: reqStr(f, 'fieldId'), value: () => fromAdf(isObj(f.richText) ? f.richText.adfValue : null) });
+        for (const f of fieldsOf(value, kind)) {
+          // Read now, so an unreadable document is a 400 before the task starts.
+          const fieldId = reqStr(f, 'fieldId');
+          const text = richText(fieldId, isObj(f.richText) ? f.richText.adfValue : null);
+          out.push({ fieldId, value: () => text });
+        }
         break;
       case 'priority': {
         const f = objAt(value, kind);
@@ -52,7 +57,14 @@ const editsOf = (input: Obj): FieldEdit[] => {
         break;
       case 'labelsFields':
         for (const f of fieldsOf(value, kind)) {
-          const labels = list(f, 'labels').map((l) => String(isObj(l) ? l.name : l));
+          const given = list(f, 'labels');
+          if (given.length > LIMITS.values) throw badRequest('', { labels: tooManyValues(given.length) });
+          const labels = given.map((l, i) => {
+            const name = isObj(l) ? l.name : l;
+            if (typeof name !== 'string' || name === '') throw badRequest('', { labels: `Label ${i + 1} must be a string or {"name": "…"}.` });
+            return name;
+          });
+          const gone = new Set(labels);
           const how = String(f.bulkEditMultiSelectFieldOption);
           if (!['ADD', 'REMOVE', 'REPLACE', 'REMOVE_ALL'].includes(how))
             throw badRequest('', { bulkEditMultiSelectFieldOption: 'Must be one of ADD, REMOVE, REPLACE, REMOVE_ALL.' });
@@ -63,7 +75,7 @@ const editsOf = (input: Obj): FieldEdit[] => {
               return how === 'ADD'
                 ? [...new Set([...now, ...labels])]
                 : how === 'REMOVE'
-                  ? now.filter((l) => !labels.includes(l))
+                  ? now.filter((l) => !gone.has(l))
                   : how === 'REPLACE'
                     ? labels
                     : [];

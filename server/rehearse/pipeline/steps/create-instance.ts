@@ -1,7 +1,6 @@
 /** Step: the throwaway instance on disk (in the system's temporary folder) that the engine migrates. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from '../../../common/temp-dir.ts';
 import { createInstance as create } from '../../../store/index.ts';
 import { need } from '../context.ts';
 import { type Step, verdict } from '../step.ts';
@@ -11,11 +10,15 @@ export const createInstance: Step = {
   needs: ['snap', 'opts'],
   gives: ['instance', 'states'],
   run: async (ctx, ev) => {
-    const dir = await mkdtemp(join(tmpdir(), 'understudy-rehearsal-'));
+    // Removed at the end, and however the process ends before (a migration's process.exit, Ctrl-C): common/temp-dir.ts.
+    const temp = await makeTempDir('understudy-rehearsal-');
+    const dir = temp.dir;
     ctx.cleanups.push(async () => {
       ctx.instance?.close();
-      if (ctx.opts.keepInstance) ctx.io.progress(`instance kept at ${join(dir, 'instance')}`);
-      else await rm(dir, { recursive: true, force: true });
+      if (ctx.opts.keepInstance) {
+        temp.keep();
+        ctx.io.progress(`instance kept at ${join(dir, 'instance')}`);
+      } else await temp.remove();
     });
     const inst = await create(ctx.opts.snapshot, join(dir, 'instance'), { snapshot: need(ctx.snap, 'the snapshot') });
     ctx.instance = inst;

@@ -26,7 +26,7 @@ export const planMigrations: Step = {
   name: 'plan the pending migrations',
   needs: ['snap', 'loaded', 'opts'],
   gives: ['memory', 'pending', 'plan', 'baselineWarnings', 'baselineConfig'],
-  run: (ctx, ev) => {
+  run: async (ctx, ev) => {
     const snap = need(ctx.snap, 'the snapshot');
     const { result, configs, opts } = ctx;
     const memory = createMemoryInstance({ config: snap.config!, issues: snap.issues });
@@ -44,7 +44,7 @@ export const planMigrations: Step = {
     ev.push(`baseline hash ${result.hashes.baseline}`);
     // On a copy: the plan changes the state it is given, and the memory instance stays the baseline.
     const scratch = { ...memory.data, ...structuredClone({ config: memory.data.config, issues: memory.data.issues }) };
-    const items = plan(scratch, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
+    const items = await plan(scratch, pending, opts.now, (id, before, after) => configs.set(id, { before, after }));
     ctx.plan = items;
     for (const it of items)
       ev.push(

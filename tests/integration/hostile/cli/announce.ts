@@ -15,6 +15,7 @@ const cases: CliCase[] = [
   },
   {
     name: 'a result.json that is a FIFO',
+    tags: ['soak'],
     point: 13,
     command: 'announce',
     args: ['heads-up', '--report', 'rep'],

@@ -108,9 +108,11 @@ const cases: CliCase[] = [
   },
   {
     name: 'up: an infinite loop in up()',
+    tags: ['soak'],
     point: 9,
     command: 'migrate:up',
-    args: ON,
+    args: [...ON, '--migration-timeout', '5'],
+    // The time limit is the point: a short one keeps the table fast.
     layout: { [`mig/${ID}.ts`]: fn('for (;;) {}') },
     exit: 2,
     owns: OWNS,
@@ -118,9 +120,10 @@ const cases: CliCase[] = [
   },
   {
     name: 'up: an infinite loop at import',
+    tags: ['soak'],
     point: 9,
     command: 'migrate:up',
-    args: ON,
+    args: [...ON, '--migration-timeout', '5'],
     layout: { [`mig/${ID}.ts`]: fn('', 'while (true) {}') },
     exit: 2,
     owns: OWNS,
@@ -130,7 +133,7 @@ const cases: CliCase[] = [
     name: 'up: up() that never settles',
     point: 9,
     command: 'migrate:up',
-    args: ON,
+    args: [...ON, '--migration-timeout', '5'],
     layout: { [`mig/${ID}.ts`]: fn('await new Promise(() => {});') },
     exit: 2,
     owns: OWNS,

@@ -36,6 +36,7 @@ const cases: CliCase[] = [
   },
   {
     name: 'a banner file that is a FIFO',
+    tags: ['soak'],
     point: 13,
     command: 'sandbox',
     args: ['--snapshot', '$TINY', '--banner', 'pipe'],

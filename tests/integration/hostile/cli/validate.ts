@@ -12,8 +12,8 @@ const cases: CliCase[] = [
   { name: 'a snapshot that does not exist', command: 'validate', args: ['--snapshot', 'nowhere'], exit: 2 },
   {
     name: 'a FIFO named config.json does not hang it',
+    tags: ['soak'],
     point: 13,
-    tags: ['always'],
     command: 'validate',
     args: ['--snapshot', 'snap'],
     layout: snap({ fifo: true }),

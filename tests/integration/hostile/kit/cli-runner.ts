@@ -137,7 +137,12 @@ export const runCliCase = async (c: CliCase): Promise<{ problems: string[]; out:
     const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, CI: '1', NO_COLOR: '1' };
     for (const k of CREDENTIALS) delete env[k];
     for (const [k, v] of Object.entries(c.env ?? {})) env[k] = subst(v);
-    const secrets = ['JIRA_API_TOKEN', 'JIRA_PAT'].map((k) => env[k]).filter((v): v is string => typeof v === 'string' && v.length >= 4);
+    // The credentials as given, and as they travel (Basic's base64 of e-mail:token decodes to the token).
+    const secrets = [
+      env.JIRA_API_TOKEN,
+      env.JIRA_PAT,
+      env.JIRA_EMAIL && env.JIRA_API_TOKEN ? Buffer.from(`${env.JIRA_EMAIL}:${env.JIRA_API_TOKEN}`).toString('base64') : undefined,
+    ].filter((v): v is string => typeof v === 'string' && v.length >= 4);
     const args = c.args.map(subst);
     const before = fingerprint();
 

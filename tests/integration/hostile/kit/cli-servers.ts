@@ -24,13 +24,15 @@ export const startMisbehaving = (kind: Misbehaviour): Promise<Running> =>
             .writeHead(401, { 'content-type': 'application/json' })
             .end('{"errorMessages":["Client must be authenticated to access this resource."],"errors":{}}');
           return;
-        case 'echo':
+        case 'echo': {
+          // A 400 (not retried, its text shown) that repeats the credentials, as some proxies and WAFs do: as sent, and decoded.
+          const auth = req.headers.authorization ?? '';
+          const decoded = Buffer.from(auth.replace(/^\w+\s+/, ''), 'base64').toString('utf8');
           res
-            .writeHead(502, { 'content-type': 'text/plain' })
-            .end(
-              `Bad gateway: upstream refused ${req.method} ${req.url} with headers authorization=${req.headers.authorization ?? ''} cookie=${req.headers.cookie ?? ''}`,
-            );
+            .writeHead(400, { 'content-type': 'text/plain' })
+            .end(`Refused by proxy: ${req.method} ${req.url} authorization=${auth} decoded=${decoded}`);
           return;
+        }
         case 'html':
           res
             .writeHead(200, { 'content-type': 'text/html' })

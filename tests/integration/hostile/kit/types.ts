@@ -5,8 +5,11 @@
  * (no 5xx, no stack or machine path, Jira's error shape, the hash kept on a refusal, a bound on time).
  */
 
-/** `always`: in the sample `npm test` runs whatever its position in the table. */
-export type Tag = 'always';
+/**
+ * `always`: in the sample `npm test` runs whatever its position in the table; `soak`: never in the
+ * sample (it can only fail by hanging until the bound).
+ */
+export type Tag = 'always' | 'soak';
 
 /**
  * What a case expects: an exact status, one of several, `4xx` (refused: any client error), `2xx`
