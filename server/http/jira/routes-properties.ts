@@ -44,6 +44,12 @@ export const propertyRoutes = (r: Router, ctx: SandboxContext): void => {
       `${o.path}/:propertyKey`,
       route(ctx, async (j, req, res) => {
         const p = params(req);
+        // Jira refuses an empty body (a property's value is JSON: an object, a list, a string, a number, a boolean or null).
+        const sent = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+        if (req.body === undefined || !sent)
+          throw badRequest(
+            'The property value is empty: send its JSON value as the body (an object, a list, a string, a number, true, false or null).',
+          );
         const isCreated = await j.ctx.write(() => j.ctx.tracker.setProperty(j.actor, o.owner(j, p), p.propertyKey!, req.body));
         res.status(isCreated ? 201 : 200).json({});
       }),

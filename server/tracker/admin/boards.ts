@@ -7,7 +7,7 @@ import type { Board } from '../../model/index.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { can } from '../permissions.ts';
 import type { Actor } from '../types.ts';
-import { same } from './common.ts';
+import { sameKey } from './common.ts';
 import { write, type AdminEnv } from './env.ts';
 import { isAdministrator, refuse } from './guard.ts';
 
@@ -31,13 +31,16 @@ export const boards = {
       const b = tx.config.boards.find((x) => x.id === b0.id)!;
       if (!columns.length) throw badRequest(['A board needs at least one column.']);
       const seen = new Map<string, string>();
+      // Linear in the columns and statuses given: names already used, and the statuses that exist, by lookup.
+      const names = new Set<string>();
+      const statusIds = new Set(tx.config.statuses.map((x) => x.id));
       b.columns = columns.map((c, i) => {
         if (typeof c.name !== 'string' || !c.name.trim()) throw badRequest([`Column ${i + 1} needs a name.`]);
         const name = c.name.trim();
-        if (columns.slice(0, i).some((o) => typeof o.name === 'string' && same(o.name, name)))
-          throw badRequest([`There is already a column called '${name}'.`]);
+        if (names.has(sameKey(name))) throw badRequest([`There is already a column called '${name}'.`]);
+        names.add(sameKey(name));
         for (const s of c.statuses) {
-          if (!tx.config.statuses.some((x) => x.id === s)) throw badRequest([`The status ${s} does not exist.`]);
+          if (!statusIds.has(s)) throw badRequest([`The status ${s} does not exist.`]);
           const other = seen.get(s);
           if (other !== undefined) throw badRequest([`A status can be mapped to one column only: ${s} is in '${other}' and '${name}'.`]);
           seen.set(s, name);

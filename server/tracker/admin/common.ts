@@ -2,7 +2,9 @@
 import type { Config } from '../../model/index.ts';
 import { badRequest, notFound, TrackerError } from '../errors.ts';
 
-export const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** The form under which two names are the same name (case and surrounding blanks aside). */
+export const sameKey = (name: string): string => name.trim().toLowerCase();
+export const same = (a: string, b: string): boolean => sameKey(a) === sameKey(b);
 
 /** A required, trimmed, length-limited name. */
 export const nameOf = (value: unknown, what: string, max = 255, key = 'name'): string => {
