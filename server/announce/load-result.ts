@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { UserError } from '../common/errors.ts';
+import { fsWords } from '../common/fs-errors.ts';
 import { readRegularFile } from '../common/read-regular.ts';
 import type { RehearsalResult } from '../rehearse/index.ts';
 
@@ -41,7 +42,7 @@ export const loadResult = async (reportDir: string): Promise<RehearsalResult> =>
       code === 'ENOENT'
         ? `no rehearsal report: ${file} does not exist`
         : code === 'ENOTREG'
-          ? `cannot read ${file}: it is not a regular file (a FIFO, a device or a socket?)`
+          ? `cannot read ${file}: it ${fsWords(code).what}`
           : `cannot read ${file} (${code ?? (e as Error).message})`,
       {
         cause: e,

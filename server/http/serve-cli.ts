@@ -1,5 +1,6 @@
 /** Flags of `npm run sandbox` → ServeOptions (bad values are UserErrors, exit 2), and the ready message. */
 import { UserError } from '../common/errors.ts';
+import { fsWords } from '../common/fs-errors.ts';
 import { readRegularFileSync } from '../common/read-regular.ts';
 import { parseHostHeader, urlHost } from './network-policy.ts';
 import type { RunningSandbox, ServeOptions } from './serve.ts';
@@ -25,7 +26,7 @@ const readBanner = (file: string, bad: (m: string, fix: string) => UserError): s
     return readRegularFileSync(file); // a FIFO is refused, not waited on
   } catch (e) {
     throw bad(
-      `--banner '${file}' cannot be read (${(e as NodeJS.ErrnoException).code === 'ENOTREG' ? 'not a regular file: a FIFO, a device or a socket?' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)})`,
+      `--banner '${file}' cannot be read (${(e as NodeJS.ErrnoException).code === 'ENOTREG' ? `it ${fsWords('ENOTREG').what}` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)})`,
       'give the banner file npm run announce wrote, e.g. --banner reports/latest/notices/heads-up.banner.html',
     );
   }
