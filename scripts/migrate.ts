@@ -1,13 +1,22 @@
+/**
+ * `npm run migrate:* -- …`: migrate:down and migrate:status with --url act on production
+ * (server/apply), else on an instance (server/migrate). Each loads only its own part: a command's
+ * start-up is most of a quick one's time.
+ */
 import { runCommand } from '../server/cli/run.ts';
-import { runMigrateCommand } from '../server/migrate/engine/command.ts';
-import { isProductionCommand, runProductionCommand } from '../server/apply/index.ts';
-import { redactError } from '../server/clone/credentials.ts';
 
-// migrate:down and migrate:status with --url act on production (server/apply), else on an instance.
-runCommand((argv, io) =>
-  isProductionCommand(argv)
-    ? runProductionCommand(argv, io).catch((e: unknown) => {
+const namesUrl = (argv: readonly string[]) => argv.some((a) => a === '--url' || a.startsWith('--url='));
+
+runCommand(async (argv, io) => {
+  if (namesUrl(argv)) {
+    const apply = await import('../server/apply/index.ts');
+    if (apply.isProductionCommand(argv)) {
+      const { redactError } = await import('../server/clone/credentials.ts');
+      return apply.runProductionCommand(argv, io).catch((e: unknown) => {
         throw redactError(e, process.env);
-      })
-    : runMigrateCommand(argv, io),
-);
+      });
+    }
+  }
+  const { runMigrateCommand } = await import('../server/migrate/engine/command.ts');
+  return runMigrateCommand(argv, io);
+});

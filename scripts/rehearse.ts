@@ -1,5 +1,9 @@
-import { productionPlanSummary } from '../server/apply/index.ts';
 import { runCommand } from '../server/cli/run.ts';
 import { runRehearseCommand } from '../server/rehearse/command.ts';
 
-runCommand((argv, io) => runRehearseCommand(argv, io, 'rehearse', { productionPlan: productionPlanSummary }));
+// The production plan of a safe rehearsal is the only use of server/apply here: loaded then, not at start-up.
+runCommand((argv, io) =>
+  runRehearseCommand(argv, io, 'rehearse', {
+    productionPlan: async (...a) => (await import('../server/apply/index.ts')).productionPlanSummary(...a),
+  }),
+);

@@ -10,7 +10,8 @@ export { BrowserNotFound, findChromium, launchOptionsFor, type FoundBrowser } fr
 export { runRehearseCommand } from './command.ts';
 export { rehearse, type RehearsalOutcome, type RehearseOptions } from './pipeline.ts';
 export { REHEARSAL_STEPS } from './pipeline/rehearsal-steps.ts';
-export type { Step, Verdict } from './pipeline/step.ts';
+export { beside, flatSteps } from './pipeline/step.ts';
+export type { Beside, Step, StepEntry, Verdict } from './pipeline/step.ts';
 export { analyze, ANALYZERS } from './hazards/catalogue.ts';
 export type { Analyzer, AnyAnalyzer, Stage } from './hazards/analyzer.ts';
 export { MemoryRunner } from './runner/memory-runner.ts';

@@ -1,15 +1,16 @@
 /**
  * The rehearsal pipeline (PRODUCT.md): the steps of pipeline/rehearsal-steps.ts run in order over one
  * context — every check that needs no browser first (validate, load, plan, the rollback proven in
- * memory, the change's hazards), then the engine's hash chain on a throwaway instance (up, down ==
- * baseline, up again == first up), then the regression runs of the three phases and their comparison.
+ * memory, the change's hazards), then, side by side, the engine's hash chain on a throwaway instance
+ * (up == in memory, down == baseline, up again == first up) and the regression runs of the three
+ * phases (the states kept in memory), then their comparison.
  * The regression runner is a seam: Playwright for real, the tracker in memory for the pipeline's tests.
  * Cleans up on every exit path (also on abort).
  */
 import type { Config } from '../model/index.ts';
 import type { RehearsalContext, RehearsalIo, RehearseOptions } from './pipeline/context.ts';
 import { REHEARSAL_STEPS } from './pipeline/rehearsal-steps.ts';
-import { runSteps, type Step } from './pipeline/step.ts';
+import { runSteps, type StepEntry } from './pipeline/step.ts';
 import type { RehearsalResult } from './result.ts';
 import type { RegressionRunner } from './runner/regression-runner.ts';
 import { PlaywrightRunner } from './runner/playwright-runner.ts';
@@ -57,7 +58,7 @@ export const rehearse = async (
   opts: RehearseOptions,
   io: RehearsalIo,
   runner: RegressionRunner = new PlaywrightRunner(),
-  steps: readonly Step[] = REHEARSAL_STEPS,
+  steps: readonly StepEntry[] = REHEARSAL_STEPS,
 ): Promise<RehearsalOutcome> => {
   const started = performance.now();
   const log = new StepLog(io);
@@ -69,6 +70,7 @@ export const rehearse = async (
     configs: new Map(),
     sandboxErrors: [],
     cleanups: [],
+    ...(opts.signal ? { signal: opts.signal } : {}),
     states: {},
     observations: {},
     hazard(h) {

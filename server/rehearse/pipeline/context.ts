@@ -53,6 +53,8 @@ export interface RehearsalContext {
   readonly sandboxErrors: InternalErrorEntry[];
   /** Run when the rehearsal ends, however it ends (last added first). */
   readonly cleanups: (() => Promise<void>)[];
+  /** Aborts long steps: the rehearsal's own signal, and a stop in a lane beside them (step.ts). */
+  signal?: AbortSignal;
 
   snap?: RawSnapshot;
   loaded?: LoadedMigration[];

@@ -1,9 +1,11 @@
 /**
  * The rehearsal, step by step. Everything that needs no browser comes first, so a change that cannot
- * be applied or reverted (or is blocked by a hazard) stops with its verdict in seconds; the engine's
- * chain on a real instance follows, and the regression runs of all three phases come last.
+ * be applied or reverted (or is blocked by a hazard) stops with its verdict in seconds. Then the
+ * engine's chain on a real instance runs beside the regression runs of all three phases (they observe
+ * the states the proof in memory kept; the chain must reach the same hashes, or both stop), and the
+ * comparison comes last.
  */
-import type { Step } from './step.ts';
+import { beside, type StepEntry } from './step.ts';
 import { checkChange } from './steps/check-change.ts';
 import { checkFreshness } from './steps/check-freshness.ts';
 import { compareAfterDown, compareAfterUp } from './steps/compare-phases.ts';
@@ -17,7 +19,7 @@ import { proveInMemory } from './steps/prove-in-memory.ts';
 import { regressionRuns } from './steps/regression-runs.ts';
 import { validateSnapshot } from './steps/validate-snapshot.ts';
 
-export const REHEARSAL_STEPS: readonly Step[] = [
+export const REHEARSAL_STEPS: readonly StepEntry[] = [
   findRunner,
   validateSnapshot,
   checkFreshness,
@@ -25,12 +27,8 @@ export const REHEARSAL_STEPS: readonly Step[] = [
   planMigrations,
   proveInMemory,
   checkChange,
-  createInstance,
-  migrateUp,
-  migrateDown,
-  migrateUpAgain,
   generateSuite,
-  regressionRuns,
+  beside([createInstance, migrateUp, migrateDown, migrateUpAgain], [regressionRuns]),
   compareAfterUp,
   compareAfterDown,
 ];

@@ -8,7 +8,7 @@ import { type Step, verdict } from '../step.ts';
 export const createInstance: Step = {
   name: 'create a throwaway instance',
   needs: ['snap', 'opts'],
-  gives: ['instance', 'states'],
+  gives: ['instance'],
   run: async (ctx, ev) => {
     // Removed at the end, and however the process ends before (a migration's process.exit, Ctrl-C): common/temp-dir.ts.
     const temp = await makeTempDir('understudy-rehearsal-');
@@ -22,7 +22,6 @@ export const createInstance: Step = {
     });
     const inst = await create(ctx.opts.snapshot, join(dir, 'instance'), { snapshot: need(ctx.snap, 'the snapshot') });
     ctx.instance = inst;
-    ctx.states.baseline = structuredClone({ config: inst.data.config, issues: inst.data.issues });
     const hash = inst.hash();
     ev.push(`baseline hash ${hash}${hash === ctx.result.hashes.baseline ? '' : ` (the snapshot in memory: ${ctx.result.hashes.baseline})`}`);
     return verdict(hash === ctx.result.hashes.baseline);

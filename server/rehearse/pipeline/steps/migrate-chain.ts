@@ -1,20 +1,18 @@
 /**
- * Steps: the engine's own hash chain on the instance — migrate up, down to the start (the hash must
- * be the baseline's), up again (the first up's) — each phase's state kept for the regression runs.
- * A rollback that does not restore stops the rehearsal before any browser starts.
+ * Steps: the engine's own hash chain on the instance — migrate up (the hash must be the one the proof
+ * in memory reached: the regression runs, beside this chain, observe the states kept there), down to
+ * the start (the baseline's hash), up again (the first up's). A chain that breaks stops the rehearsal
+ * and the regression runs beside it.
  */
 import { migrateDown as down, migrateUp as up } from '../../../migrate/index.ts';
-import type { Instance } from '../../../store/index.ts';
 import { backoutSentences } from '../../migration-words.ts';
 import { need } from '../context.ts';
 import { type Step, stopHere, verdict } from '../step.ts';
 
-const keep = (inst: Instance) => structuredClone({ config: inst.data.config, issues: inst.data.issues });
-
 export const migrateUp: Step = {
   name: 'migrate up',
-  needs: ['instance', 'pending', 'opts'],
-  gives: ['applied', 'states'],
+  needs: ['instance', 'pending', 'proof', 'opts'],
+  gives: ['applied'],
   run: async (ctx, ev) => {
     const inst = need(ctx.instance, 'the instance');
     const r = await up(inst, need(ctx.pending, 'the pending migrations'), { now: ctx.opts.now, to: ctx.opts.to });
@@ -27,18 +25,27 @@ export const migrateUp: Step = {
         m.backout = backoutSentences(e);
       }
     }
-    ctx.result.hashes.afterUp = inst.hash();
-    ctx.states['after-up'] = keep(inst);
-    const inMemory = ctx.proof?.afterUp;
-    ev.push(`hash after up ${ctx.result.hashes.afterUp}${inMemory && inMemory !== ctx.result.hashes.afterUp ? ` (in memory: ${inMemory})` : ''}`);
-    return verdict(true);
+    const afterUp = inst.hash();
+    ctx.result.hashes.afterUp = afterUp;
+    const inMemory = need(ctx.proof, 'the proof in memory').afterUp;
+    ev.push(`hash after up ${afterUp} ${afterUp === inMemory ? '== in memory' : `!= in memory (${inMemory})`}`);
+    if (afterUp === inMemory) return verdict(true);
+    ctx.hazard({
+      kind: 'rollback-hash',
+      code: 'RB106',
+      severity: 'error',
+      ...(r.applied.length ? { migration: r.applied.at(-1)!.id } : {}),
+      message: 'the engine on disk reaches a different state than the proof in memory: the regression runs observed the state in memory',
+      evidence: [`on disk ${afterUp}`, `in memory ${inMemory}`],
+    });
+    return stopHere('the engine on disk and the proof in memory disagree');
   },
 };
 
 export const migrateDown: Step = {
   name: 'migrate down to the start',
   needs: ['instance', 'applied', 'loaded', 'opts'],
-  gives: ['states'],
+  gives: [],
   run: async (ctx, ev) => {
     const inst = need(ctx.instance, 'the instance');
     const { hashes } = ctx.result;
@@ -53,7 +60,6 @@ export const migrateDown: Step = {
       ev.push(`${r.entry.id}: reverted in ${r.durationMs} ms${r.restored ? '' : ' — its hash is NOT the one recorded before it'}`);
     }
     hashes.afterDown = inst.hash();
-    ctx.states['after-down'] = keep(inst);
     ev.push(`hash after down ${hashes.afterDown} ${hashes.afterDown === hashes.baseline ? '== baseline' : '!= baseline'}`);
     if (hashes.afterDown === hashes.baseline) return verdict(true);
     ctx.hazard({

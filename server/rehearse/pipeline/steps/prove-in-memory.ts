@@ -1,4 +1,9 @@
-/** Step: the rollback proven in memory (up, down, up) before any browser: the hash back to the baseline, then to the first up. */
+/**
+ * Step: the rollback proven in memory (up, down, up) before any browser: the hash back to the baseline,
+ * then to the first up. The states it reaches are the phases the regression runs observe (the engine's
+ * chain on disk, run beside them, must reach the same hashes).
+ */
+import { type Config, type Issue, sortedById } from '../../../model/index.ts';
 import { proveInMemory as prove } from '../../memory-proof.ts';
 import { need } from '../context.ts';
 import { type Step, stopHere, verdict } from '../step.ts';
@@ -6,11 +11,20 @@ import { type Step, stopHere, verdict } from '../step.ts';
 export const proveInMemory: Step = {
   name: 'prove the rollback in memory (up, down, up)',
   needs: ['memory', 'pending', 'opts'],
-  gives: ['proof'],
+  gives: ['proof', 'states'],
   run: (ctx, ev) => {
     const pending = need(ctx.pending, 'the pending migrations');
-    const p = prove(need(ctx.memory, 'the memory instance').data, pending, ctx.opts.now);
+    const memory = need(ctx.memory, 'the memory instance');
+    const p = prove(memory.data, pending, ctx.opts.now);
     ctx.proof = p;
+    // What the runs observe is theirs alone: the instance on disk, migrated beside them, starts from the
+    // snapshot's very objects, so the baseline is a copy. Issues in id order, as an instance stores them:
+    // a revert may put an issue back elsewhere in the list (the hash ignores where), and a search's
+    // ties must not turn that into a difference.
+    const served = (s: { config: Config; issues: readonly Issue[] }) => ({ config: s.config, issues: sortedById(s.issues) as Issue[] });
+    ctx.states.baseline = served(structuredClone({ config: memory.data.config, issues: memory.data.issues }));
+    ctx.states['after-up'] = served(p.after);
+    ctx.states['after-down'] = served(p.afterDownState);
     ev.push(`after up ${p.afterUp}`);
     ev.push(`after down ${p.afterDown} ${p.afterDown === p.baseline ? '== baseline' : '!= baseline'}`);
     ev.push(`after up again ${p.afterUpAgain} ${p.afterUpAgain === p.afterUp ? '== first up' : '!= first up'}`);

@@ -24,7 +24,7 @@ export const regressionRuns: Step = {
       ...(opts.userSpecs ? { userSpecs: opts.userSpecs } : {}),
       progress: (c) => ctx.io.raw?.(c),
       onInternalError: (e) => ctx.sandboxErrors.push(e),
-      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
     for (const { run, observations } of runs) {
       result.runs.push(run);

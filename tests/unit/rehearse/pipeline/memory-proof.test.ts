@@ -21,6 +21,9 @@ describe('proveInMemory', () => {
     expect(p.afterDown).toBe(p.baseline);
     expect(p.afterUpAgain).toBe(p.afterUp);
     expect(p.after.config.statuses.some((s) => s.name === 'New')).toBe(true);
+    // The after-down phase observes a copy taken after down: the baseline's content, not the state up again changed.
+    expect(JSON.stringify(p.afterDownState)).toBe(before);
+    expect(p.afterDownState).not.toBe(p.after);
     expect(JSON.stringify({ config, issues })).toBe(before);
   });
 
