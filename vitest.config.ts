@@ -11,9 +11,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default on a 2-core machine: one file at a time. UNDERSTUDY_TEST_WORKERS=2 runs two
-    // (integration 17.5 → 13.4 min here, but the kill tests' timing then misses its window now and then).
-    ...(process.env.UNDERSTUDY_TEST_WORKERS ? { maxWorkers: Number(process.env.UNDERSTUDY_TEST_WORKERS), minWorkers: 1 } : {}),
+    // Unit and integration run two files at once (package.json: --maxWorkers, UNDERSTUDY_TEST_WORKERS
+    // overrides); the kill and interrupt tests, whose timing windows a busy neighbour can miss, run
+    // alone afterwards. e2e keeps Vitest's default (one file at a time on 2 cores): each drives a browser.
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/unit/setup-no-io.ts'] } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
