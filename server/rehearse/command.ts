@@ -96,6 +96,7 @@ export const runRehearseCommand = async (
   const userSpecs = specsFolder(values.specs);
   const shard = parseShard(values.shard);
   const workers = parseWorkers(values.workers, settings.rehearse.workers);
+  const migrations = values.migrations ?? settings.defaults.migrations;
   // With Jira credentials present, a clone whose production has drifted fails the gate (exit 1).
   if (gate) {
     const stop = await gateDriftCheck(snapshot, process.env, io);
@@ -116,7 +117,7 @@ export const runRehearseCommand = async (
     const outcome = await rehearse(
       {
         snapshot,
-        migrations: values.migrations ?? settings.defaults.migrations,
+        migrations,
         reportDir,
         to: values.to,
         now,
@@ -139,20 +140,12 @@ export const runRehearseCommand = async (
         keepInstance: values['keep-instance'],
         signal: controller.signal,
         userSpecs,
+        ...(hooks.productionPlan ? { productionPlan: (ids: readonly string[]) => hooks.productionPlan!(snapshot, migrations, ids, now) } : {}),
       },
       { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined },
       hooks.runner,
     );
     const r = outcome.result;
-    if (r.verdict === 'safe' && hooks.productionPlan)
-      r.productionPlan = await hooks
-        .productionPlan(
-          snapshot,
-          values.migrations ?? settings.defaults.migrations,
-          r.migrations.map((m) => m.id),
-          now,
-        )
-        .catch((e: unknown) => ({ error: (e as Error).message }));
     const files = await writeReport(reportDir, r, { baselineConfig: outcome.baselineConfig!, configs: outcome.configs, reportDir });
     io.out('');
     if (r.verdict === 'safe') {

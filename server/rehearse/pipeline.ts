@@ -96,6 +96,8 @@ export const rehearse = async (
   const warnings = result.hazards.length - errors;
   const failed = errors > 0 || (opts.strict && warnings > 0) || !result.rollbackProven;
   result.verdict = failed ? 'failed' : 'safe';
+  // How production would take it is for a change that may go there.
+  if (failed) delete result.productionPlan;
   result.exitCode = failed ? 1 : 0;
   result.durationMs = Math.round(performance.now() - started);
   return { result, configs: ctx.configs, ...(ctx.baselineConfig ? { baselineConfig: ctx.baselineConfig } : {}) };

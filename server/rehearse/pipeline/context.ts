@@ -9,7 +9,7 @@ import type { Config } from '../../model/index.ts';
 import type { Instance, RawSnapshot } from '../../store/index.ts';
 import type { TrackerState } from '../../tracker/index.ts';
 import type { MemoryProof } from '../memory-proof.ts';
-import type { Hazard, Observation, Phase, RehearsalResult } from '../result.ts';
+import type { Hazard, Observation, Phase, ProductionPlanSummary, RehearsalResult } from '../result.ts';
 import type { RegressionRunner } from '../runner/regression-runner.ts';
 import type { StepIo } from '../steps.ts';
 import type { PlanLimits, SuitePlan } from '../suite/plan.ts';
@@ -36,6 +36,11 @@ export interface RehearseOptions {
   }) => { ok: true; note: string } | { ok: false; message: string; details: string[] };
   keepInstance?: boolean;
   signal?: AbortSignal;
+  /**
+   * How production would take the rehearsed migrations (by id), for the report of a safe rehearsal:
+   * handed in by scripts/ (server/apply sits above the rehearsal), planned beside the regression runs.
+   */
+  productionPlan?: (ids: readonly string[]) => Promise<ProductionPlanSummary>;
 }
 
 export type RehearsalIo = StepIo & { raw?: (chunk: string) => void };

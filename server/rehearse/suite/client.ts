@@ -69,7 +69,8 @@ export interface ApiAnswer {
 }
 
 export class SandboxClient {
-  private personas: Map<string, ApiPersona> | undefined;
+  /** Loaded once, as a promise: the steps of one test ask for personas at once. */
+  private personas: Promise<Map<string, ApiPersona>> | undefined;
   /** `phase`: which of the sandbox's phases it reads and forks (none: a sandbox that serves one). */
   constructor(
     readonly url: string = suiteUrl(),
@@ -92,16 +93,17 @@ export class SandboxClient {
    * administrators first). Among several, the first by display name.
    */
   async persona(ref: string): Promise<ApiPersona | undefined> {
-    if (!this.personas) {
-      this.personas = new Map();
-      for (const p of await this.personaList())
-        for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) this.personas.set(k, p);
-    }
-    const named = this.personas.get(ref.toLowerCase());
+    this.personas ??= this.personaList().then((list) => {
+      const byRef = new Map<string, ApiPersona>();
+      for (const p of list) for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) byRef.set(k, p);
+      return byRef;
+    });
+    const personas = await this.personas;
+    const named = personas.get(ref.toLowerCase());
     if (named) return named;
     const byName = (a: ApiPersona, b: ApiPersona) =>
       Number(a.admin) - Number(b.admin) || a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId);
-    const all = [...new Set(this.personas.values())];
+    const all = [...new Set(personas.values())];
     if (ref === 'admin') return all.filter((p) => p.admin).sort((a, b) => a.displayName.localeCompare(b.displayName))[0];
     const group = /^group:(.+)$/.exec(ref)?.[1];
     if (group === undefined) return undefined;
@@ -111,7 +113,7 @@ export class SandboxClient {
     if (res.status !== 200) return undefined;
     const ids = new Set((res.body.values as { accountId?: string; name?: string }[]).map((u) => u.accountId ?? u.name));
     const member = all.filter((p) => ids.has(p.accountId)).sort(byName)[0];
-    if (member) this.personas.set(ref.toLowerCase(), member);
+    if (member) personas.set(ref.toLowerCase(), member);
     return member;
   }
 

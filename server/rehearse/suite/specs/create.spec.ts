@@ -9,6 +9,7 @@ import type { Observation } from '../../result.ts';
 import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
 import { fillFields, pageErrors } from '../browser.ts';
 import type { CreateCase } from '../plan.ts';
+import { inParallel } from '../in-parallel.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
 
@@ -76,42 +77,49 @@ eachPhase((phase) => {
     if (!cases.length) continue;
     test(`create: ${project.name} (${project.key})`, async ({ ui }) => {
       const api = new SandboxClient(suiteUrl(), phase);
-      const obs: Observation[] = [];
-      for (const c of cases) {
-        const meta = await api.call(c.persona.email, 'GET', `/rest/api/2/issue/createmeta/${c.project}/issuetypes/${c.issueType}?maxResults=200`);
-        obs.push(...metaObservations(c, meta.status, meta.body));
-        const names = new Map<string, string>(((meta.body?.fields ?? []) as any[]).map((f) => [f.fieldId, f.name]));
-        const fork = await api.fork();
-        try {
-          if (c.ui) {
-            const page = await ui.as(c.persona.accountId, fork);
-            {
-              await page.goto(`/secure/CreateIssue?pid=${encodeURIComponent(c.project)}&issuetype=${encodeURIComponent(c.issueType)}`);
-              const summary = page.locator('form.issue-form [name="summary"]');
-              if ((await summary.count()) === 0) {
-                obs.push(outcome(c, 'the web UI', false, await pageErrors(page), names));
-              } else {
-                await summary.fill(c.summary);
-                await fillFields(page, c.fields);
-                await page.getByRole('button', { name: 'Create', exact: true }).click();
-                await page.waitForLoadState('domcontentloaded');
-                const ok = /\/browse\/[A-Z][A-Z0-9_]*-\d+$/.test(page.url());
-                obs.push(outcome(c, 'the web UI', ok, ok ? { messages: [], errors: {} } : await pageErrors(page), names));
+      // The REST creates at once, the browser's one page one create at a time beside them.
+      const created = await inParallel(
+        cases,
+        async (c): Promise<Observation[]> => {
+          const obs: Observation[] = [];
+          const meta = await api.call(c.persona.email, 'GET', `/rest/api/2/issue/createmeta/${c.project}/issuetypes/${c.issueType}?maxResults=200`);
+          obs.push(...metaObservations(c, meta.status, meta.body));
+          const names = new Map<string, string>(((meta.body?.fields ?? []) as any[]).map((f) => [f.fieldId, f.name]));
+          const fork = await api.fork();
+          try {
+            if (c.ui) {
+              const page = await ui.as(c.persona.accountId, fork);
+              {
+                await page.goto(`/secure/CreateIssue?pid=${encodeURIComponent(c.project)}&issuetype=${encodeURIComponent(c.issueType)}`);
+                const summary = page.locator('form.issue-form [name="summary"]');
+                if ((await summary.count()) === 0) {
+                  obs.push(outcome(c, 'the web UI', false, await pageErrors(page), names));
+                } else {
+                  await summary.fill(c.summary);
+                  await fillFields(page, c.fields);
+                  await page.getByRole('button', { name: 'Create', exact: true }).click();
+                  await page.waitForLoadState('domcontentloaded');
+                  const ok = /\/browse\/[A-Z][A-Z0-9_]*-\d+$/.test(page.url());
+                  obs.push(outcome(c, 'the web UI', ok, ok ? { messages: [], errors: {} } : await pageErrors(page), names));
+                }
               }
+            } else {
+              const fields: Record<string, unknown> = { project: { key: c.project }, issuetype: { id: c.issueType }, summary: c.summary };
+              for (const f of c.fields) fields[f.fieldId] = f.rest;
+              const res = await api.call(c.persona.email, 'POST', '/rest/api/2/issue', { fields }, fork);
+              obs.push(outcome(c, 'REST', res.status === 201, errorsOf(res.body), names));
             }
-          } else {
-            const fields: Record<string, unknown> = { project: { key: c.project }, issuetype: { id: c.issueType }, summary: c.summary };
-            for (const f of c.fields) fields[f.fieldId] = f.rest;
-            const res = await api.call(c.persona.email, 'POST', '/rest/api/2/issue', { fields }, fork);
-            obs.push(outcome(c, 'REST', res.status === 201, errorsOf(res.body), names));
+            obs.push(
+              ...notificationObservations(`${c.persona.displayName} creates a ${c.issueTypeName} in ${c.project}`, c.project, await api.outbox(fork)),
+            );
+          } finally {
+            await api.drop(fork);
           }
-          obs.push(
-            ...notificationObservations(`${c.persona.displayName} creates a ${c.issueTypeName} in ${c.project}`, c.project, await api.outbox(fork)),
-          );
-        } finally {
-          await api.drop(fork);
-        }
-      }
+          return obs;
+        },
+        { oneAtATime: (c) => c.ui },
+      );
+      const obs = created.flat();
       record(obs, phase);
     });
   }

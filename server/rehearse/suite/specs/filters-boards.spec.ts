@@ -4,6 +4,7 @@
  */
 import { eachPhase, test } from '../phases.ts';
 import type { Observation } from '../../result.ts';
+import { inParallel } from '../in-parallel.ts';
 import { errorsOf, inRehearsal, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
@@ -33,18 +34,17 @@ eachPhase((phase) => {
   if (plan?.filters.length) {
     test('saved filters', async () => {
       const api = new SandboxClient(suiteUrl(), phase);
-      const obs: Observation[] = [];
-      for (const f of plan.filters) {
+      const obs = await inParallel(plan.filters, async (f): Promise<Observation> => {
         const res = await api.call(f.viewer.email, 'GET', `/rest/api/2/filter/${f.id}`);
         const value = res.status === 200 ? await searchAll(api, f.viewer.email, res.body.jql as string) : { error: [`filter: HTTP ${res.status}`] };
-        obs.push({
+        return {
           check: 'filters',
           id: `filters|${f.id}`,
           label: `saved filter "${f.name}" run by ${f.viewer.displayName}`,
           keys: { filter: [f.name, f.id] },
           value,
-        });
-      }
+        };
+      });
       record(obs, phase);
     });
   }

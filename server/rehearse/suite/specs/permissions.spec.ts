@@ -5,6 +5,7 @@
 import { eachPhase, test } from '../phases.ts';
 import type { Observation } from '../../result.ts';
 import { inRehearsal, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
+import { inParallel } from '../in-parallel.ts';
 import { MATRIX_PERMISSIONS, PERMISSION_WORDS } from '../permission-words.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
@@ -13,24 +14,25 @@ eachPhase((phase) => {
   for (const project of plan?.projects ?? []) {
     test(`permissions: ${project.name} (${project.key})`, async () => {
       const api = new SandboxClient(suiteUrl(), phase);
-      const obs: Observation[] = [];
-      for (const p of plan!.personas) {
-        const res = await api.call(
-          p.email,
-          'GET',
-          `/rest/api/2/mypermissions?projectKey=${encodeURIComponent(project.key)}&permissions=${MATRIX_PERMISSIONS.join(',')}`,
-        );
-        for (const perm of MATRIX_PERMISSIONS) {
-          const have = res.status === 200 ? res.body.permissions?.[perm]?.havePermission === true : false;
-          obs.push({
+      const perPersona = await inParallel(
+        plan!.personas,
+        async (p): Promise<Observation[]> => {
+          const res = await api.call(
+            p.email,
+            'GET',
+            `/rest/api/2/mypermissions?projectKey=${encodeURIComponent(project.key)}&permissions=${MATRIX_PERMISSIONS.join(',')}`,
+          );
+          return MATRIX_PERMISSIONS.map((perm) => ({
             check: 'permissions',
             id: `permissions|${project.key}|${p.email}|${perm}`,
             label: `${p.displayName} may ${PERMISSION_WORDS[perm]} ${project.name} (${project.key})`,
             keys: { project: [project.key, project.name], persona: [p.email, p.displayName, p.accountId], permission: [perm] },
-            value: have,
-          });
-        }
-      }
+            value: res.status === 200 ? res.body.permissions?.[perm]?.havePermission === true : false,
+          }));
+        },
+        { limit: 6 },
+      );
+      const obs = perPersona.flat();
       record(obs, phase);
     });
   }

@@ -9,6 +9,7 @@ import type { Observation } from '../../result.ts';
 import { errorsOf, inRehearsal, notificationObservations, record, SandboxClient, suitePlan, suiteUrl } from '../client.ts';
 import { fillFields, pageErrors, type UiSession } from '../browser.ts';
 import type { WalkStep } from '../plan.ts';
+import { inParallel } from '../in-parallel.ts';
 
 const plan = inRehearsal() ? suitePlan() : undefined;
 
@@ -58,45 +59,50 @@ eachPhase((phase) => {
   for (const wf of workflows) {
     test(`transitions: ${wf}`, async ({ ui }) => {
       const api = new SandboxClient(suiteUrl(), phase);
-      const obs: Observation[] = [];
-      // Every transition through REST; the sample through the web UI as well, each on its own fork.
+      // Every transition through REST; the sample through the web UI as well, each on its own fork
+      // (the REST walks at once, the browser's one page one walk at a time beside them).
       const runs = plan!.walks.filter((w) => w.workflow === wf).flatMap((s) => [{ s, browser: false }, ...(s.ui ? [{ s, browser: true }] : [])]);
-      for (const { s, browser } of runs) {
-        const fork = await api.fork();
-        try {
-          const r = browser ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
-          const after = await stateOf(api, s.persona.email, s.issueKey, fork);
-          obs.push({
-            check: 'transitions',
-            id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
-            label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${browser ? 'the web UI' : 'REST'}`,
-            keys: {
-              project: [s.project],
-              issueType: [s.issueTypeName],
-              persona: [s.persona.email, s.persona.displayName, s.persona.accountId],
-              issue: [s.issueKey],
-              transition: [s.transitionName, s.transitionId],
-              status: [s.fromStatus, s.toStatus],
-              workflow: [s.workflow],
-            },
-            value: {
-              taken: r.taken,
-              status: after.status,
-              resolution: after.resolution,
-              ...(r.taken ? {} : { messages: r.messages, errors: r.errors }),
-            },
-          });
-          obs.push(
-            ...notificationObservations(
-              `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`,
-              s.project,
-              await api.outbox(fork),
-            ),
-          );
-        } finally {
-          await api.drop(fork);
-        }
-      }
+      const walked = await inParallel(
+        runs,
+        async ({ s, browser }): Promise<Observation[]> => {
+          const fork = await api.fork();
+          try {
+            const r = browser ? await viaUi(ui, s, fork) : await viaRest(api, s, fork);
+            const after = await stateOf(api, s.persona.email, s.issueKey, fork);
+            return [
+              {
+                check: 'transitions',
+                id: `transitions|walk${browser ? '-ui' : ''}|${s.id}`,
+                label: `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey} (${s.issueTypeName} in ${s.project}, from ${s.fromStatus}) through ${browser ? 'the web UI' : 'REST'}`,
+                keys: {
+                  project: [s.project],
+                  issueType: [s.issueTypeName],
+                  persona: [s.persona.email, s.persona.displayName, s.persona.accountId],
+                  issue: [s.issueKey],
+                  transition: [s.transitionName, s.transitionId],
+                  status: [s.fromStatus, s.toStatus],
+                  workflow: [s.workflow],
+                },
+                value: {
+                  taken: r.taken,
+                  status: after.status,
+                  resolution: after.resolution,
+                  ...(r.taken ? {} : { messages: r.messages, errors: r.errors }),
+                },
+              },
+              ...notificationObservations(
+                `${s.persona.displayName} takes "${s.transitionName}" on ${s.issueKey}${browser ? ' in the web UI' : ''}`,
+                s.project,
+                await api.outbox(fork),
+              ),
+            ];
+          } finally {
+            await api.drop(fork);
+          }
+        },
+        { oneAtATime: (r) => r.browser },
+      );
+      const obs = walked.flat();
       record(obs, phase);
     });
   }
@@ -104,12 +110,13 @@ eachPhase((phase) => {
   if (plan?.samples.length) {
     test('transitions each persona sees on sample issues', async () => {
       const api = new SandboxClient(suiteUrl(), phase);
-      const obs: Observation[] = [];
-      for (const s of plan.samples) {
-        for (const p of s.personas) {
+      const asked = plan.samples.flatMap((s) => s.personas.map((p) => ({ s, p })));
+      const obs = await inParallel(
+        asked,
+        async ({ s, p }): Promise<Observation> => {
           const res = await api.call(p.email, 'GET', `/rest/api/2/issue/${s.issueKey}/transitions`);
           const names = res.status === 200 ? ((res.body.transitions ?? []) as any[]).map((t) => `${t.name} → ${t.to?.name}`) : [`HTTP ${res.status}`];
-          obs.push({
+          return {
             check: 'transitions',
             id: `transitions|sees|${s.issueKey}|${p.email}`,
             label: `the transitions ${p.displayName} sees on ${s.issueKey} (${s.issueTypeName} in ${s.project}, ${s.status})`,
@@ -121,9 +128,10 @@ eachPhase((phase) => {
               status: [s.status],
             },
             value: names,
-          });
-        }
-      }
+          };
+        },
+        { limit: 6 },
+      );
       record(obs, phase);
     });
   }

@@ -72,11 +72,12 @@ describe('REHEARSAL_STEPS', () => {
     expect(at('regression runs')).toBeLessThan(at('compare after up'));
   });
 
-  it('runs the engine chain on disk beside the regression runs, in lanes of their own', () => {
+  it('runs the engine chain on disk and the production plan beside the regression runs, in lanes of their own', () => {
     const group = REHEARSAL_STEPS.find(isBeside);
     expect(group?.beside.map((lane) => lane.map(name))).toEqual([
       ['create a throwaway instance', 'migrate up', 'migrate down to the start', 'migrate up again'],
       ['regression runs: baseline, after-up, after-down (R)'],
+      ['plan the change for production (for the runbook)'],
     ]);
   });
 });
