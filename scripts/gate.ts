@@ -1,7 +1,7 @@
 import { runCommand } from '../server/cli/run.ts';
 import { runRehearseCommand } from '../server/rehearse/command.ts';
 
-// The production plan of a safe rehearsal is the only use of server/apply here: loaded then, not at start-up.
+// The production plan (planned beside the regression runs) is the only use of server/apply here: loaded then, not at start-up.
 runCommand((argv, io) =>
   runRehearseCommand(argv, io, 'gate', {
     productionPlan: async (...a) => (await import('../server/apply/index.ts')).productionPlanSummary(...a),

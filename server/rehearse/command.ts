@@ -76,7 +76,13 @@ const parseWorkers = (v: string | undefined, fallback: number): number => {
  * reads the rehearsal's result, so it is handed in (by scripts/) rather than imported.
  */
 export interface RehearseHooks {
-  productionPlan?: (snapshot: string, migrations: string, ids: readonly string[], now: string) => Promise<ProductionPlanSummary>;
+  productionPlan?: (
+    snapshot: string,
+    migrations: string,
+    ids: readonly string[],
+    now: string,
+    signal?: AbortSignal,
+  ) => Promise<ProductionPlanSummary>;
   /** What drives the regression runs (default Playwright; tests hand in the MemoryRunner). */
   runner?: RegressionRunner;
 }
@@ -140,7 +146,9 @@ export const runRehearseCommand = async (
         keepInstance: values['keep-instance'],
         signal: controller.signal,
         userSpecs,
-        ...(hooks.productionPlan ? { productionPlan: (ids: readonly string[]) => hooks.productionPlan!(snapshot, migrations, ids, now) } : {}),
+        ...(hooks.productionPlan
+          ? { productionPlan: (ids: readonly string[], signal?: AbortSignal) => hooks.productionPlan!(snapshot, migrations, ids, now, signal) }
+          : {}),
       },
       { progress: io.err, raw: interactive ? (c) => process.stderr.write(c) : undefined },
       hooks.runner,

@@ -2,8 +2,8 @@
  * The rehearsal pipeline (PRODUCT.md): the steps of pipeline/rehearsal-steps.ts run in order over one
  * context — every check that needs no browser first (validate, load, plan, the rollback proven in
  * memory, the change's hazards), then, side by side, the engine's hash chain on a throwaway instance
- * (up == in memory, down == baseline, up again == first up) and the regression runs of the three
- * phases (the states kept in memory), then their comparison.
+ * (up == in memory, down == baseline, up again == first up), the regression runs of the three
+ * phases (the states kept in memory) and the production plan for the runbook, then the comparison.
  * The regression runner is a seam: Playwright for real, the tracker in memory for the pipeline's tests.
  * Cleans up on every exit path (also on abort).
  */

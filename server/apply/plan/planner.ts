@@ -26,6 +26,8 @@ export interface PlanInput {
   now: string;
   /** Whether the site has the private board column write (probed by apply; the rehearsal assumes it). */
   boardColumns?: boolean;
+  /** Stops the planning between migrations (the rehearsal's Ctrl-C, or a lane beside it that stopped). */
+  signal?: AbortSignal;
 }
 
 export interface PlannedChange {
@@ -104,11 +106,13 @@ const coveredBy = (steps: readonly StepDraft[]): Set<string> =>
 
 export const planProduction = async (input: PlanInput): Promise<PlannedChange> => {
   const dc = input.deploymentType !== 'Cloud';
+  input.signal?.throwIfAborted();
   const rehearsed = rehearseInMemory(input.base, input.issues, input.migrations, input.now);
   let before: View = viewOf(await asRead(input.base, input.deploymentType));
   const states: NormalConfig[] = [before.normal];
   const migrations: MigrationPlan[] = [];
   for (const m of rehearsed) {
+    input.signal?.throwIfAborted();
     const after = viewOf(await asRead(m.after, input.deploymentType));
     const p = { dc, migration: m, before, after, ...(input.boardColumns !== undefined ? { boardColumns: input.boardColumns } : {}) };
     const changes = entityChanges(before, after);

@@ -14,12 +14,21 @@ export const productionPlanSummary = async (
   migrationsDir: string,
   ids: readonly string[],
   now: string,
+  signal?: AbortSignal,
 ): Promise<ProductionPlanSummary> => {
   const snap = await readSnapshot(snapshotDir);
+  signal?.throwIfAborted();
   if (!snap.config) throw new Error(`the snapshot ${snapshotDir} cannot be read`);
   const deploymentType = snap.config.tracker.deploymentType === 'Cloud' || snap.config.tracker.deploymentType === undefined ? 'Cloud' : 'DataCenter';
   const migrations = (await loadMigrations(migrationsDir)).filter((m) => ids.includes(m.id));
-  const { plan } = await planProduction({ base: await asRead(snap.config, deploymentType), issues: snap.issues, migrations, deploymentType, now });
+  const { plan } = await planProduction({
+    base: await asRead(snap.config, deploymentType),
+    issues: snap.issues,
+    migrations,
+    deploymentType,
+    now,
+    ...(signal ? { signal } : {}),
+  });
   return {
     deploymentType,
     migrations: plan.migrations.map((m) => ({

@@ -38,9 +38,10 @@ export interface RehearseOptions {
   signal?: AbortSignal;
   /**
    * How production would take the rehearsed migrations (by id), for the report of a safe rehearsal:
-   * handed in by scripts/ (server/apply sits above the rehearsal), planned beside the regression runs.
+   * handed in by scripts/ (server/apply sits above the rehearsal), planned beside the regression runs;
+   * `signal` stops it when the rehearsal is interrupted or a lane beside it stops.
    */
-  productionPlan?: (ids: readonly string[]) => Promise<ProductionPlanSummary>;
+  productionPlan?: (ids: readonly string[], signal?: AbortSignal) => Promise<ProductionPlanSummary>;
 }
 
 export type RehearsalIo = StepIo & { raw?: (chunk: string) => void };

@@ -69,6 +69,8 @@ const finding = (e: unknown, ctx: RehearsalContext): Verdict | undefined => {
 interface Run {
   /** Why the steps stopped, once one did. */
   stopped?: string;
+  /** The step that stopped them (with lanes, not always the last one to end). */
+  stoppedAt?: string;
 }
 
 const skip = (ctx: RehearsalContext, name: string, reason: string) => (ctx.result.skippedSteps ??= []).push({ name, reason });
@@ -100,6 +102,7 @@ const runOne = async (step: Step, ctx: RehearsalContext, log: StepLog, run: Run,
   }
   if (v.stop !== undefined && run.stopped === undefined) {
     run.stopped = v.stop;
+    run.stoppedAt = name;
     onStop?.();
   }
 };
@@ -113,13 +116,20 @@ const runBeside = async (lanes: readonly (readonly Step[])[], ctx: RehearsalCont
   try {
     await Promise.all(
       lanes.map(async (lane) => {
+        let current: Step | undefined;
         try {
-          for (const step of lane) await runOne(step, ctx, log, run, () => ac.abort());
+          for (const step of lane) {
+            current = step;
+            await runOne(step, ctx, log, run, () => ac.abort());
+          }
         } catch (e) {
           // The first error is the rehearsal's; the lanes beside it stop instead of running on.
           if (!error) {
             error = { e };
-            run.stopped ??= `${(e as Error)?.message ?? String(e)}`;
+            if (run.stopped === undefined) {
+              run.stopped = `${(e as Error)?.message ?? String(e)}`;
+              if (current) run.stoppedAt = nameOf(current, ctx);
+            }
             ac.abort();
           }
         }
@@ -138,7 +148,7 @@ export const runSteps = async (steps: readonly StepEntry[], ctx: RehearsalContex
     else await runOne(entry, ctx, log, run);
   }
   if (ctx.result.skippedSteps?.length)
-    ctx.result.notRun.push(`${ctx.result.skippedSteps.length} steps after "${stoppedAt(ctx)}" (${run.stopped}): listed as not run`);
+    ctx.result.notRun.push(
+      `${ctx.result.skippedSteps.length} steps after "${run.stoppedAt ?? ctx.result.steps.at(-1)?.name ?? 'the start'}" (${run.stopped}): listed as not run`,
+    );
 };
-
-const stoppedAt = (ctx: RehearsalContext) => ctx.result.steps.at(-1)?.name ?? 'the start';

@@ -83,6 +83,7 @@ export class SandboxClient {
 
   async personaList(): Promise<ApiPersona[]> {
     const res = await fetch(`${this.url}/_understudy/personas`, { headers: this.phaseHeaders });
+    if (!res.ok) throw new Error(`the sandbox's personas: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
     return (await res.json()) as ApiPersona[];
   }
 
@@ -93,11 +94,18 @@ export class SandboxClient {
    * administrators first). Among several, the first by display name.
    */
   async persona(ref: string): Promise<ApiPersona | undefined> {
-    this.personas ??= this.personaList().then((list) => {
-      const byRef = new Map<string, ApiPersona>();
-      for (const p of list) for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) byRef.set(k, p);
-      return byRef;
-    });
+    this.personas ??= this.personaList().then(
+      (list) => {
+        const byRef = new Map<string, ApiPersona>();
+        for (const p of list) for (const k of [p.email.toLowerCase(), p.displayName.toLowerCase(), p.accountId.toLowerCase()]) byRef.set(k, p);
+        return byRef;
+      },
+      (e: unknown) => {
+        // Not kept: the next call asks again.
+        this.personas = undefined;
+        throw e;
+      },
+    );
     const personas = await this.personas;
     const named = personas.get(ref.toLowerCase());
     if (named) return named;

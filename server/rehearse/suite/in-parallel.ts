@@ -3,7 +3,8 @@
  * (or only reads), so its round trips need not wait for the others'. Results come back in the
  * items' order, whatever order they finish in, so the observations a test records do not depend on
  * timing. Steps that share something (the worker's one browser page) go in one lane, one at a time,
- * beside the others.
+ * beside the others. After a step fails no new one starts; the call waits for those under way (so
+ * each drops its fork) and then throws the first error.
  */
 export interface Lanes<T> {
   /** At most this many of the other steps at once (default 4). */
@@ -18,16 +19,19 @@ export const inParallel = async <T, R>(items: readonly T[], fn: (item: T, index:
   const serial: number[] = [];
   const free: number[] = [];
   items.forEach((item, i) => (lanes.oneAtATime?.(item) ? serial : free).push(i));
-  let next = 0;
-  const worker = async () => {
-    while (next < free.length) {
-      const i = free[next++]!;
-      results[i] = await fn(items[i]!, i);
+  let failure: { error: unknown } | undefined;
+  const lane = async (take: () => number | undefined) => {
+    for (let i = take(); i !== undefined && !failure; i = take()) {
+      try {
+        results[i] = await fn(items[i]!, i);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
-  const serialLane = async () => {
-    for (const i of serial) results[i] = await fn(items[i]!, i);
-  };
-  await Promise.all([serialLane(), ...Array.from({ length: Math.min(limit, free.length) }, worker)]);
+  let nextFree = 0;
+  let nextSerial = 0;
+  await Promise.all([lane(() => serial[nextSerial++]), ...Array.from({ length: Math.min(limit, free.length) }, () => lane(() => free[nextFree++]))]);
+  if (failure) throw failure.error;
   return results;
 };

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { productionPlanSummary } from '../../../server/apply/index.ts';
+import { UserError } from '../../../server/common/errors.ts';
+import { reportError } from '../../../server/cli/index.ts';
 import { runRehearseCommand } from '../../../server/rehearse/command.ts';
 import { MemoryRunner } from '../../../server/rehearse/index.ts';
 import { scratchDir, writeMigrations, writeTinyWithBugFiler } from '../../helpers/rehearse-cli.ts';
@@ -62,6 +64,39 @@ describe('the production plan beside the regression runs', () => {
     expect(r.code).toBe(1);
     expect(r.asked).toEqual([[c.file.replace(/\.ts$/, '')]]);
     expect(r.result.productionPlan).toBeUndefined();
+  }, 120_000);
+
+  it('a lane beside it that fails stops the plan part-way instead of waiting for it', async () => {
+    const migrations = await writeMigrations(join(dir, 'runs-fail'), {});
+    const report = join(dir, 'report-runs-fail');
+    let sawAbort = false;
+    const failing = new (class extends MemoryRunner {
+      override async run(): Promise<never> {
+        await new Promise((r) => setTimeout(r, 20));
+        throw new UserError('the specs do not load');
+      }
+    })();
+    const err: string[] = [];
+    const io = { out: () => {}, err: (l: string) => err.push(l) };
+    const code = await runRehearseCommand(
+      ['--snapshot', snapshot, '--migrations', migrations, '--report', report, '--specs', noSpecs],
+      io,
+      'rehearse',
+      {
+        runner: failing,
+        // A plan that would never end on its own: only the signal ends it.
+        productionPlan: (_s, _m, _ids, _now, signal) =>
+          new Promise((_, fail) =>
+            signal?.addEventListener('abort', () => {
+              sawAbort = true;
+              fail(signal.reason);
+            }),
+          ),
+      },
+    ).catch((e: unknown) => reportError(e, io, false));
+    expect(code).toBe(2);
+    expect(sawAbort).toBe(true);
+    expect(err.join('\n')).toContain('the specs do not load');
   }, 120_000);
 
   it('a change stopped before the runs never plans it, and says the step did not run', async () => {

@@ -1,8 +1,11 @@
 /**
  * Step: how production would take the change (the steps `apply` would write, those it cannot), for
- * the report — planned beside the regression runs, which leave a core idle at their start. Only a
- * safe rehearsal's report keeps it (pipeline.ts); a plan that fails is reported, it fails nothing.
+ * the runbook — planned beside the regression runs instead of after them (on acme it costs about
+ * 10 s of the main process, shared with the sandbox the runs talk to; the command ends about 5 s
+ * sooner). Only a safe rehearsal's report keeps it (pipeline.ts). A plan that fails is reported and
+ * fails nothing; a lane beside it that stops, or Ctrl-C, stops it between migrations.
  */
+import type { ProductionPlanSummary } from '../../result.ts';
 import { need } from '../context.ts';
 import { type Step, verdict } from '../step.ts';
 
@@ -13,7 +16,14 @@ export const planProduction: Step = {
   applies: (ctx) => ctx.opts.productionPlan !== undefined,
   run: async (ctx, ev) => {
     const ids = need(ctx.pending, 'the pending migrations').map((m) => m.id);
-    const plan = await ctx.opts.productionPlan!(ids).catch((e: unknown) => ({ error: (e as Error)?.message ?? String(e) }));
+    let plan: ProductionPlanSummary | { error: string };
+    try {
+      plan = await ctx.opts.productionPlan!(ids, ctx.signal);
+    } catch (e) {
+      // Stopped by the rehearsal (reported as stopped part-way), not a plan that failed.
+      if (ctx.signal?.aborted) throw e;
+      plan = { error: (e as Error)?.message ?? String(e) };
+    }
     ctx.result.productionPlan = plan;
     if ('error' in plan) ev.push(`cannot plan it: ${plan.error}`);
     else

@@ -76,6 +76,16 @@ describe('runSteps with lanes beside each other', () => {
     expect(ctx.signal).toBeUndefined();
   });
 
+  it('the steps not run are counted after the step that stopped, not after the last lane to end', async () => {
+    const seen: string[] = [];
+    const { ctx, log } = context();
+    // A lane that does not listen to the signal ends after the one that stopped.
+    const slow: Step = { name: 'plan for production', needs: [], gives: [], run: () => new Promise((r) => setTimeout(() => r(verdict(true)), 40)) };
+    await runSteps([beside([quick('chain', seen, stopHere('the chain breaks'))], [slow]), quick('compare', seen)], ctx, log);
+    expect(ctx.result.steps.at(-1)?.name).toBe('plan for production');
+    expect(ctx.result.notRun).toContain('1 steps after "chain" (the chain breaks): listed as not run');
+  });
+
   it('an error in one lane aborts the other and is the one thrown', async () => {
     const seen: string[] = [];
     const { ctx, log } = context();
