@@ -1,8 +1,8 @@
 /**
  * Step: how production would take the change (the steps `apply` would write, those it cannot), for
- * the runbook — planned beside the regression runs instead of after them (on acme it costs about
- * 10 s of the main process, shared with the sandbox the runs talk to; the command ends about 5 s
- * sooner). Only a safe rehearsal's report keeps it (pipeline.ts). A plan that fails is reported and
+ * the runbook — planned beside the regression runs instead of after them (on acme 10–15 s of the
+ * main process, shared with the sandbox the runs talk to: on 2 busy cores the command ends only about
+ * 3 % sooner). Only a safe rehearsal's report keeps it (pipeline.ts). A plan that fails is reported and
  * fails nothing; a lane beside it that stops, or Ctrl-C, stops it between migrations.
  */
 import type { ProductionPlanSummary } from '../../result.ts';
