@@ -28,7 +28,11 @@ export const proveInMemory = (
   const state = structuredClone({ config: baseline.config, issues: baseline.issues as Issue[] });
   const hash = () => canonicalHash(state.config, state.issues);
   const h0 = hash();
-  const up = () => pending.map((m) => ({ id: m.id, inverse: applyMigration(state, m.migration, { migrationId: m.id, now, actor: null }).inverse }));
+  const up = () =>
+    pending.map((m) => ({
+      id: m.id,
+      inverse: applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, discardOnFailure: true }).inverse,
+    }));
   const applied = up();
   const afterUp = hash();
   for (const a of [...applied].reverse()) revertMigration(state, a.inverse, { migrationId: a.id, now });

@@ -109,7 +109,7 @@ export const rehearseInMemory = (
     const before = structuredClone(state.config);
     let applied: ReturnType<typeof applyMigration>;
     try {
-      applied = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, proveDown: false });
+      applied = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, proveDown: false, discardOnFailure: true });
     } catch (e) {
       throw new UserError(`${m.id} does not apply to production's configuration as it is now: ${(e as Error).message}`, {
         details: ['production differs from the snapshot the rehearsal used in a way the drift check does not see; clone again and rehearse'],

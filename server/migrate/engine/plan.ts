@@ -87,7 +87,7 @@ export const planMigrations = async (
     items.push(item);
     try {
       await prepareMigration(m, state, { now, actor: null, proveDown: false });
-      const applied = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, proveDown: false });
+      const applied = applyMigration(state, m.migration, { migrationId: m.id, now, actor: null, proveDown: false, discardOnFailure: true });
       item.sentences = applied.sentences;
       item.configChanges = configChanges(before, state.config);
       item.issues = issueBreakdown(state.config, state.issues, applied.touched.issueIds);
