@@ -19,6 +19,12 @@ import { keyAfter, ORDER_KEY, PHASES, type EntityChange, type MigrationPlan, typ
 export interface PlanInput {
   /** Production's configuration as the adapter read it (production's ids). */
   base: Config;
+  /**
+   * `base` already read back from a sandbox of this deployment type (the rehearsal's plan of the
+   * snapshot): reading it again gives the same (tests/integration/apply/read-fixed-point.test.ts),
+   * so the view is taken as it is. Apply never sets it: production's own read goes through a sandbox.
+   */
+  baseIsSandboxRead?: boolean;
   /** The rehearsal's issues (the snapshot's sample). */
   issues: readonly Issue[];
   migrations: readonly LoadedMigration[];
@@ -108,7 +114,7 @@ export const planProduction = async (input: PlanInput): Promise<PlannedChange> =
   const dc = input.deploymentType !== 'Cloud';
   input.signal?.throwIfAborted();
   const rehearsed = rehearseInMemory(input.base, input.issues, input.migrations, input.now);
-  let before: View = viewOf(await asRead(input.base, input.deploymentType));
+  let before: View = viewOf(input.baseIsSandboxRead ? input.base : await asRead(input.base, input.deploymentType));
   const states: NormalConfig[] = [before.normal];
   const migrations: MigrationPlan[] = [];
   for (const m of rehearsed) {

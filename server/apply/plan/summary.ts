@@ -23,6 +23,7 @@ export const productionPlanSummary = async (
   const migrations = (await loadMigrations(migrationsDir)).filter((m) => ids.includes(m.id));
   const { plan } = await planProduction({
     base: await asRead(snap.config, deploymentType),
+    baseIsSandboxRead: true,
     issues: snap.issues,
     migrations,
     deploymentType,
