@@ -10,10 +10,15 @@
  * - `observe(name, value)`: records a fact; the rehearsal compares it between phases, so a value
  *   that changes after the migration is a regression (unless an `expect` entry declares it).
  * A test that passes at baseline and fails after the change is a regression too.
+ *
+ * Every test and describe block at the top of a file is declared once per phase, inside a `[phase]`
+ * block, so one worker (one browser) runs your specs in all phases; declare them with this `test`
+ * (or one you `extend` from it), not with @playwright/test's.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { phaseOf, record, SandboxClient, suiteUrl, type ApiAnswer, type ApiPersona } from '../../server/rehearse/suite/client.ts';
+import { record, SandboxClient, suiteUrl, type ApiAnswer, type ApiPersona } from '../../server/rehearse/suite/client.ts';
 import { signedIn } from '../../server/rehearse/suite/browser.ts';
+import { declaredPerPhase, phaseOfTest as phaseOf, specFileOf, titleWithoutPhase } from '../../server/rehearse/suite/per-phase.ts';
 
 export interface RegressionSandbox {
   url: string;
@@ -28,48 +33,51 @@ interface Fixtures {
   observe: (name: string, value: unknown) => void;
 }
 
-export const test = base.extend<Fixtures>({
-  sandbox: async ({}, use, testInfo) => {
-    // One Playwright run observes every phase: this test's repeat index names the one it sees.
-    const client = new SandboxClient(suiteUrl(), phaseOf(testInfo));
-    const fork = await client.fork();
-    await use({
-      url: client.url,
-      fork,
-      api: (as, method, path, body) => client.call(as, method, path, body, fork),
-      personas: () => client.personaList(),
-    });
-    await client.drop(fork);
-  },
-  as: async ({ browser, sandbox }, use, testInfo) => {
-    const contexts: { close: () => Promise<void> }[] = [];
-    const client = new SandboxClient(sandbox.url, phaseOf(testInfo));
-    await use(async (ref) => {
-      const p = await client.persona(ref);
-      if (!p) throw new Error(`no active persona '${ref}' in this phase's sandbox`);
-      const { context, page } = await signedIn(browser, sandbox.url, p, sandbox.fork);
-      contexts.push(context);
-      return page;
-    });
-    for (const c of contexts) await c.close();
-  },
-  observe: async ({}, use, testInfo) => {
-    const facts: { name: string; value: unknown }[] = [];
-    await use((name, value) => {
-      facts.push({ name, value });
-    });
-    const title = testInfo.titlePath.slice(1).join(' › ');
-    record(
-      facts.map((f) => ({
-        check: 'specs' as const,
-        id: `specs|${testInfo.file}|${title}|${f.name}`,
-        label: `${title}: ${f.name}`,
-        keys: { test: [title, testInfo.title], file: [testInfo.file] },
-        value: f.value,
-      })),
-      phaseOf(testInfo),
-    );
-  },
-});
+export const test = declaredPerPhase(
+  base.extend<Fixtures>({
+    sandbox: async ({}, use, testInfo) => {
+      // One Playwright run observes every phase: this test's [phase] block names the one it sees.
+      const client = new SandboxClient(suiteUrl(), phaseOf(testInfo));
+      const fork = await client.fork();
+      await use({
+        url: client.url,
+        fork,
+        api: (as, method, path, body) => client.call(as, method, path, body, fork),
+        personas: () => client.personaList(),
+      });
+      await client.drop(fork);
+    },
+    as: async ({ browser, sandbox }, use, testInfo) => {
+      const contexts: { close: () => Promise<void> }[] = [];
+      const client = new SandboxClient(sandbox.url, phaseOf(testInfo));
+      await use(async (ref) => {
+        const p = await client.persona(ref);
+        if (!p) throw new Error(`no active persona '${ref}' in this phase's sandbox`);
+        const { context, page } = await signedIn(browser, sandbox.url, p, sandbox.fork);
+        contexts.push(context);
+        return page;
+      });
+      for (const c of contexts) await c.close();
+    },
+    observe: async ({}, use, testInfo) => {
+      const facts: { name: string; value: unknown }[] = [];
+      await use((name, value) => {
+        facts.push({ name, value });
+      });
+      const title = titleWithoutPhase(testInfo);
+      const file = specFileOf(testInfo);
+      record(
+        facts.map((f) => ({
+          check: 'specs' as const,
+          id: `specs|${file}|${title}|${f.name}`,
+          label: `${title}: ${f.name}`,
+          keys: { test: [title, testInfo.title], file: [file] },
+          value: f.value,
+        })),
+        phaseOf(testInfo),
+      );
+    },
+  }),
+);
 
 export { expect };

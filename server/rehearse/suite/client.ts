@@ -1,7 +1,7 @@
 /**
  * What the regression specs share: the rehearsal sandbox's address, the phases of this run (one
- * Playwright run observes every phase: each test repeats once per phase, its repeat index naming the
- * phase), a REST client that acts as a persona (Basic auth with the persona's token) in one phase,
+ * Playwright run observes every phase: each test is declared once per phase, inside a `[phase]`
+ * describe block), a REST client that acts as a persona (Basic auth with the persona's token) in one phase,
  * forks (one per test that writes), and the observation recorder (one NDJSON file per worker process
  * and phase in the run's observation folder).
  */
@@ -16,7 +16,7 @@ export const ENV = {
   plan: 'UNDERSTUDY_SUITE_PLAN',
   observations: 'UNDERSTUDY_OBSERVATIONS',
   phase: 'UNDERSTUDY_PHASE',
-  /** The phases of this run, comma-separated, in repeat order. */
+  /** The phases of this run, comma-separated, in the order results come back. */
   phases: 'UNDERSTUDY_PHASES',
   /** Where the outcome reporter writes one line per test. */
   outcomes: 'UNDERSTUDY_OUTCOMES',
@@ -37,23 +37,15 @@ export const suitePlan = (): SuitePlan => (planCache ??= JSON.parse(readFileSync
 /** True inside a rehearsal run (the generated specs declare no tests otherwise). */
 export const inRehearsal = (): boolean => !!process.env[ENV.plan] && !!process.env[ENV.url];
 
-/** The phases this run observes, in the order of Playwright's repeat index. */
+/** The phases this run observes, in the order results come back. */
 export const suitePhases = (env: NodeJS.ProcessEnv = process.env): string[] => {
   const list = env[ENV.phases]?.split(',').filter(Boolean);
   return list?.length ? list : [env[ENV.phase] ?? 'baseline'];
 };
 
-/** The describe title that names a phase in the generated specs: `[after-up]`. */
+/** The describe title that names a phase (the generated specs' and yours): `[after-up]`. */
 export const phaseTitle = (phase: string): string => `[${phase}]`;
 export const phaseFromTitle = (title: string): string | undefined => /^\[([a-z-]+)\]$/.exec(title)?.[1];
-
-/** The phase a test of your specs observes: the one its repeat index names. */
-export const phaseOf = (info: { repeatEachIndex: number }): string => {
-  const phases = suitePhases();
-  const phase = phases[info.repeatEachIndex];
-  if (!phase) throw new Error(`repeat ${info.repeatEachIndex} names no phase of this run (${phases.join(', ')})`);
-  return phase;
-};
 
 export interface ApiPersona {
   accountId: string;
@@ -195,7 +187,7 @@ export const record = (observations: readonly Observation[], phase?: string): vo
   if (!observations.length) return;
   const phases = suitePhases();
   if (phase === undefined && phases.length > 1)
-    throw new Error(`this run observes ${phases.join(', ')}: record(observations, phaseOf(testInfo)) names the phase`);
+    throw new Error(`this run observes ${phases.join(', ')}: record(observations, phase) names the phase`);
   const dir = join(need(ENV.observations), phase ?? phases[0]!);
   mkdirSync(dir, { recursive: true });
   appendFileSync(join(dir, `obs-${process.pid}.ndjson`), `${observations.map((o) => JSON.stringify(o)).join('\n')}\n`);

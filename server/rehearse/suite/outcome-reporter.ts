@@ -29,6 +29,7 @@ export interface ErrorLine {
 }
 
 const describes = (s: Suite | undefined): string[] => (s && s.type === 'describe' ? [...describes(s.parent), s.title] : []);
+const fileSuite = (s: Suite | undefined): Suite | undefined => (!s || s.type === 'file' ? s : fileSuite(s.parent));
 
 export default class OutcomeReporter implements Reporter {
   private root = '';
@@ -44,13 +45,21 @@ export default class OutcomeReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    // The generated specs name the phase in their outermost describe block; your specs repeat once per phase.
+    // Every spec names the phase in its outermost describe block (phases.ts, per-phase.ts).
     const blocks = describes(test.parent);
     const named = blocks[0] === undefined ? undefined : phaseFromTitle(blocks[0]);
     if (named) blocks.shift();
+    const file = fileSuite(test.parent)?.title ?? relative(this.root, test.location.file);
+    if (!named && this.phases.length > 1) {
+      // Compared in one phase only, it would look gone after the change: say how to declare it instead.
+      this.write({
+        error: `${file}: test "${[...blocks, test.title].join(' › ')}" is in no phase block: declare it with the test of tests/regression/fixtures.ts (or one extended from it), not @playwright/test's, so it runs in every phase (${this.phases.join(', ')})`,
+      });
+      return;
+    }
     this.write({
-      phase: named ?? this.phases[test.repeatEachIndex] ?? `repeat ${test.repeatEachIndex}`,
-      file: relative(this.root, test.location.file).split(sep).join('/'),
+      phase: named ?? this.phases[0]!,
+      file: file.split(sep).join('/'),
       title: [...blocks, test.title].join(' › '),
       specTitle: test.title,
       status: result.status,

@@ -2,8 +2,8 @@
  * The rehearsal's Playwright configuration: the generated specs plus the user's own in
  * tests/regression/, against the one sandbox the rehearsal started (UNDERSTUDY_SUITE_URL), observing
  * every phase of the run (UNDERSTUDY_PHASES) side by side: the generated specs declare their tests
- * once per phase (suite/phases.ts), so their workers and browsers serve all phases; your specs repeat
- * once per phase (the repeat index names it) on one worker, as Playwright starts a worker per repeat.
+ * once per phase (suite/phases.ts), so their workers and browsers serve all phases; your specs too
+ * (suite/per-phase.ts: the `test` of tests/regression/fixtures.ts), on one worker of their own.
  * The rehearsal passes --workers, --shard, the output folder and the reporters on the command line.
  */
 import { defineConfig } from '@playwright/test';
@@ -11,11 +11,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchOptionsFor } from '../browser/find-chromium.ts';
-import { suitePhases } from './client.ts';
 
 const browser = await findChromium();
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const repeatEach = suitePhases().length;
 
 // The user's specs: UNDERSTUDY_USER_SPECS (an absolute path; the command resolves --specs), else tests/regression.
 const userSpecs = process.env.UNDERSTUDY_USER_SPECS ? resolve(process.env.UNDERSTUDY_USER_SPECS) : join(root, 'tests/regression');
@@ -23,7 +21,7 @@ const userSpecs = process.env.UNDERSTUDY_USER_SPECS ? resolve(process.env.UNDERS
 export default defineConfig({
   projects: [
     // Yours first: on their one worker they then run beside the generated specs instead of after them.
-    ...(existsSync(userSpecs) ? [{ name: 'yours', testDir: userSpecs, testMatch: '**/*.spec.ts', repeatEach, workers: 1 }] : []),
+    ...(existsSync(userSpecs) ? [{ name: 'yours', testDir: userSpecs, testMatch: '**/*.spec.ts', workers: 1 }] : []),
     { name: 'generated', testDir: join(root, 'server/rehearse/suite/specs'), testMatch: '**/*.spec.ts' },
   ],
   fullyParallel: true,
