@@ -19,7 +19,7 @@ import express, { type Express, type Request, type Router } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Config, ConfigIndex, Issue } from '../model/index.ts';
-import type { AdminRecords, TrackerState } from '../tracker/index.ts';
+import type { AdminRecords, IssueCounters, TrackerState } from '../tracker/index.ts';
 import type { SandboxContext } from './context.ts';
 import { memoryAttachmentContent } from '../store/index.ts';
 import { buildSandboxApp, createSandboxContext, type FullSandboxContext } from './app.ts';
@@ -199,10 +199,11 @@ export class ForkHub {
     this.app.use(errorHandler({ internalError: (req, e) => (this.options.onInternalError ?? logToStderr)(internalErrorEntry(req, e, null)) }));
   }
 
-  private serve(state: TrackerState): Served {
+  private serve(state: TrackerState, issueCounters?: IssueCounters): Served {
     return {
       ctx: createSandboxContext({
         state,
+        ...(issueCounters ? { issueCounters } : {}),
         now: this.options.now,
         tokens: this.tokens,
         personaCache: this.personas,
@@ -246,7 +247,8 @@ export class ForkHub {
     const id = `f${randomBytes(6).toString('hex')}`;
     const t = from.ctx.tracker;
     // The tracker replaces the configuration object on a write, never changes it in place: forks share it.
-    this.forks.set(id, this.serve(forkState({ config: t.config, issues: t.issues, admin: t.adminRecords }, true)));
+    // The copy has the same keys and ids: its index takes the base's counters instead of scanning every issue.
+    this.forks.set(id, this.serve(forkState({ config: t.config, issues: t.issues, admin: t.adminRecords }, true), t.issueCounters()));
     return id;
   }
 

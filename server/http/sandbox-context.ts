@@ -44,6 +44,8 @@ export interface SandboxContextOptions {
   personaCache?: WeakMap<Config, Persona[]>;
   /** Configuration indexes by configuration object, shared the same way (see TrackerOptions). */
   sharedIndexes?: TrackerOptions['sharedIndexes'];
+  /** The counters of the issue list `state` copies (a fork's base): its index then needs no scan. */
+  issueCounters?: TrackerOptions['issueCounters'];
   /** Where the sandbox listens and under which names it answers (default: loopback only). */
   network?: NetworkOptions;
 }
@@ -82,6 +84,7 @@ export const createSandboxContext = (options: SandboxContextOptions): FullSandbo
     schedule,
     ...(options.now ? { clock: fixedClock(options.now) } : {}),
     ...(options.sharedIndexes ? { sharedIndexes: options.sharedIndexes } : {}),
+    ...(options.issueCounters ? { issueCounters: options.issueCounters } : {}),
   });
   const tokens = options.tokens ?? new Map<string, string>();
   let personas: { config: Config; list: Persona[] } | undefined;

@@ -6,6 +6,7 @@
  * indexes in step with its state, so no caller has to.
  */
 export { Tracker, type TrackerOptions } from './tracker.ts';
+export type { IssueCounters } from './issue-index.ts';
 export { badRequest, notFound, TrackerError, isTrackerError, type JiraErrorBody } from './errors.ts';
 export { fixedClock, systemClock, type Clock } from './clock.ts';
 export { notificationsFor, recipientsFor, type Recipient, type NotifyExtra } from './notifications.ts';

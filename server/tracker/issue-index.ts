@@ -1,10 +1,18 @@
 /**
  * Issues by key and the next free numbers (issue ids, keys per project, comment and history ids),
  * from one scan. Kept in step by the tracker's own operations; rebuilt when the issue list is replaced.
+ * A copy of an issue list (a sandbox fork, a scratch tracker) may take its source's counters instead
+ * of scanning again: `counters()` of the source, given to the copy's index.
  */
 import type { Issue } from '../model/index.ts';
 
 const num = (id: string): number => (/^\d+$/.test(id) ? Number(id) : 0);
+
+/** The next free numbers of an issue list, as its index holds them (see `IssueIndex.counters`). */
+export interface IssueCounters {
+  readonly lastNumber: ReadonlyMap<string, number>;
+  readonly ids: readonly [issue: number, comment: number, history: number, attachment: number, worklog: number, link: number, remoteLink: number];
+}
 
 export class IssueIndex {
   readonly byKey = new Map<string, Issue>();
@@ -18,8 +26,32 @@ export class IssueIndex {
   private linkId = 10000;
   private remoteLinkId = 10000;
 
-  constructor(readonly issues: Issue[]) {
-    for (const issue of issues) this.add(issue);
+  /**
+   * `from`: the counters of the list `issues` is a copy of (same keys and ids), so no scan is needed;
+   * they never run behind a scan, as keys and ids are never reused.
+   */
+  constructor(
+    readonly issues: Issue[],
+    from?: IssueCounters,
+  ) {
+    if (!from) {
+      for (const issue of issues) this.add(issue);
+      return;
+    }
+    for (const issue of issues) {
+      this.byKey.set(issue.key, issue);
+      this.byId.set(issue.id, issue);
+    }
+    for (const [k, v] of from.lastNumber) this.lastNumber.set(k, v);
+    [this.issueId, this.commentId, this.historyId, this.attachmentId, this.worklogId, this.linkId, this.remoteLinkId] = from.ids;
+  }
+
+  /** A snapshot of the next free numbers, for the index of a copy of this list. */
+  counters(): IssueCounters {
+    return {
+      lastNumber: new Map(this.lastNumber),
+      ids: [this.issueId, this.commentId, this.historyId, this.attachmentId, this.worklogId, this.linkId, this.remoteLinkId],
+    };
   }
 
   add(issue: Issue): void {

@@ -47,7 +47,7 @@ import { issueTypeByRef, optionByRef, priorityByRef, resolutionByRef, statusByRe
 import { notFound } from './errors.ts';
 import type { FieldMeta } from './field-meta.ts';
 import { addComment, assignIssue, deleteIssue } from './issue-actions.ts';
-import { IssueIndex } from './issue-index.ts';
+import { type IssueCounters, IssueIndex } from './issue-index.ts';
 import { matchAll, search, type SearchResult } from './jql/search.ts';
 import { recipientsFor, type NotifyExtra, type Recipient } from './notifications.ts';
 import { visibleOutbox } from './outbox-view.ts';
@@ -66,6 +66,11 @@ export interface TrackerOptions {
    * (a sandbox's forks share their base's configuration, so they share its index and warm caches).
    */
   sharedIndexes?: WeakMap<Config, ConfigIndex>;
+  /**
+   * The counters of the issue list `state.issues` was copied from (`Tracker.issueCounters()` of its
+   * tracker): the copy's index then needs no scan. Used for that list only, not for one that replaces it.
+   */
+  issueCounters?: IssueCounters;
 }
 
 export class Tracker extends EverydayMethods {
@@ -74,6 +79,7 @@ export class Tracker extends EverydayMethods {
   private readonly state: TrackerState;
   private cached: { config: unknown; issues: unknown; ctx: Ctx } | undefined;
   private readonly sharedIndexes: WeakMap<Config, ConfigIndex> | undefined;
+  private seed: { issues: readonly Issue[]; counters: IssueCounters } | undefined;
 
   /** Configuration writes as Jira performs them (admin/index.ts). */
   readonly admin: AdminApi;
@@ -88,6 +94,7 @@ export class Tracker extends EverydayMethods {
     this.outbox = options.outbox ?? [];
     this.clock = options.clock ?? systemClock;
     this.sharedIndexes = options.sharedIndexes;
+    if (options.issueCounters) this.seed = { issues: state.issues, counters: options.issueCounters };
     // A task queued or running in the process that saved these records cannot resume here.
     if (this.state.admin) markInterruptedTasks((this.state.admin = normaliseRecords(this.state.admin)), this.clock.now());
     const records = (): AdminRecords => {
@@ -114,9 +121,16 @@ export class Tracker extends EverydayMethods {
     const { config, issues } = this.state;
     if (!this.cached || this.cached.config !== config || this.cached.issues !== issues) {
       const ix = this.cached?.config === config ? this.cached.ctx.ix : this.indexOf(config);
-      this.cached = { config, issues, ctx: { state: this.state, ix, issues: new IssueIndex(issues), clock: this.clock, outbox: this.outbox } };
+      const from = this.seed?.issues === issues ? this.seed.counters : undefined;
+      this.seed = undefined;
+      this.cached = { config, issues, ctx: { state: this.state, ix, issues: new IssueIndex(issues, from), clock: this.clock, outbox: this.outbox } };
     }
     return this.cached.ctx;
+  }
+
+  /** The next free numbers of the issues served, for a tracker over a copy of them (`TrackerOptions.issueCounters`). */
+  issueCounters(): IssueCounters {
+    return this.ctx.issues.counters();
   }
 
   /** The configuration served. Read it; change it only through updateConfig or replaceState. */

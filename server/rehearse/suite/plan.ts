@@ -7,7 +7,16 @@
  * Each case is tried in memory on a scratch copy first, to find a persona who may and the fields a
  * form needs; the Playwright specs then replay it through the browser or REST in each phase.
  */
-import { type Config, type Integration, type Issue, issueTypesOf, type Project, type Workflow, workflowFor } from '../../model/index.ts';
+import {
+  type Config,
+  type ConfigIndex,
+  type Integration,
+  type Issue,
+  issueTypesOf,
+  type Project,
+  type Workflow,
+  workflowFor,
+} from '../../model/index.ts';
 import { type FieldMeta, fixedClock, isTrackerError, Tracker } from '../../tracker/index.ts';
 import { forkState, type FormValue } from '../../http/index.ts';
 import { formValueFor, modelValueFor, restValueFor } from './values.ts';
@@ -97,8 +106,21 @@ const personaOf = (config: Config, accountId: string): PlanPersona | undefined =
   return u ? { accountId: u.accountId, email: u.email, displayName: u.displayName } : undefined;
 };
 
-const scratch = (state: { config: Config; issues: readonly Issue[] }, now: string) =>
-  new Tracker(forkState(state), { clock: fixedClock(now), outbox: [] });
+/** Configuration indexes shared by the plan's tracker and its scratch copies (they never change the configuration in place). */
+const indexes = new WeakMap<Config, ConfigIndex>();
+
+/**
+ * A throwaway copy of the issues to try a case on, beside `like`, the plan's tracker over the same
+ * state: it shares that tracker's configuration and index (a case writes issues, never the
+ * configuration) and takes its counters instead of scanning every issue.
+ */
+const scratch = (state: { issues: readonly Issue[] }, now: string, like: Tracker) =>
+  new Tracker(forkState({ config: like.config, issues: state.issues }, true), {
+    clock: fixedClock(now),
+    outbox: [],
+    sharedIndexes: indexes,
+    issueCounters: like.issueCounters(),
+  });
 
 const fill = (
   metas: readonly FieldMeta[],
@@ -177,7 +199,7 @@ const createCases = (
       const { model, fields } = fill(metas, persona.accountId, groupId, now, (m) => m.required && !m.hasDefaultValue && !SKIP_CREATE.has(m.fieldId));
       const summary = `Rehearsal: new ${type.name} in ${project.key}`;
       try {
-        scratch(state, now).createIssue(persona.accountId, { project: project.key, issueType: typeId, fields: { ...model, summary } });
+        scratch(state, now, tracker).createIssue(persona.accountId, { project: project.key, issueType: typeId, fields: { ...model, summary } });
       } catch (e) {
         notes.push(
           `creating a ${type.name} in ${project.key} as ${persona.displayName} fails at baseline already (${(e as Error).message}); it is still compared`,
@@ -287,7 +309,7 @@ const findStep = (
       let comment: string | undefined;
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          scratch(state, now).doTransition(persona.accountId, issue.key, t.id, { fields: model, ...(comment ? { comment } : {}) });
+          scratch(state, now, tracker).doTransition(persona.accountId, issue.key, t.id, { fields: model, ...(comment ? { comment } : {}) });
           return {
             issueKey: issue.key,
             project: issue.project,
@@ -335,7 +357,7 @@ export const buildSuitePlan = (
   limits: PlanLimits,
 ): SuitePlan => {
   const { config } = state;
-  const tracker = new Tracker(forkState(state), { clock: fixedClock(now), outbox: [] });
+  const tracker = new Tracker(forkState(state), { clock: fixedClock(now), outbox: [], sharedIndexes: indexes });
   const notes: string[] = [];
   const personas = config.users.filter((u) => u.active).map((u) => ({ accountId: u.accountId, email: u.email, displayName: u.displayName }));
   const sample = samplePersonas(config, tracker, limits.personaSample);
