@@ -1,7 +1,7 @@
 /**
  * One Playwright run of the regression suite (the generated specs and the user's own) against the
  * rehearsal's sandbox, in a child process, workers in parallel, observing every phase given at once:
- * each test repeats once per phase (its repeat index names the phase). Then, per phase, the
+ * each test is declared once per phase (its `[phase]` describe block names it). Then, per phase, the
  * observations the specs recorded plus every test's outcome (as `specs` observations), and the
  * failures with their traces and screenshots (kept under the report folder).
  */

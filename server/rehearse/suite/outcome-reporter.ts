@@ -1,9 +1,11 @@
 /**
- * The rehearsal's Playwright reporter: one NDJSON line per finished test — its phase (the generated
- * specs' `[phase]` describe block, left out of the title; for your specs, the one their repeat index
- * names), its file (relative to the suite's configuration folder, as Playwright's JSON report names
- * it), its title under its describe blocks, its status, errors and attachments (trace, screenshot) —
- * and one line per error outside a test (a spec file that does not load). regression-run.ts reads it.
+ * The rehearsal's Playwright reporter: one NDJSON line per finished test — its phase (its outermost
+ * describe block, `[phase]`, left out of the title: the generated specs' and yours alike), its file
+ * (relative to the suite's configuration folder, as Playwright's JSON report names it; from its file
+ * suite, since Playwright takes the location of your tests from suite/per-phase.ts, which declares
+ * them), its title under its describe blocks, its status, errors and attachments (trace,
+ * screenshot) — and one line per error outside a test (a spec file that does not load, a test in no
+ * phase block). regression-run.ts reads it.
  */
 import { appendFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
