@@ -110,12 +110,12 @@ const personaOf = (config: Config, accountId: string): PlanPersona | undefined =
 const indexes = new WeakMap<Config, ConfigIndex>();
 
 /**
- * A throwaway copy of the issues to try a case on, beside `like`, the plan's tracker over the same
- * state: it shares that tracker's configuration and index (a case writes issues, never the
- * configuration) and takes its counters instead of scanning every issue.
+ * A throwaway copy of the plan tracker's issues to try a case on: it shares that tracker's
+ * configuration and index (a case writes issues, never the configuration) and takes its counters
+ * instead of scanning every issue (they are the counters of the list it copies).
  */
-const scratch = (state: { issues: readonly Issue[] }, now: string, like: Tracker) =>
-  new Tracker(forkState({ config: like.config, issues: state.issues }, true), {
+const scratch = (like: Tracker, now: string) =>
+  new Tracker(forkState({ config: like.config, issues: like.issues }, true), {
     clock: fixedClock(now),
     outbox: [],
     sharedIndexes: indexes,
@@ -199,7 +199,7 @@ const createCases = (
       const { model, fields } = fill(metas, persona.accountId, groupId, now, (m) => m.required && !m.hasDefaultValue && !SKIP_CREATE.has(m.fieldId));
       const summary = `Rehearsal: new ${type.name} in ${project.key}`;
       try {
-        scratch(state, now, tracker).createIssue(persona.accountId, { project: project.key, issueType: typeId, fields: { ...model, summary } });
+        scratch(tracker, now).createIssue(persona.accountId, { project: project.key, issueType: typeId, fields: { ...model, summary } });
       } catch (e) {
         notes.push(
           `creating a ${type.name} in ${project.key} as ${persona.displayName} fails at baseline already (${(e as Error).message}); it is still compared`,
@@ -309,7 +309,7 @@ const findStep = (
       let comment: string | undefined;
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          scratch(state, now, tracker).doTransition(persona.accountId, issue.key, t.id, { fields: model, ...(comment ? { comment } : {}) });
+          scratch(tracker, now).doTransition(persona.accountId, issue.key, t.id, { fields: model, ...(comment ? { comment } : {}) });
           return {
             issueKey: issue.key,
             project: issue.project,
