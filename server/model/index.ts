@@ -8,6 +8,7 @@
  */
 export type * from './types.ts';
 export type { SnapshotData } from './snapshot-data.ts';
+export { type Static, type TSchema, Type } from './typebox.ts';
 
 export {
   canonicalJson,
@@ -21,6 +22,7 @@ export {
   UNSORTED,
   withPlainJson,
 } from './canonical-json.ts';
+export { cachedValidator, defaultCacheDir, keepableAjv } from './cached-validator.ts';
 export { ConfigIndex, indexConfig, optionsOf, type ContextOptions, type ProjectInfo } from './config-index.ts';
 export { isDate, isDateTime } from './date-formats.ts';
 export { canonicalHash, compareIds, configHash, digest, HASH_VERSION, hashIssuesInto, IssueLinesHash, sortedById, startHash } from './hash.ts';

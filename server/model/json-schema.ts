@@ -6,7 +6,7 @@
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TSchema } from '@sinclair/typebox';
+import type { TSchema } from './typebox.ts';
 import { Config, Integration, IssuesFile, Manifest } from './schema/index.ts';
 
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';

@@ -1,15 +1,16 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Config, Integration, Issue, IssuesFile, Manifest } from './schema/index.ts';
 import { isDate, isDateTime } from './date-formats.ts';
 import { pointerToPath, type Problem } from './problems.ts';
 import { rewrite, tagsOf } from './shape-unions.ts';
+import { cachedValidator, keepableAjv } from './cached-validator.ts';
 
 // ajv-formats is CommonJS with a default export; under ESM interop it may arrive wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
-/** One Ajv instance for the whole model; each validator compiled once, on first use. */
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, discriminator: true }))
+/** One Ajv instance for the whole model; each validator made once, on first use (loaded from the cache when kept there). */
+const ajv = addFormats(keepableAjv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, discriminator: true }))
   .addFormat('date', { type: 'string', validate: isDate })
   .addFormat('date-time', { type: 'string', validate: isDateTime });
 
@@ -21,7 +22,7 @@ export const validatorFor = (name: SchemaName): ValidateFunction => {
   let fn = compiled.get(name);
   if (!fn) {
     // Unions are rewritten into discriminated form on a JSON copy (see shape-unions.ts).
-    fn = ajv.compile(rewrite(JSON.parse(JSON.stringify(SCHEMAS[name]))) as object);
+    fn = cachedValidator(ajv, rewrite(JSON.parse(JSON.stringify(SCHEMAS[name]))) as object);
     compiled.set(name, fn);
   }
   return fn;

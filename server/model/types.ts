@@ -1,5 +1,5 @@
 /** Types derived from the schemas: one definition, no hand-written twins. */
-import type { Static } from '@sinclair/typebox';
+import type { Static } from './typebox.ts';
 import type * as S from './schema/index.ts';
 
 export type Config = Static<typeof S.Config>;

@@ -3,8 +3,8 @@
  * channel is checked only against its `kind`), then the one meaning rule (channel names are unique).
  * Returns problems naming the path, the bad value, what was expected and the fix; never throws.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { editDistance, pointerToPath, rewrite, tagsOf } from '../model/index.ts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { cachedValidator, editDistance, keepableAjv, pointerToPath, rewrite, tagsOf } from '../model/index.ts';
 import { SettingsFile, WEBHOOK_URL_PATTERN } from './schema.ts';
 
 export interface SettingsProblem {
@@ -19,7 +19,8 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 
 let compiled: ValidateFunction | undefined;
 const validator = (): ValidateFunction => {
-  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true, discriminator: true }).compile(
+  compiled ??= cachedValidator(
+    keepableAjv({ allErrors: true, strict: false, verbose: true, discriminator: true }),
     rewrite(JSON.parse(JSON.stringify(SettingsFile))) as object,
   );
   return compiled;

@@ -3,8 +3,7 @@
  * with its default (the `default` keywords also show in editors through the generated JSON Schema),
  * unknown keys are errors. `Settings` is the fully defaulted form the commands read.
  */
-import { Type, type Static } from '@sinclair/typebox';
-import { Closed, OneOf, SchemaRef } from '../model/index.ts';
+import { Closed, OneOf, SchemaRef, type Static, Type } from '../model/index.ts';
 
 export const SETTINGS_FILE = 'understudy.config.json';
 export const SETTINGS_SCHEMA_FILE = 'understudy.config.schema.json';

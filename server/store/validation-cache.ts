@@ -9,18 +9,16 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
-import type { Problem } from '../model/index.ts';
+import { defaultCacheDir, type Problem } from '../model/index.ts';
 
 const SUBDIR = 'validated';
 const SEAL_KEY = 'seal.key';
 const FORMAT = 'understudy-validation';
 
-/** `$UNDERSTUDY_CACHE_DIR`, else `$XDG_CACHE_HOME/understudy`, else `~/.cache/understudy`. */
-export const defaultCacheDir = (): string =>
-  process.env.UNDERSTUDY_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'understudy');
+/** `$UNDERSTUDY_CACHE_DIR`, else `$XDG_CACHE_HOME/understudy`, else `~/.cache/understudy` (the model's kept validators live there too). */
+export { defaultCacheDir };
 
 interface Entry {
   format: typeof FORMAT;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type } from '../typebox.ts';
 import { Closed, Entity, Id, Name, OneOf } from './common.ts';
 import { STATUS_CATEGORIES } from './vocab.ts';
 

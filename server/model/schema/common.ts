@@ -1,4 +1,4 @@
-import { Type, type TSchema, type TObject, type TProperties, type ObjectOptions } from '@sinclair/typebox';
+import { Type, type TSchema, type TObject, type TProperties, type ObjectOptions } from '../typebox.ts';
 
 /** A closed object: unknown keys are shape errors, so a typo in a snapshot is caught. */
 export const Closed = <T extends TProperties>(properties: T, options: ObjectOptions = {}): TObject<T> =>

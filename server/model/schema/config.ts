@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '../typebox.ts';
 import { Closed, Entity, SchemaRef } from './common.ts';
 import { IssueLinkType, IssueType, Priority, Resolution, Status } from './catalog.ts';
 import { Field } from './fields.ts';

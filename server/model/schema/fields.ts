@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '../typebox.ts';
 import { Closed, Entity, Id, Name, OneOf } from './common.ts';
 import { FIELD_TYPES } from './vocab.ts';
 

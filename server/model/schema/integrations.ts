@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '../typebox.ts';
 import { Closed, OneOf, SchemaRef } from './common.ts';
 
 export const RecordedRequest = Closed({

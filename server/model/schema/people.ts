@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type } from '../typebox.ts';
 import { Closed, Entity, Id, Name, OneOf } from './common.ts';
 import { GLOBAL_PERMISSIONS } from './vocab.ts';
 

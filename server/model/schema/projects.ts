@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type } from '../typebox.ts';
 import { Closed, DateOnly, Entity, Id, Name, OneOf } from './common.ts';
 import { PROJECT_KINDS, PROJECT_STYLES, ROLE_ACTOR_TYPES } from './vocab.ts';
 

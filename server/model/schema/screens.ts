@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type } from '../typebox.ts';
 import { Closed, Entity, Id, Name } from './common.ts';
 
 export const ScreenTab = Closed({ id: Id, name: Name, fields: Type.Array(Id) });

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '../typebox.ts';
 import { Closed, Entity, Id, Name, OneOf } from './common.ts';
 import { PROJECT_PERMISSIONS, TRANSITION_TYPES } from './vocab.ts';
 
