@@ -12,7 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Unit and integration run two files at once (package.json: --maxWorkers, UNDERSTUDY_TEST_WORKERS
-    // overrides); the kill and interrupt tests, whose timing windows a busy neighbour can miss, run
+    // overrides); the two kill -9 tests, whose timing windows a busy neighbour can miss, run
     // alone afterwards. e2e keeps Vitest's default (one file at a time on 2 cores): each drives a browser.
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/unit/setup-no-io.ts'] } },

@@ -80,10 +80,11 @@ export const writeMigrations = async (dir: string, files: Record<string, string>
 /**
  * Runs `npm run rehearse` with `args` writing to `report` and checks what every green rehearsal of
  * the shipped change set shows: exit 0, safe, rollback proven by hash and observations, no
- * regression, no failing test, full observation runs. Returns the parsed result.json.
+ * regression, no failing test, full observation runs. Returns the parsed result.json. With `runner`,
+ * the command runs in this process with that regression runner (one that records what it returns).
  */
-export const rehearseGreen = async (args: readonly string[], report: string): Promise<any> => {
-  const r = await runScript('rehearse', [...args, '--report', report]);
+export const rehearseGreen = async (args: readonly string[], report: string, runner?: RegressionRunner): Promise<any> => {
+  const r = runner ? await rehearseInProcess([...args, '--report', report], runner) : await runScript('rehearse', [...args, '--report', report]);
   expect(r.code, r.stdout + r.stderr.slice(-4000)).toBe(0);
   expect(r.stdout).toMatch(/✔ safe to proceed: 6 migration\(s\) applied/);
   const result = JSON.parse(await readFile(join(report, 'result.json'), 'utf8'));

@@ -1,15 +1,31 @@
 /**
  * The bundled snapshot and every shipped migration rehearse green out of the box: `npm run
  * rehearse` on fixtures/acme exits 0 with a complete report, the rollback proven by hash and by
- * observations, and no undeclared difference; and `npm run announce -- heads-up` on that report
- * writes a complete notice in every format. With the browser: the pipeline's own paths (hash chain,
- * reports, exit codes) are tested with the in-memory runner in tests/integration/rehearse/.
+ * observations, and no undeclared difference; every phase observes exactly what the old runner did
+ * (golden/acme-observations.json.gz, see observation-golden.ts: the count and content of the
+ * observations never drop as the runner gets faster); and `npm run announce -- heads-up` on that
+ * report writes a complete notice in every format. With the browser: the pipeline's own paths (hash
+ * chain, reports, exit codes) are tested with the in-memory runner in tests/integration/rehearse/.
+ * The command runs in this process (its thin script is run as a child by tests/integration/rehearse/)
+ * so that the Playwright runner's answers can be recorded on their way to the pipeline.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runAnnounceCommand } from '../../../server/announce/command.ts';
+import { type PhaseRun, PlaywrightRunner, type RegressionInput } from '../../../server/rehearse/index.ts';
 import { rehearseGreen, scratchDir } from '../../helpers/rehearse-cli.ts';
+import { compareWithGolden, GOLDEN_NOW } from './observation-golden.ts';
+
+/** The real runner, keeping a copy of what it answers. */
+class RecordingRunner extends PlaywrightRunner {
+  readonly runs: PhaseRun[] = [];
+  override async run(input: RegressionInput): Promise<PhaseRun[]> {
+    const runs = await super.run(input);
+    this.runs.push(...runs);
+    return runs;
+  }
+}
 
 let dir: string;
 beforeAll(async () => {
@@ -21,7 +37,13 @@ afterAll(async () => {
 
 it('npm run rehearse on fixtures/acme with the shipped migrations: exit 0, rollback proven, a complete report', async () => {
   const report = join(dir, 'report');
-  const result = await rehearseGreen([], report);
+  const runner = new RecordingRunner();
+  const result = await rehearseGreen(['--now', GOLDEN_NOW], report, runner);
+  expect(runner.runs.map((r) => r.run.phase)).toEqual(['baseline', 'after-up', 'after-down']);
+  for (const c of compareWithGolden(runner.runs)) {
+    expect(c.count, c.phase).toBeGreaterThanOrEqual(4206);
+    expect({ ...c, count: 0 }).toEqual({ phase: c.phase, missing: [], added: [], changed: [], count: 0 });
+  }
   expect(result.hashes.afterUpAgain).toBe(result.hashes.afterUp);
   expect(result.hazards.filter((h: { severity: string }) => h.severity === 'error')).toEqual([]);
   expect(result.expected.length).toBeGreaterThan(20);

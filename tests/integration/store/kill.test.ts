@@ -1,5 +1,5 @@
 /**
- * kill -9 at random moments while a child process saves a 20k-issue instance in a loop: every time,
+ * kill -9 at random moments while a child process saves a 10k-issue instance in a loop: every time,
  * the instance opens and hashes to exactly one of the known states, with one generation left.
  */
 import { spawn } from 'node:child_process';
@@ -47,8 +47,8 @@ const runAndKill = (dir: string, after: number, fraction: number): Promise<numbe
 describe('crash safety under kill -9', () => {
   it(`opens to a known state after ${KILLS} kills at random moments`, async () => {
     const root = await tempDir();
-    const snap = await makeSnapshot(join(root, 'snap'), 20_000, 20_000);
-    const inst = await createInstance(snap, join(root, 'inst'), { shardSize: 2_000 });
+    const snap = await makeSnapshot(join(root, 'snap'), 10_000, 10_000);
+    const inst = await createInstance(snap, join(root, 'inst'), { shardSize: 1_000 });
     const original = inst.hash();
     applyVariant(inst.data, 0);
     const a = inst.hash();
