@@ -16,17 +16,15 @@ export default defineConfig({
     // alone afterwards. e2e keeps Vitest's default (one file at a time on 2 cores): each drives a browser.
     projects: [
       // Unit and integration files share their worker process, and the modules it has imported, with
-      // the files before them (isolate: false): the worker's start and the imports of Vitest and of
-      // server/ are paid once per worker, not once per file (unit 45 s -> 18 s, integration 401 s ->
-      // 359 s on 2 cores). The price: a file must leave the process as it found it (listeners
-      // removed, msw closed, env restored, no module state it changed left behind), which these files
-      // do; runs with --sequence.shuffle.files check that no file leans on another's leftovers, and
-      // setup files still run before every file.
-      {
-        extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/unit/setup-no-io.ts'], isolate: false },
-      },
-      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], isolate: false } },
+      // the files before them: package.json runs these two projects with --no-isolate (Vitest 3 takes
+      // `isolate` from the command line or the root config, not from a project's), so the worker's
+      // start and the imports of Vitest and of server/ are paid once per worker, not once per file
+      // (unit 45 s -> 18 s, integration 401 s -> 359 s on 2 cores). The price: a file must leave the
+      // process as it found it (listeners removed, msw closed, env restored, no module state it
+      // changed left behind), which these files do; runs with --sequence.shuffle.files check that no
+      // file leans on another's leftovers. Setup files still run before every file.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/unit/setup-no-io.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 600_000 } },
     ],
   },
