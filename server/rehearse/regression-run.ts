@@ -3,7 +3,8 @@
  * rehearsal's sandbox, in a child process, workers in parallel, observing every phase given at once:
  * each test is declared once per phase (its `[phase]` describe block names it). Then, per phase, the
  * observations the specs recorded plus every test's outcome (as `specs` observations), and the
- * failures with their traces and screenshots (kept under the report folder).
+ * failures with their screenshots and the traces of a re-run of the failed tests with tracing on
+ * (kept under the report folder).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -55,7 +56,14 @@ const readLines = async <T>(file: string, what: string): Promise<T[]> =>
     });
 
 /** The observations and the outcomes of one phase. */
-const phaseResult = async (o: RunsOptions, phase: Phase, outcomes: OutcomeLine[], obsRoot: string, ms: number) => {
+const phaseResult = async (
+  o: RunsOptions,
+  phase: Phase,
+  outcomes: OutcomeLine[],
+  obsRoot: string,
+  ms: number,
+  traces: ReadonlyMap<string, string>,
+) => {
   const observations: Observation[] = [];
   const dir = join(obsRoot, phase);
   for (const name of existsSync(dir) ? (await readdir(dir)).sort() : [])
@@ -88,7 +96,7 @@ const phaseResult = async (o: RunsOptions, phase: Phase, outcomes: OutcomeLine[]
     });
     if (!ok) {
       const at = (n: string) => t.attachments.find((a) => a.name === n)?.path;
-      const trace = at('trace');
+      const trace = traces.get(testKey(t));
       const screenshot = at('screenshot');
       failures.push({
         title: t.title,
@@ -118,6 +126,53 @@ const phaseResult = async (o: RunsOptions, phase: Phase, outcomes: OutcomeLine[]
   return { run, observations };
 };
 
+/** The Playwright CLI as a child process: its exit code and what it wrote to stderr. */
+const playwright = (args: readonly string[], env: NodeJS.ProcessEnv, o: RunsOptions): Promise<{ code: number; stderr: string }> =>
+  new Promise((done, fail) => {
+    let stderr = '';
+    const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+    const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], signal: o.signal });
+    child.stdout.on('data', (b: Buffer) => o.progress(b.toString()));
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (c) => done({ code: c ?? 1, stderr }));
+  });
+
+const failed = (t: OutcomeLine) => t.status !== 'passed' && t.status !== 'skipped';
+const testKey = (t: OutcomeLine) => `${t.phase}|${t.file}|${t.title}`;
+
+/**
+ * The failed tests run again with tracing on (`--last-failed`; the observing run traces nothing):
+ * each one's trace, by phase, file and title. What the re-run observes is thrown away: the first
+ * run's outcomes and observations are the facts, the trace shows how the test goes on that state.
+ */
+const traceFailures = async (
+  o: RunsOptions,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: string,
+  obsRoot: string,
+): Promise<Map<string, string>> => {
+  const outcomes = `${obsRoot}.retrace.ndjson`;
+  await rm(`${obsRoot}.retrace`, { recursive: true, force: true });
+  await rm(outcomes, { force: true });
+  await mkdir(`${obsRoot}.retrace`, { recursive: true });
+  await playwright(
+    [...args, '--last-failed', '--last-failed-file', join(out, '.last-run.json'), '--output', `${out}-traces`],
+    { ...env, UNDERSTUDY_TRACE: 'on', [ENV.observations]: `${obsRoot}.retrace`, [ENV.outcomes]: outcomes },
+    o,
+  );
+  const traces = new Map<string, string>();
+  if (!existsSync(outcomes)) return traces;
+  for (const t of await readLines<OutcomeLine | ErrorLine>(outcomes, 'a test outcome')) {
+    const trace = 'phase' in t ? t.attachments.find((a) => a.name === 'trace')?.path : undefined;
+    if (trace && 'phase' in t) traces.set(testKey(t), trace);
+  }
+  return traces;
+};
+
 /** One Playwright run observing every phase of `o.phases`; one result per phase, in that order. */
 export const runRegressions = async (o: RunsOptions): Promise<{ run: RegressionRun; observations: Observation[] }[]> => {
   const started = performance.now();
@@ -126,19 +181,16 @@ export const runRegressions = async (o: RunsOptions): Promise<{ run: RegressionR
   const obsRoot = resolve(o.reportDir, '.observations', name);
   const outcomesFile = resolve(o.reportDir, '.observations', `${name}.outcomes.ndjson`);
   await rm(out, { recursive: true, force: true });
+  await rm(`${out}-traces`, { recursive: true, force: true });
   await rm(obsRoot, { recursive: true, force: true });
   await rm(outcomesFile, { force: true });
   await mkdir(obsRoot, { recursive: true });
-  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const args = [
-    cli,
     'test',
     '-c',
     SUITE_CONFIG,
     '--workers',
     String(o.workers),
-    '--output',
-    out,
     '--reporter',
     ['dot', REPORTER, ...(o.shard ? ['blob'] : [])].join(','),
     ...(o.shard ? ['--shard', o.shard] : []),
@@ -154,16 +206,7 @@ export const runRegressions = async (o: RunsOptions): Promise<{ run: RegressionR
     FORCE_COLOR: '0',
     ...(o.userSpecs ? { UNDERSTUDY_USER_SPECS: o.userSpecs } : {}),
   };
-  let stderr = '';
-  const code = await new Promise<number>((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], signal: o.signal });
-    child.stdout.on('data', (b: Buffer) => o.progress(b.toString()));
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (c) => done(c ?? 1));
-  });
+  const { code, stderr } = await playwright([...args, '--output', out, '--last-failed-file', join(out, '.last-run.json')], env, o);
   const what = o.phases.length > 1 ? `phases ${o.phases.join(', ')}` : `phase ${o.phases[0]}`;
   if (!existsSync(outcomesFile)) {
     // No test ended and nothing was reported: the run did not start (or every spec failed to load silently).
@@ -183,9 +226,11 @@ export const runRegressions = async (o: RunsOptions): Promise<{ run: RegressionR
     });
   }
   const outcomes = lines.filter((l): l is OutcomeLine => 'phase' in l);
+  // The run's time is the observing run's: the traces of its failures come after it.
   const ms = Math.round(performance.now() - started);
+  const traces = outcomes.some(failed) ? await traceFailures(o, args, env, out, obsRoot) : new Map<string, string>();
   const results = [];
-  for (const phase of o.phases) results.push(await phaseResult(o, phase, outcomes, obsRoot, ms));
+  for (const phase of o.phases) results.push(await phaseResult(o, phase, outcomes, obsRoot, ms, traces));
   return results;
 };
 

@@ -46,7 +46,7 @@ export interface TestFailure {
   title: string;
   file: string;
   error: string;
-  /** Paths relative to the report directory. */
+  /** Paths relative to the report directory; the trace is of a re-run of the failed test with tracing on. */
   trace?: string;
   screenshot?: string;
 }

@@ -36,7 +36,7 @@ ${withReason ? html`<td>${d.expectedBy?.reason ?? ''}</td>` : ''}</tr>`,
 
 export const failureItem = (f: TestFailure): SafeHtml => html`<li><strong>${f.title}</strong> <span class="muted">(${f.file})</span>
 <pre>${f.error}</pre>
-${f.trace ? html`<div>Trace: ${reportLink(f.trace)} — open with <code>npx playwright show-trace ${f.trace}</code></div>` : ''}
+${f.trace ? html`<div>Trace of a re-run of this test: ${reportLink(f.trace)} — open with <code>npx playwright show-trace ${f.trace}</code></div>` : ''}
 ${f.screenshot ? html`<div>Screenshot: ${reportLink(f.screenshot)}</div>` : ''}</li>`;
 
 /** A two-column count table, largest first, at most `max` rows. */

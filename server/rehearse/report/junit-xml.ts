@@ -118,7 +118,7 @@ const runCases = (r: RehearsalResult): Case[] =>
     const body = run.failures.flatMap((f) => [
       `${f.title} (${f.file})`,
       `  ${f.error}`,
-      ...(f.trace ? [`  trace: ${f.trace} (npx playwright show-trace ${f.trace})`] : []),
+      ...(f.trace ? [`  trace of a re-run: ${f.trace} (npx playwright show-trace ${f.trace})`] : []),
       ...(f.screenshot ? [`  screenshot: ${f.screenshot}`] : []),
     ]);
     return { name, ms: run.ms, failure: { message: `${run.tests.failed || run.failures.length} tests failed in the ${run.phase} run`, body } };

@@ -5,6 +5,9 @@
  * once per phase (suite/phases.ts), so their workers and browsers serve all phases; your specs too
  * (suite/per-phase.ts: the `test` of tests/regression/fixtures.ts), on one worker of their own.
  * The rehearsal passes --workers, --shard, the output folder and the reporters on the command line.
+ * Tracing is off in the runs that observe (recording DOM snapshots of every action cost about a tenth
+ * of a rehearsal's time); the failed tests are then run again with tracing on
+ * (UNDERSTUDY_TRACE=on, regression-run.ts) and their traces kept for the report.
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -31,8 +34,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: launchOptionsFor(browser),
     baseURL: process.env.UNDERSTUDY_SUITE_URL,
-    // Traces keep DOM snapshots but no screencast: the screencast doubled the browser's CPU time here.
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
+    // The re-run's traces keep DOM snapshots but no screencast: the screencast doubled the browser's CPU time here.
+    trace: process.env.UNDERSTUDY_TRACE === 'on' ? { mode: 'on', screenshots: false, snapshots: true, sources: false } : 'off',
     screenshot: 'only-on-failure',
   },
 });
