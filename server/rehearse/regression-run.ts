@@ -161,14 +161,21 @@ const traceFailures = async (
   await mkdir(`${obsRoot}.retrace`, { recursive: true });
   await playwright(
     [...args, '--last-failed', '--last-failed-file', join(out, '.last-run.json'), '--output', `${out}-traces`],
-    { ...env, UNDERSTUDY_TRACE: 'on', [ENV.observations]: `${obsRoot}.retrace`, [ENV.outcomes]: outcomes },
+    // Its own blob report too: a shard's blob is the observing run's, merged later.
+    {
+      ...env,
+      UNDERSTUDY_TRACE: 'on',
+      [ENV.observations]: `${obsRoot}.retrace`,
+      [ENV.outcomes]: outcomes,
+      PLAYWRIGHT_BLOB_OUTPUT_DIR: `${out}-traces/blob`,
+    },
     o,
   );
   const traces = new Map<string, string>();
   if (!existsSync(outcomes)) return traces;
   for (const t of await readLines<OutcomeLine | ErrorLine>(outcomes, 'a test outcome')) {
-    const trace = 'phase' in t ? t.attachments.find((a) => a.name === 'trace')?.path : undefined;
-    if (trace && 'phase' in t) traces.set(testKey(t), trace);
+    const trace = 'phase' in t && t.attachments.find((a) => a.name === 'trace')?.path;
+    if (trace) traces.set(testKey(t as OutcomeLine), trace);
   }
   return traces;
 };
